@@ -1,0 +1,86 @@
+// The number grammar over an analyzed Document, used by the money and date matchers and by the
+// public number API (include/kashif/number.h).
+//
+// Thread safety: NumberParser is immutable after construction; NumberParser::Get() builds the
+// shared instance once (thread-safe static) and ParseAt() / FindAll() may run concurrently.
+#ifndef KASHIF_SRC_NUMBER_NUMBER_PARSER_H_
+#define KASHIF_SRC_NUMBER_NUMBER_PARSER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "number/decimal.h"
+#include "pipeline/document.h"
+
+namespace kashif::internal {
+
+struct NumberParse {
+  Decimal value;
+  // Token range [first_token, end_token) the number covers.
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+  // Byte span in doc.text. begin is after any proclitic of the first token ("وخمسة" → "خمسة").
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool ordinal = false;     // الأول، الحادي عشر، العشرين (a tens word with the article)
+  bool has_words = false;   // at least one number word
+  bool has_digits = false;  // at least one digit token
+  // True when the first token carried a proclitic that the span leaves out.
+  bool skipped_proclitic = false;
+};
+
+struct NumberParseOptions {
+  bool cardinals = true;
+  bool ordinals = true;
+  // Whether the first token may carry a proclitic (و ف ب ل ك), left out of the span.
+  bool allow_proclitic = true;
+  // Whether a lone context-dependent word counts (e.g. "أحد", also "someone"/"Sunday"; "خمس",
+  // also "a fifth"). Off for running text, on when the caller knows the text is a number.
+  bool allow_weak_alone = false;
+  // Whether a digit token with '/' or '-' inside (a date like 27/2/2025) may be read. Never as
+  // a number: such tokens always stop the parse; the option exists for clarity only.
+};
+
+class NumberParser {
+ public:
+  // The parser over the embedded data/number_words.tsv.
+  static const NumberParser& Get();
+
+  // Builds a parser from number-words TSV content (see data/number_words.tsv for the format).
+  // Returns nullptr and sets *error on a malformed line.
+  static std::unique_ptr<NumberParser> Create(std::string_view tsv, std::string* error);
+
+  ~NumberParser();
+
+  // The longest number starting at token `token` of `doc`, or nullopt. Uses the token keys
+  // and readings the analyzer wrote.
+  std::optional<NumberParse> ParseAt(const Document& doc, size_t token,
+                                     const NumberParseOptions& options = {}) const;
+
+  // Every number in `doc`, left to right, longest first, non-overlapping.
+  std::vector<NumberParse> FindAll(const Document& doc,
+                                   const NumberParseOptions& options = {}) const;
+
+  // The value of a single match-form word ("خمسه", "مليون", "الحادي") as the grammar sees it,
+  // for callers that look at one token (e.g. a dual currency word). nullopt if not a number word.
+  std::optional<Decimal> WordValue(std::string_view key) const;
+
+  struct Impl;
+
+ private:
+  explicit NumberParser(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Parses a digit token's match form ("1,250,000", "3.75", "2٫5"; digits already ASCII).
+// nullopt for anything else (a date "27/2/2025", a range "10-20", letters).
+std::optional<Decimal> ParseDigits(std::string_view key);
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_NUMBER_NUMBER_PARSER_H_
