@@ -1,0 +1,288 @@
+/* Tests the C API from C (this file is compiled by the C compiler), so the header is proven to
+ * be valid C and nothing C++ crosses it. Usage: c_api_test <scratch directory>. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kashif/kashif_c.h"
+
+static int failures = 0;
+
+#define CHECK(cond)                                                         \
+  do {                                                                      \
+    if (!(cond)) {                                                          \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                           \
+    }                                                                       \
+  } while (0)
+
+#define CHECK_OK(call)                                                                 \
+  do {                                                                                 \
+    kashif_status check_status_ = (call);                                              \
+    if (check_status_ != KASHIF_OK) {                                                  \
+      fprintf(stderr, "%s:%d: %s returned %s: %s\n", __FILE__, __LINE__, #call,          \
+              kashif_status_name(check_status_), kashif_last_error());                 \
+      ++failures;                                                                      \
+    }                                                                                  \
+  } while (0)
+
+/* Byte offset of the first occurrence of `needle` in `haystack` at or after `from`. */
+static size_t OffsetOf(const char* haystack, const char* needle, size_t from) {
+  const char* hit = strstr(haystack + from, needle);
+  if (hit == NULL) {
+    fprintf(stderr, "test bug: '%s' not in '%s'\n", needle, haystack);
+    exit(2);
+  }
+  return (size_t)(hit - haystack);
+}
+
+/* Whether `result` holds an entity of `type` spanning exactly `surface` at its first occurrence
+ * at or after `from`, with the given canonical form (NULL: don't check). */
+static int HasEntity(const kashif_result* result, const char* text, kashif_entity_type type,
+                     const char* surface, size_t from, const char* canonical) {
+  size_t begin = OffsetOf(text, surface, from);
+  size_t end = begin + strlen(surface);
+  size_t i;
+  for (i = 0; i < kashif_result_size(result); ++i) {
+    const kashif_entity* e = kashif_result_entity(result, i);
+    if (e->type == type && e->begin == begin && e->end == end) {
+      if (canonical != NULL && strcmp(e->canonical, canonical) != 0) {
+        fprintf(stderr, "canonical of '%s' is '%s', expected '%s'\n", surface, e->canonical,
+                canonical);
+        return 0;
+      }
+      return 1;
+    }
+  }
+  fprintf(stderr, "no %s entity at [%zu, %zu) ('%s'); found:\n", kashif_entity_type_label(type),
+          begin, end, surface);
+  for (i = 0; i < kashif_result_size(result); ++i) {
+    const kashif_entity* e = kashif_result_entity(result, i);
+    fprintf(stderr, "  %s [%zu, %zu) %s\n", kashif_entity_type_label(e->type), e->begin, e->end,
+            e->canonical);
+  }
+  return 0;
+}
+
+static void TestVersionAndLabels(void) {
+  CHECK(strcmp(kashif_version(), KASHIF_VERSION_STRING) == 0);
+  CHECK(strcmp(kashif_entity_type_label(KASHIF_PER), "PER") == 0);
+  CHECK(strcmp(kashif_entity_type_label(KASHIF_ORG), "ORG") == 0);
+  CHECK(strcmp(kashif_entity_type_label(KASHIF_LOC), "LOC") == 0);
+  CHECK(strcmp(kashif_entity_type_label(KASHIF_MONEY), "MONEY") == 0);
+  CHECK(strcmp(kashif_entity_type_label(KASHIF_DATE), "DATE") == 0);
+  CHECK(strcmp(kashif_entity_type_label((kashif_entity_type)9), "?") == 0);
+  CHECK(strcmp(kashif_status_name(KASHIF_NOT_FOUND), "not found") == 0);
+}
+
+static void TestDefaultExtractorFindsPlaces(void) {
+  const char* text = "غادر الوفد القاهرة صباحا ووصل لروسيا مساء الأحد.";
+  kashif_extractor* extractor = NULL;
+  kashif_result* result = NULL;
+  size_t i;
+  CHECK_OK(kashif_extractor_create(NULL, &extractor));
+  CHECK(extractor != NULL);
+  if (extractor == NULL) return;
+  CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
+  CHECK(result != NULL);
+  if (result != NULL) {
+    CHECK(HasEntity(result, text, KASHIF_LOC, "القاهرة", 0, NULL));
+    /* The proclitic ل stays outside the span. */
+    CHECK(HasEntity(result, text, KASHIF_LOC, "روسيا", 0, "روسيا"));
+    for (i = 0; i + 1 < kashif_result_size(result); ++i) {
+      CHECK(kashif_result_entity(result, i)->end <= kashif_result_entity(result, i + 1)->begin);
+    }
+    for (i = 0; i < kashif_result_size(result); ++i) {
+      const kashif_entity* e = kashif_result_entity(result, i);
+      CHECK(e->canonical != NULL);
+      if (e->type == KASHIF_LOC) {
+        CHECK(e->money_amount == NULL && e->money_currency == NULL);
+        CHECK(e->date_timex == NULL && e->date_resolved == NULL);
+      }
+    }
+    CHECK(kashif_result_entity(result, kashif_result_size(result)) == NULL);
+  }
+  kashif_result_free(result);
+
+  /* Empty input and a NULL pointer with length 0 are valid and find nothing. */
+  CHECK_OK(kashif_extract(extractor, "", 0, &result));
+  CHECK(result != NULL && kashif_result_size(result) == 0);
+  kashif_result_free(result);
+  CHECK_OK(kashif_extract(extractor, NULL, 0, &result));
+  CHECK(result != NULL && kashif_result_size(result) == 0);
+  kashif_result_free(result);
+
+  /* Invalid UTF-8 before a place never shifts its offsets. */
+  {
+    const char* broken = "\xff\xfe في القاهرة \xc3";
+    CHECK_OK(kashif_extract(extractor, broken, strlen(broken), &result));
+    CHECK(result != NULL && HasEntity(result, broken, KASHIF_LOC, "القاهرة", 0, NULL));
+    kashif_result_free(result);
+  }
+  kashif_extractor_free(extractor);
+}
+
+static void TestUserEntriesAndTypeFilter(void) {
+  /* Made-up names, so the built-in lists cannot know them. */
+  const char* text = "قال زياد القرنفلي إن شركة نسيم الصحراء للنقل افتتحت فرعا في القاهرة.";
+  kashif_options* options = NULL;
+  kashif_extractor* extractor = NULL;
+  kashif_result* result = NULL;
+  CHECK_OK(kashif_options_create(&options));
+  if (options == NULL) return;
+  CHECK_OK(kashif_options_add_gazetteer_entry(options, KASHIF_PER, "زياد القرنفلي", NULL));
+  CHECK_OK(kashif_options_add_gazetteer_entry(options, KASHIF_ORG, "نسيم الصحراء للنقل",
+                                              "شركة نسيم الصحراء للنقل"));
+  CHECK(kashif_options_add_gazetteer_entry(options, KASHIF_MONEY, "دينار", NULL) ==
+        KASHIF_INVALID_ARGUMENT);
+  CHECK(strstr(kashif_last_error(), "PER, ORG or LOC") != NULL);
+  CHECK(kashif_options_add_gazetteer_entry(options, KASHIF_PER, "", NULL) ==
+        KASHIF_INVALID_ARGUMENT);
+  CHECK_OK(kashif_extractor_create(options, &extractor));
+  if (extractor != NULL) {
+    CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
+    CHECK(HasEntity(result, text, KASHIF_PER, "زياد القرنفلي", 0, "زياد القرنفلي"));
+    CHECK(HasEntity(result, text, KASHIF_ORG, "نسيم الصحراء للنقل", 0,
+                    "شركة نسيم الصحراء للنقل"));
+    CHECK(HasEntity(result, text, KASHIF_LOC, "القاهرة", 0, NULL));
+    kashif_result_free(result);
+    kashif_extractor_free(extractor);
+  }
+
+  /* Only people. */
+  CHECK_OK(kashif_options_set_types(options, KASHIF_TYPE_BIT(KASHIF_PER)));
+  CHECK(kashif_options_set_types(options, 0x40u) == KASHIF_INVALID_ARGUMENT);
+  CHECK_OK(kashif_extractor_create(options, &extractor));
+  if (extractor != NULL) {
+    CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
+    CHECK(kashif_result_size(result) == 1);
+    CHECK(HasEntity(result, text, KASHIF_PER, "زياد القرنفلي", 0, NULL));
+    kashif_result_free(result);
+    kashif_extractor_free(extractor);
+  }
+
+  /* Without the built-in lists, Cairo is no longer known. */
+  CHECK_OK(kashif_options_set_types(options, KASHIF_ALL_TYPES));
+  CHECK_OK(kashif_options_set_builtin_gazetteers(options, 0));
+  CHECK_OK(kashif_extractor_create(options, &extractor));
+  kashif_options_free(options); /* the extractor does not need the options any more */
+  if (extractor != NULL) {
+    size_t i;
+    CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
+    for (i = 0; i < kashif_result_size(result); ++i) {
+      CHECK(kashif_result_entity(result, i)->type != KASHIF_LOC);
+    }
+    CHECK(HasEntity(result, text, KASHIF_PER, "زياد القرنفلي", 0, NULL));
+    kashif_result_free(result);
+    kashif_extractor_free(extractor);
+  }
+}
+
+static void WriteFile(const char* path, const char* content) {
+  FILE* f = fopen(path, "wb");
+  if (f == NULL || fputs(content, f) < 0 || fclose(f) != 0) {
+    fprintf(stderr, "cannot write %s\n", path);
+    exit(2);
+  }
+}
+
+static void TestGazetteerFiles(const char* dir) {
+  char good[1024], bad[1024], missing[1024];
+  const char* text = "التقى مروان الزيتوني بممثلي مؤسسة الواحة الخضراء.";
+  kashif_options* options = NULL;
+  kashif_extractor* extractor = NULL;
+  kashif_result* result = NULL;
+  snprintf(good, sizeof(good), "%s/c_api_good.tsv", dir);
+  snprintf(bad, sizeof(bad), "%s/c_api_bad.tsv", dir);
+  snprintf(missing, sizeof(missing), "%s/c_api_no_such_file.tsv", dir);
+  WriteFile(good,
+            "# name\ttype\tcanonical\n"
+            "مروان الزيتوني\tPER\n"
+            "مؤسسة الواحة الخضراء\tORG\n");
+  WriteFile(bad, "مروان الزيتوني\tPER\nالواحة\tPLANET\n");
+
+  CHECK_OK(kashif_options_create(&options));
+  if (options == NULL) return;
+  CHECK_OK(kashif_options_add_gazetteer_file(options, good));
+  CHECK_OK(kashif_extractor_create(options, &extractor));
+  if (extractor != NULL) {
+    CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
+    CHECK(HasEntity(result, text, KASHIF_PER, "مروان الزيتوني", 0, NULL));
+    CHECK(HasEntity(result, text, KASHIF_ORG, "مؤسسة الواحة الخضراء", 0, NULL));
+    kashif_result_free(result);
+    kashif_extractor_free(extractor);
+  }
+  kashif_options_free(options);
+
+  /* A malformed line: creation fails, names the file and the line, and sets *out to NULL. */
+  CHECK_OK(kashif_options_create(&options));
+  CHECK_OK(kashif_options_add_gazetteer_file(options, bad));
+  extractor = (kashif_extractor*)1;
+  CHECK(kashif_extractor_create(options, &extractor) == KASHIF_INVALID_ARGUMENT);
+  CHECK(extractor == NULL);
+  CHECK(strstr(kashif_last_error(), "c_api_bad.tsv:2") != NULL);
+  kashif_options_free(options);
+
+  CHECK_OK(kashif_options_create(&options));
+  CHECK_OK(kashif_options_add_gazetteer_file(options, missing));
+  CHECK(kashif_extractor_create(options, &extractor) == KASHIF_NOT_FOUND);
+  CHECK(extractor == NULL);
+  CHECK(strstr(kashif_last_error(), "c_api_no_such_file.tsv") != NULL);
+  CHECK(kashif_options_add_gazetteer_file(options, "") == KASHIF_INVALID_ARGUMENT);
+  kashif_options_free(options);
+  remove(good);
+  remove(bad);
+}
+
+static void TestBadArguments(void) {
+  kashif_options* options = NULL;
+  kashif_extractor* extractor = NULL;
+  kashif_result* result = (kashif_result*)1;
+  CHECK_OK(kashif_options_create(&options));
+  CHECK(kashif_options_set_reference_date(options, 2025, 2, 29) == KASHIF_INVALID_ARGUMENT);
+  CHECK(strstr(kashif_last_error(), "2025-2-29") != NULL);
+  CHECK(kashif_options_set_reference_date(options, 2024, 13, 1) == KASHIF_INVALID_ARGUMENT);
+  CHECK_OK(kashif_options_set_reference_date(options, 2024, 2, 29));
+  CHECK_OK(kashif_options_clear_reference_date(options));
+  CHECK(kashif_options_set_date_bias(options, (kashif_date_bias)7) == KASHIF_INVALID_ARGUMENT);
+  CHECK_OK(kashif_options_set_date_bias(options, KASHIF_DATE_BIAS_FUTURE));
+  CHECK(kashif_options_set_hijri_calendar(options, (kashif_hijri_calendar)7) ==
+        KASHIF_INVALID_ARGUMENT);
+  CHECK_OK(kashif_options_set_hijri_calendar(options, KASHIF_HIJRI_CIVIL));
+  CHECK(kashif_options_set_types(NULL, 0) == KASHIF_INVALID_ARGUMENT);
+  CHECK(kashif_extractor_create(options, NULL) == KASHIF_INVALID_ARGUMENT);
+  CHECK_OK(kashif_extractor_create(options, &extractor));
+  kashif_options_free(options);
+
+  CHECK(kashif_extract(NULL, "x", 1, &result) == KASHIF_INVALID_ARGUMENT);
+  CHECK(result == NULL);
+  CHECK(kashif_extract(extractor, NULL, 3, &result) == KASHIF_INVALID_ARGUMENT);
+  CHECK(strstr(kashif_last_error(), "NULL") != NULL);
+  CHECK(kashif_extract(extractor, "x", 1, NULL) == KASHIF_INVALID_ARGUMENT);
+  CHECK(kashif_extract_with_reference_date(extractor, "x", 1, 2023, 2, 29, &result) ==
+        KASHIF_INVALID_ARGUMENT);
+  CHECK(result == NULL);
+  CHECK(kashif_result_size(NULL) == 0);
+  CHECK(kashif_result_entity(NULL, 0) == NULL);
+
+  /* Every free function accepts NULL. */
+  kashif_result_free(NULL);
+  kashif_extractor_free(NULL);
+  kashif_options_free(NULL);
+  kashif_extractor_free(extractor);
+}
+
+int main(int argc, char** argv) {
+  const char* dir = argc > 1 ? argv[1] : ".";
+  TestVersionAndLabels();
+  TestDefaultExtractorFindsPlaces();
+  TestUserEntriesAndTypeFilter();
+  TestGazetteerFiles(dir);
+  TestBadArguments();
+  if (failures != 0) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("c_api_test: all checks passed\n");
+  return 0;
+}
