@@ -1,0 +1,184 @@
+// kashif: people, organizations, places, money amounts and dates in Arabic text.
+//
+//   #include <kashif/kashif.h>
+//
+//   kashif::Options options;
+//   options.reference_date = kashif::CivilDate{2025, 4, 3};
+//   auto extractor = kashif::Extractor::Create(options);
+//   if (!extractor.ok()) { /* extractor.status().message() says why */ }
+//   for (const kashif::Entity& e : extractor->Extract(text)) {
+//     // e.type, e.begin / e.end (byte offsets into `text`), e.canonical, e.money, e.date
+//   }
+//
+// Guarantees:
+//  - Offsets are byte offsets into the caller's text, half-open, on UTF-8 character boundaries
+//    of that text, and never include a proclitic (in "وواشنطن" the place is "واشنطن").
+//  - Entities come back sorted by `begin` and never overlap.
+//  - Extract() never fails and never throws: any byte sequence is accepted. Invalid UTF-8 bytes
+//    are treated as separators (see tokenizer.h); entities are only found in valid text.
+//  - No exception crosses the API. Creation reports problems through StatusOr.
+//
+// Thread safety: an Extractor is immutable once created. Extract() may be called concurrently
+// from any number of threads on the same Extractor. Copying an Extractor is cheap (it shares the
+// compiled model) and the copies are equally thread-safe.
+#ifndef KASHIF_KASHIF_H_
+#define KASHIF_KASHIF_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kashif/export.h"
+#include "kashif/normalizer.h"
+#include "kashif/status.h"
+#include "kashif/tokenizer.h"
+#include "kashif/version.h"
+
+namespace kashif {
+
+// The library's version, "MAJOR.MINOR.PATCH" (the same as KASHIF_VERSION_STRING).
+KASHIF_EXPORT const char* Version();
+
+enum class EntityType : uint8_t {
+  kPerson,
+  kOrganization,
+  kPlace,
+  kMoney,
+  kDate,
+};
+inline constexpr int kEntityTypeCount = 5;
+
+// "PER", "ORG", "LOC", "MONEY", "DATE".
+KASHIF_EXPORT const char* EntityTypeLabel(EntityType type);
+// Parses a label (case-insensitive). Also accepts the corpus spellings PERS and GPE.
+KASHIF_EXPORT std::optional<EntityType> ParseEntityType(std::string_view label);
+
+// A day in the proleptic Gregorian calendar.
+struct CivilDate {
+  int year = 0;
+  int month = 0;  // 1-12
+  int day = 0;    // 1-31
+  friend bool operator==(const CivilDate& a, const CivilDate& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  friend bool operator!=(const CivilDate& a, const CivilDate& b) { return !(a == b); }
+};
+// Parses "YYYY-MM-DD" (a real calendar day); nullopt otherwise.
+KASHIF_EXPORT std::optional<CivilDate> ParseCivilDate(std::string_view text);
+// "YYYY-MM-DD".
+KASHIF_EXPORT std::string FormatCivilDate(const CivilDate& date);
+
+// Which way a bare weekday or month name points from the reference date.
+enum class DateBias : uint8_t {
+  kPast,    // "الخميس" = the most recent Thursday on or before the reference date (news style)
+  kFuture,  // the next one on or after it (scheduling style)
+};
+
+// Which Islamic calendar a Hijri date is converted with.
+enum class HijriCalendar : uint8_t {
+  kUmmAlQura,  // Saudi Arabia's official calendar (ICU "islamic-umalqura")
+  kCivil,      // the tabular / civil calendar (ICU "islamic-civil")
+};
+
+// A money amount.
+struct MoneyValue {
+  // The exact amount as a decimal string without exponent or grouping: "324000000000", "20.43".
+  std::string amount;
+  // ISO 4217 code ("USD", "EGP"); empty when the text names no identifiable currency.
+  std::string currency;
+};
+
+enum class Calendar : uint8_t { kGregorian, kHijri };
+
+// A date or a date range, in TIMEX3 terms.
+struct DateValue {
+  // TIMEX3 value: "2022-02-27", "XXXX-02-27", "2022", "2022-02", "XXXX-WXX-4", "P1W"-free
+  // (durations are not dates), ranges as "START/END".
+  std::string timex;
+  Calendar calendar = Calendar::kGregorian;
+  // The Gregorian date or interval it resolves to, when that can be computed: "YYYY-MM-DD",
+  // "YYYY-MM", "YYYY", "YYYY-Www" or "START/END" (inclusive bounds). Always set for a full Hijri
+  // date; set for relative expressions when a reference date is known. Empty otherwise.
+  std::string resolved;
+};
+
+struct Entity {
+  EntityType type = EntityType::kPerson;
+  size_t begin = 0;  // byte offset into the text given to Extract()
+  size_t end = 0;    // one past the last byte
+  // The entity's normalized, proclitic-free name as the gazetteer knows it (e.g. "الولايات
+  // المتحدة" for "وللولايات المتحدة"), or the normalized surface text for rule-found entities.
+  std::string canonical;
+  std::optional<MoneyValue> money;  // set for kMoney
+  std::optional<DateValue> date;    // set for kDate
+
+  std::string_view text(std::string_view source) const {
+    return source.substr(begin, end - begin);
+  }
+};
+
+// One user-supplied gazetteer entry: a name (one or more words) and the type it has.
+struct GazetteerEntry {
+  EntityType type = EntityType::kPerson;
+  std::string name;       // as written in text, e.g. "جولدمان ساكس"
+  std::string canonical;  // optional; defaults to `name`
+};
+
+// Parses gazetteer TSV: one entry per line, `NAME<TAB>TYPE[<TAB>CANONICAL]`, TYPE one of PER,
+// ORG, LOC (see ParseEntityType). Blank lines and lines starting with '#' are skipped. Errors
+// name the source and the line: "<source_name>:<line>: <reason>" (wrong column count, unknown
+// type, empty name, invalid UTF-8).
+KASHIF_EXPORT StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
+                                                                      std::string_view source_name);
+// Reads and parses a gazetteer TSV file.
+KASHIF_EXPORT StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path);
+
+struct Options {
+  // Which entity types to report; empty means all of them.
+  std::vector<EntityType> types;
+  // Resolves relative dates ("أمس", "الأسبوع الماضي", a bare weekday). Without it, such dates
+  // still get a TIMEX3 value but no `resolved` date.
+  std::optional<CivilDate> reference_date;
+  DateBias date_bias = DateBias::kPast;
+  HijriCalendar hijri_calendar = HijriCalendar::kUmmAlQura;
+  // The built-in gazetteers (places, organizations, people). Off: only your own entries.
+  bool use_builtin_gazetteers = true;
+  // Entries added on top of the built-in ones; they win over built-in entries of another type.
+  std::vector<GazetteerEntry> gazetteer_entries;
+  // TSV files in the ParseGazetteerTsv format, read by Create().
+  std::vector<std::string> gazetteer_files;
+};
+
+namespace internal {
+class ExtractorModel;
+}
+
+class KASHIF_EXPORT Extractor {
+ public:
+  // Builds an extractor: compiles the built-in data and the user's gazetteers. Fails (without
+  // throwing) on an invalid option or an unreadable or malformed gazetteer file.
+  static StatusOr<Extractor> Create(const Options& options = Options());
+
+  // Finds the entities in `text` (UTF-8; any bytes are accepted), using the Options'
+  // reference date.
+  std::vector<Entity> Extract(std::string_view text) const;
+  // The same with a reference date for this call only (e.g. the document's publication date).
+  std::vector<Entity> Extract(std::string_view text, const CivilDate& reference_date) const;
+  // The same, reusing *entities' storage (it is cleared first).
+  void Extract(std::string_view text, const std::optional<CivilDate>& reference_date,
+               std::vector<Entity>* entities) const;
+
+  const Options& options() const;
+
+ private:
+  explicit Extractor(std::shared_ptr<const internal::ExtractorModel> model);
+  std::shared_ptr<const internal::ExtractorModel> model_;
+};
+
+}  // namespace kashif
+
+#endif  // KASHIF_KASHIF_H_

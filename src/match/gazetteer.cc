@@ -1,0 +1,118 @@
+#include "match/gazetteer.h"
+
+#include "absl/strings/string_view.h"
+#include "kashif/tokenizer.h"
+
+namespace kashif::internal {
+
+uint32_t Gazetteer::WordId(std::string_view key) const {
+  auto it = word_ids_.find(absl::string_view(key.data(), key.size()));
+  return it == word_ids_.end() ? UINT32_MAX : it->second;
+}
+
+uint32_t Gazetteer::Child(uint32_t node, uint32_t word) const {
+  auto it = edges_.find((uint64_t{node} << 32) | word);
+  return it == edges_.end() ? 0 : it->second;
+}
+
+bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view canonical,
+                    int32_t priority) {
+  std::vector<Token> tokens;
+  Tokenizer().Tokenize(name, &tokens);
+  uint32_t node = 0;
+  std::string key;
+  size_t words = 0;
+  for (const Token& token : tokens) {
+    key.clear();
+    analyzer_->AppendMatchForm(token.text(name), &key);
+    if (key.empty()) continue;  // a lone mark or format character
+    ++words;
+    auto [word_it, inserted_word] =
+        word_ids_.try_emplace(key, static_cast<uint32_t>(word_ids_.size()));
+    const uint64_t edge = (uint64_t{node} << 32) | word_it->second;
+    auto [edge_it, inserted_edge] =
+        edges_.try_emplace(edge, static_cast<uint32_t>(node_payload_.size()));
+    if (inserted_edge) node_payload_.push_back(kNoPayload);
+    node = edge_it->second;
+  }
+  if (words == 0) return false;
+  uint32_t& slot = node_payload_[node];
+  if (slot != kNoPayload && payloads_[slot].priority >= priority) return true;
+  canonicals_.emplace_back(canonical.empty() ? name : canonical);
+  const Payload payload{type, priority, static_cast<uint32_t>(canonicals_.size() - 1)};
+  if (slot == kNoPayload) {
+    slot = static_cast<uint32_t>(payloads_.size());
+    payloads_.push_back(payload);
+    ++entry_count_;
+  } else {
+    payloads_[slot] = payload;
+  }
+  return true;
+}
+
+const Gazetteer::Payload* Gazetteer::Find(std::string_view name) const {
+  std::vector<Token> tokens;
+  Tokenizer().Tokenize(name, &tokens);
+  uint32_t node = 0;
+  std::string key;
+  for (const Token& token : tokens) {
+    key.clear();
+    analyzer_->AppendMatchForm(token.text(name), &key);
+    if (key.empty()) continue;
+    const uint32_t word = WordId(key);
+    if (word == UINT32_MAX) return nullptr;
+    node = Child(node, word);
+    if (node == 0) return nullptr;
+  }
+  if (node == 0 || node_payload_[node] == kNoPayload) return nullptr;
+  return &payloads_[node_payload_[node]];
+}
+
+bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) const {
+  const TokenAnalysis& first = doc.analyses[start];
+  bool found = false;
+  const size_t n = doc.tokens.size();
+  for (uint8_t r = 0; r < first.reading_count; ++r) {
+    const uint32_t word = WordId(doc.Slice(first.readings[r].key));
+    if (word == UINT32_MAX) continue;
+    uint32_t node = Child(0, word);
+    size_t next = start + 1;
+    while (node != 0) {
+      if (node_payload_[node] != kNoPayload &&
+          (!found || next > match->end_token)) {  // longer wins; equal keeps the earlier reading
+        found = true;
+        match->end_token = static_cast<uint32_t>(next);
+        match->reading = r;
+        match->payload = &payloads_[node_payload_[node]];
+      }
+      if (next >= n) break;
+      const uint32_t w = WordId(doc.Key(next));
+      if (w == UINT32_MAX) break;
+      node = Child(node, w);
+      ++next;
+    }
+  }
+  return found;
+}
+
+void GazetteerMatcher::Propose(const Document& doc, const Options& options,
+                               std::vector<Candidate>* out) const {
+  const size_t n = doc.tokens.size();
+  Gazetteer::Match m;
+  for (size_t i = 0; i < n; ++i) {
+    const TokenKind kind = doc.tokens[i].kind;
+    if (kind != TokenKind::kArabicWord && kind != TokenKind::kLatinWord) continue;
+    if (!gazetteer_->LongestMatch(doc, i, &m)) continue;
+    Candidate c;
+    c.type = m.payload->type;
+    c.first_token = static_cast<uint32_t>(i);
+    c.end_token = m.end_token;
+    c.begin = doc.tokens[i].begin + doc.analyses[i].readings[m.reading].skip_bytes;
+    c.end = doc.tokens[m.end_token - 1].end;
+    c.priority = m.payload->priority;
+    c.canonical = gazetteer_->canonical(*m.payload);
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,81 @@
+// The gazetteer: multi-word names matched over tokens on their match forms, longest first,
+// with the first token's proclitics set aside.
+#ifndef KASHIF_SRC_MATCH_GAZETTEER_H_
+#define KASHIF_SRC_MATCH_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "kashif/kashif.h"
+#include "match/matcher.h"
+#include "pipeline/analyzer.h"
+
+namespace kashif::internal {
+
+// Candidate priorities of gazetteer entries by origin.
+inline constexpr int32_t kUserGazetteerPriority = 100;
+inline constexpr int32_t kBuiltinGazetteerPriority = 80;
+
+// A token trie. Built once (Add), then read-only and safe to share between threads.
+class Gazetteer {
+ public:
+  struct Payload {
+    EntityType type;
+    int32_t priority;
+    uint32_t canonical;  // index into canonicals()
+  };
+  struct Match {
+    uint32_t end_token = 0;  // one past the last matched token
+    uint8_t reading = 0;     // which reading of the first token matched
+    const Payload* payload = nullptr;
+  };
+
+  explicit Gazetteer(const Analyzer* analyzer) : analyzer_(analyzer) {}
+
+  // Adds `name` (one or more words). An existing entry with the same words is replaced only by
+  // one of strictly higher priority, so the first of equals wins. Returns false when `name`
+  // has no word to match.
+  bool Add(std::string_view name, EntityType type, std::string_view canonical, int32_t priority);
+
+  // The longest entry starting at token `start` of `doc`; false when none.
+  bool LongestMatch(const Document& doc, size_t start, Match* match) const;
+
+  // The entry whose words are exactly those of `name`, or nullptr.
+  const Payload* Find(std::string_view name) const;
+
+  const std::string& canonical(const Payload& p) const { return canonicals_[p.canonical]; }
+  size_t entry_count() const { return entry_count_; }
+
+ private:
+  static constexpr uint32_t kNoPayload = UINT32_MAX;
+  uint32_t Child(uint32_t node, uint32_t word) const;
+  uint32_t WordId(std::string_view key) const;  // UINT32_MAX when unknown
+
+  const Analyzer* analyzer_;
+  absl::flat_hash_map<std::string, uint32_t> word_ids_;
+  absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) → child node
+  std::vector<uint32_t> node_payload_{kNoPayload};  // node 0 is the root
+  std::vector<Payload> payloads_;
+  std::vector<std::string> canonicals_;
+  size_t entry_count_ = 0;
+};
+
+// Proposes a candidate for every longest gazetteer match.
+class GazetteerMatcher : public Matcher {
+ public:
+  explicit GazetteerMatcher(std::shared_ptr<const Gazetteer> gazetteer)
+      : gazetteer_(std::move(gazetteer)) {}
+  void Propose(const Document& doc, const Options& options,
+               std::vector<Candidate>* out) const override;
+
+ private:
+  std::shared_ptr<const Gazetteer> gazetteer_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_GAZETTEER_H_

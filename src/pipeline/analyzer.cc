@@ -1,0 +1,113 @@
+#include "pipeline/analyzer.h"
+
+#include "text/char_class.h"
+#include "text/utf8.h"
+
+namespace kashif::internal {
+namespace {
+
+// Match forms of the single-letter proclitics (UTF-8, two bytes each). The conjunctions come
+// first in a word, then a preposition: و/ف + ب/ل/ك.
+constexpr std::string_view kWaw = "\xD9\x88";    // و
+constexpr std::string_view kFa = "\xD9\x81";     // ف
+constexpr std::string_view kBa = "\xD8\xA8";     // ب
+constexpr std::string_view kLam = "\xD9\x84";    // ل
+constexpr std::string_view kKaf = "\xD9\x83";    // ك
+constexpr std::string_view kAlef = "\xD8\xA7";   // ا
+constexpr size_t kLetterBytes = 2;
+// A reading must leave at least this many letters.
+constexpr size_t kMinRemainderBytes = 2 * kLetterBytes;
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+ArenaSlice Append(Document* doc, std::string_view a, std::string_view b = {}) {
+  ArenaSlice slice{static_cast<uint32_t>(doc->arena.size()),
+                   static_cast<uint32_t>(a.size() + b.size())};
+  doc->arena.append(a.data(), a.size());
+  doc->arena.append(b.data(), b.size());
+  return slice;
+}
+
+}  // namespace
+
+NormalizerOptions MatchFormOptions() {
+  NormalizerOptions o;
+  o.remove_diacritics = true;
+  o.remove_tatweel = true;
+  o.remove_invisible = true;
+  o.fold_alef = true;
+  o.fold_alef_maqsura = true;
+  o.fold_teh_marbuta = true;
+  o.fold_hamza = true;
+  o.fold_presentation_forms = true;
+  o.fold_digits = true;
+  o.fold_persian_letters = true;
+  o.lowercase_ascii = true;
+  return o;
+}
+
+Analyzer::Analyzer() : match_normalizer_(MatchFormOptions()) {}
+
+size_t SkipLetters(std::string_view word, size_t letters) {
+  size_t i = 0;
+  char32_t cp;
+  while (i < word.size()) {
+    const size_t len = DecodeUtf8(word, i, &cp);
+    if (len == 0) return i;
+    const CharClass c = ClassOf(cp);
+    if (c == CharClass::kArabicMark || c == CharClass::kFormat) {
+      i += len;
+      continue;
+    }
+    if (letters == 0) return i;
+    --letters;
+    i += len;
+  }
+  return i;
+}
+
+void Analyzer::Analyze(Document* doc) const {
+  const size_t n = doc->tokens.size();
+  doc->analyses.assign(n, TokenAnalysis());
+  doc->arena.reserve(doc->text.size() + doc->text.size() / 2);
+  for (size_t i = 0; i < n; ++i) AnalyzeToken(doc, i);
+}
+
+void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
+  const Token& token = doc->tokens[index];
+  TokenAnalysis& a = doc->analyses[index];
+  const std::string_view surface = token.text(doc->text);
+  a.key.offset = static_cast<uint32_t>(doc->arena.size());
+  match_normalizer_.AppendNormalized(surface, &doc->arena);
+  a.key.size = static_cast<uint32_t>(doc->arena.size() - a.key.offset);
+  a.readings[0] = TokenReading{0, a.key};
+  a.reading_count = 1;
+  if (token.kind != TokenKind::kArabicWord) return;
+
+  // Readings with proclitics set aside. Taken from a copy: the arena may move while we append.
+  const std::string key(doc->Slice(a.key));
+  auto add_reading = [&](size_t stripped_letters, std::string_view prefix, std::string_view rest) {
+    if (a.reading_count >= kMaxReadings || rest.size() < kMinRemainderBytes) return;
+    a.readings[a.reading_count++] =
+        TokenReading{static_cast<uint32_t>(SkipLetters(surface, stripped_letters)),
+                     Append(doc, prefix, rest)};
+  };
+  std::string_view rest = key;
+  size_t stripped = 0;
+  if (StartsWith(rest, kWaw) || StartsWith(rest, kFa)) {
+    rest.remove_prefix(kLetterBytes);
+    stripped = 1;
+    add_reading(stripped, {}, rest);
+  }
+  if (StartsWith(rest, kBa) || StartsWith(rest, kLam) || StartsWith(rest, kKaf)) {
+    const bool lam = StartsWith(rest, kLam);
+    rest.remove_prefix(kLetterBytes);
+    ++stripped;
+    add_reading(stripped, {}, rest);
+    // لل: the preposition ل before the article drops the article's alef ("للولايات" is
+    // ل + الولايات); restore it so the name is seen as written.
+    if (lam && StartsWith(rest, kLam)) add_reading(stripped, kAlef, rest);
+  }
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,41 @@
+// The analyzer stage: the match form of every token and the readings of Arabic words with
+// their proclitics set aside.
+#ifndef KASHIF_SRC_PIPELINE_ANALYZER_H_
+#define KASHIF_SRC_PIPELINE_ANALYZER_H_
+
+#include <string_view>
+
+#include "kashif/normalizer.h"
+#include "pipeline/document.h"
+
+namespace kashif::internal {
+
+// The options of the matching form: every fold on, so spelling variants meet.
+NormalizerOptions MatchFormOptions();
+
+// Immutable; Analyze() may run concurrently.
+class Analyzer {
+ public:
+  Analyzer();
+
+  // Fills doc->analyses (one per token) and doc->arena. doc->tokens must be set.
+  void Analyze(Document* doc) const;
+
+  // The match form of arbitrary text (used to compile gazetteer entries the same way).
+  void AppendMatchForm(std::string_view text, std::string* out) const {
+    match_normalizer_.AppendNormalized(text, out);
+  }
+
+ private:
+  void AnalyzeToken(Document* doc, size_t index) const;
+
+  Normalizer match_normalizer_;
+};
+
+// The byte length of the first `letters` letters of `word` (original text), together with
+// any marks, tatweel and format characters that follow them.
+size_t SkipLetters(std::string_view word, size_t letters);
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_PIPELINE_ANALYZER_H_

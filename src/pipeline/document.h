@@ -1,0 +1,90 @@
+// The value that carries one text through the stages: tokens, their analyses and the entity
+// candidates the matchers propose. Each stage reads what earlier ones wrote and adds its part;
+// no stage re-tokenizes.
+#ifndef KASHIF_SRC_PIPELINE_DOCUMENT_H_
+#define KASHIF_SRC_PIPELINE_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kashif/kashif.h"
+
+namespace kashif::internal {
+
+// A slice of Document::arena (offsets, so the arena may grow).
+struct ArenaSlice {
+  uint32_t offset = 0;
+  uint32_t size = 0;
+};
+
+// One way to read a token once its proclitics are set aside: "وللولايات" reads as itself,
+// as "للولايات" after و, and as "الولايات" after و+ل (the article's alef restored).
+struct TokenReading {
+  uint32_t skip_bytes = 0;  // original bytes of the proclitics (the entity span starts after them)
+  ArenaSlice key;           // the match form of the rest
+};
+
+inline constexpr int kMaxReadings = 4;
+
+// What the analyzer knows about a token.
+struct TokenAnalysis {
+  // The token's match form: normalized with every fold on (alef, ya, teh marbuta, hamza,
+  // marks, tatweel, digits). Empty for punctuation-only and invalid tokens.
+  ArenaSlice key;
+  // readings[0] is always the whole token (skip_bytes 0, key == key above).
+  TokenReading readings[kMaxReadings];
+  uint8_t reading_count = 0;
+  // The light stem's match form (empty until the morphology stage fills it).
+  ArenaSlice stem;
+  // Original bytes of the proclitics the segmenter split off (0 if none).
+  uint32_t proclitic_bytes = 0;
+  // Whether the segmenter found the article ال among those proclitics.
+  bool has_article = false;
+};
+
+// A proposed entity. Matchers append candidates; the resolver keeps a non-overlapping set.
+struct Candidate {
+  EntityType type = EntityType::kPerson;
+  uint32_t first_token = 0;  // token range [first_token, end_token)
+  uint32_t end_token = 0;
+  uint32_t begin = 0;  // byte span in the original text
+  uint32_t end = 0;
+  // Higher wins over lower when candidates overlap; between equals the longer span wins.
+  // Scale: 100 user gazetteer, 80 built-in gazetteer, 60 money/date grammar, 40 rules,
+  // 20 document-level propagation.
+  int32_t priority = 0;
+  std::string canonical;
+  std::optional<MoneyValue> money;
+  std::optional<DateValue> date;
+};
+
+struct Document {
+  std::string_view text;  // the caller's bytes
+  std::optional<CivilDate> reference_date;
+  std::vector<Token> tokens;
+  std::vector<TokenAnalysis> analyses;  // one per token
+  std::string arena;                    // storage of every ArenaSlice
+  std::vector<Candidate> candidates;
+
+  std::string_view Slice(ArenaSlice slice) const {
+    return std::string_view(arena).substr(slice.offset, slice.size);
+  }
+  std::string_view TokenText(size_t i) const { return tokens[i].text(text); }
+  std::string_view Key(size_t i) const { return Slice(analyses[i].key); }
+
+  void Clear() {
+    text = {};
+    reference_date.reset();
+    tokens.clear();
+    analyses.clear();
+    arena.clear();
+    candidates.clear();
+  }
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_PIPELINE_DOCUMENT_H_

@@ -1,0 +1,107 @@
+#include "text/char_class.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <memory>
+
+namespace kashif::internal {
+namespace {
+
+bool IsArabicPresentationForm(char32_t cp) {
+  return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+CharClass Compute(char32_t cp) {
+  if (cp == 0xFEFF || cp == 0x061C || cp == 0x00AD) return CharClass::kFormat;
+  if (cp == 0x0640) return CharClass::kArabicMark;  // tatweel stretches a word; it never splits one
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return CharClass::kSpace;
+  const UChar32 c = static_cast<UChar32>(cp);
+  if (u_isUWhiteSpace(c)) return CharClass::kSpace;
+  const int8_t type = u_charType(c);
+  UErrorCode status = U_ZERO_ERROR;
+  const bool arabic = uscript_getScript(c, &status) == USCRIPT_ARABIC ||
+                      IsArabicPresentationForm(cp) ||
+                      (uscript_hasScript(c, USCRIPT_ARABIC) && type == U_NON_SPACING_MARK);
+  switch (type) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+      return arabic ? CharClass::kArabicLetter : CharClass::kLetter;
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+      return arabic ? CharClass::kArabicMark : CharClass::kMark;
+    case U_DECIMAL_DIGIT_NUMBER:
+      return CharClass::kDigit;
+    case U_FORMAT_CHAR:
+      // Arabic number signs (U+0600-U+0605) are format characters that carry meaning.
+      return (cp >= 0x0600 && cp <= 0x0605) ? CharClass::kSymbol : CharClass::kFormat;
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+      return CharClass::kPunct;
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return CharClass::kSymbol;
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_CONTROL_CHAR:
+      return CharClass::kSpace;
+    default:
+      return CharClass::kOther;
+  }
+}
+
+struct BmpTable {
+  std::array<CharClass, 0x10000> classes;
+  std::array<int8_t, 0x10000> digits;
+  BmpTable() {
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) {
+        classes[cp] = CharClass::kOther;
+        digits[cp] = -1;
+        continue;
+      }
+      classes[cp] = Compute(cp);
+      digits[cp] = classes[cp] == CharClass::kDigit
+                       ? static_cast<int8_t>(u_charDigitValue(static_cast<UChar32>(cp)))
+                       : int8_t{-1};
+    }
+  }
+};
+
+const BmpTable& Table() {
+  static const BmpTable* const table = new BmpTable();  // never destroyed: used at exit too
+  return *table;
+}
+
+}  // namespace
+
+CharClass ClassOf(char32_t cp) {
+  if (cp < 0x10000) return Table().classes[cp];
+  if (cp > 0x10FFFF) return CharClass::kOther;
+  return Compute(cp);
+}
+
+int DigitValue(char32_t cp) {
+  if (cp < 0x10000) return Table().digits[cp];
+  if (cp > 0x10FFFF) return -1;
+  return u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER
+             ? u_charDigitValue(static_cast<UChar32>(cp))
+             : -1;
+}
+
+}  // namespace kashif::internal

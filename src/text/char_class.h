@@ -1,0 +1,30 @@
+// Character classes for tokenizing and normalizing, computed once from ICU's Unicode data.
+#ifndef KASHIF_SRC_TEXT_CHAR_CLASS_H_
+#define KASHIF_SRC_TEXT_CHAR_CLASS_H_
+
+#include <cstdint>
+
+namespace kashif::internal {
+
+enum class CharClass : uint8_t {
+  kSpace,         // white space and line/paragraph separators, C0/C1 controls
+  kFormat,        // invisible format characters (ZWNJ, ZWJ, LRM, RLM, ALM, BOM, ...)
+  kArabicLetter,  // letters of the Arabic script, presentation forms included
+  kArabicMark,    // marks inside Arabic words: tashkeel, Quranic marks, tatweel
+  kLetter,        // letters of any other script
+  kMark,          // combining marks of other scripts
+  kDigit,         // decimal digits of any script
+  kPunct,         // punctuation
+  kSymbol,        // symbols (currency, math, emoji, ...)
+  kOther,         // unassigned, private use, and anything else
+};
+
+// The class of `cp` (any Unicode scalar value). Thread-safe; the first call builds the table.
+CharClass ClassOf(char32_t cp);
+
+// The decimal value of a digit (0-9) of any script, or -1.
+int DigitValue(char32_t cp);
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_TEXT_CHAR_CLASS_H_

@@ -1,0 +1,148 @@
+#include "kashif/tokenizer.h"
+
+#include "text/char_class.h"
+#include "text/utf8.h"
+
+namespace kashif {
+namespace {
+
+using internal::CharClass;
+using internal::ClassOf;
+
+// Separators that may stand between digits inside one number: 1,000  3.5  ٢٧٫٥  ١٬٠٠٠
+// 27/2/2025  2025-02-27  1،5 (the Arabic comma is used as a decimal mark in some countries).
+bool IsNumberSeparator(char32_t cp) {
+  switch (cp) {
+    case U',': case U'.': case U'/': case U'-': case U'\u066B': case U'\u066C':
+    case U'\u060C': case U'\u2212':
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Cursor {
+  std::string_view text;
+  size_t pos = 0;
+  // Decodes the character at `at`; len 0 marks an invalid byte.
+  CharClass Peek(size_t at, char32_t* cp, size_t* len) const {
+    const unsigned char b = static_cast<unsigned char>(text[at]);
+    if (b < 0x80) {
+      *cp = b;
+      *len = 1;
+      return ClassOf(b);
+    }
+    *len = internal::DecodeUtf8(text, at, cp);
+    if (*len == 0) return CharClass::kOther;
+    return ClassOf(*cp);
+  }
+};
+
+bool IsWordPart(CharClass c, bool arabic) {
+  if (arabic) return c == CharClass::kArabicLetter || c == CharClass::kArabicMark;
+  return c == CharClass::kLetter || c == CharClass::kMark;
+}
+
+}  // namespace
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kArabicWord: return "arabic";
+    case TokenKind::kLatinWord: return "latin";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kPunctuation: return "punct";
+    case TokenKind::kSymbol: return "symbol";
+    case TokenKind::kOther: return "other";
+  }
+  return "other";
+}
+
+void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) const {
+  Cursor cur{text, 0};
+  const size_t n = text.size();
+  bool glued = false;  // no space since the previous token
+  bool have_previous = false;
+  char32_t cp;
+  size_t len;
+  while (cur.pos < n) {
+    const size_t start = cur.pos;
+    const CharClass cls = cur.Peek(start, &cp, &len);
+    if (len != 0 && (cls == CharClass::kSpace || cls == CharClass::kFormat)) {
+      cur.pos += len;
+      if (cls == CharClass::kSpace) glued = false;
+      continue;
+    }
+    Token token;
+    token.begin = static_cast<uint32_t>(start);
+    token.glued_to_previous = have_previous && glued;
+    size_t end = start + (len == 0 ? 1 : len);
+    if (len == 0) {
+      token.kind = TokenKind::kOther;
+    } else if (cls == CharClass::kArabicLetter || cls == CharClass::kArabicMark ||
+               cls == CharClass::kLetter || cls == CharClass::kMark) {
+      const bool arabic = cls == CharClass::kArabicLetter || cls == CharClass::kArabicMark;
+      token.kind = arabic ? TokenKind::kArabicWord : TokenKind::kLatinWord;
+      // A word runs over letters and marks of its script; format characters (ZWNJ, ZWJ) stay
+      // inside when a letter follows. Latin-side words also take ASCII digits (G20, mp3).
+      while (end < n) {
+        size_t l;
+        const CharClass c = cur.Peek(end, &cp, &l);
+        if (l == 0) break;
+        if (IsWordPart(c, arabic) || (!arabic && cp >= U'0' && cp <= U'9')) {
+          end += l;
+          continue;
+        }
+        if (c == CharClass::kFormat && end + l < n) {
+          size_t l2;
+          char32_t cp2;
+          const CharClass next = cur.Peek(end + l, &cp2, &l2);
+          if (l2 != 0 && IsWordPart(next, arabic)) {
+            end += l;
+            continue;
+          }
+        }
+        break;
+      }
+    } else if (cls == CharClass::kDigit) {
+      token.kind = TokenKind::kNumber;
+      while (end < n) {
+        size_t l;
+        const CharClass c = cur.Peek(end, &cp, &l);
+        if (l == 0) break;
+        if (c == CharClass::kDigit) {
+          end += l;
+          continue;
+        }
+        if (IsNumberSeparator(cp) && end + l < n) {
+          size_t l2;
+          char32_t cp2;
+          if (cur.Peek(end + l, &cp2, &l2) == CharClass::kDigit && l2 != 0) {
+            end += l + l2;
+            continue;
+          }
+        }
+        break;
+      }
+    } else if (cls == CharClass::kPunct) {
+      token.kind = TokenKind::kPunctuation;
+    } else if (cls == CharClass::kSymbol) {
+      token.kind = TokenKind::kSymbol;
+    } else {
+      token.kind = TokenKind::kOther;
+    }
+    token.end = static_cast<uint32_t>(end);
+    tokens->push_back(token);
+    cur.pos = end;
+    glued = true;
+    have_previous = true;
+  }
+}
+
+std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 1);
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+}  // namespace kashif

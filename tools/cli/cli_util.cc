@@ -1,0 +1,470 @@
+#include "cli_util.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+namespace kashif::cli {
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0. Mirrors the library's strict decoder
+// (no overlongs, no surrogates, nothing above U+10FFFF).
+size_t ValidUtf8Length(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const size_t avail = s.size() - i;
+  const unsigned char b = p[0];
+  auto cont = [&](size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
+  if (b < 0x80) return 1;
+  if (b < 0xC2) return 0;
+  if (b < 0xE0) return cont(1) ? 2 : 0;
+  if (b < 0xF0) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (b == 0xE0 && p[1] < 0xA0) return 0;
+    if (b == 0xED && p[1] >= 0xA0) return 0;
+    return 3;
+  }
+  if (b < 0xF5) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (b == 0xF0 && p[1] < 0x90) return 0;
+    if (b == 0xF4 && p[1] >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const size_t len = ValidUtf8Length(text, i);
+      if (len == 0) {
+        out->append("\\ufffd");
+        ++i;
+      } else {
+        out->append(text.data() + i, len);
+        i += len;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  out->push_back('"');
+}
+
+std::string JsonString(std::string_view text) {
+  std::string out;
+  AppendJsonString(text, &out);
+  return out;
+}
+
+const JsonValue* JsonValue::Find(std::string_view key) const {
+  if (kind != Kind::kObject) return nullptr;
+  for (const auto& [k, v] : object) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+namespace {
+
+class JsonParser {
+ public:
+  explicit JsonParser(std::string_view text) : s_(text) {}
+
+  std::optional<JsonValue> ParseDocument(std::string* error) {
+    JsonValue v;
+    if (!ParseValue(&v, 0)) {
+      *error = error_ + " at byte " + std::to_string(pos_);
+      return std::nullopt;
+    }
+    SkipSpace();
+    if (pos_ != s_.size()) {
+      *error = "unexpected text after the JSON value at byte " + std::to_string(pos_);
+      return std::nullopt;
+    }
+    return v;
+  }
+
+ private:
+  static constexpr int kMaxDepth = 256;
+
+  void SkipSpace() {
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+  bool Fail(const char* message) {
+    error_ = message;
+    return false;
+  }
+  bool Literal(std::string_view word) {
+    if (s_.substr(pos_, word.size()) != word) return Fail("invalid literal");
+    pos_ += word.size();
+    return true;
+  }
+
+  bool ParseValue(JsonValue* v, int depth) {
+    if (depth > kMaxDepth) return Fail("JSON nested too deeply");
+    SkipSpace();
+    if (pos_ >= s_.size()) return Fail("unexpected end of JSON");
+    const char c = s_[pos_];
+    if (c == '{') return ParseObject(v, depth);
+    if (c == '[') return ParseArray(v, depth);
+    if (c == '"') {
+      v->kind = JsonValue::Kind::kString;
+      return ParseString(&v->string);
+    }
+    if (c == 't') {
+      v->kind = JsonValue::Kind::kBool;
+      v->boolean = true;
+      return Literal("true");
+    }
+    if (c == 'f') {
+      v->kind = JsonValue::Kind::kBool;
+      return Literal("false");
+    }
+    if (c == 'n') {
+      v->kind = JsonValue::Kind::kNull;
+      return Literal("null");
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber(v);
+    return Fail("unexpected character");
+  }
+
+  bool ParseNumber(JsonValue* v) {
+    const size_t start = pos_;
+    if (s_[pos_] == '-') ++pos_;
+    auto digits = [&] {
+      const size_t d = pos_;
+      while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
+      return pos_ > d;
+    };
+    if (!digits()) return Fail("invalid number");
+    if (pos_ < s_.size() && s_[pos_] == '.') {
+      ++pos_;
+      if (!digits()) return Fail("invalid number");
+    }
+    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
+      if (!digits()) return Fail("invalid number");
+    }
+    v->kind = JsonValue::Kind::kNumber;
+    v->string = std::string(s_.substr(start, pos_ - start));
+    return true;
+  }
+
+  static void AppendCodePoint(uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  bool Hex4(uint32_t* value) {
+    if (pos_ + 4 > s_.size()) return Fail("truncated \\u escape");
+    *value = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char h = s_[pos_++];
+      *value <<= 4;
+      if (h >= '0' && h <= '9') *value |= h - '0';
+      else if (h >= 'a' && h <= 'f') *value |= h - 'a' + 10;
+      else if (h >= 'A' && h <= 'F') *value |= h - 'A' + 10;
+      else return Fail("invalid \\u escape");
+    }
+    return true;
+  }
+
+  bool ParseString(std::string* out) {
+    ++pos_;  // opening quote
+    while (pos_ < s_.size()) {
+      const unsigned char c = static_cast<unsigned char>(s_[pos_]);
+      if (c == '"') {
+        ++pos_;
+        return true;
+      }
+      if (c == '\\') {
+        if (++pos_ >= s_.size()) return Fail("truncated escape");
+        const char e = s_[pos_++];
+        switch (e) {
+          case '"': out->push_back('"'); break;
+          case '\\': out->push_back('\\'); break;
+          case '/': out->push_back('/'); break;
+          case 'b': out->push_back('\b'); break;
+          case 'f': out->push_back('\f'); break;
+          case 'n': out->push_back('\n'); break;
+          case 'r': out->push_back('\r'); break;
+          case 't': out->push_back('\t'); break;
+          case 'u': {
+            uint32_t cp;
+            if (!Hex4(&cp)) return false;
+            if (cp >= 0xD800 && cp <= 0xDBFF && s_.substr(pos_, 2) == "\\u") {
+              const size_t save = pos_;
+              pos_ += 2;
+              uint32_t low;
+              if (!Hex4(&low)) return false;
+              if (low >= 0xDC00 && low <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+              } else {
+                pos_ = save;
+                cp = 0xFFFD;
+              }
+            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+              cp = 0xFFFD;  // a lone surrogate cannot be UTF-8; keep the position visible
+            }
+            AppendCodePoint(cp, out);
+            break;
+          }
+          default:
+            return Fail("invalid escape");
+        }
+        continue;
+      }
+      if (c < 0x20) return Fail("control character in string");
+      if (c >= 0x80) {
+        const size_t len = ValidUtf8Length(s_, pos_);
+        if (len == 0) return Fail("invalid UTF-8 in string");
+        out->append(s_.data() + pos_, len);
+        pos_ += len;
+        continue;
+      }
+      out->push_back(static_cast<char>(c));
+      ++pos_;
+    }
+    return Fail("unterminated string");
+  }
+
+  bool ParseArray(JsonValue* v, int depth) {
+    v->kind = JsonValue::Kind::kArray;
+    ++pos_;
+    SkipSpace();
+    if (pos_ < s_.size() && s_[pos_] == ']') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      v->array.emplace_back();
+      if (!ParseValue(&v->array.back(), depth + 1)) return false;
+      SkipSpace();
+      if (pos_ >= s_.size()) return Fail("unterminated array");
+      if (s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (s_[pos_] == ']') {
+        ++pos_;
+        return true;
+      }
+      return Fail("expected , or ] in array");
+    }
+  }
+
+  bool ParseObject(JsonValue* v, int depth) {
+    v->kind = JsonValue::Kind::kObject;
+    ++pos_;
+    SkipSpace();
+    if (pos_ < s_.size() && s_[pos_] == '}') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      SkipSpace();
+      if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name");
+      std::string key;
+      if (!ParseString(&key)) return false;
+      SkipSpace();
+      if (pos_ >= s_.size() || s_[pos_] != ':') return Fail("expected : after member name");
+      ++pos_;
+      JsonValue member;
+      if (!ParseValue(&member, depth + 1)) return false;
+      v->object.emplace_back(std::move(key), std::move(member));
+      SkipSpace();
+      if (pos_ >= s_.size()) return Fail("unterminated object");
+      if (s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (s_[pos_] == '}') {
+        ++pos_;
+        return true;
+      }
+      return Fail("expected , or } in object");
+    }
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+  std::string error_;
+};
+
+}  // namespace
+
+std::optional<JsonValue> ParseJson(std::string_view text, std::string* error) {
+  return JsonParser(text).ParseDocument(error);
+}
+
+void AppendJson(const JsonValue& value, std::string* out) {
+  switch (value.kind) {
+    case JsonValue::Kind::kNull: out->append("null"); break;
+    case JsonValue::Kind::kBool: out->append(value.boolean ? "true" : "false"); break;
+    case JsonValue::Kind::kNumber: out->append(value.string); break;
+    case JsonValue::Kind::kString: AppendJsonString(value.string, out); break;
+    case JsonValue::Kind::kArray:
+      out->push_back('[');
+      for (size_t i = 0; i < value.array.size(); ++i) {
+        if (i) out->push_back(',');
+        AppendJson(value.array[i], out);
+      }
+      out->push_back(']');
+      break;
+    case JsonValue::Kind::kObject:
+      out->push_back('{');
+      for (size_t i = 0; i < value.object.size(); ++i) {
+        if (i) out->push_back(',');
+        AppendJsonString(value.object[i].first, out);
+        out->push_back(':');
+        AppendJson(value.object[i].second, out);
+      }
+      out->push_back('}');
+      break;
+  }
+}
+
+bool ForEachLine(const std::string& path, const std::function<void(std::string_view)>& fn,
+                 std::string* error) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      *error = path + ": " + std::strerror(errno);
+      return false;
+    }
+    in = &file;
+  }
+  std::string line;
+  while (std::getline(*in, line)) {
+    std::string_view view(line);
+    if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
+    fn(view);
+  }
+  if (in->bad()) {
+    *error = (path == "-" ? std::string("standard input") : path) + ": read error";
+    return false;
+  }
+  return true;
+}
+
+bool ReadFile(const std::string& path, std::string* content, std::string* error) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      *error = path + ": " + std::strerror(errno);
+      return false;
+    }
+    in = &file;
+  }
+  content->assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+  if (in->bad()) {
+    *error = (path == "-" ? std::string("standard input") : path) + ": read error";
+    return false;
+  }
+  return true;
+}
+
+ArgParser::ArgParser(std::vector<std::string> valued, std::vector<std::string> flags)
+    : valued_(std::move(valued)), flags_(std::move(flags)) {}
+
+bool ArgParser::Parse(const std::vector<std::string>& args, std::string* error) {
+  bool only_positional = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (only_positional || arg == "-" || arg.empty() || arg[0] != '-') {
+      positional_.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_positional = true;
+      continue;
+    }
+    std::string name = arg;
+    std::optional<std::string> inline_value;
+    const size_t eq = arg.find('=');
+    if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      inline_value = arg.substr(eq + 1);
+    }
+    if (std::find(flags_.begin(), flags_.end(), name) != flags_.end()) {
+      if (inline_value) {
+        *error = "option " + name + " takes no value";
+        return false;
+      }
+      values_[name] = "";
+      continue;
+    }
+    if (std::find(valued_.begin(), valued_.end(), name) != valued_.end()) {
+      if (inline_value) {
+        values_[name] = *inline_value;
+      } else if (i + 1 < args.size()) {
+        values_[name] = args[++i];
+      } else {
+        *error = "option " + name + " needs a value";
+        return false;
+      }
+      continue;
+    }
+    *error = "unknown option: " + arg;
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::string> ArgParser::Get(const std::string& name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool ArgParser::Has(const std::string& name) const { return values_.count(name) != 0; }
+
+void WriteOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void WriteErr(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
+
+}  // namespace kashif::cli

@@ -1,0 +1,68 @@
+// Helpers shared by the kashif tool's subcommands: input reading, JSON output and parsing,
+// option parsing.
+#ifndef KASHIF_TOOLS_CLI_CLI_UTIL_H_
+#define KASHIF_TOOLS_CLI_CLI_UTIL_H_
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kashif::cli {
+
+// Appends `text` to *out as a JSON string literal (quotes included). Invalid UTF-8 bytes are
+// written as \ufffd so the output is always valid JSON.
+void AppendJsonString(std::string_view text, std::string* out);
+std::string JsonString(std::string_view text);
+
+// A parsed JSON value (enough for JSONL input lines).
+struct JsonValue {
+  enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = Kind::kNull;
+  bool boolean = false;
+  std::string string;  // kString: the decoded text; kNumber: the literal as written
+  std::vector<JsonValue> array;
+  std::vector<std::pair<std::string, JsonValue>> object;
+
+  const JsonValue* Find(std::string_view key) const;  // kObject member or nullptr
+};
+// Parses one JSON document; on failure returns nullopt and sets *error.
+std::optional<JsonValue> ParseJson(std::string_view text, std::string* error);
+// Writes a JSON value back (compact).
+void AppendJson(const JsonValue& value, std::string* out);
+
+// Calls `fn(line)` for each line of `path` ("-" = standard input), without the line ending
+// (\n or \r\n). Lines are streamed; memory stays bounded by the longest line. Returns false
+// and sets *error when the file cannot be opened or read.
+bool ForEachLine(const std::string& path, const std::function<void(std::string_view)>& fn,
+                 std::string* error);
+// Reads a whole file ("-" = standard input).
+bool ReadFile(const std::string& path, std::string* content, std::string* error);
+
+// Simple command-line option scanner: --name value, --name=value, -x value, and positional
+// arguments. Unknown options are errors.
+class ArgParser {
+ public:
+  // `valued`: options that take a value; `flags`: options that do not.
+  ArgParser(std::vector<std::string> valued, std::vector<std::string> flags);
+  // Returns false and sets *error on an unknown option or a missing value.
+  bool Parse(const std::vector<std::string>& args, std::string* error);
+  std::optional<std::string> Get(const std::string& name) const;
+  bool Has(const std::string& name) const;
+  const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::vector<std::string> valued_, flags_;
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
+};
+
+// Writes `text` to stdout / stderr in full.
+void WriteOut(std::string_view text);
+void WriteErr(std::string_view text);
+
+}  // namespace kashif::cli
+
+#endif  // KASHIF_TOOLS_CLI_CLI_UTIL_H_

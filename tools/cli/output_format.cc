@@ -1,0 +1,135 @@
+#include "output_format.h"
+
+#include "cli_util.h"
+
+namespace kashif::cli {
+namespace {
+
+void AppendValueJson(const Entity& e, std::string* out) {
+  if (e.money) {
+    out->append(",\"value\":{\"amount\":");
+    out->append(e.money->amount.empty() ? "null" : e.money->amount);
+    out->append(",\"currency\":");
+    if (e.money->currency.empty()) {
+      out->append("null");
+    } else {
+      AppendJsonString(e.money->currency, out);
+    }
+    out->push_back('}');
+  } else if (e.date) {
+    out->append(",\"value\":{\"timex\":");
+    AppendJsonString(e.date->timex, out);
+    out->append(",\"calendar\":");
+    out->append(e.date->calendar == Calendar::kHijri ? "\"hijri\"" : "\"gregorian\"");
+    out->append(",\"resolved\":");
+    if (e.date->resolved.empty()) {
+      out->append("null");
+    } else {
+      AppendJsonString(e.date->resolved, out);
+    }
+    out->push_back('}');
+  }
+}
+
+// One line per entity: START END TYPE TEXT CANONICAL [VALUE], tab-separated.
+class TextFormat : public OutputFormat {
+ public:
+  void Write(const DocumentChunk& chunk, std::string* out) override {
+    if (!chunk.error.empty()) return;  // reported on standard error by the caller
+    for (const Entity& e : chunk.entities) {
+      out->append(std::to_string(chunk.base_offset + e.begin));
+      out->push_back('\t');
+      out->append(std::to_string(chunk.base_offset + e.end));
+      out->push_back('\t');
+      out->append(EntityTypeLabel(e.type));
+      out->push_back('\t');
+      out->append(e.text(chunk.text));
+      out->push_back('\t');
+      out->append(e.canonical);
+      if (e.money) {
+        out->push_back('\t');
+        out->append(e.money->amount);
+        if (!e.money->currency.empty()) out->append(" " + e.money->currency);
+      } else if (e.date) {
+        out->append("\t" + e.date->timex);
+        if (e.date->calendar == Calendar::kHijri) out->append(" hijri");
+        if (!e.date->resolved.empty()) out->append(" → " + e.date->resolved);
+      }
+      out->push_back('\n');
+    }
+  }
+};
+
+// One JSON object per document: {"file"|"id": ..., "entities": [...]}, one per line.
+class JsonLinesFormat : public OutputFormat {
+ public:
+  void Write(const DocumentChunk& chunk, std::string* out) override {
+    if (chunk.first) {
+      out->append(chunk.from_file ? "{\"file\":" : "{\"id\":");
+      out->append(chunk.id_json);
+      if (!chunk.error.empty()) {
+        out->append(",\"error\":");
+        AppendJsonString(chunk.error, out);
+        out->append("}");
+        Separator(out);
+        return;
+      }
+      out->append(",\"entities\":[");
+      entities_written_ = 0;
+    }
+    for (const Entity& e : chunk.entities) {
+      if (entities_written_++ > 0) out->push_back(',');
+      AppendEntityJson(e, chunk.text, chunk.base_offset, out);
+    }
+    if (chunk.last) {
+      out->append("]}");
+      Separator(out);
+    }
+  }
+
+ protected:
+  virtual void Separator(std::string* out) { out->push_back('\n'); }
+  size_t entities_written_ = 0;
+};
+
+// The JSONL objects as one JSON array.
+class JsonFormat : public JsonLinesFormat {
+ public:
+  void Begin(std::string* out) override { out->push_back('['); }
+  void Write(const DocumentChunk& chunk, std::string* out) override {
+    if (chunk.first && documents_++ > 0) out->push_back(',');
+    JsonLinesFormat::Write(chunk, out);
+  }
+  void End(std::string* out) override { out->append("]\n"); }
+
+ protected:
+  void Separator(std::string* out) override {}
+  size_t documents_ = 0;
+};
+
+}  // namespace
+
+void AppendEntityJson(const Entity& e, std::string_view text, size_t base_offset,
+                      std::string* out) {
+  out->append("{\"type\":\"");
+  out->append(EntityTypeLabel(e.type));
+  out->append("\",\"start\":");
+  out->append(std::to_string(base_offset + e.begin));
+  out->append(",\"end\":");
+  out->append(std::to_string(base_offset + e.end));
+  out->append(",\"text\":");
+  AppendJsonString(e.text(text), out);
+  out->append(",\"canonical\":");
+  AppendJsonString(e.canonical, out);
+  AppendValueJson(e, out);
+  out->push_back('}');
+}
+
+std::unique_ptr<OutputFormat> MakeOutputFormat(const std::string& name) {
+  if (name == "text") return std::make_unique<TextFormat>();
+  if (name == "json") return std::make_unique<JsonFormat>();
+  if (name == "jsonl") return std::make_unique<JsonLinesFormat>();
+  return nullptr;
+}
+
+}  // namespace kashif::cli
