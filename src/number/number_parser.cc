@@ -1,0 +1,977 @@
+#include "number/number_parser.h"
+
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "kashif/normalizer.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/embedded_data.h"
+#include "text/utf8.h"
+
+KASHIF_DECLARE_EMBEDDED(number_words);
+
+namespace kashif::internal {
+
+namespace {
+
+enum class WordClass : uint8_t {
+  kUnit,
+  kTeenUnit,
+  kTen,
+  kTeen,
+  kTens,
+  kHundred,
+  kHundreds,
+  kScale,
+  kFraction,
+  kDenominator,
+  kOrdinal,
+  kOrdinalTens,      // العشرون، العشرين (tens with the article)
+  kOrdinalBig,       // المئة، الألف (hundreds and scales with the article)
+  kOrdinalTeenUnit,  // الاثني (in "الاثني عشر")
+  kPoint,
+  kMinus,
+};
+
+struct WordInfo {
+  WordClass cls = WordClass::kUnit;
+  Decimal value;
+  bool weak = false;
+  bool dual = false;
+  bool plural = false;
+  bool compound = false;
+  // "ألفا": accusative singular after a count, dual construct without one.
+  bool acc_or_dual = false;
+};
+
+// The conjunction و and the article ال in match form; the grammar owns these two affixes.
+constexpr std::string_view kWaw = "\xD9\x88";                   // و
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";       // ال
+constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";      // ه (folded ة)
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+std::optional<WordClass> ParseClass(std::string_view name) {
+  static const std::pair<std::string_view, WordClass> kNames[] = {
+      {"unit", WordClass::kUnit},         {"teen_unit", WordClass::kTeenUnit},
+      {"ten", WordClass::kTen},           {"teen", WordClass::kTeen},
+      {"tens", WordClass::kTens},         {"hundred", WordClass::kHundred},
+      {"hundreds", WordClass::kHundreds}, {"scale", WordClass::kScale},
+      {"fraction", WordClass::kFraction}, {"denominator", WordClass::kDenominator},
+      {"ordinal", WordClass::kOrdinal},   {"point", WordClass::kPoint},
+      {"minus", WordClass::kMinus},
+  };
+  for (const auto& [n, c] : kNames) {
+    if (n == name) return c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Decimal> ParseValue(std::string_view text) {
+  size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return Decimal::Parse(text);
+  auto num = Decimal::Parse(text.substr(0, slash));
+  auto den = Decimal::Parse(text.substr(slash + 1));
+  if (!num || !den) return std::nullopt;
+  return num->DividedBy(*den);
+}
+
+bool IsSmallInteger(const Decimal& d, int64_t lo, int64_t hi) {
+  auto v = d.ToInt64();
+  return v && *v >= lo && *v <= hi;
+}
+
+}  // namespace
+
+struct NumberParser::Impl {
+  std::unordered_map<std::string, std::vector<WordInfo>> words;
+
+  void Add(std::string key, const WordInfo& info) { words[std::move(key)].push_back(info); }
+
+  const std::vector<WordInfo>* Find(std::string_view key) const {
+    auto it = words.find(std::string(key));
+    return it == words.end() ? nullptr : &it->second;
+  }
+
+  // One token as the grammar sees it.
+  struct Item {
+    enum Kind { kNone, kWords, kDigits, kWawAlone, kMinusSign } kind = kNone;
+    const std::vector<WordInfo>* words = nullptr;
+    const std::vector<WordInfo>* alt_words = nullptr;  // the whole token, when `joined`
+    Decimal digits;
+    bool joined = false;  // a و was set aside at its start
+  };
+
+  Item ItemFor(const Document& doc, size_t t, std::string_view key, bool allow_waw) const {
+    Item item;
+    const Token& token = doc.tokens[t];
+    if (token.kind == TokenKind::kNumber) {
+      if (auto d = ParseDigits(key.empty() ? doc.TokenText(t) : key)) {
+        item.kind = Item::kDigits;
+        item.digits = *d;
+      }
+      return item;
+    }
+    if (token.kind == TokenKind::kPunctuation || token.kind == TokenKind::kSymbol) {
+      std::string_view text = doc.TokenText(t);
+      if (text == "-" || text == "\xE2\x88\x92") item.kind = Item::kMinusSign;  // - or U+2212
+      return item;
+    }
+    if (token.kind != TokenKind::kArabicWord) return item;
+    if (allow_waw && key == kWaw) {
+      item.kind = Item::kWawAlone;
+      return item;
+    }
+    // "وأحد" folds to "واحد": a word after و and a whole word at once. The joined reading is
+    // tried first, the whole word second.
+    const auto* whole = Find(key);
+    const auto* rest =
+        allow_waw && StartsWith(key, kWaw) ? Find(key.substr(kWaw.size())) : nullptr;
+    if (rest) {
+      item.kind = Item::kWords;
+      item.words = rest;
+      item.joined = true;
+      item.alt_words = whole;
+    } else if (whole) {
+      item.kind = Item::kWords;
+      item.words = whole;
+    }
+    return item;
+  }
+
+  struct Result {
+    Decimal value;
+    size_t end_token = 0;
+    bool ordinal = false;
+    bool has_words = false;
+    bool has_digits = false;
+  };
+
+  std::optional<Result> ParseCardinal(const Document& doc, size_t start, std::string_view key0,
+                                      const NumberParseOptions& options) const;
+  std::optional<Result> ParseOrdinal(const Document& doc, size_t start, std::string_view key0,
+                                     const NumberParseOptions& options) const;
+  // The fractional digits after a decimal-point word: "فاصلة خمسة" → 0.5, "فاصلة صفر خمسة" →
+  // 0.05, "فاصلة خمسة وعشرون" → 0.25. Sets *end to the token after them.
+  std::optional<Decimal> ParseDecimalPart(const Document& doc, size_t start, size_t* end,
+                                          const NumberParseOptions& options) const;
+};
+
+namespace {
+
+// The running state of a cardinal: `total` holds what is complete up to the last scale word,
+// `group` the part below it being built ("ثلاثمائة وأربعة وعشرون" before "ألف").
+struct CardinalState {
+  Decimal total;
+  Decimal group;
+  bool group_any = false;
+  bool g_hundreds = false, g_tens = false, g_units = false, g_teen = false, g_fraction = false;
+  bool last_was_unit_word = false;  // for "ثلاثة عشر"
+  int pending_teen_unit = 0;        // a teen_unit waiting for عشر
+  std::optional<Decimal> last_scale;
+  bool prev_scale = false;
+  std::optional<Decimal> scaled_fraction;  // "ونصف" after a scale: a fraction of that scale
+  bool negative = false;
+  bool pending_sign = false;
+  int words = 0, digit_tokens = 0;
+  bool only_weak = true;
+
+  bool Empty() const { return !group_any && total.IsZero() && !last_scale; }
+  bool Complete() const {
+    return !pending_sign && pending_teen_unit == 0 && (group_any || last_scale.has_value());
+  }
+  std::optional<Decimal> Value() const {
+    std::optional<Decimal> v = total.Plus(group);
+    if (v && scaled_fraction && last_scale) {
+      auto part = scaled_fraction->Times(*last_scale);
+      if (!part) return std::nullopt;
+      v = v->Plus(*part);
+    }
+    if (v && negative) v = v->Negated();
+    return v;
+  }
+  void ResetGroup() {
+    group = Decimal();
+    group_any = g_hundreds = g_tens = g_units = g_teen = g_fraction = false;
+    last_was_unit_word = false;
+  }
+};
+
+}  // namespace
+
+std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
+    const Document& doc, size_t start, std::string_view key0,
+    const NumberParseOptions& options) const {
+  CardinalState s;
+  std::optional<Result> best;
+  bool waw_pending = false;
+  const size_t n = doc.tokens.size();
+
+  auto record = [&](size_t end) {
+    if (!s.Complete() || waw_pending) return;
+    auto v = s.Value();
+    if (!v) return;
+    Result r;
+    r.value = *v;
+    r.end_token = end;
+    r.has_words = s.words > 0;
+    r.has_digits = s.digit_tokens > 0;
+    if (s.words + s.digit_tokens == 1 && s.only_weak && !options.allow_weak_alone) return;
+    best = r;
+  };
+
+  for (size_t t = start; t < n; ++t) {
+    Item item = ItemFor(doc, t, t == start ? key0 : doc.Key(t), t > start);
+    bool joined = waw_pending || item.joined;
+    if (item.kind == Item::kNone) break;
+    if (item.kind == Item::kWawAlone) {
+      if (waw_pending || s.Empty()) break;
+      waw_pending = true;
+      continue;
+    }
+    if (item.kind == Item::kMinusSign) {
+      // A sign only opens a number, glued to the digits after it and not to what precedes
+      // (so "10-20" stays a range).
+      if (t != start || t + 1 >= n || !doc.tokens[t + 1].glued_to_previous ||
+          doc.tokens[t + 1].kind != TokenKind::kNumber ||
+          (t > 0 && doc.tokens[t].glued_to_previous)) {
+        break;
+      }
+      s.negative = s.pending_sign = true;
+      continue;
+    }
+    waw_pending = false;
+
+    if (item.kind == Item::kDigits) {
+      const Decimal& v = item.digits;
+      bool ok = false;
+      if (s.Empty() && !joined) {
+        ok = true;
+      } else if (joined && !s.group_any && s.last_scale && v.IsInteger() && v < *s.last_scale) {
+        ok = true;  // "ألف و500"
+      } else if (joined && s.g_hundreds && !s.g_tens && !s.g_units && !s.g_teen &&
+                 IsSmallInteger(v, 1, 99)) {
+        ok = true;  // "٣ مئة و ٢١"
+      }
+      if (!ok) break;
+      auto g = s.group.Plus(v);
+      if (!g) break;
+      s.group = *g;
+      s.group_any = true;
+      s.g_units = true;
+      s.last_was_unit_word = false;
+      s.prev_scale = false;
+      s.pending_sign = false;
+      ++s.digit_tokens;
+      s.only_weak = false;
+      record(t + 1);
+      continue;
+    }
+
+    // A word: try its readings in table order until one fits.
+    bool accepted = false;
+    const bool waw_before = joined && !item.joined;
+    for (int alt = 0; alt < 2 && !accepted; ++alt) {
+    const std::vector<WordInfo>* words = alt == 0 ? item.words : item.alt_words;
+    if (words == nullptr) continue;
+    joined = alt == 0 ? (waw_before || item.joined) : waw_before;
+    for (const WordInfo& w : *words) {
+      const Decimal& v = w.value;
+      bool at_start = s.Empty() && !joined;
+      bool take = false;
+      CardinalState next = s;
+      switch (w.cls) {
+        case WordClass::kUnit:
+        case WordClass::kTeen:
+        case WordClass::kTens:
+        case WordClass::kHundreds:
+        case WordClass::kTen: {
+          bool is_tens = w.cls == WordClass::kTens;
+          bool is_hundreds = w.cls == WordClass::kHundreds;
+          if (w.cls == WordClass::kTen && !joined && s.last_was_unit_word && s.g_units &&
+              !s.g_teen && !s.g_tens) {
+            // "ثلاثة عشر": the unit just added becomes a teen.
+            auto g = s.group.Plus(v);
+            if (!g) break;
+            next.group = *g;
+            next.g_teen = true;
+            next.g_units = false;
+            take = true;
+          } else if (w.cls == WordClass::kTen && !joined && s.pending_teen_unit > 0) {
+            auto g = s.group.Plus(Decimal::FromInt(10 + s.pending_teen_unit));
+            if (!g) break;
+            next.group = *g;
+            next.pending_teen_unit = 0;
+            next.group_any = true;
+            next.g_teen = true;
+            take = true;
+          } else if (s.pending_teen_unit > 0) {
+            break;
+          } else if (at_start) {
+            take = true;
+          } else if (joined && !s.group_any && s.last_scale && v < *s.last_scale) {
+            take = true;  // after a scale word: "ألف ومائتان"
+          } else if (joined && s.group_any && !s.g_fraction) {
+            if (is_tens) {
+              take = !s.g_tens && !s.g_teen && (s.g_units || s.g_hundreds);
+            } else if (!is_hundreds) {
+              take = s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen;
+            }
+          }
+          if (!take) break;
+          if (!(w.cls == WordClass::kTen && (next.g_teen && !s.g_teen))) {
+            auto g = next.group.Plus(v);
+            if (!g) {
+              take = false;
+              break;
+            }
+            next.group = *g;
+            next.group_any = true;
+            if (is_tens) next.g_tens = true;
+            if (is_hundreds) next.g_hundreds = true;
+            if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) next.g_units = true;
+            if (w.cls == WordClass::kTeen) next.g_teen = true;
+          }
+          next.last_was_unit_word = w.cls == WordClass::kUnit;
+          break;
+        }
+        case WordClass::kTeenUnit: {
+          if (s.pending_teen_unit > 0) break;
+          bool ok = at_start || (joined && !s.group_any && s.last_scale) ||
+                    (joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen &&
+                     !s.g_fraction);
+          if (!ok) break;
+          // "أحد" can also be the unit 1 before tens: "أحد وعشرون" (num2text style).
+          next.pending_teen_unit = static_cast<int>(*v.ToInt64());
+          take = true;
+          // Allow "أحد وعشرون": peek for و+tens.
+          if (t + 1 < n) {
+            Item peek = ItemFor(doc, t + 1, doc.Key(t + 1), true);
+            if (peek.kind == Item::kWords && peek.joined) {
+              for (const WordInfo& pw : *peek.words) {
+                if (pw.cls == WordClass::kTens) {
+                  auto g = s.group.Plus(v);
+                  if (g) {
+                    next.pending_teen_unit = 0;
+                    next.group = *g;
+                    next.group_any = true;
+                    next.g_units = true;
+                  }
+                }
+              }
+            }
+          }
+          next.last_was_unit_word = false;
+          break;
+        }
+        case WordClass::kHundred: {
+          if (s.pending_teen_unit > 0) break;
+          if (!joined && s.group_any && !s.g_hundreds && !s.g_tens && !s.g_teen &&
+              !s.g_fraction && s.group.IsInteger() && Decimal::FromInt(1) < s.group &&
+              s.group < Decimal::FromInt(10)) {
+            next.group = *s.group.Times(v);  // "ثلاث مائة", "٣ مئة"
+          } else if (!joined && s.group_any && s.digit_tokens > 0 && s.words == 0) {
+            auto g = s.group.Times(v);  // "٢,١٢ مئة"
+            if (!g) break;
+            next.group = *g;
+          } else if (at_start || (joined && !s.group_any && s.last_scale &&
+                                  v < *s.last_scale)) {
+            next.group = v;
+          } else {
+            break;
+          }
+          next.group_any = true;
+          next.g_hundreds = true;
+          next.g_units = false;
+          next.last_was_unit_word = false;
+          take = true;
+          break;
+        }
+        case WordClass::kScale: {
+          if (s.pending_teen_unit > 0) break;
+          Decimal count;
+          if (!joined && s.group_any) {
+            if (w.dual) break;
+            count = s.group;
+            if (s.scaled_fraction) break;
+          } else if (!joined && s.prev_scale && !s.group_any) {
+            // Stacked scales: "ألف مليون".
+            if (w.plural || w.dual || w.acc_or_dual || !s.last_scale || !(*s.last_scale < v)) {
+              break;
+            }
+            auto t2 = s.total.Times(v);
+            if (!t2) break;
+            next.total = *t2;
+            next.last_scale = *s.last_scale->Times(v);
+            next.prev_scale = true;
+            take = true;
+            break;
+          } else if (at_start || (joined && !s.group_any && s.last_scale)) {
+            if (w.plural) break;
+            count = Decimal::FromInt(w.dual || w.acc_or_dual ? 2 : 1);
+          } else if (!joined && s.scaled_fraction && !s.group_any) {
+            // "ونصف مليون": the fraction belongs to this scale.
+            count = *s.scaled_fraction;
+            next.scaled_fraction.reset();
+          } else {
+            break;
+          }
+          if (w.plural && !s.group_any) break;
+          // Scales fall: "مليون وألف". Only a fraction may repeat its scale: "مليون ونصف مليون".
+          if (s.last_scale && !(v < *s.last_scale) &&
+              !(s.scaled_fraction && v == *s.last_scale)) {
+            break;
+          }
+          auto part = count.Times(v);
+          if (!part) break;
+          auto total = s.total.Plus(*part);
+          if (!total) break;
+          next.total = *total;
+          next.ResetGroup();
+          next.last_scale = v;
+          next.prev_scale = true;
+          take = true;
+          break;
+        }
+        case WordClass::kFraction: {
+          if (s.pending_teen_unit > 0) break;
+          if (at_start) {
+            next.group = v;
+            next.group_any = true;
+            next.g_fraction = true;
+            next.pending_sign = false;
+            take = true;
+          } else if (joined && !s.group_any && s.last_scale && !s.scaled_fraction) {
+            next.scaled_fraction = v;  // "مليون ونصف"
+            take = true;
+          } else if (joined && s.group_any && !s.g_fraction) {
+            auto g = s.group.Plus(v);  // "ثلاثة ونصف"
+            if (!g) break;
+            next.group = *g;
+            next.g_fraction = true;
+            take = true;
+          }
+          next.last_was_unit_word = false;
+          break;
+        }
+        case WordClass::kDenominator: {
+          // "ثلاثة أرباع": the count just read becomes the numerator.
+          if (joined || !s.group_any || s.g_fraction || s.pending_teen_unit > 0) break;
+          auto g = s.group.DividedBy(v);
+          if (!g) break;
+          next.group = *g;
+          next.g_fraction = true;
+          next.last_was_unit_word = false;
+          take = true;
+          break;
+        }
+        case WordClass::kPoint: {
+          if (joined || !s.group_any || s.g_fraction || !s.group.IsInteger() ||
+              s.pending_teen_unit > 0) {
+            break;
+          }
+          size_t end = 0;
+          auto frac = ParseDecimalPart(doc, t + 1, &end, options);
+          if (!frac) break;
+          auto g = s.group.Plus(*frac);
+          if (!g) break;
+          s.group = *g;
+          s.g_fraction = true;
+          ++s.words;
+          s.only_weak = false;
+          t = end - 1;
+          record(end);
+          accepted = true;
+          break;
+        }
+        case WordClass::kMinus: {
+          if (!at_start || s.pending_sign) break;
+          next.negative = next.pending_sign = true;
+          take = true;
+          break;
+        }
+        default:
+          break;
+      }
+      if (w.cls == WordClass::kPoint) {
+        if (accepted) break;
+        continue;
+      }
+      if (!take) continue;
+      bool was_scale = w.cls == WordClass::kScale;
+      s = next;
+      if (!was_scale) s.prev_scale = false;
+      if (w.cls != WordClass::kMinus) s.pending_sign = false;
+      ++s.words;
+      if (!w.weak && w.cls != WordClass::kTeenUnit) s.only_weak = false;
+      record(t + 1);
+      accepted = true;
+      break;
+    }
+    }
+    if (!accepted) {
+      // "وثلاثة أخماس" after a complete number: a unit read as a numerator.
+      if (joined && s.group_any && !s.g_fraction && t + 1 < n) {
+        Item peek = ItemFor(doc, t + 1, doc.Key(t + 1), false);
+        const WordInfo* unit = nullptr;
+        for (const WordInfo& w : *item.words) {
+          if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) unit = &w;
+        }
+        const WordInfo* den = nullptr;
+        if (peek.kind == Item::kWords && !doc.tokens[t + 1].glued_to_previous) {
+          for (const WordInfo& w : *peek.words) {
+            if (w.cls == WordClass::kDenominator) den = &w;
+          }
+        }
+        if (unit && den) {
+          auto frac = unit->value.DividedBy(den->value);
+          auto g = frac ? s.group.Plus(*frac) : std::nullopt;
+          if (g) {
+            s.group = *g;
+            s.g_fraction = true;
+            s.words += 2;
+            s.only_weak = false;
+            ++t;
+            record(t + 1);
+            continue;
+          }
+        }
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+std::optional<Decimal> NumberParser::Impl::ParseDecimalPart(
+    const Document& doc, size_t start, size_t* end, const NumberParseOptions& options) const {
+  const size_t n = doc.tokens.size();
+  if (start >= n) return std::nullopt;
+  if (doc.tokens[start].kind == TokenKind::kNumber) {
+    std::string_view key = doc.Key(start);
+    if (key.empty() || key.find_first_not_of("0123456789") != std::string_view::npos) {
+      return std::nullopt;
+    }
+    *end = start + 1;
+    return Decimal::Parse("0." + std::string(key));
+  }
+  // A run of single digit words: "أربعة خمسة ستة" → .456
+  std::string digits;
+  size_t t = start;
+  for (; t < n; ++t) {
+    const auto* w = Find(doc.Key(t));
+    if (!w || doc.tokens[t].kind != TokenKind::kArabicWord) break;
+    bool found = false;
+    for (const WordInfo& info : *w) {
+      if (info.cls == WordClass::kUnit) {
+        digits += static_cast<char>('0' + *info.value.ToInt64());
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  if (digits.size() >= 2) {
+    *end = t;
+    return Decimal::Parse("0." + digits);
+  }
+  // One whole number said after the point: "فاصلة خمسة وعشرون" → .25
+  NumberParseOptions sub = options;
+  sub.allow_weak_alone = true;
+  auto r = ParseCardinal(doc, start, doc.Key(start), sub);
+  if (!r || !r->value.IsInteger() || r->value.IsNegative()) return std::nullopt;
+  *end = r->end_token;
+  return Decimal::Parse("0." + r->value.ToString());
+}
+
+std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseOrdinal(
+    const Document& doc, size_t start, std::string_view key0,
+    const NumberParseOptions& options) const {
+  const size_t n = doc.tokens.size();
+  if (doc.tokens[start].kind != TokenKind::kArabicWord) return std::nullopt;
+  const auto* first = Find(key0);
+  if (!first) return std::nullopt;
+
+  auto find_class = [](const std::vector<WordInfo>* w, WordClass c) -> const WordInfo* {
+    if (!w) return nullptr;
+    for (const WordInfo& info : *w) {
+      if (info.cls == c) return &info;
+    }
+    return nullptr;
+  };
+  // The token after `t` read as joined with و (prefix or a separate و token); sets *at.
+  auto joined_next = [&](size_t t, size_t* at) -> const std::vector<WordInfo>* {
+    if (t + 1 >= n) return nullptr;
+    Item item = ItemFor(doc, t + 1, doc.Key(t + 1), true);
+    if (item.kind == Item::kWawAlone && t + 2 < n) {
+      Item after = ItemFor(doc, t + 2, doc.Key(t + 2), false);
+      if (after.kind != Item::kWords) return nullptr;
+      *at = t + 2;
+      return after.words;
+    }
+    if (item.kind != Item::kWords || !item.joined) return nullptr;
+    *at = t + 1;
+    return item.words;
+  };
+  auto adjacent_ten = [&](size_t t) {
+    if (t + 1 >= n) return false;
+    return find_class(Find(doc.Key(t + 1)), WordClass::kTen) != nullptr;
+  };
+
+  Result r;
+  r.ordinal = true;
+  r.has_words = true;
+  Decimal value;
+  size_t t = start;
+  const std::vector<WordInfo>* core = first;
+  bool alone_weak = false;
+
+  // "المئة والخامس والعشرون": a leading hundreds/thousands ordinal.
+  if (const WordInfo* big = find_class(first, WordClass::kOrdinalBig)) {
+    value = big->value;
+    size_t at = 0;
+    const std::vector<WordInfo>* next = joined_next(t, &at);
+    if (next && (find_class(next, WordClass::kOrdinal) || find_class(next, WordClass::kOrdinalTens) ||
+                 find_class(next, WordClass::kOrdinalTeenUnit))) {
+      core = next;
+      t = at;
+    } else {
+      if (!options.allow_weak_alone) return std::nullopt;  // "المئة" alone: also "the hundred"
+      r.value = value;
+      r.end_token = start + 1;
+      return r;
+    }
+  }
+
+  if (const WordInfo* o = find_class(core, WordClass::kOrdinal)) {
+    size_t at = 0;
+    if (o->value < Decimal::FromInt(10) && adjacent_ten(t)) {
+      value = *value.Plus(*o->value.Plus(Decimal::FromInt(10)));
+      t += 2;
+    } else if (const std::vector<WordInfo>* next = joined_next(t, &at);
+               next && o->value < Decimal::FromInt(10) &&
+               (find_class(next, WordClass::kOrdinalTens) || find_class(next, WordClass::kTens))) {
+      const WordInfo* tens = find_class(next, WordClass::kOrdinalTens);
+      if (!tens) tens = find_class(next, WordClass::kTens);
+      value = *value.Plus(*o->value.Plus(tens->value));
+      t = at + 1;
+    } else if (o->compound) {
+      return std::nullopt;
+    } else {
+      value = *value.Plus(o->value);
+      alone_weak = o->weak && t == start;
+      t += 1;
+    }
+  } else if (const WordInfo* tu = find_class(core, WordClass::kOrdinalTeenUnit)) {
+    if (!adjacent_ten(t)) return std::nullopt;
+    value = *value.Plus(*tu->value.Plus(Decimal::FromInt(10)));
+    t += 2;
+  } else if (const WordInfo* tens = find_class(core, WordClass::kOrdinalTens)) {
+    value = *value.Plus(tens->value);
+    t += 1;
+  } else {
+    return std::nullopt;
+  }
+  if (alone_weak && !options.allow_weak_alone) return std::nullopt;
+  r.value = value;
+  r.end_token = t;
+  return r;
+}
+
+std::optional<Decimal> ParseDigits(std::string_view key) {
+  // Separators: ASCII , and . plus the Arabic thousands (U+066C), decimal (U+066B) and comma
+  // (U+060C) signs, mapped to one class each.
+  std::string digits;
+  std::vector<std::pair<size_t, char>> seps;  // position in `digits`, kind ('.', ',', 'a')
+  for (size_t i = 0; i < key.size();) {
+    char32_t cp = 0;
+    size_t len = DecodeUtf8(key, i, &cp);
+    if (len == 0) return std::nullopt;
+    i += len;
+    if (cp >= '0' && cp <= '9') {
+      digits += static_cast<char>(cp);
+    } else if (cp >= 0x660 && cp <= 0x669) {
+      digits += static_cast<char>('0' + (cp - 0x660));
+    } else if (cp >= 0x6F0 && cp <= 0x6F9) {
+      digits += static_cast<char>('0' + (cp - 0x6F0));
+    } else if (cp == '.' || cp == 0x66B) {
+      seps.push_back({digits.size(), '.'});
+    } else if (cp == ',' || cp == 0x66C) {
+      seps.push_back({digits.size(), ','});
+    } else if (cp == 0x60C) {
+      seps.push_back({digits.size(), 'a'});
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits.empty()) return std::nullopt;
+  for (const auto& sep : seps) {
+    if (sep.first == 0 || sep.first == digits.size()) return std::nullopt;
+  }
+  // Which separator marks the decimals: the last one when both kinds appear; a lone '.' or
+  // U+066B; a lone comma unless it is followed by exactly three digits (thousands).
+  std::optional<size_t> point;
+  if (!seps.empty()) {
+    bool has_dot = false, has_comma = false;
+    for (const auto& sep : seps) (sep.second == '.' ? has_dot : has_comma) = true;
+    const auto& last = seps.back();
+    if (has_dot && has_comma) {
+      point = last.first;
+      for (size_t i = 0; i + 1 < seps.size(); ++i) {
+        if (seps[i].second == last.second) return std::nullopt;
+      }
+    } else if (seps.size() == 1) {
+      bool three_after = digits.size() - last.first == 3;
+      if (last.second == '.' || !three_after) point = last.first;
+    } else if (has_dot) {
+      return std::nullopt;  // "192.168.1.2" is not one number
+    }
+    // Every grouping separator must be followed by three digits.
+    size_t prev = 0;
+    for (const auto& sep : seps) {
+      if (point && sep.first == *point) break;
+      if (prev != 0 && sep.first - prev != 3) return std::nullopt;
+      if (prev == 0 && sep.first > 3 && seps.size() > (point ? 1u : 0u)) {
+        // leading group may be 1-3 digits
+        return std::nullopt;
+      }
+      prev = sep.first;
+    }
+    if (prev != 0) {
+      size_t group_end = point ? *point : digits.size();
+      if (group_end - prev != 3) return std::nullopt;
+    }
+  }
+  std::string text = digits;
+  if (point) text.insert(*point, ".");
+  return Decimal::Parse(text);
+}
+
+NumberParser::NumberParser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+NumberParser::~NumberParser() = default;
+
+std::unique_ptr<NumberParser> NumberParser::Create(std::string_view tsv, std::string* error) {
+  auto impl = std::make_unique<Impl>();
+  Normalizer normalizer(MatchFormOptions());  // the same folds as token keys
+  std::vector<std::pair<std::string, Decimal>> prefixes;
+  std::vector<std::pair<std::string, WordInfo>> hundreds;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos <= tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    pos = nl == std::string_view::npos ? tsv.size() + 1 : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    auto fields = SplitTabs(line);
+    auto fail = [&](const std::string& why) {
+      *error = "number_words.tsv:" + std::to_string(line_no) + ": " + why;
+      return nullptr;
+    };
+    if (fields.size() < 3 || fields.size() > 4) return fail("expected 3 or 4 tab-separated fields");
+    std::string key = normalizer.NormalizeToString(fields[0]);
+    if (key.empty()) return fail("empty word");
+    bool is_prefix = fields[1] == "hundred_prefix";
+    auto cls = ParseClass(fields[1]);
+    if (!cls && !is_prefix) return fail("unknown class '" + std::string(fields[1]) + "'");
+    auto value = ParseValue(fields[2]);
+    if (!value) return fail("bad value '" + std::string(fields[2]) + "'");
+    if (is_prefix) {
+      prefixes.push_back({key, *value});
+      continue;
+    }
+    WordInfo info;
+    info.cls = *cls;
+    info.value = *value;
+    if (fields.size() == 4) {
+      std::string_view flags = fields[3];
+      while (!flags.empty()) {
+        size_t comma = flags.find(',');
+        std::string_view flag = flags.substr(0, comma);
+        flags = comma == std::string_view::npos ? std::string_view() : flags.substr(comma + 1);
+        if (flag == "weak") info.weak = true;
+        else if (flag == "dual") info.dual = true;
+        else if (flag == "plural") info.plural = true;
+        else if (flag == "compound") info.compound = true;
+        else return fail("unknown flag '" + std::string(flag) + "'");
+      }
+    }
+    impl->Add(key, info);
+    if (info.cls == WordClass::kHundred) hundreds.push_back({key, info});
+    // Regular suffixed forms of a scale word.
+    if (info.cls == WordClass::kScale && !info.plural && !info.dual) {
+      WordInfo acc = info, dual = info, plural = info;
+      acc.acc_or_dual = true;
+      dual.dual = true;
+      plural.plural = true;
+      if (EndsWith(key, kTehMarbutaFolded)) {
+        std::string stem = key.substr(0, key.size() - kTehMarbutaFolded.size());
+        impl->Add(stem + "\xD8\xAA\xD8\xA7\xD9\x86", dual);   // تان
+        impl->Add(stem + "\xD8\xAA\xD9\x8A\xD9\x86", dual);   // تين
+        impl->Add(stem + "\xD8\xA7\xD8\xAA", plural);         // ات
+      } else {
+        impl->Add(key + "\xD8\xA7", acc);                     // ا
+        impl->Add(key + "\xD8\xA7\xD9\x86", dual);            // ان
+        impl->Add(key + "\xD9\x8A\xD9\x86", dual);            // ين
+        impl->Add(key + "\xD8\xA7\xD8\xAA", plural);          // ات
+      }
+    }
+  }
+  // Fused hundreds: ثلاث+مائة, تلت+مية ...
+  for (const auto& [prefix, count] : prefixes) {
+    for (const auto& [hundred, info] : hundreds) {
+      WordInfo fused = info;
+      fused.cls = WordClass::kHundreds;
+      fused.value = *count.Times(info.value);
+      impl->Add(prefix + hundred, fused);
+    }
+  }
+  // Article forms: tens, hundreds and singular scales with ال are ordinals ("العشرون",
+  // "المئة"); "الاثنا" opens the ordinal "الاثنا عشر"; units stay cardinal ("الخمسة").
+  std::vector<std::pair<std::string, WordInfo>> with_article;
+  for (const auto& [key, infos] : impl->words) {
+    if (StartsWith(key, kArticle)) continue;
+    for (const WordInfo& info : infos) {
+      WordInfo derived = info;
+      switch (info.cls) {
+        case WordClass::kTens:
+          derived.cls = WordClass::kOrdinalTens;
+          break;
+        case WordClass::kHundred:
+        case WordClass::kHundreds:
+          derived.cls = WordClass::kOrdinalBig;
+          break;
+        case WordClass::kScale:
+          if (info.plural || info.dual || info.acc_or_dual) continue;
+          derived.cls = WordClass::kOrdinalBig;
+          break;
+        case WordClass::kTeenUnit:
+          derived.cls = WordClass::kOrdinalTeenUnit;
+          break;
+        case WordClass::kUnit:
+        case WordClass::kFraction:
+          derived.weak = true;
+          break;
+        default:
+          continue;
+      }
+      with_article.push_back({std::string(kArticle) + key, derived});
+    }
+  }
+  for (auto& [key, info] : with_article) {
+    if (!impl->Find(key)) impl->Add(std::move(key), info);
+  }
+  return std::unique_ptr<NumberParser>(new NumberParser(std::move(impl)));
+}
+
+const NumberParser& NumberParser::Get() {
+  static const NumberParser* const parser = [] {
+    std::string error;
+    auto p = Create(KASHIF_EMBEDDED(number_words), &error);
+    if (!p) {
+      // The embedded table is part of the build and covered by tests; a failure here is a bug.
+      std::abort();
+    }
+    return p.release();
+  }();
+  return *parser;
+}
+
+std::optional<Decimal> NumberParser::WordValue(std::string_view key) const {
+  const auto* w = impl_->Find(key);
+  if (!w) return std::nullopt;
+  for (const WordInfo& info : *w) {
+    switch (info.cls) {
+      case WordClass::kUnit:
+      case WordClass::kTen:
+      case WordClass::kTeen:
+      case WordClass::kTens:
+      case WordClass::kHundred:
+      case WordClass::kHundreds:
+      case WordClass::kFraction:
+      case WordClass::kOrdinal:
+      case WordClass::kOrdinalTens:
+      case WordClass::kOrdinalBig:
+        return info.value;
+      case WordClass::kScale:
+        return info.dual ? *info.value.Times(Decimal::FromInt(2)) : info.value;
+      default:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,
+                                                 const NumberParseOptions& options) const {
+  if (token >= doc.tokens.size() || token >= doc.analyses.size()) return std::nullopt;
+  const TokenAnalysis& a = doc.analyses[token];
+  // Readings of the first token: itself, then with its proclitics set aside.
+  std::vector<std::pair<std::string_view, uint32_t>> readings;
+  readings.push_back({doc.Key(token), 0});
+  if (options.allow_proclitic && doc.tokens[token].kind == TokenKind::kArabicWord) {
+    for (int i = 1; i < a.reading_count && i < kMaxReadings; ++i) {
+      readings.push_back({doc.Slice(a.readings[i].key), a.readings[i].skip_bytes});
+    }
+  }
+  std::optional<NumberParse> best;
+  for (const auto& [key, skip] : readings) {
+    if (key.empty() && doc.tokens[token].kind == TokenKind::kArabicWord) continue;
+    for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 0 && !options.cardinals) continue;
+      if (pass == 1 && !options.ordinals) continue;
+      auto r = pass == 0 ? impl_->ParseCardinal(doc, token, key, options)
+                         : impl_->ParseOrdinal(doc, token, key, options);
+      if (!r) continue;
+      if (best && best->end_token >= r->end_token) continue;
+      NumberParse p;
+      p.value = r->value;
+      p.first_token = static_cast<uint32_t>(token);
+      p.end_token = static_cast<uint32_t>(r->end_token);
+      p.begin = doc.tokens[token].begin + skip;
+      p.end = doc.tokens[r->end_token - 1].end;
+      p.ordinal = r->ordinal;
+      p.has_words = r->has_words;
+      p.has_digits = r->has_digits;
+      p.skipped_proclitic = skip > 0;
+      best = p;
+    }
+  }
+  return best;
+}
+
+std::vector<NumberParse> NumberParser::FindAll(const Document& doc,
+                                               const NumberParseOptions& options) const {
+  std::vector<NumberParse> out;
+  for (size_t t = 0; t < doc.tokens.size();) {
+    if (auto p = ParseAt(doc, t, options)) {
+      out.push_back(*p);
+      t = p->end_token;
+    } else {
+      ++t;
+    }
+  }
+  return out;
+}
+
+}  // namespace kashif::internal
