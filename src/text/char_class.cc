@@ -15,7 +15,11 @@ bool IsArabicPresentationForm(char32_t cp) {
 
 CharClass Compute(char32_t cp) {
   if (cp == 0xFEFF || cp == 0x061C || cp == 0x00AD) return CharClass::kFormat;
-  if (cp == 0x0640) return CharClass::kArabicMark;  // tatweel stretches a word; it never splits one
+  if (cp == 0x0640) return CharClass::kArabicMark;
+  // Percent and per-mille signs are punctuation to Unicode but symbols to a reader of amounts.
+  if (cp == U'%' || cp == 0x066A || cp == 0x2030 || cp == 0x0609 || cp == 0x060A) {
+    return CharClass::kSymbol;
+  }  // tatweel stretches a word; it never splits one
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return CharClass::kSpace;
   const UChar32 c = static_cast<UChar32>(cp);
   if (u_isUWhiteSpace(c)) return CharClass::kSpace;
@@ -38,8 +42,10 @@ CharClass Compute(char32_t cp) {
     case U_DECIMAL_DIGIT_NUMBER:
       return CharClass::kDigit;
     case U_FORMAT_CHAR:
-      // Arabic number signs (U+0600-U+0605) are format characters that carry meaning.
-      return (cp >= 0x0600 && cp <= 0x0605) ? CharClass::kSymbol : CharClass::kFormat;
+      // Arabic number signs (U+0600-U+0605) and the end-of-ayah marks are visible signs that
+      // Unicode files as format characters; they carry meaning, so they are symbols here.
+      return (cp >= 0x0600 && cp <= 0x0605) || cp == 0x06DD || cp == 0x08E2 ? CharClass::kSymbol
+                                                                             : CharClass::kFormat;
     case U_DASH_PUNCTUATION:
     case U_START_PUNCTUATION:
     case U_END_PUNCTUATION:

@@ -1,0 +1,176 @@
+// The kashif tool as scripts use it: exit codes, JSONL in and out, error lines, order.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct Result {
+  int status = -1;
+  std::string out;
+};
+
+// Runs `kashif ARGS` with stdout captured (stderr into *err when given).
+Result Kashif(const std::string& args, std::string* err = nullptr) {
+  const std::string err_path = ::testing::TempDir() + "kashif_cli_stderr.txt";
+  const std::string command =
+      std::string("'") + KASHIF_CLI_PATH + "' " + args + " 2>'" + err_path + "'";
+  Result r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  if (err) {
+    std::ifstream in(err_path);
+    err->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return r;
+}
+
+std::string WriteTemp(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+TEST(CliTest, VersionAndHelp) {
+  Result v = Kashif("--version");
+  EXPECT_EQ(v.status, 0);
+  EXPECT_EQ(v.out, std::string("kashif ") + KASHIF_VERSION + "\n");
+  Result h = Kashif("--help");
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("Usage: kashif"), std::string::npos);
+  Result eh = Kashif("extract --help");
+  EXPECT_EQ(eh.status, 0);
+  EXPECT_NE(eh.out.find("--input-format"), std::string::npos);
+  Result th = Kashif("tokenize --help");
+  EXPECT_EQ(th.status, 0);
+  EXPECT_NE(th.out.find("kashif tokenize"), std::string::npos);
+}
+
+TEST(CliTest, UnknownOptionIsAUsageError) {
+  std::string err;
+  Result r = Kashif("--frobnicate", &err);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(err, "kashif: unknown option: --frobnicate\nTry 'kashif --help'.\n");
+  r = Kashif("--format yaml", &err);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(err, "kashif: unknown --format: yaml\nTry 'kashif --help'.\n");
+  r = Kashif("--reference-date 2025-02-30", &err);
+  EXPECT_EQ(r.status, 2);
+  r = Kashif("--types PER,CITY", &err);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(err.find("CITY"), std::string::npos);
+}
+
+TEST(CliTest, UnreadableFileFailsButOtherFilesAreProcessed) {
+  const std::string good = WriteTemp("kashif_cli_good.txt", "زار موسكو");
+  std::string err;
+  Result r = Kashif("--types LOC /nonexistent/file.txt '" + good + "'", &err);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(err, "kashif: /nonexistent/file.txt: No such file or directory\n");
+  EXPECT_EQ(r.out, "7\t17\tLOC\tموسكو\tموسكو\n");
+}
+
+TEST(CliTest, TextFileToJsonl) {
+  const std::string path = WriteTemp("kashif_cli_doc.txt", "وصل إلى واشنطن ثم لروسيا");
+  Result r = Kashif("--types LOC --format jsonl '" + path + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "{\"file\":\"" + path +
+                       "\",\"entities\":["
+                       "{\"type\":\"LOC\",\"start\":15,\"end\":27,\"text\":\"واشنطن\","
+                       "\"canonical\":\"واشنطن\"},"
+                       "{\"type\":\"LOC\",\"start\":35,\"end\":45,\"text\":\"روسيا\","
+                       "\"canonical\":\"روسيا\"}]}\n");
+}
+
+TEST(CliTest, JsonlInOneLinePerLineInOrderWithErrorObjects) {
+  const std::string input =
+      "{\"id\": 1, \"text\": \"في موسكو\"}\n"
+      "{\"id\": \"b\", \"text\": 5}\n"
+      "not json\n"
+      "{\"id\": [3], \"text\": \"لا شيء\", \"reference_date\": \"2025-04-03\"}\n"
+      "{\"id\": 4, \"text\": \"x\", \"reference_date\": \"yesterday\"}\n";
+  const std::string path = WriteTemp("kashif_cli_in.jsonl", input);
+  std::string err;
+  Result r = Kashif("--types LOC --input-format jsonl --format jsonl '" + path + "'", &err);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out,
+            "{\"id\":1,\"entities\":[{\"type\":\"LOC\",\"start\":6,\"end\":16,"
+            "\"text\":\"موسكو\",\"canonical\":\"موسكو\"}]}\n"
+            "{\"id\":\"b\",\"error\":\"" + path + ":2: missing \\\"text\\\" string\"}\n"
+            "{\"id\":null,\"error\":\"" + path +
+                ":3: invalid JSON: unexpected character at byte 0\"}\n"
+            "{\"id\":[3],\"entities\":[]}\n"
+            "{\"id\":4,\"error\":\"" + path +
+                ":5: \\\"reference_date\\\" must be a day written YYYY-MM-DD\"}\n");
+  EXPECT_NE(err.find(":2: missing"), std::string::npos);
+}
+
+TEST(CliTest, ManyThreadsKeepInputOrder) {
+  std::string input;
+  std::string expected;
+  for (int i = 0; i < 3000; ++i) {
+    input += "{\"id\":" + std::to_string(i) + ",\"text\":\"" +
+             (i % 2 ? "زيارة لموسكو" : "لا مكان هنا") + "\"}\n";
+    expected += "{\"id\":" + std::to_string(i) + ",\"entities\":[" +
+                (i % 2 ? "{\"type\":\"LOC\",\"start\":13,\"end\":23,\"text\":\"موسكو\","
+                         "\"canonical\":\"موسكو\"}"
+                       : "") +
+                "]}\n";
+  }
+  const std::string path = WriteTemp("kashif_cli_many.jsonl", input);
+  Result r = Kashif("-j 4 --types LOC --input-format jsonl --format jsonl '" + path + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, expected);
+  Result json = Kashif("-j 2 --types LOC --input-format jsonl --format json '" + path + "'");
+  EXPECT_EQ(json.status, 0);
+  EXPECT_EQ(json.out.front(), '[');
+  EXPECT_EQ(json.out.substr(json.out.size() - 2), "]\n");
+}
+
+TEST(CliTest, ReadsStandardInput) {
+  const std::string path = WriteTemp("kashif_cli_stdin.txt", "من القاهرة");
+  Result r = Kashif("--types LOC < '" + path + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "6\t18\tLOC\tالقاهرة\tالقاهرة\n");
+}
+
+TEST(CliTest, LargeTextIsStreamedInChunksWithDocumentOffsets) {
+  // Over 2 MiB, so the file is cut into several chunks; offsets stay file offsets.
+  std::string text;
+  const std::string line = "خبر عادي بلا أماكن في هذا السطر على الإطلاق\n";
+  while (text.size() < (5u << 19)) text += line;
+  const size_t at = text.size();
+  text += "وصل إلى موسكو\n";
+  const std::string path = WriteTemp("kashif_cli_big.txt", text);
+  Result r = Kashif("-j 2 --types LOC '" + path + "'");
+  EXPECT_EQ(r.status, 0);
+  const size_t begin = at + std::string("وصل إلى ").size();
+  EXPECT_EQ(r.out, std::to_string(begin) + "\t" + std::to_string(begin + 10) +
+                       "\tLOC\tموسكو\tموسكو\n");
+}
+
+TEST(CliTest, TokenizeShowsKindsAndSpans) {
+  const std::string path = WriteTemp("kashif_cli_tok.txt", "في 2022م، $5");
+  Result r = Kashif("tokenize '" + path + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out,
+            "0\t4\tarabic\t\"في\"\n"
+            "5\t9\tnumber\t\"2022\"\n"
+            "9\t11\tarabic\t\"م\"\n"
+            "11\t13\tpunct\t\"،\"\n"
+            "14\t15\tsymbol\t\"$\"\n"
+            "15\t16\tnumber\t\"5\"\n");
+  Result bad = Kashif("tokenize --bogus");
+  EXPECT_EQ(bad.status, 2);
+}
+
+}  // namespace

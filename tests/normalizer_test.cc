@@ -1,0 +1,160 @@
+#include "kashif/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace kashif {
+namespace {
+
+std::string Norm(std::string_view text, const NormalizerOptions& o = NormalizerOptions()) {
+  return Normalizer(o).NormalizeToString(text);
+}
+
+TEST(NormalizerTest, RemovesTashkeelShaddaSukunAndSuperscriptAlef) {
+  EXPECT_EQ(Norm("مُحَمَّدٌ"), "محمد");
+  EXPECT_EQ(Norm("الْكِتَابُ"), "الكتاب");
+  EXPECT_EQ(Norm("هٰذا"), "هذا");          // superscript alef U+0670
+  EXPECT_EQ(Norm("بِسْمِ اللَّهِ"), "بسم الله");
+}
+
+TEST(NormalizerTest, RemovesQuranicMarks) {
+  EXPECT_EQ(Norm("الرَّحِيمِ ۝"), "الرحيم ۝");  // U+06DD end of ayah is a sign, not a mark
+  // The superscript (dagger) alef is a mark: removing it leaves the consonantal spelling.
+  EXPECT_EQ(Norm("ذَٰلِكَ ٱلْكِتَٰبُ"), "ذلك الكتب");
+  EXPECT_EQ(Norm("عَلَيْهِمْ ۖ"), "عليهم ");  // U+06D6 small high ligature is a mark
+}
+
+TEST(NormalizerTest, RemovesTatweel) {
+  EXPECT_EQ(Norm("جـــمـيـل"), "جميل");
+  NormalizerOptions keep;
+  keep.remove_tatweel = false;
+  EXPECT_EQ(Norm("جـميل", keep), "جـميل");
+}
+
+TEST(NormalizerTest, RemovesInvisibleCharacters) {
+  // ZWNJ, ZWJ, LRM, RLM, ALM, BOM inside and around words.
+  EXPECT_EQ(Norm("مي\u200Cخواهم"), "ميخواهم");
+  EXPECT_EQ(Norm("\u200Fروسيا\u200E"), "روسيا");
+  EXPECT_EQ(Norm("\uFEFFمصر\u061C"), "مصر");
+  EXPECT_EQ(Norm("لبنا\u200Dن"), "لبنان");
+}
+
+TEST(NormalizerTest, FoldsAlefForms) {
+  EXPECT_EQ(Norm("أحمد إبراهيم آمال ٱلله"), "احمد ابراهيم امال الله");
+  NormalizerOptions keep;
+  keep.fold_alef = false;
+  EXPECT_EQ(Norm("أحمد", keep), "أحمد");
+}
+
+TEST(NormalizerTest, AlefMaqsuraOption) {
+  EXPECT_EQ(Norm("مصطفى"), "مصطفي");
+  NormalizerOptions keep;
+  keep.fold_alef_maqsura = false;
+  EXPECT_EQ(Norm("مصطفى", keep), "مصطفى");
+}
+
+TEST(NormalizerTest, TehMarbutaIsKeptByDefaultAndFoldedOnRequest) {
+  EXPECT_EQ(Norm("مدينة"), "مدينة");
+  NormalizerOptions fold;
+  fold.fold_teh_marbuta = true;
+  EXPECT_EQ(Norm("مدينة القاهرة", fold), "مدينه القاهره");
+}
+
+TEST(NormalizerTest, HamzaOnCarriersOption) {
+  EXPECT_EQ(Norm("مسؤول رئيس"), "مسؤول رئيس");
+  NormalizerOptions fold;
+  fold.fold_hamza = true;
+  EXPECT_EQ(Norm("مسؤول رئيس", fold), "مسوول رييس");
+}
+
+TEST(NormalizerTest, PresentationFormsBecomeBaseLetters) {
+  EXPECT_EQ(Norm("\uFEFB"), "لا");              // lam-alef isolated
+  EXPECT_EQ(Norm("\uFEF7"), "لا");              // lam-alef with hamza above → alef folded
+  EXPECT_EQ(Norm("\uFE8D\uFEDF\uFEE4\uFEE0\uFEAE"), "الملر");
+  EXPECT_EQ(Norm("\uFDF2"), "الله");            // ALLAH ligature
+  EXPECT_EQ(Norm("\uFE94"), "ة");               // teh marbuta final form
+  NormalizerOptions keep;
+  keep.fold_presentation_forms = false;
+  EXPECT_EQ(Norm("\uFEFB", keep), "\uFEFB");
+}
+
+TEST(NormalizerTest, DigitsOfBothArabicScriptsBecomeAscii) {
+  EXPECT_EQ(Norm("٢٠٢٥/٢/٢٧"), "2025/2/27");
+  EXPECT_EQ(Norm("۱۲۳۴۵۶۷۸۹۰"), "1234567890");
+  NormalizerOptions keep;
+  keep.fold_digits = false;
+  EXPECT_EQ(Norm("٢٧", keep), "٢٧");
+}
+
+TEST(NormalizerTest, PersianLetters) {
+  EXPECT_EQ(Norm("کتاب"), "كتاب");
+  EXPECT_EQ(Norm("ایران"), "ايران");
+}
+
+TEST(NormalizerTest, LatinAndPunctuationUntouched) {
+  EXPECT_EQ(Norm("BBC News, 2025!"), "BBC News, 2025!");
+  NormalizerOptions lower;
+  lower.lowercase_ascii = true;
+  EXPECT_EQ(Norm("BBC News", lower), "bbc news");
+}
+
+TEST(NormalizerTest, InvalidUtf8BecomesReplacementCharacterMappedToItsByte) {
+  const std::string text = std::string("ab\xFF") + "ج" + "\xC3";
+  const NormalizedText n = Normalizer().Normalize(text);
+  EXPECT_EQ(n.text, "ab\xEF\xBF\xBDج\xEF\xBF\xBD");
+  EXPECT_EQ(n.ToSource(2, 5), std::make_pair(size_t{2}, size_t{3}));
+  EXPECT_EQ(n.ToSource(5, 7), std::make_pair(size_t{3}, size_t{5}));
+  EXPECT_EQ(n.ToSource(7, 10), std::make_pair(size_t{5}, size_t{6}));
+}
+
+TEST(NormalizerTest, EmptyInput) {
+  const NormalizedText n = Normalizer().Normalize("");
+  EXPECT_TRUE(n.text.empty());
+  EXPECT_EQ(n.ToSource(0, 0), std::make_pair(size_t{0}, size_t{0}));
+}
+
+TEST(NormalizerTest, OffsetMapPointsAtTheOriginalBytes) {
+  // "الْقُدْس" with marks: every kept letter maps back to its own two bytes.
+  const std::string text = "في الْقُدْسِ";
+  const NormalizedText n = Normalizer().Normalize(text);
+  ASSERT_EQ(n.text, "في القدس");
+  ASSERT_EQ(n.source_begin.size(), n.text.size());
+  // The word "القدس" in the normalized text.
+  const size_t b = n.text.find("القدس");
+  const auto [sb, se] = n.ToSource(b, b + std::string("القدس").size());
+  // The span ends at the last letter: the removed final kasra produced no output byte.
+  EXPECT_EQ(text.substr(sb, se - sb), "الْقُدْس");
+  EXPECT_EQ(sb, text.find("ال"));
+}
+
+TEST(NormalizerTest, LigatureExpansionMapsEveryOutputByteToTheWholeLigature) {
+  const std::string text = "x\uFEFBy";
+  const NormalizedText n = Normalizer().Normalize(text);
+  ASSERT_EQ(n.text, "xلاy");
+  for (size_t i = 1; i < 5; ++i) {
+    EXPECT_EQ(n.source_begin[i], 1u);
+    EXPECT_EQ(n.source_end[i], 4u);
+  }
+  EXPECT_EQ(n.ToSource(1, 3), std::make_pair(size_t{1}, size_t{4}));
+}
+
+TEST(NormalizerTest, OffsetsAreMonotoneOnMixedText) {
+  const std::string text = "قَالَ «بوتين» يوم ١٥ ﻻ\u200c BBC\xFF!";
+  const NormalizedText n = Normalizer().Normalize(text);
+  for (size_t i = 0; i < n.text.size(); ++i) {
+    ASSERT_LT(n.source_begin[i], n.source_end[i]);
+    ASSERT_LE(n.source_end[i], text.size());
+    if (i > 0) ASSERT_LE(n.source_begin[i - 1], n.source_begin[i]);
+  }
+}
+
+TEST(NormalizerTest, AppendNormalizedEqualsNormalize) {
+  const std::string text = "وَقَالَ الرَّئِيسُ إِنَّ ﻻ ٢٠٢٢";
+  std::string out = "prefix:";
+  Normalizer().AppendNormalized(text, &out);
+  EXPECT_EQ(out, "prefix:" + Normalizer().Normalize(text).text);
+}
+
+}  // namespace
+}  // namespace kashif
