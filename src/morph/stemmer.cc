@@ -1,0 +1,585 @@
+// The segmenter. A word is decoded into letter codes once; then the few ways to read it
+// (proclitic sequences x suffix sequences, at most a few dozen) are enumerated and one is
+// picked:
+//  1. The lexicon: the first reading whose stem is a known stem or function word, trying the
+//     fewest proclitic letters first and then the fewest suffix letters. This is what keeps
+//     the و of وزير and the ب of بين, reads له as ل + ه and الجزائر as ال + جزائر.
+//  2. Otherwise rules with length limits (Light10-like) and letter patterns, tuned to strip
+//     what is nearly always a clitic (the article, و before three letters, ب / ل before four,
+//     س before an imperfect verb prefix) and to leave what is often part of a stem (ف, ك, a
+//     final ه after ا, the second-person and first-person-singular pronouns).
+//
+// The affix spellings below are the closed set of Arabic clitics and inflectional endings
+// this stage owns; they are grammar, not data, so they live here (see DESIGN.md).
+#include "kashif/stemmer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "absl/container/flat_hash_map.h"
+#include "kashif/normalizer.h"
+#include "morph/letters.h"
+
+extern const unsigned char kashif_data_morph_lexicon[];
+extern const std::size_t kashif_data_morph_lexicon_size;
+extern const unsigned char kashif_data_places[];
+extern const std::size_t kashif_data_places_size;
+extern const unsigned char kashif_data_organizations[];
+extern const std::size_t kashif_data_organizations_size;
+extern const unsigned char kashif_data_people[];
+extern const std::size_t kashif_data_people_size;
+
+namespace kashif {
+
+using internal::DecodeLetters;
+using internal::DecodeResult;
+using internal::LetterWord;
+using internal::PackLetters;
+namespace L = internal::letter;
+
+namespace {
+
+// Lexicon flags.
+constexpr uint8_t kKnownStem = 1;  // a stem that may take inflectional suffixes and enclitics
+constexpr uint8_t kParticle = 2;   // a function word: takes enclitics (any person), no inflection
+
+// Affix forms (dictionary spelling).
+constexpr std::string_view kFormWaw = "\xD9\x88";                // و
+constexpr std::string_view kFormFeh = "\xD9\x81";                // ف
+constexpr std::string_view kFormBeh = "\xD8\xA8";                // ب
+constexpr std::string_view kFormKaf = "\xD9\x83";                // ك
+constexpr std::string_view kFormLam = "\xD9\x84";                // ل
+constexpr std::string_view kFormSeen = "\xD8\xB3";               // س
+constexpr std::string_view kFormArticle = "\xD8\xA7\xD9\x84";    // ال
+
+std::string_view FormOfLetter(uint8_t code) {
+  switch (code) {
+    case L::kWaw: return kFormWaw;
+    case L::kFeh: return kFormFeh;
+    case L::kBeh: return kFormBeh;
+    case L::kKaf: return kFormKaf;
+    case L::kLam: return kFormLam;
+    case L::kSeen: return kFormSeen;
+    default: return {};
+  }
+}
+
+// Who the pronoun is; decides when it may be split without the lexicon's word.
+enum class Person : uint8_t { kThird, kFirstPlural, kSecond, kFirstSingular };
+
+struct EncliticPattern {
+  uint8_t letters[3];
+  uint8_t length;
+  Person person;
+  std::string_view form;
+};
+
+// Longest first, so هما is tried before هم and ها.
+constexpr EncliticPattern kEnclitics[] = {
+    {{L::kHeh, L::kMeem, L::kAlef}, 3, Person::kThird, "\xD9\x87\xD9\x85\xD8\xA7"},  // هما
+    {{L::kKaf, L::kMeem, L::kAlef}, 3, Person::kSecond, "\xD9\x83\xD9\x85\xD8\xA7"},  // كما
+    {{L::kHeh, L::kMeem}, 2, Person::kThird, "\xD9\x87\xD9\x85"},                     // هم
+    {{L::kHeh, L::kNoon}, 2, Person::kThird, "\xD9\x87\xD9\x86"},                     // هن
+    {{L::kHeh, L::kAlef}, 2, Person::kThird, "\xD9\x87\xD8\xA7"},                     // ها
+    {{L::kKaf, L::kMeem}, 2, Person::kSecond, "\xD9\x83\xD9\x85"},                    // كم
+    {{L::kKaf, L::kNoon}, 2, Person::kSecond, "\xD9\x83\xD9\x86"},                    // كن
+    {{L::kNoon, L::kAlef}, 2, Person::kFirstPlural, "\xD9\x86\xD8\xA7"},              // نا
+    {{L::kHeh}, 1, Person::kThird, "\xD9\x87"},                                       // ه
+    {{L::kKaf}, 1, Person::kSecond, "\xD9\x83"},                                      // ك
+    {{L::kYeh}, 1, Person::kFirstSingular, "\xD9\x8A"},                               // ي
+};
+
+// When an inflectional ending may be split.
+enum class SuffixUse : uint8_t {
+  kAlways,      // by the rules (with a minimum stem length)
+  kKnownOnly,   // only after a stem the lexicon knows (ت of كانت, ا of عددا)
+  kBeforeEnclitic,  // only with an enclitic after it (ت for ة in مدينتها)
+};
+
+struct SuffixPattern {
+  uint8_t letters[3];
+  uint8_t length;
+  SuffixUse use;
+  uint8_t min_stem;  // letters the stem keeps at least (rules only)
+  // One or two parts: تين is ة + ين.
+  uint8_t first_part_length;
+  std::string_view form1;
+  std::string_view form2;
+};
+
+constexpr std::string_view kFormTehMarbuta = "\xD8\xA9";  // ة
+constexpr std::string_view kFormAt = "\xD8\xA7\xD8\xAA";   // ات
+constexpr std::string_view kFormYn = "\xD9\x8A\xD9\x86";   // ين
+constexpr std::string_view kFormAn = "\xD8\xA7\xD9\x86";   // ان
+constexpr std::string_view kFormWn = "\xD9\x88\xD9\x86";   // ون
+constexpr std::string_view kFormWa = "\xD9\x88\xD8\xA7";   // وا
+constexpr std::string_view kFormT = "\xD8\xAA";            // ت
+constexpr std::string_view kFormA = "\xD8\xA7";            // ا
+
+constexpr SuffixPattern kSuffixes[] = {
+    {{L::kTeh, L::kYeh, L::kNoon}, 3, SuffixUse::kAlways, 2, 1, kFormTehMarbuta, kFormYn},
+    {{L::kTeh, L::kAlef, L::kNoon}, 3, SuffixUse::kAlways, 2, 1, kFormTehMarbuta, kFormAn},
+    {{L::kAlef, L::kTeh}, 2, SuffixUse::kAlways, 3, 2, kFormAt, {}},
+    {{L::kWaw, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormWn, {}},
+    {{L::kYeh, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormYn, {}},
+    {{L::kAlef, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormAn, {}},
+    {{L::kWaw, L::kAlef}, 2, SuffixUse::kAlways, 3, 2, kFormWa, {}},
+    {{L::kTehMarbuta}, 1, SuffixUse::kAlways, 2, 1, kFormTehMarbuta, {}},
+    {{L::kTeh}, 1, SuffixUse::kBeforeEnclitic, 2, 1, kFormTehMarbuta, {}},
+    {{L::kTeh}, 1, SuffixUse::kKnownOnly, 2, 1, kFormT, {}},
+    {{L::kAlef}, 1, SuffixUse::kKnownOnly, 2, 1, kFormA, {}},
+};
+
+struct Part {
+  uint8_t from = 0;  // letter range
+  uint8_t to = 0;
+  std::string_view form;
+};
+
+struct ProcliticOption {
+  uint8_t end = 0;  // letters taken
+  uint8_t count = 0;
+  Part parts[Segmentation::kMaxProclitics];
+  bool has_article = false;
+  bool conjunction_only = false;  // و / ف and nothing else
+  uint8_t last = 0;               // code of the last single-letter proclitic (0: none)
+};
+
+struct SuffixOption {
+  uint8_t begin = 0;  // stem end (letter index)
+  uint8_t suffix_count = 0;
+  Part suffixes[Segmentation::kMaxSuffixes];
+  bool has_enclitic = false;
+  Part enclitic;
+  Person person = Person::kThird;
+  bool known_only = false;  // has a suffix the rules never split
+  uint8_t min_stem = 1;     // rules: letters the stem must keep
+};
+
+constexpr size_t kMaxProcliticOptions = 8;
+constexpr size_t kMaxSuffixOptions = 24;
+
+// The chosen reading, in letter indices.
+struct Reading {
+  ProcliticOption proclitics;
+  uint8_t stem_from = 0;
+  uint8_t stem_to = 0;
+  SuffixOption suffix;
+  bool has_suffix = false;
+};
+
+}  // namespace
+
+struct Stemmer::Tables {
+  absl::flat_hash_map<uint64_t, uint8_t> lexicon;
+  Normalizer decode_normalizer;  // slow path for presentation forms and invisible characters
+  Normalizer light_normalizer;   // light stems of words that are not segmented
+
+  static NormalizerOptions DecodeOptions() {
+    NormalizerOptions o;
+    o.fold_alef = false;  // the segmenter needs to see أ apart from the article's ا
+    o.fold_digits = false;
+    return o;
+  }
+  Tables() : decode_normalizer(DecodeOptions()), light_normalizer(NormalizerOptions()) {}
+
+  uint8_t Lookup(const uint8_t* code, size_t from, size_t to) const {
+    const uint64_t key = PackLetters(code, from, to);
+    if (key == 0) return 0;
+    auto it = lexicon.find(key);
+    return it == lexicon.end() ? 0 : it->second;
+  }
+
+  // Decodes `word`; false when it is not an Arabic word to segment.
+  bool Decode(std::string_view word, LetterWord* out) const;
+  void Parse(const LetterWord& w, Reading* reading) const;
+  bool AddWord(std::string_view word, uint8_t flags);
+  void AddLexiconText(std::string_view text, bool gazetteer);
+};
+
+namespace {
+
+bool HasLetters(const LetterWord& w, size_t at, const uint8_t* letters, size_t length) {
+  if (at + length > w.size) return false;
+  return std::memcmp(w.code + at, letters, length) == 0;
+}
+
+bool IsArticleAt(const LetterWord& w, size_t at) {
+  return at + 1 < w.size && w.code[at] == L::kAlef && !w.hamza_alef[at] &&
+         w.code[at + 1] == L::kLam;
+}
+
+void AddPart(ProcliticOption* o, uint8_t from, uint8_t to, std::string_view form) {
+  o->parts[o->count++] = Part{from, to, form};
+  o->end = to;
+}
+
+// Every proclitic sequence the word could start with, fewest letters first:
+// [و|ف] ([ب|ك|ل] [ال] | ال | س).
+size_t ProcliticOptions(const LetterWord& w, ProcliticOption* out) {
+  size_t n = 0;
+  out[n++] = ProcliticOption();
+  ProcliticOption base;
+  if (w.code[0] == L::kWaw || w.code[0] == L::kFeh) {
+    AddPart(&base, 0, 1, FormOfLetter(w.code[0]));
+    base.conjunction_only = true;
+    base.last = w.code[0];
+    out[n++] = base;
+  }
+  const size_t i = base.end;
+  if (i >= w.size) return n;
+  const uint8_t c = w.code[i];
+  if (c == L::kSeen && i + 1 < w.size) {
+    const uint8_t next = w.code[i + 1];
+    if (next == L::kYeh || next == L::kTeh || next == L::kNoon ||
+        (next == L::kAlef && w.hamza_alef[i + 1])) {
+      ProcliticOption o = base;
+      AddPart(&o, i, i + 1, kFormSeen);
+      o.conjunction_only = false;
+      o.last = L::kSeen;
+      out[n++] = o;
+    }
+  } else if (c == L::kBeh || c == L::kKaf || c == L::kLam) {
+    ProcliticOption o = base;
+    AddPart(&o, i, i + 1, FormOfLetter(c));
+    o.conjunction_only = false;
+    o.last = c;
+    out[n++] = o;
+    if (c == L::kLam && i + 1 < w.size && w.code[i + 1] == L::kLam) {
+      // لل: the article after ل drops its alef; its lam is the second ل.
+      ProcliticOption merged = o;
+      AddPart(&merged, i + 1, i + 2, kFormArticle);
+      merged.has_article = true;
+      out[n++] = merged;
+    } else if (IsArticleAt(w, i + 1)) {
+      ProcliticOption with_article = o;
+      AddPart(&with_article, i + 1, i + 3, kFormArticle);
+      with_article.has_article = true;
+      out[n++] = with_article;
+    }
+  } else if (IsArticleAt(w, i)) {
+    ProcliticOption o = base;
+    AddPart(&o, i, i + 2, kFormArticle);
+    o.conjunction_only = false;
+    o.has_article = true;
+    out[n++] = o;
+  }
+  return n;
+}
+
+// Every ending the word could have: (inflectional suffix)? (enclitic)?, fewest letters first.
+size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
+  size_t n = 0;
+  out[n++] = SuffixOption();
+  out[0].begin = static_cast<uint8_t>(w.size);
+  auto add_suffixes = [&](const SuffixOption& base) {
+    for (const SuffixPattern& s : kSuffixes) {
+      if (base.begin < size_t{s.length} + min_begin) continue;
+      const size_t at = base.begin - s.length;
+      if (!HasLetters(w, at, s.letters, s.length)) continue;
+      if (s.use == SuffixUse::kBeforeEnclitic && !base.has_enclitic) continue;
+      if (s.use != SuffixUse::kBeforeEnclitic && base.has_enclitic &&
+          s.letters[0] != L::kAlef && s.letters[0] != L::kWaw && s.letters[0] != L::kYeh) {
+        continue;  // before a pronoun only ات ون ين and the ت of ة stay written
+      }
+      if (base.has_enclitic && s.length == 3) continue;  // تين / تان lose their ن before one
+      if (n == kMaxSuffixOptions) return;
+      SuffixOption o = base;
+      o.begin = static_cast<uint8_t>(at);
+      o.suffix_count = 0;
+      const uint8_t split = static_cast<uint8_t>(at + s.first_part_length);
+      o.suffixes[o.suffix_count++] = Part{static_cast<uint8_t>(at), split, s.form1};
+      if (!s.form2.empty()) {
+        o.suffixes[o.suffix_count++] =
+            Part{split, static_cast<uint8_t>(at + s.length), s.form2};
+      }
+      o.known_only = o.known_only || s.use == SuffixUse::kKnownOnly;
+      o.min_stem = std::max(o.min_stem, s.min_stem);
+      out[n++] = o;
+    }
+  };
+  add_suffixes(out[0]);
+  for (const EncliticPattern& e : kEnclitics) {
+    if (w.size < size_t{e.length} + min_begin + 1) continue;
+    const size_t at = w.size - e.length;
+    if (!HasLetters(w, at, e.letters, e.length)) continue;
+    if (n == kMaxSuffixOptions) break;
+    SuffixOption o;
+    o.begin = static_cast<uint8_t>(at);
+    o.has_enclitic = true;
+    o.enclitic = Part{static_cast<uint8_t>(at), static_cast<uint8_t>(w.size), e.form};
+    o.person = e.person;
+    out[n++] = o;
+    add_suffixes(o);
+  }
+  // Fewest letters stripped first.
+  std::stable_sort(out, out + n, [](const SuffixOption& a, const SuffixOption& b) {
+    return a.begin > b.begin;
+  });
+  return n;
+}
+
+// Whether the lexicon entry `flags` may be the stem between these affixes.
+bool LexiconAccepts(uint8_t flags, const SuffixOption& s, size_t stem_length) {
+  if (flags == 0) return false;
+  if (flags & kParticle) {
+    if (s.suffix_count == 0) return true;  // particles take pronouns, not inflection
+  }
+  if (!(flags & kKnownStem)) return false;
+  if (stem_length < 2) return false;
+  // Second person and first person singular: rare in news after a noun or verb, and most
+  // words ending in ك or ي are stems (ذلك، مالك، بريطاني), so only function words take them.
+  if (s.has_enclitic &&
+      (s.person == Person::kSecond || s.person == Person::kFirstSingular)) {
+    return false;
+  }
+  return true;
+}
+
+// The rules' minimum stem length and letter constraints for an ending.
+bool RulesAccept(const LetterWord& w, const SuffixOption& s, size_t stem_from) {
+  if (s.known_only) return false;
+  const size_t stem_length = s.begin - stem_from;
+  if (stem_length < std::max<size_t>(2, s.min_stem)) return false;
+  if (!s.has_enclitic) return true;
+  const uint8_t before = w.code[s.begin - 1];
+  switch (s.person) {
+    case Person::kSecond:
+    case Person::kFirstSingular:
+      return false;
+    case Person::kFirstPlural:
+      // ـانا is mostly the accusative of a word in ان (أحيانا، بيانا), not a pronoun.
+      return before != L::kAlef;
+    case Person::kThird:
+      if (s.enclitic.to - s.enclitic.from == 1) {
+        // A lone ه after ا is mostly a stem letter (اتجاه، انتباه، مياه), and two-letter
+        // stems before ه are mostly whole words (شبه، وجه).
+        if (before == L::kAlef) return false;
+        if (stem_length < 3 && s.suffix_count == 0) return false;
+      }
+      return true;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Stemmer::Tables::Decode(std::string_view word, LetterWord* out) const {
+  switch (DecodeLetters(word, out)) {
+    case DecodeResult::kOk:
+      return true;
+    case DecodeResult::kNotArabic:
+      return false;
+    case DecodeResult::kNeedsNormalizer:
+      break;
+  }
+  const NormalizedText normalized = decode_normalizer.Normalize(word);
+  if (DecodeLetters(normalized.text, out) != DecodeResult::kOk) return false;
+  for (size_t i = 1; i < out->size; ++i) {
+    out->begin[i] = normalized.source_begin[out->begin[i]];
+  }
+  out->begin[0] = 0;
+  out->begin[out->size] = static_cast<uint32_t>(word.size());
+  return true;
+}
+
+void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
+  const size_t n = w.size;
+  reading->proclitics = ProcliticOption();
+  reading->stem_from = 0;
+  reading->stem_to = static_cast<uint8_t>(n);
+  reading->has_suffix = false;
+  if (n < 2) return;
+
+  ProcliticOption procl[kMaxProcliticOptions];
+  const size_t procl_count = ProcliticOptions(w, procl);
+  SuffixOption suffix[kMaxSuffixOptions];
+  const size_t suffix_count = SuffixOptions(w, 1, suffix);
+
+  // 1. The lexicon.
+  if (!lexicon.empty()) {
+    for (size_t p = 0; p < procl_count; ++p) {
+      const size_t from = procl[p].end;
+      for (size_t s = 0; s < suffix_count; ++s) {
+        const size_t to = suffix[s].begin;
+        if (to <= from) break;  // sorted: later options end even earlier
+        if (procl[p].has_article && to - from < 2) continue;
+        const uint8_t flags = Lookup(w.code, from, to);
+        if (!LexiconAccepts(flags, suffix[s], to - from)) continue;
+        reading->proclitics = procl[p];
+        reading->stem_from = static_cast<uint8_t>(from);
+        reading->stem_to = static_cast<uint8_t>(to);
+        if (s != 0) {
+          reading->suffix = suffix[s];
+          reading->has_suffix = true;
+        }
+        return;
+      }
+    }
+  }
+
+  // 2. Rules: the longest proclitic sequence the length limits allow.
+  size_t chosen = 0;
+  for (size_t p = procl_count; p-- > 1;) {
+    const ProcliticOption& o = procl[p];
+    const size_t rest = n - o.end;
+    bool ok;
+    if (o.has_article) {
+      ok = rest >= 2;
+    } else if (o.last == L::kSeen) {
+      ok = rest >= 4;  // س + a prefixed imperfect of at least three letters
+    } else if (o.conjunction_only) {
+      ok = o.last == L::kWaw && rest >= 3;
+    } else if (o.last == L::kBeh || o.last == L::kLam) {
+      ok = rest >= 3;
+    } else {
+      ok = false;  // ك before a bare noun: too often a stem letter (كبير، كلمة)
+    }
+    if (ok) {
+      chosen = p;
+      break;
+    }
+  }
+  reading->proclitics = procl[chosen];
+  const size_t from = procl[chosen].end;
+  reading->stem_from = static_cast<uint8_t>(from);
+  // The ending that strips most while the stem keeps its minimum.
+  for (size_t s = suffix_count; s-- > 1;) {
+    if (suffix[s].begin <= from) continue;
+    if (!RulesAccept(w, suffix[s], from)) continue;
+    reading->stem_to = suffix[s].begin;
+    reading->suffix = suffix[s];
+    reading->has_suffix = true;
+    return;
+  }
+}
+
+bool Stemmer::Tables::AddWord(std::string_view word, uint8_t flags) {
+  LetterWord w;
+  if (!Decode(word, &w)) return false;
+  const uint64_t key = PackLetters(w.code, 0, w.size);
+  if (key == 0) return false;
+  lexicon[key] |= flags;
+  // A feminine stem also stands for itself before ات and before a pronoun: ولاية → ولاي+ات.
+  if (w.size > 2 && w.code[w.size - 1] == L::kTehMarbuta) {
+    lexicon[PackLetters(w.code, 0, w.size - 1)] |= flags;
+  }
+  return true;
+}
+
+void Stemmer::Tables::AddLexiconText(std::string_view text, bool gazetteer) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    const std::string_view name = line.substr(0, tab);
+    if (!gazetteer) {
+      const std::string_view kind =
+          tab == std::string_view::npos ? std::string_view("stem") : line.substr(tab + 1);
+      AddWord(name, kind.substr(0, 8) == "particle" ? kParticle : kKnownStem);
+      continue;
+    }
+    // Gazetteer names: each word of the name is a stem, without its article (الجزائر is
+    // ال + جزائر). Words that start with a proclitic letter are only taken from one-word
+    // names, where the letter cannot be a clitic of the name's own words.
+    const bool one_word = name.find(' ') == std::string_view::npos;
+    size_t start = 0;
+    while (start < name.size()) {
+      size_t end = name.find(' ', start);
+      if (end == std::string_view::npos) end = name.size();
+      std::string_view token = name.substr(start, end - start);
+      start = end + 1;
+      LetterWord w;
+      if (!Decode(token, &w) || w.size < 3) continue;
+      size_t from = 0;
+      if (IsArticleAt(w, 0) && w.size >= 4) from = 2;
+      const uint8_t first = w.code[from];
+      if (!one_word && from == 0 &&
+          (first == L::kWaw || first == L::kFeh || first == L::kBeh || first == L::kKaf ||
+           first == L::kLam)) {
+        continue;
+      }
+      const uint64_t key = PackLetters(w.code, from, w.size);
+      if (key != 0) lexicon[key] |= kKnownStem;
+    }
+  }
+}
+
+bool Segmentation::HasArticle() const {
+  for (size_t i = 0; i < proclitic_count; ++i) {
+    if (proclitics[i].form == kFormArticle) return true;
+  }
+  return false;
+}
+
+StatusOr<Stemmer> Stemmer::Create(const StemmerOptions& options) {
+  auto tables = std::make_shared<Tables>();
+  auto text = [](const unsigned char* data, size_t size) {
+    return std::string_view(reinterpret_cast<const char*>(data), size);
+  };
+  if (options.use_builtin_lexicon) {
+    tables->AddLexiconText(text(kashif_data_morph_lexicon, kashif_data_morph_lexicon_size),
+                           false);
+  }
+  if (options.use_gazetteer_names) {
+    tables->AddLexiconText(text(kashif_data_places, kashif_data_places_size), true);
+    tables->AddLexiconText(text(kashif_data_organizations, kashif_data_organizations_size),
+                           true);
+    tables->AddLexiconText(text(kashif_data_people, kashif_data_people_size), true);
+  }
+  for (const std::string& word : options.extra_stems) {
+    if (!tables->AddWord(word, kKnownStem)) {
+      return Status(StatusCode::kInvalidArgument,
+                    "extra_stems: \"" + word + "\" is not an Arabic word of 1 to 10 letters");
+    }
+  }
+  return Stemmer(std::move(tables));
+}
+
+Segmentation Stemmer::Segment(std::string_view word) const {
+  Segmentation seg;
+  seg.stem_begin = 0;
+  seg.stem_end = static_cast<uint32_t>(word.size());
+  LetterWord w;
+  if (word.empty() || !tables_->Decode(word, &w)) return seg;
+  Reading r;
+  tables_->Parse(w, &r);
+  auto span = [&](const Part& p) { return Affix{w.begin[p.from], w.begin[p.to], p.form}; };
+  for (size_t i = 0; i < r.proclitics.count; ++i) {
+    seg.proclitics[seg.proclitic_count++] = span(r.proclitics.parts[i]);
+  }
+  seg.stem_begin = w.begin[r.stem_from];
+  seg.stem_end = w.begin[r.stem_to];
+  if (r.has_suffix) {
+    for (size_t i = 0; i < r.suffix.suffix_count; ++i) {
+      seg.suffixes[seg.suffix_count++] = span(r.suffix.suffixes[i]);
+    }
+    if (r.suffix.has_enclitic) seg.enclitics[seg.enclitic_count++] = span(r.suffix.enclitic);
+  }
+  return seg;
+}
+
+void Stemmer::AppendLightStem(std::string_view word, std::string* out) const {
+  LetterWord w;
+  if (word.empty()) return;
+  if (!tables_->Decode(word, &w)) {
+    tables_->light_normalizer.AppendNormalized(word, out);
+    return;
+  }
+  Reading r;
+  tables_->Parse(w, &r);
+  for (size_t i = r.stem_from; i < r.stem_to; ++i) internal::AppendLetter(w.code[i], out);
+}
+
+std::string Stemmer::LightStem(std::string_view word) const {
+  std::string out;
+  AppendLightStem(word, &out);
+  return out;
+}
+
+}  // namespace kashif
