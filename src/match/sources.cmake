@@ -2,3 +2,6 @@
 target_sources(kashif PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/match/gazetteer.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/match/resolver.cc)
+# Money: amounts next to currencies (data/currencies.tsv).
+target_sources(kashif PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/match/money_matcher.cc)

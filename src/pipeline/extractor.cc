@@ -7,6 +7,7 @@
 #include "kashif/kashif.h"
 #include "match/gazetteer.h"
 #include "match/matcher.h"
+#include "match/money_matcher.h"
 #include "match/resolver.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/civil_date.h"
@@ -75,6 +76,7 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   auto gazetteer = BuildGazetteer(options, &model->analyzer);
   if (!gazetteer.ok()) return gazetteer.status();
   model->matchers.push_back(std::make_unique<GazetteerMatcher>(*gazetteer));
+  model->matchers.push_back(std::make_unique<MoneyMatcher>(model->analyzer));
   return Status::Ok();
 }
 

@@ -1,0 +1,422 @@
+#include "match/money_matcher.h"
+
+#include <unicode/ucurr.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+#include "kashif/tokenizer.h"
+#include "number/decimal.h"
+#include "number/number_parser.h"
+#include "pipeline/embedded_data.h"
+
+KASHIF_DECLARE_EMBEDDED(currencies);
+
+namespace kashif::internal {
+
+namespace {
+
+enum class CurrencyKind : uint8_t { kName, kDual, kSub };
+
+// The article and the conjunction in match form; the money grammar owns these two affixes.
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+constexpr std::string_view kWaw = "\xD9\x88";              // و
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(0, p.size()) == p;
+}
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// The masculine singular stem of a qualifying adjective in match form: "الأمريكية" →
+// "امريكي", "سعودياً" → "سعودي", "مغربيان" → "مغربي". These adjective endings are a closed set.
+std::string QualifierStem(std::string_view form) {
+  if (StartsWith(form, kArticle) && form.size() > kArticle.size() + 4) {
+    form.remove_prefix(kArticle.size());
+  }
+  static constexpr std::string_view kYa = "\xD9\x8A";  // ي
+  static constexpr std::string_view kEndings[] = {
+      "\xD9\x8A\xD9\x86",  // ين
+      "\xD9\x88\xD9\x86",  // ون
+      "\xD8\xA7\xD9\x86",  // ان
+      "\xD9\x87",          // ه (folded ة)
+      "\xD8\xA7",          // ا (accusative)
+  };
+  for (std::string_view ending : kEndings) {
+    if (EndsWith(form, ending) && form.size() > ending.size() + kYa.size()) {
+      std::string_view rest = form.substr(0, form.size() - ending.size());
+      if (EndsWith(rest, kYa)) {
+        form = rest;
+        break;
+      }
+    }
+  }
+  return std::string(form);
+}
+
+// Decimal places of an ISO 4217 currency (ICU), e.g. USD 2, KWD 3, JPY 0.
+int FractionDigits(const std::string& code) {
+  if (code.size() != 3) return 2;
+  UChar iso[4] = {static_cast<UChar>(code[0]), static_cast<UChar>(code[1]),
+                  static_cast<UChar>(code[2]), 0};
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t digits = ucurr_getDefaultFractionDigits(iso, &status);
+  return U_SUCCESS(status) ? digits : 2;
+}
+
+}  // namespace
+
+struct MoneyMatcher::Lexicon {
+  struct Entry {
+    std::vector<std::string> forms;  // per token: match form (words) or text (symbols)
+    std::string code;                // empty: no single currency
+    CurrencyKind kind = CurrencyKind::kName;
+    int sub_digits = 2;              // kSub: places when the main currency is unknown
+    std::string lemma;               // match form of the lemma its qualifiers attach to
+  };
+  std::vector<Entry> entries;
+  std::unordered_map<std::string, std::vector<size_t>> by_first;  // longest first
+  // (lemma, qualifier stem) → code, from two-word names: "دينار كويتي" → KWD.
+  std::map<std::pair<std::string, std::string>, std::string> qualified;
+  std::unordered_map<std::string, int> digits;  // code → decimal places
+};
+
+namespace {
+
+// How a document token is compared with lexicon forms: its key for words and numbers, its
+// text for punctuation and symbols (whose key is empty).
+std::string_view TokenForm(const Document& doc, size_t i) {
+  std::string_view key = doc.Key(i);
+  return key.empty() ? doc.TokenText(i) : key;
+}
+
+struct CurrencyHit {
+  size_t end_token = 0;
+  std::string code;
+  CurrencyKind kind = CurrencyKind::kName;
+  int sub_digits = 2;
+};
+
+}  // namespace
+
+MoneyMatcher::MoneyMatcher(const Analyzer& analyzer)
+    : MoneyMatcher(analyzer, KASHIF_EMBEDDED(currencies), nullptr) {}
+
+MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::string* error)
+    : lexicon_(std::make_unique<Lexicon>()), analyzer_(&analyzer) {
+  Tokenizer tokenizer;
+  Lexicon& lex = *lexicon_;
+  auto form_of = [&](std::string_view text, const Token& token) {
+    std::string form;
+    if (token.kind == TokenKind::kPunctuation || token.kind == TokenKind::kSymbol) {
+      form = std::string(token.text(text));
+    } else {
+      analyzer.AppendMatchForm(token.text(text), &form);
+    }
+    return form;
+  };
+  std::unordered_map<std::string, std::string> lemma_of;  // single-word form → lemma
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < tsv.size();) {
+    size_t nl = tsv.find('\n', pos);
+    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? tsv.size() - pos
+                                                                         : nl - pos);
+    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> fields;
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string_view::npos ? line.size() - start
+                                                                        : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    auto fail = [&](const std::string& why) {
+      if (error) *error = "currencies.tsv:" + std::to_string(line_no) + ": " + why;
+      lexicon_ = std::make_unique<Lexicon>();
+    };
+    if (fields.size() < 3 || fields.size() > 4) {
+      fail("expected 3 or 4 fields");
+      return;
+    }
+    Lexicon::Entry entry;
+    entry.code = fields[1] == "-" ? std::string() : std::string(fields[1]);
+    if (fields[2] == "name") {
+      entry.kind = CurrencyKind::kName;
+    } else if (fields[2] == "dual") {
+      entry.kind = CurrencyKind::kDual;
+    } else if (fields[2] == "sub") {
+      entry.kind = CurrencyKind::kSub;
+      if (fields.size() < 4 || fields[3].size() != 1 || fields[3][0] < '0' || fields[3][0] > '9') {
+        {
+      fail("a subunit needs its decimal places");
+      return;
+    }
+      }
+      entry.sub_digits = fields[3][0] - '0';
+    } else {
+      {
+      fail("unknown kind '" + std::string(fields[2]) + "'");
+      return;
+    }
+    }
+    std::vector<Token> tokens = tokenizer.Tokenize(fields[0]);
+    if (tokens.empty()) {
+      fail("empty name");
+      return;
+    }
+    for (const Token& t : tokens) entry.forms.push_back(form_of(fields[0], t));
+    if (entry.kind != CurrencyKind::kSub && fields.size() == 4) {
+      analyzer.AppendMatchForm(fields[3], &entry.lemma);
+      lemma_of[entry.forms[0]] = entry.lemma;
+    }
+    if (!entry.code.empty()) lex.digits.emplace(entry.code, FractionDigits(entry.code));
+    lex.entries.push_back(entry);
+    // Abbreviations are written with or without their final dot: "ج.م." and "ج.م".
+    if (entry.forms.size() > 1 && entry.forms.back() == ".") {
+      entry.forms.pop_back();
+      lex.entries.push_back(std::move(entry));
+    }
+  }
+  for (size_t i = 0; i < lex.entries.size(); ++i) {
+    lex.by_first[lex.entries[i].forms[0]].push_back(i);
+  }
+  for (auto& [first, list] : lex.by_first) {
+    std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) {
+      return lex.entries[a].forms.size() > lex.entries[b].forms.size();
+    });
+  }
+  for (const Lexicon::Entry& e : lex.entries) {
+    if (e.forms.size() != 2 || e.code.empty() || e.kind == CurrencyKind::kSub) continue;
+    auto it = lemma_of.find(e.forms[0]);
+    const std::string& lemma = it == lemma_of.end() ? e.forms[0] : it->second;
+    lex.qualified.emplace(std::make_pair(lemma, QualifierStem(e.forms[1])), e.code);
+  }
+  // The lemma of every single-word form, so "ريالات قطرية" finds (ريال, قطري).
+  for (Lexicon::Entry& e : lex.entries) {
+    if (e.lemma.empty() && e.forms.size() == 1) {
+      auto it = lemma_of.find(e.forms[0]);
+      if (it != lemma_of.end()) e.lemma = it->second;
+    }
+  }
+}
+
+MoneyMatcher::~MoneyMatcher() = default;
+
+namespace {
+
+class MoneyGrammar {
+ public:
+  MoneyGrammar(const MoneyMatcher::Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {}
+
+  // The longest currency at token `j`.
+  // `first` overrides token j's form (a reading with its proclitics set aside).
+  std::optional<CurrencyHit> CurrencyAt(size_t j,
+                                        std::optional<std::string_view> first_form = {}) const {
+    const size_t n = doc_.tokens.size();
+    if (j >= n) return std::nullopt;
+    std::string_view first = first_form ? *first_form : TokenForm(doc_, j);
+    const MoneyMatcher::Lexicon::Entry* found = nullptr;
+    size_t end = 0;
+    auto try_first = [&](std::string_view form) {
+      auto it = lex_.by_first.find(std::string(form));
+      if (it == lex_.by_first.end()) return;
+      for (size_t idx : it->second) {
+        const auto& e = lex_.entries[idx];
+        if (j + e.forms.size() > n) continue;
+        bool ok = true;
+        for (size_t k = 1; k < e.forms.size() && ok; ++k) {
+          ok = TokenForm(doc_, j + k) == e.forms[k];
+        }
+        if (ok) {
+          found = &e;
+          end = j + e.forms.size();
+          return;
+        }
+      }
+    };
+    try_first(first);
+    // "الدولار", "الجنيهات": the article before a currency word.
+    if (!found && StartsWith(first, kArticle)) try_first(first.substr(kArticle.size()));
+    if (!found) return std::nullopt;
+    CurrencyHit hit;
+    hit.end_token = end;
+    hit.code = found->code;
+    hit.kind = found->kind;
+    hit.sub_digits = found->sub_digits;
+    // A qualifier after a one-word name: "ريالات قطرية", "الدولار الأمريكي".
+    if (found->forms.size() == 1 && !found->lemma.empty() && end < n &&
+        doc_.tokens[end].kind == TokenKind::kArabicWord) {
+      auto q = lex_.qualified.find({found->lemma, QualifierStem(doc_.Key(end))});
+      if (q != lex_.qualified.end()) {
+        hit.code = q->second;
+        hit.end_token = end + 1;
+      }
+    }
+    return hit;
+  }
+
+  int DigitsOf(const std::string& code, int fallback) const {
+    auto it = lex_.digits.find(code);
+    return it == lex_.digits.end() ? fallback : it->second;
+  }
+
+  // amount / 10^places
+  static std::optional<Decimal> Scaled(const Decimal& amount, int places) {
+    return amount.DividedBy(Decimal::PowerOfTen(places));
+  }
+
+  // A subunit amount after a main amount: "و43 سنت", "وإحدى عشرة هللة", "و 43c".
+  // Adds it to *amount and returns the token after it.
+  std::optional<size_t> SubunitTail(size_t k, const std::string& code, Decimal* amount,
+                                    std::string* out_code) const {
+    const size_t n = doc_.tokens.size();
+    if (k >= n) return std::nullopt;
+    const NumberParser& parser = NumberParser::Get();
+    NumberParseOptions options;
+    options.ordinals = false;
+    options.allow_weak_alone = true;
+    std::optional<NumberParse> q;
+    if (doc_.Key(k) == kWaw && k + 1 < n) {
+      q = parser.ParseAt(doc_, k + 1, options);
+    } else if (StartsWith(doc_.Key(k), kWaw)) {
+      q = parser.ParseAt(doc_, k, options);
+      if (q && !q->skipped_proclitic) q.reset();
+    }
+    if (!q || !q->value.IsInteger() || q->value.IsNegative()) return std::nullopt;
+    auto sub = CurrencyAt(q->end_token);
+    if (!sub || sub->kind != CurrencyKind::kSub) return std::nullopt;
+    std::string use_code = !code.empty() ? code : sub->code;
+    int places = !code.empty() ? DigitsOf(code, sub->sub_digits) : sub->sub_digits;
+    auto part = Scaled(q->value, places);
+    if (!part) return std::nullopt;
+    // A subunit worth a whole unit or more is not a subunit of this amount.
+    if (!(*part < Decimal::FromInt(1))) return std::nullopt;
+    auto sum = amount->Plus(*part);
+    if (!sum) return std::nullopt;
+    *amount = *sum;
+    *out_code = use_code;
+    return sub->end_token;
+  }
+
+  struct Money {
+    size_t first_token = 0, end_token = 0;
+    uint32_t begin = 0, end = 0;
+    Decimal amount;
+    std::string code;
+  };
+
+  std::optional<Money> MatchAt(size_t i) const {
+    const size_t n = doc_.tokens.size();
+    const NumberParser& parser = NumberParser::Get();
+    NumberParseOptions options;
+    options.ordinals = false;
+    options.allow_weak_alone = true;
+
+    // Amount first: "324 مليار دولار", "10$", "خمسون هللة".
+    if (auto p = parser.ParseAt(doc_, i, options)) {
+      if (auto cur = CurrencyAt(p->end_token)) {
+        Money m;
+        m.first_token = i;
+        m.begin = p->begin;
+        m.code = cur->code;
+        size_t end = cur->end_token;
+        if (cur->kind == CurrencyKind::kSub) {
+          int places = cur->code.empty() ? cur->sub_digits : DigitsOf(cur->code, cur->sub_digits);
+          auto v = Scaled(p->value, places);
+          if (!v) return std::nullopt;
+          m.amount = *v;
+        } else {
+          m.amount = p->value;
+          std::string code = m.code;
+          if (auto tail = SubunitTail(end, m.code, &m.amount, &code)) {
+            end = *tail;
+            m.code = code;
+          }
+        }
+        m.end_token = end;
+        m.end = doc_.tokens[end - 1].end;
+        return m;
+      }
+    }
+
+    // Currency first, the word possibly behind a proclitic ("بدولارين").
+    std::optional<CurrencyHit> cur = CurrencyAt(i);
+    uint32_t skip = 0;
+    const TokenAnalysis& a = doc_.analyses[i];
+    for (int r = 1; !cur && r < a.reading_count && r < kMaxReadings; ++r) {
+      cur = CurrencyAt(i, doc_.Slice(a.readings[r].key));
+      skip = a.readings[r].skip_bytes;
+    }
+    if (!cur || cur->kind == CurrencyKind::kSub) return std::nullopt;
+    Money m;
+    m.first_token = i;
+    m.begin = doc_.tokens[i].begin + skip;
+    m.code = cur->code;
+    const Token& first = doc_.tokens[i];
+    bool symbol = first.kind != TokenKind::kArabicWord;
+    size_t end = cur->end_token;
+    std::optional<NumberParse> p;
+    if (end < n) p = parser.ParseAt(doc_, end, options);
+    if (p && symbol && !p->skipped_proclitic) {
+      m.amount = p->value;  // "$10", "US$ 5 مليارات"
+      end = p->end_token;
+    } else if (p && !symbol && p->has_words && !p->has_digits && !p->skipped_proclitic &&
+               p->end_token == end + 1 &&
+               (p->value == Decimal::FromInt(1) || p->value == Decimal::FromInt(2))) {
+      m.amount = p->value;  // "ريال سعودي واحد": one and two follow the noun
+      end = p->end_token;
+    } else if (cur->kind == CurrencyKind::kDual) {
+      m.amount = Decimal::FromInt(2);  // "دولاران"
+    } else {
+      return std::nullopt;
+    }
+    std::string code = m.code;
+    if (auto tail = SubunitTail(end, m.code, &m.amount, &code)) {
+      end = *tail;
+      m.code = code;
+    }
+    m.end_token = end;
+    m.end = doc_.tokens[end - 1].end;
+    return m;
+  }
+
+ private:
+  const MoneyMatcher::Lexicon& lex_;
+  const Document& doc_;
+};
+
+}  // namespace
+
+void MoneyMatcher::Propose(const Document& doc, const Options& options,
+                           std::vector<Candidate>* out) const {
+  if (lexicon_->entries.empty()) return;
+  MoneyGrammar grammar(*lexicon_, doc);
+  for (size_t i = 0; i < doc.tokens.size();) {
+    auto m = grammar.MatchAt(i);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    Candidate c;
+    c.type = EntityType::kMoney;
+    c.first_token = static_cast<uint32_t>(m->first_token);
+    c.end_token = static_cast<uint32_t>(m->end_token);
+    c.begin = m->begin;
+    c.end = m->end;
+    c.priority = kMoneyPriority;
+    analyzer_->AppendMatchForm(doc.text.substr(c.begin, c.end - c.begin), &c.canonical);
+    c.money = MoneyValue{m->amount.ToString(), m->code};
+    out->push_back(std::move(c));
+    i = m->end_token;
+  }
+}
+
+}  // namespace kashif::internal
