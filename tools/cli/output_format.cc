@@ -1,6 +1,7 @@
 #include "output_format.h"
 
 #include "cli_util.h"
+#include "view_formats.h"
 
 namespace kashif::cli {
 namespace {
@@ -129,6 +130,8 @@ std::unique_ptr<OutputFormat> MakeOutputFormat(const std::string& name) {
   if (name == "text") return std::make_unique<TextFormat>();
   if (name == "json") return std::make_unique<JsonFormat>();
   if (name == "jsonl") return std::make_unique<JsonLinesFormat>();
+  if (name == "conll") return MakeConllFormat();
+  if (name == "html") return MakeHtmlFormat();
   return nullptr;
 }
 
