@@ -1,0 +1,75 @@
+// kashif number: the exact value of Arabic number expressions.
+#include <string>
+
+#include "cli_util.h"
+#include "commands.h"
+#include "kashif/number.h"
+
+namespace kashif::cli {
+namespace {
+
+constexpr char kUsage[] =
+    "Usage: kashif number [--format text|json] [TEXT ...]\n"
+    "\n"
+    "Parses each TEXT (or each line of standard input) as one number expression: digits of\n"
+    "any script (\"١٢٫٥\", \"1,250,000\"), number words (\"ثلاثمائة وأربعة وعشرون\"), both\n"
+    "(\"2.5 مليار\"), fractions (\"مليون ونصف\") and ordinals (\"الحادي عشر\").\n"
+    "  --format text   TEXT<TAB>VALUE, VALUE \"null\" when TEXT is not a number (default)\n"
+    "  --format json   one {\"text\": \"...\", \"value\": \"324\"} object per line, value null\n"
+    "                  when TEXT is not a number\n"
+    "Values are exact decimal strings (no exponent, no rounding for terminating values).\n";
+
+}  // namespace
+
+int RunNumber(const Args& args) {
+  ArgParser parser({"--format"}, {"-h", "--help"});
+  std::string error;
+  if (!parser.Parse(args, &error)) {
+    WriteErr("kashif number: " + error + "\nTry 'kashif number --help'.\n");
+    return 2;
+  }
+  if (parser.Has("-h") || parser.Has("--help")) {
+    WriteOut(kUsage);
+    return 0;
+  }
+  const std::string format = parser.Get("--format").value_or("text");
+  if (format != "text" && format != "json") {
+    WriteErr("kashif number: unknown --format: " + format + "\n");
+    return 2;
+  }
+  std::string out;
+  auto emit = [&](std::string_view text) {
+    std::optional<std::string> value = ParseNumber(text);
+    if (format == "json") {
+      out += "{\"text\":";
+      AppendJsonString(text, &out);
+      out += ",\"value\":";
+      if (value) {
+        AppendJsonString(*value, &out);
+      } else {
+        out += "null";
+      }
+      out += "}\n";
+    } else {
+      AppendJsonString(text, &out);
+      out += "\t";
+      out += value ? *value : "null";
+      out += "\n";
+    }
+    if (out.size() > (1 << 16)) {
+      WriteOut(out);
+      out.clear();
+    }
+  };
+  int status = 0;
+  if (!parser.positional().empty()) {
+    for (const std::string& text : parser.positional()) emit(text);
+  } else if (!ForEachLine("-", emit, &error)) {
+    WriteErr("kashif number: " + error + "\n");
+    status = 1;
+  }
+  WriteOut(out);
+  return status;
+}
+
+}  // namespace kashif::cli
