@@ -42,6 +42,9 @@ namespace {
 // Lexicon flags.
 constexpr uint8_t kKnownStem = 1;  // a stem that may take inflectional suffixes and enclitics
 constexpr uint8_t kParticle = 2;   // a function word: takes enclitics (any person), no inflection
+constexpr uint8_t kPrefix = 4;     // words beginning with it keep their first letter
+// Letters a word keeps after ب / ل when the rules split them (lexicon words aside).
+constexpr size_t kMinRestAfterPreposition = 3;
 
 // Affix forms (dictionary spelling).
 constexpr std::string_view kFormWaw = "\xD9\x88";                // و
@@ -190,6 +193,15 @@ struct Stemmer::Tables {
     return it == lexicon.end() ? 0 : it->second;
   }
 
+  // Whether the word begins with a known loanword prefix (ويكي...) whose first letter only
+  // looks like a proclitic.
+  bool HasProtectedPrefix(const LetterWord& w) const {
+    for (size_t k = 3; k <= 5 && k < w.size; ++k) {
+      if (Lookup(w.code, 0, k) & kPrefix) return true;
+    }
+    return false;
+  }
+
   // Decodes `word`; false when it is not an Arabic word to segment.
   bool Decode(std::string_view word, LetterWord* out) const;
   void Parse(const LetterWord& w, Reading* reading) const;
@@ -300,7 +312,7 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
   };
   add_suffixes(out[0]);
   for (const EncliticPattern& e : kEnclitics) {
-    if (w.size < size_t{e.length} + min_begin + 1) continue;
+    if (w.size < size_t{e.length} + min_begin) continue;
     const size_t at = w.size - e.length;
     if (!HasLetters(w, at, e.letters, e.length)) continue;
     if (n == kMaxSuffixOptions) break;
@@ -397,12 +409,15 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
   const size_t suffix_count = SuffixOptions(w, 1, suffix);
 
   // 1. The lexicon.
-  if (!lexicon.empty()) {
+  // A known word with only the lexicon-only endings (ت, ا) comes second: وإما is و + إما
+  // before it is a known وام + ا.
+  for (int pass = 0; pass < 2 && !lexicon.empty(); ++pass) {
     for (size_t p = 0; p < procl_count; ++p) {
       const size_t from = procl[p].end;
       for (size_t s = 0; s < suffix_count; ++s) {
         const size_t to = suffix[s].begin;
         if (to <= from) break;  // sorted: later options end even earlier
+        if (suffix[s].known_only != (pass == 1)) continue;
         if (procl[p].has_article && to - from < 2) continue;
         const uint8_t flags = Lookup(w.code, from, to);
         if (!LexiconAccepts(flags, suffix[s], to - from)) continue;
@@ -427,11 +442,15 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
     if (o.has_article) {
       ok = rest >= 2;
     } else if (o.last == L::kSeen) {
-      ok = rest >= 4;  // س + a prefixed imperfect of at least three letters
+      ok = rest >= 3;  // س + a prefixed imperfect
     } else if (o.conjunction_only) {
-      ok = o.last == L::kWaw && rest >= 3;
+      // ف is mostly a stem letter, except before a hamzated imperfect or past (فأشار).
+      ok = o.last == L::kWaw
+               ? rest >= 3
+               : rest >= 4 && w.code[1] == L::kAlef && w.hamza_alef[1];
+      if (ok && HasProtectedPrefix(w)) ok = false;
     } else if (o.last == L::kBeh || o.last == L::kLam) {
-      ok = rest >= 3;
+      ok = rest >= kMinRestAfterPreposition && !HasProtectedPrefix(w);
     } else {
       ok = false;  // ك before a bare noun: too often a stem letter (كبير، كلمة)
     }
@@ -481,12 +500,15 @@ void Stemmer::Tables::AddLexiconText(std::string_view text, bool gazetteer) {
     if (!gazetteer) {
       const std::string_view kind =
           tab == std::string_view::npos ? std::string_view("stem") : line.substr(tab + 1);
-      AddWord(name, kind.substr(0, 8) == "particle" ? kParticle : kKnownStem);
+      const uint8_t flags = kind.substr(0, 8) == "particle" ? kParticle
+                            : kind.substr(0, 6) == "prefix"   ? kPrefix
+                                                              : kKnownStem;
+      AddWord(name, flags);
       continue;
     }
-    // Gazetteer names: each word of the name is a stem, without its article (الجزائر is
-    // ال + جزائر). Words that start with a proclitic letter are only taken from one-word
-    // names, where the letter cannot be a clitic of the name's own words.
+    // Gazetteer names. A one-word name is a stem, without its article (الجزائر is ال +
+    // جزائر; أبها keeps its ها). In longer names only the words after an article are taken:
+    // the others may be function words or carry clitics of their own ("... والوقاية منها").
     const bool one_word = name.find(' ') == std::string_view::npos;
     size_t start = 0;
     while (start < name.size()) {
@@ -496,16 +518,16 @@ void Stemmer::Tables::AddLexiconText(std::string_view text, bool gazetteer) {
       start = end + 1;
       LetterWord w;
       if (!Decode(token, &w) || w.size < 3) continue;
+      if (Lookup(w.code, 0, w.size) != 0) continue;  // already known as written (الله)
       size_t from = 0;
-      if (IsArticleAt(w, 0) && w.size >= 4) from = 2;
-      const uint8_t first = w.code[from];
-      if (!one_word && from == 0 &&
-          (first == L::kWaw || first == L::kFeh || first == L::kBeh || first == L::kKaf ||
-           first == L::kLam)) {
+      if (IsArticleAt(w, 0)) {
+        if (w.size < 5) continue;
+        from = 2;
+      } else if (!one_word) {
         continue;
       }
       const uint64_t key = PackLetters(w.code, from, w.size);
-      if (key != 0) lexicon[key] |= kKnownStem;
+      if (key != 0 && Lookup(w.code, from, w.size) == 0) lexicon[key] = kKnownStem;
     }
   }
 }
