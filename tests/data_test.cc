@@ -1,0 +1,371 @@
+// Checks the built-in place, organization and demonym data (data/places.tsv,
+// data/organizations.tsv, data/demonyms.tsv): every line parses, nothing is listed twice, no
+// entry is an Arabic function word or a known ambiguous common word, the names the pipeline
+// relies on are there, and the embedded copies are what the extractor finds.
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "kashif/kashif.h"
+#include "kashif/normalizer.h"
+#include "text/utf8.h"
+
+namespace kashif {
+namespace {
+
+std::string ReadSourceFile(const std::string& relative_path) {
+  std::ifstream in(std::string(KASHIF_SOURCE_DIR) + "/" + relative_path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// The folds the extractor matches with, all on: two names equal under it are the same entry.
+const Normalizer& MatchingNormalizer() {
+  static const Normalizer* normalizer = [] {
+    NormalizerOptions options;
+    options.fold_teh_marbuta = true;
+    options.fold_hamza = true;
+    return new Normalizer(options);
+  }();
+  return *normalizer;
+}
+
+std::string Fold(std::string_view name) { return MatchingNormalizer().NormalizeToString(name); }
+
+std::vector<GazetteerEntry> LoadGazetteer(const std::string& relative_path) {
+  std::string content = ReadSourceFile(relative_path);
+  EXPECT_FALSE(content.empty()) << relative_path << " is missing or empty";
+  auto entries = ParseGazetteerTsv(content, relative_path);
+  EXPECT_TRUE(entries.ok()) << entries.status().message();
+  return entries.ok() ? *entries : std::vector<GazetteerEntry>();
+}
+
+const std::vector<GazetteerEntry>& Places() {
+  static const auto* places = new std::vector<GazetteerEntry>(LoadGazetteer("data/places.tsv"));
+  return *places;
+}
+
+const std::vector<GazetteerEntry>& Organizations() {
+  static const auto* organizations =
+      new std::vector<GazetteerEntry>(LoadGazetteer("data/organizations.tsv"));
+  return *organizations;
+}
+
+struct Demonym {
+  int line = 0;
+  std::string adjective;
+  std::string place;
+};
+
+std::vector<Demonym> LoadDemonyms() {
+  std::vector<Demonym> demonyms;
+  std::istringstream in(ReadSourceFile("data/demonyms.tsv"));
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    Demonym demonym;
+    demonym.line = line_number;
+    demonym.adjective = line.substr(0, tab);
+    demonym.place = tab == std::string::npos ? "" : line.substr(tab + 1);
+    demonyms.push_back(demonym);
+  }
+  return demonyms;
+}
+
+// name -> canonical, for one file's entries (the first entry wins, as in the files).
+std::map<std::string, std::string> CanonicalByName(const std::vector<GazetteerEntry>& entries) {
+  std::map<std::string, std::string> result;
+  for (const GazetteerEntry& entry : entries) result.emplace(entry.name, entry.canonical);
+  return result;
+}
+
+// Words that can never be a whole gazetteer entry: prepositions, pronouns, particles, and the
+// commonest verbs and nouns of news text.
+constexpr const char* kFunctionWords[] = {
+    "في",    "من",    "إلى",   "الى",   "على",   "عن",    "مع",    "هذا",   "هذه",
+    "ذلك",   "تلك",   "التي",  "الذي",  "الذين", "هو",    "هي",    "هم",    "نحن",
+    "أن",    "إن",    "أنه",   "كان",   "كانت",  "قد",    "لقد",   "لم",    "لن",
+    "لا",    "ما",    "ماذا",  "متى",   "أين",   "كيف",   "بعد",   "قبل",   "بين",
+    "حتى",   "عند",   "منذ",   "خلال",  "ضد",    "نحو",   "حول",   "أو",    "ثم",
+    "بل",    "لكن",   "غير",   "كل",    "بعض",   "أي",    "إذا",   "لو",    "قال",
+    "قالت",  "يوم",   "عام",   "اليوم", "أمس",   "غدا",   "الرئيس", "الحكومة", "الوزير",
+    "الدولة", "المدينة", "البلاد", "الشعب", "العالم", "وزارة", "مجلس", "البنك", "شركة",
+    "الجيش", "الشرطة", "العاصمة", "الشرق", "الغرب", "الشمال", "الجنوب", "الوسط",
+};
+
+// Places and organizations whose bare name is an ordinary word; the data lists them only in
+// unambiguous forms (see the headers of tools/datagen/*_hand.tsv).
+constexpr const char* kAmbiguousWords[] = {
+    "مالي",  "العين", "الخبر", "العيون", "صور",   "الباب", "الجديدة", "البيضاء",
+    "الزاوية", "معسكر", "الجزيرة", "الشرقية", "الغربية", "كيف", "مشهد",  "صوفيا",
+    "نيسان", "الريف", "النصر", "الأمل",  "الهلال", "فتح",   "الحياة",  "المتوسط",
+    "الهادئ", "بورصة", "تداول", "الأهلي", "الزمالك", "الاتحاد", "الوحدة", "القاعدة",
+};
+
+void ExpectAllOfType(const std::vector<GazetteerEntry>& entries, EntityType type) {
+  for (const GazetteerEntry& entry : entries) {
+    EXPECT_EQ(entry.type, type) << entry.name;
+  }
+}
+
+void ExpectNoDuplicates(const std::vector<GazetteerEntry>& entries) {
+  std::set<std::pair<std::string, EntityType>> exact;
+  std::map<std::pair<std::string, EntityType>, std::string> folded;
+  for (const GazetteerEntry& entry : entries) {
+    EXPECT_TRUE(exact.insert({entry.name, entry.type}).second) << "listed twice: " << entry.name;
+    auto [it, inserted] = folded.insert({{Fold(entry.name), entry.type}, entry.name});
+    EXPECT_TRUE(inserted) << "\"" << entry.name << "\" only differs by folding from \""
+                          << it->second << "\"";
+  }
+}
+
+void ExpectNoCommonWords(const std::vector<GazetteerEntry>& entries) {
+  std::set<std::string> banned;
+  for (const char* word : kFunctionWords) banned.insert(Fold(word));
+  for (const char* word : kAmbiguousWords) banned.insert(Fold(word));
+  for (const GazetteerEntry& entry : entries) {
+    EXPECT_EQ(banned.count(Fold(entry.name)), 0u) << "common word listed: " << entry.name;
+  }
+}
+
+TEST(PlacesDataTest, ParsesAndIsLarge) {
+  ASSERT_FALSE(Places().empty());
+  ExpectAllOfType(Places(), EntityType::kPlace);
+  EXPECT_GE(Places().size(), 2000u);
+}
+
+TEST(PlacesDataTest, NoDuplicates) { ExpectNoDuplicates(Places()); }
+
+TEST(PlacesDataTest, NoFunctionWordsOrAmbiguousWords) { ExpectNoCommonWords(Places()); }
+
+TEST(PlacesDataTest, CountriesAndTheirUsualForms) {
+  const std::map<std::string, std::string> canonical = CanonicalByName(Places());
+  const std::pair<const char*, const char*> expected[] = {
+      {"روسيا", "روسيا"},
+      {"الاتحاد الروسي", "روسيا"},
+      {"الولايات المتحدة", "الولايات المتحدة"},
+      {"أمريكا", "الولايات المتحدة"},
+      {"أميركا", "الولايات المتحدة"},
+      {"الولايات المتحدة الأمريكية", "الولايات المتحدة"},
+      {"بريطانيا", "المملكة المتحدة"},
+      {"المملكة المتحدة", "المملكة المتحدة"},
+      {"الإمارات", "الإمارات العربية المتحدة"},
+      {"السعودية", "المملكة العربية السعودية"},
+      {"الجزائر", "الجزائر"},
+      {"مصر", "مصر"},
+      {"جمهورية مصر العربية", "مصر"},
+      {"سوريا", "سوريا"},
+      {"سورية", "سوريا"},
+      {"فلسطين", "فلسطين"},
+      {"الصين", "الصين"},
+      {"ألمانيا", "ألمانيا"},
+      {"أوكرانيا", "أوكرانيا"},
+      {"جورجيا", "جورجيا"},
+      {"موريتانيا", "موريتانيا"},
+      {"جمهورية مالي", "مالي"},
+      {"بورما", "ميانمار"},
+      {"كوت ديفوار", "ساحل العاج"},
+  };
+  for (const auto& [name, want] : expected) {
+    auto it = canonical.find(name);
+    ASSERT_NE(it, canonical.end()) << "missing place: " << name;
+    EXPECT_EQ(it->second, want) << name;
+  }
+}
+
+TEST(PlacesDataTest, CitiesRegionsAndGeography) {
+  const std::map<std::string, std::string> canonical = CanonicalByName(Places());
+  const char* expected[] = {
+      // capitals and world cities
+      "واشنطن", "موسكو", "لندن", "باريس", "بكين", "طوكيو", "كييف", "نيويورك", "برلين",
+      "أنقرة", "طهران", "نيودلهي", "بروكسل", "جنيف", "إسطنبول", "سان فرانسيسكو",
+      // the Arab world
+      "القاهرة", "الإسكندرية", "الرياض", "جدة", "مكة المكرمة", "دبي", "أبوظبي", "الدوحة",
+      "الكويت", "المنامة", "مسقط", "صنعاء", "عدن", "بغداد", "البصرة", "الموصل", "أربيل",
+      "دمشق", "حلب", "إدلب", "بيروت", "طرابلس", "عمان", "إربد", "القدس", "غزة", "رام الله",
+      "الضفة الغربية", "بنغازي", "تونس", "صفاقس", "وهران", "الرباط", "الدار البيضاء",
+      "مراكش", "نواكشوط", "الخرطوم", "دارفور", "مقديشو",
+      // provinces, states, regions
+      "سيناء", "الأنبار", "كردستان العراق", "كاليفورنيا", "تكساس", "فلوريدا", "القرم",
+      "دونباس", "كشمير", "الشيشان", "القطب الشمالي", "الشرق الأوسط", "الخليج العربي",
+      "شمال أفريقيا", "البلقان", "آسيا", "أوروبا", "أفريقيا", "أمريكا اللاتينية",
+      // seas, rivers, mountains, deserts
+      "البحر الأحمر", "البحر الأبيض المتوسط", "البحر الأسود", "المحيط الأطلسي",
+      "المحيط الهادئ", "مضيق هرمز", "قناة السويس", "نهر النيل", "الفرات", "دجلة",
+      "جبال الألب", "الهيمالايا", "الصحراء الكبرى", "الربع الخالي",
+  };
+  for (const char* name : expected) {
+    EXPECT_EQ(canonical.count(name), 1u) << "missing place: " << name;
+  }
+  EXPECT_EQ(canonical.at("البحر المتوسط"), "البحر الأبيض المتوسط");
+  EXPECT_EQ(canonical.at("أبو ظبي"), "أبوظبي");
+  EXPECT_EQ(canonical.at("الخليج الفارسي"), "الخليج العربي");
+}
+
+TEST(PlacesDataTest, NoProcliticForms) {
+  // The extractor splits proclitics itself; a listed "وروسيا" would only duplicate "روسيا".
+  std::set<std::string> names;
+  for (const GazetteerEntry& entry : Places()) names.insert(entry.name);
+  for (const char* glued : {"وروسيا", "لروسيا", "بموسكو", "وواشنطن", "للقاهرة"}) {
+    EXPECT_EQ(names.count(glued), 0u) << glued;
+  }
+}
+
+TEST(OrganizationsDataTest, ParsesAndIsLarge) {
+  ASSERT_FALSE(Organizations().empty());
+  ExpectAllOfType(Organizations(), EntityType::kOrganization);
+  EXPECT_GE(Organizations().size(), 1500u);
+}
+
+TEST(OrganizationsDataTest, NoDuplicates) { ExpectNoDuplicates(Organizations()); }
+
+TEST(OrganizationsDataTest, NoFunctionWordsOrAmbiguousWords) {
+  ExpectNoCommonWords(Organizations());
+}
+
+TEST(OrganizationsDataTest, WellKnownOrganizations) {
+  const std::map<std::string, std::string> canonical = CanonicalByName(Organizations());
+  const std::pair<const char*, const char*> expected[] = {
+      {"الأمم المتحدة", "الأمم المتحدة"},
+      {"حلف الناتو", "حلف شمال الأطلسي"},
+      {"الناتو", "حلف شمال الأطلسي"},
+      {"يونسكو", "اليونسكو"},
+      {"أوبك", "أوبك"},
+      {"الاتحاد الأوروبي", "الاتحاد الأوروبي"},
+      {"جامعة الدول العربية", "جامعة الدول العربية"},
+      {"وزارة الخارجية", "وزارة الخارجية"},
+      {"وزارة الخزانة", "وزارة الخزانة"},
+      {"البيت الأبيض", "البيت الأبيض"},
+      {"الكرملين", "الكرملين"},
+      {"مجلس الأمن", "مجلس الأمن الدولي"},
+      {"مجلس الأمن القومي", "مجلس الأمن القومي"},
+      {"البنتاغون", "البنتاغون"},
+      {"البنتاجون", "البنتاغون"},
+      {"الكونغرس", "الكونغرس"},
+      {"رويترز", "رويترز"},
+      {"وكالة الأنباء الفرنسية", "وكالة الأنباء الفرنسية"},
+      {"قناة الجزيرة", "الجزيرة"},
+      {"بي بي سي", "بي بي سي"},
+      {"جولدمان ساكس", "جولدمان ساكس"},
+      {"غولدمان ساكس", "جولدمان ساكس"},
+      {"ماكينزي", "ماكينزي"},
+      {"أرامكو", "أرامكو السعودية"},
+      {"غوغل", "غوغل"},
+      {"جوجل", "غوغل"},
+      {"ستانفورد", "جامعة ستانفورد"},
+      {"جامعة القاهرة", "جامعة القاهرة"},
+      {"ريال مدريد", "ريال مدريد"},
+      {"برشلونة", "برشلونة"},
+      {"حماس", "حماس"},
+      {"حزب الله", "حزب الله"},
+      {"داعش", "داعش"},
+      {"صندوق النقد الدولي", "صندوق النقد الدولي"},
+  };
+  for (const auto& [name, want] : expected) {
+    auto it = canonical.find(name);
+    ASSERT_NE(it, canonical.end()) << "missing organization: " << name;
+    EXPECT_EQ(it->second, want) << name;
+  }
+}
+
+TEST(GazetteerDataTest, NoNameIsBothPlaceAndOrganization) {
+  // A name in both files would make the built-in type a coin toss; each ambiguous name is
+  // listed under the type news text means by it (e.g. برشلونة the club, إشبيلية the city).
+  std::map<std::string, std::string> places;
+  for (const GazetteerEntry& entry : Places()) places.emplace(Fold(entry.name), entry.name);
+  for (const GazetteerEntry& entry : Organizations()) {
+    auto it = places.find(Fold(entry.name));
+    EXPECT_EQ(it, places.end()) << "both LOC and ORG: " << entry.name;
+  }
+}
+
+TEST(DemonymsDataTest, EveryLineIsAdjectiveAndKnownPlace) {
+  std::vector<Demonym> demonyms = LoadDemonyms();
+  ASSERT_GE(demonyms.size(), 1500u);
+  std::set<std::string> place_canonicals;
+  std::set<std::string> place_names;
+  for (const GazetteerEntry& entry : Places()) {
+    place_canonicals.insert(entry.canonical);
+    place_names.insert(Fold(entry.name));
+  }
+  std::set<std::string> seen;
+  for (const Demonym& demonym : demonyms) {
+    SCOPED_TRACE("data/demonyms.tsv:" + std::to_string(demonym.line));
+    EXPECT_TRUE(internal::IsValidUtf8(demonym.adjective));
+    EXPECT_FALSE(demonym.adjective.empty());
+    EXPECT_EQ(demonym.place.find('\t'), std::string::npos) << "more than two columns";
+    EXPECT_EQ(place_canonicals.count(demonym.place), 1u) << "unknown place " << demonym.place;
+    EXPECT_EQ(place_names.count(Fold(demonym.adjective)), 0u)
+        << "demonym is also a place name: " << demonym.adjective;
+    EXPECT_TRUE(seen.insert(Fold(demonym.adjective)).second)
+        << "listed twice: " << demonym.adjective;
+  }
+}
+
+TEST(DemonymsDataTest, InflectedForms) {
+  std::map<std::string, std::string> place_of;
+  for (const Demonym& demonym : LoadDemonyms()) place_of[demonym.adjective] = demonym.place;
+  const std::pair<const char*, const char*> expected[] = {
+      {"روسي", "روسيا"},
+      {"روسية", "روسيا"},
+      {"الروسي", "روسيا"},
+      {"الروسية", "روسيا"},
+      {"الروس", "روسيا"},
+      {"الروسيين", "روسيا"},
+      {"أمريكي", "الولايات المتحدة"},
+      {"الأمريكيين", "الولايات المتحدة"},
+      {"الأميركية", "الولايات المتحدة"},
+      {"الأمريكان", "الولايات المتحدة"},
+      {"البريطانية", "المملكة المتحدة"},
+      {"المصريون", "مصر"},
+      {"سعودي", "المملكة العربية السعودية"},
+      {"الإماراتية", "الإمارات العربية المتحدة"},
+      {"الأتراك", "تركيا"},
+      {"الإسرائيليات", "إسرائيل"},
+      {"الأكراد", "كردستان"},
+  };
+  for (const auto& [adjective, place] : expected) {
+    auto it = place_of.find(adjective);
+    ASSERT_NE(it, place_of.end()) << "missing demonym: " << adjective;
+    EXPECT_EQ(it->second, place) << adjective;
+  }
+  // "السعودية" is the country's usual short name, so it is a place, not a demonym.
+  EXPECT_EQ(place_of.count("السعودية"), 0u);
+}
+
+// The embedded copies are the files above: the default extractor finds their names.
+TEST(EmbeddedDataTest, ExtractorFindsBuiltinPlacesAndOrganizations) {
+  auto extractor = Extractor::Create();
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  const std::string text = "وصل وفد من وزارة الخارجية إلى موسكو قادما من نواكشوط.";
+  std::vector<Entity> entities = extractor->Extract(text);
+  auto find = [&](std::string_view surface) -> const Entity* {
+    for (const Entity& entity : entities) {
+      if (entity.text(text) == surface) return &entity;
+    }
+    return nullptr;
+  };
+  const Entity* ministry = find("وزارة الخارجية");
+  ASSERT_NE(ministry, nullptr);
+  EXPECT_EQ(ministry->type, EntityType::kOrganization);
+  const Entity* moscow = find("موسكو");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->type, EntityType::kPlace);
+  const Entity* nouakchott = find("نواكشوط");
+  ASSERT_NE(nouakchott, nullptr);
+  EXPECT_EQ(nouakchott->type, EntityType::kPlace);
+}
+
+}  // namespace
+}  // namespace kashif
