@@ -5,3 +5,8 @@ target_sources(kashif PRIVATE
 # Money: amounts next to currencies (data/currencies.tsv).
 target_sources(kashif PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/match/money_matcher.cc)
+# Dates: the grammar, its word list and the calendar arithmetic under it.
+target_sources(kashif PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/match/date_calendar.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/match/date_lexicon.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/match/date_matcher.cc)

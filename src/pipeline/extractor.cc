@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "match/date_matcher.h"
 #include "match/gazetteer.h"
 #include "match/matcher.h"
 #include "match/money_matcher.h"
@@ -76,6 +77,7 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   auto gazetteer = BuildGazetteer(options, &model->analyzer);
   if (!gazetteer.ok()) return gazetteer.status();
   model->matchers.push_back(std::make_unique<GazetteerMatcher>(*gazetteer));
+  model->matchers.push_back(std::make_unique<DateMatcher>());
   model->matchers.push_back(std::make_unique<MoneyMatcher>(model->analyzer));
   return Status::Ok();
 }

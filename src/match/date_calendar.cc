@@ -1,0 +1,169 @@
+#include "match/date_calendar.h"
+
+#include <unicode/calendar.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace kashif::internal {
+namespace {
+
+constexpr double kMillisPerDay = 86400000.0;
+
+// Prototypes built once; Calendar is not thread-safe, so each conversion works on a clone.
+const icu::Calendar* Prototype(HijriCalendar calendar) {
+  static const icu::Calendar* const umalqura = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Calendar* c = icu::Calendar::createInstance(
+        icu::TimeZone::getGMT()->clone(), icu::Locale("en@calendar=islamic-umalqura"), status);
+    return U_SUCCESS(status) ? c : nullptr;
+  }();
+  static const icu::Calendar* const civil = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Calendar* c = icu::Calendar::createInstance(
+        icu::TimeZone::getGMT()->clone(), icu::Locale("en@calendar=islamic-civil"), status);
+    return U_SUCCESS(status) ? c : nullptr;
+  }();
+  return calendar == HijriCalendar::kCivil ? civil : umalqura;
+}
+
+std::unique_ptr<icu::Calendar> NewCalendar(HijriCalendar calendar) {
+  const icu::Calendar* prototype = Prototype(calendar);
+  if (prototype == nullptr) return nullptr;
+  return std::unique_ptr<icu::Calendar>(prototype->clone());
+}
+
+}  // namespace
+
+int64_t DaysFromCivil(int year, int month, int day) {
+  // Howard Hinnant's days_from_civil.
+  const int64_t y = static_cast<int64_t>(year) - (month <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t mp = (month + 9) % 12;
+  const int64_t doy = (153 * mp + 2) / 5 + day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return CivilDate{year, month, day};
+}
+
+CivilDate AddDays(const CivilDate& date, int64_t days) {
+  return CivilFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
+}
+
+int64_t DaysBetween(const CivilDate& from, const CivilDate& to) {
+  return DaysFromCivil(to.year, to.month, to.day) - DaysFromCivil(from.year, from.month, from.day);
+}
+
+bool IsValidCivil(int year, int month, int day) {
+  return month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+}
+
+int IsoWeekday(const CivilDate& date) {
+  const int64_t days = DaysFromCivil(date.year, date.month, date.day);
+  // 1970-01-01 was a Thursday (4).
+  int64_t w = (days + 3) % 7;
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+CivilDate WeekStart(const CivilDate& date) { return AddDays(date, 1 - IsoWeekday(date)); }
+
+void IsoWeek(const CivilDate& date, int* iso_year, int* week) {
+  // The ISO week belongs to the year of its Thursday.
+  const CivilDate thursday = AddDays(date, 4 - IsoWeekday(date));
+  *iso_year = thursday.year;
+  *week = static_cast<int>(DaysBetween(CivilDate{thursday.year, 1, 1}, thursday) / 7) + 1;
+}
+
+CivilDate AddMonths(const CivilDate& date, int months) {
+  int index = date.year * 12 + (date.month - 1) + months;
+  int year = index >= 0 ? index / 12 : (index - 11) / 12;
+  int month = index - year * 12 + 1;
+  int day = std::min(date.day, DaysInMonth(year, month));
+  return CivilDate{year, month, day};
+}
+
+std::string FormatDay(const CivilDate& date) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buf;
+}
+
+std::string FormatMonth(int year, int month) {
+  char buf[24];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d", year, month);
+  return buf;
+}
+
+std::string FormatYear(int year) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%04d", year);
+  return buf;
+}
+
+std::string FormatIsoWeek(const CivilDate& any_day_in_week) {
+  int year = 0;
+  int week = 0;
+  IsoWeek(any_day_in_week, &year, &week);
+  char buf[24];
+  std::snprintf(buf, sizeof(buf), "%04d-W%02d", year, week);
+  return buf;
+}
+
+std::optional<CivilDate> HijriToGregorian(const HijriDate& hijri, HijriCalendar calendar) {
+  if (hijri.month < 1 || hijri.month > 12 || hijri.day < 1 || hijri.day > 30) return std::nullopt;
+  if (hijri.year < 1 || hijri.year > 3000) return std::nullopt;
+  std::unique_ptr<icu::Calendar> c = NewCalendar(calendar);
+  if (c == nullptr) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  c->clear();
+  c->setLenient(false);
+  c->set(UCAL_EXTENDED_YEAR, hijri.year);
+  c->set(UCAL_MONTH, hijri.month - 1);
+  c->set(UCAL_DATE, hijri.day);
+  const UDate millis = c->getTime(status);
+  if (U_FAILURE(status)) return std::nullopt;  // e.g. day 30 of a 29-day month
+  // Millis at 00:00 GMT of the day: whole days since the epoch.
+  const int64_t days = static_cast<int64_t>(millis / kMillisPerDay + (millis < 0 ? -0.5 : 0.5));
+  return CivilFromDays(days);
+}
+
+std::optional<HijriDate> GregorianToHijri(const CivilDate& date, HijriCalendar calendar) {
+  if (!IsValidCivil(date.year, date.month, date.day)) return std::nullopt;
+  std::unique_ptr<icu::Calendar> c = NewCalendar(calendar);
+  if (c == nullptr) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  c->setTime(static_cast<UDate>(DaysFromCivil(date.year, date.month, date.day)) * kMillisPerDay +
+                 kMillisPerDay / 2,
+             status);
+  HijriDate out;
+  out.year = c->get(UCAL_EXTENDED_YEAR, status);
+  out.month = c->get(UCAL_MONTH, status) + 1;
+  out.day = c->get(UCAL_DATE, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return out;
+}
+
+int HijriMonthLength(int year, int month, HijriCalendar calendar) {
+  if (HijriToGregorian(HijriDate{year, month, 30}, calendar)) return 30;
+  if (HijriToGregorian(HijriDate{year, month, 29}, calendar)) return 29;
+  return 0;
+}
+
+}  // namespace kashif::internal

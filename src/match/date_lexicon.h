@@ -1,0 +1,93 @@
+// The date words of data/date_words.tsv (month and weekday names, relative words, units,
+// markers), compiled to the analyzer's match form and looked up token by token.
+//
+// Thread safety: immutable after construction; Lookup() may run concurrently.
+#ifndef KASHIF_SRC_MATCH_DATE_LEXICON_H_
+#define KASHIF_SRC_MATCH_DATE_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "pipeline/document.h"
+
+namespace kashif::internal {
+
+enum class DateWordKind : uint8_t {
+  kMonth,
+  kHijriMonth,
+  kWeekday,
+  kDayRel,
+  kUnit,
+  kUnitDef,
+  kDayWord,
+  kMonthWord,
+  kYearWord,
+  kWeekWord,
+  kCenturyWord,
+  kRel,
+  kThis,
+  kEra,
+  kPart,
+  kShift,
+  kRangeFrom,
+  kRangeTo,
+  kRangeAnd,
+  kCue,
+  kDateCue,
+  kHoliday,
+  kDecade,
+  kNth,
+  kLast,
+  kWeekendPrefix,
+};
+
+enum class DateUnit : uint8_t { kDay, kWeek, kMonth, kYear, kDecade, kCentury };
+enum class DatePart : uint8_t { kEarly, kMid, kLate };
+
+struct DateWord {
+  DateWordKind kind = DateWordKind::kMonth;
+  // month / weekday / offset / rel / nth / decade number; for kUnit and kUnitDef the DateUnit;
+  // for kEra 0 Gregorian, 1 Hijri; for kPart the DatePart; for kShift -1 ago, +1 after; for
+  // kHoliday 0 Gregorian, 1 Hijri.
+  int value = 0;
+  // kUnit / kUnitDef: the count the word carries (1, 2; 0 = a plural that needs a number).
+  // kHoliday: month * 100 + day. kYearWord: 2 for the dual construct (عامي).
+  int value2 = 0;
+  bool weak = false;
+};
+
+// One lexicon hit at a token: the word and the token range it covers.
+struct DateWordHit {
+  DateWord word;
+  uint32_t end_token = 0;   // one past the last token of the phrase
+  uint32_t skip_bytes = 0;  // proclitic bytes of the first token left out of the span
+};
+
+class DateLexicon {
+ public:
+  // The lexicon over the embedded data/date_words.tsv.
+  static const DateLexicon& Get();
+  // Builds a lexicon from TSV content; nullptr and *error (with the line number) when malformed.
+  static std::unique_ptr<DateLexicon> Create(std::string_view tsv, std::string* error);
+
+  // Every phrase that starts at `token`. With `allow_proclitic` the first token may also be
+  // read with its proclitics set aside (the hit's skip_bytes says how many bytes that is);
+  // following tokens are taken as written.
+  void Lookup(const Document& doc, size_t token, bool allow_proclitic,
+              std::vector<DateWordHit>* hits) const;
+
+ private:
+  struct Phrase {
+    std::vector<std::string> rest;  // match forms of the tokens after the first
+    DateWord word;
+  };
+  absl::flat_hash_map<std::string, std::vector<Phrase>> by_first_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_DATE_LEXICON_H_

@@ -1,0 +1,1767 @@
+#include "match/date_matcher.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "match/date_calendar.h"
+#include "match/date_lexicon.h"
+#include "number/number_parser.h"
+#include "pipeline/analyzer.h"
+
+namespace kashif::internal {
+namespace {
+
+using K = DateWordKind;
+
+enum class Grain : uint8_t { kDay, kWeek, kMonth, kYear };
+
+// A resolved Gregorian span [first, last] (inclusive) and the grain its bounds are written in.
+struct Span {
+  CivilDate first;
+  CivilDate last;
+  Grain grain = Grain::kDay;
+};
+
+// What a parsed expression means.
+struct DateOut {
+  std::string timex;
+  Calendar calendar = Calendar::kGregorian;
+  std::optional<Span> span;
+};
+
+// A calendar date as the text gives it; unknown fields are 0. Turned into a DateOut by
+// Finalize(), which fills what the text leaves open from the reference date.
+struct Abs {
+  Calendar calendar = Calendar::kGregorian;
+  int year = 0;
+  bool year_said = false;  // the text gives the year (not the reference date)
+  int month = 0;
+  int day = 0;
+  // A year or month counted from the reference date ("السنة القادمة", "الشهر القادم").
+  std::optional<int> year_offset;
+  std::optional<int> month_offset;
+  int weekday = 0;   // with month: the nth weekday (nth); without: a bare weekday
+  int nth = 0;       // 1..5, -1 = last
+  bool last_day = false;   // "آخر يوم من الشهر"
+  bool last_week = false;  // "آخر أسبوع في الشهر"
+  std::optional<DatePart> part;
+  // A Hijri month named with a Gregorian year ("رمضان 2019").
+  bool gregorian_year_for_hijri_month = false;
+};
+
+// One parse: the tokens it covers and what it means.
+struct Parse {
+  uint32_t end_token = 0;
+  uint32_t skip_bytes = 0;  // proclitic bytes of the first token left out
+  DateOut out;
+};
+
+std::string Format(const CivilDate& d, Grain grain) {
+  switch (grain) {
+    case Grain::kDay:
+      return FormatDay(d);
+    case Grain::kWeek:
+      return FormatIsoWeek(d);
+    case Grain::kMonth:
+      return FormatMonth(d.year, d.month);
+    case Grain::kYear:
+      return FormatYear(d.year);
+  }
+  return FormatDay(d);
+}
+
+std::string FormatSpan(const Span& s) {
+  const std::string a = Format(s.first, s.grain);
+  const std::string b = Format(s.last, s.grain);
+  return a == b ? a : a + "/" + b;
+}
+
+Span DaySpan(const CivilDate& d) { return Span{d, d, Grain::kDay}; }
+Span MonthSpan(int y, int m) {
+  return Span{CivilDate{y, m, 1}, CivilDate{y, m, DaysInMonth(y, m)}, Grain::kMonth};
+}
+Span YearSpan(int y) { return Span{CivilDate{y, 1, 1}, CivilDate{y, 12, 31}, Grain::kYear}; }
+Span WeekSpan(const CivilDate& any) {
+  const CivilDate start = WeekStart(any);
+  return Span{start, AddDays(start, 6), Grain::kWeek};
+}
+
+bool Before(int m1, int d1, int m2, int d2) { return m1 < m2 || (m1 == m2 && d1 < d2); }
+
+std::string Pad2(int v) {
+  std::string s = std::to_string(v);
+  return s.size() < 2 ? "0" + s : s;
+}
+
+std::string TimexDate(int y, int m, int d) {
+  std::string t = y > 0 ? FormatYear(y) : "XXXX";
+  if (m > 0) t += "-" + Pad2(m);
+  if (d > 0) t += "-" + Pad2(d);
+  return t;
+}
+
+// Parses a run of ASCII digits (the match form folds every digit script to ASCII).
+std::optional<int> Digits(std::string_view s) {
+  if (s.empty() || s.size() > 6) return std::nullopt;
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+class Grammar {
+ public:
+  Grammar(const Document& doc, const Options& options)
+      : doc_(doc),
+        lex_(DateLexicon::Get()),
+        numbers_(NumberParser::Get()),
+        ref_(doc.reference_date ? doc.reference_date : options.reference_date),
+        bias_(options.date_bias),
+        hijri_(options.hijri_calendar) {}
+
+  void Run(std::vector<Candidate>* out) {
+    const size_t n = doc_.tokens.size();
+    size_t i = 0;
+    while (i < n) {
+      std::optional<Parse> best = Best(i);
+      if (!best) {
+        ++i;
+        continue;
+      }
+      Candidate c;
+      c.type = EntityType::kDate;
+      c.first_token = static_cast<uint32_t>(i);
+      c.end_token = best->end_token;
+      c.begin = doc_.tokens[i].begin + best->skip_bytes;
+      c.end = doc_.tokens[best->end_token - 1].end;
+      c.priority = kDatePriority;
+      c.canonical = std::string(doc_.text.substr(c.begin, c.end - c.begin));
+      DateValue v;
+      v.timex = std::move(best->out.timex);
+      v.calendar = best->out.calendar;
+      if (best->out.span) v.resolved = FormatSpan(*best->out.span);
+      c.date = std::move(v);
+      out->push_back(std::move(c));
+      i = best->end_token;
+    }
+  }
+
+ private:
+  // ---- token helpers ---------------------------------------------------------------------
+
+  size_t Size() const { return doc_.tokens.size(); }
+
+  bool IsKind(size_t i, TokenKind kind) const { return i < Size() && doc_.tokens[i].kind == kind; }
+
+  bool IsPunct(size_t i, std::string_view p) const {
+    return i < Size() && doc_.tokens[i].kind == TokenKind::kPunctuation &&
+           doc_.TokenText(i) == p;
+  }
+  bool IsComma(size_t i) const { return IsPunct(i, ",") || IsPunct(i, "\xD8\x8C"); }  // , ،
+  bool IsDash(size_t i) const {
+    return IsPunct(i, "-") || IsPunct(i, "\xE2\x80\x93") || IsPunct(i, "\xE2\x80\x94");
+  }
+  bool IsSlash(size_t i) const {
+    return i < Size() && doc_.TokenText(i) == "/" &&
+           (doc_.tokens[i].kind == TokenKind::kPunctuation ||
+            doc_.tokens[i].kind == TokenKind::kSymbol);
+  }
+
+  // The lexicon hit of `kind` at token i with the longest phrase (weak words only when
+  // `allow_weak`), or nullopt.
+  std::optional<DateWordHit> Word(size_t i, K kind, bool allow_proclitic = false,
+                                  bool allow_weak = true) const {
+    if (i >= Size()) return std::nullopt;
+    lex_.Lookup(doc_, i, allow_proclitic, &hits_);
+    std::optional<DateWordHit> best;
+    for (const DateWordHit& h : hits_) {
+      if (h.word.kind != kind || (h.word.weak && !allow_weak)) continue;
+      if (!best || h.end_token > best->end_token ||
+          (h.end_token == best->end_token && h.skip_bytes < best->skip_bytes)) {
+        best = h;
+      }
+    }
+    return best;
+  }
+  bool Has(size_t i, K kind, bool allow_proclitic = false) const {
+    return Word(i, kind, allow_proclitic).has_value();
+  }
+
+  // A plain digit token's value.
+  std::optional<int> DigitToken(size_t i) const {
+    if (!IsKind(i, TokenKind::kNumber)) return std::nullopt;
+    return Digits(doc_.Key(i));
+  }
+
+  struct Num {
+    int value = 0;
+    uint32_t end = 0;
+    uint32_t skip = 0;
+    bool ordinal = false;
+    bool words = false;
+  };
+
+  // A number at i: a digit token, or number words (cardinal or ordinal).
+  std::optional<Num> NumberAt(size_t i, bool allow_proclitic = false) const {
+    if (i >= Size()) return std::nullopt;
+    if (auto d = DigitToken(i)) return Num{*d, static_cast<uint32_t>(i + 1), 0, false, false};
+    if (!IsKind(i, TokenKind::kArabicWord)) return std::nullopt;
+    NumberParseOptions o;
+    o.allow_proclitic = allow_proclitic;
+    o.allow_weak_alone = true;
+    std::optional<NumberParse> p = numbers_.ParseAt(doc_, i, o);
+    if (!p || p->has_digits) return std::nullopt;
+    std::optional<int64_t> v = p->value.IsInteger() ? p->value.ToInt64() : std::nullopt;
+    if (!v || *v < 0 || *v > 100000) return std::nullopt;
+    return Num{static_cast<int>(*v), p->end_token, p->begin - doc_.tokens[i].begin, p->ordinal,
+               true};
+  }
+
+  // A day of the month: 1..31 in digits (one or two of them) or as an ordinal / cardinal word.
+  std::optional<Num> DayNumber(size_t i, bool allow_proclitic = false) const {
+    if (auto d = DigitToken(i)) {
+      if (doc_.Key(i).size() > 2 || *d < 1 || *d > 31) return std::nullopt;
+      return Num{*d, static_cast<uint32_t>(i + 1), 0, false, false};
+    }
+    std::optional<Num> n = NumberAt(i, allow_proclitic);
+    if (!n || n->value < 1 || n->value > 31) return std::nullopt;
+    return n;
+  }
+
+  // ---- calendar resolution ---------------------------------------------------------------
+
+  std::optional<CivilDate> HijriToG(int y, int m, int d) const {
+    return HijriToGregorian(HijriDate{y, m, d}, hijri_);
+  }
+  std::optional<Span> HijriMonthSpan(int y, int m) const {
+    const int len = HijriMonthLength(y, m, hijri_);
+    auto a = HijriToG(y, m, 1);
+    if (!a || len == 0) return std::nullopt;
+    return Span{*a, AddDays(*a, len - 1), Grain::kDay};
+  }
+  std::optional<Span> HijriYearSpan(int y) const {
+    auto a = HijriToG(y, 1, 1);
+    auto b = HijriToG(y + 1, 1, 1);
+    if (!a || !b) return std::nullopt;
+    return Span{*a, AddDays(*b, -1), Grain::kDay};
+  }
+
+  // The weekday `wd` on or before (past) / on or after (future) the reference date.
+  CivilDate WeekdayNear(const CivilDate& ref, int wd, bool future, bool strict) const {
+    const int today = IsoWeekday(ref);
+    if (future) {
+      int delta = (wd - today + 7) % 7;
+      if (delta == 0 && strict) delta = 7;
+      return AddDays(ref, delta);
+    }
+    int delta = (today - wd + 7) % 7;
+    if (delta == 0 && strict) delta = 7;
+    return AddDays(ref, -delta);
+  }
+
+  bool Future() const { return bias_ == DateBias::kFuture; }
+
+  // The nth (1..5, -1 last) weekday of a month; nullopt if the month has no such day.
+  static std::optional<CivilDate> NthWeekday(int y, int m, int wd, int nth) {
+    if (nth == -1) {
+      CivilDate last{y, m, DaysInMonth(y, m)};
+      return AddDays(last, -((IsoWeekday(last) - wd + 7) % 7));
+    }
+    CivilDate first{y, m, 1};
+    CivilDate d = AddDays(first, (wd - IsoWeekday(first) + 7) % 7 + 7 * (nth - 1));
+    if (d.month != m) return std::nullopt;
+    return d;
+  }
+
+  // Fills the year of a Gregorian (month, day) from the reference date and the bias.
+  int YearFor(int m, int d) const {
+    if (!ref_) return 0;
+    int y = ref_->year;
+    if (Future()) {
+      if (Before(m, d == 0 ? 1 : d, ref_->month, d == 0 ? 1 : ref_->day)) ++y;
+    } else {
+      if (Before(ref_->month, d == 0 ? 1 : ref_->day, m, d == 0 ? 1 : d)) --y;
+    }
+    return y;
+  }
+
+  int HijriYearFor(int m, int d) const {
+    if (!ref_) return 0;
+    auto h = GregorianToHijri(*ref_, hijri_);
+    if (!h) return 0;
+    int y = h->year;
+    if (Future()) {
+      if (Before(m, d == 0 ? 1 : d, h->month, d == 0 ? 1 : h->day)) ++y;
+    } else {
+      if (Before(h->month, d == 0 ? 1 : h->day, m, d == 0 ? 1 : d)) --y;
+    }
+    return y;
+  }
+
+  std::optional<DateOut> Finalize(Abs a) const {
+    DateOut out;
+    out.calendar = a.calendar;
+    if (a.year_offset) {
+      if (!ref_) {
+        a.year = 0;
+      } else if (a.calendar == Calendar::kHijri) {
+        auto h = GregorianToHijri(*ref_, hijri_);
+        if (!h) return std::nullopt;
+        a.year = h->year + *a.year_offset;
+      } else {
+        a.year = ref_->year + *a.year_offset;
+      }
+    }
+    if (a.month_offset) {
+      if (!ref_) return std::nullopt;
+      CivilDate m = AddMonths(CivilDate{ref_->year, ref_->month, 1}, *a.month_offset);
+      a.year = m.year;
+      a.month = m.month;
+    }
+    const bool dated_relative = a.year_offset.has_value() || a.month_offset.has_value();
+
+    if (a.calendar == Calendar::kHijri) return FinalizeHijri(a, dated_relative);
+
+    if (a.month == 0 && a.weekday != 0) {
+      // A bare weekday.
+      out.timex = "XXXX-WXX-" + std::to_string(a.weekday);
+      if (ref_) out.span = DaySpan(WeekdayNear(*ref_, a.weekday, Future(), false));
+      return out;
+    }
+    if (a.month == 0) {
+      // A year, perhaps with a part.
+      if (a.year == 0) {
+        out.timex = "XXXX";
+        return out;
+      }
+      out.timex = FormatYear(a.year);
+      if (a.part) {
+        // Thirds of the year: January-April, May-August, September-December.
+        const int first = *a.part == DatePart::kEarly ? 1 : *a.part == DatePart::kMid ? 5 : 9;
+        out.span = Span{CivilDate{a.year, first, 1},
+                        CivilDate{a.year, first + 3, DaysInMonth(a.year, first + 3)},
+                        Grain::kMonth};
+      } else {
+        out.span = YearSpan(a.year);
+      }
+      return out;
+    }
+    // A month is known.
+    const bool positional = a.weekday != 0 || a.last_day || a.last_week || a.part;
+    if (a.year == 0) a.year = positional || a.day == 0 ? YearFor(a.month, 0) : YearFor(a.month, a.day);
+    if (a.day != 0 && a.year != 0 && !IsValidCivil(a.year, a.month, a.day)) {
+      // 29 February of a year that has none: the nearest leap year in the bias direction.
+      if (a.month == 2 && a.day == 29) {
+        while (!IsLeapYear(a.year)) a.year += Future() ? 1 : -1;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (a.day != 0 && (a.day > 31 || (a.year == 0 && a.day > DaysInMonth(2000, a.month)))) {
+      return std::nullopt;
+    }
+    if (a.year == 0) {
+      // No reference date: nothing to resolve a month without a year against.
+      out.timex = TimexDate(0, a.month, a.day);
+      return out;
+    }
+    if (a.weekday != 0) {
+      auto d = NthWeekday(a.year, a.month, a.weekday, a.nth);
+      if (!d) return std::nullopt;
+      out.timex = FormatDay(*d);
+      out.span = DaySpan(*d);
+      return out;
+    }
+    if (a.last_day) {
+      CivilDate d{a.year, a.month, DaysInMonth(a.year, a.month)};
+      out.timex = FormatDay(d);
+      out.span = DaySpan(d);
+      return out;
+    }
+    if (a.last_week) {
+      // The last full ISO week inside the month (its Sunday is in the month).
+      CivilDate last{a.year, a.month, DaysInMonth(a.year, a.month)};
+      CivilDate sunday = AddDays(last, -(IsoWeekday(last) % 7));
+      out.span = WeekSpan(sunday);
+      out.timex = FormatIsoWeek(sunday);
+      return out;
+    }
+    if (a.part) {
+      const int len = DaysInMonth(a.year, a.month);
+      if (*a.part == DatePart::kMid) {
+        // The middle of a month is its fifteenth day.
+        CivilDate d{a.year, a.month, 15};
+        out.timex = FormatDay(d);
+        out.span = DaySpan(d);
+        return out;
+      }
+      const int first = *a.part == DatePart::kEarly ? 1 : 21;
+      const int last = *a.part == DatePart::kEarly ? 10 : len;
+      out.timex = FormatMonth(a.year, a.month);
+      out.span = Span{CivilDate{a.year, a.month, first}, CivilDate{a.year, a.month, last},
+                      Grain::kDay};
+      return out;
+    }
+    const bool year_said = a.year != 0 && a.year_said;
+    if (a.day != 0) {
+      out.timex = TimexDate(year_said || dated_relative ? a.year : 0, a.month, a.day);
+      if (year_said || ref_) out.span = DaySpan(CivilDate{a.year, a.month, a.day});
+      return out;
+    }
+    out.timex = TimexDate(year_said || dated_relative ? a.year : 0, a.month, 0);
+    if (year_said || ref_) out.span = MonthSpan(a.year, a.month);
+    return out;
+  }
+
+  std::optional<DateOut> FinalizeHijri(Abs a, bool dated_relative) const {
+    DateOut out;
+    out.calendar = Calendar::kHijri;
+    if (a.gregorian_year_for_hijri_month && a.year != 0 && a.month != 0) {
+      // The Hijri month that starts in that Gregorian year.
+      CivilDate jan1{a.year, 1, 1};
+      auto h = GregorianToHijri(jan1, hijri_);
+      if (!h) return std::nullopt;
+      int hy = h->year;
+      auto start = HijriToG(hy, a.month, 1);
+      if (!start) return std::nullopt;
+      if (start->year < a.year) ++hy;
+      a.year = hy;
+      a.year_said = true;
+    }
+    if (a.month == 0) {
+      if (a.year == 0) {
+        out.timex = "XXXX";
+        return out;
+      }
+      out.timex = FormatYear(a.year);
+      out.span = HijriYearSpan(a.year);
+      return out;
+    }
+    const bool year_said = a.year_said || dated_relative;
+    if (a.year == 0) a.year = HijriYearFor(a.month, a.day);
+    if (a.year == 0) {
+      out.timex = TimexDate(0, a.month, a.day);
+      return out;
+    }
+    if (a.day != 0) {
+      auto d = HijriToG(a.year, a.month, a.day);
+      if (!d) return std::nullopt;
+      out.timex = TimexDate(year_said ? a.year : 0, a.month, a.day);
+      out.span = DaySpan(*d);
+      return out;
+    }
+    out.timex = TimexDate(year_said ? a.year : 0, a.month, 0);
+    out.span = HijriMonthSpan(a.year, a.month);
+    return out;
+  }
+
+ public:
+  // ---- the grammar ----------------------------------------------------------------------
+
+  // The longest date expression starting at token i.
+  std::optional<Parse> Best(size_t i) const {
+    std::optional<Parse> best;
+    auto consider = [&](std::optional<Parse> p) {
+      if (p && (!best || p->end_token > best->end_token)) best = std::move(p);
+    };
+    consider(Range(i));
+    consider(Single(i, /*allow_proclitic=*/true));
+    return best;
+  }
+
+ private:
+  // A single date expression (no range) starting at i.
+  std::optional<Parse> Single(size_t i, bool allow_proclitic) const {
+    std::optional<Parse> best;
+    auto consider = [&](std::optional<Parse> p) {
+      if (p && (!best || p->end_token > best->end_token)) best = std::move(p);
+    };
+    consider(Deictic(i, allow_proclitic));
+    consider(Shift(i, allow_proclitic));
+    consider(WeekdayExpr(i, allow_proclitic));
+    consider(NthExpr(i, allow_proclitic));
+    if (auto a = CalendarDate(i, allow_proclitic)) consider(ToParse(*a));
+    consider(DecadeOrCentury(i, allow_proclitic));
+    consider(Holiday(i, allow_proclitic));
+    return best;
+  }
+
+  struct AbsParse {
+    uint32_t end_token = 0;
+    uint32_t skip_bytes = 0;
+    Abs abs;
+  };
+
+  std::optional<Parse> ToParse(const AbsParse& a) const {
+    std::optional<DateOut> out = Finalize(a.abs);
+    if (!out) return std::nullopt;
+    return Parse{a.end_token, a.skip_bytes, std::move(*out)};
+  }
+
+  // "يوم" / "اليوم" in front of a day or weekday.
+  size_t SkipDayWord(size_t i, bool allow_proclitic, uint32_t* skip) const {
+    if (auto w = Word(i, K::kDayWord, allow_proclitic)) {
+      *skip = w->skip_bytes;
+      return w->end_token;
+    }
+    return i;
+  }
+
+  // ---- month references ---------------------------------------------------------------
+
+  struct MonthRef {
+    uint32_t end_token = 0;
+    uint32_t skip_bytes = 0;
+    Calendar calendar = Calendar::kGregorian;
+    int month = 0;
+    std::optional<int> month_offset;  // "الشهر القادم"
+    bool named = false;               // a month name (not "شهر 3")
+    bool weak = false;
+    bool with_month_word = false;
+  };
+
+  // A month: a name (paired forms "أبريل/نيسان", "نيسان (أبريل)" read as one), "شهر ثلاثة",
+  // "الشهر الثامن", "الشهر القادم".
+  std::optional<MonthRef> Month(size_t i, bool allow_proclitic) const {
+    MonthRef r;
+    size_t j = i;
+    if (auto w = Word(i, K::kMonthWord, allow_proclitic)) {
+      r.skip_bytes = w->skip_bytes;
+      r.with_month_word = true;
+      j = w->end_token;
+      // "الشهر القادم" / "الشهر الماضي"
+      if (auto rel = Word(j, K::kRel)) {
+        r.end_token = rel->end_token;
+        r.month_offset = rel->word.value;
+        return r;
+      }
+    }
+    const bool after_word = j != i;
+    std::optional<DateWordHit> name = Word(j, K::kMonth, !after_word && allow_proclitic);
+    if (!name) name = Word(j, K::kHijriMonth, !after_word && allow_proclitic);
+    if (name) {
+      if (!after_word) r.skip_bytes = name->skip_bytes;
+      r.calendar = name->word.kind == K::kHijriMonth ? Calendar::kHijri : Calendar::kGregorian;
+      r.month = name->word.value;
+      r.named = true;
+      r.weak = name->word.weak;
+      r.end_token = name->end_token;
+      if (r.calendar == Calendar::kGregorian) ExtendPaired(&r);
+      return r;
+    }
+    if (!after_word) return std::nullopt;
+    // "شهر 3", "شهر ثلاثة", "الشهر الثامن".
+    std::optional<Num> n = NumberAt(j);
+    if (!n || n->value < 1 || n->value > 12) return std::nullopt;
+    r.month = n->value;
+    r.end_token = n->end;
+    return r;
+  }
+
+  // "أبريل/نيسان", "أبريل / نيسان", "نيسان (أبريل)": the second name of the same month.
+  void ExtendPaired(MonthRef* r) const {
+    size_t j = r->end_token;
+    if (IsSlash(j)) {
+      auto w = Word(j + 1, K::kMonth);
+      if (w && w->word.value == r->month) r->end_token = w->end_token;
+      return;
+    }
+    if (IsPunct(j, "(")) {
+      auto w = Word(j + 1, K::kMonth);
+      if (w && w->word.value == r->month && IsPunct(w->end_token, ")")) {
+        r->end_token = w->end_token + 1;
+      }
+    }
+  }
+
+  // ---- years ---------------------------------------------------------------------------
+
+  struct YearRef {
+    uint32_t end_token = 0;
+    uint32_t skip_bytes = 0;
+    int year = 0;
+    std::optional<int> offset;  // "السنة القادمة"
+    std::optional<Calendar> era;
+    bool with_word = false;
+  };
+
+  // The era marker after a year: "م", "ميلادي", "هـ", "هجري", "للهجرة".
+  std::optional<DateWordHit> Era(size_t i) const { return Word(i, K::kEra); }
+
+  // A year number at i, with an optional "(...)" around it and an era marker after it.
+  std::optional<YearRef> YearNumber(size_t i, bool with_word, bool allow_proclitic) const {
+    YearRef r;
+    size_t j = i;
+    bool paren = false;
+    if (IsPunct(j, "(")) {
+      paren = true;
+      ++j;
+    }
+    std::optional<Num> n;
+    if (auto d = DigitToken(j)) {
+      const size_t digits = doc_.Key(j).size();
+      if (digits < (with_word ? 3 : 4) || digits > 4) return std::nullopt;
+      n = Num{*d, static_cast<uint32_t>(j + 1), 0, false, false};
+    } else if (with_word) {
+      n = NumberAt(j, allow_proclitic && !paren && j == i);
+      if (n && (n->ordinal || n->value < 100)) n.reset();
+      if (n) r.skip_bytes = n->skip;
+    } else if (allow_proclitic && j == i && IsKind(j, TokenKind::kNumber)) {
+      return std::nullopt;
+    }
+    if (!n || n->value < 1 || n->value > 2200) return std::nullopt;
+    r.year = n->value;
+    j = n->end;
+    if (paren) {
+      if (!IsPunct(j, ")")) return std::nullopt;
+      ++j;
+    }
+    if (auto e = Era(j)) {
+      r.era = e->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
+      j = e->end_token;
+    }
+    r.end_token = static_cast<uint32_t>(j);
+    return r;
+  }
+
+  // "عام 2022", "سنة 1990م", "العام ( 1948 )", "1445 هـ", "السنة القادمة", "هذا العام".
+  std::optional<YearRef> Year(size_t i, bool allow_proclitic, bool need_word) const {
+    if (auto w = Word(i, K::kYearWord, allow_proclitic)) {
+      if (w->word.value2 == 0) {
+        if (auto r = YearNumber(w->end_token, true, false)) {
+          r->skip_bytes = w->skip_bytes;
+          r->with_word = true;
+          return r;
+        }
+      }
+    }
+    if (auto w = Word(i, K::kUnitDef, allow_proclitic);
+        w && w->word.value == static_cast<int>(DateUnit::kYear) && w->word.value2 == 1) {
+      if (auto rel = Word(w->end_token, K::kRel)) {
+        if (!AdjectiveUse(i)) {
+          YearRef r;
+          r.end_token = rel->end_token;
+          r.skip_bytes = w->skip_bytes;
+          r.offset = rel->word.value;
+          r.with_word = true;
+          return r;
+        }
+      }
+    }
+    if (auto t = Word(i, K::kThis, allow_proclitic)) {
+      auto w = Word(t->end_token, K::kUnitDef);
+      if (w && w->word.value == static_cast<int>(DateUnit::kYear)) {
+        YearRef r;
+        r.end_token = w->end_token;
+        r.skip_bytes = t->skip_bytes;
+        r.offset = 0;
+        r.with_word = true;
+        return r;
+      }
+    }
+    if (need_word) return std::nullopt;
+    auto r = YearNumber(i, false, allow_proclitic);
+    if (r && !r->era && (r->year < 1000)) return std::nullopt;
+    return r;
+  }
+
+  // "العام" / "عام" after a definite noun is the adjective "general" ("الأمين العام السابق").
+  bool AdjectiveUse(size_t i) const {
+    if (i == 0) return false;
+    std::string_view key = doc_.Key(i);
+    // Only عام has that second sense; سنة does not.
+    static const std::string kAam = [] {
+      std::string k;
+      Analyzer().AppendMatchForm("العام", &k);
+      return k;
+    }();
+    if (key != kAam) return false;
+    std::string_view prev = doc_.Key(i - 1);
+    return prev.size() > 4 && prev.substr(0, 4) == "\xD8\xA7\xD9\x84" && !lex_Has(i - 1);
+  }
+  bool lex_Has(size_t i) const {
+    lex_.Lookup(doc_, i, false, &hits_);
+    return !hits_.empty();
+  }
+
+  // An optional year after a day and month: "[،] [من|في|ل|ب] (عام 2022 | 2022 | السنة القادمة)".
+  std::optional<YearRef> TrailingYear(size_t i) const {
+    size_t j = i;
+    if (IsComma(j)) ++j;
+    bool via_word = false;
+    if (auto c = Word(j, K::kCue); c && c->end_token == j + 1) {
+      // "من عام 2014", "في سنة 2014"
+      if (auto y = Year(j + 1, false, true)) return y;
+      via_word = true;
+    }
+    (void)via_word;
+    // "لعام 2014", "بعام 2014", "عام 2014", "2014", "2014م"
+    if (auto y = Year(j, true, true)) return y;
+    if (auto y = YearNumber(j, false, false)) {
+      if (y->year >= 1 && (doc_.Key(IsPunct(j, "(") ? j + 1 : j).size() >= 3)) return y;
+    }
+    return std::nullopt;
+  }
+
+  void ApplyYear(const YearRef& y, Abs* a) const {
+    if (y.offset) {
+      a->year_offset = y.offset;
+      return;
+    }
+    a->year = y.year;
+    a->year_said = true;
+    if (y.era == Calendar::kHijri && a->calendar == Calendar::kGregorian && a->month == 0) {
+      a->calendar = Calendar::kHijri;
+    }
+    if (a->calendar == Calendar::kHijri && y.era != Calendar::kHijri && y.year > 1600) {
+      a->gregorian_year_for_hijri_month = true;
+    }
+  }
+
+  // ---- calendar dates ------------------------------------------------------------------
+
+  // Day-month-year, month-year, year, numeric dates; with "أوائل / منتصف / أواخر" in front.
+  std::optional<AbsParse> CalendarDate(size_t i, bool allow_proclitic) const {
+    std::optional<AbsParse> best;
+    auto consider = [&](std::optional<AbsParse> p) {
+      if (p && (!best || p->end_token > best->end_token)) best = std::move(p);
+    };
+    consider(DayMonth(i, allow_proclitic));
+    consider(MonthYear(i, allow_proclitic));
+    consider(YearOnly(i, allow_proclitic));
+    consider(Numeric(i, allow_proclitic));
+    consider(PartOf(i, allow_proclitic));
+    return best;
+  }
+
+  bool CueBefore(size_t i) const {
+    if (i == 0) return false;
+    auto c = Word(i - 1, K::kCue, true);
+    return c.has_value() || Has(i - 1, K::kDateCue, true);
+  }
+
+  // "27 فبراير 2022", "الرابع من ابريل", "اليوم الأول من شهر ثلاثة", "15 رمضان 1445 هـ".
+  std::optional<AbsParse> DayMonth(size_t i, bool allow_proclitic) const {
+    uint32_t skip = 0;
+    size_t j = SkipDayWord(i, allow_proclitic, &skip);
+    const bool day_word = j != i;
+    std::optional<Num> day = DayNumber(j, allow_proclitic && !day_word);
+    if (!day) return std::nullopt;
+    if (!day_word) skip = day->skip;
+    j = day->end;
+    bool via_min = false;
+    if (auto m = Word(j, K::kRangeFrom); m && m->word.value == 0 && doc_.Key(j).size() == 4) {
+      // "الرابع من ابريل" (من, not بين)
+      via_min = true;
+    }
+    std::optional<MonthRef> month = Month(via_min ? j + 1 : j, false);
+    if (!month && !via_min) month = Month(j, true);  // "ثالث يوم ... بايلول"
+    if (!month || month->month_offset) {
+      if (month && month->month_offset) {
+        Abs a;
+        a.day = day->value;
+        a.month_offset = month->month_offset;
+        return AbsParse{month->end_token, skip, a};
+      }
+      return std::nullopt;
+    }
+    // A word ordinal with a bare number-named month ("الثالث من شهر عشرة") is fine; a digit
+    // day before "شهر N" too.
+    Abs a;
+    a.calendar = month->calendar;
+    a.month = month->month;
+    a.day = day->value;
+    size_t end = month->end_token;
+    if (auto y = TrailingYear(end)) {
+      ApplyYear(*y, &a);
+      end = y->end_token;
+    } else if (IsPunct(end, "(")) {
+      // "شباط ( 28 / 2 / 1945 )" is handled by MonthYear; nothing here.
+    }
+    return AbsParse{static_cast<uint32_t>(end), skip, a};
+  }
+
+  // "فبراير 2022", "في فبراير", "شهر رمضان", "يونيو / حزيران 2004", "شباط ( 28 / 2 / 1945 )".
+  std::optional<AbsParse> MonthYear(size_t i, bool allow_proclitic) const {
+    std::optional<MonthRef> month = Month(i, allow_proclitic);
+    if (!month) return std::nullopt;
+    Abs a;
+    a.calendar = month->calendar;
+    if (month->month_offset) {
+      a.month_offset = month->month_offset;
+      return AbsParse{month->end_token, month->skip_bytes, a};
+    }
+    a.month = month->month;
+    size_t end = month->end_token;
+    // A month name followed by the full date in parentheses.
+    if (IsPunct(end, "(")) {
+      if (auto n = Numeric(end + 1, false);
+          n && n->abs.month == a.month && IsPunct(n->end_token, ")")) {
+        n->end_token += 1;
+        n->skip_bytes = month->skip_bytes;
+        return n;
+      }
+    }
+    if (auto y = TrailingYear(end)) {
+      ApplyYear(*y, &a);
+      return AbsParse{y->end_token, month->skip_bytes, a};
+    }
+    // "اغسطس 27" is read only inside ranges; a bare month needs to be unambiguous or cued.
+    if (!month->named && !month->with_month_word) return std::nullopt;
+    if (month->weak && !month->with_month_word && !CueBefore(i)) return std::nullopt;
+    if (month->calendar == Calendar::kHijri && month->weak && !month->with_month_word &&
+        !CueBefore(i)) {
+      return std::nullopt;
+    }
+    return AbsParse{static_cast<uint32_t>(end), month->skip_bytes, a};
+  }
+
+  // "عام 2022", "سنة 1990م", "1445 هـ", "العام المقبل", "هذه السنة", "في 1948".
+  std::optional<AbsParse> YearOnly(size_t i, bool allow_proclitic) const {
+    std::optional<YearRef> y = Year(i, allow_proclitic, true);
+    if (!y) {
+      // A bare year: a four-digit number with an era, after a cue, or standing alone before
+      // punctuation.
+      y = YearNumber(i, false, false);
+      if (!y) return std::nullopt;
+      if (!y->era) {
+        const bool plausible = y->year >= 1800 && y->year <= 2100;
+        const size_t next = y->end_token;
+        const bool alone = next >= Size() || IsKind(next, TokenKind::kPunctuation);
+        if (!plausible || (!CueBefore(i) && !alone)) return std::nullopt;
+        // "في 1500 شخص": a count, not a year; after منذ / حتى it can only be a year.
+        if (IsKind(next, TokenKind::kArabicWord) && !lex_Has(next) && !CueWord(next) &&
+            !TemporalCueBefore(i)) {
+          return std::nullopt;
+        }
+      }
+    }
+    Abs a;
+    ApplyYear(*y, &a);
+    if (y->era == Calendar::kHijri) a.calendar = Calendar::kHijri;
+    return AbsParse{y->end_token, y->skip_bytes, a};
+  }
+
+  bool TemporalCueBefore(size_t i) const {
+    if (i == 0) return false;
+    auto c = Word(i - 1, K::kCue, true);
+    return c && c->word.value == 1;
+  }
+
+  bool CueWord(size_t i) const {
+    return Has(i, K::kCue, true) || Has(i, K::kRangeAnd, true) || Has(i, K::kRangeTo, true);
+  }
+
+  // "27/2/2025", "٢٧/٢/٢٠٢٥", "2025-02-27", "15 / 1 / 1959", "21/09" (after a weekday or يوم).
+  std::optional<AbsParse> Numeric(size_t i, bool allow_proclitic, bool allow_two = false) const {
+    std::vector<std::string_view> parts;
+    size_t end = i;
+    bool paren = false;
+    if (IsPunct(i, "(")) {
+      paren = true;
+      ++end;
+    }
+    if (!IsKind(end, TokenKind::kNumber)) return std::nullopt;
+    std::string_view key = doc_.Key(end);
+    char sep = 0;
+    for (char c : {'/', '-', '.'}) {
+      if (key.find(c) != std::string_view::npos) sep = c;
+    }
+    if (sep != 0) {
+      // One token: "27/2/2025".
+      size_t start = 0;
+      while (true) {
+        size_t p = key.find(sep, start);
+        parts.push_back(key.substr(start, p == std::string_view::npos ? p : p - start));
+        if (p == std::string_view::npos) break;
+        start = p + 1;
+      }
+      ++end;
+    } else {
+      // Spaced: "15 / 1 / 1959".
+      parts.push_back(key);
+      ++end;
+      while (parts.size() < 3 && (IsSlash(end) || IsDash(end)) && IsKind(end + 1, TokenKind::kNumber) &&
+             Digits(doc_.Key(end + 1))) {
+        parts.push_back(doc_.Key(end + 1));
+        end += 2;
+      }
+    }
+    if (paren) {
+      if (!IsPunct(end, ")")) return std::nullopt;
+      ++end;
+    }
+    std::vector<int> v;
+    for (std::string_view p : parts) {
+      auto d = Digits(p);
+      if (!d) return std::nullopt;
+      v.push_back(*d);
+    }
+    Abs a;
+    if (v.size() == 3) {
+      if (parts[0].size() == 4) {
+        a.year = v[0], a.month = v[1], a.day = v[2];
+      } else if (parts[2].size() == 4) {
+        a.day = v[0], a.month = v[1], a.year = v[2];
+        // Month-first (American) order when the first number cannot be a month.
+        if (a.month > 12 && a.day <= 12) std::swap(a.day, a.month);
+      } else {
+        return std::nullopt;
+      }
+      a.year_said = true;
+      if (!IsValidCivil(a.year, a.month, a.day)) return std::nullopt;
+      if (auto e = Era(end)) {
+        if (e->word.value == 1) {
+          a.calendar = Calendar::kHijri;
+          if (!HijriToG(a.year, a.month, a.day)) return std::nullopt;
+        }
+        end = e->end_token;
+      }
+    } else if (v.size() == 2 && allow_two && parts[0].size() <= 2 && parts[1].size() <= 2) {
+      a.day = v[0], a.month = v[1];
+      if (a.month < 1 || a.month > 12 || a.day < 1 || a.day > DaysInMonth(2000, a.month)) {
+        return std::nullopt;
+      }
+    } else {
+      return std::nullopt;
+    }
+    (void)allow_proclitic;
+    return AbsParse{static_cast<uint32_t>(end), 0, a};
+  }
+
+  // "أوائل مارس", "نهاية العام", "منتصف 2019", "نهاية الأسبوع الماضي", "عطلة نهاية الأسبوع".
+  std::optional<AbsParse> PartOf(size_t i, bool allow_proclitic) const {
+    auto p = Word(i, K::kPart, allow_proclitic);
+    if (!p) return std::nullopt;
+    const DatePart part = static_cast<DatePart>(p->word.value);
+    const size_t j = p->end_token;
+    if (auto m = MonthYear(j, false)) {
+      if (m->abs.day == 0 && m->abs.weekday == 0) {
+        m->abs.part = part;
+        m->skip_bytes = p->skip_bytes;
+        return m;
+      }
+    }
+    if (auto m = Month(j, false); m && m->month_offset) {
+      Abs a;
+      a.month_offset = m->month_offset;
+      a.part = part;
+      return AbsParse{m->end_token, p->skip_bytes, a};
+    }
+    if (auto y = Year(j, false, false)) {
+      Abs a;
+      ApplyYear(*y, &a);
+      if (y->era == Calendar::kHijri) return std::nullopt;
+      a.part = part;
+      return AbsParse{y->end_token, p->skip_bytes, a};
+    }
+    // "نهاية العام" / "بداية السنة" alone: this year.
+    if (auto w = Word(j, K::kUnitDef); w && w->word.value2 == 1) {
+      if (w->word.value == static_cast<int>(DateUnit::kYear) && !Has(w->end_token, K::kRel)) {
+        Abs a;
+        a.year_offset = 0;
+        a.part = part;
+        return AbsParse{w->end_token, p->skip_bytes, a};
+      }
+      if (w->word.value == static_cast<int>(DateUnit::kMonth) && !Has(w->end_token, K::kRel)) {
+        Abs a;
+        a.month_offset = 0;
+        a.part = part;
+        return AbsParse{w->end_token, p->skip_bytes, a};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // ---- deictic expressions -------------------------------------------------------------
+
+  DateOut DayOffset(int offset) const {
+    DateOut out;
+    if (ref_) {
+      CivilDate d = AddDays(*ref_, offset);
+      out.timex = FormatDay(d);
+      out.span = DaySpan(d);
+    } else {
+      out.timex = "XXXX-XX-XX";
+    }
+    return out;
+  }
+
+  // The unit `u` shifted by `offset` units from the reference date.
+  std::optional<DateOut> UnitOffset(DateUnit u, int offset, std::optional<DatePart> part) const {
+    DateOut out;
+    if (!ref_) {
+      switch (u) {
+        case DateUnit::kDay:
+          out.timex = "XXXX-XX-XX";
+          break;
+        case DateUnit::kWeek:
+          out.timex = part == DatePart::kLate ? "XXXX-WXX-WE" : "XXXX-WXX";
+          break;
+        case DateUnit::kMonth:
+          out.timex = "XXXX-XX";
+          break;
+        case DateUnit::kYear:
+          out.timex = "XXXX";
+          break;
+        case DateUnit::kDecade:
+          out.timex = "XXX";
+          break;
+        case DateUnit::kCentury:
+          out.timex = "XX";
+          break;
+      }
+      return out;
+    }
+    switch (u) {
+      case DateUnit::kDay:
+        return DayOffset(offset);
+      case DateUnit::kWeek: {
+        const CivilDate any = AddDays(*ref_, 7 * offset);
+        const Span week = WeekSpan(any);
+        if (part == DatePart::kLate) {
+          // The weekend: Saturday and Sunday of that week.
+          out.timex = FormatIsoWeek(any) + "-WE";
+          out.span = Span{AddDays(week.first, 5), week.last, Grain::kDay};
+        } else if (part) {
+          return std::nullopt;
+        } else {
+          out.timex = FormatIsoWeek(any);
+          out.span = week;
+        }
+        return out;
+      }
+      case DateUnit::kMonth: {
+        Abs a;
+        a.month_offset = offset;
+        a.part = part;
+        return Finalize(a);
+      }
+      case DateUnit::kYear: {
+        Abs a;
+        a.year_offset = offset;
+        a.part = part;
+        return Finalize(a);
+      }
+      case DateUnit::kDecade: {
+        if (part) return std::nullopt;
+        const int start = (ref_->year / 10 + offset) * 10;
+        out.timex = std::to_string(start / 10);
+        out.span = Span{CivilDate{start, 1, 1}, CivilDate{start + 9, 12, 31}, Grain::kYear};
+        return out;
+      }
+      case DateUnit::kCentury: {
+        if (part) return std::nullopt;
+        const int start = (ref_->year / 100 + offset) * 100;
+        out.timex = std::to_string(start / 100);
+        out.span = Span{CivilDate{start, 1, 1}, CivilDate{start + 99, 12, 31}, Grain::kYear};
+        return out;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // أمس، اليوم، غدا، بعد غد، الأسبوع الماضي، هذا الشهر، العام المقبل، نهاية الأسبوع الماضي،
+  // الأيام الخمسة الماضية.
+  std::optional<Parse> Deictic(size_t i, bool allow_proclitic) const {
+    std::optional<Parse> best;
+    auto consider = [&](std::optional<Parse> p) {
+      if (p && (!best || p->end_token > best->end_token)) best = std::move(p);
+    };
+    // "يوم بعد غد"
+    {
+      uint32_t skip = 0;
+      size_t j = SkipDayWord(i, allow_proclitic, &skip);
+      if (j != i) {
+        if (auto d = Word(j, K::kDayRel); d && d->word.value != 0) {
+          consider(Parse{d->end_token, skip, DayOffset(d->word.value)});
+        }
+      }
+    }
+    if (auto d = Word(i, K::kDayRel, allow_proclitic)) {
+      // "اليوم الثاني من الزيارة" is a day of something else, not today.
+      const bool today_word = d->word.value == 0;
+      if (!today_word || (!NumberAt(d->end_token) && !Has(d->end_token, K::kLast))) {
+        consider(Parse{d->end_token, d->skip_bytes, DayOffset(d->word.value)});
+      }
+    }
+    // [weekend_prefix] [part] unit_def (rel | ) ; this unit_def
+    size_t j = i;
+    uint32_t skip = 0;
+    bool first = true;
+    if (auto w = Word(j, K::kWeekendPrefix, allow_proclitic)) {
+      skip = w->skip_bytes;
+      j = w->end_token;
+      first = false;
+    }
+    std::optional<DatePart> part;
+    if (auto p = Word(j, K::kPart, first && allow_proclitic)) {
+      part = static_cast<DatePart>(p->word.value);
+      if (first) skip = p->skip_bytes;
+      j = p->end_token;
+      first = false;
+    }
+    const bool had_prefix = !first;
+    if (auto t = Word(j, K::kThis, first && allow_proclitic)) {
+      if (auto u = Word(t->end_token, K::kUnitDef); u && u->word.value2 == 1) {
+        if (first) skip = t->skip_bytes;
+        if (auto out = UnitOffset(static_cast<DateUnit>(u->word.value), 0, part)) {
+          consider(Parse{u->end_token, skip, std::move(*out)});
+        }
+      }
+    }
+    if (auto u = Word(j, K::kUnitDef, first && allow_proclitic)) {
+      if (first) skip = u->skip_bytes;
+      const DateUnit unit = static_cast<DateUnit>(u->word.value);
+      if (u->word.value2 == 1) {
+        std::optional<DateWordHit> rel = Word(u->end_token, K::kRel);
+        if (rel && !AdjectiveUse(j)) {
+          if (auto out = UnitOffset(unit, rel->word.value, part)) {
+            consider(Parse{rel->end_token, skip, std::move(*out)});
+          }
+        } else if (had_prefix && unit == DateUnit::kWeek && part == DatePart::kLate) {
+          // "نهاية الأسبوع": this week's weekend.
+          if (auto out = UnitOffset(unit, 0, part)) {
+            consider(Parse{u->end_token, skip, std::move(*out)});
+          }
+        }
+      } else if (u->word.value2 == 0 && !had_prefix) {
+        // "الأيام الخمسة الماضية", "الأسابيع الثلاثة القادمة"
+        std::optional<Num> n = NumberAt(u->end_token);
+        if (n && n->value >= 2 && n->value <= 100) {
+          if (auto rel = Word(n->end, K::kRel); rel && rel->word.value != 0) {
+            if (auto out = Several(unit, n->value, rel->word.value)) {
+              consider(Parse{rel->end_token, skip, std::move(*out)});
+            }
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  // The `count` units before (-1) or after (+1) the reference date, the current one excluded.
+  std::optional<DateOut> Several(DateUnit unit, int count, int direction) const {
+    DateOut out;
+    if (!ref_) {
+      out.timex = direction < 0 ? "PAST_REF" : "FUTURE_REF";
+      return out;
+    }
+    std::optional<DateOut> a = UnitOffset(unit, direction < 0 ? -count : 1, std::nullopt);
+    std::optional<DateOut> b = UnitOffset(unit, direction < 0 ? -1 : count, std::nullopt);
+    if (!a || !b || !a->span || !b->span) return std::nullopt;
+    out.timex = a->timex + "/" + b->timex;
+    out.span = Span{a->span->first, b->span->last, a->span->grain};
+    return out;
+  }
+
+  // "منذ ثلاثة أيام", "قبل يومين", "بعد أسبوعين", "منذ عامين", "قبل شهر".
+  std::optional<Parse> Shift(size_t i, bool allow_proclitic) const {
+    auto s = Word(i, K::kShift, allow_proclitic);
+    if (!s) return std::nullopt;
+    size_t j = s->end_token;
+    int count = 1;
+    std::optional<Num> n = NumberAt(j);
+    if (n) {
+      if (n->ordinal || n->value < 1 || n->value > 10000) return std::nullopt;
+      count = n->value;
+      j = n->end;
+    }
+    auto u = Word(j, K::kUnit);
+    if (!u) return std::nullopt;
+    if (n) {
+      // A count takes a plural (3-10) or an accusative singular (11+) unit, not a dual.
+      if (u->word.value2 == 2) return std::nullopt;
+    } else {
+      if (u->word.value2 == 0) return std::nullopt;  // "منذ أيام": no count
+      count = u->word.value2;
+    }
+    const size_t end = u->end_token;
+    // "بعد يومين من الاجتماعات" counts from an event, not from the reference date.
+    if (Has(end, K::kRangeFrom) || AnchorWord(end)) return std::nullopt;
+    const DateUnit unit = static_cast<DateUnit>(u->word.value);
+    const int offset = s->word.value * count;
+    DateOut out;
+    if (!ref_) {
+      out.timex = s->word.value < 0 ? "PAST_REF" : "FUTURE_REF";
+      return Parse{static_cast<uint32_t>(end), s->skip_bytes, out};
+    }
+    switch (unit) {
+      case DateUnit::kDay:
+        out = DayOffset(offset);
+        break;
+      case DateUnit::kWeek:
+        out = DayOffset(7 * offset);
+        break;
+      case DateUnit::kMonth: {
+        CivilDate d = AddMonths(*ref_, offset);
+        out.timex = FormatDay(d);
+        out.span = DaySpan(d);
+        break;
+      }
+      case DateUnit::kYear: {
+        CivilDate d = AddMonths(*ref_, 12 * offset);
+        out.timex = FormatYear(d.year);
+        out.span = YearSpan(d.year);
+        break;
+      }
+      case DateUnit::kDecade:
+      case DateUnit::kCentury: {
+        const int years = (unit == DateUnit::kDecade ? 10 : 100) * offset;
+        out.timex = FormatYear(ref_->year + years);
+        out.span = YearSpan(ref_->year + years);
+        break;
+      }
+    }
+    return Parse{static_cast<uint32_t>(end), s->skip_bytes, std::move(out)};
+  }
+
+  // "على" after "بعد يومين": also an event anchor ("بعد يومين على الهجوم").
+  bool AnchorWord(size_t i) const {
+    if (i >= Size()) return false;
+    static const std::string kAla = [] {
+      std::string k;
+      Analyzer().AppendMatchForm("على", &k);
+      return k;
+    }();
+    return doc_.Key(i) == kAla;
+  }
+
+  // ---- weekdays ------------------------------------------------------------------------
+
+  // "يوم الخميس", "الخميس الماضي", "احد الأسبوع الماضي", "الاثنين 18 شباط",
+  // "يوم الثلاثاء الموافق 5 / 8 / 2008", "السبت السادس عشر", "الثلاثاء الثالث من شهر أيلول".
+  std::optional<Parse> WeekdayExpr(size_t i, bool allow_proclitic) const {
+    uint32_t skip = 0;
+    size_t j = i;
+    // "هذا الاثنين": this one, as the bias points.
+    if (auto t = Word(i, K::kThis, allow_proclitic)) {
+      skip = t->skip_bytes;
+      j = t->end_token;
+    }
+    const bool this_word = j != i;
+    j = SkipDayWord(j, allow_proclitic && !this_word, this_word ? &unused_ : &skip);
+    const bool day_word = j != i;
+    std::optional<DateWordHit> wd = Word(j, K::kWeekday, allow_proclitic && !day_word);
+    if (!wd) return std::nullopt;
+    if (!day_word) skip = wd->skip_bytes;
+    const int weekday = wd->word.value;
+    size_t k = wd->end_token;
+    const bool weak = wd->word.weak;
+    std::optional<Parse> best;
+    auto consider = [&](std::optional<Parse> p) {
+      if (p && (!best || p->end_token > best->end_token)) best = std::move(p);
+    };
+    // "الخميس الماضي" / "الثلاثاء القادم": the previous / next one, today excluded.
+    if (auto rel = Word(k, K::kRel); rel && rel->word.value != 0) {
+      DateOut out;
+      out.timex = "XXXX-WXX-" + std::to_string(weekday);
+      if (ref_) {
+        CivilDate d = WeekdayNear(*ref_, weekday, rel->word.value > 0, true);
+        out.timex = FormatDay(d);
+        out.span = DaySpan(d);
+      }
+      consider(Parse{rel->end_token, skip, std::move(out)});
+    }
+    // "أحد الأسبوع الماضي", "الخميس من الأسبوع المقبل", "جمعة هذا الأسبوع".
+    {
+      size_t m = k;
+      if (auto f = Word(m, K::kRangeFrom); f && f->end_token == m + 1) ++m;
+      std::optional<int> offset;
+      size_t end = 0;
+      if (auto u = Word(m, K::kUnitDef);
+          u && u->word.value == static_cast<int>(DateUnit::kWeek) && u->word.value2 == 1) {
+        if (auto rel = Word(u->end_token, K::kRel)) {
+          offset = rel->word.value;
+          end = rel->end_token;
+        }
+      } else if (auto t = Word(m, K::kThis)) {
+        if (auto u2 = Word(t->end_token, K::kUnitDef);
+            u2 && u2->word.value == static_cast<int>(DateUnit::kWeek)) {
+          offset = 0;
+          end = u2->end_token;
+        }
+      }
+      if (offset) {
+        DateOut out;
+        out.timex = "XXXX-WXX-" + std::to_string(weekday);
+        if (ref_) {
+          CivilDate d = AddDays(WeekStart(AddDays(*ref_, 7 * *offset)), weekday - 1);
+          out.timex = FormatDay(d);
+          out.span = DaySpan(d);
+        }
+        consider(Parse{static_cast<uint32_t>(end), skip, std::move(out)});
+      }
+    }
+    // A calendar date after the weekday: "الاثنين 18 شباط", "الخميس، 27 فبراير 2025",
+    // "يوم الثلاثاء الموافق 5 / 8 / 2008", "يوم السبت 21/09".
+    {
+      size_t m = k;
+      if (IsComma(m)) ++m;
+      if (Has(m, K::kDateCue)) ++m;
+      std::optional<AbsParse> date = DayMonth(m, false);
+      if (auto n = Numeric(m, false, /*allow_two=*/true);
+          n && (!date || n->end_token > date->end_token)) {
+        date = n;
+      }
+      if (date) {
+        if (auto p = ToParse(*date)) consider(Parse{p->end_token, skip, std::move(p->out)});
+      }
+    }
+    // An ordinal after the weekday: "السبت السادس عشر" (the 16th), "الثلاثاء الثالث من شهر
+    // أيلول" (the third Tuesday, unless the 3rd of that month is a Tuesday).
+    if (std::optional<Num> n = NumberAt(k); n && n->ordinal && n->value >= 1 && n->value <= 31) {
+      size_t m = n->end;
+      std::optional<MonthRef> month;
+      if (auto f = Word(m, K::kRangeFrom); f && f->end_token == m + 1) {
+        month = Month(m + 1, false);
+      }
+      if (month && !month->month_offset && month->calendar == Calendar::kGregorian) {
+        Abs a;
+        a.month = month->month;
+        size_t end = month->end_token;
+        if (auto y = TrailingYear(end)) {
+          ApplyYear(*y, &a);
+          end = y->end_token;
+        }
+        Abs as_day = a;
+        as_day.day = n->value;
+        std::optional<DateOut> day_out = Finalize(as_day);
+        bool day_fits = day_out && day_out->span &&
+                        IsoWeekday(day_out->span->first) == weekday;
+        if (!day_fits && n->value <= 5) {
+          Abs as_nth = a;
+          as_nth.weekday = weekday;
+          as_nth.nth = n->value;
+          if (auto out = Finalize(as_nth)) {
+            consider(Parse{static_cast<uint32_t>(end), skip, std::move(*out)});
+          }
+        } else if (day_out) {
+          consider(Parse{static_cast<uint32_t>(end), skip, std::move(*day_out)});
+        }
+      } else if (!month) {
+        // "السبت السادس عشر": that day of the month nearest the reference date that falls on
+        // that weekday; without a reference, the day of an unknown month.
+        DateOut out;
+        out.timex = "XXXX-XX-" + Pad2(n->value);
+        if (ref_) {
+          for (int back = 0; back < 24; ++back) {
+            const int step = Future() ? back : -back;
+            CivilDate m1 = AddMonths(CivilDate{ref_->year, ref_->month, 1}, step);
+            if (n->value > DaysInMonth(m1.year, m1.month)) continue;
+            CivilDate d{m1.year, m1.month, n->value};
+            if (IsoWeekday(d) != weekday) continue;
+            if (Future() ? DaysBetween(*ref_, d) < 0 : DaysBetween(d, *ref_) < 0) continue;
+            out.timex = FormatDay(d);
+            out.span = DaySpan(d);
+            break;
+          }
+        }
+        consider(Parse{n->end, skip, std::move(out)});
+      }
+    }
+    // "آخر / الأخير"? — handled by NthExpr. A bare weekday, with the bias.
+    if (!weak || day_word) {
+      Abs a;
+      a.weekday = weekday;
+      if (auto out = Finalize(a)) consider(Parse{static_cast<uint32_t>(k), skip, std::move(*out)});
+    }
+    return best;
+  }
+
+  // "ثالث ثلاثاء في أيلول 2014", "آخر اثنين من شهر آذار", "آخر يوم بشهر عشرة سنة 2015",
+  // "آخر أسبوع في سبتمبر لعام 2014", "الثلاثاء الأخير من شهر مارس", "اليوم الأخير من شهر
+  // عشرة", "الأسبوع الأخير في الشهر التاسع".
+  std::optional<Parse> NthExpr(size_t i, bool allow_proclitic) const {
+    int nth = 0;
+    int weekday = 0;
+    bool day = false;
+    bool week = false;
+    size_t j = i;
+    uint32_t skip = 0;
+    if (auto n = Word(i, K::kNth, allow_proclitic)) {
+      nth = n->word.value;
+      skip = n->skip_bytes;
+      j = n->end_token;
+      uint32_t s2 = 0;
+      size_t k = SkipDayWord(j, false, &s2);
+      if (auto wd = Word(k, K::kWeekday)) {
+        weekday = wd->word.value;
+        j = wd->end_token;
+      } else if (k != j && nth == -1) {
+        day = true;
+        j = k;
+      } else if (auto w = Word(j, K::kWeekWord); w && nth == -1) {
+        week = true;
+        j = w->end_token;
+      } else {
+        return std::nullopt;
+      }
+    } else {
+      // weekday / day / week followed by الأخير
+      std::optional<DateWordHit> head = Word(i, K::kWeekday, allow_proclitic, false);
+      if (head) {
+        weekday = head->word.value;
+      } else if ((head = Word(i, K::kUnitDef, allow_proclitic)) && head->word.value2 == 1 &&
+                 (head->word.value == static_cast<int>(DateUnit::kDay) ||
+                  head->word.value == static_cast<int>(DateUnit::kWeek))) {
+        day = head->word.value == static_cast<int>(DateUnit::kDay);
+        week = !day;
+      } else {
+        return std::nullopt;
+      }
+      skip = head->skip_bytes;
+      auto last = Word(head->end_token, K::kLast);
+      if (!last) return std::nullopt;
+      nth = -1;
+      j = last->end_token;
+    }
+    // (من | في | ب) month
+    std::optional<MonthRef> month;
+    if (auto f = Word(j, K::kRangeFrom); f && f->end_token == j + 1) {
+      month = Month(j + 1, false);
+    } else if (auto c = Word(j, K::kCue); c && c->end_token == j + 1) {
+      month = Month(j + 1, false);
+    } else {
+      month = Month(j, true);
+    }
+    if (!month || month->calendar != Calendar::kGregorian) return std::nullopt;
+    Abs a;
+    if (month->month_offset) {
+      a.month_offset = month->month_offset;
+    } else {
+      a.month = month->month;
+    }
+    size_t end = month->end_token;
+    if (auto y = TrailingYear(end)) {
+      ApplyYear(*y, &a);
+      end = y->end_token;
+    } else if (auto c = Word(end, K::kCue); c && c->end_token == end + 1) {
+      if (auto y2 = Year(end + 1, true, true)) {
+        ApplyYear(*y2, &a);
+        end = y2->end_token;
+      }
+    }
+    if (weekday != 0) {
+      a.weekday = weekday;
+      a.nth = nth;
+    } else if (day) {
+      if (nth != -1) return std::nullopt;
+      a.last_day = true;
+    } else if (week) {
+      a.last_week = true;
+    }
+    std::optional<DateOut> out = Finalize(a);
+    if (!out) return std::nullopt;
+    return Parse{static_cast<uint32_t>(end), skip, std::move(*out)};
+  }
+
+  // ---- decades, centuries, holidays --------------------------------------------------
+
+  // "الثمانينيات", "ثمانينيات القرن الماضي", "التسعينات من القرن العشرين", "القرن التاسع عشر",
+  // "القرن الـ21", "القرن الماضي".
+  std::optional<Parse> DecadeOrCentury(size_t i, bool allow_proclitic) const {
+    if (auto d = Word(i, K::kDecade, allow_proclitic)) {
+      size_t j = d->end_token;
+      if (auto f = Word(j, K::kRangeFrom); f && f->end_token == j + 1) ++j;
+      int century = 0;  // 0-based hundreds: 19 for the twentieth century
+      size_t end = d->end_token;
+      if (auto c = CenturyAt(j)) {
+        century = c->first;
+        end = c->second;
+      }
+      if (century < 0) return std::nullopt;
+      if (century == 0) century = 19;  // a decade alone: of the twentieth century
+      const int start = century * 100 + d->word.value * 10;
+      DateOut out;
+      out.timex = std::to_string(start / 10);
+      out.span = Span{CivilDate{start, 1, 1}, CivilDate{start + 9, 12, 31}, Grain::kYear};
+      return Parse{static_cast<uint32_t>(end), d->skip_bytes, std::move(out)};
+    }
+    if (!Has(i, K::kCenturyWord, allow_proclitic)) return std::nullopt;
+    auto w = Word(i, K::kCenturyWord, allow_proclitic);
+    auto c = CenturyAt(i);
+    if (!c || c->first <= 0) return std::nullopt;
+    DateOut out;
+    const int start = c->first * 100;
+    out.timex = std::to_string(c->first);
+    out.span = Span{CivilDate{start, 1, 1}, CivilDate{start + 99, 12, 31}, Grain::kYear};
+    return Parse{c->second, w->skip_bytes, std::move(out)};
+  }
+
+  // "القرن العشرين" → {19, end}; "القرن الماضي" from the reference date; {-1, end} when the
+  // century is relative and no reference date is known.
+  std::optional<std::pair<int, uint32_t>> CenturyAt(size_t i) const {
+    auto w = Word(i, K::kCenturyWord, true);
+    if (!w) return std::nullopt;
+    size_t j = w->end_token;
+    if (auto rel = Word(j, K::kRel)) {
+      if (!ref_) return std::make_pair(-1, rel->end_token);
+      return std::make_pair(ref_->year / 100 + rel->word.value, rel->end_token);
+    }
+    // "القرن الـ21": the article written apart from the digits.
+    if (j < Size() && IsKind(j, TokenKind::kArabicWord) && IsKind(j + 1, TokenKind::kNumber) &&
+        doc_.tokens[j + 1].glued_to_previous) {
+      ++j;
+    }
+    std::optional<Num> n = NumberAt(j);
+    if (!n || n->value < 1 || n->value > 21) return std::nullopt;
+    return std::make_pair(n->value - 1, n->end);
+  }
+
+  // "عيد الأضحى 2013", "عيد الفطر", "رأس السنة الهجرية".
+  std::optional<Parse> Holiday(size_t i, bool allow_proclitic) const {
+    auto h = Word(i, K::kHoliday, allow_proclitic);
+    if (!h) return std::nullopt;
+    Abs a;
+    a.calendar = h->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
+    a.month = h->word.value2 / 100;
+    a.day = h->word.value2 % 100;
+    size_t end = h->end_token;
+    if (auto y = TrailingYear(end)) {
+      if (a.calendar == Calendar::kHijri && y->era != Calendar::kHijri && y->year > 1600) {
+        // A Gregorian year: the holiday as it falls in that year.
+        for (int hy = (y->year - 622) * 33 / 32 - 2; hy <= (y->year - 622) * 33 / 32 + 2; ++hy) {
+          auto d = HijriToG(hy, a.month, a.day);
+          if (d && d->year == y->year) {
+            a.year = hy;
+            a.year_said = true;
+            break;
+          }
+        }
+        if (a.year == 0) return std::nullopt;
+      } else {
+        ApplyYear(*y, &a);
+      }
+      end = y->end_token;
+    }
+    std::optional<DateOut> out = Finalize(a);
+    if (!out) return std::nullopt;
+    return Parse{static_cast<uint32_t>(end), h->skip_bytes, std::move(*out)};
+  }
+
+  // ---- ranges --------------------------------------------------------------------------
+
+  // "من 13 إلى 15 تموز", "بين عامي 2001 و2005", "1936 - 1939", "من عام 2001 إلى عام 2005",
+  // "بين يناير ومارس", "اغسطس 27 الى 29", "من 27-29 من الشهر الثامن".
+  std::optional<Parse> Range(size_t i) const {
+    size_t j = i;
+    uint32_t skip = 0;
+    bool from_word = false;
+    bool between = false;
+    if (auto f = Word(i, K::kRangeFrom, true)) {
+      from_word = true;
+      skip = f->skip_bytes;
+      between = doc_.Key(f->end_token - 1).size() == 6;  // بين
+      j = f->end_token;
+    }
+    // "بين عامي 2001 و2005", "عامي 2001 و 2005"
+    if (auto w = Word(j, K::kYearWord, !from_word); w && w->word.value2 == 2) {
+      auto a = YearNumber(w->end_token, true, false);
+      if (!a) return std::nullopt;
+      std::optional<YearRef> b;
+      if (auto c = Word(a->end_token, K::kRangeAnd); c) b = YearNumber(c->end_token, true, false);
+      if (!b) return std::nullopt;
+      if (!from_word) skip = w->skip_bytes;
+      return YearRange(*a, *b, skip);
+    }
+    // "اغسطس 27 الى 29"
+    if (auto m = Month(j, !from_word); m && !m->month_offset) {
+      std::optional<Num> d1 = DayNumber(m->end_token);
+      if (d1 && !d1->words && Word(d1->end, K::kRangeTo)) {
+        auto to = Word(d1->end, K::kRangeTo);
+        std::optional<Num> d2 = DayNumber(to->end_token);
+        if (d2 && d2->value > d1->value) {
+          Abs a;
+          a.calendar = m->calendar;
+          a.month = m->month;
+          size_t end = d2->end;
+          if (auto y = TrailingYear(end)) {
+            ApplyYear(*y, &a);
+            end = y->end_token;
+          }
+          Abs b = a;
+          a.day = d1->value;
+          b.day = d2->value;
+          return Combine(a, b, static_cast<uint32_t>(end), from_word ? skip : m->skip_bytes);
+        }
+      }
+    }
+    // "من 27-29 من الشهر الثامن", "27-29 تموز"
+    if (IsKind(j, TokenKind::kNumber)) {
+      std::string_view key = doc_.Key(j);
+      size_t dash = key.find('-');
+      if (dash != std::string_view::npos && key.find('-', dash + 1) == std::string_view::npos) {
+        auto d1 = Digits(key.substr(0, dash));
+        auto d2 = Digits(key.substr(dash + 1));
+        if (d1 && d2) {
+          if (key.size() == 9 && *d1 >= 1000 && *d2 > *d1 && *d2 <= 2200) {
+            // "1936-1939"
+            YearRef a, b;
+            a.year = *d1;
+            b.year = *d2;
+            b.end_token = static_cast<uint32_t>(j + 1);
+            if (auto e = Era(j + 1)) {
+              a.era = b.era = e->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
+              b.end_token = e->end_token;
+            }
+            if (from_word || Has(j > 0 ? j - 1 : Size(), K::kCue, true) ||
+                b.end_token >= Size() || IsKind(b.end_token, TokenKind::kPunctuation) ||
+                b.era) {
+              return YearRange(a, b, skip);
+            }
+            return std::nullopt;
+          }
+          if (*d1 >= 1 && *d2 <= 31 && *d2 > *d1 && key.size() <= 5) {
+            size_t k = j + 1;
+            if (auto f = Word(k, K::kRangeFrom); f && f->end_token == k + 1) ++k;
+            std::optional<MonthRef> m = Month(k, false);
+            if (m) {
+              Abs a;
+              a.calendar = m->calendar;
+              if (m->month_offset) {
+                a.month_offset = m->month_offset;
+              } else {
+                a.month = m->month;
+              }
+              size_t end = m->end_token;
+              if (auto y = TrailingYear(end)) {
+                ApplyYear(*y, &a);
+                end = y->end_token;
+              }
+              Abs b = a;
+              a.day = *d1;
+              b.day = *d2;
+              return Combine(a, b, static_cast<uint32_t>(end), skip);
+            }
+          }
+        }
+      }
+    }
+    // General: X (إلى | حتى | و | -) Y, where X may lack the month or year that Y gives.
+    std::optional<AbsParse> left;
+    std::optional<Num> left_day;
+    if (auto c = CalendarDate(j, !from_word)) left = c;
+    if (!left) {
+      left_day = DayNumber(j, !from_word);
+      if (!left_day) return std::nullopt;
+    }
+    size_t k = left ? left->end_token : left_day->end;
+    // The connector.
+    size_t right_start = 0;
+    bool right_proclitic = false;
+    if (auto t = Word(k, K::kRangeTo, true)) {
+      if (between) return std::nullopt;
+      right_start = t->end_token;
+    } else if (IsDash(k)) {
+      if (between) return std::nullopt;
+      right_start = k + 1;
+    } else if (between || from_word) {
+      if (auto c = Word(k, K::kRangeAnd, true); c && c->end_token == k + 1 && c->skip_bytes == 0) {
+        right_start = k + 1;
+      } else if (between) {
+        // "ومارس", "و2005": the conjunction glued to the next word.
+        right_start = k;
+        right_proclitic = true;
+      }
+    }
+    if (right_start == 0) return std::nullopt;
+    if (!from_word && !left) return std::nullopt;  // "13 إلى 15 تموز" needs من
+    if (!from_word && left && left->abs.day == 0 && left->abs.month == 0 && !IsDash(k)) {
+      // "2001 إلى 2005" without من: too easily a count.
+      return std::nullopt;
+    }
+    std::optional<AbsParse> right = CalendarDate(right_start, right_proclitic);
+    if (right_proclitic && right && right->skip_bytes == 0) return std::nullopt;
+    if (!right) {
+      // "من 2001 إلى 2005": a bare year on the right.
+      if (auto y = YearNumber(right_start, false, right_proclitic)) {
+        AbsParse p;
+        p.end_token = y->end_token;
+        ApplyYear(*y, &p.abs);
+        right = p;
+      } else if (left && left->abs.day != 0) {
+        // "من 13 تموز إلى 15 منه"? Not handled.
+        return std::nullopt;
+      } else {
+        return std::nullopt;
+      }
+    }
+    Abs a;
+    if (left) {
+      a = left->abs;
+    } else {
+      a = right->abs;
+      a.day = left_day->value;
+      if (right->abs.day == 0) return std::nullopt;
+    }
+    Abs b = right->abs;
+    // The left side borrows what only the right side says.
+    if (a.year == 0 && !a.year_offset && (b.year != 0 || b.year_offset) &&
+        (a.month != 0 || a.day != 0)) {
+      a.year = b.year;
+      a.year_said = b.year_said;
+      a.year_offset = b.year_offset;
+      if (a.calendar != b.calendar && a.month != 0) return std::nullopt;
+    }
+    if (!from_word && left) skip = left->skip_bytes;
+    return Combine(a, b, right->end_token, skip);
+  }
+
+  std::optional<Parse> YearRange(const YearRef& ya, const YearRef& yb, uint32_t skip) const {
+    Abs a, b;
+    ApplyYear(ya, &a);
+    ApplyYear(yb, &b);
+    if (yb.era == Calendar::kHijri) a.calendar = b.calendar = Calendar::kHijri;
+    if (b.year <= a.year) return std::nullopt;
+    return Combine(a, b, yb.end_token, skip);
+  }
+
+  std::optional<Parse> Combine(const Abs& a, const Abs& b, uint32_t end, uint32_t skip) const {
+    std::optional<DateOut> x = Finalize(a);
+    std::optional<DateOut> y = Finalize(b);
+    if (!x || !y) return std::nullopt;
+    DateOut out;
+    out.calendar = x->calendar == y->calendar ? x->calendar : Calendar::kGregorian;
+    out.timex = x->timex + "/" + y->timex;
+    if (x->span && y->span) {
+      if (DaysBetween(x->span->first, y->span->last) < 0) return std::nullopt;
+      // Bounds keep their own grain; a single grain is used when both share it.
+      if (x->span->grain == y->span->grain) {
+        out.span = Span{x->span->first, y->span->last, x->span->grain};
+      } else {
+        out.span = Span{x->span->first, y->span->last, Grain::kDay};
+      }
+    }
+    return Parse{end, skip, std::move(out)};
+  }
+
+  const Document& doc_;
+  const DateLexicon& lex_;
+  const NumberParser& numbers_;
+  std::optional<CivilDate> ref_;
+  DateBias bias_;
+  HijriCalendar hijri_;
+  mutable std::vector<DateWordHit> hits_;
+  mutable uint32_t unused_ = 0;
+};
+
+}  // namespace
+
+DateMatcher::DateMatcher() {
+  // Build the shared tables now rather than on the first Propose().
+  (void)DateLexicon::Get();
+  (void)NumberParser::Get();
+}
+
+void DateMatcher::Propose(const Document& doc, const Options& options,
+                          std::vector<Candidate>* out) const {
+  Grammar(doc, options).Run(out);
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,365 @@
+// The date grammar through the public API: exact spans, TIMEX3 values and resolved dates.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kashif/kashif.h"
+#include "match/date_calendar.h"
+#include "match/date_lexicon.h"
+#include "pipeline/embedded_data.h"
+
+KASHIF_DECLARE_EMBEDDED(date_words);
+
+namespace kashif {
+namespace {
+
+struct Found {
+  std::string text;
+  std::string timex;
+  std::string resolved;
+  Calendar calendar = Calendar::kGregorian;
+};
+
+std::vector<Found> Dates(const std::string& text, std::optional<CivilDate> ref = std::nullopt,
+                         DateBias bias = DateBias::kPast,
+                         HijriCalendar hijri = HijriCalendar::kUmmAlQura) {
+  Options options;
+  options.types = {EntityType::kDate};
+  options.reference_date = ref;
+  options.date_bias = bias;
+  options.hijri_calendar = hijri;
+  auto extractor = Extractor::Create(options);
+  EXPECT_TRUE(extractor.ok());
+  std::vector<Found> out;
+  for (const Entity& e : extractor->Extract(text)) {
+    EXPECT_EQ(e.type, EntityType::kDate);
+    EXPECT_TRUE(e.date.has_value());
+    if (!e.date) continue;
+    out.push_back(Found{std::string(e.text(text)), e.date->timex, e.date->resolved,
+                        e.date->calendar});
+  }
+  return out;
+}
+
+// The one date in `text`.
+Found One(const std::string& text, std::optional<CivilDate> ref = std::nullopt,
+          DateBias bias = DateBias::kPast) {
+  std::vector<Found> all = Dates(text, ref, bias);
+  EXPECT_EQ(all.size(), 1u) << text;
+  return all.empty() ? Found{} : all[0];
+}
+
+constexpr CivilDate kRef{2025, 4, 3};  // a Thursday
+
+#define EXPECT_DATE(found, span, timex_value, resolved_value) \
+  do {                                                        \
+    const Found f_ = (found);                                 \
+    EXPECT_EQ(f_.text, span);                                 \
+    EXPECT_EQ(f_.timex, timex_value);                         \
+    EXPECT_EQ(f_.resolved, resolved_value);                   \
+  } while (0)
+
+TEST(DateCalendarTest, CivilArithmetic) {
+  using internal::AddDays;
+  using internal::FormatIsoWeek;
+  using internal::IsoWeekday;
+  EXPECT_EQ(IsoWeekday(CivilDate{2025, 4, 3}), 4);
+  EXPECT_EQ(IsoWeekday(CivilDate{1970, 1, 1}), 4);
+  EXPECT_EQ(AddDays(CivilDate{2024, 2, 28}, 1), (CivilDate{2024, 2, 29}));
+  EXPECT_EQ(AddDays(CivilDate{2025, 1, 1}, -1), (CivilDate{2024, 12, 31}));
+  EXPECT_EQ(FormatIsoWeek(CivilDate{2025, 4, 3}), "2025-W14");
+  EXPECT_EQ(FormatIsoWeek(CivilDate{2021, 1, 3}), "2020-W53");
+}
+
+TEST(DateCalendarTest, HijriConversion) {
+  using internal::GregorianToHijri;
+  using internal::HijriDate;
+  using internal::HijriToGregorian;
+  auto g = HijriToGregorian(HijriDate{1445, 9, 15}, HijriCalendar::kUmmAlQura);
+  ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(*g, (CivilDate{2024, 3, 25}));
+  auto h = GregorianToHijri(CivilDate{2024, 3, 25}, HijriCalendar::kUmmAlQura);
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->year, 1445);
+  EXPECT_EQ(h->month, 9);
+  EXPECT_EQ(h->day, 15);
+  // 1 Muharram 1446 (Umm al-Qura) was Sunday 7 July 2024.
+  EXPECT_EQ(*HijriToGregorian(HijriDate{1446, 1, 1}, HijriCalendar::kUmmAlQura),
+            (CivilDate{2024, 7, 7}));
+  // Ramadan 1445 had 30 days in Umm al-Qura, so day 30 exists; Shawwal 1445 had 29.
+  EXPECT_TRUE(HijriToGregorian(HijriDate{1445, 9, 30}, HijriCalendar::kUmmAlQura).has_value());
+  EXPECT_FALSE(HijriToGregorian(HijriDate{1445, 10, 30}, HijriCalendar::kUmmAlQura).has_value());
+  EXPECT_FALSE(HijriToGregorian(HijriDate{1445, 13, 1}, HijriCalendar::kUmmAlQura).has_value());
+}
+
+TEST(DateLexiconTest, EmbeddedDataParses) {
+  std::string error;
+  auto lexicon = internal::DateLexicon::Create(
+      std::string_view(reinterpret_cast<const char*>(kashif_data_date_words),
+                       kashif_data_date_words_size),
+      &error);
+  EXPECT_NE(lexicon, nullptr) << error;
+}
+
+TEST(DateLexiconTest, MalformedLinesNameTheLine) {
+  std::string error;
+  EXPECT_EQ(internal::DateLexicon::Create("# c\nيناير\tmonth\n", &error), nullptr);
+  EXPECT_EQ(error, "date_words.tsv:2: expected FORM<TAB>KIND<TAB>VALUE[<TAB>FLAGS]");
+  EXPECT_EQ(internal::DateLexicon::Create("يناير\tmonthly\t1\n", &error), nullptr);
+  EXPECT_EQ(error, "date_words.tsv:1: unknown kind \"monthly\"");
+  EXPECT_EQ(internal::DateLexicon::Create("يناير\tmonth\t1\tstrong\n", &error), nullptr);
+  EXPECT_EQ(error, "date_words.tsv:1: unknown flag \"strong\"");
+}
+
+TEST(DateTest, GregorianMonthsInThreeTraditions) {
+  EXPECT_DATE(One("وقع الحادث في 27 فبراير 2022 صباحا"), "27 فبراير 2022", "2022-02-27",
+              "2022-02-27");
+  EXPECT_DATE(One("افتتح المعرض في 3 كانون الثاني 2019"), "3 كانون الثاني 2019", "2019-01-03",
+              "2019-01-03");
+  EXPECT_DATE(One("ولد في 14 تشرين الأول 1960 في حلب"), "14 تشرين الأول 1960", "1960-10-14",
+              "1960-10-14");
+  EXPECT_DATE(One("انطلق المهرجان يوم 9 يوليوز 2023"), "يوم 9 يوليوز 2023", "2023-07-09",
+              "2023-07-09");
+  EXPECT_DATE(One("صدر القرار في 5 غشت 2021"), "5 غشت 2021", "2021-08-05", "2021-08-05");
+  EXPECT_DATE(One("انعقدت الدورة في 12 شتنبر 2018"), "12 شتنبر 2018", "2018-09-12", "2018-09-12");
+  EXPECT_DATE(One("في 30 نونبر 2017"), "30 نونبر 2017", "2017-11-30", "2017-11-30");
+  EXPECT_DATE(One("إلى غاية 31 دجنبر 2024"), "31 دجنبر 2024", "2024-12-31", "2024-12-31");
+  EXPECT_DATE(One("في 1 ماي 2020"), "1 ماي 2020", "2020-05-01", "2020-05-01");
+}
+
+TEST(DateTest, PairedMonthNames) {
+  EXPECT_DATE(One("في 24 أكتوبر / تشرين الأول 2008 وقعت"), "24 أكتوبر / تشرين الأول 2008",
+              "2008-10-24", "2008-10-24");
+  EXPECT_DATE(One("خلال أبريل/نيسان 2016"), "أبريل/نيسان 2016", "2016-04", "2016-04");
+  EXPECT_DATE(One("في 7 نيسان (أبريل) 2003"), "7 نيسان (أبريل) 2003", "2003-04-07",
+              "2003-04-07");
+}
+
+TEST(DateTest, SpansLeaveProcliticsOut) {
+  EXPECT_DATE(One("وفي 27 فبراير عقد الاجتماع", kRef), "27 فبراير", "XXXX-02-27", "2025-02-27");
+  EXPECT_DATE(One("ولعام 2022 أهمية"), "عام 2022", "2022", "2022");
+  EXPECT_DATE(One("وأمس أعلنت الوزارة", kRef), "أمس", "2025-04-02", "2025-04-02");
+  EXPECT_DATE(One("وبحلول يوم الأحد", kRef), "يوم الأحد", "XXXX-WXX-7", "2025-03-30");
+}
+
+TEST(DateTest, HijriDates) {
+  Found f = One("بدأ الصيام في 15 رمضان 1445 هـ");
+  EXPECT_EQ(f.text, "15 رمضان 1445 هـ");
+  EXPECT_EQ(f.timex, "1445-09-15");
+  EXPECT_EQ(f.calendar, Calendar::kHijri);
+  EXPECT_EQ(f.resolved, "2024-03-25");
+  EXPECT_DATE(One("توفي في 10 ذو الحجة 1440هـ"), "10 ذو الحجة 1440هـ", "1440-12-10",
+              "2019-08-11");
+  EXPECT_DATE(One("في الأول من محرم 1446 للهجرة"), "الأول من محرم 1446 للهجرة", "1446-01-01",
+              "2024-07-07");
+  EXPECT_DATE(One("وفي 3 ربيع الأول 1443 هجرية"), "3 ربيع الأول 1443 هجرية", "1443-03-03",
+              "2021-10-09");
+  // The Hijri year alone: the interval of Gregorian days it covers.
+  f = One("ولد عام 1446 هـ");
+  EXPECT_EQ(f.text, "عام 1446 هـ");
+  EXPECT_EQ(f.timex, "1446");
+  EXPECT_EQ(f.calendar, Calendar::kHijri);
+  EXPECT_EQ(f.resolved, "2024-07-07/2025-06-25");
+  // A weak Hijri month name without a cue is a person's name.
+  EXPECT_TRUE(Dates("قال رمضان إن الفريق جاهز").empty());
+  EXPECT_DATE(One("خلال شهر رمضان", kRef), "شهر رمضان", "XXXX-09", "2025-03-01/2025-03-29");
+}
+
+TEST(DateTest, HijriCivilCalendarOption) {
+  std::vector<Found> f;
+  f = Dates("في 1 محرم 1446 هـ", std::nullopt, DateBias::kPast, HijriCalendar::kCivil);
+  ASSERT_EQ(f.size(), 1u);
+  // The tabular calendar starts 1446 one day later than Umm al-Qura.
+  EXPECT_EQ(f[0].resolved, "2024-07-08");
+  f = Dates("في 1 محرم 1446 هـ");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].resolved, "2024-07-07");
+}
+
+TEST(DateTest, YearsWithMarkers) {
+  EXPECT_DATE(One("تأسست الشركة عام 2022"), "عام 2022", "2022", "2022");
+  EXPECT_DATE(One("ولد سنة 1990م في القاهرة"), "سنة 1990م", "1990", "1990");
+  EXPECT_DATE(One("بني عام ( 1933 ) على التل"), "عام ( 1933 )", "1933", "1933");
+  EXPECT_DATE(One("منذ 1948 يعيش اللاجئون"), "1948", "1948", "1948");
+  EXPECT_DATE(One("حتى العام ألفين وعشرين"), "العام ألفين وعشرين", "2020", "2020");
+  // A four-digit count is not a year.
+  EXPECT_TRUE(Dates("وصل 2000 شخص إلى المدينة").empty());
+}
+
+TEST(DateTest, NumericDates) {
+  EXPECT_DATE(One("بتاريخ 27/2/2025 صدر"), "27/2/2025", "2025-02-27", "2025-02-27");
+  EXPECT_DATE(One("بتاريخ ٢٧/٢/٢٠٢٥ صدر"), "٢٧/٢/٢٠٢٥", "2025-02-27", "2025-02-27");
+  EXPECT_DATE(One("الإصدار 2025-02-27 متاح"), "2025-02-27", "2025-02-27", "2025-02-27");
+  EXPECT_DATE(One("بتاريخ ( 15 / 1 / 1959 )"), "( 15 / 1 / 1959 )", "1959-01-15", "1959-01-15");
+  // A fraction is not a date.
+  EXPECT_TRUE(Dates("أكل 1/2 الرغيف").empty());
+  EXPECT_TRUE(Dates("المعدل 31/13/2020 خطأ").empty());
+}
+
+TEST(DateTest, DayMonthInWords) {
+  EXPECT_DATE(One("في الرابع من أبريل 2013"), "الرابع من أبريل 2013", "2013-04-04", "2013-04-04");
+  EXPECT_DATE(One("في الحادي والعشرين من مارس", kRef), "الحادي والعشرين من مارس", "XXXX-03-21",
+              "2025-03-21");
+  EXPECT_DATE(One("اليوم الأول من شهر ثلاثة", kRef), "اليوم الأول من شهر ثلاثة", "XXXX-03-01",
+              "2025-03-01");
+}
+
+TEST(DateTest, MonthsAloneFollowTheBias) {
+  EXPECT_DATE(One("في فبراير الماضي زار", CivilDate{2025, 4, 3}), "فبراير", "XXXX-02", "2025-02");
+  EXPECT_DATE(One("في مايو", kRef, DateBias::kPast), "مايو", "XXXX-05", "2024-05");
+  EXPECT_DATE(One("في مايو", kRef, DateBias::kFuture), "مايو", "XXXX-05", "2025-05");
+  EXPECT_DATE(One("في مايو"), "مايو", "XXXX-05", "");
+  // مارس is also "practised": only a date with a cue.
+  EXPECT_TRUE(Dates("مارس الضغط على الحكومة").empty());
+  EXPECT_DATE(One("في مارس", kRef), "مارس", "XXXX-03", "2025-03");
+}
+
+TEST(DateTest, Weekdays) {
+  EXPECT_DATE(One("قال يوم الخميس إن", kRef), "يوم الخميس", "XXXX-WXX-4", "2025-04-03");
+  EXPECT_DATE(One("التقى يوم الأربعاء", kRef), "يوم الأربعاء", "XXXX-WXX-3", "2025-04-02");
+  EXPECT_DATE(One("يوم الأربعاء", kRef, DateBias::kFuture), "يوم الأربعاء", "XXXX-WXX-3",
+              "2025-04-09");
+  EXPECT_DATE(One("يوم الخميس", kRef, DateBias::kFuture), "يوم الخميس", "XXXX-WXX-4",
+              "2025-04-03");
+  EXPECT_DATE(One("الخميس الماضي", kRef), "الخميس الماضي", "2025-03-27", "2025-03-27");
+  EXPECT_DATE(One("الخميس المقبل", kRef), "الخميس المقبل", "2025-04-10", "2025-04-10");
+  EXPECT_DATE(One("أحد الأسبوع الماضي", kRef), "أحد الأسبوع الماضي", "2025-03-30",
+              "2025-03-30");
+  EXPECT_DATE(One("يوم الاثنين 18 شباط 2013"), "يوم الاثنين 18 شباط 2013", "2013-02-18",
+              "2013-02-18");
+  EXPECT_DATE(One("يوم الخميس"), "يوم الخميس", "XXXX-WXX-4", "");
+  // أحد alone is "someone".
+  EXPECT_TRUE(Dates("قال أحد المسؤولين", kRef).empty());
+}
+
+TEST(DateTest, NthWeekdayOfMonth) {
+  EXPECT_DATE(One("آخر اثنين من شهر آذار 2013"), "آخر اثنين من شهر آذار 2013", "2013-03-25",
+              "2013-03-25");
+  EXPECT_DATE(One("ثالث ثلاثاء في أيلول 2014"), "ثالث ثلاثاء في أيلول 2014", "2014-09-16",
+              "2014-09-16");
+  // When the 3rd of the month is a Tuesday the ordinal is the day of the month.
+  EXPECT_DATE(One("الثلاثاء الثالث من سبتمبر 2013"), "الثلاثاء الثالث من سبتمبر 2013",
+              "2013-09-03", "2013-09-03");
+  EXPECT_DATE(One("آخر يوم من شهر عشرة سنة 2015"), "آخر يوم من شهر عشرة سنة 2015",
+              "2015-10-31", "2015-10-31");
+}
+
+TEST(DateTest, Relative) {
+  EXPECT_DATE(One("أعلن أمس", kRef), "أمس", "2025-04-02", "2025-04-02");
+  EXPECT_DATE(One("أمس الأول", kRef), "أمس الأول", "2025-04-01", "2025-04-01");
+  EXPECT_DATE(One("صرح اليوم", kRef), "اليوم", "2025-04-03", "2025-04-03");
+  EXPECT_DATE(One("يصل غدا", kRef), "غدا", "2025-04-04", "2025-04-04");
+  EXPECT_DATE(One("يصل غداً", kRef), "غداً", "2025-04-04", "2025-04-04");
+  EXPECT_DATE(One("يصل بعد غد", kRef), "بعد غد", "2025-04-05", "2025-04-05");
+  EXPECT_DATE(One("الأسبوع الماضي", kRef), "الأسبوع الماضي", "2025-W13", "2025-W13");
+  EXPECT_DATE(One("الأسبوع المقبل", kRef), "الأسبوع المقبل", "2025-W15", "2025-W15");
+  EXPECT_DATE(One("الأسبوع القادم", kRef), "الأسبوع القادم", "2025-W15", "2025-W15");
+  EXPECT_DATE(One("هذا الأسبوع", kRef), "هذا الأسبوع", "2025-W14", "2025-W14");
+  EXPECT_DATE(One("الشهر الماضي", kRef), "الشهر الماضي", "2025-03", "2025-03");
+  EXPECT_DATE(One("العام المقبل", kRef), "العام المقبل", "2026", "2026");
+  EXPECT_DATE(One("السنة الماضية", kRef), "السنة الماضية", "2024", "2024");
+  EXPECT_DATE(One("نهاية الأسبوع", kRef), "نهاية الأسبوع", "2025-W14-WE",
+              "2025-04-05/2025-04-06");
+  EXPECT_DATE(One("في نهاية الأسبوع الماضي", kRef), "نهاية الأسبوع الماضي", "2025-W13-WE",
+              "2025-03-29/2025-03-30");
+  EXPECT_DATE(One("منذ ثلاثة أيام", kRef), "منذ ثلاثة أيام", "2025-03-31", "2025-03-31");
+  EXPECT_DATE(One("قبل يومين", kRef), "قبل يومين", "2025-04-01", "2025-04-01");
+  EXPECT_DATE(One("بعد أسبوعين", kRef), "بعد أسبوعين", "2025-04-17", "2025-04-17");
+  EXPECT_DATE(One("قبل عشرين عاما", kRef), "قبل عشرين عاما", "2005", "2005");
+  EXPECT_DATE(One("الأيام الثلاثة الماضية", kRef), "الأيام الثلاثة الماضية",
+              "2025-03-31/2025-04-02", "2025-03-31/2025-04-02");
+  // Without a reference date: a value with placeholders, nothing resolved.
+  EXPECT_DATE(One("أعلن أمس"), "أمس", "XXXX-XX-XX", "");
+  EXPECT_DATE(One("الأسبوع الماضي"), "الأسبوع الماضي", "XXXX-WXX", "");
+}
+
+TEST(DateTest, PerCallReferenceDateWins) {
+  Options options;
+  options.types = {EntityType::kDate};
+  options.reference_date = CivilDate{2000, 1, 1};
+  auto extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok());
+  std::vector<Entity> e = extractor->Extract("وصل أمس", CivilDate{2025, 4, 3});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date->resolved, "2025-04-02");
+}
+
+TEST(DateTest, AdjectiveAamIsNotAYear) {
+  EXPECT_TRUE(Dates("قال الأمين العام السابق للأمم المتحدة", kRef).empty());
+  EXPECT_TRUE(Dates("النائب العام الحالي", kRef).empty());
+}
+
+TEST(DateTest, DurationsAndAgesAreNotDates) {
+  EXPECT_TRUE(Dates("استمرت الزيارة سبعة أيام", kRef).empty());
+  EXPECT_TRUE(Dates("توفي عن 49 عامًا", kRef).empty());
+  EXPECT_TRUE(Dates("سيبقى لمدة 30 يومًا", kRef).empty());
+  EXPECT_TRUE(Dates("خلال 45 يوما", kRef).empty());
+  EXPECT_TRUE(Dates("بعد يومين من الاجتماعات", kRef).empty());
+  EXPECT_TRUE(Dates("قبل ثلاثة أيام على الانتخابات", kRef).empty());
+  EXPECT_TRUE(Dates("منذ أيام", kRef).empty());
+}
+
+TEST(DateTest, Ranges) {
+  EXPECT_DATE(One("من 13 إلى 15 تموز 2024"), "من 13 إلى 15 تموز 2024",
+              "2024-07-13/2024-07-15", "2024-07-13/2024-07-15");
+  EXPECT_DATE(One("بين عامي 2001 و2005"), "بين عامي 2001 و2005", "2001/2005", "2001/2005");
+  EXPECT_DATE(One("الحرب 1936 - 1939 ."), "1936 - 1939", "1936/1939", "1936/1939");
+  EXPECT_DATE(One("من عام 2001 إلى عام 2005"), "من عام 2001 إلى عام 2005", "2001/2005",
+              "2001/2005");
+  EXPECT_DATE(One("بين يناير ومارس 2020"), "بين يناير ومارس 2020", "2020-01/2020-03",
+              "2020-01/2020-03");
+  EXPECT_DATE(One("من 13 إلى 15 تموز", kRef), "من 13 إلى 15 تموز", "XXXX-07-13/XXXX-07-15",
+              "2024-07-13/2024-07-15");
+}
+
+TEST(DateTest, PartsOfMonthsAndYears) {
+  EXPECT_DATE(One("في أوائل مارس 2013"), "أوائل مارس 2013", "2013-03", "2013-03-01/2013-03-10");
+  EXPECT_DATE(One("في أواخر آذار 2013"), "أواخر آذار 2013", "2013-03", "2013-03-21/2013-03-31");
+  EXPECT_DATE(One("منتصف مارس 2013"), "منتصف مارس 2013", "2013-03-15", "2013-03-15");
+  EXPECT_DATE(One("منذ أواخر عام 2017"), "أواخر عام 2017", "2017", "2017-09/2017-12");
+}
+
+TEST(DateTest, DecadesAndCenturies) {
+  EXPECT_DATE(One("في الثمانينيات"), "الثمانينيات", "198", "1980/1989");
+  EXPECT_DATE(One("في تسعينيات القرن العشرين"), "تسعينيات القرن العشرين", "199", "1990/1999");
+  EXPECT_DATE(One("في القرن التاسع عشر"), "القرن التاسع عشر", "18", "1800/1899");
+  EXPECT_DATE(One("مطلع القرن الحادي والعشرين"), "القرن الحادي والعشرين", "20", "2000/2099");
+  // القرن الأفريقي is the Horn of Africa.
+  EXPECT_TRUE(Dates("دول القرن الأفريقي").empty());
+}
+
+TEST(DateTest, Holidays) {
+  Found f = One("عيد الأضحى 2013");
+  EXPECT_EQ(f.text, "عيد الأضحى 2013");
+  EXPECT_EQ(f.calendar, Calendar::kHijri);
+  EXPECT_EQ(f.resolved, "2013-10-15");
+  EXPECT_DATE(One("رمضان 2019"), "رمضان 2019", "1440-09", "2019-05-06/2019-06-03");
+}
+
+TEST(DateTest, NewsParagraph) {
+  const std::string text =
+      "أعلنت الوزارة يوم الخميس أن الاتفاق الموقع عام 2022 سيجدد، بعد محادثات بدأت في "
+      "فبراير وتوقفت في 27 فبراير، واستمرت سبعة أيام. وقال المتحدث (49 عامًا) إن الوفد سيبقى "
+      "لمدة 30 يومًا، وإن لقاءات نهاية الأسبوع الماضي ستتواصل هذا الأسبوع.";
+  std::vector<Found> f = Dates(text, kRef);
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_DATE(f[0], "يوم الخميس", "XXXX-WXX-4", "2025-04-03");
+  EXPECT_DATE(f[1], "عام 2022", "2022", "2022");
+  EXPECT_DATE(f[2], "فبراير", "XXXX-02", "2025-02");
+  EXPECT_DATE(f[3], "27 فبراير", "XXXX-02-27", "2025-02-27");
+  EXPECT_DATE(f[4], "نهاية الأسبوع الماضي", "2025-W13-WE", "2025-03-29/2025-03-30");
+  EXPECT_DATE(f[5], "هذا الأسبوع", "2025-W14", "2025-W14");
+}
+
+TEST(DateTest, BadInputDoesNotCrash) {
+  EXPECT_TRUE(Dates("").empty());
+  EXPECT_TRUE(Dates(std::string("\xFF\xFE 27 \xC3 فبراير", 17)).size() <= 1);
+  std::string big;
+  for (int i = 0; i < 2000; ++i) big += "في 27 فبراير 2022 و ";
+  EXPECT_EQ(Dates(big).size(), 2000u);
+}
+
+}  // namespace
+}  // namespace kashif
