@@ -476,13 +476,13 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
 bool Stemmer::Tables::AddWord(std::string_view word, uint8_t flags) {
   LetterWord w;
   if (!Decode(word, &w)) return false;
-  const uint64_t key = PackLetters(w.code, 0, w.size);
+  // A feminine word is entered without its ة, which stays an inflectional suffix wherever
+  // it is written: وزيرة → وزير + ة, ولايات → ولاي + ات.
+  size_t size = w.size;
+  if (size > 2 && w.code[size - 1] == L::kTehMarbuta && !(flags & kParticle)) --size;
+  const uint64_t key = PackLetters(w.code, 0, size);
   if (key == 0) return false;
   lexicon[key] |= flags;
-  // A feminine stem also stands for itself before ات and before a pronoun: ولاية → ولاي+ات.
-  if (w.size > 2 && w.code[w.size - 1] == L::kTehMarbuta) {
-    lexicon[PackLetters(w.code, 0, w.size - 1)] |= flags;
-  }
   return true;
 }
 
@@ -506,29 +506,21 @@ void Stemmer::Tables::AddLexiconText(std::string_view text, bool gazetteer) {
       AddWord(name, flags);
       continue;
     }
-    // Gazetteer names. A one-word name is a stem, without its article (الجزائر is ال +
-    // جزائر; أبها keeps its ها). In longer names only the words after an article are taken:
-    // the others may be function words or carry clitics of their own ("... والوقاية منها").
-    const bool one_word = name.find(' ') == std::string_view::npos;
-    size_t start = 0;
-    while (start < name.size()) {
-      size_t end = name.find(' ', start);
-      if (end == std::string_view::npos) end = name.size();
-      std::string_view token = name.substr(start, end - start);
-      start = end + 1;
-      LetterWord w;
-      if (!Decode(token, &w) || w.size < 3) continue;
-      if (Lookup(w.code, 0, w.size) != 0) continue;  // already known as written (الله)
-      size_t from = 0;
-      if (IsArticleAt(w, 0)) {
-        if (w.size < 5) continue;
-        from = 2;
-      } else if (!one_word) {
-        continue;
-      }
-      const uint64_t key = PackLetters(w.code, from, w.size);
-      if (key != 0 && Lookup(w.code, from, w.size) == 0) lexicon[key] = kKnownStem;
+    // Gazetteer names: a one-word name is a stem, without its article (الجزائر is ال +
+    // جزائر; أبها keeps its ها). The words of longer names are left to the rules: they are
+    // often function words or common adjectives with their own clitics and endings
+    // ("... والوقاية منها", "وكالة الأنباء الجزائرية").
+    if (name.find(' ') != std::string_view::npos) continue;
+    LetterWord w;
+    if (!Decode(name, &w) || w.size < 3) continue;
+    if (Lookup(w.code, 0, w.size) != 0) continue;  // already known as written (الله)
+    size_t from = 0;
+    if (IsArticleAt(w, 0)) {
+      if (w.size < 5) continue;
+      from = 2;
     }
+    const uint64_t key = PackLetters(w.code, from, w.size);
+    if (key != 0 && Lookup(w.code, from, w.size) == 0) lexicon[key] = kKnownStem;
   }
 }
 
