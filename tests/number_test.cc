@@ -1,0 +1,291 @@
+// The number grammar: exact decimals, digits of every script, MSA and colloquial number words,
+// fractions, ordinals, byte spans in running text.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "kashif/number.h"
+#include "kashif/tokenizer.h"
+#include "number/decimal.h"
+#include "number/number_parser.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/document.h"
+
+namespace kashif {
+namespace {
+
+using internal::Decimal;
+
+std::string Value(std::string_view text) { return ParseNumber(text).value_or("null"); }
+
+TEST(DecimalTest, ExactArithmetic) {
+  auto a = Decimal::Parse("2.5");
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->Times(Decimal::PowerOfTen(9))->ToString(), "2500000000");
+  EXPECT_EQ(Decimal::Parse("20")->Plus(*Decimal::Parse("0.43"))->ToString(), "20.43");
+  EXPECT_EQ(Decimal::Parse("0.1")->Plus(*Decimal::Parse("0.2"))->ToString(), "0.3");
+  EXPECT_EQ(Decimal::Parse("-1.250")->ToString(), "-1.25");
+  EXPECT_EQ(Decimal::Parse(".77")->ToString(), "0.77");
+  EXPECT_EQ(Decimal::Fraction(1, 3)->ToString(), "0.333333333333333");
+  EXPECT_EQ(Decimal::Fraction(2, 3)->ToString(), "0.666666666666667");
+  EXPECT_EQ(Decimal::Fraction(1, 3)->Times(Decimal::FromInt(3))->ToString(), "1");
+  // Beyond 64 and 128 bits.
+  EXPECT_EQ(Decimal::PowerOfTen(40).Plus(Decimal::FromInt(7))->ToString(),
+            "10000000000000000000000000000000000000007");
+  EXPECT_FALSE(Decimal::Parse("1e5").has_value());
+  EXPECT_FALSE(Decimal::Parse("").has_value());
+  EXPECT_FALSE(Decimal::Parse("1.2.3").has_value());
+  EXPECT_EQ(Decimal::Parse("12")->ToInt64(), 12);
+  EXPECT_FALSE(Decimal::Parse("1.5")->ToInt64().has_value());
+  EXPECT_TRUE(*Decimal::Parse("0.5") < *Decimal::Parse("0.75"));
+}
+
+TEST(ParseDigitsTest, SeparatorsOfBothScripts) {
+  EXPECT_EQ(internal::ParseDigits("1,250,000")->ToString(), "1250000");
+  EXPECT_EQ(internal::ParseDigits("3.75")->ToString(), "3.75");
+  EXPECT_EQ(internal::ParseDigits("180,25")->ToString(), "180.25");
+  EXPECT_EQ(internal::ParseDigits("1,250.5")->ToString(), "1250.5");
+  EXPECT_EQ(internal::ParseDigits("1.250,5")->ToString(), "1250.5");
+  EXPECT_FALSE(internal::ParseDigits("192.168.1.2").has_value());
+  EXPECT_FALSE(internal::ParseDigits("27/2/2025").has_value());
+  EXPECT_FALSE(internal::ParseDigits("2025-02-27").has_value());
+  EXPECT_FALSE(internal::ParseDigits("1,25,000").has_value());
+}
+
+TEST(ParseNumberTest, Digits) {
+  EXPECT_EQ(Value("2022"), "2022");
+  EXPECT_EQ(Value("١٢"), "12");
+  EXPECT_EQ(Value("۱۲۳"), "123");
+  EXPECT_EQ(Value("٢٫٥"), "2.5");
+  EXPECT_EQ(Value("١٬٠٠٠٬٠٠٠"), "1000000");
+  EXPECT_EQ(Value("1,250,000"), "1250000");
+  EXPECT_EQ(Value("  ٣٫٧٥ "), "3.75");
+  EXPECT_EQ(Value("-١٫٢"), "-1.2");
+  EXPECT_EQ(Value("٧٧/١٠٠"), "0.77");
+  EXPECT_EQ(Value(".5"), "0.5");
+}
+
+TEST(ParseNumberTest, MixedDigitsAndScaleWords) {
+  EXPECT_EQ(Value("5 ملايين"), "5000000");
+  EXPECT_EQ(Value("2.5 مليار"), "2500000000");
+  EXPECT_EQ(Value("١٢ ألف"), "12000");
+  EXPECT_EQ(Value("10 آلاف"), "10000");
+  EXPECT_EQ(Value("1.5 تريليون"), "1500000000000");
+  EXPECT_EQ(Value("٣ مئة"), "300");
+}
+
+TEST(ParseNumberTest, UnitsTeensTensWithGenderAndCase) {
+  EXPECT_EQ(Value("واحد"), "1");
+  EXPECT_EQ(Value("إحدى عشرة"), "11");
+  EXPECT_EQ(Value("اثنا عشر"), "12");
+  EXPECT_EQ(Value("اثنتي عشرة"), "12");
+  EXPECT_EQ(Value("ثلاث"), "3");
+  EXPECT_EQ(Value("ثلاثة"), "3");
+  EXPECT_EQ(Value("خمسة عشر"), "15");
+  EXPECT_EQ(Value("تسع عشرة"), "19");
+  EXPECT_EQ(Value("عشرون"), "20");
+  EXPECT_EQ(Value("عشرين"), "20");
+  EXPECT_EQ(Value("سبعة وتسعون"), "97");
+  EXPECT_EQ(Value("ثماني وأربعين"), "48");
+  EXPECT_EQ(Value("صفر"), "0");
+}
+
+TEST(ParseNumberTest, HundredsThousandsAndBeyond) {
+  EXPECT_EQ(Value("ثلاثمائة وأربعة وعشرون"), "324");
+  EXPECT_EQ(Value("مائة"), "100");
+  EXPECT_EQ(Value("مئة"), "100");
+  EXPECT_EQ(Value("مئتان"), "200");
+  EXPECT_EQ(Value("مئتين"), "200");
+  EXPECT_EQ(Value("مئتا"), "200");
+  EXPECT_EQ(Value("ثلاث مائة"), "300");
+  EXPECT_EQ(Value("ألف"), "1000");
+  EXPECT_EQ(Value("ألفان"), "2000");
+  EXPECT_EQ(Value("ألفين"), "2000");
+  EXPECT_EQ(Value("ثلاثة آلاف"), "3000");
+  EXPECT_EQ(Value("خمسة عشر ألفًا"), "15000");
+  EXPECT_EQ(Value("مليون"), "1000000");
+  EXPECT_EQ(Value("مليونان"), "2000000");
+  EXPECT_EQ(Value("سبعة ملايين"), "7000000");
+  EXPECT_EQ(Value("مليار"), "1000000000");
+  EXPECT_EQ(Value("بليون"), "1000000000");
+  EXPECT_EQ(Value("أربعة مليارات"), "4000000000");
+  EXPECT_EQ(Value("تريليون"), "1000000000000");
+  EXPECT_EQ(Value("ألف وتسعمائة وثمانية وأربعون"), "1948");
+  EXPECT_EQ(Value("مئتان وخمسون ألفا وثلاثمئة"), "250300");
+  EXPECT_EQ(Value("مليون ومئتا ألف"), "1200000");
+  EXPECT_EQ(Value("ثلاثة مليارات وسبعمائة مليون"), "3700000000");
+}
+
+TEST(ParseNumberTest, Fractions) {
+  EXPECT_EQ(Value("نصف"), "0.5");
+  EXPECT_EQ(Value("ربع"), "0.25");
+  EXPECT_EQ(Value("ثلث"), "0.333333333333333");
+  EXPECT_EQ(Value("ثلاثة أرباع"), "0.75");
+  EXPECT_EQ(Value("نصف مليون"), "500000");
+  EXPECT_EQ(Value("ربع مليار"), "250000000");
+  EXPECT_EQ(Value("مليون ونصف"), "1500000");
+  EXPECT_EQ(Value("خمسة ملايين ونصف مليون"), "5500000");
+  EXPECT_EQ(Value("سبعة ونصف"), "7.5");
+  EXPECT_EQ(Value("واحد فاصلة خمسة"), "1.5");
+  EXPECT_EQ(Value("ثلاثة فاصلة صفر سبعة"), "3.07");
+  EXPECT_EQ(Value("سالب أربعة"), "-4");
+}
+
+TEST(ParseNumberTest, Colloquial) {
+  EXPECT_EQ(Value("حداشر"), "11");
+  EXPECT_EQ(Value("اتناشر"), "12");
+  EXPECT_EQ(Value("خمستاشر"), "15");
+  EXPECT_EQ(Value("تلتمية"), "300");
+  EXPECT_EQ(Value("خمسمية"), "500");
+  EXPECT_EQ(Value("ميتين"), "200");
+  EXPECT_EQ(Value("تلاتين"), "30");
+  EXPECT_EQ(Value("تلات تلاف"), "3000");
+  EXPECT_EQ(Value("ألفين ونص"), "2500");
+  EXPECT_EQ(Value("خمستعش"), "15");
+}
+
+TEST(ParseNumberTest, Ordinals) {
+  auto eleventh = ParseNumberExpression("الحادي عشر");
+  ASSERT_TRUE(eleventh.has_value());
+  EXPECT_EQ(eleventh->value, "11");
+  EXPECT_TRUE(eleventh->ordinal);
+  EXPECT_EQ(Value("الأول"), "1");
+  EXPECT_EQ(Value("الأولى"), "1");
+  EXPECT_EQ(Value("الثالثة"), "3");
+  EXPECT_EQ(Value("العاشر"), "10");
+  EXPECT_EQ(Value("الثانية عشرة"), "12");
+  EXPECT_EQ(Value("التاسع عشر"), "19");
+  EXPECT_EQ(Value("العشرين"), "20");
+  EXPECT_EQ(Value("الحادي والعشرون"), "21");
+  EXPECT_EQ(Value("الخامس والثلاثين"), "35");
+  EXPECT_TRUE(ParseNumberExpression("العشرين")->ordinal);
+  EXPECT_FALSE(ParseNumberExpression("عشرين")->ordinal);
+  // "الحادي" needs عشر or a tens word.
+  EXPECT_FALSE(ParseNumber("الحادي").has_value());
+}
+
+TEST(ParseNumberTest, NotNumbers) {
+  EXPECT_FALSE(ParseNumber("").has_value());
+  EXPECT_FALSE(ParseNumber("   ").has_value());
+  EXPECT_FALSE(ParseNumber("كتاب").has_value());
+  EXPECT_FALSE(ParseNumber("خمسة كتب").has_value());
+  EXPECT_FALSE(ParseNumber("ثلاثة وأربعة").has_value());  // two numbers, not one
+  EXPECT_FALSE(ParseNumber("آلاف").has_value());         // a plural needs its count
+  EXPECT_FALSE(ParseNumber("27/2/2025 ").has_value());
+  EXPECT_FALSE(ParseNumber("192.168.1.2").has_value());
+  EXPECT_FALSE(ParseNumber(std::string("\xFF\xFE", 2)).has_value());
+  EXPECT_FALSE(ParseNumber(std::string("\xD8", 1)).has_value());
+}
+
+TEST(FindNumbersTest, SpansInRunningText) {
+  const std::string text = "دفع ١٢ ألف دينار في 27 فبراير";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].begin, 7u);
+  EXPECT_EQ(found[0].end, 18u);
+  EXPECT_EQ(found[0].value, "12000");
+  EXPECT_EQ(text.substr(found[1].begin, found[1].end - found[1].begin), "27");
+  EXPECT_EQ(found[1].value, "27");
+}
+
+TEST(FindNumbersTest, ProcliticsStayOutOfTheSpan) {
+  const std::string text = "وبخمسة ملايين";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].begin, 4u);  // after و and ب
+  EXPECT_EQ(found[0].end, text.size());
+  EXPECT_EQ(found[0].value, "5000000");
+}
+
+TEST(FindNumbersTest, ConjunctionJoinsOnlyWhatBelongsTogether) {
+  const std::string text = "بين عامي 2001 و2005 قُتل ثلاثمائة وأربعة وعشرون شخصا";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].value, "2001");
+  EXPECT_EQ(found[1].value, "2005");
+  EXPECT_EQ(text.substr(found[1].begin, found[1].end - found[1].begin), "2005");
+  EXPECT_EQ(found[2].value, "324");
+  EXPECT_EQ(text.substr(found[2].begin, found[2].end - found[2].begin),
+            "ثلاثمائة وأربعة وعشرون");
+}
+
+TEST(FindNumbersTest, WeakWordsAloneAreNotNumbers) {
+  EXPECT_TRUE(FindNumbers("التقى أحد المسؤولين بالوفد").empty());
+  EXPECT_TRUE(FindNumbers("في شهر صفر").empty());
+  const std::string text = "وصل أحد عشر لاعبا";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "11");
+}
+
+TEST(FindNumbersTest, DiacriticsAndTatweel) {
+  const std::string text = "دفعوا خَمْسَةَ آلافٍ";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "5000");
+  EXPECT_EQ(found[0].begin, text.find("خ"));
+  EXPECT_EQ(found[0].end, text.size());
+}
+
+// The internal parser the date matcher builds on.
+class NumberParserTest : public ::testing::Test {
+ protected:
+  void Analyze(std::string_view text) {
+    doc_.Clear();
+    doc_.text = text;
+    Tokenizer().Tokenize(text, &doc_.tokens);
+    analyzer_.Analyze(&doc_);
+  }
+  internal::Analyzer analyzer_;
+  internal::Document doc_;
+};
+
+TEST_F(NumberParserTest, OrdinalDayForDates) {
+  const std::string text = "في الحادي والعشرين من مارس";
+  Analyze(text);
+  auto p = internal::NumberParser::Get().ParseAt(doc_, 1);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->value.ToString(), "21");
+  EXPECT_TRUE(p->ordinal);
+  EXPECT_EQ(p->first_token, 1u);
+  EXPECT_EQ(p->end_token, 3u);
+  EXPECT_EQ(p->begin, text.find("الحادي"));
+  EXPECT_EQ(p->end, text.find(" من"));
+}
+
+TEST_F(NumberParserTest, ProcliticReadingAndOptions) {
+  const std::string text = "وللعشرين";
+  Analyze(text);
+  internal::NumberParseOptions no_ordinals;
+  no_ordinals.ordinals = false;
+  EXPECT_FALSE(internal::NumberParser::Get().ParseAt(doc_, 0, no_ordinals).has_value());
+  auto p = internal::NumberParser::Get().ParseAt(doc_, 0);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_TRUE(p->skipped_proclitic);
+  EXPECT_EQ(p->value.ToString(), "20");
+  EXPECT_EQ(p->end, text.size());
+}
+
+TEST_F(NumberParserTest, YearDigitsAndFindAll) {
+  Analyze("سنة 1990 و٣ ملايين");
+  auto all = internal::NumberParser::Get().FindAll(doc_);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].value.ToString(), "1990");
+  EXPECT_TRUE(all[0].has_digits);
+  EXPECT_FALSE(all[0].has_words);
+  EXPECT_EQ(all[1].value.ToString(), "3000000");
+  EXPECT_TRUE(all[1].has_words);
+}
+
+TEST(NumberWordsTableTest, MalformedLinesAreReported) {
+  std::string error;
+  EXPECT_EQ(internal::NumberParser::Create("خمسة\tunit\n", &error), nullptr);
+  EXPECT_EQ(error, "number_words.tsv:1: expected 3 or 4 tab-separated fields");
+  EXPECT_EQ(internal::NumberParser::Create("خمسة\tnoun\t5\n", &error), nullptr);
+  EXPECT_EQ(error, "number_words.tsv:1: unknown class 'noun'");
+  EXPECT_NE(internal::NumberParser::Create("# comment\nخمسة\tunit\t5\n", &error), nullptr);
+}
+
+}  // namespace
+}  // namespace kashif
