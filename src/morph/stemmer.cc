@@ -43,6 +43,7 @@ namespace {
 constexpr uint8_t kKnownStem = 1;  // a stem that may take inflectional suffixes and enclitics
 constexpr uint8_t kParticle = 2;   // a function word: takes enclitics (any person), no inflection
 constexpr uint8_t kPrefix = 4;     // words beginning with it keep their first letter
+constexpr uint8_t kWholeWord = 8;  // a function word that takes no suffix or pronoun
 // Letters a word keeps after ب / ل when the rules split them (lexicon words aside).
 constexpr size_t kMinRestAfterPreposition = 3;
 
@@ -334,6 +335,7 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
 // Whether the lexicon entry `flags` may be the stem between these affixes.
 bool LexiconAccepts(uint8_t flags, const SuffixOption& s, size_t stem_length) {
   if (flags == 0) return false;
+  if ((flags & kWholeWord) && s.suffix_count == 0 && !s.has_enclitic) return true;
   if (flags & kParticle) {
     if (s.suffix_count == 0) return true;  // particles take pronouns, not inflection
   }
@@ -479,7 +481,7 @@ bool Stemmer::Tables::AddWord(std::string_view word, uint8_t flags) {
   // A feminine word is entered without its ة, which stays an inflectional suffix wherever
   // it is written: وزيرة → وزير + ة, ولايات → ولاي + ات.
   size_t size = w.size;
-  if (size > 2 && w.code[size - 1] == L::kTehMarbuta && !(flags & kParticle)) --size;
+  if (size > 2 && w.code[size - 1] == L::kTehMarbuta && flags == kKnownStem) --size;
   const uint64_t key = PackLetters(w.code, 0, size);
   if (key == 0) return false;
   lexicon[key] |= flags;
@@ -500,9 +502,10 @@ void Stemmer::Tables::AddLexiconText(std::string_view text, bool gazetteer) {
     if (!gazetteer) {
       const std::string_view kind =
           tab == std::string_view::npos ? std::string_view("stem") : line.substr(tab + 1);
-      const uint8_t flags = kind.substr(0, 8) == "particle" ? kParticle
-                            : kind.substr(0, 6) == "prefix"   ? kPrefix
-                                                              : kKnownStem;
+      const uint8_t flags = kind == "particle" ? kParticle
+                            : kind == "prefix"   ? kPrefix
+                            : kind == "word"     ? kWholeWord
+                                                 : kKnownStem;
       AddWord(name, flags);
       continue;
     }
