@@ -353,7 +353,9 @@ class Grammar {
     }
     // A month is known.
     const bool positional = a.weekday != 0 || a.last_day || a.last_week || a.part;
-    if (a.year == 0) a.year = positional || a.day == 0 ? YearFor(a.month, 0) : YearFor(a.month, a.day);
+    if (a.year == 0) {
+      a.year = positional || a.day == 0 ? YearFor(a.month, 0) : YearFor(a.month, a.day);
+    }
     if (a.day != 0 && a.year != 0 && !IsValidCivil(a.year, a.month, a.day)) {
       // 29 February of a year that has none: the nearest leap year in the bias direction.
       if (a.month == 2 && a.day == 29) {
@@ -1300,7 +1302,8 @@ class Grammar {
     }
     // A calendar date after the weekday: "الاثنين 18 شباط", "الخميس، 27 فبراير 2025",
     // "يوم الثلاثاء الموافق 5 / 8 / 2008", "يوم السبت 21/09".
-    {
+    // (A word ordinal right after the weekday is the ordinal branch's below.)
+    if (std::optional<Num> o = NumberAt(k); !(o && o->ordinal)) {
       size_t m = k;
       if (IsComma(m)) ++m;
       if (Has(m, K::kDateCue)) ++m;
