@@ -368,7 +368,7 @@ bool RulesAccept(const LetterWord& w, const SuffixOption& s, size_t stem_from) {
       if (s.enclitic.to - s.enclitic.from == 1) {
         // A lone ه after ا is mostly a stem letter (اتجاه، انتباه، مياه), and two-letter
         // stems before ه are mostly whole words (شبه، وجه).
-        if (before == L::kAlef) return false;
+        if (before == L::kAlef && !w.hamza_alef[s.begin - 1]) return false;
         if (stem_length < 3 && s.suffix_count == 0) return false;
       }
       return true;
