@@ -1,0 +1,109 @@
+// Suite handlers for numbers, ordinals and money.
+#include <string>
+#include <vector>
+
+#include "kashif/number.h"
+#include "suite_case.h"
+
+namespace kashif::suites {
+namespace {
+
+Outcome Judge(bool pass, std::string got) {
+  return Outcome{pass ? Verdict::kPass : Verdict::kFail, std::move(got)};
+}
+
+// Recognizers-Text style: every number in running text, spans in characters, End inclusive.
+Outcome JudgeRunningText(const SuiteCase& c, const JsonValue& results) {
+  std::vector<NumberMatch> found = FindNumbers(c.text);
+  bool spans_only = c.meta && c.meta->Find("ignore_resolution");
+  std::string got = "[";
+  for (const NumberMatch& m : found) {
+    got += " " + std::to_string(CharOffset(c.text, m.begin)) + "-" +
+           std::to_string(CharOffset(c.text, m.end) - 1) + ":" + m.value;
+  }
+  got += " ]";
+  if (results.array.size() != found.size()) return Judge(false, got);
+  for (size_t i = 0; i < found.size(); ++i) {
+    const JsonValue& r = results.array[i];
+    const JsonValue* start = r.Find("Start");
+    const JsonValue* end = r.Find("End");
+    if (!start || !end) return Judge(false, got);
+    if (std::to_string(CharOffset(c.text, found[i].begin)) != start->string ||
+        std::to_string(CharOffset(c.text, found[i].end) - 1) != end->string) {
+      return Judge(false, got);
+    }
+    if (spans_only) continue;
+    const JsonValue* resolution = r.Find("Resolution");
+    const JsonValue* value = resolution ? resolution->Find("value") : nullptr;
+    if (!SameNumber(found[i].value, NumberLiteral(value))) return Judge(false, got);
+  }
+  return Judge(true, got);
+}
+
+Outcome JudgeNumber(const SuiteCase& c, const SuiteContext&) {
+  if (const JsonValue* results = c.expected->Find("results")) {
+    return JudgeRunningText(c, *results);
+  }
+  std::optional<std::string> value = ParseNumber(c.text);
+  return Judge(value && SameNumber(*value, NumberLiteral(c.expected->Find("number"))),
+               value.value_or("null"));
+}
+
+// Ordinal files also list cardinals said as ordinals ("عشرون"): the value is what is judged.
+Outcome JudgeOrdinal(const SuiteCase& c, const SuiteContext&) {
+  std::optional<NumberMatch> m = ParseNumberExpression(c.text);
+  if (!m) return Judge(false, "null");
+  return Judge(SameNumber(m->value, NumberLiteral(c.expected->Find("ordinal"))),
+               m->value + (m->ordinal ? " (ordinal)" : " (cardinal)"));
+}
+
+// Whether kashif's ISO code and amount meet the suite's currency notation: Duckling writes "$"
+// for dollars, "£" for an unspecified pound and "cent" for an amount in cents; num2words "SR"
+// for the Saudi riyal; the rest are ISO codes.
+bool CurrencyMatches(const std::string& expected_currency, const std::string& expected_amount,
+                     const MoneyValue& got) {
+  if (expected_currency == "cent") {
+    // 10 cents = 0.1 USD.
+    std::string shifted = expected_amount;
+    long double cents = std::strtold(expected_amount.c_str(), nullptr);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6Lf", cents / 100);
+    shifted = buf;
+    return got.currency == "USD" && SameNumber(got.amount, shifted);
+  }
+  if (!SameNumber(got.amount, expected_amount)) return false;
+  if (expected_currency == "$") return got.currency == "USD";
+  if (expected_currency == "£") return got.currency == "GBP" || got.currency == "EGP";
+  if (expected_currency == "€") return got.currency == "EUR";
+  if (expected_currency == "SR") return got.currency == "SAR";
+  return got.currency == expected_currency;
+}
+
+Outcome JudgeMoney(const SuiteCase& c, const SuiteContext& context) {
+  const JsonValue* type = c.expected->Find("type");
+  if ((type && type->string == "interval") || c.expected->Find("from") ||
+      c.expected->Find("to")) {
+    return Outcome{Verdict::kOutOfScope, "interval"};  // MoneyValue is one amount
+  }
+  std::string amount = NumberLiteral(c.expected->Find("amount"));
+  const JsonValue* currency = c.expected->Find("currency");
+  std::string got;
+  std::vector<const Entity*> money;
+  std::vector<Entity> entities = context.extractor->Extract(c.text);
+  for (const Entity& e : entities) {
+    got += "[" + std::string(EntityTypeLabel(e.type)) + " " + std::string(e.text(c.text));
+    if (e.money) got += " " + e.money->amount + " " + e.money->currency;
+    got += "] ";
+    if (e.type == EntityType::kMoney && e.money) money.push_back(&e);
+  }
+  if (money.size() != 1 || !currency) return Judge(false, got);
+  return Judge(CurrencyMatches(currency->string, amount, *money[0]->money), got);
+}
+
+}  // namespace
+
+KASHIF_REGISTER_SUITE_HANDLER(number, "number", JudgeNumber);
+KASHIF_REGISTER_SUITE_HANDLER(ordinal, "ordinal", JudgeOrdinal);
+KASHIF_REGISTER_SUITE_HANDLER(money, "money", JudgeMoney);
+
+}  // namespace kashif::suites
