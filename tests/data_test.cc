@@ -213,6 +213,15 @@ TEST(PlacesDataTest, CitiesRegionsAndGeography) {
   EXPECT_EQ(canonical.at("الخليج الفارسي"), "الخليج العربي");
 }
 
+TEST(PlacesDataTest, NationalityAdjectivesAreNotPlaces) {
+  std::set<std::string> names;
+  for (const GazetteerEntry& entry : Places()) names.insert(Fold(entry.name));
+  for (const char* adjective : {"روسية", "الروسية", "الأمريكي", "أوكرانية", "صربية", "رومانية",
+                                "أرمينية", "موريتانية", "المصرية", "العربية"}) {
+    EXPECT_EQ(names.count(Fold(adjective)), 0u) << adjective;
+  }
+}
+
 TEST(PlacesDataTest, NoProcliticForms) {
   // The extractor splits proclitics itself; a listed "وروسيا" would only duplicate "روسيا".
   std::set<std::string> names;
