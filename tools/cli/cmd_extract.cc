@@ -15,6 +15,7 @@
 #include "kashif/kashif.h"
 #include "ordered_pool.h"
 #include "output_format.h"
+#include "progress.h"
 
 namespace kashif::cli {
 namespace {
@@ -150,16 +151,19 @@ class ExtractCommand {
     std::string out;
     format_->Begin(&out);
     Flush(&out);
+    progress_.Start();
     for (const std::string& path : inputs) {
       if (input_format == "jsonl") {
         ProcessJsonLines(path);
       } else {
         ProcessTextFile(path);
       }
+      progress_.FileDone();
     }
     format_->End(&out);
     Flush(&out);
     std::fflush(stdout);
+    progress_.Finish();
     return failed_ ? 1 : 0;
   }
 
@@ -190,6 +194,7 @@ class ExtractCommand {
         WriteErr("kashif: " + chunk.error + "\n");
       }
       format_->Write(chunk, &out);
+      progress_.Add(chunk);
     }
     Flush(&out);
   }
@@ -326,6 +331,7 @@ class ExtractCommand {
   }
 
   std::unique_ptr<OutputFormat> format_;
+  ProgressLine progress_;  // files / lines / MB/s on standard error when it is a terminal
   std::optional<Extractor> extractor_;
   int threads_ = 1;
   bool failed_ = false;

@@ -33,7 +33,6 @@ bool EndsSentence(std::string_view token) {
 class ConllFormat : public OutputFormat {
  public:
   void Write(const DocumentChunk& chunk, std::string* out) override {
-    if (!chunk.error.empty()) return;  // reported on standard error by the caller
     if (chunk.first) {
       if (documents_++ > 0) {
         EndSentence(out);
@@ -41,6 +40,9 @@ class ConllFormat : public OutputFormat {
       }
       in_sentence_ = false;
     }
+    // A failed document (reported on standard error by the caller) keeps its -DOCSTART-, so
+    // the n-th document of the output is still the n-th input.
+    if (!chunk.error.empty()) return;
     const std::string_view text = chunk.text;
     tokens_.clear();
     tokenizer_.Tokenize(text, &tokens_);

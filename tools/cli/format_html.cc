@@ -122,7 +122,8 @@ class HtmlFormat : public OutputFormat {
 
   void Write(const DocumentChunk& chunk, std::string* out) override {
     if (chunk.first) {
-      out->append("<article>\n<h2>");
+      // No line break inside <article>: its text is white-space: pre-wrap.
+      out->append("<article><h2>");
       AppendHtml(chunk.id_json, out);
       out->append("</h2>");
     }
