@@ -20,14 +20,6 @@ constexpr size_t kMinRemainderBytes = 2 * kLetterBytes;
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-ArenaSlice Append(Document* doc, std::string_view a, std::string_view b = {}) {
-  ArenaSlice slice{static_cast<uint32_t>(doc->arena.size()),
-                   static_cast<uint32_t>(a.size() + b.size())};
-  doc->arena.append(a.data(), a.size());
-  doc->arena.append(b.data(), b.size());
-  return slice;
-}
-
 }  // namespace
 
 NormalizerOptions MatchFormOptions() {
@@ -84,29 +76,37 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
   a.reading_count = 1;
   if (token.kind != TokenKind::kArabicWord) return;
 
-  // Readings with proclitics set aside. Taken from a copy: the arena may move while we append.
-  const std::string key(doc->Slice(a.key));
-  auto add_reading = [&](size_t stripped_letters, std::string_view prefix, std::string_view rest) {
-    if (a.reading_count >= kMaxReadings || rest.size() < kMinRemainderBytes) return;
-    a.readings[a.reading_count++] =
-        TokenReading{static_cast<uint32_t>(SkipLetters(surface, stripped_letters)),
-                     Append(doc, prefix, rest)};
+  // Readings with proclitics set aside. A stripped reading is a suffix of the key, so it shares
+  // the key's bytes; only the restored article needs new ones.
+  const ArenaSlice key = a.key;
+  auto add_reading = [&](size_t stripped_letters, bool restore_alef) {
+    const uint32_t cut = static_cast<uint32_t>(stripped_letters * kLetterBytes);
+    if (a.reading_count >= kMaxReadings || key.size - cut < kMinRemainderBytes) return;
+    TokenReading& r = a.readings[a.reading_count++];
+    r.skip_bytes = static_cast<uint32_t>(SkipLetters(surface, stripped_letters));
+    if (!restore_alef) {
+      r.key = ArenaSlice{key.offset + cut, key.size - cut};
+    } else {
+      r.key = ArenaSlice{static_cast<uint32_t>(doc->arena.size()), key.size - cut + kLetterBytes};
+      doc->arena.append(kAlef.data(), kAlef.size());
+      doc->arena.append(doc->arena, key.offset + cut, key.size - cut);
+    }
   };
-  std::string_view rest = key;
+  std::string_view rest = doc->Slice(key);
   size_t stripped = 0;
   if (StartsWith(rest, kWaw) || StartsWith(rest, kFa)) {
     rest.remove_prefix(kLetterBytes);
     stripped = 1;
-    add_reading(stripped, {}, rest);
+    add_reading(stripped, false);
   }
   if (StartsWith(rest, kBa) || StartsWith(rest, kLam) || StartsWith(rest, kKaf)) {
     const bool lam = StartsWith(rest, kLam);
     rest.remove_prefix(kLetterBytes);
     ++stripped;
-    add_reading(stripped, {}, rest);
+    add_reading(stripped, false);
     // لل: the preposition ل before the article drops the article's alef ("للولايات" is
     // ل + الولايات); restore it so the name is seen as written.
-    if (lam && StartsWith(rest, kLam)) add_reading(stripped, kAlef, rest);
+    if (lam && StartsWith(rest, kLam)) add_reading(stripped, true);
   }
 }
 

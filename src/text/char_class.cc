@@ -96,6 +96,8 @@ const BmpTable& Table() {
 
 }  // namespace
 
+const CharClass* BmpClasses() { return Table().classes.data(); }
+
 CharClass ClassOf(char32_t cp) {
   if (cp < 0x10000) return Table().classes[cp];
   if (cp > 0x10FFFF) return CharClass::kOther;

@@ -22,6 +22,10 @@ enum class CharClass : uint8_t {
 // The class of `cp` (any Unicode scalar value). Thread-safe; the first call builds the table.
 CharClass ClassOf(char32_t cp);
 
+// The class of every BMP code point (0x10000 entries), for hot loops that look up each
+// character: ClassOf(cp) == BmpClasses()[cp] for cp < 0x10000.
+const CharClass* BmpClasses();
+
 // The decimal value of a digit (0-9) of any script, or -1.
 int DigitValue(char32_t cp);
 

@@ -197,6 +197,54 @@ void Fold(const FoldTable& table, std::string_view text, Emit&& emit) {
   }
 }
 
+// The hot path without an offset map: unchanged bytes are copied in runs, so text without
+// marks or variant letters costs one table lookup per character and one append per run.
+void FoldAppend(const FoldTable& table, std::string_view text, std::string* out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const bool lower = table.lowercase_ascii;
+  size_t run = 0;  // start of the bytes not yet copied
+  size_t i = 0;
+  auto flush = [&](size_t upto) {
+    if (upto > run) out->append(text.data() + run, upto - run);
+  };
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      if (lower && b >= 'A' && b <= 'Z') {
+        flush(i);
+        out->push_back(static_cast<char>(b - 'A' + 'a'));
+        run = ++i;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    size_t len;
+    char32_t cp;
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      cp = (char32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F);  // Arabic is here
+      len = 2;
+    } else {
+      len = DecodeUtf8(text, i, &cp);
+      if (len == 0) {
+        flush(i);
+        out->append(kReplacementUtf8, 3);
+        run = ++i;
+        continue;
+      }
+    }
+    const uint16_t idx = cp < 0x10000 ? table.index[cp] : 0;
+    if (idx != 0) {
+      flush(i);
+      out->append(table.replacements[idx]);
+      run = i + len;
+    }
+    i += len;
+  }
+  flush(n);
+}
+
 }  // namespace
 }  // namespace internal
 
@@ -235,9 +283,7 @@ NormalizedText Normalizer::Normalize(std::string_view text) const {
 }
 
 void Normalizer::AppendNormalized(std::string_view text, std::string* out) const {
-  internal::Fold(*table_, text, [out](std::string_view piece, size_t, size_t, bool) {
-    out->append(piece.data(), piece.size());
-  });
+  internal::FoldAppend(*table_, text, out);
 }
 
 std::string Normalizer::NormalizeToString(std::string_view text) const {

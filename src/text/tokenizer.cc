@@ -24,13 +24,21 @@ bool IsNumberSeparator(char32_t cp) {
 struct Cursor {
   std::string_view text;
   size_t pos = 0;
+  const CharClass* classes = internal::BmpClasses();
   // Decodes the character at `at`; len 0 marks an invalid byte.
   CharClass Peek(size_t at, char32_t* cp, size_t* len) const {
-    const unsigned char b = static_cast<unsigned char>(text[at]);
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const unsigned char b = s[at];
     if (b < 0x80) {
       *cp = b;
       *len = 1;
-      return ClassOf(b);
+      return classes[b];
+    }
+    // Two-byte sequences (Arabic among them) without the general decoder.
+    if (b >= 0xC2 && b < 0xE0 && at + 1 < text.size() && (s[at + 1] & 0xC0) == 0x80) {
+      *cp = (char32_t(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+      *len = 2;
+      return classes[*cp];
     }
     *len = internal::DecodeUtf8(text, at, cp);
     if (*len == 0) return CharClass::kOther;
