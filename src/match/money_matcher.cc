@@ -290,12 +290,34 @@ class MoneyGrammar {
       q = parser.ParseAt(doc_, k, options);
       if (q && !q->skipped_proclitic) q.reset();
     }
-    if (!q || !q->value.IsInteger() || q->value.IsNegative()) return std::nullopt;
-    auto sub = CurrencyAt(q->end_token);
+    std::optional<CurrencyHit> sub;
+    Decimal count;
+    size_t after = 0;
+    if (q && q->value.IsInteger() && !q->value.IsNegative()) {
+      sub = CurrencyAt(q->end_token);
+      count = q->value;
+      after = sub ? sub->end_token : 0;
+    } else {
+      // "وهللة واحدة": the subunit first, then one or two.
+      std::optional<std::string_view> form;
+      size_t at = k;
+      if (doc_.Key(k) == kWaw) {
+        at = k + 1;
+      } else if (StartsWith(doc_.Key(k), kWaw)) {
+        form = doc_.Key(k).substr(kWaw.size());
+      }
+      if (at < n) sub = CurrencyAt(at, form);
+      if (sub) {
+        auto one_or_two = OneOrTwoAt(sub->end_token);
+        if (!one_or_two) return std::nullopt;
+        count = *one_or_two;
+        after = sub->end_token + 1;
+      }
+    }
     if (!sub || sub->kind != CurrencyKind::kSub) return std::nullopt;
     std::string use_code = !code.empty() ? code : sub->code;
     int places = !code.empty() ? DigitsOf(code, sub->sub_digits) : sub->sub_digits;
-    auto part = Scaled(q->value, places);
+    auto part = Scaled(count, places);
     if (!part) return std::nullopt;
     // A subunit worth a whole unit or more is not a subunit of this amount.
     if (!(*part < Decimal::FromInt(1))) return std::nullopt;
@@ -303,7 +325,7 @@ class MoneyGrammar {
     if (!sum) return std::nullopt;
     *amount = *sum;
     *out_code = use_code;
-    return sub->end_token;
+    return after;
   }
 
   struct Money {
@@ -355,7 +377,7 @@ class MoneyGrammar {
       cur = CurrencyAt(i, doc_.Slice(a.readings[r].key));
       skip = a.readings[r].skip_bytes;
     }
-    if (!cur || cur->kind == CurrencyKind::kSub) return std::nullopt;
+    if (!cur) return std::nullopt;
     Money m;
     m.first_token = i;
     m.begin = doc_.tokens[i].begin + skip;
@@ -368,24 +390,41 @@ class MoneyGrammar {
     if (p && symbol && !p->skipped_proclitic) {
       m.amount = p->value;  // "$10", "US$ 5 مليارات"
       end = p->end_token;
-    } else if (p && !symbol && p->has_words && !p->has_digits && !p->skipped_proclitic &&
-               p->end_token == end + 1 &&
-               (p->value == Decimal::FromInt(1) || p->value == Decimal::FromInt(2))) {
-      m.amount = p->value;  // "ريال سعودي واحد": one and two follow the noun
-      end = p->end_token;
+    } else if (std::optional<Decimal> one_or_two = OneOrTwoAt(end); !symbol && one_or_two) {
+      // "ريال سعودي واحد", "هللة واحدة": one and two follow the noun.
+      m.amount = *one_or_two;
+      end += 1;
     } else if (cur->kind == CurrencyKind::kDual) {
       m.amount = Decimal::FromInt(2);  // "دولاران"
     } else {
       return std::nullopt;
     }
-    std::string code = m.code;
-    if (auto tail = SubunitTail(end, m.code, &m.amount, &code)) {
-      end = *tail;
-      m.code = code;
+    if (cur->kind == CurrencyKind::kSub) {
+      if (symbol) return std::nullopt;
+      int places = cur->code.empty() ? cur->sub_digits : DigitsOf(cur->code, cur->sub_digits);
+      auto v = Scaled(m.amount, places);
+      if (!v) return std::nullopt;
+      m.amount = *v;
+    } else {
+      std::string code = m.code;
+      if (auto tail = SubunitTail(end, m.code, &m.amount, &code)) {
+        end = *tail;
+        m.code = code;
+      }
     }
     m.end_token = end;
     m.end = doc_.tokens[end - 1].end;
     return m;
+  }
+
+  // The value of a lone "واحد"/"اثنان" (any gender or case) at token k.
+  std::optional<Decimal> OneOrTwoAt(size_t k) const {
+    if (k >= doc_.tokens.size() || doc_.tokens[k].kind != TokenKind::kArabicWord) {
+      return std::nullopt;
+    }
+    auto v = NumberParser::Get().WordValue(doc_.Key(k));
+    if (v && (*v == Decimal::FromInt(1) || *v == Decimal::FromInt(2))) return v;
+    return std::nullopt;
   }
 
  private:

@@ -88,6 +88,16 @@ std::vector<NumberMatch> FindNumbers(std::string_view text) {
   Analyze(text, &doc);
   std::vector<NumberMatch> out;
   for (const internal::NumberParse& p : internal::NumberParser::Get().FindAll(doc)) {
+    // Digits glued to a word ("١٨٠مل", "2000دولار") are a measure, a code or an amount that
+    // the matchers which know the word report; as bare numbers they would mislead.
+    const Token& last = doc.tokens[p.end_token - 1];
+    if (last.kind == TokenKind::kNumber && p.end_token < doc.tokens.size()) {
+      const Token& after = doc.tokens[p.end_token];
+      if (after.glued_to_previous &&
+          (after.kind == TokenKind::kArabicWord || after.kind == TokenKind::kLatinWord)) {
+        continue;
+      }
+    }
     NumberMatch m;
     m.begin = p.begin;
     m.end = p.end;

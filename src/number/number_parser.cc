@@ -95,6 +95,15 @@ std::optional<Decimal> ParseValue(std::string_view text) {
   return num->DividedBy(*den);
 }
 
+// Whether `key` is only ASCII digits, between min and max of them.
+bool IsDigitRun(std::string_view key, size_t min, size_t max) {
+  if (key.size() < min || key.size() > max) return false;
+  for (char c : key) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 bool IsSmallInteger(const Decimal& d, int64_t lo, int64_t hi) {
   auto v = d.ToInt64();
   return v && *v >= lo && *v <= hi;
@@ -186,9 +195,11 @@ struct CardinalState {
   bool group_any = false;
   bool g_hundreds = false, g_tens = false, g_units = false, g_teen = false, g_fraction = false;
   bool last_was_unit_word = false;  // for "ثلاثة عشر"
+  std::optional<Decimal> last_term;  // the last unit/tens term added, for "ثلاثة أرباع"
   int pending_teen_unit = 0;        // a teen_unit waiting for عشر
   std::optional<Decimal> last_scale;
   bool prev_scale = false;
+  bool prev_word_hundreds = false;  // the previous token was a hundreds word
   std::optional<Decimal> scaled_fraction;  // "ونصف" after a scale: a fraction of that scale
   bool negative = false;
   bool pending_sign = false;
@@ -213,6 +224,7 @@ struct CardinalState {
     group = Decimal();
     group_any = g_hundreds = g_tens = g_units = g_teen = g_fraction = false;
     last_was_unit_word = false;
+    last_term.reset();
   }
 };
 
@@ -240,10 +252,11 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
   };
 
   for (size_t t = start; t < n; ++t) {
-    Item item = ItemFor(doc, t, t == start ? key0 : doc.Key(t), t > start);
+    // After a separate و token the next word carries no second و ("و واحد").
+    Item item = ItemFor(doc, t, t == start ? key0 : doc.Key(t), t > start && !waw_pending);
     bool joined = waw_pending || item.joined;
     if (item.kind == Item::kNone) break;
-    if (item.kind == Item::kWawAlone) {
+    if (item.kind == Item::kWawAlone || (waw_pending && doc.Key(t) == kWaw)) {
       if (waw_pending || s.Empty()) break;
       waw_pending = true;
       continue;
@@ -275,11 +288,28 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
       if (!ok) break;
       auto g = s.group.Plus(v);
       if (!g) break;
+      // Thousands grouped with single spaces: "1 234 567".
+      if (s.Empty() && v.IsInteger() && IsDigitRun(doc.Key(t), 1, 3)) {
+        std::string digits(doc.Key(t));
+        size_t u = t;
+        while (u + 1 < n && doc.tokens[u + 1].kind == TokenKind::kNumber &&
+               doc.tokens[u + 1].begin == doc.tokens[u].end + 1 &&
+               doc.text[doc.tokens[u].end] == ' ' && IsDigitRun(doc.Key(u + 1), 3, 3)) {
+          digits += doc.Key(++u);
+        }
+        if (u > t) {
+          g = Decimal::Parse(digits);
+          if (!g) break;
+          t = u;
+        }
+      }
       s.group = *g;
       s.group_any = true;
       s.g_units = true;
       s.last_was_unit_word = false;
       s.prev_scale = false;
+      s.prev_word_hundreds = false;
+      s.last_term = v;
       s.pending_sign = false;
       ++s.digit_tokens;
       s.only_weak = false;
@@ -330,6 +360,9 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             take = true;
           } else if (joined && !s.group_any && s.last_scale && v < *s.last_scale) {
             take = true;  // after a scale word: "ألف ومائتان"
+          } else if (!joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen &&
+                     !s.g_fraction && !is_hundreds && s.prev_word_hundreds) {
+            take = true;  // colloquial hundreds without و: "خمسمية خمسة وعشرين"
           } else if (joined && s.group_any && !s.g_fraction) {
             if (is_tens) {
               take = !s.g_tens && !s.g_teen && (s.g_units || s.g_hundreds);
@@ -352,6 +385,13 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             if (w.cls == WordClass::kTeen) next.g_teen = true;
           }
           next.last_was_unit_word = w.cls == WordClass::kUnit;
+          if (is_hundreds) {
+            next.last_term.reset();
+          } else if (w.cls == WordClass::kTen && next.g_teen && !s.g_teen) {
+            next.last_term.reset();
+          } else {
+            next.last_term = v;
+          }
           break;
         }
         case WordClass::kTeenUnit: {
@@ -366,6 +406,10 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
           // Allow "أحد وعشرون": peek for و+tens.
           if (t + 1 < n) {
             Item peek = ItemFor(doc, t + 1, doc.Key(t + 1), true);
+            if (peek.kind == Item::kWawAlone && t + 2 < n) {
+              peek = ItemFor(doc, t + 2, doc.Key(t + 2), false);
+              peek.joined = peek.kind == Item::kWords;
+            }
             if (peek.kind == Item::kWords && peek.joined) {
               for (const WordInfo& pw : *peek.words) {
                 if (pw.cls == WordClass::kTens) {
@@ -475,10 +519,14 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
         }
         case WordClass::kDenominator: {
           // "ثلاثة أرباع": the count just read becomes the numerator.
-          if (joined || !s.group_any || s.g_fraction || s.pending_teen_unit > 0) break;
-          auto g = s.group.DividedBy(v);
-          if (!g) break;
-          next.group = *g;
+          if (joined || !s.group_any || s.g_fraction || s.pending_teen_unit > 0 || !s.last_term) {
+            break;
+          }
+          auto without = s.group.Minus(*s.last_term);
+          auto part = s.last_term->DividedBy(v);
+          if (!without || !part) break;
+          next.group = *without->Plus(*part);
+          next.last_term.reset();
           next.g_fraction = true;
           next.last_was_unit_word = false;
           take = true;
@@ -520,6 +568,7 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
       bool was_scale = w.cls == WordClass::kScale;
       s = next;
       if (!was_scale) s.prev_scale = false;
+      s.prev_word_hundreds = w.cls == WordClass::kHundreds || w.cls == WordClass::kHundred;
       if (w.cls != WordClass::kMinus) s.pending_sign = false;
       ++s.words;
       if (!w.weak && w.cls != WordClass::kTeenUnit) s.only_weak = false;
@@ -935,6 +984,26 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
     }
   }
   std::optional<NumberParse> best;
+  // A bare decimal point opening a number: ".08", "٫٥".
+  const Token& tok = doc.tokens[token];
+  if ((tok.kind == TokenKind::kPunctuation || tok.kind == TokenKind::kSymbol) &&
+      options.cardinals && token + 1 < doc.tokens.size() &&
+      doc.tokens[token + 1].glued_to_previous &&
+      doc.tokens[token + 1].kind == TokenKind::kNumber &&
+      (token == 0 || !tok.glued_to_previous) &&
+      (doc.TokenText(token) == "." || doc.TokenText(token) == "\xD9\xAB") &&
+      IsDigitRun(doc.Key(token + 1), 1, 18)) {
+    if (auto v = Decimal::Parse("0." + std::string(doc.Key(token + 1)))) {
+      NumberParse p;
+      p.value = *v;
+      p.first_token = static_cast<uint32_t>(token);
+      p.end_token = static_cast<uint32_t>(token + 2);
+      p.begin = tok.begin;
+      p.end = doc.tokens[token + 1].end;
+      p.has_digits = true;
+      return p;
+    }
+  }
   for (const auto& [key, skip] : readings) {
     if (key.empty() && doc.tokens[token].kind == TokenKind::kArabicWord) continue;
     for (int pass = 0; pass < 2; ++pass) {
