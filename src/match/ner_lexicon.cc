@@ -1,0 +1,316 @@
+#include "match/ner_lexicon.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/strings/string_view.h"
+#include "pipeline/embedded_data.h"
+
+KASHIF_DECLARE_EMBEDDED(ner_given_names);
+KASHIF_DECLARE_EMBEDDED(ner_cues);
+KASHIF_DECLARE_EMBEDDED(ner_stop_words);
+
+namespace kashif::internal {
+namespace {
+
+// Match forms (UTF-8) of the few letters the token view tests: the article, the conjunctions,
+// the relational-adjective ending and alef maqsura in the original text.
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+constexpr std::string_view kWaw = "\xD9\x88";              // و
+constexpr std::string_view kFa = "\xD9\x81";               // ف
+constexpr std::string_view kYa = "\xD9\x8A";               // ي
+constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";    // يه (ية with teh marbuta folded)
+constexpr std::string_view kAlefMaqsura = "\xD9\x89";      // ى
+// A foreign-surname ending counts only on words at least this long (ـيف in تكييف does not).
+constexpr uint32_t kMinForeignSuffixLetters = 6;
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+uint32_t CountLetters(std::string_view key) {
+  uint32_t n = 0;
+  for (char c : key) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+struct ClassName {
+  std::string_view name;
+  uint32_t flag;
+};
+constexpr ClassName kClassNames[] = {
+    {"male", kNerGivenName},
+    {"female", kNerGivenName | kNerFemale},
+    {"foreign", kNerGivenName | kNerForeignName},
+    {"ambiguous", kNerAmbiguousName},
+    {"title", kNerTitle},
+    {"role", kNerRole},
+    {"post_title", kNerPostTitle},
+    {"particle", kNerParticle},
+    {"verb", kNerVerb},
+    {"org_head", kNerOrgHead},
+    {"org_head_def", kNerOrgHeadDefinite},
+    {"org_adj", kNerOrgAdjective},
+    {"place_trigger", kNerPlaceTrigger},
+    {"place_feature", kNerPlaceFeature},
+    {"stop", kNerStop},
+    {"time", kNerTime | kNerStop},
+    {"foreign_suffix", kNerForeignSuffix},
+};
+
+// Canonical names of rule-found entities keep their letters as written and lose only marks,
+// tatweel and invisible characters.
+NormalizerOptions DisplayOptions() {
+  NormalizerOptions o;
+  o.fold_alef = false;
+  o.fold_alef_maqsura = false;
+  o.fold_persian_letters = false;
+  o.fold_presentation_forms = true;
+  return o;
+}
+
+}  // namespace
+
+NerLexicon::NerLexicon(const Analyzer* analyzer)
+    : analyzer_(analyzer), display_(DisplayOptions()) {}
+
+StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Analyzer* analyzer) {
+  return Create(analyzer, {{"ner_given_names.tsv", KASHIF_EMBEDDED(ner_given_names)},
+                           {"ner_cues.tsv", KASHIF_EMBEDDED(ner_cues)},
+                           {"ner_stop_words.tsv", KASHIF_EMBEDDED(ner_stop_words)}});
+}
+
+StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(
+    const Analyzer* analyzer,
+    const std::vector<std::pair<std::string_view, std::string_view>>& files) {
+  std::shared_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
+  for (const auto& [name, content] : files) {
+    Status status = lexicon->AddFile(name, content);
+    if (!status.ok()) return status;
+  }
+  // Longest endings first is not needed (any match counts), but a stable order keeps the
+  // behaviour independent of the file order.
+  std::sort(lexicon->foreign_suffixes_.begin(), lexicon->foreign_suffixes_.end());
+  return std::shared_ptr<const NerLexicon>(std::move(lexicon));
+}
+
+Status NerLexicon::AddFile(std::string_view name, std::string_view content) {
+  size_t pos = 0;
+  size_t line_number = 0;
+  std::string key;
+  while (pos < content.size()) {
+    size_t newline = content.find('\n', pos);
+    if (newline == std::string_view::npos) newline = content.size();
+    std::string_view line = content.substr(pos, newline - pos);
+    pos = newline + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    auto error = [&](const std::string& reason) {
+      return Status(StatusCode::kInvalidArgument,
+                    std::string(name) + ":" + std::to_string(line_number) + ": " + reason);
+    };
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos) {
+      return error("expected WORD<TAB>CLASSES");
+    }
+    key.clear();
+    analyzer_->AppendMatchForm(line.substr(0, tab), &key);
+    if (key.empty() || key.find(' ') != std::string::npos) {
+      return error("expected one word");
+    }
+    uint32_t flags = 0;
+    std::string_view classes = line.substr(tab + 1);
+    while (!classes.empty()) {
+      size_t comma = classes.find(',');
+      std::string_view item = classes.substr(0, comma);
+      classes = comma == std::string_view::npos ? std::string_view() : classes.substr(comma + 1);
+      auto it = std::find_if(std::begin(kClassNames), std::end(kClassNames),
+                             [&](const ClassName& c) { return c.name == item; });
+      if (it == std::end(kClassNames)) return error("unknown class '" + std::string(item) + "'");
+      flags |= it->flag;
+    }
+    if (flags & kNerForeignSuffix) {
+      foreign_suffixes_.push_back(key);
+      flags &= ~kNerForeignSuffix;
+      if (flags == 0) continue;
+    }
+    flags_[key] |= flags;
+  }
+  return Status::Ok();
+}
+
+uint32_t NerLexicon::Flags(std::string_view key) const {
+  auto it = flags_.find(absl::string_view(key.data(), key.size()));
+  return it == flags_.end() ? 0 : it->second;
+}
+
+bool NerLexicon::HasForeignSuffix(std::string_view key) const {
+  if (CountLetters(key) < kMinForeignSuffixLetters || StartsWith(key, kArticle)) return false;
+  return std::any_of(foreign_suffixes_.begin(), foreign_suffixes_.end(),
+                     [&](const std::string& suffix) { return EndsWith(key, suffix); });
+}
+
+NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
+                     const std::vector<Candidate>& prior, int32_t min_known_priority)
+    : doc_(doc), lexicon_(lexicon), tokens_(doc.tokens.size()) {
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    NerToken& t = tokens_[i];
+    const Token& token = doc.tokens[i];
+    const TokenAnalysis& a = doc.analyses[i];
+    t.word = token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord;
+    t.punct = token.kind == TokenKind::kPunctuation;
+    if (!t.word || a.reading_count == 0) continue;
+    const std::string_view whole = doc.Slice(a.readings[0].key);
+    t.flags = lexicon.Flags(whole);
+    t.reading = 0;
+    auto bare_of = [](std::string_view key) {
+      return StartsWith(key, kArticle) && key.size() >= kArticle.size() + 4
+                 ? key.substr(kArticle.size())
+                 : std::string_view();
+    };
+    uint32_t whole_bare = 0;
+    if (std::string_view bare = bare_of(whole); !bare.empty()) whole_bare = lexicon.Flags(bare);
+    if (t.flags == 0 && whole_bare == 0) {
+      // An unknown whole word: a reading with its proclitics set aside may be a known word.
+      for (uint8_t r = 1; r < a.reading_count; ++r) {
+        std::string_view key = doc.Slice(a.readings[r].key);
+        std::string_view bare = bare_of(key);
+        if (lexicon.Flags(key) != 0 || (!bare.empty() && lexicon.Flags(bare) != 0)) {
+          t.reading = r;
+          break;
+        }
+      }
+      bool known_rest = t.reading != 0;
+      for (uint8_t r = 1; r < a.reading_count; ++r) {
+        if (StartsWith(doc.Slice(a.readings[r].key), kArticle)) {
+          t.clitic_article = true;
+          known_rest = true;
+        }
+      }
+      // و before an unknown word is nearly always the conjunction, except on foreign names
+      // (ويتكوف); ف is a conjunction far less often than a first letter (فوغل), so it counts only
+      // before a known word or the article.
+      if (a.reading_count > 1) {
+        if (StartsWith(whole, kWaw)) {
+          t.conjunction = known_rest || !lexicon.HasForeignSuffix(whole);
+        } else if (StartsWith(whole, kFa)) {
+          t.conjunction = known_rest;
+        }
+      }
+    }
+    const std::string_view key = doc.Slice(a.readings[t.reading].key);
+    t.reading_flags = t.reading == 0 ? t.flags : lexicon.Flags(key);
+    const std::string_view bare = bare_of(key);
+    t.article = !bare.empty();
+    t.bare_flags = t.article ? lexicon.Flags(bare) : 0;
+    t.letters = CountLetters(key);
+    t.nisba = t.article && CountLetters(bare) >= 4 && (EndsWith(bare, kYa) || EndsWith(bare, kYaHeh));
+  }
+  for (const Candidate& c : prior) {
+    if (c.priority < min_known_priority) continue;
+    for (uint32_t i = c.first_token; i < c.end_token && i < tokens_.size(); ++i) {
+      NerToken& t = tokens_[i];
+      if (t.known >= 0 && t.known_priority >= c.priority) continue;
+      t.known = static_cast<int8_t>(c.type);
+      t.known_start = i == c.first_token;
+      t.known_end = c.end_token;
+      t.known_priority = c.priority;
+    }
+  }
+}
+
+std::string_view NerTokens::Key(size_t i) const {
+  const TokenAnalysis& a = doc_.analyses[i];
+  if (a.reading_count == 0) return doc_.Slice(a.key);
+  return doc_.Slice(a.readings[tokens_[i].reading].key);
+}
+
+uint32_t NerTokens::Begin(size_t i) const {
+  const TokenAnalysis& a = doc_.analyses[i];
+  const uint32_t skip = a.reading_count == 0 ? 0 : a.readings[tokens_[i].reading].skip_bytes;
+  return doc_.tokens[i].begin + skip;
+}
+
+bool NerTokens::IsInitial(size_t i) const {
+  if (i + 1 >= tokens_.size() || doc_.tokens[i].kind != TokenKind::kArabicWord) return false;
+  if (CountLetters(doc_.Slice(doc_.analyses[i].key)) != 1) return false;
+  const Token& next = doc_.tokens[i + 1];
+  return next.glued_to_previous && next.text(doc_.text) == ".";
+}
+
+bool NerTokens::EndsWithAlefMaqsura(size_t i) const {
+  return EndsWith(doc_.TokenText(i), kAlefMaqsura);
+}
+
+Candidate NerTokens::MakeCandidate(EntityType type, size_t first, size_t end,
+                                   int32_t priority) const {
+  Candidate c;
+  c.type = type;
+  c.first_token = static_cast<uint32_t>(first);
+  c.end_token = static_cast<uint32_t>(end);
+  c.begin = Begin(first);
+  c.end = End(end - 1);
+  c.priority = priority;
+  lexicon_.AppendDisplayForm(doc_.text.substr(c.begin, c.end - c.begin), &c.canonical);
+  return c;
+}
+
+bool NerTokens::IsNameWord(size_t i) const {
+  const NerToken& t = tokens_[i];
+  if (!t.word || KnownOther(i, EntityType::kPerson)) return false;
+  if (t.known == static_cast<int8_t>(EntityType::kPerson)) return true;
+  if (t.flags & kNerGivenName) {
+    // على folds to the name علي; as written with alef maqsura it is the preposition.
+    return !((t.flags & kNerStop) && EndsWithAlefMaqsura(i));
+  }
+  constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
+                                kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
+                                kNerOrgAdjective | kNerParticle;
+  if ((t.flags & kNotName) || (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
+  if (t.conjunction || t.clitic_article || t.letters < 2) return false;
+  // Imperfect and future verbs (يتوقع، تقول، سيتم) look like unknown words; names of that shape
+  // are rare enough below six letters and the known ones are listed.
+  const std::string_view key = Key(i);
+  const bool verb_prefix = StartsWith(key, "\xD9\x8A") || StartsWith(key, "\xD8\xAA") ||
+                           StartsWith(key, "\xD8\xB3\xD9\x8A") ||
+                           StartsWith(key, "\xD8\xB3\xD8\xAA");
+  if (verb_prefix && t.letters <= 5 && !lexicon_.HasForeignSuffix(key)) return false;
+  return true;
+}
+
+bool NerTokens::IsPlainWord(size_t i) const {
+  const NerToken& t = tokens_[i];
+  if (!t.word || t.conjunction || t.clitic_article || t.nisba || t.letters < 2) return false;
+  constexpr uint32_t kCue = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
+                            kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
+                            kNerOrgAdjective | kNerParticle;
+  return !(t.flags & kCue) && !(t.bare_flags & (kCue | kNerOrgHeadDefinite));
+}
+
+bool NerTokens::EndsPhrase(size_t i) const {
+  if (i >= tokens_.size()) return true;
+  const NerToken& t = tokens_[i];
+  if (!t.word) return true;
+  if (t.conjunction || t.clitic_article) return true;
+  if (t.flags & kNerTime) return true;
+  if ((t.flags & (kNerStop | kNerVerb)) && !t.article) return true;
+  return false;
+}
+
+int32_t NerTokens::RulePriority(size_t first, size_t end, EntityType type, int32_t base,
+                                bool over_other_types) const {
+  int32_t priority = base;
+  for (size_t i = first; i < end; ++i) {
+    const NerToken& t = tokens_[i];
+    if (t.known < 0) continue;
+    if ((i == first && !t.known_start) || t.known_end > end) return -1;
+    if (t.known_start && i == first && t.known_end == end) return -1;
+    if (t.known != static_cast<int8_t>(type) && !over_other_types) return -1;
+    priority = std::max(priority, t.known_priority + 1);
+  }
+  return priority;
+}
+
+}  // namespace kashif::internal

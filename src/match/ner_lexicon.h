@@ -1,0 +1,150 @@
+// The word lists of the person, organization and place rules (data/ner_*.tsv) and the per-token
+// view of a document those rules share.
+#ifndef KASHIF_SRC_MATCH_NER_LEXICON_H_
+#define KASHIF_SRC_MATCH_NER_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "kashif/normalizer.h"
+#include "kashif/status.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/document.h"
+
+namespace kashif::internal {
+
+// Word classes (bit flags); the data files name them in lower case (see data/ner_cues.tsv).
+enum NerClass : uint32_t {
+  kNerGivenName = 1u << 0,
+  kNerFemale = 1u << 1,
+  kNerForeignName = 1u << 2,
+  kNerAmbiguousName = 1u << 3,  // also an everyday word: needs more evidence
+  kNerTitle = 1u << 4,
+  kNerRole = 1u << 5,
+  kNerPostTitle = 1u << 6,
+  kNerParticle = 1u << 7,
+  kNerVerb = 1u << 8,
+  kNerOrgHead = 1u << 9,
+  kNerOrgHeadDefinite = 1u << 10,
+  kNerOrgAdjective = 1u << 11,
+  kNerPlaceTrigger = 1u << 12,
+  kNerPlaceFeature = 1u << 13,
+  kNerStop = 1u << 14,
+  kNerTime = 1u << 15,
+  kNerForeignSuffix = 1u << 16,
+};
+
+// Immutable after construction; shared by the rule matchers of one extractor.
+class NerLexicon {
+ public:
+  // Builds the lexicon from the embedded data files; fails only on a malformed built-in file.
+  static StatusOr<std::shared_ptr<const NerLexicon>> CreateDefault(const Analyzer* analyzer);
+  // Builds from (file name, content) pairs in the WORD<TAB>CLASS[,CLASS...] format.
+  static StatusOr<std::shared_ptr<const NerLexicon>> Create(
+      const Analyzer* analyzer,
+      const std::vector<std::pair<std::string_view, std::string_view>>& files);
+
+  // The classes of a word given in match form (0 when unknown).
+  uint32_t Flags(std::string_view key) const;
+  // Whether the match form ends with a foreign-surname ending (and is long enough for it).
+  bool HasForeignSuffix(std::string_view key) const;
+
+  const Analyzer& analyzer() const { return *analyzer_; }
+  // The form used for canonical names of rule-found entities: marks and tatweel removed, the
+  // letters as written.
+  void AppendDisplayForm(std::string_view text, std::string* out) const {
+    display_.AppendNormalized(text, out);
+  }
+
+ private:
+  explicit NerLexicon(const Analyzer* analyzer);
+  Status AddFile(std::string_view name, std::string_view content);
+
+  const Analyzer* analyzer_;
+  Normalizer display_;
+  absl::flat_hash_map<std::string, uint32_t> flags_;
+  std::vector<std::string> foreign_suffixes_;
+};
+
+// What the rules know about one token of a document.
+struct NerToken {
+  bool word = false;          // an Arabic or Latin word
+  bool punct = false;         // punctuation
+  uint32_t flags = 0;         // classes of the whole token
+  uint8_t reading = 0;        // the reading the rules use (0, or one with proclitics set aside)
+  uint32_t reading_flags = 0; // classes of that reading
+  uint32_t bare_flags = 0;    // classes of that reading without its article ال
+  bool article = false;       // that reading starts with the article
+  bool clitic_article = false;  // a proclitic before the article: بالضفة، للاستثمار، والتعاون
+  bool conjunction = false;   // starts with و or ف and is not itself a known word
+  bool nisba = false;         // definite and ends like a relational adjective: الروسية
+  uint32_t letters = 0;       // letters in the reading
+  // The type of a higher-priority candidate (gazetteer, money, date) covering the token, or -1,
+  // and whether the token starts that candidate.
+  int8_t known = -1;
+  bool known_start = false;
+  uint32_t known_end = 0;      // end token of that candidate
+  int32_t known_priority = 0;
+};
+
+// The per-token view of a document, computed once per matcher call.
+class NerTokens {
+ public:
+  // `prior`: candidates proposed before the rules run; those at `min_known_priority` or above
+  // mark their tokens as known.
+  NerTokens(const Document& doc, const NerLexicon& lexicon, const std::vector<Candidate>& prior,
+            int32_t min_known_priority = 60);
+
+  size_t size() const { return tokens_.size(); }
+  const NerToken& operator[](size_t i) const { return tokens_[i]; }
+
+  // The reading key the rules use for token i.
+  std::string_view Key(size_t i) const;
+  // Byte offset where token i's entity span starts (after its proclitics, if the reading has
+  // any).
+  uint32_t Begin(size_t i) const;
+  uint32_t End(size_t i) const { return doc_.tokens[i].end; }
+  // Whether token i is a single Arabic letter followed by a period: the initial in "ف. بوتين".
+  bool IsInitial(size_t i) const;
+  // Whether the token's text ends with alef maqsura (على is never the name علي).
+  bool EndsWithAlefMaqsura(size_t i) const;
+
+  // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
+  Candidate MakeCandidate(EntityType type, size_t first, size_t end, int32_t priority) const;
+
+  // Whether token i is a known candidate of a type other than `type`.
+  bool KnownOther(size_t i, EntityType type) const {
+    return tokens_[i].known >= 0 && tokens_[i].known != static_cast<int8_t>(type);
+  }
+  // Whether token i can be part of a person's name: a given name, a known person, or a word
+  // that is no particle, stop word, cue or verb-looking form and carries no proclitic.
+  bool IsNameWord(size_t i) const;
+  // Whether token i can be (part of) a place's or organization's proper name: a word that is no
+  // stop word, cue or relational adjective and carries no proclitic.
+  bool IsPlainWord(size_t i) const;
+  // Whether token i ends an organization or place phrase: punctuation, a function word, a time
+  // word, a word with a conjunction or a preposition + article.
+  bool EndsPhrase(size_t i) const;
+  // The priority a rule candidate over [first, end) takes: `base`, or one more than the highest
+  // known candidate lying wholly inside it (a longer name built around a known one is the better
+  // reading: جامعة القاهرة over القاهرة). Known candidates of another type count only when
+  // `over_other_types`. Returns -1 when a known candidate crosses the span's edge, or covers
+  // exactly the same tokens (nothing to add).
+  int32_t RulePriority(size_t first, size_t end, EntityType type, int32_t base,
+                       bool over_other_types) const;
+
+  const Document& doc() const { return doc_; }
+  const NerLexicon& lexicon() const { return lexicon_; }
+
+ private:
+  const Document& doc_;
+  const NerLexicon& lexicon_;
+  std::vector<NerToken> tokens_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_NER_LEXICON_H_

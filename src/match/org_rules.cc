@@ -1,0 +1,116 @@
+#include "match/org_rules.h"
+
+#include "match/person_matcher.h"
+
+namespace kashif::internal {
+namespace {
+
+constexpr EntityType kOrg = EntityType::kOrganization;
+// Tokens an organization's name may span, head included.
+constexpr size_t kMaxOrgTokens = 8;
+// Indefinite nouns of a construct chain before its definite end (اتحاد صناعة السيارات).
+constexpr size_t kMaxIndefiniteComplement = 2;
+
+// The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
+constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
+
+bool IsAdjective(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0) return false;
+  if (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) return false;
+  return (u.flags & kNerOrgAdjective) || u.nisba;
+}
+
+// "لل" + definite noun after an adjective: الهيئة العامة للاستثمار.
+bool IsLamComplement(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.clitic_article || u.known >= 0 || (u.flags & kNerTime)) return false;
+  const std::string_view key = tokens.doc().Key(k);
+  return key.substr(0, kLamLam.size()) == kLamLam && u.letters >= 5;
+}
+
+}  // namespace
+
+void OrgRules::Propose(const Document& doc, const Options& options,
+                       std::vector<Candidate>* out) const {
+  if (doc.tokens.empty()) return;
+  const NerTokens tokens(doc, *lexicon_, *out);
+  const size_t n = tokens.size();
+  std::vector<size_t> ends;
+  for (size_t i = 0; i < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word) continue;
+    const bool indefinite_head = (t.reading_flags & kNerOrgHead) && !t.article;
+    const bool definite_head = t.article && (t.bare_flags & kNerOrgHeadDefinite);
+    if (!indefinite_head && !definite_head) continue;
+    const bool known_head = t.known == static_cast<int8_t>(kOrg) && t.known_start;
+    if (t.known >= 0 && !known_head) continue;
+
+    ends.clear();
+    size_t k = i + 1;
+    const size_t limit = std::min(n, i + kMaxOrgTokens);
+    if (known_head) {
+      k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
+    } else if (indefinite_head) {
+      bool definite_end = false;
+      size_t indefinite = 0;
+      while (k < limit) {
+        const NerToken& u = tokens[k];
+        if (u.known >= 0) {
+          if (u.known_start) {
+            k = u.known_end;  // جامعة القاهرة، مؤسسة محمد بن راشد
+            definite_end = true;
+          }
+          break;
+        }
+        if (tokens.EndsPhrase(k)) break;
+        if (u.article) {
+          if (u.flags & (kNerTitle | kNerRole)) break;
+          ++k;
+          definite_end = true;
+          break;
+        }
+        if (indefinite == kMaxIndefiniteComplement) break;
+        if (!tokens.IsPlainWord(k) && !(u.reading_flags & kNerOrgHead)) break;
+        ++k;
+        ++indefinite;
+      }
+      if (k == i + 1) continue;
+      // Without a definite end the complement must be a proper name standing by itself
+      // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
+      if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k)) continue;
+      if (k > n) continue;
+      ends.push_back(k);
+    } else if (!IsAdjective(tokens, k)) {
+      continue;  // الاتحاد alone is a common noun; الاتحاد الأوروبي is a name
+    }
+    bool adjective_before = false;
+    bool lam_used = false;
+    while (k < limit) {
+      if (IsAdjective(tokens, k)) {
+        ++k;
+        ends.push_back(k);
+        adjective_before = true;
+        continue;
+      }
+      if (adjective_before && !lam_used && IsLamComplement(tokens, k)) {
+        ++k;
+        ends.push_back(k);
+        lam_used = true;
+        adjective_before = false;
+        continue;
+      }
+      break;
+    }
+    for (size_t end : ends) {
+      const int32_t priority =
+          tokens.RulePriority(i, end, kOrg, kNerRulePriority, /*over_other_types=*/true);
+      if (priority < 0) continue;
+      out->push_back(tokens.MakeCandidate(kOrg, i, end, priority));
+    }
+  }
+}
+
+}  // namespace kashif::internal

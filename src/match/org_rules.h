@@ -1,0 +1,35 @@
+// Organization rules: a head noun and the construct and adjectives that complete the name.
+#ifndef KASHIF_SRC_MATCH_ORG_RULES_H_
+#define KASHIF_SRC_MATCH_ORG_RULES_H_
+
+#include <memory>
+#include <vector>
+
+#include "match/matcher.h"
+#include "match/ner_lexicon.h"
+
+namespace kashif::internal {
+
+// Proposes ORG candidates:
+//  - an indefinite head noun (وزارة، شركة، صندوق ...) with its genitive complement (a definite
+//    noun, a chain of indefinite nouns ending in one: اتحاد صناعة السيارات, a known name:
+//    جامعة القاهرة, or a proper name followed by a boundary: شركة ماكينزي), then relational
+//    adjectives (صندوق الثروة السيادية الروسية) and one "لل" complement after an adjective
+//    (الهيئة العامة للاستثمار);
+//  - a definite head that names an organization with an adjective (الاتحاد الأوروبي).
+// The name stops at function words, time words, verbs, conjunctions and prepositional phrases.
+// A name built around a known place, person or organization outranks it. Immutable and
+// thread-safe.
+class OrgRules : public Matcher {
+ public:
+  explicit OrgRules(std::shared_ptr<const NerLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  void Propose(const Document& doc, const Options& options,
+               std::vector<Candidate>* out) const override;
+
+ private:
+  std::shared_ptr<const NerLexicon> lexicon_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_ORG_RULES_H_

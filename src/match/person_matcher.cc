@@ -1,0 +1,208 @@
+#include "match/person_matcher.h"
+
+namespace kashif::internal {
+namespace {
+
+constexpr EntityType kPer = EntityType::kPerson;
+// A name has at most this many parts after its first (particles and initials included).
+constexpr size_t kMaxNameParts = 5;
+// A title and its complement before the name: at most this many tokens.
+constexpr size_t kMaxTitleComplement = 5;
+
+bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
+
+// The possible ends of a name whose first part is token `first`: each end is one past a name
+// part. Name parts after the first: given names, particle + name, initials, and other name
+// words; a family name with the article (الخطيب) only right after a given name or a particle,
+// so "الرئيس ترامب الرئيسي" stops at ترامب.
+std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first) {
+  std::vector<size_t> ends;
+  const size_t n = tokens.size();
+  size_t i = first + 1;
+  bool after_given = IsGiven(tokens[first]) && tokens[first].known < 0;
+  size_t parts = 0;
+  while (i < n && parts < kMaxNameParts) {
+    const NerToken& t = tokens[i];
+    if (tokens.IsInitial(i)) {
+      if (i + 2 < n && tokens.IsNameWord(i + 2)) {
+        i += 2;  // the initial and its period; the name word comes next
+        after_given = true;
+        ++parts;
+        continue;
+      }
+      break;
+    }
+    if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n && tokens.IsNameWord(i + 1) &&
+        !tokens.KnownOther(i, kPer)) {
+      i += 2;
+      ends.push_back(i);
+      parts += 2;
+      after_given = true;  // بن لادن الجديد is rare; عبد العزيز بوتفليقة is not
+      continue;
+    }
+    if (!tokens.IsNameWord(i)) break;
+    // An unknown part (a family name) only follows a given name, a particle's name or an
+    // initial: after a family name or a known person the name is complete.
+    if (!IsGiven(t) && t.known < 0 && !after_given) break;
+    // A known person right after an unknown name part belongs to another name only when it
+    // starts there; one that started earlier cannot be continued.
+    if (t.known >= 0 && !t.known_start) break;
+    ++i;
+    if (t.known >= 0) i = t.known_end;
+    ends.push_back(i);
+    ++parts;
+    after_given = IsGiven(t) && t.known < 0;
+  }
+  return ends;
+}
+
+class Proposer {
+ public:
+  Proposer(const NerTokens& tokens, std::vector<Candidate>* out) : tokens_(tokens), out_(out) {}
+
+  void Add(size_t first, size_t end) {
+    if (end <= first) return;
+    const int32_t priority =
+        tokens_.RulePriority(first, end, kPer, kNerRulePriority, /*over_other_types=*/false);
+    if (priority < 0) return;
+    out_->push_back(tokens_.MakeCandidate(kPer, first, end, priority));
+  }
+
+  // The name starting at `first`, with every shorter alternative, so the resolver can fall back
+  // when a later part is claimed by a stronger candidate. `alone`: the first part may stand
+  // alone.
+  void AddName(size_t first, bool alone) {
+    if (alone) Add(first, first + 1);
+    for (size_t end : NameEnds(tokens_, first)) Add(first, end);
+  }
+
+ private:
+  const NerTokens& tokens_;
+  std::vector<Candidate>* out_;
+};
+
+// A name starting with a given name at token i.
+void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!(t.reading_flags & kNerGivenName) || tokens.KnownOther(i, kPer)) return;
+  if ((t.reading_flags & kNerStop) && tokens.EndsWithAlefMaqsura(i)) return;
+  // A given name that is also an everyday word or a cue needs a second name part that is itself
+  // strong evidence: another given name, a particle, or an initial.
+  const bool weak = (t.reading_flags & (kNerAmbiguousName | kNerStop | kNerTitle | kNerRole |
+                                        kNerParticle | kNerVerb | kNerOrgHead)) != 0;
+  if (weak) {
+    const size_t next = i + 1;
+    if (next >= tokens.size()) return;
+    const NerToken& u = tokens[next];
+    const bool strong_next = (IsGiven(u) && tokens.IsNameWord(next) &&
+                              !(u.flags & kNerAmbiguousName)) ||
+                             ((u.flags & kNerParticle) && !u.conjunction) ||
+                             tokens.IsInitial(next) ||
+                             u.known == static_cast<int8_t>(EntityType::kPerson);
+    if (!strong_next) return;
+    proposer->AddName(i, /*alone=*/false);
+    return;
+  }
+  proposer->AddName(i, /*alone=*/true);
+}
+
+// A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
+void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!(t.reading_flags & (kNerTitle | kNerRole)) || t.known >= 0) return;
+  const bool role = (t.reading_flags & kNerRole) != 0;
+  const size_t n = tokens.size();
+  size_t k = i + 1;
+  while (k < n && k <= i + kMaxTitleComplement) {
+    const NerToken& u = tokens[k];
+    if (!u.word) break;
+    if (u.flags & kNerPostTitle) {
+      ++k;
+      continue;
+    }
+    if (u.known >= 0 && u.known_start && u.known != static_cast<int8_t>(kPer)) {
+      k = u.known_end;  // وزير خارجية فرنسا، رئيس الوزراء الإسرائيلي
+      continue;
+    }
+    if (u.known >= 0) break;
+    if (u.article && !IsGiven(u) && !(u.flags & kNerTime) && !u.conjunction &&
+        !u.clitic_article) {
+      ++k;  // the complement and adjectives: الخارجية، الأمريكي
+      continue;
+    }
+    // A role's complement may start with an indefinite noun in construct: رئيس مجلس الوزراء،
+    // وزير خارجية فرنسا.
+    if (role && !u.article && !IsGiven(u) && !u.conjunction && !(u.flags & kNerStop) &&
+        k + 1 < n && (tokens[k + 1].article || (tokens[k + 1].known >= 0 &&
+                                                tokens[k + 1].known_start))) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (k >= n || !tokens.IsNameWord(k)) return;
+  const NerToken& name = tokens[k];
+  if (name.article && name.known < 0) return;  // a definite word here is a noun, not a name
+  if (name.known >= 0 && !name.known_start) return;
+  proposer->AddName(k, /*alone=*/true);
+}
+
+// An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
+void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  if (!(tokens[i].reading_flags & kNerVerb)) return;
+  const size_t n = tokens.size();
+  // Plural endings (ـات، ـون، ـين) mark the common nouns that follow these verbs most often.
+  auto unknown_name = [&](size_t k) {
+    if (k >= n || !tokens.IsNameWord(k) || tokens[k].article || IsGiven(tokens[k]) ||
+        tokens[k].known >= 0) {
+      return false;
+    }
+    const std::string_view key = tokens.Key(k);
+    auto ends_with = [&](std::string_view suffix) {
+      return key.size() > suffix.size() && key.substr(key.size() - suffix.size()) == suffix;
+    };
+    return !ends_with("\xD8\xA7\xD8\xAA") && !ends_with("\xD9\x88\xD9\x86") &&
+           !ends_with("\xD9\x8A\xD9\x86");
+  };
+  auto boundary = [&](size_t k) {
+    if (k >= n) return true;
+    const NerToken& u = tokens[k];
+    return u.punct || ((u.flags & kNerStop) && !u.article) || u.conjunction;
+  };
+  const size_t first = i + 1;
+  if (!unknown_name(first)) return;
+  if (unknown_name(first + 1) && boundary(first + 2)) {
+    proposer->Add(first, first + 2);
+  } else if (boundary(first + 1)) {
+    proposer->Add(first, first + 1);
+  }
+}
+
+// A long unknown word with a foreign-surname ending, and the unknown word before it when that
+// is a name word too (a foreign given name the lists lack).
+void ForeignSurnameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (t.reading != 0 || t.article || t.known >= 0 || t.flags != 0 || !tokens.IsNameWord(i)) {
+    return;
+  }
+  if (!tokens.lexicon().HasForeignSuffix(tokens.Key(i))) return;
+  proposer->Add(i, i + 1);
+}
+
+}  // namespace
+
+void PersonMatcher::Propose(const Document& doc, const Options& options,
+                            std::vector<Candidate>* out) const {
+  if (doc.tokens.empty()) return;
+  const NerTokens tokens(doc, *lexicon_, *out);
+  Proposer proposer(tokens, out);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].word) continue;
+    GivenNameAnchor(tokens, i, &proposer);
+    TitleAnchor(tokens, i, &proposer);
+    ReportingVerbAnchor(tokens, i, &proposer);
+    ForeignSurnameAnchor(tokens, i, &proposer);
+  }
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,76 @@
+#include "match/place_rules.h"
+
+#include "match/person_matcher.h"
+
+namespace kashif::internal {
+namespace {
+
+constexpr EntityType kLoc = EntityType::kPlace;
+// A place name of two words is taken only when its first word is this short: the prefixes of
+// compound place names (دير الزور، سان فرانسيسكو، بيت لحم، عين الحلوة) are.
+constexpr uint32_t kMaxPrefixLetters = 4;
+// Relational adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
+constexpr size_t kMaxTriggerAdjectives = 2;
+
+bool IsNamePart(const NerTokens& tokens, size_t k) {
+  return k < tokens.size() && tokens[k].known < 0 && tokens.IsPlainWord(k) &&
+         !(tokens[k].flags & kNerGivenName);
+}
+
+// One past the place name starting at k: one word, or two after a short prefix word.
+std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
+  std::vector<size_t> ends;
+  if (!IsNamePart(tokens, k)) return ends;
+  ends.push_back(k + 1);
+  if (tokens[k].letters <= kMaxPrefixLetters && !tokens[k].article &&
+      IsNamePart(tokens, k + 1)) {
+    ends.push_back(k + 2);
+  }
+  return ends;
+}
+
+void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidate>* out) {
+  const int32_t priority =
+      tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/false);
+  if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, first, end, priority));
+}
+
+}  // namespace
+
+void PlaceRules::Propose(const Document& doc, const Options& options,
+                         std::vector<Candidate>* out) const {
+  if (doc.tokens.empty()) return;
+  const NerTokens tokens(doc, *lexicon_, *out);
+  const size_t n = tokens.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word || t.known >= 0) continue;
+    if (t.reading_flags & kNerPlaceTrigger) {
+      size_t k = i + 1;
+      for (size_t skipped = 0; skipped < kMaxTriggerAdjectives && k < n && tokens[k].nisba &&
+                               tokens[k].known < 0 && !(tokens[k].flags & kNerTime);
+           ++skipped) {
+        ++k;
+      }
+      for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
+    } else if ((t.reading_flags & kNerPlaceFeature) && !t.article) {
+      const NerToken& u = tokens[i + 1];
+      if (u.known == static_cast<int8_t>(kLoc) && u.known_start) {
+        // نهر الأردن: the feature around a known place outranks the place alone.
+        const int32_t priority = tokens.RulePriority(i, u.known_end, kLoc, kNerRulePriority,
+                                                     /*over_other_types=*/false);
+        if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, i, u.known_end, priority));
+        continue;
+      }
+      if (u.known >= 0 || tokens.EndsPhrase(i + 1)) continue;
+      if (IsNamePart(tokens, i + 1) || (u.article && !u.nisba && tokens.IsPlainWord(i + 1))) {
+        Add(tokens, i, i + 2, out);
+        if (u.letters <= kMaxPrefixLetters && !u.article && IsNamePart(tokens, i + 2)) {
+          Add(tokens, i, i + 3, out);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace kashif::internal

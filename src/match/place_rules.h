@@ -1,0 +1,31 @@
+// Place rules: names announced by a trigger word.
+#ifndef KASHIF_SRC_MATCH_PLACE_RULES_H_
+#define KASHIF_SRC_MATCH_PLACE_RULES_H_
+
+#include <memory>
+#include <vector>
+
+#include "match/matcher.h"
+#include "match/ner_lexicon.h"
+
+namespace kashif::internal {
+
+// Proposes LOC candidates:
+//  - after an administrative trigger (مدينة، محافظة، ولاية، قرية، العاصمة ...), the name alone:
+//    one word, or two when the first is a short name prefix (دير، سان، بيت ...);
+//  - a natural feature with its name, trigger included (نهر النيل، جبل طارق، خليج عدن).
+// Names the gazetteer already knows are left to it; relational adjectives (nationality
+// adjectives: الروسية) are never taken as places. Immutable and thread-safe.
+class PlaceRules : public Matcher {
+ public:
+  explicit PlaceRules(std::shared_ptr<const NerLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  void Propose(const Document& doc, const Options& options,
+               std::vector<Candidate>* out) const override;
+
+ private:
+  std::shared_ptr<const NerLexicon> lexicon_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_PLACE_RULES_H_

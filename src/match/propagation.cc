@@ -1,0 +1,151 @@
+#include "match/propagation.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "match/resolver.h"
+
+namespace kashif::internal {
+namespace {
+
+// A family name propagates only when it has at least this many letters (not "لي" or "بو").
+constexpr uint32_t kMinSurnameLetters = 3;
+// A short form in parentheses has at most this many words.
+constexpr size_t kMaxShortFormWords = 2;
+
+struct Name {
+  EntityType type;
+  std::vector<std::string> keys;  // match forms, first word without proclitics
+  std::string canonical;
+};
+
+uint32_t CountLetters(std::string_view key) {
+  uint32_t n = 0;
+  for (char c : key) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The token containing byte `offset`.
+size_t TokenAt(const Document& doc, uint32_t offset) {
+  auto it = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
+                                 [&](const Token& t) { return t.end <= offset; });
+  return static_cast<size_t>(it - doc.tokens.begin());
+}
+
+// The match form of token i from byte `begin` on: the reading whose proclitics end there.
+std::string_view KeyFrom(const Document& doc, size_t i, uint32_t begin) {
+  const TokenAnalysis& a = doc.analyses[i];
+  for (uint8_t r = 0; r < a.reading_count; ++r) {
+    if (doc.tokens[i].begin + a.readings[r].skip_bytes == begin) return doc.Slice(a.readings[r].key);
+  }
+  return doc.Key(i);
+}
+
+}  // namespace
+
+void Propagation::Refine(const Document& doc, const Options& options,
+                         std::vector<Candidate>* candidates) const {
+  const size_t n = doc.tokens.size();
+  if (candidates->empty() || n == 0) return;
+  // The entities that would win without propagation.
+  std::vector<Candidate> trial(*candidates);
+  bool all_types[kEntityTypeCount];
+  std::fill(std::begin(all_types), std::end(all_types), true);
+  std::vector<Entity> winners;
+  Resolve(doc, all_types, &trial, &winners);
+
+  std::vector<bool> covered(n, false);
+  std::vector<Name> names;
+  std::vector<Candidate> added;
+  for (const Entity& e : winners) {
+    const size_t first = TokenAt(doc, static_cast<uint32_t>(e.begin));
+    const size_t end = TokenAt(doc, static_cast<uint32_t>(e.end - 1)) + 1;
+    if (first >= n || end > n) continue;
+    for (size_t i = first; i < end; ++i) covered[i] = true;
+    if (e.type != EntityType::kPerson && e.type != EntityType::kOrganization &&
+        e.type != EntityType::kPlace) {
+      continue;
+    }
+    Name name{e.type, {}, e.canonical};
+    for (size_t i = first; i < end; ++i) {
+      if (!doc.analyses[i].key.size) continue;  // punctuation inside: "ف." keeps only letters
+      name.keys.emplace_back(i == first ? KeyFrom(doc, i, static_cast<uint32_t>(e.begin))
+                                        : doc.Key(i));
+    }
+    if (name.keys.empty()) continue;
+    if (e.type == EntityType::kPerson) {
+      // The family name alone. Given names, particles and stop words do not identify anyone.
+      const std::string& last = name.keys.back();
+      const uint32_t flags = lexicon_->Flags(last);
+      if (CountLetters(last) >= kMinSurnameLetters &&
+          !(flags & (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole))) {
+        names.push_back(Name{e.type, {last}, e.canonical});
+      }
+    }
+    if (name.keys.size() >= 2 && e.type != EntityType::kPlace) names.push_back(name);
+
+    // A short form in parentheses right after the name: (حماس).
+    if (end + 2 < n && doc.TokenText(end) == "(") {
+      size_t close = end + 1;
+      while (close < n && close <= end + kMaxShortFormWords && doc.TokenText(close) != ")" &&
+             (doc.tokens[close].kind == TokenKind::kArabicWord ||
+              doc.tokens[close].kind == TokenKind::kLatinWord)) {
+        ++close;
+      }
+      if (close < n && close > end + 1 && doc.TokenText(close) == ")") {
+        Name short_form{e.type, {}, e.canonical};
+        for (size_t i = end + 1; i < close; ++i) short_form.keys.emplace_back(doc.Key(i));
+        names.push_back(std::move(short_form));
+      }
+    }
+  }
+  if (names.empty()) return;
+
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_first_key;
+  for (size_t i = 0; i < names.size(); ++i) by_first_key[names[i].keys.front()].push_back(i);
+
+  for (size_t i = 0; i < n; ++i) {
+    if (covered[i] || !doc.analyses[i].key.size) continue;
+    const TokenAnalysis& a = doc.analyses[i];
+    bool found = false;
+    for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
+      const std::string_view key = doc.Slice(a.readings[r].key);
+      auto it = by_first_key.find(absl::string_view(key.data(), key.size()));
+      if (it == by_first_key.end()) continue;
+      // Longest name first.
+      size_t best_len = 0;
+      const Name* best = nullptr;
+      for (size_t index : it->second) {
+        const Name& name = names[index];
+        const size_t len = name.keys.size();
+        if (len <= best_len || i + len > n) continue;
+        bool match = true;
+        for (size_t j = 1; j < len && match; ++j) {
+          match = !covered[i + j] && doc.Key(i + j) == name.keys[j];
+        }
+        if (match) {
+          best_len = len;
+          best = &name;
+        }
+      }
+      if (best == nullptr) continue;
+      Candidate c;
+      c.type = best->type;
+      c.first_token = static_cast<uint32_t>(i);
+      c.end_token = static_cast<uint32_t>(i + best_len);
+      c.begin = doc.tokens[i].begin + a.readings[r].skip_bytes;
+      c.end = doc.tokens[i + best_len - 1].end;
+      c.priority = kPropagationPriority;
+      c.canonical = best->canonical;
+      for (size_t j = i; j < i + best_len; ++j) covered[j] = true;
+      added.push_back(std::move(c));
+      found = true;
+    }
+  }
+  candidates->insert(candidates->end(), std::make_move_iterator(added.begin()),
+                     std::make_move_iterator(added.end()));
+}
+
+}  // namespace kashif::internal
