@@ -92,6 +92,19 @@ TEST(DateCalendarTest, HijriConversion) {
   EXPECT_TRUE(HijriToGregorian(HijriDate{1445, 9, 30}, HijriCalendar::kUmmAlQura).has_value());
   EXPECT_FALSE(HijriToGregorian(HijriDate{1445, 10, 30}, HijriCalendar::kUmmAlQura).has_value());
   EXPECT_FALSE(HijriToGregorian(HijriDate{1445, 13, 1}, HijriCalendar::kUmmAlQura).has_value());
+  // The published table, not ICU's built-in one (which starts 1 Muharram 1452 on 2030-05-04).
+  EXPECT_EQ(*HijriToGregorian(HijriDate{1452, 1, 1}, HijriCalendar::kUmmAlQura),
+            (CivilDate{2030, 5, 3}));
+  h = GregorianToHijri(CivilDate{2030, 5, 3}, HijriCalendar::kUmmAlQura);
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->year, 1452);
+  EXPECT_EQ(h->month, 1);
+  EXPECT_EQ(h->day, 1);
+  // A historical 28-day month of the announced calendar.
+  EXPECT_EQ(internal::HijriMonthLength(1343, 9, HijriCalendar::kUmmAlQura), 28);
+  // Outside the table ICU takes over.
+  EXPECT_TRUE(HijriToGregorian(HijriDate{1600, 1, 1}, HijriCalendar::kUmmAlQura).has_value());
+  EXPECT_TRUE(HijriToGregorian(HijriDate{1300, 1, 1}, HijriCalendar::kUmmAlQura).has_value());
 }
 
 TEST(DateLexiconTest, EmbeddedDataParses) {

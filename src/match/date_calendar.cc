@@ -7,9 +7,74 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/embedded_data.h"
+
+KASHIF_DECLARE_EMBEDDED(hijri_ummalqura);
 
 namespace kashif::internal {
 namespace {
+
+// The published Umm al-Qura calendar (data/hijri_ummalqura.tsv): ICU's table disagrees with it
+// on many months, so it decides wherever it has the year and ICU serves the years around it.
+struct UmmAlQuraTable {
+  int first_year = 0;
+  // Days since 1970-01-01 of the first day of each month, plus one past the last month.
+  std::vector<int64_t> month_starts;
+
+  bool Covers(int year) const {
+    return !month_starts.empty() && year >= first_year &&
+           (year - first_year + 1) * 12 < static_cast<int>(month_starts.size());
+  }
+  size_t Index(int year, int month) const { return (year - first_year) * 12 + (month - 1); }
+};
+
+// Parses the table; an unreadable row leaves the table empty (ICU then serves every year) and
+// the data test catches it.
+UmmAlQuraTable ParseUmmAlQura(std::string_view tsv) {
+  UmmAlQuraTable table;
+  int expected_year = 0;
+  size_t pos = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    int year = 0, gy = 0, gm = 0, gd = 0;
+    int len[12];
+    const std::string row(line);
+    if (std::sscanf(row.c_str(), "%d\t%d-%d-%d\t%d %d %d %d %d %d %d %d %d %d %d %d", &year, &gy,
+                    &gm, &gd, &len[0], &len[1], &len[2], &len[3], &len[4], &len[5], &len[6],
+                    &len[7], &len[8], &len[9], &len[10], &len[11]) != 16 ||
+        (expected_year != 0 && year != expected_year)) {
+      return UmmAlQuraTable();
+    }
+    int64_t start = DaysFromCivil(gy, gm, gd);
+    if (expected_year == 0) {
+      table.first_year = year;
+    } else if (table.month_starts.back() != start) {
+      return UmmAlQuraTable();  // years must follow each other without a gap
+    } else {
+      table.month_starts.pop_back();
+    }
+    for (int m = 0; m < 12; ++m) {
+      if (len[m] < 28 || len[m] > 31) return UmmAlQuraTable();
+      table.month_starts.push_back(start);
+      start += len[m];
+    }
+    table.month_starts.push_back(start);
+    expected_year = year + 1;
+  }
+  return table;
+}
+
+const UmmAlQuraTable& UmmAlQura() {
+  static const UmmAlQuraTable* const table =
+      new UmmAlQuraTable(ParseUmmAlQura(KASHIF_EMBEDDED(hijri_ummalqura)));
+  return *table;
+}
 
 constexpr double kMillisPerDay = 86400000.0;
 
@@ -129,6 +194,12 @@ std::string FormatIsoWeek(const CivilDate& any_day_in_week) {
 std::optional<CivilDate> HijriToGregorian(const HijriDate& hijri, HijriCalendar calendar) {
   if (hijri.month < 1 || hijri.month > 12 || hijri.day < 1 || hijri.day > 30) return std::nullopt;
   if (hijri.year < 1 || hijri.year > 3000) return std::nullopt;
+  if (calendar == HijriCalendar::kUmmAlQura && UmmAlQura().Covers(hijri.year)) {
+    const UmmAlQuraTable& t = UmmAlQura();
+    const size_t i = t.Index(hijri.year, hijri.month);
+    if (hijri.day > t.month_starts[i + 1] - t.month_starts[i]) return std::nullopt;
+    return CivilFromDays(t.month_starts[i] + hijri.day - 1);
+  }
   std::unique_ptr<icu::Calendar> c = NewCalendar(calendar);
   if (c == nullptr) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
@@ -146,6 +217,18 @@ std::optional<CivilDate> HijriToGregorian(const HijriDate& hijri, HijriCalendar 
 
 std::optional<HijriDate> GregorianToHijri(const CivilDate& date, HijriCalendar calendar) {
   if (!IsValidCivil(date.year, date.month, date.day)) return std::nullopt;
+  const int64_t days = DaysFromCivil(date.year, date.month, date.day);
+  if (calendar == HijriCalendar::kUmmAlQura) {
+    const UmmAlQuraTable& t = UmmAlQura();
+    if (!t.month_starts.empty() && days >= t.month_starts.front() &&
+        days < t.month_starts.back()) {
+      const size_t i = static_cast<size_t>(
+          std::upper_bound(t.month_starts.begin(), t.month_starts.end(), days) -
+          t.month_starts.begin() - 1);
+      return HijriDate{t.first_year + static_cast<int>(i / 12), static_cast<int>(i % 12) + 1,
+                       static_cast<int>(days - t.month_starts[i]) + 1};
+    }
+  }
   std::unique_ptr<icu::Calendar> c = NewCalendar(calendar);
   if (c == nullptr) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
@@ -161,6 +244,12 @@ std::optional<HijriDate> GregorianToHijri(const CivilDate& date, HijriCalendar c
 }
 
 int HijriMonthLength(int year, int month, HijriCalendar calendar) {
+  if (calendar == HijriCalendar::kUmmAlQura && UmmAlQura().Covers(year) && month >= 1 &&
+      month <= 12) {
+    const UmmAlQuraTable& t = UmmAlQura();
+    const size_t i = t.Index(year, month);
+    return static_cast<int>(t.month_starts[i + 1] - t.month_starts[i]);
+  }
   if (HijriToGregorian(HijriDate{year, month, 30}, calendar)) return 30;
   if (HijriToGregorian(HijriDate{year, month, 29}, calendar)) return 29;
   return 0;

@@ -1,5 +1,7 @@
 // Calendar arithmetic for the date matcher: proleptic Gregorian day numbers, ISO weeks, and
-// Hijri <-> Gregorian conversion through ICU's Islamic calendars.
+// Hijri <-> Gregorian conversion. Umm al-Qura dates of 1343-1500 AH follow the published
+// calendar (data/hijri_ummalqura.tsv, where ICU's built-in table is off by a day on many
+// months); other years and the civil calendar use ICU's Islamic calendars.
 //
 // Thread safety: every function is safe to call concurrently (ICU calendars are created per
 // call from a shared, immutable prototype).
@@ -47,7 +49,8 @@ struct HijriDate {
 // 30 of a 29-day month) or ICU cannot compute it.
 std::optional<CivilDate> HijriToGregorian(const HijriDate& hijri, HijriCalendar calendar);
 std::optional<HijriDate> GregorianToHijri(const CivilDate& date, HijriCalendar calendar);
-// The number of days of a Hijri month (29 or 30); 0 if unknown.
+// The number of days of a Hijri month (29 or 30; a few historical Umm al-Qura months have 28 or
+// 31); 0 if unknown.
 int HijriMonthLength(int year, int month, HijriCalendar calendar);
 
 }  // namespace kashif::internal
