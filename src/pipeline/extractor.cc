@@ -9,6 +9,11 @@
 #include "match/gazetteer.h"
 #include "match/matcher.h"
 #include "match/money_matcher.h"
+#include "match/ner_lexicon.h"
+#include "match/org_rules.h"
+#include "match/person_matcher.h"
+#include "match/place_rules.h"
+#include "match/propagation.h"
 #include "match/resolver.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/civil_date.h"
@@ -79,6 +84,12 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<GazetteerMatcher>(*gazetteer));
   model->matchers.push_back(std::make_unique<DateMatcher>());
   model->matchers.push_back(std::make_unique<MoneyMatcher>(model->analyzer));
+  auto ner_lexicon = NerLexicon::CreateDefault(&model->analyzer);
+  if (!ner_lexicon.ok()) return ner_lexicon.status();
+  model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));
+  model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
+  model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
+  model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
   return Status::Ok();
 }
 

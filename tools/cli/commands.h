@@ -12,6 +12,7 @@ using Args = std::vector<std::string>;
 
 int RunExtract(const Args& args);
 int RunTokenize(const Args& args);
+int RunEval(const Args& args);
 int RunNumber(const Args& args);
 
 }  // namespace kashif::cli

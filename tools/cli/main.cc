@@ -20,6 +20,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"extract", kashif::cli::RunExtract, "find entities in text or JSONL (the default command)"},
     {"tokenize", kashif::cli::RunTokenize, "print each token with its kind and byte span"},
+    {"eval", kashif::cli::RunEval, "precision / recall / F1 against CoNLL-style gold"},
     {"number", kashif::cli::RunNumber, "the exact value of Arabic number expressions"},
 };
 
