@@ -76,6 +76,7 @@ struct MoneyMatcher::Lexicon {
     std::vector<std::string> forms;  // per token: match form (words) or text (symbols)
     std::string code;                // empty: no single currency
     CurrencyKind kind = CurrencyKind::kName;
+    bool dual = false;
     int sub_digits = 2;              // kSub: places when the main currency is unknown
     std::string lemma;               // match form of the lemma its qualifiers attach to
   };
@@ -99,6 +100,7 @@ struct CurrencyHit {
   size_t end_token = 0;
   std::string code;
   CurrencyKind kind = CurrencyKind::kName;
+  bool dual = false;  // the word itself says two ("هللتان")
   int sub_digits = 2;
 };
 
@@ -152,8 +154,10 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
       entry.kind = CurrencyKind::kName;
     } else if (fields[2] == "dual") {
       entry.kind = CurrencyKind::kDual;
-    } else if (fields[2] == "sub") {
+      entry.dual = true;
+    } else if (fields[2] == "sub" || fields[2] == "subdual") {
       entry.kind = CurrencyKind::kSub;
+      entry.dual = fields[2] == "subdual";
       if (fields.size() < 4 || fields[3].size() != 1 || fields[3][0] < '0' || fields[3][0] > '9') {
         {
       fail("a subunit needs its decimal places");
@@ -250,6 +254,7 @@ class MoneyGrammar {
     hit.end_token = end;
     hit.code = found->code;
     hit.kind = found->kind;
+    hit.dual = found->dual;
     hit.sub_digits = found->sub_digits;
     // A qualifier after a one-word name: "ريالات قطرية", "الدولار الأمريكي".
     if (found->forms.size() == 1 && !found->lemma.empty() && end < n &&
@@ -289,6 +294,8 @@ class MoneyGrammar {
     } else if (StartsWith(doc_.Key(k), kWaw)) {
       q = parser.ParseAt(doc_, k, options);
       if (q && !q->skipped_proclitic) q.reset();
+    } else if (doc_.tokens[k].kind == TokenKind::kNumber) {
+      q = parser.ParseAt(doc_, k, options);  // "20$ 43c": the subunit right after
     }
     std::optional<CurrencyHit> sub;
     Decimal count;
@@ -297,6 +304,7 @@ class MoneyGrammar {
       sub = CurrencyAt(q->end_token);
       count = q->value;
       after = sub ? sub->end_token : 0;
+      if (sub && sub->dual) return std::nullopt;
     } else {
       // "وهللة واحدة": the subunit first, then one or two.
       std::optional<std::string_view> form;
@@ -307,7 +315,10 @@ class MoneyGrammar {
         form = doc_.Key(k).substr(kWaw.size());
       }
       if (at < n) sub = CurrencyAt(at, form);
-      if (sub) {
+      if (sub && sub->dual) {
+        count = Decimal::FromInt(2);  // "وهللتان"
+        after = sub->end_token;
+      } else if (sub) {
         auto one_or_two = OneOrTwoAt(sub->end_token);
         if (!one_or_two) return std::nullopt;
         count = *one_or_two;
@@ -394,8 +405,8 @@ class MoneyGrammar {
       // "ريال سعودي واحد", "هللة واحدة": one and two follow the noun.
       m.amount = *one_or_two;
       end += 1;
-    } else if (cur->kind == CurrencyKind::kDual) {
-      m.amount = Decimal::FromInt(2);  // "دولاران"
+    } else if (cur->dual) {
+      m.amount = Decimal::FromInt(2);  // "دولاران", "هللتان"
     } else {
       return std::nullopt;
     }
