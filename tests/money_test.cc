@@ -1,0 +1,180 @@
+// The money matcher: amounts and currencies with exact values and exact byte spans.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "kashif/kashif.h"
+#include "kashif/tokenizer.h"
+#include "match/money_matcher.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/document.h"
+
+namespace kashif::internal {
+namespace {
+
+struct Found {
+  std::string text;
+  std::string amount;
+  std::string currency;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+class MoneyMatcherTest : public ::testing::Test {
+ protected:
+  MoneyMatcherTest() : matcher_(analyzer_) {}
+
+  std::vector<Found> Run(std::string_view text) {
+    doc_.Clear();
+    doc_.text = text;
+    Tokenizer().Tokenize(text, &doc_.tokens);
+    analyzer_.Analyze(&doc_);
+    std::vector<Candidate> out;
+    matcher_.Propose(doc_, Options(), &out);
+    std::vector<Found> found;
+    for (const Candidate& c : out) {
+      EXPECT_EQ(c.type, EntityType::kMoney);
+      EXPECT_EQ(c.priority, kMoneyPriority);
+      EXPECT_TRUE(c.money.has_value());
+      found.push_back({std::string(text.substr(c.begin, c.end - c.begin)), c.money->amount,
+                       c.money->currency, c.begin, c.end});
+    }
+    return found;
+  }
+
+  // The single amount in `text`: its surface, amount and currency.
+  void ExpectOne(std::string_view text, std::string_view surface, std::string_view amount,
+                 std::string_view currency) {
+    auto found = Run(text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_EQ(found[0].text, surface) << text;
+    EXPECT_EQ(found[0].amount, amount) << text;
+    EXPECT_EQ(found[0].currency, currency) << text;
+    EXPECT_EQ(found[0].begin, text.find(surface)) << text;
+  }
+
+  Analyzer analyzer_;
+  MoneyMatcher matcher_;
+  Document doc_;
+};
+
+TEST_F(MoneyMatcherTest, NewspaperSentenceWithExactSpan) {
+  const std::string text = "وقدرت الصفقة بنحو 324 مليار دولار، بحسب مصادر.";
+  auto found = Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].amount, "324000000000");
+  EXPECT_EQ(found[0].currency, "USD");
+  EXPECT_EQ(found[0].begin, 33u);  // "وقدرت الصفقة بنحو " is 33 bytes
+  EXPECT_EQ(found[0].end, 33u + 3 + 1 + 10 + 1 + 10);
+  EXPECT_EQ(found[0].text, "324 مليار دولار");
+}
+
+TEST_F(MoneyMatcherTest, AmountInWordsDigitsOrBoth) {
+  ExpectOne("خصصت الحكومة خمسة ملايين جنيه للمشروع", "خمسة ملايين جنيه", "5000000", "EGP");
+  ExpectOne("بلغ العجز 2.5 مليار يورو", "2.5 مليار يورو", "2500000000", "EUR");
+  ExpectOne("تبرع بمبلغ ١٢ ألف ريال", "١٢ ألف ريال", "12000", "SAR");
+  ExpectOne("دفع ثلاثمائة وأربعة وعشرين دولارا", "ثلاثمائة وأربعة وعشرين دولارا", "324", "USD");
+  ExpectOne("كلفته مليون ونصف مليون دولار", "مليون ونصف مليون دولار", "1500000", "USD");
+  ExpectOne("بيعت بـ 1,250,000 درهم إماراتي", "1,250,000 درهم إماراتي", "1250000", "AED");
+}
+
+TEST_F(MoneyMatcherTest, QualifiersInEveryGenderNumberAndCase) {
+  ExpectOne("أودع 42 ريالات قطرية", "42 ريالات قطرية", "42", "QAR");
+  ExpectOne("خسر عشرة دنانير كويتية", "عشرة دنانير كويتية", "10", "KWD");
+  ExpectOne("سعره مئة دولار كندي", "مئة دولار كندي", "100", "CAD");
+  ExpectOne("حول ثلاثين دولارا أستراليا", "ثلاثين دولارا أستراليا", "30", "AUD");
+  ExpectOne("ارتفع إلى 3 جنيهات إسترلينية", "3 جنيهات إسترلينية", "3", "GBP");
+  ExpectOne("سعر الصرف 50 ليرة لبنانية", "50 ليرة لبنانية", "50", "LBP");
+  ExpectOne("باع بـ 7 آلاف ريال عماني", "7 آلاف ريال عماني", "7000", "OMR");
+}
+
+TEST_F(MoneyMatcherTest, SymbolsAndAbbreviations) {
+  ExpectOne("السعر $10 فقط", "$10", "10", "USD");
+  ExpectOne("السعر 10$ فقط", "10$", "10", "USD");
+  ExpectOne("تكلفة 20€ للتذكرة", "20€", "20", "EUR");
+  ExpectOne("دفع US$ 5 ملايين", "US$ 5 ملايين", "5000000", "USD");
+  ExpectOne("الرسوم 42 ج.م. للطلب", "42 ج.م.", "42", "EGP");
+  ExpectOne("الرسوم 42 ج.م للطلب", "42 ج.م", "42", "EGP");
+  ExpectOne("قيمته ٥٠٠ ر.س", "٥٠٠ ر.س", "500", "SAR");
+  ExpectOne("قيمته 75 د.ك", "75 د.ك", "75", "KWD");
+  ExpectOne("قيمته 900 د.إ", "900 د.إ", "900", "AED");
+  ExpectOne("سعر السهم 15 USD", "15 USD", "15", "USD");
+}
+
+TEST_F(MoneyMatcherTest, Subunits) {
+  ExpectOne("دفعت 20 دولار و43 سنت", "20 دولار و43 سنت", "20.43", "USD");
+  ExpectOne("ثلاث ريالات سعودية وإحدى عشرة هللة", "ثلاث ريالات سعودية وإحدى عشرة هللة",
+            "3.11", "SAR");
+  ExpectOne("سعره خمسون هللة", "خمسون هللة", "0.5", "SAR");
+  ExpectOne("كلف 5 جنيهات و25 قرشا", "5 جنيهات و25 قرشا", "5.25", "EGP");
+  // KWD has three decimal places: 250 fils are a quarter dinar.
+  ExpectOne("دفع 3 دنانير كويتية و250 فلسا", "3 دنانير كويتية و250 فلسا", "3.25", "KWD");
+  ExpectOne("ريال سعودي واحد وهللة واحدة", "ريال سعودي واحد وهللة واحدة", "1.01", "SAR");
+}
+
+TEST_F(MoneyMatcherTest, CurrencyBeforeTheAmountAndDuals) {
+  ExpectOne("المبلغ ريال سعودي واحد", "ريال سعودي واحد", "1", "SAR");
+  ExpectOne("اشتراه بدولارين فقط", "دولارين", "2", "USD");
+  ExpectOne("أعطاه ألفا ريال", "ألفا ريال", "2000", "SAR");
+}
+
+TEST_F(MoneyMatcherTest, AmbiguousBareNamesHaveNoCurrency) {
+  ExpectOne("ثمنها 40 دينارا", "40 دينارا", "40", "");
+  ExpectOne("ثمنها 15 درهما", "15 درهما", "15", "");
+  ExpectOne("ثمنها 900 ليرة", "900 ليرة", "900", "");
+  // A millime settles a bare dinar: Tunisia's.
+  ExpectOne("ألف دينار و420 مليما", "ألف دينار و420 مليما", "1000.42", "TND");
+}
+
+TEST_F(MoneyMatcherTest, ProcliticsAndArticleStayOut) {
+  ExpectOne("وبخمسة آلاف دولار", "خمسة آلاف دولار", "5000", "USD");
+  ExpectOne("تراجع بمقدار 3 مليارات الدولارات", "3 مليارات الدولارات", "3000000000", "USD");
+}
+
+TEST_F(MoneyMatcherTest, TwoAmountsInOneSentence) {
+  const std::string text = "ارتفع من 2.5 مليار يورو إلى 3 ملايين دولار";
+  auto found = Run(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].text, "2.5 مليار يورو");
+  EXPECT_EQ(found[0].amount, "2500000000");
+  EXPECT_EQ(found[1].text, "3 ملايين دولار");
+  EXPECT_EQ(found[1].currency, "USD");
+  EXPECT_EQ(found[1].end, text.size());
+}
+
+TEST_F(MoneyMatcherTest, NotMoney) {
+  EXPECT_TRUE(Run("قتل 30 شخصا في الهجوم").empty());
+  EXPECT_TRUE(Run("ارتفع الدولار أمام اليورو").empty());
+  EXPECT_TRUE(Run("في عام 2022").empty());
+  EXPECT_TRUE(Run("").empty());
+  EXPECT_TRUE(Run(std::string("\xFF 5 \xC3 دولار", 13)).size() <= 1u);
+}
+
+TEST_F(MoneyMatcherTest, MalformedCurrencyTableIsReported) {
+  std::string error;
+  MoneyMatcher bad(analyzer_, "دولار\tUSD\n", &error);
+  EXPECT_EQ(error, "currencies.tsv:1: expected 3 or 4 fields");
+  MoneyMatcher bad_kind(analyzer_, "دولار\tUSD\tnoun\n", &error);
+  EXPECT_EQ(error, "currencies.tsv:1: unknown kind 'noun'");
+}
+
+TEST(MoneyEndToEndTest, ExtractorReportsMoneyWithValue) {
+  Options options;
+  options.use_builtin_gazetteers = false;
+  auto extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok());
+  const std::string text = "أعلنت الشركة أرباحا بلغت 7.25 مليون دولار أمريكي.";
+  std::vector<Entity> money;
+  for (const Entity& e : extractor->Extract(text)) {
+    if (e.type == EntityType::kMoney) money.push_back(e);
+  }
+  ASSERT_EQ(money.size(), 1u);
+  EXPECT_EQ(money[0].text(text), "7.25 مليون دولار أمريكي");
+  ASSERT_TRUE(money[0].money.has_value());
+  EXPECT_EQ(money[0].money->amount, "7250000");
+  EXPECT_EQ(money[0].money->currency, "USD");
+}
+
+}  // namespace
+}  // namespace kashif::internal
