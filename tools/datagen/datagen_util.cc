@@ -151,7 +151,7 @@ bool GazetteerWriter::Add(const std::string& raw_name, const std::string& type,
     ++dropped_count_;
     return false;
   }
-  if (!seen_.insert({folded, type}).second) {
+  if (!seen_.insert({{folded, type}, lines_.size()}).second) {
     ++dropped_count_;
     return false;
   }
@@ -168,7 +168,31 @@ void GazetteerWriter::AddAll(const std::vector<TsvLine>& lines) {
   for (const TsvLine& line : lines) {
     if (!line.comment.empty()) {
       AddComment(line.comment);
-    } else if (!Add(line.name, line.type, line.canonical)) {
+    } else if (Add(line.name, line.type, line.canonical)) {
+      lines_.back().from_hand_list = true;
+    } else {
+      auto it = seen_.find({FoldForMatching(StripMarks(line.name)), line.type});
+      std::string wanted = line.canonical.empty() ? StripMarks(line.name) : line.canonical;
+      if (it != seen_.end() && !lines_[it->second].from_hand_list) {
+        TsvLine& kept = lines_[it->second];
+        std::string kept_canonical = kept.canonical.empty() ? kept.name : kept.canonical;
+        if (FoldForMatching(kept_canonical) != FoldForMatching(wanted)) {
+          std::cerr << "note: " << kept.name << ": canonical " << kept_canonical << " -> "
+                    << wanted << " (hand list)\n";
+          kept.canonical = wanted == kept.name ? std::string() : wanted;
+          // When the source's entry was itself a canonical form ("مقديشيو"), the source's
+          // variants of it follow the new one.
+          bool was_canonical = kept_canonical == kept.name;
+          for (TsvLine& other : lines_) {
+            if (!was_canonical) break;
+            if (!other.comment.empty() || other.from_hand_list) continue;
+            if (other.type == kept.type && other.canonical == kept_canonical) {
+              other.canonical = wanted == other.name ? std::string() : wanted;
+            }
+          }
+        }
+        continue;
+      }
       std::cerr << "note: dropped duplicate or excluded hand entry: " << line.name << "\t"
                 << line.type << "\n";
     }

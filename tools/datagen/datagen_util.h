@@ -31,6 +31,7 @@ struct TsvLine {
   std::string name;
   std::string type;
   std::string canonical;  // empty: the name is its own canonical form
+  bool from_hand_list = false;
 };
 
 // A hand-written source list: gazetteer lines (NAME<TAB>TYPE[<TAB>CANONICAL]), '#' comments,
@@ -51,6 +52,9 @@ class GazetteerWriter {
   void AddComment(std::string comment);
   // Returns false when the line was dropped (duplicate or excluded).
   bool Add(const std::string& name, const std::string& type, const std::string& canonical);
+  // Adds hand-written lines. A hand line that repeats a name from ICU/iso-codes with another
+  // canonical form sets that entry's canonical form: the team's choice wins over the source's
+  // spelling ("مقديشيو" becomes a variant of "مقديشو").
   void AddAll(const std::vector<TsvLine>& lines);
   int entry_count() const { return entry_count_; }
   int dropped_count() const { return dropped_count_; }
@@ -59,7 +63,8 @@ class GazetteerWriter {
 
  private:
   std::set<std::string> excluded_folded_;
-  std::set<std::pair<std::string, std::string>> seen_;
+  // (folded name, type) -> index in lines_.
+  std::map<std::pair<std::string, std::string>, size_t> seen_;
   std::vector<TsvLine> lines_;
   int entry_count_ = 0;
   int dropped_count_ = 0;
