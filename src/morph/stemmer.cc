@@ -14,7 +14,8 @@
 #include "kashif/stemmer.h"
 
 #include <algorithm>
-#include <cstring>
+#include <array>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "kashif/normalizer.h"
@@ -47,16 +48,45 @@ constexpr uint8_t kWholeWord = 8;  // a function word that takes no suffix or pr
 // Letters a word keeps after ب / ل when the rules split them (lexicon words aside).
 constexpr size_t kMinRestAfterPreposition = 3;
 
-// Affix forms (dictionary spelling).
-constexpr std::string_view kFormWaw = "\xD9\x88";                // و
-constexpr std::string_view kFormFeh = "\xD9\x81";                // ف
-constexpr std::string_view kFormBeh = "\xD8\xA8";                // ب
-constexpr std::string_view kFormKaf = "\xD9\x83";                // ك
-constexpr std::string_view kFormLam = "\xD9\x84";                // ل
-constexpr std::string_view kFormSeen = "\xD8\xB3";               // س
-constexpr std::string_view kFormArticle = "\xD8\xA7\xD9\x84";    // ال
+// Affix forms (dictionary spelling), referred to by index so the candidate readings built
+// for every word stay a few bytes each.
+enum Form : uint8_t {
+  kFormNone, kFormWaw, kFormFeh, kFormBeh, kFormKaf, kFormLam, kFormSeen, kFormArticle,
+  kFormTehMarbuta, kFormAt, kFormYn, kFormAn, kFormWn, kFormWa, kFormT, kFormA,
+  kFormHuma, kFormKuma, kFormHum, kFormHunna, kFormHa, kFormKum, kFormKunna, kFormNa,
+  kFormHu, kFormKa, kFormYa,
+};
+constexpr std::string_view kForms[] = {
+    "",
+    "\xD9\x88",                  // و
+    "\xD9\x81",                  // ف
+    "\xD8\xA8",                  // ب
+    "\xD9\x83",                  // ك
+    "\xD9\x84",                  // ل
+    "\xD8\xB3",                  // س
+    "\xD8\xA7\xD9\x84",          // ال
+    "\xD8\xA9",                  // ة
+    "\xD8\xA7\xD8\xAA",          // ات
+    "\xD9\x8A\xD9\x86",          // ين
+    "\xD8\xA7\xD9\x86",          // ان
+    "\xD9\x88\xD9\x86",          // ون
+    "\xD9\x88\xD8\xA7",          // وا
+    "\xD8\xAA",                  // ت
+    "\xD8\xA7",                  // ا
+    "\xD9\x87\xD9\x85\xD8\xA7",  // هما
+    "\xD9\x83\xD9\x85\xD8\xA7",  // كما
+    "\xD9\x87\xD9\x85",          // هم
+    "\xD9\x87\xD9\x86",          // هن
+    "\xD9\x87\xD8\xA7",          // ها
+    "\xD9\x83\xD9\x85",          // كم
+    "\xD9\x83\xD9\x86",          // كن
+    "\xD9\x86\xD8\xA7",          // نا
+    "\xD9\x87",                  // ه
+    "\xD9\x83",                  // ك
+    "\xD9\x8A",                  // ي
+};
 
-std::string_view FormOfLetter(uint8_t code) {
+Form FormOfLetter(uint8_t code) {
   switch (code) {
     case L::kWaw: return kFormWaw;
     case L::kFeh: return kFormFeh;
@@ -64,7 +94,7 @@ std::string_view FormOfLetter(uint8_t code) {
     case L::kKaf: return kFormKaf;
     case L::kLam: return kFormLam;
     case L::kSeen: return kFormSeen;
-    default: return {};
+    default: return kFormNone;
   }
 }
 
@@ -75,22 +105,22 @@ struct EncliticPattern {
   uint8_t letters[3];
   uint8_t length;
   Person person;
-  std::string_view form;
+  Form form;
 };
 
 // Longest first, so هما is tried before هم and ها.
 constexpr EncliticPattern kEnclitics[] = {
-    {{L::kHeh, L::kMeem, L::kAlef}, 3, Person::kThird, "\xD9\x87\xD9\x85\xD8\xA7"},  // هما
-    {{L::kKaf, L::kMeem, L::kAlef}, 3, Person::kSecond, "\xD9\x83\xD9\x85\xD8\xA7"},  // كما
-    {{L::kHeh, L::kMeem}, 2, Person::kThird, "\xD9\x87\xD9\x85"},                     // هم
-    {{L::kHeh, L::kNoon}, 2, Person::kThird, "\xD9\x87\xD9\x86"},                     // هن
-    {{L::kHeh, L::kAlef}, 2, Person::kThird, "\xD9\x87\xD8\xA7"},                     // ها
-    {{L::kKaf, L::kMeem}, 2, Person::kSecond, "\xD9\x83\xD9\x85"},                    // كم
-    {{L::kKaf, L::kNoon}, 2, Person::kSecond, "\xD9\x83\xD9\x86"},                    // كن
-    {{L::kNoon, L::kAlef}, 2, Person::kFirstPlural, "\xD9\x86\xD8\xA7"},              // نا
-    {{L::kHeh}, 1, Person::kThird, "\xD9\x87"},                                       // ه
-    {{L::kKaf}, 1, Person::kSecond, "\xD9\x83"},                                      // ك
-    {{L::kYeh}, 1, Person::kFirstSingular, "\xD9\x8A"},                               // ي
+    {{L::kHeh, L::kMeem, L::kAlef}, 3, Person::kThird, kFormHuma},
+    {{L::kKaf, L::kMeem, L::kAlef}, 3, Person::kSecond, kFormKuma},
+    {{L::kHeh, L::kMeem}, 2, Person::kThird, kFormHum},
+    {{L::kHeh, L::kNoon}, 2, Person::kThird, kFormHunna},
+    {{L::kHeh, L::kAlef}, 2, Person::kThird, kFormHa},
+    {{L::kKaf, L::kMeem}, 2, Person::kSecond, kFormKum},
+    {{L::kKaf, L::kNoon}, 2, Person::kSecond, kFormKunna},
+    {{L::kNoon, L::kAlef}, 2, Person::kFirstPlural, kFormNa},
+    {{L::kHeh}, 1, Person::kThird, kFormHu},
+    {{L::kKaf}, 1, Person::kSecond, kFormKa},
+    {{L::kYeh}, 1, Person::kFirstSingular, kFormYa},
 };
 
 // When an inflectional ending may be split.
@@ -107,58 +137,53 @@ struct SuffixPattern {
   uint8_t min_stem;  // letters the stem keeps at least (rules only)
   // One or two parts: تين is ة + ين.
   uint8_t first_part_length;
-  std::string_view form1;
-  std::string_view form2;
+  Form form1;
+  Form form2;
 };
-
-constexpr std::string_view kFormTehMarbuta = "\xD8\xA9";  // ة
-constexpr std::string_view kFormAt = "\xD8\xA7\xD8\xAA";   // ات
-constexpr std::string_view kFormYn = "\xD9\x8A\xD9\x86";   // ين
-constexpr std::string_view kFormAn = "\xD8\xA7\xD9\x86";   // ان
-constexpr std::string_view kFormWn = "\xD9\x88\xD9\x86";   // ون
-constexpr std::string_view kFormWa = "\xD9\x88\xD8\xA7";   // وا
-constexpr std::string_view kFormT = "\xD8\xAA";            // ت
-constexpr std::string_view kFormA = "\xD8\xA7";            // ا
 
 constexpr SuffixPattern kSuffixes[] = {
     {{L::kTeh, L::kYeh, L::kNoon}, 3, SuffixUse::kAlways, 2, 1, kFormTehMarbuta, kFormYn},
     {{L::kTeh, L::kAlef, L::kNoon}, 3, SuffixUse::kAlways, 2, 1, kFormTehMarbuta, kFormAn},
-    {{L::kAlef, L::kTeh}, 2, SuffixUse::kAlways, 3, 2, kFormAt, {}},
-    {{L::kWaw, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormWn, {}},
-    {{L::kYeh, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormYn, {}},
-    {{L::kAlef, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormAn, {}},
-    {{L::kWaw, L::kAlef}, 2, SuffixUse::kAlways, 3, 2, kFormWa, {}},
-    {{L::kTehMarbuta}, 1, SuffixUse::kAlways, 2, 1, kFormTehMarbuta, {}},
-    {{L::kTeh}, 1, SuffixUse::kBeforeEnclitic, 2, 1, kFormTehMarbuta, {}},
-    {{L::kTeh}, 1, SuffixUse::kKnownOnly, 2, 1, kFormT, {}},
-    {{L::kAlef}, 1, SuffixUse::kKnownOnly, 2, 1, kFormA, {}},
+    {{L::kAlef, L::kTeh}, 2, SuffixUse::kAlways, 3, 2, kFormAt, kFormNone},
+    {{L::kWaw, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormWn, kFormNone},
+    {{L::kYeh, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormYn, kFormNone},
+    {{L::kAlef, L::kNoon}, 2, SuffixUse::kAlways, 3, 2, kFormAn, kFormNone},
+    {{L::kWaw, L::kAlef}, 2, SuffixUse::kAlways, 3, 2, kFormWa, kFormNone},
+    {{L::kTehMarbuta}, 1, SuffixUse::kAlways, 2, 1, kFormTehMarbuta, kFormNone},
+    {{L::kTeh}, 1, SuffixUse::kBeforeEnclitic, 2, 1, kFormTehMarbuta, kFormNone},
+    {{L::kTeh}, 1, SuffixUse::kKnownOnly, 2, 1, kFormT, kFormNone},
+    {{L::kAlef}, 1, SuffixUse::kKnownOnly, 2, 1, kFormA, kFormNone},
 };
 
+// Plain aggregates without default member initializers: the candidate arrays below are
+// built for every word and must not be zero-filled each time.
 struct Part {
-  uint8_t from = 0;  // letter range
-  uint8_t to = 0;
-  std::string_view form;
+  uint8_t from;  // letter range
+  uint8_t to;
+  Form form;
 };
 
 struct ProcliticOption {
-  uint8_t end = 0;  // letters taken
-  uint8_t count = 0;
+  uint8_t end;  // letters taken
+  uint8_t count;
+  bool has_article;
+  bool conjunction_only;  // و / ف and nothing else
+  uint8_t last;           // code of the last single-letter proclitic (0: none)
   Part parts[Segmentation::kMaxProclitics];
-  bool has_article = false;
-  bool conjunction_only = false;  // و / ف and nothing else
-  uint8_t last = 0;               // code of the last single-letter proclitic (0: none)
 };
+constexpr ProcliticOption kNoProclitics = {0, 0, false, false, 0, {}};
 
 struct SuffixOption {
-  uint8_t begin = 0;  // stem end (letter index)
-  uint8_t suffix_count = 0;
+  uint8_t begin;  // stem end (letter index)
+  uint8_t suffix_count;
+  bool has_enclitic;
+  Person person;
+  bool known_only;   // has a suffix the rules never split
+  uint8_t min_stem;  // rules: letters the stem must keep
   Part suffixes[Segmentation::kMaxSuffixes];
-  bool has_enclitic = false;
   Part enclitic;
-  Person person = Person::kThird;
-  bool known_only = false;  // has a suffix the rules never split
-  uint8_t min_stem = 1;     // rules: letters the stem must keep
 };
+constexpr SuffixOption kNoSuffixes = {0, 0, false, Person::kThird, false, 1, {}, {}};
 
 constexpr size_t kMaxProcliticOptions = 8;
 constexpr size_t kMaxSuffixOptions = 24;
@@ -187,11 +212,61 @@ struct Stemmer::Tables {
   }
   Tables() : decode_normalizer(DecodeOptions()), light_normalizer(NormalizerOptions()) {}
 
+  // Which stem lengths (bit i: i letters, up to 10) exist for each first two letters (the
+  // second 0 for one-letter stems): most candidate stems are rejected here without hashing.
+  static constexpr size_t kCodes = internal::letter::kMaxCode + 1;
+  std::array<uint16_t, kCodes * kCodes> length_mask{};
+
+  static size_t MaskIndex(const uint8_t* code, size_t from, size_t to) {
+    return code[from] * kCodes + (to - from > 1 ? code[from + 1] : 0);
+  }
+
+  // The lexicon as an open-addressing table (built by Freeze()): the hot path probes it a
+  // few times per word.
+  std::vector<uint64_t> table_keys;
+  std::vector<uint8_t> table_flags;
+  uint64_t table_mask = 0;
+  int table_shift = 64;
+
+  static uint64_t Hash(uint64_t key) { return key * 0x9E3779B97F4A7C15ull; }
+
+  void Freeze() {
+    size_t capacity = 16;
+    while (capacity < lexicon.size() * 2) capacity *= 2;
+    table_keys.assign(capacity, 0);
+    table_flags.assign(capacity, 0);
+    table_mask = capacity - 1;
+    table_shift = 64;
+    for (size_t c = capacity; c > 1; c /= 2) --table_shift;
+    for (const auto& [key, flags] : lexicon) {
+      size_t i = Hash(key) >> table_shift;
+      while (table_keys[i] != 0) i = (i + 1) & table_mask;
+      table_keys[i] = key;
+      table_flags[i] = flags;
+    }
+  }
+
   uint8_t Lookup(const uint8_t* code, size_t from, size_t to) const {
+    if (to <= from || to - from > 10) return 0;
+    if (!(length_mask[MaskIndex(code, from, to)] & (1u << (to - from)))) return 0;
     const uint64_t key = PackLetters(code, from, to);
-    if (key == 0) return 0;
-    auto it = lexicon.find(key);
-    return it == lexicon.end() ? 0 : it->second;
+    if (table_keys.empty()) {  // still loading
+      auto it = lexicon.find(key);
+      return it == lexicon.end() ? 0 : it->second;
+    }
+    for (size_t i = Hash(key) >> table_shift;; i = (i + 1) & table_mask) {
+      if (table_keys[i] == key) return table_flags[i];
+      if (table_keys[i] == 0) return 0;
+    }
+  }
+
+  // Adds flags to the entry for letters [from, to); `replace` overwrites instead.
+  void Insert(const uint8_t* code, size_t from, size_t to, uint8_t flags, bool replace) {
+    const uint64_t key = PackLetters(code, from, to);
+    if (key == 0) return;
+    uint8_t& entry = lexicon[key];
+    entry = replace ? flags : static_cast<uint8_t>(entry | flags);
+    length_mask[MaskIndex(code, from, to)] |= static_cast<uint16_t>(1u << (to - from));
   }
 
   // Whether the word begins with a known loanword prefix (ويكي...) whose first letter only
@@ -214,7 +289,10 @@ namespace {
 
 bool HasLetters(const LetterWord& w, size_t at, const uint8_t* letters, size_t length) {
   if (at + length > w.size) return false;
-  return std::memcmp(w.code + at, letters, length) == 0;
+  for (size_t i = 0; i < length; ++i) {
+    if (w.code[at + i] != letters[i]) return false;
+  }
+  return true;
 }
 
 bool IsArticleAt(const LetterWord& w, size_t at) {
@@ -222,7 +300,7 @@ bool IsArticleAt(const LetterWord& w, size_t at) {
          w.code[at + 1] == L::kLam;
 }
 
-void AddPart(ProcliticOption* o, uint8_t from, uint8_t to, std::string_view form) {
+void AddPart(ProcliticOption* o, uint8_t from, uint8_t to, Form form) {
   o->parts[o->count++] = Part{from, to, form};
   o->end = to;
 }
@@ -231,8 +309,8 @@ void AddPart(ProcliticOption* o, uint8_t from, uint8_t to, std::string_view form
 // [و|ف] ([ب|ك|ل] [ال] | ال | س).
 size_t ProcliticOptions(const LetterWord& w, ProcliticOption* out) {
   size_t n = 0;
-  out[n++] = ProcliticOption();
-  ProcliticOption base;
+  out[n++] = kNoProclitics;
+  ProcliticOption base = kNoProclitics;
   if (w.code[0] == L::kWaw || w.code[0] == L::kFeh) {
     AddPart(&base, 0, 1, FormOfLetter(w.code[0]));
     base.conjunction_only = true;
@@ -283,11 +361,12 @@ size_t ProcliticOptions(const LetterWord& w, ProcliticOption* out) {
 // Every ending the word could have: (inflectional suffix)? (enclitic)?, fewest letters first.
 size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
   size_t n = 0;
-  out[n++] = SuffixOption();
+  out[n++] = kNoSuffixes;
   out[0].begin = static_cast<uint8_t>(w.size);
   auto add_suffixes = [&](const SuffixOption& base) {
     for (const SuffixPattern& s : kSuffixes) {
       if (base.begin < size_t{s.length} + min_begin) continue;
+      if (w.code[base.begin - 1] != s.letters[s.length - 1]) continue;  // quick reject
       const size_t at = base.begin - s.length;
       if (!HasLetters(w, at, s.letters, s.length)) continue;
       if (s.use == SuffixUse::kBeforeEnclitic && !base.has_enclitic) continue;
@@ -302,7 +381,7 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
       o.suffix_count = 0;
       const uint8_t split = static_cast<uint8_t>(at + s.first_part_length);
       o.suffixes[o.suffix_count++] = Part{static_cast<uint8_t>(at), split, s.form1};
-      if (!s.form2.empty()) {
+      if (s.form2 != kFormNone) {
         o.suffixes[o.suffix_count++] =
             Part{split, static_cast<uint8_t>(at + s.length), s.form2};
       }
@@ -314,10 +393,11 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
   add_suffixes(out[0]);
   for (const EncliticPattern& e : kEnclitics) {
     if (w.size < size_t{e.length} + min_begin) continue;
+    if (w.code[w.size - 1] != e.letters[e.length - 1]) continue;  // quick reject
     const size_t at = w.size - e.length;
     if (!HasLetters(w, at, e.letters, e.length)) continue;
     if (n == kMaxSuffixOptions) break;
-    SuffixOption o;
+    SuffixOption o = kNoSuffixes;
     o.begin = static_cast<uint8_t>(at);
     o.has_enclitic = true;
     o.enclitic = Part{static_cast<uint8_t>(at), static_cast<uint8_t>(w.size), e.form};
@@ -325,10 +405,14 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
     out[n++] = o;
     add_suffixes(o);
   }
-  // Fewest letters stripped first.
-  std::stable_sort(out, out + n, [](const SuffixOption& a, const SuffixOption& b) {
-    return a.begin > b.begin;
-  });
+  // Fewest letters stripped first (a stable insertion sort: a handful of options, no
+  // allocation).
+  for (size_t i = 1; i < n; ++i) {
+    const SuffixOption o = out[i];
+    size_t j = i;
+    for (; j > 0 && out[j - 1].begin < o.begin; --j) out[j] = out[j - 1];
+    out[j] = o;
+  }
   return n;
 }
 
@@ -399,7 +483,7 @@ bool Stemmer::Tables::Decode(std::string_view word, LetterWord* out) const {
 
 void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
   const size_t n = w.size;
-  reading->proclitics = ProcliticOption();
+  reading->proclitics = kNoProclitics;
   reading->stem_from = 0;
   reading->stem_to = static_cast<uint8_t>(n);
   reading->has_suffix = false;
@@ -413,25 +497,37 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
   // 1. The lexicon.
   // A known word with only the lexicon-only endings (ت, ا) comes second: وإما is و + إما
   // before it is a known وام + ا.
-  for (int pass = 0; pass < 2 && !lexicon.empty(); ++pass) {
+  if (!table_keys.empty() && !lexicon.empty()) {
+    int fallback_p = -1, fallback_s = -1;
     for (size_t p = 0; p < procl_count; ++p) {
       const size_t from = procl[p].end;
       for (size_t s = 0; s < suffix_count; ++s) {
         const size_t to = suffix[s].begin;
         if (to <= from) break;  // sorted: later options end even earlier
-        if (suffix[s].known_only != (pass == 1)) continue;
+        if (suffix[s].known_only && fallback_p >= 0) continue;
         if (procl[p].has_article && to - from < 2) continue;
         const uint8_t flags = Lookup(w.code, from, to);
         if (!LexiconAccepts(flags, suffix[s], to - from)) continue;
-        reading->proclitics = procl[p];
-        reading->stem_from = static_cast<uint8_t>(from);
-        reading->stem_to = static_cast<uint8_t>(to);
-        if (s != 0) {
-          reading->suffix = suffix[s];
-          reading->has_suffix = true;
+        if (suffix[s].known_only) {
+          fallback_p = static_cast<int>(p);
+          fallback_s = static_cast<int>(s);
+          continue;
         }
-        return;
+        fallback_p = static_cast<int>(p);
+        fallback_s = static_cast<int>(s);
+        p = procl_count;  // done
+        break;
       }
+    }
+    if (fallback_p >= 0) {
+      reading->proclitics = procl[fallback_p];
+      reading->stem_from = procl[fallback_p].end;
+      reading->stem_to = suffix[fallback_s].begin;
+      if (fallback_s != 0) {
+        reading->suffix = suffix[fallback_s];
+        reading->has_suffix = true;
+      }
+      return;
     }
   }
 
@@ -482,9 +578,8 @@ bool Stemmer::Tables::AddWord(std::string_view word, uint8_t flags) {
   // it is written: وزيرة → وزير + ة, ولايات → ولاي + ات.
   size_t size = w.size;
   if (size > 2 && w.code[size - 1] == L::kTehMarbuta && flags == kKnownStem) --size;
-  const uint64_t key = PackLetters(w.code, 0, size);
-  if (key == 0) return false;
-  lexicon[key] |= flags;
+  if (PackLetters(w.code, 0, size) == 0) return false;
+  Insert(w.code, 0, size, flags, false);
   return true;
 }
 
@@ -522,14 +617,13 @@ void Stemmer::Tables::AddLexiconText(std::string_view text, bool gazetteer) {
       if (w.size < 5) continue;
       from = 2;
     }
-    const uint64_t key = PackLetters(w.code, from, w.size);
-    if (key != 0 && Lookup(w.code, from, w.size) == 0) lexicon[key] = kKnownStem;
+    if (Lookup(w.code, from, w.size) == 0) Insert(w.code, from, w.size, kKnownStem, true);
   }
 }
 
 bool Segmentation::HasArticle() const {
   for (size_t i = 0; i < proclitic_count; ++i) {
-    if (proclitics[i].form == kFormArticle) return true;
+    if (proclitics[i].form == kForms[kFormArticle]) return true;
   }
   return false;
 }
@@ -555,6 +649,7 @@ StatusOr<Stemmer> Stemmer::Create(const StemmerOptions& options) {
                     "extra_stems: \"" + word + "\" is not an Arabic word of 1 to 10 letters");
     }
   }
+  tables->Freeze();
   return Stemmer(std::move(tables));
 }
 
@@ -566,7 +661,9 @@ Segmentation Stemmer::Segment(std::string_view word) const {
   if (word.empty() || !tables_->Decode(word, &w)) return seg;
   Reading r;
   tables_->Parse(w, &r);
-  auto span = [&](const Part& p) { return Affix{w.begin[p.from], w.begin[p.to], p.form}; };
+  auto span = [&](const Part& p) {
+    return Affix{w.begin[p.from], w.begin[p.to], kForms[p.form]};
+  };
   for (size_t i = 0; i < r.proclitics.count; ++i) {
     seg.proclitics[seg.proclitic_count++] = span(r.proclitics.parts[i]);
   }
