@@ -96,6 +96,15 @@ std::string_view TokenForm(const Document& doc, size_t i) {
   return key.empty() ? doc.TokenText(i) : key;
 }
 
+// A symbol or a sign-like punctuation mark that does not end a phrase: "#", "$", "@", "*".
+bool IsSignRun(const Document& doc, size_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind == TokenKind::kSymbol) return true;
+  if (t.kind != TokenKind::kPunctuation) return false;
+  std::string_view text = doc.TokenText(i);
+  return text == "#" || text == "@" || text == "*" || text == "&" || text == "\\";
+}
+
 struct CurrencyHit {
   size_t end_token = 0;
   std::string code;
@@ -250,6 +259,13 @@ class MoneyGrammar {
     // "الدولار", "الجنيهات": the article before a currency word.
     if (!found && StartsWith(first, kArticle)) try_first(first.substr(kArticle.size()));
     if (!found) return std::nullopt;
+    // A sign inside a run of signs ("$#$", a corpus marker) is not a currency.
+    if (doc_.tokens[j].kind != TokenKind::kArabicWord &&
+        doc_.tokens[j].kind != TokenKind::kLatinWord &&
+        ((j > 0 && doc_.tokens[j].glued_to_previous && IsSignRun(doc_, j - 1)) ||
+         (end < n && doc_.tokens[end].glued_to_previous && IsSignRun(doc_, end)))) {
+      return std::nullopt;
+    }
     CurrencyHit hit;
     hit.end_token = end;
     hit.code = found->code;

@@ -882,6 +882,7 @@ std::unique_ptr<NumberParser> NumberParser::Create(std::string_view tsv, std::st
         impl->Add(key + "\xD8\xA7", acc);                     // ا
         impl->Add(key + "\xD8\xA7\xD9\x86", dual);            // ان
         impl->Add(key + "\xD9\x8A\xD9\x86", dual);            // ين
+        impl->Add(key + "\xD9\x8A", dual);                     // ي (construct dual: "مليوني دولار")
         impl->Add(key + "\xD8\xA7\xD8\xAA", plural);          // ات
       }
     }
