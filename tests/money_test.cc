@@ -143,6 +143,19 @@ TEST_F(MoneyMatcherTest, TwoAmountsInOneSentence) {
   EXPECT_EQ(found[1].end, text.size());
 }
 
+TEST_F(MoneyMatcherTest, ConstructDualScale) {
+  auto found = Run("ارتفعت من نصف مليون دولار إلى مليوني دولار");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "مليوني دولار");
+  EXPECT_EQ(found[1].amount, "2000000");
+}
+
+TEST_F(MoneyMatcherTest, SignsAndSpacedAbbreviationsAreNotCurrencies) {
+  // "$#$" is a corpus paragraph marker; "ج . م" with spaces is not the abbreviation ج.م.
+  EXPECT_TRUE(Run("نهاية الفقرة $#$ 18 - البند التالي").empty());
+  EXPECT_TRUE(Run("في الدقيقة 05ج . م").empty());
+}
+
 TEST_F(MoneyMatcherTest, NotMoney) {
   EXPECT_TRUE(Run("قتل 30 شخصا في الهجوم").empty());
   EXPECT_TRUE(Run("ارتفع الدولار أمام اليورو").empty());

@@ -77,6 +77,7 @@ struct MoneyMatcher::Lexicon {
     std::string code;                // empty: no single currency
     CurrencyKind kind = CurrencyKind::kName;
     bool dual = false;
+    bool glued = false;  // an abbreviation or symbol: its tokens are written without spaces
     int sub_digits = 2;              // kSub: places when the main currency is unknown
     std::string lemma;               // match form of the lemma its qualifiers attach to
   };
@@ -185,7 +186,10 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
       fail("empty name");
       return;
     }
-    for (const Token& t : tokens) entry.forms.push_back(form_of(fields[0], t));
+    for (const Token& t : tokens) {
+      entry.forms.push_back(form_of(fields[0], t));
+      if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) entry.glued = true;
+    }
     if (entry.kind != CurrencyKind::kSub && fields.size() == 4) {
       analyzer.AppendMatchForm(fields[3], &entry.lemma);
       lemma_of[entry.forms[0]] = entry.lemma;
@@ -246,7 +250,8 @@ class MoneyGrammar {
         if (j + e.forms.size() > n) continue;
         bool ok = true;
         for (size_t k = 1; k < e.forms.size() && ok; ++k) {
-          ok = TokenForm(doc_, j + k) == e.forms[k];
+          ok = TokenForm(doc_, j + k) == e.forms[k] &&
+               (!e.glued || doc_.tokens[j + k].glued_to_previous);
         }
         if (ok) {
           found = &e;
