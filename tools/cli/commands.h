@@ -14,6 +14,7 @@ int RunExtract(const Args& args);
 int RunTokenize(const Args& args);
 int RunEval(const Args& args);
 int RunNumber(const Args& args);
+int RunStem(const Args& args);
 
 }  // namespace kashif::cli
 

@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"tokenize", kashif::cli::RunTokenize, "print each token with its kind and byte span"},
     {"eval", kashif::cli::RunEval, "precision / recall / F1 against CoNLL-style gold"},
     {"number", kashif::cli::RunNumber, "the exact value of Arabic number expressions"},
+    {"stem", kashif::cli::RunStem, "clitic segmentation and light stem of each word"},
 };
 
 void PrintUsage() {
