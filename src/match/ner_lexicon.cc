@@ -57,6 +57,7 @@ constexpr ClassName kClassNames[] = {
     {"stop", kNerStop},
     {"time", kNerTime | kNerStop},
     {"foreign_suffix", kNerForeignSuffix},
+    {"org_descriptor", kNerOrgDescriptor},
 };
 
 // Canonical names of rule-found entities keep their letters as written and lose only marks,
@@ -170,6 +171,9 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
                  ? key.substr(kArticle.size())
                  : std::string_view();
     };
+    for (uint8_t r = 1; r < a.reading_count; ++r) {
+      if (lexicon.Flags(doc.Slice(a.readings[r].key)) & kNerStop) t.clitic_stop = true;
+    }
     uint32_t whole_bare = 0;
     if (std::string_view bare = bare_of(whole); !bare.empty()) whole_bare = lexicon.Flags(bare);
     if (t.flags == 0 && whole_bare == 0) {
@@ -261,22 +265,27 @@ bool NerTokens::IsNameWord(size_t i) const {
   const NerToken& t = tokens_[i];
   if (!t.word || KnownOther(i, EntityType::kPerson)) return false;
   if (t.known == static_cast<int8_t>(EntityType::kPerson)) return true;
+  // Latin-script words in Arabic text are product names and terms far more often than people.
+  if (doc_.tokens[i].kind != TokenKind::kArabicWord || t.clitic_stop) return false;
   if (t.flags & kNerGivenName) {
     // على folds to the name علي; as written with alef maqsura it is the preposition.
     return !((t.flags & kNerStop) && EndsWithAlefMaqsura(i));
   }
+  // Unknown words ending in alef maqsura are verbs and adjectives (عانى، كبرى); the names that
+  // end so (موسى، مصطفى) are listed.
+  if (EndsWithAlefMaqsura(i)) return false;
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
                                 kNerOrgAdjective | kNerParticle;
   if ((t.flags & kNotName) || (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
   if (t.conjunction || t.clitic_article || t.letters < 2) return false;
-  // Imperfect and future verbs (يتوقع، تقول، سيتم) look like unknown words; names of that shape
-  // are rare enough below six letters and the known ones are listed.
+  // Imperfect and future verbs (يتوقع، تقول، سيتم، يستخدمه) look like unknown words; names of
+  // that shape are rare enough up to seven letters and the known ones are listed.
   const std::string_view key = Key(i);
   const bool verb_prefix = StartsWith(key, "\xD9\x8A") || StartsWith(key, "\xD8\xAA") ||
                            StartsWith(key, "\xD8\xB3\xD9\x8A") ||
                            StartsWith(key, "\xD8\xB3\xD8\xAA");
-  if (verb_prefix && t.letters <= 5 && !lexicon_.HasForeignSuffix(key)) return false;
+  if (verb_prefix && t.letters <= 7 && !lexicon_.HasForeignSuffix(key)) return false;
   return true;
 }
 

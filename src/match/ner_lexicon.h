@@ -35,6 +35,7 @@ enum NerClass : uint32_t {
   kNerStop = 1u << 14,
   kNerTime = 1u << 15,
   kNerForeignSuffix = 1u << 16,
+  kNerOrgDescriptor = 1u << 17,
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.
@@ -80,6 +81,7 @@ struct NerToken {
   bool article = false;       // that reading starts with the article
   bool clitic_article = false;  // a proclitic before the article: بالضفة، للاستثمار، والتعاون
   bool conjunction = false;   // starts with و or ف and is not itself a known word
+  bool clitic_stop = false;   // a proclitic + a stop word: بأول (ب + أول), not the name باول
   bool nisba = false;         // definite and ends like a relational adjective: الروسية
   uint32_t letters = 0;       // letters in the reading
   // The type of a higher-priority candidate (gazetteer, money, date) covering the token, or -1,

@@ -49,6 +49,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     if (t.known >= 0 && !known_head) continue;
 
     ends.clear();
+    size_t name_first = i;  // where the span starts: after a descriptor, at the proper name
     size_t k = i + 1;
     const size_t limit = std::min(n, i + kMaxOrgTokens);
     if (known_head) {
@@ -78,13 +79,19 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         ++indefinite;
       }
       if (k == i + 1) continue;
+      const bool proper_name = !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
       // Without a definite end the complement must be a proper name standing by itself
       // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
       if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k)) continue;
-      if (k > n) continue;
+      // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس].
+      if (proper_name && (t.reading_flags & kNerOrgDescriptor)) {
+        name_first = i + 1;
+        if (tokens[i + 1].known == static_cast<int8_t>(kOrg)) continue;  // known already
+      }
       ends.push_back(k);
-    } else if (!IsAdjective(tokens, k)) {
-      continue;  // الاتحاد alone is a common noun; الاتحاد الأوروبي is a name
+    } else if (k >= n || !(tokens[k].flags & kNerOrgAdjective) || !IsAdjective(tokens, k)) {
+      // الاتحاد alone is a common noun, and so is الجيش اللبناني; الاتحاد الأوروبي is a name.
+      continue;
     }
     bool adjective_before = false;
     bool lam_used = false;
@@ -105,10 +112,10 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       break;
     }
     for (size_t end : ends) {
-      const int32_t priority =
-          tokens.RulePriority(i, end, kOrg, kNerRulePriority, /*over_other_types=*/true);
+      const int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
+                                                   /*over_other_types=*/true);
       if (priority < 0) continue;
-      out->push_back(tokens.MakeCandidate(kOrg, i, end, priority));
+      out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
     }
   }
 }

@@ -11,47 +11,62 @@ constexpr size_t kMaxTitleComplement = 5;
 
 bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
 
+// What may follow the name parts so far.
+enum class Next {
+  kAnyPart,        // after a given name, a particle's name or an initial: any name word
+  kFamilyArticle,  // after an unknown first name a title announced: only a family name with
+                   // the article (الدكتورة نجاح العطار), not another unknown word (لمدة)
+  kNamesOnly,      // after a family name or a known person: given names, particles, initials
+};
+
 // The possible ends of a name whose first part is token `first`: each end is one past a name
-// part. Name parts after the first: given names, particle + name, initials, and other name
-// words; a family name with the article (الخطيب) only right after a given name or a particle,
-// so "الرئيس ترامب الرئيسي" stops at ترامب.
-std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first) {
+// part. So "الرئيس ترامب الرئيسي" stops at ترامب and "السيد ديمترييف لمدة" at ديمترييف.
+std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled) {
   std::vector<size_t> ends;
   const size_t n = tokens.size();
   size_t i = first + 1;
-  bool after_given = IsGiven(tokens[first]) && tokens[first].known < 0;
+  Next next = Next::kNamesOnly;
+  if (tokens[first].known >= 0) {
+    i = tokens[first].known_end;
+    if (i > first + 1) ends.push_back(i);
+  } else if (IsGiven(tokens[first])) {
+    next = Next::kAnyPart;
+  } else if (titled) {
+    next = Next::kFamilyArticle;
+  }
   size_t parts = 0;
   while (i < n && parts < kMaxNameParts) {
     const NerToken& t = tokens[i];
     if (tokens.IsInitial(i)) {
       if (i + 2 < n && tokens.IsNameWord(i + 2)) {
         i += 2;  // the initial and its period; the name word comes next
-        after_given = true;
+        next = Next::kAnyPart;
         ++parts;
         continue;
       }
       break;
     }
     if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n && tokens.IsNameWord(i + 1) &&
-        !tokens.KnownOther(i, kPer)) {
+        !tokens.KnownOther(i, kPer) && tokens[i + 1].known < 0) {
       i += 2;
       ends.push_back(i);
       parts += 2;
-      after_given = true;  // بن لادن الجديد is rare; عبد العزيز بوتفليقة is not
+      next = Next::kAnyPart;  // عبد العزيز بوتفليقة
       continue;
     }
     if (!tokens.IsNameWord(i)) break;
-    // An unknown part (a family name) only follows a given name, a particle's name or an
-    // initial: after a family name or a known person the name is complete.
-    if (!IsGiven(t) && t.known < 0 && !after_given) break;
-    // A known person right after an unknown name part belongs to another name only when it
-    // starts there; one that started earlier cannot be continued.
+    const bool given = IsGiven(t) && t.known < 0;
+    if (!given && t.known < 0) {
+      if (next == Next::kNamesOnly) break;
+      if (next == Next::kFamilyArticle && !t.article) break;
+    }
+    // A known person that started before this token cannot be continued.
     if (t.known >= 0 && !t.known_start) break;
     ++i;
     if (t.known >= 0) i = t.known_end;
     ends.push_back(i);
     ++parts;
-    after_given = IsGiven(t) && t.known < 0;
+    next = given ? Next::kAnyPart : Next::kNamesOnly;
   }
   return ends;
 }
@@ -70,10 +85,10 @@ class Proposer {
 
   // The name starting at `first`, with every shorter alternative, so the resolver can fall back
   // when a later part is claimed by a stronger candidate. `alone`: the first part may stand
-  // alone.
-  void AddName(size_t first, bool alone) {
+  // alone; `titled`: a title announced it.
+  void AddName(size_t first, bool alone, bool titled) {
     if (alone) Add(first, first + 1);
-    for (size_t end : NameEnds(tokens_, first)) Add(first, end);
+    for (size_t end : NameEnds(tokens_, first, titled)) Add(first, end);
   }
 
  private:
@@ -100,10 +115,10 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
                              tokens.IsInitial(next) ||
                              u.known == static_cast<int8_t>(EntityType::kPerson);
     if (!strong_next) return;
-    proposer->AddName(i, /*alone=*/false);
+    proposer->AddName(i, /*alone=*/false, /*titled=*/false);
     return;
   }
-  proposer->AddName(i, /*alone=*/true);
+  proposer->AddName(i, /*alone=*/true, /*titled=*/false);
 }
 
 // A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
@@ -144,14 +159,23 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& name = tokens[k];
   if (name.article && name.known < 0) return;  // a definite word here is a noun, not a name
   if (name.known >= 0 && !name.known_start) return;
-  proposer->AddName(k, /*alone=*/true);
+  // An unknown word is taken as a name only right after a title (السيد ديمترييف); after a role
+  // or a complement (الأمين العام للأمم المتحدة احتجاجه) it must be a known or given name, or
+  // look foreign.
+  const bool direct_title = k == i + 1 && (t.reading_flags & kNerTitle);
+  if (!direct_title && name.known < 0 && !IsGiven(name) &&
+      !tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
+    return;
+  }
+  proposer->AddName(k, /*alone=*/true, /*titled=*/true);
 }
 
 // An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
 void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (!(tokens[i].reading_flags & kNerVerb)) return;
   const size_t n = tokens.size();
-  // Plural endings (ـات، ـون، ـين) mark the common nouns that follow these verbs most often.
+  // A plural ـات or an adverbial ـا (قائلا، نادرا) marks the common words that follow these
+  // verbs most often.
   auto unknown_name = [&](size_t k) {
     if (k >= n || !tokens.IsNameWord(k) || tokens[k].article || IsGiven(tokens[k]) ||
         tokens[k].known >= 0) {
@@ -161,8 +185,7 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
     auto ends_with = [&](std::string_view suffix) {
       return key.size() > suffix.size() && key.substr(key.size() - suffix.size()) == suffix;
     };
-    return !ends_with("\xD8\xA7\xD8\xAA") && !ends_with("\xD9\x88\xD9\x86") &&
-           !ends_with("\xD9\x8A\xD9\x86");
+    return !ends_with("\xD8\xA7\xD8\xAA") && !ends_with("\xD8\xA7");
   };
   auto boundary = [&](size_t k) {
     if (k >= n) return true;

@@ -45,31 +45,17 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   for (size_t i = 0; i + 1 < n; ++i) {
     const NerToken& t = tokens[i];
     if (!t.word || t.known >= 0) continue;
-    if (t.reading_flags & kNerPlaceTrigger) {
-      size_t k = i + 1;
-      for (size_t skipped = 0; skipped < kMaxTriggerAdjectives && k < n && tokens[k].nisba &&
-                               tokens[k].known < 0 && !(tokens[k].flags & kNerTime);
-           ++skipped) {
-        ++k;
-      }
-      for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
-    } else if ((t.reading_flags & kNerPlaceFeature) && !t.article) {
-      const NerToken& u = tokens[i + 1];
-      if (u.known == static_cast<int8_t>(kLoc) && u.known_start) {
-        // نهر الأردن: the feature around a known place outranks the place alone.
-        const int32_t priority = tokens.RulePriority(i, u.known_end, kLoc, kNerRulePriority,
-                                                     /*over_other_types=*/false);
-        if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, i, u.known_end, priority));
-        continue;
-      }
-      if (u.known >= 0 || tokens.EndsPhrase(i + 1)) continue;
-      if (IsNamePart(tokens, i + 1) || (u.article && !u.nisba && tokens.IsPlainWord(i + 1))) {
-        Add(tokens, i, i + 2, out);
-        if (u.letters <= kMaxPrefixLetters && !u.article && IsNamePart(tokens, i + 2)) {
-          Add(tokens, i, i + 3, out);
-        }
-      }
+    // A definite feature word (البحر) heads its own name (البحر الأحمر): left to the gazetteer.
+    const bool trigger = (t.reading_flags & kNerPlaceTrigger) ||
+                         ((t.reading_flags & kNerPlaceFeature) && !t.article);
+    if (!trigger) continue;
+    size_t k = i + 1;
+    for (size_t skipped = 0; skipped < kMaxTriggerAdjectives && k < n && tokens[k].nisba &&
+                             tokens[k].known < 0 && !(tokens[k].flags & kNerTime);
+         ++skipped) {
+      ++k;
     }
+    for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
   }
 }
 

@@ -10,10 +10,10 @@
 
 namespace kashif::internal {
 
-// Proposes LOC candidates:
-//  - after an administrative trigger (مدينة، محافظة، ولاية، قرية، العاصمة ...), the name alone:
-//    one word, or two when the first is a short name prefix (دير، سان، بيت ...);
-//  - a natural feature with its name, trigger included (نهر النيل، جبل طارق، خليج عدن).
+// Proposes LOC candidates for the name after a trigger word, the trigger left out as the usual
+// Arabic NER annotation does: an administrative unit (مدينة [حلب]، محافظة، ولاية، قرية،
+// العاصمة الأردنية [عمان]) or a natural feature (نهر [النيل]، جزيرة، جبل، خليج). The name is
+// one word, or two when the first is a short prefix of compound names (دير، سان، بيت).
 // Names the gazetteer already knows are left to it; relational adjectives (nationality
 // adjectives: الروسية) are never taken as places. Immutable and thread-safe.
 class PlaceRules : public Matcher {

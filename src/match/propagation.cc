@@ -14,11 +14,15 @@ namespace {
 constexpr uint32_t kMinSurnameLetters = 3;
 // A short form in parentheses has at most this many words.
 constexpr size_t kMaxShortFormWords = 2;
+// A name propagates only this many tokens away from where it was found: a long input is often
+// many articles, and a family name in one says nothing about another.
+constexpr size_t kPropagationWindow = 1500;
 
 struct Name {
   EntityType type;
   std::vector<std::string> keys;  // match forms, first word without proclitics
   std::string canonical;
+  size_t token;  // where it was found
 };
 
 uint32_t CountLetters(std::string_view key) {
@@ -68,7 +72,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
         e.type != EntityType::kPlace) {
       continue;
     }
-    Name name{e.type, {}, e.canonical};
+    Name name{e.type, {}, e.canonical, first};
     for (size_t i = first; i < end; ++i) {
       if (!doc.analyses[i].key.size) continue;  // punctuation inside: "ف." keeps only letters
       name.keys.emplace_back(i == first ? KeyFrom(doc, i, static_cast<uint32_t>(e.begin))
@@ -77,17 +81,22 @@ void Propagation::Refine(const Document& doc, const Options& options,
     if (name.keys.empty()) continue;
     if (e.type == EntityType::kPerson) {
       // The family name alone. Given names, particles and stop words do not identify anyone.
+      // The word after a particle (عبد الله، أبو مازن) is not a family name by itself.
       const std::string& last = name.keys.back();
       const uint32_t flags = lexicon_->Flags(last);
-      if (CountLetters(last) >= kMinSurnameLetters &&
+      const bool after_particle =
+          name.keys.size() >= 2 && (lexicon_->Flags(name.keys[name.keys.size() - 2]) & kNerParticle);
+      if (CountLetters(last) >= kMinSurnameLetters && !after_particle &&
           !(flags & (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole))) {
-        names.push_back(Name{e.type, {last}, e.canonical});
+        names.push_back(Name{e.type, {last}, e.canonical, first});
       }
     }
     if (name.keys.size() >= 2 && e.type != EntityType::kPlace) names.push_back(name);
 
-    // A short form in parentheses right after the name: (حماس).
-    if (end + 2 < n && doc.TokenText(end) == "(") {
+    // A short form in parentheses right after an organization's name: (حماس). Other types
+    // are followed by asides in parentheses far more often than by short forms.
+    if (e.type == EntityType::kOrganization && name.keys.size() >= 2 && end + 2 < n &&
+        doc.TokenText(end) == "(") {
       size_t close = end + 1;
       while (close < n && close <= end + kMaxShortFormWords && doc.TokenText(close) != ")" &&
              (doc.tokens[close].kind == TokenKind::kArabicWord ||
@@ -95,9 +104,13 @@ void Propagation::Refine(const Document& doc, const Options& options,
         ++close;
       }
       if (close < n && close > end + 1 && doc.TokenText(close) == ")") {
-        Name short_form{e.type, {}, e.canonical};
-        for (size_t i = end + 1; i < close; ++i) short_form.keys.emplace_back(doc.Key(i));
-        names.push_back(std::move(short_form));
+        Name short_form{e.type, {}, e.canonical, end + 1};
+        bool plausible = true;
+        for (size_t i = end + 1; i < close; ++i) {
+          short_form.keys.emplace_back(doc.Key(i));
+          plausible = plausible && !(lexicon_->Flags(short_form.keys.back()) & kNerStop);
+        }
+        if (plausible) names.push_back(std::move(short_form));
       }
     }
   }
@@ -120,7 +133,8 @@ void Propagation::Refine(const Document& doc, const Options& options,
       for (size_t index : it->second) {
         const Name& name = names[index];
         const size_t len = name.keys.size();
-        if (len <= best_len || i + len > n) continue;
+        const size_t distance = i > name.token ? i - name.token : name.token - i;
+        if (len <= best_len || i + len > n || distance > kPropagationWindow) continue;
         bool match = true;
         for (size_t j = 1; j < len && match; ++j) {
           match = !covered[i + j] && doc.Key(i + j) == name.keys[j];
