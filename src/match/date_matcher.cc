@@ -596,11 +596,12 @@ class Grammar {
   std::optional<DateWordHit> Era(size_t i) const { return Word(i, K::kEra); }
 
   // A year number at i, with an optional "(...)" around it and an era marker after it.
-  std::optional<YearRef> YearNumber(size_t i, bool with_word, bool allow_proclitic) const {
+  std::optional<YearRef> YearNumber(size_t i, bool with_word, bool allow_proclitic,
+                                    bool allow_paren = true) const {
     YearRef r;
     size_t j = i;
     bool paren = false;
-    if (IsPunct(j, "(")) {
+    if (allow_paren && IsPunct(j, "(")) {
       paren = true;
       ++j;
     }
@@ -743,6 +744,8 @@ class Grammar {
 
   bool CueBefore(size_t i) const {
     if (i == 0) return false;
+    // "يناير ومارس": a month right after another month name.
+    if (auto m = Word(i - 1, K::kMonth); m && !m->word.weak) return true;
     auto c = Word(i - 1, K::kCue, true);
     return c.has_value() || Has(i - 1, K::kDateCue, true);
   }
@@ -757,7 +760,7 @@ class Grammar {
     if (!day_word) skip = day->skip;
     j = day->end;
     bool via_min = false;
-    if (auto m = Word(j, K::kRangeFrom); m && m->word.value == 0 && doc_.Key(j).size() == 4) {
+    if (auto m = Word(j, K::kRangeFrom); m && m->word.value == 0) {
       // "الرابع من ابريل" (من, not بين)
       via_min = true;
     }
@@ -828,13 +831,14 @@ class Grammar {
     std::optional<YearRef> y = Year(i, allow_proclitic, true);
     if (!y) {
       // A bare year: a four-digit number with an era, after a cue, or standing alone before
-      // punctuation.
-      y = YearNumber(i, false, false);
+      // punctuation (not "/" or "-", which continue paths, numbers and codes).
+      y = YearNumber(i, false, false, /*allow_paren=*/false);
       if (!y) return std::nullopt;
       if (!y->era) {
         const bool plausible = y->year >= 1800 && y->year <= 2100;
         const size_t next = y->end_token;
-        const bool alone = next >= Size() || IsKind(next, TokenKind::kPunctuation);
+        const bool alone = next >= Size() || (IsKind(next, TokenKind::kPunctuation) &&
+                                              !IsSlash(next) && !IsDash(next));
         if (!plausible || (!CueBefore(i) && !alone)) return std::nullopt;
         // "في 1500 شخص": a count, not a year; after منذ / حتى it can only be a year.
         if (IsKind(next, TokenKind::kArabicWord) && !lex_Has(next) && !CueWord(next) &&
@@ -860,11 +864,14 @@ class Grammar {
   }
 
   // "27/2/2025", "٢٧/٢/٢٠٢٥", "2025-02-27", "15 / 1 / 1959", "21/09" (after a weekday or يوم).
-  std::optional<AbsParse> Numeric(size_t i, bool allow_proclitic, bool allow_two = false) const {
+  // A date standing alone in parentheses is the date without them ("( 1948 )" → "1948"); callers
+  // that read a word before it (بتاريخ، a month) take the parentheses in with `allow_paren`.
+  std::optional<AbsParse> Numeric(size_t i, bool allow_proclitic, bool allow_two = false,
+                                  bool allow_paren = false) const {
     std::vector<std::string_view> parts;
     size_t end = i;
     bool paren = false;
-    if (IsPunct(i, "(")) {
+    if (allow_paren && IsPunct(i, "(")) {
       paren = true;
       ++end;
     }
@@ -1560,7 +1567,7 @@ class Grammar {
     if (auto f = Word(i, K::kRangeFrom, true)) {
       from_word = true;
       skip = f->skip_bytes;
-      between = doc_.Key(f->end_token - 1).size() == 6;  // بين
+      between = f->word.value == 1;  // بين (takes و, not إلى)
       j = f->end_token;
     }
     // "بين عامي 2001 و2005", "عامي 2001 و 2005"
@@ -1572,6 +1579,38 @@ class Grammar {
       if (!b) return std::nullopt;
       if (!from_word) skip = w->skip_bytes;
       return YearRange(*a, *b, skip);
+    }
+    // "عام 1931/1932", "عام ( 1931 / 1932 )": a season or fiscal year across two years.
+    if (auto w = Word(j, K::kYearWord, !from_word); w && w->word.value2 == 0) {
+      size_t k = w->end_token;
+      const bool paren = IsPunct(k, "(");
+      if (paren) ++k;
+      std::optional<int> y1, y2;
+      size_t e = k;
+      if (IsKind(k, TokenKind::kNumber)) {
+        const std::string_view key = doc_.Key(k);
+        if (key.size() == 9 && key[4] == '/') {
+          y1 = Digits(key.substr(0, 4));
+          y2 = Digits(key.substr(5));
+          e = k + 1;
+        } else if (key.size() == 4 && IsSlash(k + 1) && IsKind(k + 2, TokenKind::kNumber) &&
+                   doc_.Key(k + 2).size() == 4) {
+          y1 = Digits(key);
+          y2 = Digits(doc_.Key(k + 2));
+          e = k + 3;
+        }
+      }
+      if (y1 && y2 && *y2 == *y1 + 1 && (!paren || IsPunct(e, ")"))) {
+        YearRef a, b;
+        a.year = *y1;
+        b.year = *y2;
+        b.end_token = static_cast<uint32_t>(paren ? e + 1 : e);
+        if (auto era = Era(b.end_token)) {
+          a.era = b.era = era->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
+          b.end_token = era->end_token;
+        }
+        return YearRange(a, b, from_word ? skip : w->skip_bytes);
+      }
     }
     // "اغسطس 27 الى 29"
     if (auto m = Month(j, !from_word); m && !m->month_offset) {
@@ -1593,6 +1632,23 @@ class Grammar {
           b.day = d2->value;
           return Combine(a, b, static_cast<uint32_t>(end), from_word ? skip : m->skip_bytes);
         }
+      }
+    }
+    // "1936 - 1939": two years around a spaced dash.
+    if (IsKind(j, TokenKind::kNumber) && doc_.Key(j).size() == 4 && IsDash(j + 1) &&
+        IsKind(j + 2, TokenKind::kNumber) && doc_.Key(j + 2).size() == 4) {
+      auto y1 = Digits(doc_.Key(j));
+      auto y2 = Digits(doc_.Key(j + 2));
+      if (y1 && y2 && *y1 >= 1000 && *y2 > *y1 && *y2 <= 2200) {
+        YearRef a, b;
+        a.year = *y1;
+        b.year = *y2;
+        b.end_token = static_cast<uint32_t>(j + 3);
+        if (auto e = Era(j + 3)) {
+          a.era = b.era = e->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
+          b.end_token = e->end_token;
+        }
+        return YearRange(a, b, skip);
       }
     }
     // "من 27-29 من الشهر الثامن", "27-29 تموز"
