@@ -104,8 +104,8 @@ TEST_F(MoneyMatcherTest, SymbolsAndAbbreviations) {
 
 TEST_F(MoneyMatcherTest, Subunits) {
   ExpectOne("دفعت 20 دولار و43 سنت", "20 دولار و43 سنت", "20.43", "USD");
-  ExpectOne("ثلاث ريالات سعودية وإحدى عشرة هللة", "ثلاث ريالات سعودية وإحدى عشرة هللة",
-            "3.11", "SAR");
+  ExpectOne("ثلاث ريالات سعودية وإحدى عشرة هللة", "ثلاث ريالات سعودية وإحدى عشرة هللة", "3.11",
+            "SAR");
   ExpectOne("سعره خمسون هللة", "خمسون هللة", "0.5", "SAR");
   ExpectOne("كلف 5 جنيهات و25 قرشا", "5 جنيهات و25 قرشا", "5.25", "EGP");
   // KWD has three decimal places: 250 fils are a quarter dinar.

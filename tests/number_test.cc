@@ -1,11 +1,12 @@
 // The number grammar: exact decimals, digits of every script, MSA and colloquial number words,
 // fractions, ordinals, byte spans in running text.
+#include "kashif/number.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "kashif/number.h"
 #include "kashif/tokenizer.h"
 #include "number/decimal.h"
 #include "number/number_parser.h"
@@ -171,7 +172,7 @@ TEST(ParseNumberTest, NotNumbers) {
   EXPECT_FALSE(ParseNumber("كتاب").has_value());
   EXPECT_FALSE(ParseNumber("خمسة كتب").has_value());
   EXPECT_FALSE(ParseNumber("ثلاثة وأربعة").has_value());  // two numbers, not one
-  EXPECT_FALSE(ParseNumber("آلاف").has_value());         // a plural needs its count
+  EXPECT_FALSE(ParseNumber("آلاف").has_value());          // a plural needs its count
   EXPECT_FALSE(ParseNumber("27/2/2025 ").has_value());
   EXPECT_FALSE(ParseNumber("192.168.1.2").has_value());
   EXPECT_FALSE(ParseNumber(std::string("\xFF\xFE", 2)).has_value());
@@ -206,8 +207,7 @@ TEST(FindNumbersTest, ConjunctionJoinsOnlyWhatBelongsTogether) {
   EXPECT_EQ(found[1].value, "2005");
   EXPECT_EQ(text.substr(found[1].begin, found[1].end - found[1].begin), "2005");
   EXPECT_EQ(found[2].value, "324");
-  EXPECT_EQ(text.substr(found[2].begin, found[2].end - found[2].begin),
-            "ثلاثمائة وأربعة وعشرون");
+  EXPECT_EQ(text.substr(found[2].begin, found[2].end - found[2].begin), "ثلاثمائة وأربعة وعشرون");
 }
 
 TEST(FindNumbersTest, WeakWordsAloneAreNotNumbers) {

@@ -36,8 +36,8 @@ namespace kashif {
 
 // One number found in running text.
 struct NumberMatch {
-  size_t begin = 0;  // byte offset into the searched text (after any proclitic: in "وخمسة"
-  size_t end = 0;    // the number is "خمسة"), half-open
+  size_t begin = 0;   // byte offset into the searched text (after any proclitic: in "وخمسة"
+  size_t end = 0;     // the number is "خمسة"), half-open
   std::string value;  // exact decimal string, e.g. "12000", "2.5"
   bool ordinal = false;  // "الحادي عشر" (value "11"), "العشرين" read as "the twentieth"
 };
@@ -51,8 +51,10 @@ KASHIF_EXPORT std::optional<std::string> ParseNumber(std::string_view text);
 KASHIF_EXPORT std::optional<NumberMatch> ParseNumberExpression(std::string_view text);
 
 // Finds every number in running text, left to right, longest first, non-overlapping. Bare
-// words that are numbers only in context (e.g. "أحد", which is also "someone" or "Sunday") are
-// not reported on their own. Invalid UTF-8 is skipped (see tokenizer.h).
+// words that are numbers only in context are not reported on their own: "أحد" (also "someone",
+// "Sunday"), "واحد" ("أي واحد" = "which one"), "صفر" (also the month Safar). Digits glued to a
+// word ("١٨٠مل", "2000دولار") are a measure or an amount, not reported here. Invalid UTF-8 is
+// skipped (see tokenizer.h).
 KASHIF_EXPORT std::vector<NumberMatch> FindNumbers(std::string_view text);
 
 }  // namespace kashif

@@ -78,8 +78,8 @@ struct MoneyMatcher::Lexicon {
     CurrencyKind kind = CurrencyKind::kName;
     bool dual = false;
     bool glued = false;  // an abbreviation or symbol: its tokens are written without spaces
-    int sub_digits = 2;              // kSub: places when the main currency is unknown
-    std::string lemma;               // match form of the lemma its qualifiers attach to
+    int sub_digits = 2;  // kSub: places when the main currency is unknown
+    std::string lemma;   // match form of the lemma its qualifiers attach to
   };
   std::vector<Entry> entries;
   std::unordered_map<std::string, std::vector<size_t>> by_first;  // longest first
@@ -136,8 +136,8 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
   size_t line_no = 0;
   for (size_t pos = 0; pos < tsv.size();) {
     size_t nl = tsv.find('\n', pos);
-    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? tsv.size() - pos
-                                                                         : nl - pos);
+    std::string_view line =
+        tsv.substr(pos, nl == std::string_view::npos ? tsv.size() - pos : nl - pos);
     pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -145,8 +145,8 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
     std::vector<std::string_view> fields;
     for (size_t start = 0;;) {
       size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string_view::npos ? line.size() - start
-                                                                        : tab - start));
+      fields.push_back(
+          line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start));
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
@@ -170,16 +170,16 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
       entry.dual = fields[2] == "subdual";
       if (fields.size() < 4 || fields[3].size() != 1 || fields[3][0] < '0' || fields[3][0] > '9') {
         {
-      fail("a subunit needs its decimal places");
-      return;
-    }
+          fail("a subunit needs its decimal places");
+          return;
+        }
       }
       entry.sub_digits = fields[3][0] - '0';
     } else {
       {
-      fail("unknown kind '" + std::string(fields[2]) + "'");
-      return;
-    }
+        fail("unknown kind '" + std::string(fields[2]) + "'");
+        return;
+      }
     }
     std::vector<Token> tokens = tokenizer.Tokenize(fields[0]);
     if (tokens.empty()) {
@@ -472,6 +472,8 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   MoneyGrammar grammar(*lexicon_, doc);
   for (size_t i = 0; i < doc.tokens.size();) {
     auto m = grammar.MatchAt(i);
+    // A zero amount is a broken number ("5.000" split into "5." and "000"), not money.
+    if (m && m->amount.IsZero()) m.reset();
     if (!m) {
       ++i;
       continue;

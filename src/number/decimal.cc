@@ -179,8 +179,8 @@ void Decimal::Reduce() {
 }
 
 Decimal Decimal::FromInt(int64_t value) {
-  uint64_t mag = value < 0 ? uint64_t{0} - static_cast<uint64_t>(value)
-                           : static_cast<uint64_t>(value);
+  uint64_t mag =
+      value < 0 ? uint64_t{0} - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
   return DecimalOps::Make(value < 0, FromU64(mag), 1);
 }
 
@@ -240,8 +240,7 @@ std::optional<Decimal> Decimal::Minus(const Decimal& other) const {
 std::optional<Decimal> Decimal::Times(const Decimal& other) const {
   auto den = MulDen(denominator_, other.denominator_);
   if (!den) return std::nullopt;
-  return DecimalOps::Make(negative_ != other.negative_, MulMag(magnitude_, other.magnitude_),
-                          *den);
+  return DecimalOps::Make(negative_ != other.negative_, MulMag(magnitude_, other.magnitude_), *den);
 }
 
 std::optional<Decimal> Decimal::DividedBy(const Decimal& other) const {
@@ -250,8 +249,8 @@ std::optional<Decimal> Decimal::DividedBy(const Decimal& other) const {
   if (!divisor) return std::nullopt;
   auto den = MulDen(denominator_, *divisor);
   if (!den) return std::nullopt;
-  return DecimalOps::Make(negative_ != other.negative_,
-                          MulSmall(magnitude_, other.denominator_), *den);
+  return DecimalOps::Make(negative_ != other.negative_, MulSmall(magnitude_, other.denominator_),
+                          *den);
 }
 
 Decimal Decimal::Negated() const {

@@ -45,8 +45,7 @@ std::optional<NumberMatch> ParseNumberExpression(std::string_view text) {
   // An expression may open with a sign ("-٤/٥") or a bare decimal point (".77").
   size_t first = 0;
   bool negative = false, leading_point = false;
-  if (n >= 2 && doc.tokens[1].glued_to_previous &&
-      doc.tokens[1].kind == TokenKind::kNumber) {
+  if (n >= 2 && doc.tokens[1].glued_to_previous && doc.tokens[1].kind == TokenKind::kNumber) {
     std::string_view lead = doc.TokenText(0);
     negative = lead == "-" || lead == "\xE2\x88\x92";
     leading_point = lead == "." || lead == "\xD9\xAB";

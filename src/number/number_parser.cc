@@ -47,9 +47,9 @@ struct WordInfo {
 };
 
 // The conjunction و and the article ال in match form; the grammar owns these two affixes.
-constexpr std::string_view kWaw = "\xD9\x88";                   // و
-constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";       // ال
-constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";      // ه (folded ة)
+constexpr std::string_view kWaw = "\xD9\x88";               // و
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";   // ال
+constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";  // ه (folded ة)
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
@@ -153,8 +153,7 @@ struct NumberParser::Impl {
     // "وأحد" folds to "واحد": a word after و and a whole word at once. The joined reading is
     // tried first, the whole word second.
     const auto* whole = Find(key);
-    const auto* rest =
-        allow_waw && StartsWith(key, kWaw) ? Find(key.substr(kWaw.size())) : nullptr;
+    const auto* rest = allow_waw && StartsWith(key, kWaw) ? Find(key.substr(kWaw.size())) : nullptr;
     if (rest) {
       item.kind = Item::kWords;
       item.words = rest;
@@ -194,12 +193,12 @@ struct CardinalState {
   Decimal group;
   bool group_any = false;
   bool g_hundreds = false, g_tens = false, g_units = false, g_teen = false, g_fraction = false;
-  bool last_was_unit_word = false;  // for "ثلاثة عشر"
+  bool last_was_unit_word = false;   // for "ثلاثة عشر"
   std::optional<Decimal> last_term;  // the last unit/tens term added, for "ثلاثة أرباع"
-  int pending_teen_unit = 0;        // a teen_unit waiting for عشر
+  int pending_teen_unit = 0;         // a teen_unit waiting for عشر
   std::optional<Decimal> last_scale;
   bool prev_scale = false;
-  bool prev_word_hundreds = false;  // the previous token was a hundreds word
+  bool prev_word_hundreds = false;         // the previous token was a hundreds word
   std::optional<Decimal> scaled_fraction;  // "ونصف" after a scale: a fraction of that scale
   bool negative = false;
   bool pending_sign = false;
@@ -321,261 +320,260 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
     bool accepted = false;
     const bool waw_before = joined && !item.joined;
     for (int alt = 0; alt < 2 && !accepted; ++alt) {
-    const std::vector<WordInfo>* words = alt == 0 ? item.words : item.alt_words;
-    if (words == nullptr) continue;
-    joined = alt == 0 ? (waw_before || item.joined) : waw_before;
-    for (const WordInfo& w : *words) {
-      const Decimal& v = w.value;
-      bool at_start = s.Empty() && !joined;
-      bool take = false;
-      CardinalState next = s;
-      switch (w.cls) {
-        case WordClass::kUnit:
-        case WordClass::kTeen:
-        case WordClass::kTens:
-        case WordClass::kHundreds:
-        case WordClass::kTen: {
-          bool is_tens = w.cls == WordClass::kTens;
-          bool is_hundreds = w.cls == WordClass::kHundreds;
-          if (w.cls == WordClass::kTen && !joined && s.last_was_unit_word && s.g_units &&
-              !s.g_teen && !s.g_tens) {
-            // "ثلاثة عشر": the unit just added becomes a teen.
-            auto g = s.group.Plus(v);
-            if (!g) break;
-            next.group = *g;
-            next.g_teen = true;
-            next.g_units = false;
-            take = true;
-          } else if (w.cls == WordClass::kTen && !joined && s.pending_teen_unit > 0) {
-            auto g = s.group.Plus(Decimal::FromInt(10 + s.pending_teen_unit));
-            if (!g) break;
-            next.group = *g;
-            next.pending_teen_unit = 0;
-            next.group_any = true;
-            next.g_teen = true;
-            take = true;
-          } else if (s.pending_teen_unit > 0) {
-            break;
-          } else if (at_start) {
-            take = true;
-          } else if (joined && !s.group_any && s.last_scale && v < *s.last_scale) {
-            take = true;  // after a scale word: "ألف ومائتان"
-          } else if (!joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen &&
-                     !s.g_fraction && !is_hundreds && s.prev_word_hundreds) {
-            take = true;  // colloquial hundreds without و: "خمسمية خمسة وعشرين"
-          } else if (joined && s.group_any && !s.g_fraction) {
-            if (is_tens) {
-              take = !s.g_tens && !s.g_teen && (s.g_units || s.g_hundreds);
-            } else if (!is_hundreds) {
-              take = s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen;
-            }
-          }
-          if (!take) break;
-          if (!(w.cls == WordClass::kTen && (next.g_teen && !s.g_teen))) {
-            auto g = next.group.Plus(v);
-            if (!g) {
-              take = false;
+      const std::vector<WordInfo>* words = alt == 0 ? item.words : item.alt_words;
+      if (words == nullptr) continue;
+      joined = alt == 0 ? (waw_before || item.joined) : waw_before;
+      for (const WordInfo& w : *words) {
+        const Decimal& v = w.value;
+        bool at_start = s.Empty() && !joined;
+        bool take = false;
+        CardinalState next = s;
+        switch (w.cls) {
+          case WordClass::kUnit:
+          case WordClass::kTeen:
+          case WordClass::kTens:
+          case WordClass::kHundreds:
+          case WordClass::kTen: {
+            bool is_tens = w.cls == WordClass::kTens;
+            bool is_hundreds = w.cls == WordClass::kHundreds;
+            if (w.cls == WordClass::kTen && !joined && s.last_was_unit_word && s.g_units &&
+                !s.g_teen && !s.g_tens) {
+              // "ثلاثة عشر": the unit just added becomes a teen.
+              auto g = s.group.Plus(v);
+              if (!g) break;
+              next.group = *g;
+              next.g_teen = true;
+              next.g_units = false;
+              take = true;
+            } else if (w.cls == WordClass::kTen && !joined && s.pending_teen_unit > 0) {
+              auto g = s.group.Plus(Decimal::FromInt(10 + s.pending_teen_unit));
+              if (!g) break;
+              next.group = *g;
+              next.pending_teen_unit = 0;
+              next.group_any = true;
+              next.g_teen = true;
+              take = true;
+            } else if (s.pending_teen_unit > 0) {
               break;
+            } else if (at_start) {
+              take = true;
+            } else if (joined && !s.group_any && s.last_scale && v < *s.last_scale) {
+              take = true;  // after a scale word: "ألف ومائتان"
+            } else if (!joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen &&
+                       !s.g_fraction && !is_hundreds && s.prev_word_hundreds) {
+              take = true;  // colloquial hundreds without و: "خمسمية خمسة وعشرين"
+            } else if (joined && s.group_any && !s.g_fraction) {
+              if (is_tens) {
+                take = !s.g_tens && !s.g_teen && (s.g_units || s.g_hundreds);
+              } else if (!is_hundreds) {
+                take = s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen;
+              }
             }
-            next.group = *g;
-            next.group_any = true;
-            if (is_tens) next.g_tens = true;
-            if (is_hundreds) next.g_hundreds = true;
-            if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) next.g_units = true;
-            if (w.cls == WordClass::kTeen) next.g_teen = true;
-          }
-          next.last_was_unit_word = w.cls == WordClass::kUnit;
-          if (is_hundreds) {
-            next.last_term.reset();
-          } else if (w.cls == WordClass::kTen && next.g_teen && !s.g_teen) {
-            next.last_term.reset();
-          } else {
-            next.last_term = v;
-          }
-          break;
-        }
-        case WordClass::kTeenUnit: {
-          if (s.pending_teen_unit > 0) break;
-          bool ok = at_start || (joined && !s.group_any && s.last_scale) ||
-                    (joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen &&
-                     !s.g_fraction);
-          if (!ok) break;
-          // "أحد" can also be the unit 1 before tens: "أحد وعشرون" (num2text style).
-          next.pending_teen_unit = static_cast<int>(*v.ToInt64());
-          take = true;
-          // Allow "أحد وعشرون": peek for و+tens.
-          if (t + 1 < n) {
-            Item peek = ItemFor(doc, t + 1, doc.Key(t + 1), true);
-            if (peek.kind == Item::kWawAlone && t + 2 < n) {
-              peek = ItemFor(doc, t + 2, doc.Key(t + 2), false);
-              peek.joined = peek.kind == Item::kWords;
+            if (!take) break;
+            if (!(w.cls == WordClass::kTen && (next.g_teen && !s.g_teen))) {
+              auto g = next.group.Plus(v);
+              if (!g) {
+                take = false;
+                break;
+              }
+              next.group = *g;
+              next.group_any = true;
+              if (is_tens) next.g_tens = true;
+              if (is_hundreds) next.g_hundreds = true;
+              if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) next.g_units = true;
+              if (w.cls == WordClass::kTeen) next.g_teen = true;
             }
-            if (peek.kind == Item::kWords && peek.joined) {
-              for (const WordInfo& pw : *peek.words) {
-                if (pw.cls == WordClass::kTens) {
-                  auto g = s.group.Plus(v);
-                  if (g) {
-                    next.pending_teen_unit = 0;
-                    next.group = *g;
-                    next.group_any = true;
-                    next.g_units = true;
+            next.last_was_unit_word = w.cls == WordClass::kUnit;
+            if (is_hundreds) {
+              next.last_term.reset();
+            } else if (w.cls == WordClass::kTen && next.g_teen && !s.g_teen) {
+              next.last_term.reset();
+            } else {
+              next.last_term = v;
+            }
+            break;
+          }
+          case WordClass::kTeenUnit: {
+            if (s.pending_teen_unit > 0) break;
+            bool ok =
+                at_start || (joined && !s.group_any && s.last_scale) ||
+                (joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen && !s.g_fraction);
+            if (!ok) break;
+            // "أحد" can also be the unit 1 before tens: "أحد وعشرون" (num2text style).
+            next.pending_teen_unit = static_cast<int>(*v.ToInt64());
+            take = true;
+            // Allow "أحد وعشرون": peek for و+tens.
+            if (t + 1 < n) {
+              Item peek = ItemFor(doc, t + 1, doc.Key(t + 1), true);
+              if (peek.kind == Item::kWawAlone && t + 2 < n) {
+                peek = ItemFor(doc, t + 2, doc.Key(t + 2), false);
+                peek.joined = peek.kind == Item::kWords;
+              }
+              if (peek.kind == Item::kWords && peek.joined) {
+                for (const WordInfo& pw : *peek.words) {
+                  if (pw.cls == WordClass::kTens) {
+                    auto g = s.group.Plus(v);
+                    if (g) {
+                      next.pending_teen_unit = 0;
+                      next.group = *g;
+                      next.group_any = true;
+                      next.g_units = true;
+                    }
                   }
                 }
               }
             }
-          }
-          next.last_was_unit_word = false;
-          break;
-        }
-        case WordClass::kHundred: {
-          if (s.pending_teen_unit > 0) break;
-          if (!joined && s.group_any && !s.g_hundreds && !s.g_tens && !s.g_teen &&
-              !s.g_fraction && s.group.IsInteger() && Decimal::FromInt(1) < s.group &&
-              s.group < Decimal::FromInt(10)) {
-            next.group = *s.group.Times(v);  // "ثلاث مائة", "٣ مئة"
-          } else if (!joined && s.group_any && s.digit_tokens > 0 && s.words == 0) {
-            auto g = s.group.Times(v);  // "٢,١٢ مئة"
-            if (!g) break;
-            next.group = *g;
-          } else if (at_start || (joined && !s.group_any && s.last_scale &&
-                                  v < *s.last_scale)) {
-            next.group = v;
-          } else {
+            next.last_was_unit_word = false;
             break;
           }
-          next.group_any = true;
-          next.g_hundreds = true;
-          next.g_units = false;
-          next.last_was_unit_word = false;
-          take = true;
-          break;
-        }
-        case WordClass::kScale: {
-          if (s.pending_teen_unit > 0) break;
-          Decimal count;
-          if (!joined && s.group_any) {
-            if (w.dual) break;
-            count = s.group;
-            if (s.scaled_fraction) break;
-          } else if (!joined && s.prev_scale && !s.group_any) {
-            // Stacked scales: "ألف مليون".
-            if (w.plural || w.dual || w.acc_or_dual || !s.last_scale || !(*s.last_scale < v)) {
+          case WordClass::kHundred: {
+            if (s.pending_teen_unit > 0) break;
+            if (!joined && s.group_any && !s.g_hundreds && !s.g_tens && !s.g_teen &&
+                !s.g_fraction && s.group.IsInteger() && Decimal::FromInt(1) < s.group &&
+                s.group < Decimal::FromInt(10)) {
+              next.group = *s.group.Times(v);  // "ثلاث مائة", "٣ مئة"
+            } else if (!joined && s.group_any && s.digit_tokens > 0 && s.words == 0) {
+              auto g = s.group.Times(v);  // "٢,١٢ مئة"
+              if (!g) break;
+              next.group = *g;
+            } else if (at_start || (joined && !s.group_any && s.last_scale && v < *s.last_scale)) {
+              next.group = v;
+            } else {
               break;
             }
-            auto t2 = s.total.Times(v);
-            if (!t2) break;
-            next.total = *t2;
-            next.last_scale = *s.last_scale->Times(v);
+            next.group_any = true;
+            next.g_hundreds = true;
+            next.g_units = false;
+            next.last_was_unit_word = false;
+            take = true;
+            break;
+          }
+          case WordClass::kScale: {
+            if (s.pending_teen_unit > 0) break;
+            Decimal count;
+            if (!joined && s.group_any) {
+              if (w.dual) break;
+              count = s.group;
+              if (s.scaled_fraction) break;
+            } else if (!joined && s.prev_scale && !s.group_any) {
+              // Stacked scales: "ألف مليون".
+              if (w.plural || w.dual || w.acc_or_dual || !s.last_scale || !(*s.last_scale < v)) {
+                break;
+              }
+              auto t2 = s.total.Times(v);
+              if (!t2) break;
+              next.total = *t2;
+              next.last_scale = *s.last_scale->Times(v);
+              next.prev_scale = true;
+              take = true;
+              break;
+            } else if (at_start || (joined && !s.group_any && s.last_scale)) {
+              if (w.plural) break;
+              count = Decimal::FromInt(w.dual || w.acc_or_dual ? 2 : 1);
+            } else if (!joined && s.scaled_fraction && !s.group_any) {
+              // "ونصف مليون": the fraction belongs to this scale.
+              count = *s.scaled_fraction;
+              next.scaled_fraction.reset();
+            } else {
+              break;
+            }
+            if (w.plural && !s.group_any) break;
+            // Scales fall: "مليون وألف". Only a fraction may repeat its scale: "مليون ونصف مليون".
+            if (s.last_scale && !(v < *s.last_scale) &&
+                !(s.scaled_fraction && v == *s.last_scale)) {
+              break;
+            }
+            auto part = count.Times(v);
+            if (!part) break;
+            auto total = s.total.Plus(*part);
+            if (!total) break;
+            next.total = *total;
+            next.ResetGroup();
+            next.last_scale = v;
             next.prev_scale = true;
             take = true;
             break;
-          } else if (at_start || (joined && !s.group_any && s.last_scale)) {
-            if (w.plural) break;
-            count = Decimal::FromInt(w.dual || w.acc_or_dual ? 2 : 1);
-          } else if (!joined && s.scaled_fraction && !s.group_any) {
-            // "ونصف مليون": the fraction belongs to this scale.
-            count = *s.scaled_fraction;
-            next.scaled_fraction.reset();
-          } else {
+          }
+          case WordClass::kFraction: {
+            if (s.pending_teen_unit > 0) break;
+            if (at_start) {
+              next.group = v;
+              next.group_any = true;
+              next.g_fraction = true;
+              next.pending_sign = false;
+              take = true;
+            } else if (joined && !s.group_any && s.last_scale && !s.scaled_fraction) {
+              next.scaled_fraction = v;  // "مليون ونصف"
+              take = true;
+            } else if (joined && s.group_any && !s.g_fraction) {
+              auto g = s.group.Plus(v);  // "ثلاثة ونصف"
+              if (!g) break;
+              next.group = *g;
+              next.g_fraction = true;
+              take = true;
+            }
+            next.last_was_unit_word = false;
             break;
           }
-          if (w.plural && !s.group_any) break;
-          // Scales fall: "مليون وألف". Only a fraction may repeat its scale: "مليون ونصف مليون".
-          if (s.last_scale && !(v < *s.last_scale) &&
-              !(s.scaled_fraction && v == *s.last_scale)) {
-            break;
-          }
-          auto part = count.Times(v);
-          if (!part) break;
-          auto total = s.total.Plus(*part);
-          if (!total) break;
-          next.total = *total;
-          next.ResetGroup();
-          next.last_scale = v;
-          next.prev_scale = true;
-          take = true;
-          break;
-        }
-        case WordClass::kFraction: {
-          if (s.pending_teen_unit > 0) break;
-          if (at_start) {
-            next.group = v;
-            next.group_any = true;
+          case WordClass::kDenominator: {
+            // "ثلاثة أرباع": the count just read becomes the numerator.
+            if (joined || !s.group_any || s.g_fraction || s.pending_teen_unit > 0 || !s.last_term) {
+              break;
+            }
+            auto without = s.group.Minus(*s.last_term);
+            auto part = s.last_term->DividedBy(v);
+            if (!without || !part) break;
+            next.group = *without->Plus(*part);
+            next.last_term.reset();
             next.g_fraction = true;
-            next.pending_sign = false;
+            next.last_was_unit_word = false;
             take = true;
-          } else if (joined && !s.group_any && s.last_scale && !s.scaled_fraction) {
-            next.scaled_fraction = v;  // "مليون ونصف"
-            take = true;
-          } else if (joined && s.group_any && !s.g_fraction) {
-            auto g = s.group.Plus(v);  // "ثلاثة ونصف"
+            break;
+          }
+          case WordClass::kPoint: {
+            if (joined || !s.group_any || s.g_fraction || !s.group.IsInteger() ||
+                s.pending_teen_unit > 0) {
+              break;
+            }
+            size_t end = 0;
+            auto frac = ParseDecimalPart(doc, t + 1, &end, options);
+            if (!frac) break;
+            auto g = s.group.Plus(*frac);
             if (!g) break;
-            next.group = *g;
-            next.g_fraction = true;
+            s.group = *g;
+            s.g_fraction = true;
+            ++s.words;
+            s.only_weak = false;
+            t = end - 1;
+            record(end);
+            accepted = true;
+            break;
+          }
+          case WordClass::kMinus: {
+            if (!at_start || s.pending_sign) break;
+            next.negative = next.pending_sign = true;
             take = true;
-          }
-          next.last_was_unit_word = false;
-          break;
-        }
-        case WordClass::kDenominator: {
-          // "ثلاثة أرباع": the count just read becomes the numerator.
-          if (joined || !s.group_any || s.g_fraction || s.pending_teen_unit > 0 || !s.last_term) {
             break;
           }
-          auto without = s.group.Minus(*s.last_term);
-          auto part = s.last_term->DividedBy(v);
-          if (!without || !part) break;
-          next.group = *without->Plus(*part);
-          next.last_term.reset();
-          next.g_fraction = true;
-          next.last_was_unit_word = false;
-          take = true;
-          break;
-        }
-        case WordClass::kPoint: {
-          if (joined || !s.group_any || s.g_fraction || !s.group.IsInteger() ||
-              s.pending_teen_unit > 0) {
+          default:
             break;
-          }
-          size_t end = 0;
-          auto frac = ParseDecimalPart(doc, t + 1, &end, options);
-          if (!frac) break;
-          auto g = s.group.Plus(*frac);
-          if (!g) break;
-          s.group = *g;
-          s.g_fraction = true;
-          ++s.words;
-          s.only_weak = false;
-          t = end - 1;
-          record(end);
-          accepted = true;
-          break;
         }
-        case WordClass::kMinus: {
-          if (!at_start || s.pending_sign) break;
-          next.negative = next.pending_sign = true;
-          take = true;
-          break;
+        if (w.cls == WordClass::kPoint) {
+          if (accepted) break;
+          continue;
         }
-        default:
-          break;
+        if (!take) continue;
+        bool was_scale = w.cls == WordClass::kScale;
+        s = next;
+        if (!was_scale) s.prev_scale = false;
+        s.prev_word_hundreds = w.cls == WordClass::kHundreds || w.cls == WordClass::kHundred;
+        if (w.cls != WordClass::kMinus) s.pending_sign = false;
+        ++s.words;
+        if (!w.weak && w.cls != WordClass::kTeenUnit) s.only_weak = false;
+        record(t + 1);
+        accepted = true;
+        break;
       }
-      if (w.cls == WordClass::kPoint) {
-        if (accepted) break;
-        continue;
-      }
-      if (!take) continue;
-      bool was_scale = w.cls == WordClass::kScale;
-      s = next;
-      if (!was_scale) s.prev_scale = false;
-      s.prev_word_hundreds = w.cls == WordClass::kHundreds || w.cls == WordClass::kHundred;
-      if (w.cls != WordClass::kMinus) s.pending_sign = false;
-      ++s.words;
-      if (!w.weak && w.cls != WordClass::kTeenUnit) s.only_weak = false;
-      record(t + 1);
-      accepted = true;
-      break;
-    }
     }
     if (!accepted) {
       // "وثلاثة أخماس" after a complete number: a unit read as a numerator.
@@ -699,8 +697,9 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseOrdinal(
     value = big->value;
     size_t at = 0;
     const std::vector<WordInfo>* next = joined_next(t, &at);
-    if (next && (find_class(next, WordClass::kOrdinal) || find_class(next, WordClass::kOrdinalTens) ||
-                 find_class(next, WordClass::kOrdinalTeenUnit))) {
+    if (next &&
+        (find_class(next, WordClass::kOrdinal) || find_class(next, WordClass::kOrdinalTens) ||
+         find_class(next, WordClass::kOrdinalTeenUnit))) {
       core = next;
       t = at;
     } else {
@@ -858,11 +857,16 @@ std::unique_ptr<NumberParser> NumberParser::Create(std::string_view tsv, std::st
         size_t comma = flags.find(',');
         std::string_view flag = flags.substr(0, comma);
         flags = comma == std::string_view::npos ? std::string_view() : flags.substr(comma + 1);
-        if (flag == "weak") info.weak = true;
-        else if (flag == "dual") info.dual = true;
-        else if (flag == "plural") info.plural = true;
-        else if (flag == "compound") info.compound = true;
-        else return fail("unknown flag '" + std::string(flag) + "'");
+        if (flag == "weak")
+          info.weak = true;
+        else if (flag == "dual")
+          info.dual = true;
+        else if (flag == "plural")
+          info.plural = true;
+        else if (flag == "compound")
+          info.compound = true;
+        else
+          return fail("unknown flag '" + std::string(flag) + "'");
       }
     }
     impl->Add(key, info);
@@ -875,15 +879,15 @@ std::unique_ptr<NumberParser> NumberParser::Create(std::string_view tsv, std::st
       plural.plural = true;
       if (EndsWith(key, kTehMarbutaFolded)) {
         std::string stem = key.substr(0, key.size() - kTehMarbutaFolded.size());
-        impl->Add(stem + "\xD8\xAA\xD8\xA7\xD9\x86", dual);   // تان
-        impl->Add(stem + "\xD8\xAA\xD9\x8A\xD9\x86", dual);   // تين
-        impl->Add(stem + "\xD8\xA7\xD8\xAA", plural);         // ات
+        impl->Add(stem + "\xD8\xAA\xD8\xA7\xD9\x86", dual);  // تان
+        impl->Add(stem + "\xD8\xAA\xD9\x8A\xD9\x86", dual);  // تين
+        impl->Add(stem + "\xD8\xA7\xD8\xAA", plural);        // ات
       } else {
-        impl->Add(key + "\xD8\xA7", acc);                     // ا
-        impl->Add(key + "\xD8\xA7\xD9\x86", dual);            // ان
-        impl->Add(key + "\xD9\x8A\xD9\x86", dual);            // ين
-        impl->Add(key + "\xD9\x8A", dual);                     // ي (construct dual: "مليوني دولار")
-        impl->Add(key + "\xD8\xA7\xD8\xAA", plural);          // ات
+        impl->Add(key + "\xD8\xA7", acc);           // ا
+        impl->Add(key + "\xD8\xA7\xD9\x86", dual);  // ان
+        impl->Add(key + "\xD9\x8A\xD9\x86", dual);  // ين
+        impl->Add(key + "\xD9\x8A", dual);  // ي (construct dual: "مليوني دولار")
+        impl->Add(key + "\xD8\xA7\xD8\xAA", plural);  // ات
       }
     }
   }
@@ -989,8 +993,7 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
   const Token& tok = doc.tokens[token];
   if ((tok.kind == TokenKind::kPunctuation || tok.kind == TokenKind::kSymbol) &&
       options.cardinals && token + 1 < doc.tokens.size() &&
-      doc.tokens[token + 1].glued_to_previous &&
-      doc.tokens[token + 1].kind == TokenKind::kNumber &&
+      doc.tokens[token + 1].glued_to_previous && doc.tokens[token + 1].kind == TokenKind::kNumber &&
       (token == 0 || !tok.glued_to_previous) &&
       (doc.TokenText(token) == "." || doc.TokenText(token) == "\xD9\xAB") &&
       IsDigitRun(doc.Key(token + 1), 1, 18)) {

@@ -27,7 +27,7 @@ struct NumberParse {
   // Byte span in doc.text. begin is after any proclitic of the first token ("وخمسة" → "خمسة").
   uint32_t begin = 0;
   uint32_t end = 0;
-  bool ordinal = false;     // الأول، الحادي عشر، العشرين (a tens word with the article)
+  bool ordinal = false;  // الأول، الحادي عشر، العشرين (a tens word with the article)
   bool has_words = false;   // at least one number word
   bool has_digits = false;  // at least one digit token
   // True when the first token carried a proclitic that the span leaves out.

@@ -81,8 +81,7 @@ bool CurrencyMatches(const std::string& expected_currency, const std::string& ex
 
 Outcome JudgeMoney(const SuiteCase& c, const SuiteContext& context) {
   const JsonValue* type = c.expected->Find("type");
-  if ((type && type->string == "interval") || c.expected->Find("from") ||
-      c.expected->Find("to")) {
+  if ((type && type->string == "interval") || c.expected->Find("from") || c.expected->Find("to")) {
     return Outcome{Verdict::kOutOfScope, "interval"};  // MoneyValue is one amount
   }
   std::string amount = NumberLiteral(c.expected->Find("amount"));

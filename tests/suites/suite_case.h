@@ -28,11 +28,11 @@ using JsonValue = cli::JsonValue;
 
 // One line of a suite file.
 struct SuiteCase {
-  std::string file;            // "duckling-money-ar.jsonl"
-  int line = 0;                // 1-based line in that file
-  std::string dim;             // the case's "dim"
-  std::string text;            // empty when the case has no text (hijridate conversions)
-  std::string reference_time;  // "2013-02-12T04:30:00-02:00", or empty
+  std::string file;                     // "duckling-money-ar.jsonl"
+  int line = 0;                         // 1-based line in that file
+  std::string dim;                      // the case's "dim"
+  std::string text;                     // empty when the case has no text (hijridate conversions)
+  std::string reference_time;           // "2013-02-12T04:30:00-02:00", or empty
   const JsonValue* expected = nullptr;  // the case's "expected" object (never null)
   const JsonValue* meta = nullptr;      // the case's "meta" object, or nullptr
   const JsonValue* raw = nullptr;       // the whole line
@@ -62,8 +62,8 @@ using SuiteHandler = Outcome (*)(const SuiteCase&, const SuiteContext&);
 std::map<std::string, SuiteHandler>& SuiteHandlers();
 bool RegisterSuiteHandler(const std::string& dim, SuiteHandler handler);
 
-#define KASHIF_REGISTER_SUITE_HANDLER(id, dim, handler) \
-  [[maybe_unused]] static const bool kashif_suite_registered_##id =  \
+#define KASHIF_REGISTER_SUITE_HANDLER(id, dim, handler)             \
+  [[maybe_unused]] static const bool kashif_suite_registered_##id = \
       ::kashif::suites::RegisterSuiteHandler(dim, handler)
 
 // Helpers for handlers.

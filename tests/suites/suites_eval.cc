@@ -98,8 +98,8 @@ int Run(int argc, char** argv) {
   SuiteContext context;
   context.extractor = &*extractor;
 
-  std::printf("%-34s %6s %6s %6s %8s %8s  %s\n", "file", "cases", "pass", "fail", "scope-", "no-hdl",
-              "pass / (pass + fail)");
+  std::printf("%-34s %6s %6s %6s %8s %8s  %s\n", "file", "cases", "pass", "fail", "scope-",
+              "no-hdl", "pass / (pass + fail)");
   for (const auto& path : files) {
     std::ifstream in(path);
     std::string line;
@@ -146,8 +146,8 @@ int Run(int argc, char** argv) {
           ++tally.fail;
           std::string shown;
           cli::AppendJson(*expected, &shown);
-          failures.push_back("  " + c.file + ":" + std::to_string(line_no) + " [" + c.dim +
-                             "] " + c.text + "\n      expected " + shown + "\n      got      " +
+          failures.push_back("  " + c.file + ":" + std::to_string(line_no) + " [" + c.dim + "] " +
+                             c.text + "\n      expected " + shown + "\n      got      " +
                              outcome.got);
           break;
         }
@@ -165,14 +165,16 @@ int Run(int argc, char** argv) {
     }();
     std::printf("%-34s %6d %6d %6d %8d %8d  %s%s\n", path.filename().string().c_str(), cases,
                 tally.pass, tally.fail, tally.out_of_scope, tally.no_handler, rate.c_str(),
-                tally.bad_line ? (" (" + std::to_string(tally.bad_line) + " unreadable lines)").c_str()
-                               : "");
+                tally.bad_line
+                    ? (" (" + std::to_string(tally.bad_line) + " unreadable lines)").c_str()
+                    : "");
     if (verbose) {
       for (const std::string& f : failures) std::printf("%s\n", f.c_str());
     }
   }
-  std::printf("scope- = out of scope by design (money intervals, times of day, durations); "
-              "no-hdl = dimension without a handler\n");
+  std::printf(
+      "scope- = out of scope by design (money intervals, times of day, durations); "
+      "no-hdl = dimension without a handler\n");
   return 0;
 }
 
