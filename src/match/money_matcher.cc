@@ -472,8 +472,11 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   MoneyGrammar grammar(*lexicon_, doc);
   for (size_t i = 0; i < doc.tokens.size();) {
     auto m = grammar.MatchAt(i);
-    // A zero amount is a broken number ("5.000" split into "5." and "000"), not money.
-    if (m && m->amount.IsZero()) m.reset();
+    // Zero in digits is a broken number ("5.000" split into "5." and "000"), not money;
+    // "صفر ريال" said in words stays.
+    if (m && m->amount.IsZero() && doc.tokens[m->first_token].kind == TokenKind::kNumber) {
+      m.reset();
+    }
     if (!m) {
       ++i;
       continue;
