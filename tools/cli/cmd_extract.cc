@@ -43,7 +43,9 @@ constexpr char kUsage[] =
     "Output (text): START END TYPE TEXT CANONICAL [VALUE] per entity, tab-separated; START and\n"
     "END are byte offsets into the input. json/jsonl: {\"file\"|\"id\": ..., \"entities\": [...]}\n"
     "per document; a JSONL line that cannot be processed gets {\"id\": ..., \"error\": \"...\"}.\n"
-    "Exit status: 0 ok, 1 some input failed, 2 usage error.\n";
+    "Exit status: 0 ok, 1 some input failed, 2 usage error.\n"
+    "When standard error is a terminal, a progress line (files, lines, MB/s) is kept there\n"
+    "during long runs; KASHIF_PROGRESS=always forces it, KASHIF_PROGRESS=never turns it off.\n";
 
 // Text files are processed in chunks cut at line ends (or, in a line longer than this, at
 // white space), so memory stays bounded however large the file is.
