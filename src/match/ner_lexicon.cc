@@ -9,6 +9,7 @@
 KASHIF_DECLARE_EMBEDDED(ner_given_names);
 KASHIF_DECLARE_EMBEDDED(ner_cues);
 KASHIF_DECLARE_EMBEDDED(ner_stop_words);
+KASHIF_DECLARE_EMBEDDED(demonyms);
 
 namespace kashif::internal {
 namespace {
@@ -58,6 +59,8 @@ constexpr ClassName kClassNames[] = {
     {"time", kNerTime | kNerStop},
     {"foreign_suffix", kNerForeignSuffix},
     {"org_descriptor", kNerOrgDescriptor},
+    {"name_article", kNerNameArticle},
+    {"event", kNerEvent},
 };
 
 // Canonical names of rule-found entities keep their letters as written and lose only marks,
@@ -79,15 +82,15 @@ NerLexicon::NerLexicon(const Analyzer* analyzer)
 StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Analyzer* analyzer) {
   return Create(analyzer, {{"ner_given_names.tsv", KASHIF_EMBEDDED(ner_given_names)},
                            {"ner_cues.tsv", KASHIF_EMBEDDED(ner_cues)},
-                           {"ner_stop_words.tsv", KASHIF_EMBEDDED(ner_stop_words)}});
+                           {"ner_stop_words.tsv", KASHIF_EMBEDDED(ner_stop_words)},
+                           {"demonyms.tsv", KASHIF_EMBEDDED(demonyms), kNerDemonym}});
 }
 
-StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(
-    const Analyzer* analyzer,
-    const std::vector<std::pair<std::string_view, std::string_view>>& files) {
+StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* analyzer,
+                                                               const std::vector<File>& files) {
   std::shared_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
-  for (const auto& [name, content] : files) {
-    Status status = lexicon->AddFile(name, content);
+  for (const File& file : files) {
+    Status status = lexicon->AddFile(file);
     if (!status.ok()) return status;
   }
   // Longest endings first is not needed (any match counts), but a stable order keeps the
@@ -96,7 +99,9 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(
   return std::shared_ptr<const NerLexicon>(std::move(lexicon));
 }
 
-Status NerLexicon::AddFile(std::string_view name, std::string_view content) {
+Status NerLexicon::AddFile(const File& file) {
+  const std::string_view name = file.name;
+  const std::string_view content = file.content;
   size_t pos = 0;
   size_t line_number = 0;
   std::string key;
@@ -113,6 +118,13 @@ Status NerLexicon::AddFile(std::string_view name, std::string_view content) {
                     std::string(name) + ":" + std::to_string(line_number) + ": " + reason);
     };
     const size_t tab = line.find('\t');
+    if (file.fixed_flags != 0) {
+      key.clear();
+      analyzer_->AppendMatchForm(line.substr(0, tab), &key);
+      if (key.empty() || key.find(' ') != std::string::npos) continue;  // multi-word: no use here
+      flags_[key] |= file.fixed_flags;
+      continue;
+    }
     if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos) {
       return error("expected WORD<TAB>CLASSES");
     }
@@ -274,9 +286,17 @@ bool NerTokens::IsNameWord(size_t i) const {
   // Unknown words ending in alef maqsura are verbs and adjectives (عانى، كبرى); the names that
   // end so (موسى، مصطفى) are listed.
   if (EndsWithAlefMaqsura(i)) return false;
+  // A pronoun enclitic on a noun (موهبته، حديثها، قادتهم) marks a common word; ة is written ت
+  // before it, and names end in ته or ها almost never.
+  const std::string_view surface = doc_.TokenText(i);
+  if (t.letters >= 5 && (EndsWith(surface, "\xD8\xAA\xD9\x87") ||   // ته
+                         EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
+                         EndsWith(surface, "\xD9\x87\xD9\x85"))) {  // هم
+    return false;
+  }
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
-                                kNerOrgAdjective | kNerParticle;
+                                kNerOrgAdjective | kNerParticle | kNerDemonym;
   if ((t.flags & kNotName) || (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
   if (t.conjunction || t.clitic_article || t.letters < 2) return false;
   // Imperfect and future verbs (يتوقع، تقول، سيتم، يستخدمه) look like unknown words; names of
@@ -294,7 +314,7 @@ bool NerTokens::IsPlainWord(size_t i) const {
   if (!t.word || t.conjunction || t.clitic_article || t.nisba || t.letters < 2) return false;
   constexpr uint32_t kCue = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                             kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
-                            kNerOrgAdjective | kNerParticle;
+                            kNerOrgAdjective | kNerParticle | kNerDemonym;
   return !(t.flags & kCue) && !(t.bare_flags & (kCue | kNerOrgHeadDefinite));
 }
 

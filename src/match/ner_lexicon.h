@@ -36,6 +36,9 @@ enum NerClass : uint32_t {
   kNerTime = 1u << 15,
   kNerForeignSuffix = 1u << 16,
   kNerOrgDescriptor = 1u << 17,
+  kNerDemonym = 1u << 18,  // a nationality or relational adjective (data/demonyms.tsv)
+  kNerNameArticle = 1u << 19,  // a title after which a definite word is a name: الإمام الحسين
+  kNerEvent = 1u << 20,        // heads an event's or a prize's name: كأس، دوري، جائزة
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.
@@ -43,10 +46,15 @@ class NerLexicon {
  public:
   // Builds the lexicon from the embedded data files; fails only on a malformed built-in file.
   static StatusOr<std::shared_ptr<const NerLexicon>> CreateDefault(const Analyzer* analyzer);
-  // Builds from (file name, content) pairs in the WORD<TAB>CLASS[,CLASS...] format.
-  static StatusOr<std::shared_ptr<const NerLexicon>> Create(
-      const Analyzer* analyzer,
-      const std::vector<std::pair<std::string_view, std::string_view>>& files);
+  struct File {
+    std::string_view name;
+    std::string_view content;
+    // 0: lines are WORD<TAB>CLASS[,CLASS...]; otherwise every line's first column gets these
+    // classes and the rest of the line is ignored (data/demonyms.tsv: ADJECTIVE<TAB>PLACE).
+    uint32_t fixed_flags = 0;
+  };
+  static StatusOr<std::shared_ptr<const NerLexicon>> Create(const Analyzer* analyzer,
+                                                            const std::vector<File>& files);
 
   // The classes of a word given in match form (0 when unknown).
   uint32_t Flags(std::string_view key) const;
@@ -62,7 +70,7 @@ class NerLexicon {
 
  private:
   explicit NerLexicon(const Analyzer* analyzer);
-  Status AddFile(std::string_view name, std::string_view content);
+  Status AddFile(const File& file);
 
   const Analyzer* analyzer_;
   Normalizer display_;

@@ -127,6 +127,15 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (!(t.reading_flags & (kNerTitle | kNerRole)) || t.known >= 0) return;
   const bool role = (t.reading_flags & kNerRole) != 0;
   const size_t n = tokens.size();
+  // الإمام الحسين، الشيخ الخراساني: after these titles a definite word that is no adjective of
+  // nationality, office or time is the name itself.
+  if ((t.reading_flags & kNerNameArticle) && i + 1 < n) {
+    const NerToken& u = tokens[i + 1];
+    if (u.article && u.known < 0 && tokens.IsNameWord(i + 1) && !(u.bare_flags & kNerDemonym)) {
+      proposer->AddName(i + 1, /*alone=*/true, /*titled=*/true);
+      return;
+    }
+  }
   size_t k = i + 1;
   while (k < n && k <= i + kMaxTitleComplement) {
     const NerToken& u = tokens[k];

@@ -17,4 +17,5 @@ target_sources(kashif PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/match/person_matcher.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/match/org_rules.cc
   ${CMAKE_CURRENT_SOURCE_DIR}/match/place_rules.cc
-  ${CMAKE_CURRENT_SOURCE_DIR}/match/propagation.cc)
+  ${CMAKE_CURRENT_SOURCE_DIR}/match/propagation.cc
+  ${CMAKE_CURRENT_SOURCE_DIR}/match/misc_filter.cc)

@@ -8,6 +8,7 @@
 #include "match/date_matcher.h"
 #include "match/gazetteer.h"
 #include "match/matcher.h"
+#include "match/misc_filter.h"
 #include "match/money_matcher.h"
 #include "match/ner_lexicon.h"
 #include "match/org_rules.h"
@@ -89,6 +90,7 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
+  model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
   model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
   return Status::Ok();
 }
