@@ -127,6 +127,8 @@ TEST(ParseNumberTest, Fractions) {
   EXPECT_EQ(Value("ربع مليار"), "250000000");
   EXPECT_EQ(Value("مليون ونصف"), "1500000");
   EXPECT_EQ(Value("خمسة ملايين ونصف مليون"), "5500000");
+  EXPECT_EQ(Value("مليار ونصف المليار"), "1500000000");
+  EXPECT_FALSE(ParseNumber("ثلث آلاف").has_value());
   EXPECT_EQ(Value("سبعة ونصف"), "7.5");
   EXPECT_EQ(Value("واحد فاصلة خمسة"), "1.5");
   EXPECT_EQ(Value("ثلاثة فاصلة صفر سبعة"), "3.07");

@@ -477,7 +477,9 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             } else {
               break;
             }
-            if (w.plural && !s.group_any) break;
+            // A plural counts whole things: "ثلث آلاف" is no number ("تلت تلاف" is 3000 only when
+          // spelled with the unit تلات).
+          if (w.plural && (!s.group_any || s.g_fraction)) break;
             // Scales fall: "مليون وألف". Only a fraction may repeat its scale: "مليون ونصف مليون".
             if (s.last_scale && !(v < *s.last_scale) &&
                 !(s.scaled_fraction && v == *s.last_scale)) {
@@ -549,7 +551,19 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             accepted = true;
             break;
           }
-          case WordClass::kMinus: {
+          case WordClass::kOrdinalBig: {
+          // "مليار ونصف المليار": the fraction's scale repeated with the article.
+          if (joined || !s.scaled_fraction || !s.last_scale || v != *s.last_scale) break;
+          auto part = s.scaled_fraction->Times(v);
+          auto total = part ? s.total.Plus(*part) : std::nullopt;
+          if (!total) break;
+          next.total = *total;
+          next.scaled_fraction.reset();
+          next.prev_scale = true;
+          take = true;
+          break;
+        }
+        case WordClass::kMinus: {
             if (!at_start || s.pending_sign) break;
             next.negative = next.pending_sign = true;
             take = true;
