@@ -296,6 +296,27 @@ TEST(DateTest, Relative) {
   EXPECT_DATE(One("الأسبوع الماضي"), "الأسبوع الماضي", "XXXX-WXX", "");
 }
 
+TEST(DateTest, WordsThatOnlyLookLikeDates) {
+  EXPECT_TRUE(Dates("انتشر المرض في إب", kRef).empty());           // the city, not August
+  EXPECT_TRUE(Dates("قطعة أرض مساحتها 1000 م مربع", kRef).empty());  // metres
+  EXPECT_TRUE(Dates("افتتح سوق الجمعة في المدينة", kRef).empty());
+  EXPECT_TRUE(Dates("بعد صلاة الجمعة", kRef).empty());
+  EXPECT_TRUE(Dates("بعد عقد اتفاقية السلام", kRef).empty());     // the signing, not a decade
+  EXPECT_TRUE(Dates("هم مستثمرو الغد", kRef).empty());
+  EXPECT_DATE(One("في الغد", kRef), "الغد", "2025-04-04", "2025-04-04");
+  EXPECT_DATE(One("في شهر آب", kRef), "شهر آب", "XXXX-08", "2024-08");
+}
+
+TEST(DateTest, MoreForms) {
+  EXPECT_DATE(One("نحن مقبلون على شهر رمضان المبارك", kRef), "شهر رمضان المبارك", "XXXX-09",
+              "2025-03-01/2025-03-29");
+  EXPECT_DATE(One("الموافق 20 / شعبان / 1428 هجرية"), "20 / شعبان / 1428 هجرية", "1428-08-20",
+              "2007-09-02");
+  EXPECT_DATE(One("بيانات الانتفاضة الأولى 1987 صادرة عن القيادة"), "1987", "1987", "1987");
+  EXPECT_DATE(One("صحيفة السكنية : كانون اول / ( 1986 ) ."), "كانون اول / ( 1986 )", "1986-12",
+              "1986-12");
+}
+
 TEST(DateTest, PerCallReferenceDateWins) {
   Options options;
   options.types = {EntityType::kDate};

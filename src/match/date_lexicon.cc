@@ -85,6 +85,9 @@ bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::
       {"nth", DateWordKind::kNth},
       {"last", DateWordKind::kLast},
       {"weekend_prefix", DateWordKind::kWeekendPrefix},
+      {"epithet", DateWordKind::kEpithet},
+      {"not_era_after", DateWordKind::kNotEraAfter},
+      {"not_before_weekday", DateWordKind::kNotBeforeWeekday},
   };
   auto it = kKinds.find(kind);
   if (it == kKinds.end()) {
@@ -180,7 +183,7 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
       why = "expected FORM<TAB>KIND<TAB>VALUE[<TAB>FLAGS]";
     } else if (!ParseWord(cols[1], cols[2], &word, &why)) {
       // why is set
-    } else if (cols.size() == 4 && cols[3] != "weak") {
+    } else if (cols.size() == 4 && cols[3] != "weak" && cols[3] != "bound") {
       why = "unknown flag \"" + std::string(cols[3]) + "\"";
     }
     if (!why.empty()) {
@@ -188,6 +191,7 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
       return nullptr;
     }
     word.weak = cols.size() == 4;
+    word.bound = cols.size() == 4 && cols[3] == "bound";
     Phrase phrase;
     phrase.word = word;
     std::string first;
@@ -211,6 +215,7 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
       if (p.rest == phrase.rest && p.word.kind == word.kind && p.word.value == word.value &&
           p.word.value2 == word.value2) {
         p.word.weak = p.word.weak || word.weak;
+        p.word.bound = p.word.bound || word.bound;
         merged = true;
       }
     }

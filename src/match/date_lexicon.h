@@ -43,6 +43,9 @@ enum class DateWordKind : uint8_t {
   kNth,
   kLast,
   kWeekendPrefix,
+  kEpithet,          // المبارك after رمضان: part of the name
+  kNotEraAfter,      // "1000 م مربع": م is the metre, not the era
+  kNotBeforeWeekday, // "سوق الجمعة", "صلاة الجمعة": a name, not a day
 };
 
 enum class DateUnit : uint8_t { kDay, kWeek, kMonth, kYear, kDecade, kCentury };
@@ -58,6 +61,9 @@ struct DateWord {
   // kHoliday: month * 100 + day. kYearWord: 2 for the dual construct (عامي).
   int value2 = 0;
   bool weak = false;
+  // Weaker still: a preposition is not enough ("في إب" is the Yemeni city, not August); it
+  // needs a day, a year or شهر. Implies weak.
+  bool bound = false;
 };
 
 // One lexicon hit at a token: the word and the token range it covers.

@@ -524,6 +524,7 @@ class Grammar {
     std::optional<int> month_offset;  // "الشهر القادم"
     bool named = false;               // a month name (not "شهر 3")
     bool weak = false;
+    bool bound = false;
     bool with_month_word = false;
   };
 
@@ -552,8 +553,11 @@ class Grammar {
       r.month = name->word.value;
       r.named = true;
       r.weak = name->word.weak;
+      r.bound = name->word.bound;
       r.end_token = name->end_token;
       if (r.calendar == Calendar::kGregorian) ExtendPaired(&r);
+      // "شهر رمضان المبارك"
+      if (auto e = Word(r.end_token, K::kEpithet)) r.end_token = e->end_token;
       return r;
     }
     if (!after_word) return std::nullopt;
@@ -624,7 +628,7 @@ class Grammar {
       if (!IsPunct(j, ")")) return std::nullopt;
       ++j;
     }
-    if (auto e = Era(j)) {
+    if (auto e = Era(j); e && !Has(e->end_token, K::kNotEraAfter)) {
       r.era = e->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
       j = e->end_token;
     }
@@ -695,7 +699,7 @@ class Grammar {
   // An optional year after a day and month: "[،] [من|في|ل|ب] (عام 2022 | 2022 | السنة القادمة)".
   std::optional<YearRef> TrailingYear(size_t i) const {
     size_t j = i;
-    if (IsComma(j)) ++j;
+    if (IsComma(j) || IsSlash(j)) ++j;  // "كانون الأول / ( 1986 )", "20 / شعبان / 1428"
     bool via_word = false;
     if (auto c = Word(j, K::kCue); c && c->end_token == j + 1) {
       // "من عام 2014", "في سنة 2014"
@@ -759,6 +763,7 @@ class Grammar {
     if (!day) return std::nullopt;
     if (!day_word) skip = day->skip;
     j = day->end;
+    if (IsSlash(j) && !day->words) ++j;  // "20 / شعبان / 1428 هجرية"
     bool via_min = false;
     if (auto m = Word(j, K::kRangeFrom); m && m->word.value == 0) {
       // "الرابع من ابريل" (من, not بين)
@@ -819,6 +824,7 @@ class Grammar {
     // "اغسطس 27" is read only inside ranges; a bare month needs to be unambiguous or cued.
     if (!month->named && !month->with_month_word) return std::nullopt;
     if (month->weak && !month->with_month_word && !CueBefore(i)) return std::nullopt;
+    if (month->bound && !month->with_month_word) return std::nullopt;
     if (month->calendar == Calendar::kHijri && month->weak && !month->with_month_word &&
         !CueBefore(i)) {
       return std::nullopt;
@@ -839,10 +845,15 @@ class Grammar {
         const size_t next = y->end_token;
         const bool alone = next >= Size() || (IsKind(next, TokenKind::kPunctuation) &&
                                               !IsSlash(next) && !IsDash(next));
-        if (!plausible || (!CueBefore(i) && !alone)) return std::nullopt;
+        // "الانتفاضة الأولى 1987": a year names the event before it.
+        const bool after_definite = i > 0 && IsKind(i - 1, TokenKind::kArabicWord) &&
+                                    doc_.Key(i - 1).size() > 6 &&
+                                    doc_.Key(i - 1).substr(0, 4) == "\xD8\xA7\xD9\x84" &&
+                                    y->year >= 1900 && y->year <= 2100;
+        if (!plausible || (!CueBefore(i) && !alone && !after_definite)) return std::nullopt;
         // "في 1500 شخص": a count, not a year; after منذ / حتى it can only be a year.
         if (IsKind(next, TokenKind::kArabicWord) && !lex_Has(next) && !CueWord(next) &&
-            !TemporalCueBefore(i)) {
+            !TemporalCueBefore(i) && !after_definite) {
           return std::nullopt;
         }
       }
@@ -1095,7 +1106,8 @@ class Grammar {
     if (auto d = Word(i, K::kDayRel, allow_proclitic)) {
       // "اليوم الثاني من الزيارة" is a day of something else, not today.
       const bool today_word = d->word.value == 0;
-      if (!today_word || (!NumberAt(d->end_token) && !Has(d->end_token, K::kLast))) {
+      const bool cued = !d->word.weak || CueBefore(i);  // "الغد" alone is also a name
+      if (cued && (!today_word || (!NumberAt(d->end_token) && !Has(d->end_token, K::kLast)))) {
         consider(Parse{d->end_token, d->skip_bytes, DayOffset(d->word.value)});
       }
     }
@@ -1188,6 +1200,7 @@ class Grammar {
       if (u->word.value2 == 2) return std::nullopt;
     } else {
       if (u->word.value2 == 0) return std::nullopt;  // "منذ أيام": no count
+      if (u->word.weak) return std::nullopt;         // "بعد عقد اتفاقية": the signing
       count = u->word.value2;
     }
     const size_t end = u->end_token;
@@ -1258,6 +1271,9 @@ class Grammar {
     const bool day_word = j != i;
     std::optional<DateWordHit> wd = Word(j, K::kWeekday, allow_proclitic && !day_word);
     if (!wd) return std::nullopt;
+    if (!day_word && !this_word && i > 0 && Has(i - 1, K::kNotBeforeWeekday, true)) {
+      return std::nullopt;  // "سوق الجمعة", "صلاة الجمعة"
+    }
     if (!day_word) skip = wd->skip_bytes;
     const int weekday = wd->word.value;
     size_t k = wd->end_token;
