@@ -31,6 +31,8 @@ TEST(DecimalTest, ExactArithmetic) {
   EXPECT_EQ(Decimal::Fraction(1, 3)->ToString(), "0.333333333333333");
   EXPECT_EQ(Decimal::Fraction(2, 3)->ToString(), "0.666666666666667");
   EXPECT_EQ(Decimal::Fraction(1, 3)->Times(Decimal::FromInt(3))->ToString(), "1");
+  EXPECT_EQ(Decimal::Fraction(1, uint64_t{1} << 30)->ToString(),
+            "0.000000000931322574615478515625");
   // Beyond 64 and 128 bits.
   EXPECT_EQ(Decimal::PowerOfTen(40).Plus(Decimal::FromInt(7))->ToString(),
             "10000000000000000000000000000000000000007");

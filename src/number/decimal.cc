@@ -296,7 +296,9 @@ std::string Decimal::ToString() const {
     while (d % 2 == 0) d /= 2, ++twos;
     while (d % 5 == 0) d /= 5, ++fives;
     scale = std::max(twos, fives);
-    scaled = MulSmall(magnitude_, Pow10(scale) / denominator_);
+    // 10^scale can pass 64 bits (a denominator of 2^40 needs 40 places): stay in limbs.
+    uint64_t unused = 0;
+    scaled = DivModSmall(MulMag(magnitude_, PowerOfTen(scale).magnitude_), denominator_, &unused);
   } else {
     scale = 15;
     uint64_t rem = 0;
