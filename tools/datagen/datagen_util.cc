@@ -109,6 +109,7 @@ HandList ReadHandList(const std::string& path) {
       continue;
     }
     if (line[0] == '!') {
+      if (line.find('\t') != std::string::npos) Die(where + "an exclusion line is just !NAME");
       std::string name = StripMarks(line.substr(1));
       if (name.empty()) Die(where + "empty exclusion");
       list.excluded_folded.insert(FoldForMatching(name));
