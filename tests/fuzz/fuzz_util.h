@@ -58,9 +58,14 @@ class ByteSource {
   size_t pos_ = 0;
 };
 
-// Exact decimal as the public API writes it: no sign, no exponent, no grouping, no leading
-// zeros (except "0"), no trailing fractional zeros, no bare trailing point.
+// Exact decimal as the public API writes it: an optional '-' (the number parser reads "-5" and
+// "−5"; never "-0"), no exponent, no grouping, no leading zeros (except "0"), no trailing
+// fractional zeros, no bare trailing point.
 inline bool IsCanonicalDecimal(std::string_view s) {
+  if (!s.empty() && s[0] == '-') {
+    s.remove_prefix(1);
+    if (s == "0") return false;
+  }
   if (s.empty()) return false;
   size_t i = 0;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
