@@ -61,6 +61,7 @@ constexpr ClassName kClassNames[] = {
     {"org_descriptor", kNerOrgDescriptor},
     {"name_article", kNerNameArticle},
     {"event", kNerEvent},
+    {"name_start", kNerNameStart},
 };
 
 // Canonical names of rule-found entities keep their letters as written and lose only marks,

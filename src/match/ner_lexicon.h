@@ -39,6 +39,7 @@ enum NerClass : uint32_t {
   kNerDemonym = 1u << 18,  // a nationality or relational adjective (data/demonyms.tsv)
   kNerNameArticle = 1u << 19,  // a title after which a definite word is a name: الإمام الحسين
   kNerEvent = 1u << 20,        // heads an event's or a prize's name: كأس، دوري، جائزة
+  kNerNameStart = 1u << 21,    // a particle a name may start with: أبو مازن، عبد الله
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.

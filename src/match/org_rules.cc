@@ -13,6 +13,7 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 
 // The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
+constexpr std::string_view kAlef = "\xD8\xA7";
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -29,6 +30,15 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
   if (!u.word || !u.clitic_article || u.known >= 0 || (u.flags & kNerTime)) return false;
   const std::string_view key = tokens.doc().Key(k);
   return key.substr(0, kLamLam.size()) == kLamLam && u.letters >= 5;
+}
+
+// An indefinite word ending in the accusative alef: عقدا، جديدا.
+bool EndsWithTanweenAlef(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].word || tokens[k].article || tokens[k].letters < 3) {
+    return false;
+  }
+  const std::string_view key = tokens.doc().Key(k);
+  return key.size() >= 2 && key.substr(key.size() - 2) == kAlef;
 }
 
 }  // namespace
@@ -73,7 +83,11 @@ void OrgRules::Propose(const Document& doc, const Options& options,
           definite_end = true;
           break;
         }
-        if (indefinite == kMaxIndefiniteComplement) break;
+        // An indefinite accusative (عقدا، جديدا) after the name is the verb's object.
+        if (indefinite == kMaxIndefiniteComplement ||
+            (indefinite > 0 && EndsWithTanweenAlef(tokens, k))) {
+          break;
+        }
         if (!tokens.IsPlainWord(k) && !(u.reading_flags & kNerOrgHead)) break;
         ++k;
         ++indefinite;
@@ -82,7 +96,10 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       const bool proper_name = !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
       // Without a definite end the complement must be a proper name standing by itself
       // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
-      if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k)) continue;
+      if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&
+          !EndsWithTanweenAlef(tokens, k)) {
+        continue;
+      }
       // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس].
       if (proper_name && (t.reading_flags & kNerOrgDescriptor)) {
         name_first = i + 1;

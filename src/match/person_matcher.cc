@@ -29,11 +29,13 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
   if (tokens[first].known >= 0) {
     i = tokens[first].known_end;
     if (i > first + 1) ends.push_back(i);
-  } else if (IsGiven(tokens[first])) {
+  } else if (tokens[first].reading_flags & kNerGivenName) {
     next = Next::kAnyPart;
   } else if (titled) {
     next = Next::kFamilyArticle;
   }
+  // The word right after a particle (عبد [الرحيم]) is a name part like a given name.
+  bool after_particle = tokens[first].known < 0 && (tokens[first].reading_flags & kNerParticle);
   size_t parts = 0;
   while (i < n && parts < kMaxNameParts) {
     const NerToken& t = tokens[i];
@@ -56,7 +58,7 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     }
     if (!tokens.IsNameWord(i)) break;
     const bool given = IsGiven(t) && t.known < 0;
-    if (!given && t.known < 0) {
+    if (!given && t.known < 0 && !after_particle) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
     }
@@ -66,7 +68,8 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     if (t.known >= 0) i = t.known_end;
     ends.push_back(i);
     ++parts;
-    next = given ? Next::kAnyPart : Next::kNamesOnly;
+    next = given || after_particle ? Next::kAnyPart : Next::kNamesOnly;
+    after_particle = false;
   }
   return ends;
 }
@@ -119,6 +122,16 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     return;
   }
   proposer->AddName(i, /*alone=*/true, /*titled=*/false);
+}
+
+// A name that starts with a particle: أبو مازن، عبد الرحيم الزرقوني، ابن خلدون.
+void ParticleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!(t.reading_flags & kNerNameStart) || t.known >= 0 || i + 1 >= tokens.size()) return;
+  const NerToken& u = tokens[i + 1];
+  if (!tokens.IsNameWord(i + 1) || u.known >= 0 || (u.flags & kNerParticle)) return;
+  // The particle and the word after it are one name part; NameEnds continues from there.
+  proposer->AddName(i, /*alone=*/false, /*titled=*/false);
 }
 
 // A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
@@ -231,6 +244,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].word) continue;
     GivenNameAnchor(tokens, i, &proposer);
+    ParticleAnchor(tokens, i, &proposer);
     TitleAnchor(tokens, i, &proposer);
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);

@@ -9,12 +9,17 @@ constexpr EntityType kLoc = EntityType::kPlace;
 // A place name of two words is taken only when its first word is this short: the prefixes of
 // compound place names (دير الزور، سان فرانسيسكو، بيت لحم، عين الحلوة) are.
 constexpr uint32_t kMaxPrefixLetters = 4;
-// Relational adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
+// Nationality adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
 constexpr size_t kMaxTriggerAdjectives = 2;
 
 bool IsNamePart(const NerTokens& tokens, size_t k) {
-  return k < tokens.size() && tokens[k].known < 0 && tokens.IsPlainWord(k) &&
-         !(tokens[k].flags & kNerGivenName);
+  if (k >= tokens.size() || tokens[k].known >= 0 || (tokens[k].flags & kNerGivenName)) return false;
+  if (tokens.IsPlainWord(k)) return true;
+  // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
+  // here unless it is a nationality or an organization adjective.
+  const NerToken& t = tokens[k];
+  return t.word && t.nisba && !t.conjunction && !t.clitic_article &&
+         !((t.flags | t.bare_flags) & (kNerDemonym | kNerOrgAdjective | kNerStop));
 }
 
 // One past the place name starting at k: one word, or two after a short prefix word.
@@ -50,8 +55,9 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
                          ((t.reading_flags & kNerPlaceFeature) && !t.article);
     if (!trigger) continue;
     size_t k = i + 1;
-    for (size_t skipped = 0; skipped < kMaxTriggerAdjectives && k < n && tokens[k].nisba &&
-                             tokens[k].known < 0 && !(tokens[k].flags & kNerTime);
+    for (size_t skipped = 0; skipped < kMaxTriggerAdjectives && k < n && tokens[k].article &&
+                             tokens[k].known < 0 &&
+                             ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym);
          ++skipped) {
       ++k;
     }

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "match/gazetteer.h"
 #include "match/resolver.h"
 
 namespace kashif::internal {
@@ -115,6 +116,24 @@ void Propagation::Refine(const Document& doc, const Options& options,
     }
   }
   if (names.empty()) return;
+
+  // A family name a rule found alone takes the full name as its canonical form too.
+  absl::flat_hash_map<std::string, const Name*> full_by_surname;
+  for (const Name& name : names) {
+    if (name.type == EntityType::kPerson && name.keys.size() == 1 && name.canonical.find(' ') !=
+                                                                         std::string::npos) {
+      full_by_surname.emplace(name.keys.front(), &name);
+    }
+  }
+  for (Candidate& c : *candidates) {
+    if (c.type != EntityType::kPerson || c.end_token != c.first_token + 1 ||
+        c.priority >= kBuiltinGazetteerPriority) {
+      continue;
+    }
+    const std::string_view key = KeyFrom(doc, c.first_token, c.begin);
+    auto it = full_by_surname.find(absl::string_view(key.data(), key.size()));
+    if (it != full_by_surname.end()) c.canonical = it->second->canonical;
+  }
 
   absl::flat_hash_map<std::string, std::vector<size_t>> by_first_key;
   for (size_t i = 0; i < names.size(); ++i) by_first_key[names[i].keys.front()].push_back(i);

@@ -1,0 +1,193 @@
+// The person, organization and place rules and document-level propagation, end to end on the
+// team's own sentences. Names are chosen so the built-in gazetteers do not know them: what is
+// found here is found by the rules.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "kashif/kashif.h"
+#include "match/ner_lexicon.h"
+#include "pipeline/analyzer.h"
+
+namespace kashif {
+namespace {
+
+struct Found {
+  std::string type;
+  std::string text;
+  bool operator==(const Found& o) const { return type == o.type && text == o.text; }
+};
+std::ostream& operator<<(std::ostream& os, const Found& f) { return os << f.type << ":" << f.text; }
+
+const Extractor& NamesOnly() {
+  static const Extractor* extractor = [] {
+    Options options;
+    options.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
+    auto created = Extractor::Create(options);
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return new Extractor(*created);
+  }();
+  return *extractor;
+}
+
+std::vector<Found> Find(std::string_view text) {
+  std::vector<Found> out;
+  for (const Entity& e : NamesOnly().Extract(text)) {
+    out.push_back({EntityTypeLabel(e.type), std::string(e.text(text))});
+  }
+  return out;
+}
+
+using V = std::vector<Found>;
+
+TEST(PersonRulesTest, GivenNameWithFamilyName) {
+  EXPECT_EQ(Find("واستقبل جيمس هارتليف الوفد الزائر"), (V{{"PER", "جيمس هارتليف"}}));
+}
+
+TEST(PersonRulesTest, TitleMakesAnUnknownWordAName) {
+  EXPECT_EQ(Find("قال السيد برانوفيتش إن الاتفاق قريب."), (V{{"PER", "برانوفيتش"}}));
+  // The title is not part of the span, and a proclitic on the title changes nothing.
+  EXPECT_EQ(Find("والتقت السيدة ماريا كوستيلو بالوزير"), (V{{"PER", "ماريا كوستيلو"}}));
+}
+
+TEST(PersonRulesTest, InitialsInsideAName) {
+  EXPECT_EQ(Find("وأكد ميخائيل ن. كوروتكوف أن المحادثات مستمرة"),
+            (V{{"PER", "ميخائيل ن. كوروتكوف"}}));
+}
+
+TEST(PersonRulesTest, RoleWithComplementBeforeTheName) {
+  EXPECT_EQ(Find("وقال وزير الزراعة الفنلندي ماركو ليندكفيست إن المحصول وفير"),
+            (V{{"PER", "ماركو ليندكفيست"}}));
+}
+
+TEST(PersonRulesTest, ParticlesJoinTheName) {
+  EXPECT_EQ(Find("استقبل خالد بن سعيد العامري الوفد"), (V{{"PER", "خالد بن سعيد العامري"}}));
+  EXPECT_EQ(Find("وصل عبد الرحيم الزرقوني إلى الاجتماع"), (V{{"PER", "عبد الرحيم الزرقوني"}}));
+}
+
+TEST(PersonRulesTest, SpanLeavesProcliticsOut) {
+  const std::string text = "وقدم الدرع لسامر الخطيب";
+  const std::vector<Entity> entities = NamesOnly().Extract(text);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].type, EntityType::kPerson);
+  EXPECT_EQ(entities[0].begin, text.find("سامر"));
+  EXPECT_EQ(entities[0].text(text), "سامر الخطيب");
+}
+
+TEST(PersonRulesTest, ReportingVerbBeforeAnUnknownSubject) {
+  EXPECT_EQ(Find("وقال هاتشيسون إن الخطة لم تتغير"), (V{{"PER", "هاتشيسون"}}));
+  // Common nouns after the same verbs are no names.
+  EXPECT_EQ(Find("وأفادت تقارير بأن الطريق مغلق"), V{});
+  EXPECT_EQ(Find("وأضاف قائلا إن الوضع هادئ"), V{});
+}
+
+TEST(PersonRulesTest, ForeignSurnameShape) {
+  EXPECT_EQ(Find("وصف غريغوريانوف الاتفاق بأنه تاريخي"), (V{{"PER", "غريغوريانوف"}}));
+  // Arabic words of that ending are too short for it.
+  EXPECT_EQ(Find("تم تكييف القاعة"), V{});
+}
+
+TEST(PersonRulesTest, NameStopsAtTheRightPlace) {
+  // A known or title-announced name does not swallow the adjective or noun after it.
+  EXPECT_EQ(Find("التقى السيد برانوفيتش لمدة ساعة"), (V{{"PER", "برانوفيتش"}}));
+  EXPECT_EQ(Find("ولعب راؤول فموهبته كبيرة"), (V{{"PER", "راؤول"}}));
+}
+
+TEST(PersonRulesTest, AmbiguousGivenNameNeedsMoreEvidence) {
+  EXPECT_EQ(Find("ونشر الخبر على الموقع"), V{});
+  EXPECT_EQ(Find("وهذا أمل كبير للجميع"), V{});
+  EXPECT_EQ(Find("وغنت أمل حسين في الحفل"), (V{{"PER", "أمل حسين"}}));
+}
+
+TEST(PersonRulesTest, NoPersonsInPlainSentences) {
+  EXPECT_EQ(Find("قال المسؤولون إن الاجتماع كان مثمرا وإن الجولة المقبلة ستعقد قريبا"), V{});
+  EXPECT_EQ(Find("يتوقع الخبراء أن ترتفع الأسعار"), V{});
+}
+
+TEST(PropagationTest, FamilyNameAloneAfterTheFullName) {
+  const std::string text =
+      "التقى ميخائيل كوروتكوف بالوفد صباحا. وقال كوروتكوف إن المحادثات جيدة، ثم غادر كوروتكوف.";
+  EXPECT_EQ(Find(text), (V{{"PER", "ميخائيل كوروتكوف"}, {"PER", "كوروتكوف"},
+                           {"PER", "كوروتكوف"}}));
+  for (const Entity& e : NamesOnly().Extract(text)) {
+    EXPECT_EQ(e.canonical, "ميخائيل كوروتكوف");
+  }
+}
+
+TEST(PropagationTest, TitledNameRecursWithoutItsTitle) {
+  EXPECT_EQ(Find("قال السيد برانوفيتش إن الاتفاق قريب. ولم يعلق برانوفيتش على الموعد."),
+            (V{{"PER", "برانوفيتش"}, {"PER", "برانوفيتش"}}));
+}
+
+TEST(PropagationTest, ShortFormInParentheses) {
+  EXPECT_EQ(Find("أعلنت منظمة الإغاثة الدولية (مادو) أمس أن قوافلها وصلت. وقال متحدث باسم مادو "
+                 "إن الطرق مفتوحة."),
+            (V{{"ORG", "منظمة الإغاثة الدولية"}, {"ORG", "مادو"}, {"ORG", "مادو"}}));
+}
+
+TEST(OrgRulesTest, HeadNounWithComplementAndAdjectives) {
+  EXPECT_EQ(Find("أعلن صندوق التنمية الزراعية الوطني عن قروض جديدة"),
+            (V{{"ORG", "صندوق التنمية الزراعية الوطني"}}));
+  EXPECT_EQ(Find("وقال اتحاد منتجي الألبان إن الأسعار سترتفع"),
+            (V{{"ORG", "اتحاد منتجي الألبان"}}));
+}
+
+TEST(OrgRulesTest, ComplementWithLamAfterAnAdjective) {
+  EXPECT_EQ(Find("قالت الهيئة العامة للاستثمار إن الطلبات زادت"),
+            (V{{"ORG", "الهيئة العامة للاستثمار"}}));
+}
+
+TEST(OrgRulesTest, DefiniteHeadNeedsAnAdjective) {
+  EXPECT_EQ(Find("انتقد المجلس الوطني القرار"), (V{{"ORG", "المجلس الوطني"}}));
+  EXPECT_EQ(Find("اجتمع المجلس أمس"), V{});
+}
+
+TEST(OrgRulesTest, DescriptorStaysOutOfAProperName) {
+  EXPECT_EQ(Find("ووقعت شركة نيراكو عقدا جديدا ،"), (V{{"ORG", "نيراكو"}}));
+  // With a definite complement the head is part of the name.
+  EXPECT_EQ(Find("ووقعت شركة الألبان المتحدة عقدا"), (V{{"ORG", "شركة الألبان المتحدة"}}));
+}
+
+TEST(OrgRulesTest, NameBuiltAroundAKnownPlace) {
+  EXPECT_EQ(Find("درس في جامعة حلب ثم سافر"), (V{{"ORG", "جامعة حلب"}}));
+}
+
+TEST(OrgRulesTest, StopsAtTimeWordsAndPrepositions) {
+  EXPECT_EQ(Find("أصدرت وزارة الصناعة اليوم بيانا"), (V{{"ORG", "وزارة الصناعة"}}));
+  EXPECT_EQ(Find("رحبت وزارة الصناعة بالقرار"), (V{{"ORG", "وزارة الصناعة"}}));
+}
+
+TEST(PlaceRulesTest, TriggerWordAnnouncesThePlace) {
+  EXPECT_EQ(Find("وصل الوفد إلى قرية كفرنبودة مساء"), (V{{"LOC", "كفرنبودة"}}));
+  EXPECT_EQ(Find("ويمر نهر الزهراني بالقرية"), (V{{"LOC", "الزهراني"}}));
+}
+
+TEST(PlaceRulesTest, NationalityAdjectivesAreNotPlaces) {
+  EXPECT_EQ(Find("قال مسؤول روسي إن الشركات الأمريكية والفرنسية"), V{});
+  // After a place trigger too: the adjective is skipped, the name is the place.
+  EXPECT_EQ(Find("في العاصمة الموريتانية نواكشوط"), (V{{"LOC", "نواكشوط"}}));
+}
+
+TEST(MiscNameFilterTest, PersonInAPrizeNameIsNoPerson) {
+  EXPECT_EQ(Find("وفاز بجائزة نوبل للسلام"), V{});
+}
+
+TEST(NerLexiconTest, ReportsMalformedLinesWithFileAndLine) {
+  internal::Analyzer analyzer;
+  auto bad_class = internal::NerLexicon::Create(
+      &analyzer, {{"cues.tsv", "# comment\nالسيد\ttitle\nوزارة\torganisation\n"}});
+  ASSERT_FALSE(bad_class.ok());
+  EXPECT_EQ(bad_class.status().message(), "cues.tsv:3: unknown class 'organisation'");
+  auto no_tab = internal::NerLexicon::Create(&analyzer, {{"names.tsv", "سامر male\n"}});
+  ASSERT_FALSE(no_tab.ok());
+  EXPECT_EQ(no_tab.status().message(), "names.tsv:1: expected WORD<TAB>CLASSES");
+  auto ok = internal::NerLexicon::Create(&analyzer, {{"names.tsv", "سامر\tmale,ambiguous\n"}});
+  ASSERT_TRUE(ok.ok());
+  std::string key;
+  analyzer.AppendMatchForm("سامر", &key);
+  EXPECT_EQ((*ok)->Flags(key), internal::kNerGivenName | internal::kNerAmbiguousName);
+}
+
+}  // namespace
+}  // namespace kashif
