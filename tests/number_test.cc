@@ -232,6 +232,31 @@ TEST(FindNumbersTest, DiacriticsAndTatweel) {
   EXPECT_EQ(found[0].end, text.size());
 }
 
+TEST(FindNumbersTest, AnyBytesGiveOrderedSpansInsideTheText) {
+  std::string text;
+  uint32_t state = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    state = state * 1103515245u + 12345u;
+    // Mostly Arabic letters, digits and separators, with stray bytes among them.
+    static const char* const kPieces[] = {"خمسة", " ", "و", "٣", "ألف", ",", ".", "\xD9",
+                                          "\xFF", "مليون", "٫", "0", "-", "نصف", "\n"};
+    text += kPieces[(state >> 16) % 15];
+  }
+  size_t previous_end = 0;
+  for (const NumberMatch& m : FindNumbers(text)) {
+    ASSERT_LE(previous_end, m.begin);
+    ASSERT_LT(m.begin, m.end);
+    ASSERT_LE(m.end, text.size());
+    EXPECT_FALSE(m.value.empty());
+    previous_end = m.end;
+  }
+  // A very long digit run is one exact number.
+  const std::string digits(100000, '9');
+  auto value = ParseNumber(digits);
+  ASSERT_TRUE(value.has_value());
+  EXPECT_EQ(*value, digits);
+}
+
 // The internal parser the date matcher builds on.
 class NumberParserTest : public ::testing::Test {
  protected:
