@@ -1,0 +1,35 @@
+# Runs `kashif eval` on the NER development corpora in ../shared/data/ner and prints the figures
+# (per-type and micro precision / recall / F1). Measures, does not assert: the test fails only
+# when the tool fails. Without ../shared (a user's fresh clone) it says so and passes.
+#   cmake -DKASHIF=<kashif binary> -DSHARED=<dir holding data/ner> -P ner_eval.cmake
+if(NOT EXISTS "${SHARED}/data/ner")
+  message(STATUS "skipped: ../shared not found (${SHARED}/data/ner)")
+  return()
+endif()
+
+set(corpora
+  "ANERcorp train|${SHARED}/data/ner/anercorp-train.conll"
+  "AQMAR dev|${SHARED}/data/ner/aqmar-dev/*.txt"
+  "Wojood sample|${SHARED}/data/ner/wojood-sample-*.txt")
+foreach(entry IN LISTS corpora)
+  string(REPLACE "|" ";" parts "${entry}")
+  list(GET parts 0 title)
+  list(GET parts 1 pattern)
+  file(GLOB files "${pattern}")
+  list(SORT files)
+  if(NOT files)
+    message(STATUS "skipped: ${title}: no files match ${pattern}")
+    continue()
+  endif()
+  execute_process(COMMAND "${KASHIF}" eval --types PER,ORG,LOC ${files}
+                  RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "kashif eval failed on ${title} (${status}):\n${errors}")
+  endif()
+  # Several files: the total is what counts; one file: its own table.
+  string(FIND "${output}" "== total" total_at)
+  if(total_at GREATER -1)
+    string(SUBSTRING "${output}" ${total_at} -1 output)
+  endif()
+  message(STATUS "${title}: kashif eval --types PER,ORG,LOC\n${output}")
+endforeach()
