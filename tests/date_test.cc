@@ -399,6 +399,12 @@ TEST(DateTest, NewsParagraph) {
   EXPECT_DATE(f[5], "هذا الأسبوع", "2025-W14", "2025-W14");
 }
 
+TEST(DateTest, OffsetsStayOnTheCalendar) {
+  EXPECT_TRUE(Dates("قبل 3000 قرن", kRef).empty());
+  EXPECT_TRUE(Dates("قبل 100 قرن", CivilDate{9000, 1, 1}).empty());
+  EXPECT_DATE(One("قبل خمسة قرون", kRef), "قبل خمسة قرون", "1525", "1525");
+}
+
 TEST(DateTest, BadInputDoesNotCrash) {
   EXPECT_TRUE(Dates("").empty());
   EXPECT_TRUE(Dates(std::string("\xFF\xFE 27 \xC3 فبراير", 17)).size() <= 1);

@@ -1208,6 +1208,9 @@ class Grammar {
     if (Has(end, K::kRangeFrom) || AnchorWord(end)) return std::nullopt;
     const DateUnit unit = static_cast<DateUnit>(u->word.value);
     const int offset = s->word.value * count;
+    // Keep the arithmetic small; the result is checked against years 1-9999 below.
+    static constexpr int kMaxCount[] = {10000, 10000, 10000, 10000, 1000, 100};
+    if (count > kMaxCount[static_cast<int>(unit)]) return std::nullopt;
     DateOut out;
     if (!ref_) {
       out.timex = s->word.value < 0 ? "PAST_REF" : "FUTURE_REF";
@@ -1240,6 +1243,7 @@ class Grammar {
         break;
       }
     }
+    if (out.span && (out.span->first.year < 1 || out.span->last.year > 9999)) return std::nullopt;
     return Parse{static_cast<uint32_t>(end), s->skip_bytes, std::move(out)};
   }
 
