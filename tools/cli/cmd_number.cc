@@ -51,7 +51,7 @@ int RunNumber(const Args& args) {
       }
       out += "}\n";
     } else {
-      AppendJsonString(text, &out);
+      out += text;
       out += "\t";
       out += value ? *value : "null";
       out += "\n";
