@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "kashif/tokenizer.h"
+#include "pipeline/analyzer.h"
+
 #include <string>
 #include <string_view>
 #include <thread>
@@ -611,6 +614,34 @@ TEST(StemmerTest, ConcurrentUseGivesTheSameResults) {
   }
   for (std::thread& th : threads) th.join();
   for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+// The analyzer fills each token's stem, proclitic bytes and article flag from the stemmer.
+TEST(StemmerTest, AnalyzerUsesTheSegmentation) {
+  const internal::Analyzer analyzer;
+  internal::Document doc;
+  const std::string text = "وللولايات المتحدة وواشنطن والمعلمات بين 2025";
+  doc.text = text;
+  doc.tokens = Tokenizer().Tokenize(text);
+  analyzer.Analyze(&doc);
+  ASSERT_EQ(doc.tokens.size(), 6u);
+  const auto& a = doc.analyses;
+  EXPECT_EQ(doc.Slice(a[0].stem), "ولاي");
+  EXPECT_EQ(a[0].proclitic_bytes, 6u);  // و ل ل
+  EXPECT_TRUE(a[0].has_article);
+  EXPECT_EQ(doc.Slice(a[1].stem), "متحد");  // match form: ة folded, then split as a suffix
+  EXPECT_TRUE(a[1].has_article);
+  EXPECT_EQ(doc.Slice(a[2].stem), "واشنطن");
+  EXPECT_EQ(a[2].proclitic_bytes, 2u);
+  EXPECT_FALSE(a[2].has_article);
+  EXPECT_EQ(doc.Slice(a[3].stem), "معلم");
+  EXPECT_EQ(doc.Slice(a[4].stem), "بين");
+  EXPECT_EQ(a[4].proclitic_bytes, 0u);
+  EXPECT_EQ(doc.Slice(a[5].stem), "2025");
+  // The readings are still there: وللولايات reads as الولايات after و + ل.
+  bool found = false;
+  for (int r = 0; r < a[0].reading_count; ++r) found |= doc.Slice(a[0].readings[r].key) == "الولايات";
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

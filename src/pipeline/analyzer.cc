@@ -38,7 +38,8 @@ NormalizerOptions MatchFormOptions() {
   return o;
 }
 
-Analyzer::Analyzer() : match_normalizer_(MatchFormOptions()) {}
+Analyzer::Analyzer()
+    : match_normalizer_(MatchFormOptions()), stemmer_(Stemmer::Create().value()) {}
 
 size_t SkipLetters(std::string_view word, size_t letters) {
   size_t i = 0;
@@ -74,6 +75,7 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
   a.key.size = static_cast<uint32_t>(doc->arena.size() - a.key.offset);
   a.readings[0] = TokenReading{0, a.key};
   a.reading_count = 1;
+  a.stem = a.key;  // a word the segmenter leaves whole is its own light stem
   if (token.kind != TokenKind::kArabicWord) return;
 
   // Readings with proclitics set aside. A stripped reading is a suffix of the key, so it shares
@@ -107,6 +109,16 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
     // لل: the preposition ل before the article drops the article's alef ("للولايات" is
     // ل + الولايات); restore it so the name is seen as written.
     if (lam && StartsWith(rest, kLam)) add_reading(stripped, true);
+  }
+
+  // Morphology (after the readings: appending to the arena may move `rest`'s bytes).
+  const Segmentation seg = stemmer_.Segment(surface);
+  a.proclitic_bytes = seg.ProcliticBytes();
+  a.has_article = seg.HasArticle();
+  if (seg.stem_begin != 0 || seg.stem_end != surface.size()) {
+    a.stem.offset = static_cast<uint32_t>(doc->arena.size());
+    match_normalizer_.AppendNormalized(seg.Stem(surface), &doc->arena);
+    a.stem.size = static_cast<uint32_t>(doc->arena.size() - a.stem.offset);
   }
 }
 

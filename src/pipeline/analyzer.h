@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "kashif/normalizer.h"
+#include "kashif/stemmer.h"
 #include "pipeline/document.h"
 
 namespace kashif::internal {
@@ -30,6 +31,7 @@ class Analyzer {
   void AnalyzeToken(Document* doc, size_t index) const;
 
   Normalizer match_normalizer_;
+  Stemmer stemmer_;  // the morphology stage: light stems and proclitic splits
 };
 
 // The byte length of the first `letters` letters of `word` (original text), together with
