@@ -62,6 +62,8 @@ constexpr ClassName kClassNames[] = {
     {"name_article", kNerNameArticle},
     {"event", kNerEvent},
     {"name_start", kNerNameStart},
+    {"ordinal", kNerOrdinal},
+    {"relative", kNerRelative | kNerStop},
 };
 
 // Canonical names of rule-found entities keep their letters as written and lose only marks,
@@ -255,6 +257,10 @@ bool NerTokens::IsInitial(size_t i) const {
   if (CountLetters(doc_.Slice(doc_.analyses[i].key)) != 1) return false;
   const Token& next = doc_.tokens[i + 1];
   return next.glued_to_previous && next.text(doc_.text) == ".";
+}
+
+bool NerTokens::EndsWithAlef(size_t i) const {
+  return EndsWith(doc_.Key(i), "\xD8\xA7");
 }
 
 bool NerTokens::EndsWithAlefMaqsura(size_t i) const {

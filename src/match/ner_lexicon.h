@@ -40,6 +40,8 @@ enum NerClass : uint32_t {
   kNerNameArticle = 1u << 19,  // a title after which a definite word is a name: الإمام الحسين
   kNerEvent = 1u << 20,        // heads an event's or a prize's name: كأس، دوري، جائزة
   kNerNameStart = 1u << 21,    // a particle a name may start with: أبو مازن، عبد الله
+  kNerOrdinal = 1u << 22,      // a regnal number after a name: الحسن الثاني
+  kNerRelative = 1u << 23,     // a relative pronoun (الذي، التي): ends a clause's subject
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.
@@ -122,6 +124,8 @@ class NerTokens {
   bool IsInitial(size_t i) const;
   // Whether the token's text ends with alef maqsura (على is never the name علي).
   bool EndsWithAlefMaqsura(size_t i) const;
+  // Whether the token's match form ends with alef (the accusative of ردا، عاما).
+  bool EndsWithAlef(size_t i) const;
 
   // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
   Candidate MakeCandidate(EntityType type, size_t first, size_t end, int32_t priority) const;

@@ -5,7 +5,7 @@ namespace {
 
 constexpr EntityType kPer = EntityType::kPerson;
 // A name has at most this many parts after its first (particles and initials included).
-constexpr size_t kMaxNameParts = 5;
+constexpr size_t kMaxNameParts = 8;  // حمدان بن محمد بن راشد آل مكتوم
 // A title and its complement before the name: at most this many tokens.
 constexpr size_t kMaxTitleComplement = 5;
 
@@ -56,8 +56,17 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       next = Next::kAnyPart;  // عبد العزيز بوتفليقة
       continue;
     }
+    // A regnal number closes the name: الحسن الثاني، ألفونسو الثالث عشر.
+    if ((t.flags & kNerOrdinal) && t.article && next != Next::kNamesOnly) {
+      ++i;
+      if (i < n && (tokens[i].flags & kNerOrdinal) && !tokens[i].article) ++i;  // عشر
+      ends.push_back(i);
+      break;
+    }
     if (!tokens.IsNameWord(i)) break;
     const bool given = IsGiven(t) && t.known < 0;
+    // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part.
+    if (!given && t.known < 0 && !t.article && t.letters <= 4 && tokens.EndsWithAlef(i)) break;
     if (!given && t.known < 0 && !after_particle) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
@@ -72,6 +81,19 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     after_particle = false;
   }
   return ends;
+}
+
+// Tokens k and k + 1 are both unknown indefinite name words, and no proclitic + noun or
+// accusative ends the second: the two words of a foreign name the lists lack.
+bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
+  if (k + 1 >= tokens.size()) return false;
+  for (size_t j = k; j <= k + 1; ++j) {
+    const NerToken& t = tokens[j];
+    if (!tokens.IsNameWord(j) || t.article || t.known >= 0) return false;
+    if (tokens.EndsWithAlef(j) && t.letters <= 4) return false;
+  }
+  // The second word must not read as a preposition + noun (لمدة، بسبب).
+  return tokens.doc().analyses[k + 1].reading_count <= 1;
 }
 
 class Proposer {
@@ -112,8 +134,7 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     const size_t next = i + 1;
     if (next >= tokens.size()) return;
     const NerToken& u = tokens[next];
-    const bool strong_next = (IsGiven(u) && tokens.IsNameWord(next) &&
-                              !(u.flags & kNerAmbiguousName)) ||
+    const bool strong_next = (IsGiven(u) && tokens.IsNameWord(next)) ||
                              ((u.flags & kNerParticle) && !u.conjunction) ||
                              tokens.IsInitial(next) ||
                              u.known == static_cast<int8_t>(EntityType::kPerson);
@@ -122,6 +143,25 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     return;
   }
   proposer->AddName(i, /*alone=*/true, /*titled=*/false);
+}
+
+// A nationality adjective used as a noun before a name: والفرنسي ليليان تورام، القطري عبد الله
+// المناعي. The name must be known, given, start with a particle, look foreign, or be two unknown
+// words.
+void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!t.article || !((t.reading_flags | t.bare_flags | t.flags) & kNerDemonym)) return;
+  const size_t k = i + 1;
+  if (k >= tokens.size() || !tokens.IsNameWord(k)) return;
+  const NerToken& u = tokens[k];
+  if (u.article || u.known >= 0) return;  // known names need no help
+  if (IsGiven(u) && !(u.flags & kNerAmbiguousName)) {
+    proposer->AddName(k, /*alone=*/true, /*titled=*/true);
+  } else if ((u.flags & kNerNameStart) || tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
+    proposer->AddName(k, /*alone=*/!(u.flags & kNerNameStart), /*titled=*/true);
+  } else if (TwoUnknownNameWords(tokens, k)) {
+    proposer->Add(k, k + 2);
+  }
 }
 
 // A name that starts with a particle: أبو مازن، عبد الرحيم الزرقوني، ابن خلدون.
@@ -150,9 +190,11 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     }
   }
   size_t k = i + 1;
+  // An abbreviated title and its period: د. صالح العجيري.
+  if (k + 1 < n && tokens.IsInitial(i)) ++k;
+  // The comma of an apposition: السناتور الجمهوري ، ارلن سبيكتر.
   while (k < n && k <= i + kMaxTitleComplement) {
     const NerToken& u = tokens[k];
-    if (!u.word) break;
     if (u.flags & kNerPostTitle) {
       ++k;
       continue;
@@ -162,6 +204,12 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     if (u.known >= 0) break;
+    if (u.punct && k > i + 1 && tokens.doc().TokenText(k) == "\xD8\x8C" && k + 1 < n &&
+        tokens[k + 1].word) {
+      ++k;  // ، between the complement and the name
+      continue;
+    }
+    if (!u.word) break;
     if (u.article && !IsGiven(u) && !(u.flags & kNerTime) && !u.conjunction &&
         !u.clitic_article) {
       ++k;  // the complement and adjectives: الخارجية، الأمريكي
@@ -187,9 +235,14 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const bool direct_title = k == i + 1 && (t.reading_flags & kNerTitle);
   if (!direct_title && name.known < 0 && !IsGiven(name) &&
       !tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
+    // Two unknown words in a row are a foreign name: وزير العدل شارل رزق.
+    if (TwoUnknownNameWords(tokens, k)) proposer->Add(k, k + 2);
     return;
   }
   proposer->AddName(k, /*alone=*/true, /*titled=*/true);
+  if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
+    proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
+  }
 }
 
 // An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
@@ -199,8 +252,7 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   // A plural ـات or an adverbial ـا (قائلا، نادرا) marks the common words that follow these
   // verbs most often.
   auto unknown_name = [&](size_t k) {
-    if (k >= n || !tokens.IsNameWord(k) || tokens[k].article || IsGiven(tokens[k]) ||
-        tokens[k].known >= 0) {
+    if (k >= n || !tokens.IsNameWord(k) || tokens[k].article || tokens[k].known >= 0) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -212,7 +264,8 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   auto boundary = [&](size_t k) {
     if (k >= n) return true;
     const NerToken& u = tokens[k];
-    return u.punct || ((u.flags & kNerStop) && !u.article) || u.conjunction;
+    return u.punct || ((u.flags & kNerStop) && !u.article) || (u.flags & kNerRelative) ||
+           u.conjunction;
   };
   const size_t first = i + 1;
   if (!unknown_name(first)) return;
@@ -245,6 +298,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     if (!tokens[i].word) continue;
     GivenNameAnchor(tokens, i, &proposer);
     ParticleAnchor(tokens, i, &proposer);
+    DemonymAnchor(tokens, i, &proposer);
     TitleAnchor(tokens, i, &proposer);
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);
