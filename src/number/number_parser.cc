@@ -370,7 +370,8 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
               }
             }
             if (!take) break;
-            if (!(w.cls == WordClass::kTen && (next.g_teen && !s.g_teen))) {
+            const bool made_teen = w.cls == WordClass::kTen && next.g_teen && !s.g_teen;
+            if (!made_teen) {  // the teen branches above already added their ten
               auto g = next.group.Plus(v);
               if (!g) {
                 take = false;
@@ -386,7 +387,7 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             next.last_was_unit_word = w.cls == WordClass::kUnit;
             if (is_hundreds) {
               next.last_term.reset();
-            } else if (w.cls == WordClass::kTen && next.g_teen && !s.g_teen) {
+            } else if (made_teen) {
               next.last_term.reset();
             } else {
               next.last_term = v;
