@@ -49,7 +49,11 @@ check_exports() {
     printf '%s\n' "$bad" | head -n 40 >&2
     fail "$lib exports $(printf '%s\n' "$bad" | wc -l) symbols outside the public API"
   fi
-  printf '%s\n' "$symbols" | awk -F'\t' '$2 ~ /^kashif_/ { print "  " $2 }' | sort | head -n 5
+  # Nested helper classes of public classes are exported with them; say so, so they can be
+  # moved to kashif::internal.
+  local nested
+  nested=$(printf '%s\n' "$symbols" | awk -F'\t' '$2 ~ /^kashif::[A-Za-z]+::Tables::/ { print "  " $2 }')
+  [[ -z $nested ]] || printf 'packaging: warning: internal helpers exported with a public class:\n%s\n' "$nested"
   echo "  exports: $public kashif symbols, $weak weak std template instantiations, nothing else"
 }
 
@@ -94,5 +98,13 @@ for kind in static shared; do
   fi
   "$tp/test_package"
   "$tp/test_package_c"
+  # Every public function, linked against this install (catches a shared build that forgot to
+  # export a member of a public struct).
+  c++ -std=c++17 -o "$tp/public_api_link" "$repo/.ci/public_api_link.cc" -I"$prefix/include" \
+    $([[ $kind == shared ]] && echo -DKASHIF_SHARED) \
+    $(PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name kashif.pc)") \
+      pkg-config --libs $([[ $kind == static ]] && echo --static) kashif) \
+    -Wl,-rpath,"$prefix/lib" || fail "$kind: a public function does not link"
+  "$tp/public_api_link"
 done
 echo "packaging: static and shared installs pass test_package"

@@ -87,6 +87,11 @@ else()
   string(REGEX REPLACE "/$" "" _kashif_pc_up "${_kashif_pc_up}")
   set(KASHIF_PC_PREFIX "\${pcfiledir}/${_kashif_pc_up}")
 endif()
+# A shared build's headers need KASHIF_SHARED on Windows (dllimport); harmless elsewhere.
+set(KASHIF_PC_CFLAGS "")
+if(BUILD_SHARED_LIBS)
+  set(KASHIF_PC_CFLAGS " -DKASHIF_SHARED")
+endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/kashif.pc.in" "${PROJECT_BINARY_DIR}/kashif.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/kashif.pc"
         DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig"

@@ -178,6 +178,65 @@ static void TestUserEntriesAndTypeFilter(void) {
   }
 }
 
+static const kashif_entity* FindAt(const kashif_result* result, const char* text,
+                                   const char* surface) {
+  size_t begin = OffsetOf(text, surface, 0), i;
+  for (i = 0; i < kashif_result_size(result); ++i) {
+    const kashif_entity* e = kashif_result_entity(result, i);
+    if (e->begin == begin && e->end == begin + strlen(surface)) return e;
+  }
+  fprintf(stderr, "no entity spanning '%s'\n", surface);
+  return NULL;
+}
+
+static int StrEq(const char* a, const char* b) { return a != NULL && strcmp(a, b) == 0; }
+
+static void TestMoneyAndDateValues(void) {
+  const char* text = "وصل أمس وفد لبحث قرض بقيمة 2.5 مليار دولار و5 ملايين دينار في 15 رمضان 1445 هـ.";
+  kashif_options* options = NULL;
+  kashif_extractor* plain = NULL;
+  kashif_extractor* dated = NULL;
+  kashif_result* result = NULL;
+  const kashif_entity* e;
+  CHECK_OK(kashif_extractor_create(NULL, &plain));
+  CHECK_OK(kashif_options_create(&options));
+  CHECK_OK(kashif_options_set_reference_date(options, 2025, 4, 3));
+  CHECK_OK(kashif_extractor_create(options, &dated));
+  kashif_options_free(options);
+  if (plain == NULL || dated == NULL) return;
+
+  CHECK_OK(kashif_extract(plain, text, strlen(text), &result));
+  e = FindAt(result, text, "2.5 مليار دولار");
+  CHECK(e != NULL && e->type == KASHIF_MONEY && StrEq(e->money_amount, "2500000000") &&
+        StrEq(e->money_currency, "USD") && e->date_timex == NULL);
+  /* دينار alone names several currencies: no code rather than a guess. */
+  e = FindAt(result, text, "5 ملايين دينار");
+  CHECK(e != NULL && e->type == KASHIF_MONEY && StrEq(e->money_amount, "5000000") &&
+        e->money_currency == NULL);
+  /* A full Hijri date always resolves. */
+  e = FindAt(result, text, "15 رمضان 1445 هـ");
+  CHECK(e != NULL && e->type == KASHIF_DATE && StrEq(e->date_timex, "1445-09-15") &&
+        e->date_calendar == KASHIF_CALENDAR_HIJRI && StrEq(e->date_resolved, "2024-03-25") &&
+        e->money_amount == NULL);
+  /* "yesterday" without a reference date: a value, but nothing to resolve it against. */
+  e = FindAt(result, text, "أمس");
+  CHECK(e != NULL && e->type == KASHIF_DATE && StrEq(e->date_timex, "XXXX-XX-XX") &&
+        e->date_resolved == NULL && e->date_calendar == KASHIF_CALENDAR_GREGORIAN);
+  kashif_result_free(result);
+
+  /* The reference date from the options, and one given for a single call. */
+  CHECK_OK(kashif_extract(dated, text, strlen(text), &result));
+  e = FindAt(result, text, "أمس");
+  CHECK(e != NULL && StrEq(e->date_timex, "2025-04-02") && StrEq(e->date_resolved, "2025-04-02"));
+  kashif_result_free(result);
+  CHECK_OK(kashif_extract_with_reference_date(plain, text, strlen(text), 2024, 3, 1, &result));
+  e = FindAt(result, text, "أمس");
+  CHECK(e != NULL && StrEq(e->date_resolved, "2024-02-29"));
+  kashif_result_free(result);
+  kashif_extractor_free(plain);
+  kashif_extractor_free(dated);
+}
+
 static void WriteFile(const char* path, const char* content) {
   FILE* f = fopen(path, "wb");
   if (f == NULL || fputs(content, f) < 0 || fclose(f) != 0) {
@@ -277,6 +336,7 @@ int main(int argc, char** argv) {
   TestVersionAndLabels();
   TestDefaultExtractorFindsPlaces();
   TestUserEntriesAndTypeFilter();
+  TestMoneyAndDateValues();
   TestGazetteerFiles(dir);
   TestBadArguments();
   if (failures != 0) {

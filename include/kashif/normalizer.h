@@ -43,7 +43,7 @@ struct NormalizerOptions {
 };
 
 // Normalized text plus, for every byte of it, the original bytes it came from.
-struct NormalizedText {
+struct KASHIF_EXPORT NormalizedText {
   std::string text;
   // source_begin[i] / source_end[i]: the half-open byte range of the original character that
   // produced byte i of `text`. Both vectors have text.size() entries.

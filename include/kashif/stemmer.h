@@ -64,7 +64,7 @@ struct Affix {
 // The parts of one word, left to right: proclitics, stem, suffixes, enclitics. Their spans
 // tile the word exactly, so proclitics[0].begin == 0 (when there are any) and the last part
 // ends at the word's size.
-struct Segmentation {
+struct KASHIF_EXPORT Segmentation {
   static constexpr size_t kMaxProclitics = 3;  // e.g. و + ب + ال
   static constexpr size_t kMaxSuffixes = 2;    // e.g. ت (ة) + ين
   static constexpr size_t kMaxEnclitics = 1;
