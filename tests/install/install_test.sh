@@ -134,15 +134,18 @@ case $mode in
         && ! ls "$prefix"/lib*/libkashif.a > /dev/null 2>&1; then
       static=
     fi
-    # shellcheck disable=SC2046
-    "$cxx" -std=c++17 -o "$work/pc/minimal" "$source/examples/minimal/main.cc" \
-      $(pkg-config --cflags --libs $static kashif) -Wl,-rpath,"$prefix/lib"
+    # The main build's flags (a sanitizer build's library needs them at link time too).
+    # shellcheck disable=SC2046,SC2086
+    "$cxx" ${KASHIF_CONSUMER_CXXFLAGS:-} -std=c++17 -o "$work/pc/minimal" \
+      "$source/examples/minimal/main.cc" $(pkg-config --cflags --libs $static kashif) \
+      -Wl,-rpath,"$prefix/lib" ${KASHIF_CONSUMER_LDFLAGS:-}
     "$work/pc/minimal" > "$work/pc/minimal.txt"
     expect_line "$work/pc/minimal.txt" $'LOC\t[40, 50)\tموسكو'
     # The C example, compiled and linked by the C compiler.
-    # shellcheck disable=SC2046
-    "$cc" -std=c99 -o "$work/pc/c_api" "$source/examples/c_api/main.c" \
-      $(pkg-config --cflags --libs $static kashif) -Wl,-rpath,"$prefix/lib"
+    # shellcheck disable=SC2046,SC2086
+    "$cc" ${KASHIF_CONSUMER_CFLAGS:-} -std=c99 -o "$work/pc/c_api" "$source/examples/c_api/main.c" \
+      $(pkg-config --cflags --libs $static kashif) -Wl,-rpath,"$prefix/lib" \
+      ${KASHIF_CONSUMER_LDFLAGS:-}
     "$work/pc/c_api" > "$work/pc/c_api.txt"
     expect_line "$work/pc/c_api.txt" "kashif $version"
     expect_line "$work/pc/c_api.txt" $'LOC\t[67, 81)\tالقاهرة'
