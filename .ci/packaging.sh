@@ -57,15 +57,39 @@ check_exports() {
   echo "  exports: $public kashif symbols, $weak weak std template instantiations, nothing else"
 }
 
+# Conan builds from the recipe's exports_sources only: build the static package from a copy
+# holding just those, so a file the build needs but the recipe does not export fails here.
+conan_source=$work/conan-exported-sources
+rm -rf "$conan_source"
+mkdir -p "$conan_source"
+exports=$(python3 - "$repo/conanfile.py" <<'PY'
+import ast, sys
+tree = ast.parse(open(sys.argv[1]).read())
+for node in ast.walk(tree):
+    if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "exports_sources":
+        print(" ".join(ast.literal_eval(node.value)))
+PY
+)
+[[ -n $exports ]] || fail "no exports_sources in conanfile.py"
+(cd "$repo" && for pattern in $exports; do
+   for path in ${pattern%/\*}; do
+     if [[ -e $path ]]; then cp -r --parents "$path" "$conan_source/"; fi
+   done
+ done)
+
 for kind in static shared; do
   shared=OFF
-  [[ $kind == shared ]] && shared=ON
+  source=$conan_source  # static: as Conan builds it
+  if [[ $kind == shared ]]; then
+    shared=ON
+    source=$repo        # shared: as the vcpkg overlay port builds it (the whole tree)
+  fi
   build=$work/$kind/build
   prefix=$work/$kind/prefix
   rm -rf "$work/$kind"
   mkdir -p "$work/$kind"
   echo "== $kind: configure / build / install (BUILD_SHARED_LIBS=$shared)"
-  cmake -S "$repo" -B "$build" "${recipe_options[@]}" -DBUILD_SHARED_LIBS=$shared \
+  cmake -S "$source" -B "$build" "${recipe_options[@]}" -DBUILD_SHARED_LIBS=$shared \
     -DCMAKE_INSTALL_PREFIX="$prefix" > "$work/$kind.configure.log" \
     || { cat "$work/$kind.configure.log"; fail "$kind configure"; }
   cmake --build "$build" -j"$jobs" > "$work/$kind.build.log" 2>&1 \
