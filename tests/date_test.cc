@@ -197,6 +197,10 @@ TEST(DateTest, YearsWithMarkers) {
   EXPECT_DATE(One("بني عام ( 1933 ) على التل"), "عام ( 1933 )", "1933", "1933");
   EXPECT_DATE(One("منذ 1948 يعيش اللاجئون"), "1948", "1948", "1948");
   EXPECT_DATE(One("حتى العام ألفين وعشرين"), "العام ألفين وعشرين", "2020", "2020");
+  // Years before the common era: TIMEX3 "BC0331", resolved to ISO's astronomical year.
+  EXPECT_DATE(One("بنيت المدينة عام 331 ق.م"), "عام 331 ق.م", "BC0331", "-0330");
+  EXPECT_DATE(One("في سنة 1 قبل الميلاد"), "سنة 1 قبل الميلاد", "BC0001", "0000");
+  EXPECT_TRUE(Dates("حرب عام 48 في القرية").empty());
   // A four-digit count is not a year.
   EXPECT_TRUE(Dates("وصل 2000 شخص إلى المدينة").empty());
 }

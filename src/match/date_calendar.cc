@@ -178,7 +178,12 @@ std::string FormatMonth(int year, int month) {
 
 std::string FormatYear(int year) {
   char buf[16];
-  std::snprintf(buf, sizeof(buf), "%04d", year);
+  // ISO 8601 astronomical years: 0000 is 1 BC, -0330 is 331 BC.
+  if (year < 0) {
+    std::snprintf(buf, sizeof(buf), "-%04d", -year);
+  } else {
+    std::snprintf(buf, sizeof(buf), "%04d", year);
+  }
   return buf;
 }
 

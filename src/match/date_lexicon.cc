@@ -104,11 +104,11 @@ bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::
       }
       return true;
     case DateWordKind::kEra:
-      if (value != "gregorian" && value != "hijri") {
-        *why = "era must be gregorian or hijri";
+      if (value != "gregorian" && value != "hijri" && value != "bc") {
+        *why = "era must be gregorian, hijri or bc";
         return false;
       }
-      w->value = value == "hijri" ? 1 : 0;
+      w->value = value == "hijri" ? 1 : value == "bc" ? 2 : 0;
       return true;
     case DateWordKind::kPart:
       if (value == "early") {

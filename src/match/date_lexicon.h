@@ -54,7 +54,8 @@ enum class DatePart : uint8_t { kEarly, kMid, kLate };
 struct DateWord {
   DateWordKind kind = DateWordKind::kMonth;
   // month / weekday / offset / rel / nth / decade number; for kUnit and kUnitDef the DateUnit;
-  // for kEra 0 Gregorian, 1 Hijri; for kPart the DatePart; for kShift -1 ago, +1 after; for
+  // for kEra 0 Gregorian, 1 Hijri, 2 before
+  // the common era; for kPart the DatePart; for kShift -1 ago, +1 after; for
   // kHoliday 0 Gregorian, 1 Hijri.
   int value = 0;
   // kUnit / kUnitDef: the count the word carries (1, 2; 0 = a plural that needs a number).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,7 @@ struct Abs {
   Calendar calendar = Calendar::kGregorian;
   int year = 0;
   bool year_said = false;  // the text gives the year (not the reference date)
+  bool bc = false;         // `year` is a year before the common era (a year alone)
   int month = 0;
   int day = 0;
   // A year or month counted from the reference date ("السنة القادمة", "الشهر القادم").
@@ -339,6 +341,16 @@ class Grammar {
         out.timex = "XXXX";
         return out;
       }
+      if (a.bc) {
+        // TIMEX3 writes BC years as "BC0331"; `resolved` is ISO 8601's astronomical year
+        // (1 BC = 0000, 331 BC = -0330).
+        if (a.part) return std::nullopt;
+        char buf[16];
+        std::snprintf(buf, sizeof(buf), "BC%04d", a.year);
+        out.timex = buf;
+        out.span = YearSpan(1 - a.year);
+        return out;
+      }
       out.timex = FormatYear(a.year);
       if (a.part) {
         // Thirds of the year: January-April, May-August, September-December.
@@ -352,6 +364,7 @@ class Grammar {
       return out;
     }
     // A month is known.
+    if (a.bc) return std::nullopt;  // months of BC years are not read
     const bool positional = a.weekday != 0 || a.last_day || a.last_week || a.part;
     if (a.year == 0) {
       a.year = positional || a.day == 0 ? YearFor(a.month, 0) : YearFor(a.month, a.day);
@@ -593,6 +606,7 @@ class Grammar {
     int year = 0;
     std::optional<int> offset;  // "السنة القادمة"
     std::optional<Calendar> era;
+    bool bc = false;  // "ق.م", "قبل الميلاد": `year` counts back from 1 BC
     bool with_word = false;
   };
 
@@ -610,13 +624,12 @@ class Grammar {
       ++j;
     }
     std::optional<Num> n;
+    size_t min_digits = with_word ? 3 : 4;
     if (auto d = DigitToken(j)) {
-      const size_t digits = doc_.Key(j).size();
-      if (digits < (with_word ? 3 : 4) || digits > 4) return std::nullopt;
       n = Num{*d, static_cast<uint32_t>(j + 1), 0, false, false};
     } else if (with_word) {
       n = NumberAt(j, allow_proclitic && !paren && j == i);
-      if (n && (n->ordinal || n->value < 100)) n.reset();
+      if (n && n->ordinal) n.reset();
       if (n) r.skip_bytes = n->skip;
     } else if (allow_proclitic && j == i && IsKind(j, TokenKind::kNumber)) {
       return std::nullopt;
@@ -630,8 +643,15 @@ class Grammar {
     }
     if (auto e = Era(j); e && !Has(e->end_token, K::kNotEraAfter)) {
       r.era = e->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
+      r.bc = e->word.value == 2;
       j = e->end_token;
     }
+    // Short years only before "ق.م" ("عام 331 ق.م"); otherwise "عام 48" is not a year.
+    if (r.bc) min_digits = 1;
+    if (n->words ? (!r.bc && n->value < 100) : doc_.Key(n->end - 1).size() < min_digits) {
+      return std::nullopt;
+    }
+    if (!n->words && doc_.Key(n->end - 1).size() > 4) return std::nullopt;
     r.end_token = static_cast<uint32_t>(j);
     return r;
   }
@@ -722,6 +742,7 @@ class Grammar {
     }
     a->year = y.year;
     a->year_said = true;
+    a->bc = y.bc;
     if (y.era == Calendar::kHijri && a->calendar == Calendar::kGregorian && a->month == 0) {
       a->calendar = Calendar::kHijri;
     }
