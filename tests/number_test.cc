@@ -148,6 +148,12 @@ TEST(ParseNumberTest, Colloquial) {
   EXPECT_EQ(Value("تلات تلاف"), "3000");
   EXPECT_EQ(Value("ألفين ونص"), "2500");
   EXPECT_EQ(Value("خمستعش"), "15");
+  // Egyptian construct counts: "تلت" is a third alone, three before مية or تلاف.
+  EXPECT_EQ(Value("تلت مية"), "300");
+  EXPECT_EQ(Value("تلت تلاف"), "3000");
+  EXPECT_EQ(Value("ميت ألف"), "100000");
+  EXPECT_EQ(Value("تلت"), "0.333333333333333");
+  EXPECT_FALSE(ParseNumber("ميت").has_value());
 }
 
 TEST(ParseNumberTest, Ordinals) {

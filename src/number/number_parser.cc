@@ -33,6 +33,7 @@ enum class WordClass : uint8_t {
   kOrdinalTeenUnit,  // الاثني (in "الاثني عشر")
   kPoint,
   kMinus,
+  kConstructCount,  // Egyptian construct forms that count only a following hundred or scale
 };
 
 struct WordInfo {
@@ -79,6 +80,7 @@ std::optional<WordClass> ParseClass(std::string_view name) {
       {"fraction", WordClass::kFraction}, {"denominator", WordClass::kDenominator},
       {"ordinal", WordClass::kOrdinal},   {"point", WordClass::kPoint},
       {"minus", WordClass::kMinus},
+      {"construct_count", WordClass::kConstructCount},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) return c;
@@ -174,8 +176,11 @@ struct NumberParser::Impl {
     bool has_digits = false;
   };
 
+  // `first_reading`: which table reading of the first word to use (-1: the first that fits).
+  // A word like "تلت" is a third alone but three in "تلت مية"; ParseAt tries each reading.
   std::optional<Result> ParseCardinal(const Document& doc, size_t start, std::string_view key0,
-                                      const NumberParseOptions& options) const;
+                                      const NumberParseOptions& options,
+                                      int first_reading = -1) const;
   std::optional<Result> ParseOrdinal(const Document& doc, size_t start, std::string_view key0,
                                      const NumberParseOptions& options) const;
   // The fractional digits after a decimal-point word: "فاصلة خمسة" → 0.5, "فاصلة صفر خمسة" →
@@ -196,6 +201,7 @@ struct CardinalState {
   bool last_was_unit_word = false;   // for "ثلاثة عشر"
   std::optional<Decimal> last_term;  // the last unit/tens term added, for "ثلاثة أرباع"
   int pending_teen_unit = 0;         // a teen_unit waiting for عشر
+  bool needs_multiplier = false;     // "تلت" in "تلت مية", "ميت" in "ميت ألف"
   std::optional<Decimal> last_scale;
   bool prev_scale = false;
   bool prev_word_hundreds = false;         // the previous token was a hundreds word
@@ -207,7 +213,8 @@ struct CardinalState {
 
   bool Empty() const { return !group_any && total.IsZero() && !last_scale; }
   bool Complete() const {
-    return !pending_sign && pending_teen_unit == 0 && (group_any || last_scale.has_value());
+    return !pending_sign && pending_teen_unit == 0 && !needs_multiplier &&
+           (group_any || last_scale.has_value());
   }
   std::optional<Decimal> Value() const {
     std::optional<Decimal> v = total.Plus(group);
@@ -230,8 +237,8 @@ struct CardinalState {
 }  // namespace
 
 std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
-    const Document& doc, size_t start, std::string_view key0,
-    const NumberParseOptions& options) const {
+    const Document& doc, size_t start, std::string_view key0, const NumberParseOptions& options,
+    int first_reading) const {
   CardinalState s;
   std::optional<Result> best;
   bool waw_pending = false;
@@ -323,7 +330,9 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
       const std::vector<WordInfo>* words = alt == 0 ? item.words : item.alt_words;
       if (words == nullptr) continue;
       joined = alt == 0 ? (waw_before || item.joined) : waw_before;
-      for (const WordInfo& w : *words) {
+      for (size_t wi = 0; wi < words->size(); ++wi) {
+        if (t == start && first_reading >= 0 && static_cast<int>(wi) != first_reading) continue;
+        const WordInfo& w = (*words)[wi];
         const Decimal& v = w.value;
         bool at_start = s.Empty() && !joined;
         bool take = false;
@@ -445,6 +454,7 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             next.group_any = true;
             next.g_hundreds = true;
             next.g_units = false;
+            next.needs_multiplier = false;
             next.last_was_unit_word = false;
             take = true;
             break;
@@ -492,6 +502,7 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             if (!total) break;
             next.total = *total;
             next.ResetGroup();
+            next.needs_multiplier = false;
             next.last_scale = v;
             next.prev_scale = true;
             take = true;
@@ -561,6 +572,14 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
           next.total = *total;
           next.scaled_fraction.reset();
           next.prev_scale = true;
+          take = true;
+          break;
+        }
+        case WordClass::kConstructCount: {
+          if (!at_start) break;
+          next.group = v;
+          next.group_any = true;
+          next.needs_multiplier = true;
           take = true;
           break;
         }
@@ -1025,11 +1044,16 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
   }
   for (const auto& [key, skip] : readings) {
     if (key.empty() && doc.tokens[token].kind == TokenKind::kArabicWord) continue;
-    for (int pass = 0; pass < 2; ++pass) {
-      if (pass == 0 && !options.cardinals) continue;
-      if (pass == 1 && !options.ordinals) continue;
-      auto r = pass == 0 ? impl_->ParseCardinal(doc, token, key, options)
-                         : impl_->ParseOrdinal(doc, token, key, options);
+    // Cardinal readings of an ambiguous first word one by one, then the ordinal.
+    const auto* first_words = impl_->Find(key);
+    const int readings_of_first =
+        first_words && first_words->size() > 1 ? static_cast<int>(first_words->size()) : 0;
+    for (int pass = -1; pass <= readings_of_first; ++pass) {
+      const bool ordinal = pass == readings_of_first;
+      if (!ordinal && !options.cardinals) continue;
+      if (ordinal && !options.ordinals) continue;
+      auto r = ordinal ? impl_->ParseOrdinal(doc, token, key, options)
+                       : impl_->ParseCardinal(doc, token, key, options, pass);
       if (!r) continue;
       if (best && best->end_token >= r->end_token) continue;
       NumberParse p;
