@@ -155,6 +155,25 @@ constexpr SuffixPattern kSuffixes[] = {
     {{L::kAlef}, 1, SuffixUse::kKnownOnly, 2, 1, kFormA, kFormNone},
 };
 
+// For each letter code, the patterns that end with it (a word's last letter rules out most).
+struct PatternsEndingWith {
+  uint8_t count = 0;
+  uint8_t index[8] = {};
+};
+using PatternIndex = std::array<PatternsEndingWith, internal::letter::kMaxCode + 1>;
+
+template <typename Pattern, size_t N>
+constexpr PatternIndex IndexByLastLetter(const Pattern (&patterns)[N]) {
+  PatternIndex by_last{};
+  for (size_t i = 0; i < N; ++i) {
+    PatternsEndingWith& e = by_last[patterns[i].letters[patterns[i].length - 1]];
+    e.index[e.count++] = static_cast<uint8_t>(i);
+  }
+  return by_last;
+}
+constexpr PatternIndex kSuffixesByLast = IndexByLastLetter(kSuffixes);
+constexpr PatternIndex kEncliticsByLast = IndexByLastLetter(kEnclitics);
+
 // Plain aggregates without default member initializers: the candidate arrays below are
 // built for every word and must not be zero-filled each time.
 struct Part {
@@ -225,6 +244,9 @@ struct Stemmer::Tables {
   // few times per word.
   std::vector<uint64_t> table_keys;
   std::vector<uint8_t> table_flags;
+  // One bit per 16-bit hash value (8 KiB, stays in L1): most candidate stems are unknown, and
+  // this answers "no" for ~95 % of them without touching the table.
+  std::array<uint64_t, 1024> bloom{};
   uint64_t table_mask = 0;
   int table_shift = 64;
 
@@ -243,6 +265,8 @@ struct Stemmer::Tables {
       while (table_keys[i] != 0) i = (i + 1) & table_mask;
       table_keys[i] = key;
       table_flags[i] = flags;
+      const uint64_t h = Hash(key) >> 48;
+      bloom[h >> 6] |= uint64_t{1} << (h & 63);
     }
   }
 
@@ -254,7 +278,14 @@ struct Stemmer::Tables {
       auto it = lexicon.find(key);
       return it == lexicon.end() ? 0 : it->second;
     }
-    for (size_t i = Hash(key) >> table_shift;; i = (i + 1) & table_mask) {
+    return LookupKey(key);
+  }
+
+  // A packed key in the frozen table.
+  uint8_t LookupKey(uint64_t key) const {
+    const uint64_t hash = Hash(key);
+    if (!(bloom[(hash >> 48) >> 6] & (uint64_t{1} << ((hash >> 48) & 63)))) return 0;
+    for (size_t i = hash >> table_shift;; i = (i + 1) & table_mask) {
       if (table_keys[i] == key) return table_flags[i];
       if (table_keys[i] == 0) return 0;
     }
@@ -364,9 +395,11 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
   out[n++] = kNoSuffixes;
   out[0].begin = static_cast<uint8_t>(w.size);
   auto add_suffixes = [&](const SuffixOption& base) {
-    for (const SuffixPattern& s : kSuffixes) {
+    if (base.begin <= min_begin) return;
+    const PatternsEndingWith& candidates = kSuffixesByLast[w.code[base.begin - 1]];
+    for (size_t k = 0; k < candidates.count; ++k) {
+      const SuffixPattern& s = kSuffixes[candidates.index[k]];
       if (base.begin < size_t{s.length} + min_begin) continue;
-      if (w.code[base.begin - 1] != s.letters[s.length - 1]) continue;  // quick reject
       const size_t at = base.begin - s.length;
       if (!HasLetters(w, at, s.letters, s.length)) continue;
       if (s.use == SuffixUse::kBeforeEnclitic && !base.has_enclitic) continue;
@@ -391,9 +424,10 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
     }
   };
   add_suffixes(out[0]);
-  for (const EncliticPattern& e : kEnclitics) {
+  const PatternsEndingWith& enclitics = kEncliticsByLast[w.code[w.size - 1]];
+  for (size_t k = 0; k < enclitics.count; ++k) {
+    const EncliticPattern& e = kEnclitics[enclitics.index[k]];
     if (w.size < size_t{e.length} + min_begin) continue;
-    if (w.code[w.size - 1] != e.letters[e.length - 1]) continue;  // quick reject
     const size_t at = w.size - e.length;
     if (!HasLetters(w, at, e.letters, e.length)) continue;
     if (n == kMaxSuffixOptions) break;
@@ -501,12 +535,23 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
     int fallback_p = -1, fallback_s = -1;
     for (size_t p = 0; p < procl_count; ++p) {
       const size_t from = procl[p].end;
+      if (from >= n) break;
+      // Every candidate stem here starts at `from`: pack its first (up to 10) letters once
+      // and shift the shorter keys out of it.
+      const size_t packed_length = std::min<size_t>(n - from, 10);
+      const uint64_t packed = PackLetters(w.code, from, from + packed_length);
+      const uint16_t lengths_one = length_mask[w.code[from] * kCodes];
+      const uint16_t lengths_more =
+          from + 1 < n ? length_mask[w.code[from] * kCodes + w.code[from + 1]] : 0;
       for (size_t s = 0; s < suffix_count; ++s) {
         const size_t to = suffix[s].begin;
         if (to <= from) break;  // sorted: later options end even earlier
+        const size_t length = to - from;
+        if (length > packed_length) continue;
+        if (!(((length == 1 ? lengths_one : lengths_more) >> length) & 1)) continue;
         if (suffix[s].known_only && fallback_p >= 0) continue;
-        if (procl[p].has_article && to - from < 2) continue;
-        const uint8_t flags = Lookup(w.code, from, to);
+        if (procl[p].has_article && length < 2) continue;
+        const uint8_t flags = LookupKey(packed >> (6 * (packed_length - length)));
         if (!LexiconAccepts(flags, suffix[s], to - from)) continue;
         if (suffix[s].known_only) {
           fallback_p = static_cast<int>(p);
