@@ -37,8 +37,8 @@ std::vector<Found> Dates(const std::string& text, std::optional<CivilDate> ref =
     EXPECT_EQ(e.type, EntityType::kDate);
     EXPECT_TRUE(e.date.has_value());
     if (!e.date) continue;
-    out.push_back(Found{std::string(e.text(text)), e.date->timex, e.date->resolved,
-                        e.date->calendar});
+    out.push_back(
+        Found{std::string(e.text(text)), e.date->timex, e.date->resolved, e.date->calendar});
   }
   return out;
 }
@@ -146,8 +146,7 @@ TEST(DateTest, PairedMonthNames) {
   EXPECT_DATE(One("في 24 أكتوبر / تشرين الأول 2008 وقعت"), "24 أكتوبر / تشرين الأول 2008",
               "2008-10-24", "2008-10-24");
   EXPECT_DATE(One("خلال أبريل/نيسان 2016"), "أبريل/نيسان 2016", "2016-04", "2016-04");
-  EXPECT_DATE(One("في 7 نيسان (أبريل) 2003"), "7 نيسان (أبريل) 2003", "2003-04-07",
-              "2003-04-07");
+  EXPECT_DATE(One("في 7 نيسان (أبريل) 2003"), "7 نيسان (أبريل) 2003", "2003-04-07", "2003-04-07");
 }
 
 TEST(DateTest, SpansLeaveProcliticsOut) {
@@ -163,8 +162,7 @@ TEST(DateTest, HijriDates) {
   EXPECT_EQ(f.timex, "1445-09-15");
   EXPECT_EQ(f.calendar, Calendar::kHijri);
   EXPECT_EQ(f.resolved, "2024-03-25");
-  EXPECT_DATE(One("توفي في 10 ذو الحجة 1440هـ"), "10 ذو الحجة 1440هـ", "1440-12-10",
-              "2019-08-11");
+  EXPECT_DATE(One("توفي في 10 ذو الحجة 1440هـ"), "10 ذو الحجة 1440هـ", "1440-12-10", "2019-08-11");
   EXPECT_DATE(One("في الأول من محرم 1446 للهجرة"), "الأول من محرم 1446 للهجرة", "1446-01-01",
               "2024-07-07");
   EXPECT_DATE(One("وفي 3 ربيع الأول 1443 هجرية"), "3 ربيع الأول 1443 هجرية", "1443-03-03",
@@ -246,12 +244,10 @@ TEST(DateTest, Weekdays) {
   EXPECT_DATE(One("التقى يوم الأربعاء", kRef), "يوم الأربعاء", "XXXX-WXX-3", "2025-04-02");
   EXPECT_DATE(One("يوم الأربعاء", kRef, DateBias::kFuture), "يوم الأربعاء", "XXXX-WXX-3",
               "2025-04-09");
-  EXPECT_DATE(One("يوم الخميس", kRef, DateBias::kFuture), "يوم الخميس", "XXXX-WXX-4",
-              "2025-04-03");
+  EXPECT_DATE(One("يوم الخميس", kRef, DateBias::kFuture), "يوم الخميس", "XXXX-WXX-4", "2025-04-03");
   EXPECT_DATE(One("الخميس الماضي", kRef), "الخميس الماضي", "2025-03-27", "2025-03-27");
   EXPECT_DATE(One("الخميس المقبل", kRef), "الخميس المقبل", "2025-04-10", "2025-04-10");
-  EXPECT_DATE(One("أحد الأسبوع الماضي", kRef), "أحد الأسبوع الماضي", "2025-03-30",
-              "2025-03-30");
+  EXPECT_DATE(One("أحد الأسبوع الماضي", kRef), "أحد الأسبوع الماضي", "2025-03-30", "2025-03-30");
   EXPECT_DATE(One("يوم الاثنين 18 شباط 2013"), "يوم الاثنين 18 شباط 2013", "2013-02-18",
               "2013-02-18");
   EXPECT_DATE(One("يوم الخميس"), "يوم الخميس", "XXXX-WXX-4", "");
@@ -265,10 +261,10 @@ TEST(DateTest, NthWeekdayOfMonth) {
   EXPECT_DATE(One("ثالث ثلاثاء في أيلول 2014"), "ثالث ثلاثاء في أيلول 2014", "2014-09-16",
               "2014-09-16");
   // When the 3rd of the month is a Tuesday the ordinal is the day of the month.
-  EXPECT_DATE(One("الثلاثاء الثالث من سبتمبر 2013"), "الثلاثاء الثالث من سبتمبر 2013",
-              "2013-09-03", "2013-09-03");
-  EXPECT_DATE(One("آخر يوم من شهر عشرة سنة 2015"), "آخر يوم من شهر عشرة سنة 2015",
-              "2015-10-31", "2015-10-31");
+  EXPECT_DATE(One("الثلاثاء الثالث من سبتمبر 2013"), "الثلاثاء الثالث من سبتمبر 2013", "2013-09-03",
+              "2013-09-03");
+  EXPECT_DATE(One("آخر يوم من شهر عشرة سنة 2015"), "آخر يوم من شهر عشرة سنة 2015", "2015-10-31",
+              "2015-10-31");
 }
 
 TEST(DateTest, Relative) {
@@ -285,8 +281,7 @@ TEST(DateTest, Relative) {
   EXPECT_DATE(One("الشهر الماضي", kRef), "الشهر الماضي", "2025-03", "2025-03");
   EXPECT_DATE(One("العام المقبل", kRef), "العام المقبل", "2026", "2026");
   EXPECT_DATE(One("السنة الماضية", kRef), "السنة الماضية", "2024", "2024");
-  EXPECT_DATE(One("نهاية الأسبوع", kRef), "نهاية الأسبوع", "2025-W14-WE",
-              "2025-04-05/2025-04-06");
+  EXPECT_DATE(One("نهاية الأسبوع", kRef), "نهاية الأسبوع", "2025-W14-WE", "2025-04-05/2025-04-06");
   EXPECT_DATE(One("في نهاية الأسبوع الماضي", kRef), "نهاية الأسبوع الماضي", "2025-W13-WE",
               "2025-03-29/2025-03-30");
   EXPECT_DATE(One("منذ ثلاثة أيام", kRef), "منذ ثلاثة أيام", "2025-03-31", "2025-03-31");
@@ -295,17 +290,20 @@ TEST(DateTest, Relative) {
   EXPECT_DATE(One("قبل عشرين عاما", kRef), "قبل عشرين عاما", "2005", "2005");
   EXPECT_DATE(One("الأيام الثلاثة الماضية", kRef), "الأيام الثلاثة الماضية",
               "2025-03-31/2025-04-02", "2025-03-31/2025-04-02");
+  EXPECT_DATE(One("خلال السنوات الماضية", kRef), "السنوات الماضية", "PAST_REF", "");
+  EXPECT_DATE(One("في الأيام الأخيرة", kRef), "الأيام الأخيرة", "PAST_REF", "");
+  EXPECT_DATE(One("في الأشهر المقبلة", kRef), "الأشهر المقبلة", "FUTURE_REF", "");
   // Without a reference date: a value with placeholders, nothing resolved.
   EXPECT_DATE(One("أعلن أمس"), "أمس", "XXXX-XX-XX", "");
   EXPECT_DATE(One("الأسبوع الماضي"), "الأسبوع الماضي", "XXXX-WXX", "");
 }
 
 TEST(DateTest, WordsThatOnlyLookLikeDates) {
-  EXPECT_TRUE(Dates("انتشر المرض في إب", kRef).empty());           // the city, not August
+  EXPECT_TRUE(Dates("انتشر المرض في إب", kRef).empty());             // the city, not August
   EXPECT_TRUE(Dates("قطعة أرض مساحتها 1000 م مربع", kRef).empty());  // metres
   EXPECT_TRUE(Dates("افتتح سوق الجمعة في المدينة", kRef).empty());
   EXPECT_TRUE(Dates("بعد صلاة الجمعة", kRef).empty());
-  EXPECT_TRUE(Dates("بعد عقد اتفاقية السلام", kRef).empty());     // the signing, not a decade
+  EXPECT_TRUE(Dates("بعد عقد اتفاقية السلام", kRef).empty());  // the signing, not a decade
   EXPECT_TRUE(Dates("هم مستثمرو الغد", kRef).empty());
   EXPECT_DATE(One("في الغد", kRef), "الغد", "2025-04-04", "2025-04-04");
   EXPECT_DATE(One("في شهر آب", kRef), "شهر آب", "XXXX-08", "2024-08");
@@ -348,16 +346,16 @@ TEST(DateTest, DurationsAndAgesAreNotDates) {
 }
 
 TEST(DateTest, Ranges) {
-  EXPECT_DATE(One("من 13 إلى 15 تموز 2024"), "من 13 إلى 15 تموز 2024",
-              "2024-07-13/2024-07-15", "2024-07-13/2024-07-15");
+  EXPECT_DATE(One("من 13 إلى 15 تموز 2024"), "من 13 إلى 15 تموز 2024", "2024-07-13/2024-07-15",
+              "2024-07-13/2024-07-15");
   EXPECT_DATE(One("بين عامي 2001 و2005"), "بين عامي 2001 و2005", "2001/2005", "2001/2005");
   EXPECT_DATE(One("الحرب 1936 - 1939 ."), "1936 - 1939", "1936/1939", "1936/1939");
   EXPECT_DATE(One("من عام 2001 إلى عام 2005"), "من عام 2001 إلى عام 2005", "2001/2005",
               "2001/2005");
   EXPECT_DATE(One("الموسم الزراعي عام ( 1931 / 1932 )"), "عام ( 1931 / 1932 )", "1931/1932",
               "1931/1932");
-  EXPECT_DATE(One("وبين يناير ومارس ارتفع العدد", kRef), "بين يناير ومارس",
-              "XXXX-01/XXXX-03", "2025-01/2025-03");
+  EXPECT_DATE(One("وبين يناير ومارس ارتفع العدد", kRef), "بين يناير ومارس", "XXXX-01/XXXX-03",
+              "2025-01/2025-03");
   EXPECT_DATE(One("بين يناير ومارس 2020"), "بين يناير ومارس 2020", "2020-01/2020-03",
               "2020-01/2020-03");
   EXPECT_DATE(One("من 13 إلى 15 تموز", kRef), "من 13 إلى 15 تموز", "XXXX-07-13/XXXX-07-15",

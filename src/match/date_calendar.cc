@@ -225,11 +225,10 @@ std::optional<HijriDate> GregorianToHijri(const CivilDate& date, HijriCalendar c
   const int64_t days = DaysFromCivil(date.year, date.month, date.day);
   if (calendar == HijriCalendar::kUmmAlQura) {
     const UmmAlQuraTable& t = UmmAlQura();
-    if (!t.month_starts.empty() && days >= t.month_starts.front() &&
-        days < t.month_starts.back()) {
-      const size_t i = static_cast<size_t>(
-          std::upper_bound(t.month_starts.begin(), t.month_starts.end(), days) -
-          t.month_starts.begin() - 1);
+    if (!t.month_starts.empty() && days >= t.month_starts.front() && days < t.month_starts.back()) {
+      const size_t i =
+          static_cast<size_t>(std::upper_bound(t.month_starts.begin(), t.month_starts.end(), days) -
+                              t.month_starts.begin() - 1);
       return HijriDate{t.first_year + static_cast<int>(i / 12), static_cast<int>(i % 12) + 1,
                        static_cast<int>(days - t.month_starts[i]) + 1};
     }

@@ -1,9 +1,9 @@
 #include "match/date_lexicon.h"
 
+#include <charconv>
 #include <unordered_map>
 #include <utility>
 
-#include <charconv>
 #include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
 
@@ -35,9 +35,8 @@ bool ToInt(std::string_view s, int* out) {
 bool ParseUnit(std::string_view text, int* unit, int* count) {
   std::vector<std::string_view> parts = Split(text, ':');
   static constexpr std::pair<std::string_view, DateUnit> kUnits[] = {
-      {"day", DateUnit::kDay},       {"week", DateUnit::kWeek},
-      {"month", DateUnit::kMonth},   {"year", DateUnit::kYear},
-      {"decade", DateUnit::kDecade}, {"century", DateUnit::kCentury}};
+      {"day", DateUnit::kDay},   {"week", DateUnit::kWeek},     {"month", DateUnit::kMonth},
+      {"year", DateUnit::kYear}, {"decade", DateUnit::kDecade}, {"century", DateUnit::kCentury}};
   bool found = false;
   for (const auto& [name, u] : kUnits) {
     if (parts[0] == name) {
@@ -133,9 +132,8 @@ bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::
       int month = 0;
       int day = 0;
       if (value.size() != 6 || (value[0] != 'h' && value[0] != 'g') || value[3] != '-' ||
-          !ToInt(value.substr(1, 2), &month) ||
-          !ToInt(value.substr(4, 2), &day) || month < 1 || month > 12 || day < 1 ||
-          day > 31) {
+          !ToInt(value.substr(1, 2), &month) || !ToInt(value.substr(4, 2), &day) || month < 1 ||
+          month > 12 || day < 1 || day > 31) {
         *why = "holiday must be hMM-DD or gMM-DD";
         return false;
       }

@@ -43,9 +43,9 @@ enum class DateWordKind : uint8_t {
   kNth,
   kLast,
   kWeekendPrefix,
-  kEpithet,          // المبارك after رمضان: part of the name
-  kNotEraAfter,      // "1000 م مربع": م is the metre, not the era
-  kNotBeforeWeekday, // "سوق الجمعة", "صلاة الجمعة": a name, not a day
+  kEpithet,           // المبارك after رمضان: part of the name
+  kNotEraAfter,       // "1000 م مربع": م is the metre, not the era
+  kNotBeforeWeekday,  // "سوق الجمعة", "صلاة الجمعة": a name, not a day
 };
 
 enum class DateUnit : uint8_t { kDay, kWeek, kMonth, kYear, kDecade, kCentury };

@@ -47,8 +47,8 @@ struct Abs {
   // A year or month counted from the reference date ("السنة القادمة", "الشهر القادم").
   std::optional<int> year_offset;
   std::optional<int> month_offset;
-  int weekday = 0;   // with month: the nth weekday (nth); without: a bare weekday
-  int nth = 0;       // 1..5, -1 = last
+  int weekday = 0;         // with month: the nth weekday (nth); without: a bare weekday
+  int nth = 0;             // 1..5, -1 = last
   bool last_day = false;   // "آخر يوم من الشهر"
   bool last_week = false;  // "آخر أسبوع في الشهر"
   std::optional<DatePart> part;
@@ -161,8 +161,7 @@ class Grammar {
   bool IsKind(size_t i, TokenKind kind) const { return i < Size() && doc_.tokens[i].kind == kind; }
 
   bool IsPunct(size_t i, std::string_view p) const {
-    return i < Size() && doc_.tokens[i].kind == TokenKind::kPunctuation &&
-           doc_.TokenText(i) == p;
+    return i < Size() && doc_.tokens[i].kind == TokenKind::kPunctuation && doc_.TokenText(i) == p;
   }
   bool IsComma(size_t i) const { return IsPunct(i, ",") || IsPunct(i, "\xD8\x8C"); }  // , ،
   bool IsDash(size_t i) const {
@@ -355,9 +354,9 @@ class Grammar {
       if (a.part) {
         // Thirds of the year: January-April, May-August, September-December.
         const int first = *a.part == DatePart::kEarly ? 1 : *a.part == DatePart::kMid ? 5 : 9;
-        out.span = Span{CivilDate{a.year, first, 1},
-                        CivilDate{a.year, first + 3, DaysInMonth(a.year, first + 3)},
-                        Grain::kMonth};
+        out.span =
+            Span{CivilDate{a.year, first, 1},
+                 CivilDate{a.year, first + 3, DaysInMonth(a.year, first + 3)}, Grain::kMonth};
       } else {
         out.span = YearSpan(a.year);
       }
@@ -418,8 +417,8 @@ class Grammar {
       const int first = *a.part == DatePart::kEarly ? 1 : 21;
       const int last = *a.part == DatePart::kEarly ? 10 : len;
       out.timex = FormatMonth(a.year, a.month);
-      out.span = Span{CivilDate{a.year, a.month, first}, CivilDate{a.year, a.month, last},
-                      Grain::kDay};
+      out.span =
+          Span{CivilDate{a.year, a.month, first}, CivilDate{a.year, a.month, last}, Grain::kDay};
       return out;
     }
     const bool year_said = a.year != 0 && a.year_said;
@@ -927,8 +926,8 @@ class Grammar {
       // Spaced: "15 / 1 / 1959".
       parts.push_back(key);
       ++end;
-      while (parts.size() < 3 && (IsSlash(end) || IsDash(end)) && IsKind(end + 1, TokenKind::kNumber) &&
-             Digits(doc_.Key(end + 1))) {
+      while (parts.size() < 3 && (IsSlash(end) || IsDash(end)) &&
+             IsKind(end + 1, TokenKind::kNumber) && Digits(doc_.Key(end + 1))) {
         parts.push_back(doc_.Key(end + 1));
         end += 2;
       }
@@ -1181,6 +1180,23 @@ class Grammar {
               consider(Parse{rel->end_token, skip, std::move(*out)});
             }
           }
+        } else if (!n) {
+          // "السنوات الماضية", "الأيام الأخيرة", "الأشهر المقبلة": an unbounded stretch before or
+          // after the reference date (TIMEX3 PAST_REF / FUTURE_REF; nothing to resolve).
+          std::optional<int> direction;
+          uint32_t end = 0;
+          if (auto rel = Word(u->end_token, K::kRel); rel && rel->word.value != 0) {
+            direction = rel->word.value;
+            end = rel->end_token;
+          } else if (auto last = Word(u->end_token, K::kLast)) {
+            direction = -1;
+            end = last->end_token;
+          }
+          if (direction) {
+            DateOut out;
+            out.timex = *direction < 0 ? "PAST_REF" : "FUTURE_REF";
+            consider(Parse{end, skip, std::move(out)});
+          }
         }
       }
     }
@@ -1383,8 +1399,7 @@ class Grammar {
         Abs as_day = a;
         as_day.day = n->value;
         std::optional<DateOut> day_out = Finalize(as_day);
-        bool day_fits = day_out && day_out->span &&
-                        IsoWeekday(day_out->span->first) == weekday;
+        bool day_fits = day_out && day_out->span && IsoWeekday(day_out->span->first) == weekday;
         if (!day_fits && n->value <= 5) {
           Abs as_nth = a;
           as_nth.weekday = weekday;
@@ -1710,9 +1725,8 @@ class Grammar {
               a.era = b.era = e->word.value == 1 ? Calendar::kHijri : Calendar::kGregorian;
               b.end_token = e->end_token;
             }
-            if (from_word || Has(j > 0 ? j - 1 : Size(), K::kCue, true) ||
-                b.end_token >= Size() || IsKind(b.end_token, TokenKind::kPunctuation) ||
-                b.era) {
+            if (from_word || Has(j > 0 ? j - 1 : Size(), K::kCue, true) || b.end_token >= Size() ||
+                IsKind(b.end_token, TokenKind::kPunctuation) || b.era) {
               return YearRange(a, b, skip);
             }
             return std::nullopt;

@@ -51,8 +51,7 @@ std::string Str(const JsonValue* v) {
 
 std::optional<CivilDate> DayOf(const std::string& iso) { return ParseCivilDate(iso.substr(0, 10)); }
 
-std::vector<Entity> DatesIn(const std::string& text, std::optional<CivilDate> ref,
-                            DateBias bias) {
+std::vector<Entity> DatesIn(const std::string& text, std::optional<CivilDate> ref, DateBias bias) {
   std::vector<Entity> dates;
   DateExtractor(bias).Extract(text, ref, &dates);
   return dates;
@@ -96,9 +95,9 @@ std::optional<std::string> DucklingValue(const JsonValue& expected) {
 }
 
 Outcome JudgeHijriConversion(const JsonValue& expected) {
-  static const char* const kMonths[] = {"محرم",  "صفر",    "ربيع الأول", "ربيع الآخر",
-                                        "جمادى الأولى", "جمادى الآخرة", "رجب",  "شعبان",
-                                        "رمضان", "شوال",   "ذو القعدة", "ذو الحجة"};
+  static const char* const kMonths[] = {"محرم",         "صفر",          "ربيع الأول", "ربيع الآخر",
+                                        "جمادى الأولى", "جمادى الآخرة", "رجب",        "شعبان",
+                                        "رمضان",        "شوال",         "ذو القعدة",  "ذو الحجة"};
   const std::string hijri = Str(expected.Find("hijri"));
   auto g = DayOf(Str(expected.Find("gregorian")));
   int y = 0, m = 0, d = 0;

@@ -39,13 +39,13 @@ bool PrintSymbols(const char* locale, const char* kind, bool weekdays) {
   const icu::DateFormatSymbols* symbols = format.getDateFormatSymbols();
   int32_t count = 0;
   if (weekdays) {
-    const icu::UnicodeString* names = symbols->getWeekdays(
-        count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
+    const icu::UnicodeString* names =
+        symbols->getWeekdays(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
     // ICU numbers Sunday 1 .. Saturday 7; the data uses ISO numbers (Monday 1 .. Sunday 7).
     for (int32_t i = 1; i < count; ++i) Print(names[i], kind, i == 1 ? 7 : i - 1, locale);
   } else {
-    const icu::UnicodeString* names = symbols->getMonths(
-        count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
+    const icu::UnicodeString* names =
+        symbols->getMonths(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
     for (int32_t i = 0; i < count; ++i) Print(names[i], kind, i + 1, locale);
   }
   return true;
