@@ -164,6 +164,8 @@ uint32_t NerLexicon::Flags(std::string_view key) const {
 
 bool NerLexicon::HasForeignSuffix(std::string_view key) const {
   if (CountLetters(key) < kMinForeignSuffixLetters || StartsWith(key, kArticle)) return false;
+  // Broken plurals (تكاليف، تصانيف، مخاوف) have alef as their third letter; the surnames do not.
+  if (key.size() >= 6 && key.substr(4, 2) == "\xD8\xA7") return false;
   return std::any_of(foreign_suffixes_.begin(), foreign_suffixes_.end(),
                      [&](const std::string& suffix) { return EndsWith(key, suffix); });
 }
@@ -213,7 +215,9 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
       // before a known word or the article.
       if (a.reading_count > 1) {
         if (StartsWith(whole, kWaw)) {
-          t.conjunction = known_rest || !lexicon.HasForeignSuffix(whole);
+          // The ending must hold without the و: ومخاوف is و + مخاوف, too short for one.
+          t.conjunction =
+              known_rest || !lexicon.HasForeignSuffix(doc.Slice(a.readings[1].key));
         } else if (StartsWith(whole, kFa)) {
           t.conjunction = known_rest;
         }

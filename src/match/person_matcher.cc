@@ -11,6 +11,11 @@ constexpr size_t kMaxTitleComplement = 5;
 
 bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
 
+bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
+bool EndsWithTehMarbuta(std::string_view text) {
+  return text.size() >= 2 && text.substr(text.size() - 2) == "\xD8\xA9";  // ة
+}
+
 // What may follow the name parts so far.
 enum class Next {
   kAnyPart,        // after a given name, a particle's name or an initial: any name word
@@ -65,8 +70,13 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     }
     if (!tokens.IsNameWord(i)) break;
     const bool given = IsGiven(t) && t.known < 0;
-    // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part.
+    // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
+    // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
     if (!given && t.known < 0 && !t.article && t.letters <= 4 && tokens.EndsWithAlef(i)) break;
+    if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
+        StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
+      break;
+    }
     if (!given && t.known < 0 && !after_particle) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
@@ -81,6 +91,15 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     after_particle = false;
   }
   return ends;
+}
+
+// Whether token k ends the subject noun phrase before it: punctuation, a function word, a
+// relative pronoun, a word with a conjunction, or the end of the text.
+bool EndsSubject(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return true;
+  const NerToken& u = tokens[k];
+  return u.punct || ((u.flags & kNerStop) && !u.article) || (u.flags & kNerRelative) ||
+         u.conjunction;
 }
 
 // Tokens k and k + 1 are both unknown indefinite name words, and no proclitic + noun or
@@ -161,6 +180,9 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     proposer->AddName(k, /*alone=*/!(u.flags & kNerNameStart), /*titled=*/true);
   } else if (TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);
+  } else if (!u.conjunction && tokens.doc().analyses[k].reading_count <= 1 &&
+             !tokens.EndsWithAlef(k) && EndsSubject(tokens, k + 1)) {
+    proposer->Add(k, k + 1);  // الأسباني باديا الذي، العالم النمساوي شرودنجر ،
   }
 }
 
@@ -261,12 +283,7 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
     };
     return !ends_with("\xD8\xA7\xD8\xAA") && !ends_with("\xD8\xA7");
   };
-  auto boundary = [&](size_t k) {
-    if (k >= n) return true;
-    const NerToken& u = tokens[k];
-    return u.punct || ((u.flags & kNerStop) && !u.article) || (u.flags & kNerRelative) ||
-           u.conjunction;
-  };
+  auto boundary = [&](size_t k) { return EndsSubject(tokens, k); };
   const size_t first = i + 1;
   if (!unknown_name(first)) return;
   if (unknown_name(first + 1) && boundary(first + 2)) {
