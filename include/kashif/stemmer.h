@@ -16,7 +16,8 @@
 // segmented as their plain form would be, with spans in the original bytes (marks go with the
 // letter they follow). Words that are not purely Arabic letters (digits, Latin letters,
 // invalid UTF-8, punctuation) and words longer than kMaxLetters letters come back unsegmented:
-// the whole word is the stem.
+// the whole word is the stem. Text whose ة has been folded to ه (Light10-style normalization)
+// is not supported: a final ه reads as the pronoun; segment the original text instead.
 //
 // Thread safety: a Stemmer is immutable after Create(); its const methods may be called from
 // any number of threads at once. Copies share the same tables and are cheap.
@@ -96,7 +97,8 @@ class KASHIF_EXPORT Stemmer {
   // Builds a stemmer. Fails (kInvalidArgument) only on a bad extra_stems entry.
   static StatusOr<Stemmer> Create(const StemmerOptions& options = StemmerOptions());
 
-  // Segments one word (a token without spaces). Never allocates.
+  // Segments one word (a token without spaces). Does not allocate, except for the rare word
+  // with presentation forms or invisible characters, which goes through the Normalizer.
   Segmentation Segment(std::string_view word) const;
 
   // The light stem: the stem of Segment() in normalized spelling (no marks, tatweel or
