@@ -61,6 +61,16 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       next = Next::kAnyPart;  // عبد العزيز بوتفليقة
       continue;
     }
+    // Two particles in a row: بن عبد الكريم، بن أبي طالب.
+    if ((t.flags & kNerParticle) && !t.conjunction && i + 2 < n &&
+        (tokens[i + 1].flags & kNerNameStart) && tokens.IsNameWord(i + 2) &&
+        tokens[i + 2].known < 0) {
+      i += 3;
+      ends.push_back(i);
+      parts += 3;
+      next = Next::kAnyPart;
+      continue;
+    }
     // A regnal number closes the name: الحسن الثاني، ألفونسو الثالث عشر.
     if ((t.flags & kNerOrdinal) && t.article && next != Next::kNamesOnly) {
       ++i;
@@ -170,6 +180,14 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
 void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
   if (!t.article || !((t.reading_flags | t.bare_flags | t.flags) & kNerDemonym)) return;
+  // After a definite noun the adjective describes it (الجيش الإسرائيلي داهمت); plurals
+  // (الإسرائيليين) are groups, not one person's description.
+  if (i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article)) return;
+  const std::string_view key = tokens.Key(i);
+  if (key.size() >= 4 && (key.substr(key.size() - 4) == "\xD9\x8A\xD9\x86" ||   // ين
+                          key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
+    return;
+  }
   const size_t k = i + 1;
   if (k >= tokens.size() || !tokens.IsNameWord(k)) return;
   const NerToken& u = tokens[k];

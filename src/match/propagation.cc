@@ -87,7 +87,11 @@ void Propagation::Refine(const Document& doc, const Options& options,
       const uint32_t flags = lexicon_->Flags(last);
       const bool after_particle =
           name.keys.size() >= 2 && (lexicon_->Flags(name.keys[name.keys.size() - 2]) & kNerParticle);
-      if (CountLetters(last) >= kMinSurnameLetters && !after_particle &&
+      // A word ending in ة is a feminine noun far more often than a family name (كرة، رواية).
+      const std::string_view last_text = doc.TokenText(end - 1);
+      const bool teh_marbuta = last_text.size() >= 2 &&
+                               last_text.substr(last_text.size() - 2) == "\xD8\xA9";
+      if (CountLetters(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
           !(flags & (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole))) {
         names.push_back(Name{e.type, {last}, e.canonical, first});
       }

@@ -90,8 +90,8 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
-  model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
   model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+  model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
   return Status::Ok();
 }
 
