@@ -130,7 +130,8 @@ class Grammar {
     const size_t n = doc_.tokens.size();
     size_t i = 0;
     while (i < n) {
-      std::optional<Parse> best = Best(i);
+      std::optional<Parse> best;
+      if (MayStart(i)) best = Best(i);
       if (!best) {
         ++i;
         continue;
@@ -155,6 +156,21 @@ class Grammar {
 
  private:
   // ---- token helpers ---------------------------------------------------------------------
+
+  // Every expression starts with a digit token or with a date word or number word (read with
+  // its proclitics set aside); most tokens of running text are neither, and are skipped cheaply.
+  bool MayStart(size_t i) const {
+    const TokenKind kind = doc_.tokens[i].kind;
+    if (kind == TokenKind::kNumber) return true;
+    if (kind != TokenKind::kArabicWord) return false;
+    lex_.Lookup(doc_, i, true, &hits_);
+    if (!hits_.empty()) return true;
+    const TokenAnalysis& a = doc_.analyses[i];
+    for (int r = 0; r < a.reading_count; ++r) {
+      if (numbers_.WordValue(doc_.Slice(a.readings[r].key))) return true;
+    }
+    return false;
+  }
 
   size_t Size() const { return doc_.tokens.size(); }
 
