@@ -45,15 +45,14 @@ DecodeResult DecodeLetters(std::string_view word, LetterWord* out) {
   size_t i = 0;
   while (i < size) {
     const unsigned char b0 = s[i];
-    if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < size && (s[i + 1] & 0xC0) == 0x80) {
-      const unsigned cp_low = ((b0 & 0x03u) << 6) | (s[i + 1] & 0x3Fu);  // cp - 0x600
-      const uint8_t v = kArabic[cp_low];
+    if ((b0 & 0xFC) == 0xD8 && i + 1 < size && (s[i + 1] & 0xC0) == 0x80) {
+      const uint8_t v = kArabic[((b0 & 0x03u) << 6) | (s[i + 1] & 0x3Fu)];  // by cp - 0x600
       if (v == kOther) return DecodeResult::kNotArabic;
       if (v != kSkip) {
         if (n == LetterWord::kCapacity) return DecodeResult::kNotArabic;
         out->code[n] = v & 0x3F;
-        out->hamza_alef[n] = (v & kHamzaAlefFlag) != 0;
-        out->begin[n] = static_cast<uint32_t>(n == 0 ? 0 : i);
+        out->hamza_alef[n] = v > kHamzaAlefFlag;
+        out->begin[n] = static_cast<uint32_t>(i);
         ++n;
       }
       i += 2;
@@ -68,6 +67,7 @@ DecodeResult DecodeLetters(std::string_view word, LetterWord* out) {
     return DecodeResult::kNotArabic;
   }
   if (n == 0) return DecodeResult::kNotArabic;
+  out->begin[0] = 0;  // marks before the first letter ride with it
   out->begin[n] = static_cast<uint32_t>(size);
   out->size = n;
   return DecodeResult::kOk;

@@ -543,6 +543,7 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
       const uint16_t lengths_one = length_mask[w.code[from] * kCodes];
       const uint16_t lengths_more =
           from + 1 < n ? length_mask[w.code[from] * kCodes + w.code[from + 1]] : 0;
+      if ((lengths_one | lengths_more) == 0) continue;  // no known word starts like this
       for (size_t s = 0; s < suffix_count; ++s) {
         const size_t to = suffix[s].begin;
         if (to <= from) break;  // sorted: later options end even earlier
