@@ -79,6 +79,29 @@ TEST_F(MoneyMatcherTest, AmountInWordsDigitsOrBoth) {
   ExpectOne("بيعت بـ 1,250,000 درهم إماراتي", "1,250,000 درهم إماراتي", "1250000", "AED");
 }
 
+TEST_F(MoneyMatcherTest, EveryCurrencyWordForm) {
+  struct Case {
+    const char* text;
+    const char* amount;
+    const char* currency;
+  };
+  const Case cases[] = {
+      {"5 دولار", "5", "USD"},         {"5 دولارات", "5", "USD"},
+      {"50 دولارا", "50", "USD"},      {"5 يورو", "5", "EUR"},
+      {"5 جنيه", "5", "EGP"},          {"50 جنيها", "50", "EGP"},
+      {"5 جنيهات", "5", "EGP"},        {"5 ريال", "5", "SAR"},
+      {"5 ريالات", "5", "SAR"},        {"5 درهم", "5", ""},
+      {"5 دراهم", "5", ""},            {"5 دينار", "5", ""},
+      {"5 دنانير", "5", ""},           {"5 ليرة", "5", ""},
+      {"5 ليرات", "5", ""},            {"5 روبل", "5", "RUB"},
+      {"5 ين", "5", "JPY"},            {"5 يوان", "5", "CNY"},
+      {"5 فرنك", "5", ""},             {"5 فرنكات سويسرية", "5", "CHF"},
+      {"5 شواقل", "5", "ILS"},         {"5 جنيهات سودانية", "5", "SDG"},
+      {"5 دولارات سنغافورية", "5", "SGD"}, {"5 ريالات يمنية", "5", "YER"},
+  };
+  for (const Case& c : cases) ExpectOne(c.text, c.text, c.amount, c.currency);
+}
+
 TEST_F(MoneyMatcherTest, QualifiersInEveryGenderNumberAndCase) {
   ExpectOne("أودع 42 ريالات قطرية", "42 ريالات قطرية", "42", "QAR");
   ExpectOne("خسر عشرة دنانير كويتية", "عشرة دنانير كويتية", "10", "KWD");
