@@ -220,6 +220,15 @@ TEST(FindNumbersTest, ConjunctionJoinsOnlyWhatBelongsTogether) {
   EXPECT_EQ(text.substr(found[2].begin, found[2].end - found[2].begin), "ثلاثمائة وأربعة وعشرون");
 }
 
+TEST(FindNumbersTest, FeminineSixInRunningText) {
+  const std::string text = "اعتنق الإسلام قبل ست سنوات";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "6");
+  EXPECT_EQ(found[0].begin, text.find("ست "));
+  EXPECT_EQ(found[0].end, text.find("ست ") + 4);
+}
+
 TEST(FindNumbersTest, WeakWordsAloneAreNotNumbers) {
   EXPECT_TRUE(FindNumbers("التقى أحد المسؤولين بالوفد").empty());
   EXPECT_TRUE(FindNumbers("في شهر صفر").empty());
