@@ -42,6 +42,13 @@ TEST(DecimalTest, ExactArithmetic) {
   EXPECT_EQ(Decimal::Parse("12")->ToInt64(), 12);
   EXPECT_FALSE(Decimal::Parse("1.5")->ToInt64().has_value());
   EXPECT_TRUE(*Decimal::Parse("0.5") < *Decimal::Parse("0.75"));
+  EXPECT_TRUE(*Decimal::Parse("-2") < *Decimal::Parse("-1.5"));
+  EXPECT_TRUE(*Decimal::Parse("-0.5") < *Decimal::Parse("0.25"));
+  // Denominators whose product leaves 64 bits still compare.
+  auto tiny = Decimal::Fraction(1, uint64_t{1} << 62);
+  auto tinier = Decimal::Fraction(1, (uint64_t{1} << 62) + 1);
+  EXPECT_TRUE(*tinier < *tiny);
+  EXPECT_FALSE(*tiny == *tinier);
 }
 
 TEST(ParseDigitsTest, SeparatorsOfBothScripts) {

@@ -267,10 +267,11 @@ bool Decimal::IsTerminating() const {
 }
 
 int Decimal::Compare(const Decimal& other) const {
-  auto diff = Minus(other);
-  if (!diff) return 0;  // unreachable for the values the grammar builds
-  if (diff->IsZero()) return 0;
-  return diff->negative_ ? -1 : 1;
+  if (negative_ != other.negative_) return negative_ ? -1 : 1;
+  // Cross-multiplied magnitudes: exact whatever the denominators.
+  const int magnitude = CompareMag(MulSmall(magnitude_, other.denominator_),
+                                   MulSmall(other.magnitude_, denominator_));
+  return negative_ ? -magnitude : magnitude;
 }
 
 std::optional<int64_t> Decimal::ToInt64() const {
