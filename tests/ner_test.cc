@@ -100,6 +100,30 @@ TEST(PersonRulesTest, AmbiguousGivenNameNeedsMoreEvidence) {
   EXPECT_EQ(Find("وغنت أمل حسين في الحفل"), (V{{"PER", "أمل حسين"}}));
 }
 
+TEST(PersonRulesTest, NationalityNounBeforeAName) {
+  EXPECT_EQ(Find("وتوج الكيني صامويل كيبتوم بالذهب"), (V{{"PER", "صامويل كيبتوم"}}));
+  // After a definite noun the adjective describes that noun: no person.
+  for (const Found& f : Find("وداهم الجيش الإسرائيلي منزلا في القرية")) {
+    EXPECT_NE(f.type, "PER") << f;
+  }
+}
+
+TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
+  EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
+  EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),
+            (V{{"PER", "أحمد بن عبد الكريم الهاشمي"}}));
+}
+
+TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {
+  EXPECT_EQ(Find("وقال الشيخ الخزرجي إن الصلح قريب"), (V{{"PER", "الخزرجي"}}));
+  // A nationality adjective there is no name.
+  EXPECT_EQ(Find("وقال الشيخ الكويتي إن الصلح قريب"), V{});
+}
+
+TEST(PersonRulesTest, RelativePronounEndsAReportedSubject) {
+  EXPECT_EQ(Find("وقال غونثالفيس الذي وصل أمس إن الطريق طويل"), (V{{"PER", "غونثالفيس"}}));
+}
+
 TEST(PersonRulesTest, NoPersonsInPlainSentences) {
   EXPECT_EQ(Find("قال المسؤولون إن الاجتماع كان مثمرا وإن الجولة المقبلة ستعقد قريبا"), V{});
   EXPECT_EQ(Find("يتوقع الخبراء أن ترتفع الأسعار"), V{});
