@@ -15,10 +15,14 @@ inline constexpr int32_t kNerRulePriority = 40;
 
 // Proposes PER candidates:
 //  - a given name and the name parts after it: more given names, particles with their name
-//    (بن سلمان، أبو مازن، عبد الله), initials (فلاديمير ف. بوتين) and family names;
-//  - the name after a title or a role and its complement (السيد ديمترييف، وزير الخارجية
-//    الروسي سيرجي لافروف): the title is not part of the span;
-//  - an unknown word after a reporting verb when a clause boundary follows (قال ويتكوف إن);
+//    (بن سلمان، بن عبد الكريم), initials (فلاديمير ف. بوتين), a family name, a regnal number
+//    (الحسن الثاني); a name may also start with a particle (أبو مازن، عبد الرحيم الزرقوني);
+//  - the name after a title (السيد ديمترييف; after الإمام / الشيخ-type titles a definite word:
+//    الإمام الحسين) or after a role and its complement (وزير الخارجية الروسي سيرجي لافروف), the
+//    title not part of the span; after a role the name must be given, known, foreign-looking or
+//    two unknown words;
+//  - a name after a nationality adjective used as a noun (والكيني صامويل كيبتوم);
+//  - an unknown word after a reporting verb when the subject ends there (قال ويتكوف إن);
 //  - a long unknown word with a foreign-surname ending (ديمترييف).
 // Reads the candidates proposed before it (the gazetteer) so a name built around a known one
 // outranks it and known places or organizations end a name. Immutable and thread-safe.
