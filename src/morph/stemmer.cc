@@ -473,6 +473,22 @@ bool RulesAccept(const LetterWord& w, const SuffixOption& s, size_t stem_from) {
   if (s.known_only) return false;
   const size_t stem_length = s.begin - stem_from;
   if (stem_length < std::max<size_t>(2, s.min_stem)) return false;
+  if (s.suffix_count > 0) {
+    const Part& suffix = s.suffixes[0];
+    const uint8_t first = w.code[suffix.from];
+    const uint8_t stem_last = w.code[suffix.from - 1];
+    const bool two_letter_ending = suffix.to - suffix.from == 2;
+    // A plural or dual ending does not follow a bare alef: تعاون is one word, not تعا + ون.
+    if (two_letter_ending && stem_last == L::kAlef && !w.hamza_alef[suffix.from - 1]) {
+      return false;
+    }
+    // The verbal nouns تفعيل (تحسين، تعيين، تأمين) and the participles مفعول (مسجون،
+    // مضمون، مخزون) end in ين / ون of their own.
+    if (two_letter_ending && stem_length == 3 && s.begin == suffix.from) {
+      if (first == L::kYeh && w.code[stem_from] == L::kTeh) return false;
+      if (first == L::kWaw && w.code[stem_from] == L::kMeem) return false;
+    }
+  }
   if (!s.has_enclitic) return true;
   const uint8_t before = w.code[s.begin - 1];
   switch (s.person) {
