@@ -18,6 +18,8 @@ namespace kashif::internal {
 // Arabic text uses for foreign sounds (پ چ ژ ڤ گ). 0 means "not a letter".
 namespace letter {
 inline constexpr uint8_t kHamza = 0x21 - 0x20;
+inline constexpr uint8_t kWawHamza = 0x24 - 0x20;
+inline constexpr uint8_t kYehHamza = 0x26 - 0x20;
 inline constexpr uint8_t kAlef = 0x27 - 0x20;
 inline constexpr uint8_t kBeh = 0x28 - 0x20;
 inline constexpr uint8_t kTehMarbuta = 0x29 - 0x20;

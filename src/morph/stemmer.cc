@@ -610,7 +610,9 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
                : rest >= 4 && w.code[1] == L::kAlef && w.hamza_alef[1];
       if (ok && HasProtectedPrefix(w)) ok = false;
     } else if (o.last == L::kBeh || o.last == L::kLam) {
-      ok = rest >= kMinRestAfterPreposition && !HasProtectedPrefix(w);
+      // After ف the pair فب / فل more often starts a word (فلكي، فلبين) than two clitics.
+      const size_t min_rest = kMinRestAfterPreposition + (o.parts[0].form == kFormFeh ? 1 : 0);
+      ok = rest >= min_rest && !HasProtectedPrefix(w);
     } else {
       ok = false;  // ك before a bare noun: too often a stem letter (كبير، كلمة)
     }
@@ -642,6 +644,13 @@ bool Stemmer::Tables::AddWord(std::string_view word, uint8_t flags) {
   if (size > 2 && w.code[size - 1] == L::kTehMarbuta && flags == kKnownStem) --size;
   if (PackLetters(w.code, 0, size) == 0) return false;
   Insert(w.code, 0, size, flags, false);
+  // A final hamza sits on ي or و before a pronoun or ending: لقاء → لقائه، لقاؤها.
+  if (flags == kKnownStem && size > 2 && w.code[size - 1] == L::kHamza) {
+    w.code[size - 1] = L::kYehHamza;
+    Insert(w.code, 0, size, flags, false);
+    w.code[size - 1] = L::kWawHamza;
+    Insert(w.code, 0, size, flags, false);
+  }
   return true;
 }
 
