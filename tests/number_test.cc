@@ -142,6 +142,9 @@ TEST(ParseNumberTest, Fractions) {
   EXPECT_EQ(Value("واحد فاصلة خمسة"), "1.5");
   EXPECT_EQ(Value("ثلاثة فاصلة صفر سبعة"), "3.07");
   EXPECT_EQ(Value("سالب أربعة"), "-4");
+  EXPECT_EQ(Value("جزء من مئة"), "0.01");
+  EXPECT_EQ(Value("ثلاثة أجزاء من ثمانية"), "0.375");
+  EXPECT_EQ(Value("جزء من مليون"), "0.000001");
 }
 
 TEST(ParseNumberTest, Colloquial) {
@@ -225,6 +228,14 @@ TEST(FindNumbersTest, ConjunctionJoinsOnlyWhatBelongsTogether) {
   EXPECT_EQ(text.substr(found[1].begin, found[1].end - found[1].begin), "2005");
   EXPECT_EQ(found[2].value, "324");
   EXPECT_EQ(text.substr(found[2].begin, found[2].end - found[2].begin), "ثلاثمائة وأربعة وعشرون");
+}
+
+TEST(FindNumbersTest, PartsOfAWhole) {
+  const std::string text = "هذا جزء من الخطة وجزء من 5 أجزاء من المشروع";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "0.2");
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "جزء من 5");
 }
 
 TEST(FindNumbersTest, FeminineSixInRunningText) {

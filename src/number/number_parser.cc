@@ -34,6 +34,8 @@ enum class WordClass : uint8_t {
   kPoint,
   kMinus,
   kConstructCount,  // Egyptian construct forms that count only a following hundred or scale
+  kPart,            // جزء / أجزاء in "جزء من مئة" (a hundredth), "ثلاثة أجزاء من عشرة"
+  kOf,              // من in that construction
 };
 
 struct WordInfo {
@@ -81,6 +83,8 @@ std::optional<WordClass> ParseClass(std::string_view name) {
       {"ordinal", WordClass::kOrdinal},   {"point", WordClass::kPoint},
       {"minus", WordClass::kMinus},
       {"construct_count", WordClass::kConstructCount},
+      {"part", WordClass::kPart},
+      {"of", WordClass::kOf},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) return c;
@@ -183,6 +187,40 @@ struct NumberParser::Impl {
                                       int first_reading = -1) const;
   std::optional<Result> ParseOrdinal(const Document& doc, size_t start, std::string_view key0,
                                      const NumberParseOptions& options) const;
+  bool HasClass(std::string_view key, WordClass cls) const {
+    const auto* w = Find(key);
+    if (!w) return false;
+    for (const WordInfo& info : *w) {
+      if (info.cls == cls) return true;
+    }
+    return false;
+  }
+
+  // "X جزء من Y" / "X أجزاء من Y" after a number X ending before token r->end_token: the value
+  // becomes X / Y. With r->end_token at the part word itself (X = 1 implied), "جزء من Y".
+  // Returns whether it extended r.
+  // `part_key` overrides the part word's key (its reading after a proclitic: "وجزء").
+  bool ExtendWithParts(const Document& doc, const NumberParseOptions& options, Result* r,
+                       std::optional<std::string_view> part_key = {}) const {
+    const size_t n = doc.tokens.size();
+    const size_t part = r->end_token;
+    if (part + 2 >= n || !r->value.IsInteger() || r->value.IsNegative()) return false;
+    if (!HasClass(part_key ? *part_key : doc.Key(part), WordClass::kPart) ||
+        !HasClass(doc.Key(part + 1), WordClass::kOf)) {
+      return false;
+    }
+    NumberParseOptions sub = options;
+    sub.allow_weak_alone = true;
+    auto whole = ParseCardinal(doc, part + 2, doc.Key(part + 2), sub);
+    if (!whole || !whole->value.IsInteger() || whole->value.IsZero()) return false;
+    auto value = r->value.DividedBy(whole->value);
+    if (!value) return false;
+    r->value = *value;
+    r->end_token = whole->end_token;
+    r->has_digits = r->has_digits || whole->has_digits;
+    return true;
+  }
+
   // The fractional digits after a decimal-point word: "فاصلة خمسة" → 0.5, "فاصلة صفر خمسة" →
   // 0.05, "فاصلة خمسة وعشرون" → 0.25. Sets *end to the token after them.
   std::optional<Decimal> ParseDecimalPart(const Document& doc, size_t start, size_t* end,
@@ -1044,6 +1082,25 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
   }
   for (const auto& [key, skip] : readings) {
     if (key.empty() && doc.tokens[token].kind == TokenKind::kArabicWord) continue;
+    // "جزء من مئة": one part of a number is its reciprocal.
+    if (options.cardinals && impl_->HasClass(key, WordClass::kPart)) {
+      Impl::Result one;
+      one.value = Decimal::FromInt(1);
+      one.end_token = token;
+      one.has_words = true;
+      if (impl_->ExtendWithParts(doc, options, &one, key) &&
+          (!best || best->end_token < one.end_token)) {
+        NumberParse p;
+        p.value = one.value;
+        p.first_token = static_cast<uint32_t>(token);
+        p.end_token = static_cast<uint32_t>(one.end_token);
+        p.begin = doc.tokens[token].begin + skip;
+        p.end = doc.tokens[one.end_token - 1].end;
+        p.has_words = true;
+        p.skipped_proclitic = skip > 0;
+        best = p;
+      }
+    }
     // Cardinal readings of an ambiguous first word one by one, then the ordinal.
     const auto* first_words = impl_->Find(key);
     const int readings_of_first =
@@ -1055,6 +1112,7 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
       auto r = ordinal ? impl_->ParseOrdinal(doc, token, key, options)
                        : impl_->ParseCardinal(doc, token, key, options, pass);
       if (!r) continue;
+      if (!ordinal) impl_->ExtendWithParts(doc, options, &*r);
       if (best && best->end_token >= r->end_token) continue;
       NumberParse p;
       p.value = r->value;
