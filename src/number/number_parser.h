@@ -27,7 +27,7 @@ struct NumberParse {
   // Byte span in doc.text. begin is after any proclitic of the first token ("وخمسة" → "خمسة").
   uint32_t begin = 0;
   uint32_t end = 0;
-  bool ordinal = false;  // الأول، الحادي عشر، العشرين (a tens word with the article)
+  bool ordinal = false;     // الأول، الحادي عشر، العشرين (a tens word with the article)
   bool has_words = false;   // at least one number word
   bool has_digits = false;  // at least one digit token
   // True when the first token carried a proclitic that the span leaves out.
@@ -39,12 +39,13 @@ struct NumberParseOptions {
   bool ordinals = true;
   // Whether the first token may carry a proclitic (و ف ب ل ك), left out of the span.
   bool allow_proclitic = true;
-  // Whether a lone context-dependent word counts (e.g. "أحد", also "someone"/"Sunday"; "خمس",
-  // also "a fifth"). Off for running text, on when the caller knows the text is a number.
+  // Whether a lone context-dependent word counts ("أحد", also "someone"/"Sunday"; "واحد";
+  // "صفر", also the month Safar; flagged `weak` in data/number_words.tsv). Off for running
+  // text, on when the caller knows the text is a number (an amount before a currency).
   bool allow_weak_alone = false;
-  // Whether a digit token with '/' or '-' inside (a date like 27/2/2025) may be read. Never as
-  // a number: such tokens always stop the parse; the option exists for clarity only.
 };
+// A digit token with '/' or '-' inside ("27/2/2025", "10-20") is never read as a number: it
+// stops the parse, and the date matcher reads it.
 
 class NumberParser {
  public:
