@@ -503,6 +503,8 @@ bool RulesAccept(const LetterWord& w, const SuffixOption& s, size_t stem_from) {
         // A lone ه after ا is mostly a stem letter (اتجاه، انتباه، مياه), and two-letter
         // stems before ه are mostly whole words (شبه، وجه).
         if (before == L::kAlef && !w.hamza_alef[s.begin - 1]) return false;
+        // ...الله ends a name (عبدالله، نصرالله): its ه is the name's.
+        if (before == L::kLam && s.begin >= 2 && w.code[s.begin - 2] == L::kLam) return false;
         if (stem_length < 3 && s.suffix_count == 0) return false;
       }
       return true;
