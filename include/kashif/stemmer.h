@@ -53,7 +53,9 @@ struct StemmerOptions {
 // One affix of a segmented word.
 struct Affix {
   // Byte span [begin, end) in the segmented word. The article of the merged form لل has the
-  // span of its one written letter; marks after a letter belong to that letter's span.
+  // span of its one written letter; marks after a letter belong to that letter's span. A
+  // lam-alef ligature (ﻻ) split between two parts belongs to the later one (the earlier span
+  // is then empty).
   uint32_t begin = 0;
   uint32_t end = 0;
   // The affix in its dictionary spelling, e.g. "و", "ال", "ات", "ها" (static storage; valid
