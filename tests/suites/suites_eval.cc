@@ -98,6 +98,7 @@ int Run(int argc, char** argv) {
   SuiteContext context;
   context.extractor = &*extractor;
 
+  std::map<std::string, FileTally> by_dim;
   std::printf("%-34s %6s %6s %6s %8s %8s  %s\n", "file", "cases", "pass", "fail", "scope-",
               "no-hdl", "pass / (pass + fail)");
   for (const auto& path : files) {
@@ -138,12 +139,15 @@ int Run(int argc, char** argv) {
         continue;
       }
       Outcome outcome = handler->second(c, context);
+      FileTally& dim_tally = by_dim[c.dim];
       switch (outcome.verdict) {
         case Verdict::kPass:
           ++tally.pass;
+          ++dim_tally.pass;
           break;
         case Verdict::kFail: {
           ++tally.fail;
+          ++dim_tally.fail;
           std::string shown;
           cli::AppendJson(*expected, &shown);
           failures.push_back("  " + c.file + ":" + std::to_string(line_no) + " [" + c.dim + "] " +
@@ -153,6 +157,7 @@ int Run(int argc, char** argv) {
         }
         case Verdict::kOutOfScope:
           ++tally.out_of_scope;
+          ++dim_tally.out_of_scope;
           break;
       }
     }
@@ -171,6 +176,16 @@ int Run(int argc, char** argv) {
     if (verbose) {
       for (const std::string& f : failures) std::printf("%s\n", f.c_str());
     }
+  }
+  std::printf("\nper dimension, all files:\n");
+  for (const auto& [dim, t] : by_dim) {
+    const int judged = t.pass + t.fail;
+    std::printf("  %-10s %6d pass %6d fail %6d out of scope  %s\n", dim.c_str(), t.pass, t.fail,
+                t.out_of_scope,
+                judged == 0 ? "-"
+                            : (std::to_string(1000 * t.pass / judged / 10) + "." +
+                               std::to_string(1000 * t.pass / judged % 10) + " %")
+                                  .c_str());
   }
   std::printf(
       "scope- = out of scope by design (money intervals, times of day, durations); "
