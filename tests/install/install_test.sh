@@ -65,8 +65,9 @@ case $mode in
 
     "$bin/minimal/minimal" > "$out/minimal.txt"
     cat "$out/minimal.txt"
-    expect_line "$out/minimal.txt" $'LOC\t[40, 50)\tموسكو'
-    expect_line "$out/minimal.txt" $'LOC\t[67, 81)\tالقاهرة'
+    printf '%s\n' $'LOC\t[40, 50)\tموسكو' $'LOC\t[67, 81)\tالقاهرة' \
+      $'DATE\t[82, 101)\tيوم الخميس' > "$out/minimal.expected"
+    diff -u "$out/minimal.expected" "$out/minimal.txt" || fail "minimal: unexpected output"
 
     "$bin/c_api/c_api" > "$out/c_api.txt"
     cat "$out/c_api.txt"
@@ -75,6 +76,7 @@ case $mode in
     expect_line "$out/c_api.txt" "kashif $version"
     expect_line "$out/c_api.txt" $'LOC\t[40, 50)\tموسكو'
     expect_line "$out/c_api.txt" $'LOC\t[67, 81)\tالقاهرة'
+    expect_line "$out/c_api.txt" $'DATE\t[82, 101)\tيوم الخميس\ttimex=XXXX-WXX-4 resolved=2025-04-03'
 
     # One bad line (no "text"): its own error line, the rest in order, exit status 1.
     status=0
