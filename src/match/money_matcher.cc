@@ -234,7 +234,7 @@ class MoneyGrammar {
   MoneyGrammar(const MoneyMatcher::Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {}
 
   // The longest currency at token `j`.
-  // `first` overrides token j's form (a reading with its proclitics set aside).
+  // `first_form` overrides token j's form (a reading with its proclitics set aside).
   std::optional<CurrencyHit> CurrencyAt(size_t j,
                                         std::optional<std::string_view> first_form = {}) const {
     const size_t n = doc_.tokens.size();
