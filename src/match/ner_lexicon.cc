@@ -63,6 +63,7 @@ constexpr ClassName kClassNames[] = {
     {"event", kNerEvent},
     {"name_start", kNerNameStart},
     {"ordinal", kNerOrdinal},
+    {"org_head_weak", kNerOrgHeadWeak},
     {"relative", kNerRelative | kNerStop},
 };
 

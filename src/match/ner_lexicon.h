@@ -42,6 +42,7 @@ enum NerClass : uint32_t {
   kNerNameStart = 1u << 21,    // a particle a name may start with: أبو مازن، عبد الله
   kNerOrdinal = 1u << 22,      // a regnal number after a name: الحسن الثاني
   kNerRelative = 1u << 23,     // a relative pronoun (الذي، التي): ends a clause's subject
+  kNerOrgHeadWeak = 1u << 24,  // an organization head that also heads common phrases
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.

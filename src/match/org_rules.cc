@@ -8,6 +8,8 @@ namespace {
 constexpr EntityType kOrg = EntityType::kOrganization;
 // Tokens an organization's name may span, head included.
 constexpr size_t kMaxOrgTokens = 8;
+// Tokens a name under a weak head needs when no known name is inside it.
+constexpr size_t kMinWeakHeadTokens = 3;
 // Indefinite nouns of a construct chain before its definite end (اتحاد صناعة السيارات).
 constexpr size_t kMaxIndefiniteComplement = 2;
 
@@ -128,10 +130,15 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       }
       break;
     }
+    // Heads of everyday phrases (مجلس الإدارة، لجنة التحقيق) name an organization only with a
+    // longer name (مجلس الأمن القومي) or a known name inside (مجلس محافظة بغداد).
+    // A definite head already needs a listed adjective (المجلس الوطني، الاتحاد الأوروبي).
+    const bool weak = indefinite_head && !known_head && (t.reading_flags & kNerOrgHeadWeak);
     for (size_t end : ends) {
       const int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
                                                    /*over_other_types=*/true);
       if (priority < 0) continue;
+      if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
       out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
     }
   }

@@ -8,6 +8,8 @@ constexpr EntityType kPer = EntityType::kPerson;
 constexpr size_t kMaxNameParts = 8;  // حمدان بن محمد بن راشد آل مكتوم
 // A title and its complement before the name: at most this many tokens.
 constexpr size_t kMaxTitleComplement = 5;
+// Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
+constexpr size_t kMaxReportedNameWords = 3;
 
 bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
 
@@ -108,8 +110,9 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
 bool EndsSubject(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return true;
   const NerToken& u = tokens[k];
+  // An office in apposition ends it too: وقال كلاوس بيكارد رئيس الرابطة، قال كافو المحترف.
   return u.punct || ((u.flags & kNerStop) && !u.article) || (u.flags & kNerRelative) ||
-         u.conjunction;
+         u.conjunction || (u.reading_flags & (kNerRole | kNerTitle));
 }
 
 // Tokens k and k + 1 are both unknown indefinite name words, and no proclitic + noun or
@@ -302,12 +305,15 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
     return !ends_with("\xD8\xA7\xD8\xAA") && !ends_with("\xD8\xA7");
   };
   auto boundary = [&](size_t k) { return EndsSubject(tokens, k); };
+  // The longest run of up to three name words that the subject's end follows.
   const size_t first = i + 1;
-  if (!unknown_name(first)) return;
-  if (unknown_name(first + 1) && boundary(first + 2)) {
-    proposer->Add(first, first + 2);
-  } else if (boundary(first + 1)) {
-    proposer->Add(first, first + 1);
+  size_t end = first;
+  while (end < first + kMaxReportedNameWords && unknown_name(end)) ++end;
+  for (; end > first; --end) {
+    if (boundary(end)) {
+      proposer->Add(first, end);
+      return;
+    }
   }
 }
 
