@@ -240,6 +240,13 @@ void DateLexicon::Lookup(const Document& doc, size_t token, bool allow_proclitic
           ok = false;
           break;
         }
+        // A full stop inside a phrase ("ق.م") is an abbreviation only when nothing separates it
+        // from its neighbours; "ق .\nم" is a sentence end.
+        if (key == "." && (!doc.tokens[t].glued_to_previous || t + 1 >= doc.tokens.size() ||
+                           !doc.tokens[t + 1].glued_to_previous)) {
+          ok = false;
+          break;
+        }
         ++t;
       }
       if (!ok) continue;
