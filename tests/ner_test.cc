@@ -129,6 +129,14 @@ TEST(PersonRulesTest, NoPersonsInPlainSentences) {
   EXPECT_EQ(Find("يتوقع الخبراء أن ترتفع الأسعار"), V{});
 }
 
+TEST(PersonRulesTest, WordSeenWithTheArticleIsACommonNoun) {
+  // Alone, an unknown word after a given name is taken for a family name...
+  EXPECT_EQ(Find("وحضر جيمس مراسل الصحيفة"), (V{{"PER", "جيمس مراسل"}}));
+  // ...but not when the document uses it with the article too.
+  EXPECT_EQ(Find("وحضر جيمس مراسل الصحيفة. وقال المراسل إن الجلسة طويلة."),
+            (V{{"PER", "جيمس"}}));
+}
+
 TEST(PropagationTest, FamilyNameAloneAfterTheFullName) {
   const std::string text =
       "التقى ميخائيل كوروتكوف بالوفد صباحا. وقال كوروتكوف إن المحادثات جيدة، ثم غادر كوروتكوف.";

@@ -231,6 +231,7 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     t.bare_flags = t.article ? lexicon.Flags(bare) : 0;
     t.letters = CountLetters(key);
     t.nisba = t.article && CountLetters(bare) >= 4 && (EndsWith(bare, kYa) || EndsWith(bare, kYaHeh));
+    if (t.article) definite_bare_.insert(absl::string_view(bare.data(), bare.size()));
   }
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
@@ -318,7 +319,14 @@ bool NerTokens::IsNameWord(size_t i) const {
                            StartsWith(key, "\xD8\xB3\xD9\x8A") ||
                            StartsWith(key, "\xD8\xB3\xD8\xAA");
   if (verb_prefix && t.letters <= 7 && !lexicon_.HasForeignSuffix(key)) return false;
+  // The same word with the article elsewhere in the document is a common noun (لاعب beside
+  // اللاعب). Definite family names (الخطيب) are not affected: their own form has the article.
+  if (!t.article && SeenWithArticle(key)) return false;
   return true;
+}
+
+bool NerTokens::SeenWithArticle(std::string_view key) const {
+  return definite_bare_.contains(absl::string_view(key.data(), key.size()));
 }
 
 bool NerTokens::IsPlainWord(size_t i) const {

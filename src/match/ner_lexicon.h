@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
 #include "kashif/normalizer.h"
 #include "kashif/status.h"
 #include "pipeline/analyzer.h"
@@ -136,8 +138,11 @@ class NerTokens {
     return tokens_[i].known >= 0 && tokens_[i].known != static_cast<int8_t>(type);
   }
   // Whether token i can be part of a person's name: a given name, a known person, or a word
-  // that is no particle, stop word, cue or verb-looking form and carries no proclitic.
+  // that is no particle, stop word, cue or verb-looking form, carries no proclitic, and does
+  // not occur with the article elsewhere in the document (اللاعب makes لاعب a common noun).
   bool IsNameWord(size_t i) const;
+  // Whether the match form `key` occurs with the article somewhere in the document.
+  bool SeenWithArticle(std::string_view key) const;
   // Whether token i can be (part of) a place's or organization's proper name: a word that is no
   // stop word, cue or relational adjective and carries no proclitic.
   bool IsPlainWord(size_t i) const;
@@ -159,6 +164,9 @@ class NerTokens {
   const Document& doc_;
   const NerLexicon& lexicon_;
   std::vector<NerToken> tokens_;
+  // Match forms of the document's definite words without their article (views into the
+  // document's arena).
+  absl::flat_hash_set<absl::string_view> definite_bare_;
 };
 
 }  // namespace kashif::internal

@@ -61,6 +61,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
   std::vector<Entity> winners;
   Resolve(doc, all_types, &trial, &winners);
 
+  const NerTokens tokens(doc, *lexicon_, {});
   std::vector<bool> covered(n, false);
   std::vector<Name> names;
   std::vector<Candidate> added;
@@ -91,7 +92,9 @@ void Propagation::Refine(const Document& doc, const Options& options,
       const std::string_view last_text = doc.TokenText(end - 1);
       const bool teh_marbuta = last_text.size() >= 2 &&
                                last_text.substr(last_text.size() - 2) == "\xD8\xA9";
+      // So is a word the document also uses with the article (دوري beside الدوري).
       if (CountLetters(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
+          !tokens.SeenWithArticle(last) &&
           !(flags & (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole))) {
         names.push_back(Name{e.type, {last}, e.canonical, first});
       }
