@@ -1503,6 +1503,22 @@ class Grammar {
       nth = -1;
       j = last->end_token;
     }
+    // "ثالث ثلاثاء بعد كريسماس 2014", "أول جمعة بعد عيد الفطر": counted from a day.
+    if (weekday != 0 && nth > 0) {
+      if (auto shift = Word(j, K::kShift); shift && shift->end_token == j + 1) {
+        if (std::optional<Parse> anchor = Single(j + 1, false);
+            anchor && anchor->out.span && anchor->out.span->first == anchor->out.span->last) {
+          const CivilDate from = anchor->out.span->first;
+          const bool after = shift->word.value > 0;
+          CivilDate d = WeekdayNear(from, weekday, after, /*strict=*/true);
+          d = AddDays(d, (after ? 7 : -7) * (nth - 1));
+          DateOut out;
+          out.timex = FormatDay(d);
+          out.span = DaySpan(d);
+          return Parse{anchor->end_token, skip, std::move(out)};
+        }
+      }
+    }
     // (من | في | ب) month
     std::optional<MonthRef> month;
     if (auto f = Word(j, K::kRangeFrom); f && f->end_token == j + 1) {
