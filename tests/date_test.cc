@@ -232,10 +232,14 @@ TEST(DateTest, DayMonthInWords) {
 }
 
 TEST(DateTest, MonthsAloneFollowTheBias) {
-  EXPECT_DATE(One("في فبراير الماضي زار", CivilDate{2025, 4, 3}), "فبراير", "XXXX-02", "2025-02");
+  EXPECT_DATE(One("في فبراير الماضي زار", kRef), "فبراير الماضي", "XXXX-02", "2025-02");
   EXPECT_DATE(One("في مايو", kRef, DateBias::kPast), "مايو", "XXXX-05", "2024-05");
   EXPECT_DATE(One("في مايو", kRef, DateBias::kFuture), "مايو", "XXXX-05", "2025-05");
   EXPECT_DATE(One("في مايو"), "مايو", "XXXX-05", "");
+  // A direction after the month wins over the bias.
+  EXPECT_DATE(One("في 21 مايو المقبل", kRef), "21 مايو المقبل", "XXXX-05-21", "2025-05-21");
+  EXPECT_DATE(One("في يناير الماضي", kRef, DateBias::kFuture), "يناير الماضي", "XXXX-01",
+              "2025-01");
   // مارس is also "practised": only a date with a cue.
   EXPECT_TRUE(Dates("مارس الضغط على الحكومة").empty());
   EXPECT_DATE(One("في مارس", kRef), "مارس", "XXXX-03", "2025-03");
@@ -362,6 +366,8 @@ TEST(DateTest, Ranges) {
               "1931/1932");
   EXPECT_DATE(One("وبين يناير ومارس ارتفع العدد", kRef), "بين يناير ومارس", "XXXX-01/XXXX-03",
               "2025-01/2025-03");
+  EXPECT_DATE(One("تعقد القمة يومي 20 و21 مايو المقبل", kRef), "يومي 20 و21 مايو المقبل",
+              "XXXX-05-20/XXXX-05-21", "2025-05-20/2025-05-21");
   EXPECT_DATE(One("بين يناير ومارس 2020"), "بين يناير ومارس 2020", "2020-01/2020-03",
               "2020-01/2020-03");
   EXPECT_DATE(One("من 13 إلى 15 تموز", kRef), "من 13 إلى 15 تموز", "XXXX-07-13/XXXX-07-15",

@@ -54,6 +54,8 @@ struct Abs {
   std::optional<DatePart> part;
   // A Hijri month named with a Gregorian year ("رمضان 2019").
   bool gregorian_year_for_hijri_month = false;
+  // "مايو المقبل" / "يناير الماضي": the direction the text gives, over the bias (0: none).
+  int direction = 0;
 };
 
 // One parse: the tokens it covers and what it means.
@@ -296,10 +298,10 @@ class Grammar {
   }
 
   // Fills the year of a Gregorian (month, day) from the reference date and the bias.
-  int YearFor(int m, int d) const {
+  int YearFor(int m, int d, bool future) const {
     if (!ref_) return 0;
     int y = ref_->year;
-    if (Future()) {
+    if (future) {
       if (Before(m, d == 0 ? 1 : d, ref_->month, d == 0 ? 1 : ref_->day)) ++y;
     } else {
       if (Before(ref_->month, d == 0 ? 1 : ref_->day, m, d == 0 ? 1 : d)) --y;
@@ -307,18 +309,21 @@ class Grammar {
     return y;
   }
 
-  int HijriYearFor(int m, int d) const {
+  int HijriYearFor(int m, int d, bool future) const {
     if (!ref_) return 0;
     auto h = GregorianToHijri(*ref_, hijri_);
     if (!h) return 0;
     int y = h->year;
-    if (Future()) {
+    if (future) {
       if (Before(m, d == 0 ? 1 : d, h->month, d == 0 ? 1 : h->day)) ++y;
     } else {
       if (Before(h->month, d == 0 ? 1 : h->day, m, d == 0 ? 1 : d)) --y;
     }
     return y;
   }
+
+  // Whether a date without a year points forward: the text's own direction, else the bias.
+  bool Forward(const Abs& a) const { return a.direction != 0 ? a.direction > 0 : Future(); }
 
   std::optional<DateOut> Finalize(Abs a) const {
     DateOut out;
@@ -382,12 +387,13 @@ class Grammar {
     if (a.bc) return std::nullopt;  // months of BC years are not read
     const bool positional = a.weekday != 0 || a.last_day || a.last_week || a.part;
     if (a.year == 0) {
-      a.year = positional || a.day == 0 ? YearFor(a.month, 0) : YearFor(a.month, a.day);
+      a.year = positional || a.day == 0 ? YearFor(a.month, 0, Forward(a))
+                                        : YearFor(a.month, a.day, Forward(a));
     }
     if (a.day != 0 && a.year != 0 && !IsValidCivil(a.year, a.month, a.day)) {
       // 29 February of a year that has none: the nearest leap year in the bias direction.
       if (a.month == 2 && a.day == 29) {
-        while (!IsLeapYear(a.year)) a.year += Future() ? 1 : -1;
+        while (!IsLeapYear(a.year)) a.year += Forward(a) ? 1 : -1;
       } else {
         return std::nullopt;
       }
@@ -473,7 +479,7 @@ class Grammar {
       return out;
     }
     const bool year_said = a.year_said || dated_relative;
-    if (a.year == 0) a.year = HijriYearFor(a.month, a.day);
+    if (a.year == 0) a.year = HijriYearFor(a.month, a.day, Forward(a));
     if (a.year == 0) {
       out.timex = TimexDate(0, a.month, a.day);
       return out;
@@ -750,6 +756,15 @@ class Grammar {
     return std::nullopt;
   }
 
+  // "المقبل" / "الماضي" after a month name: which way the date points. Returns the new end.
+  size_t TrailingDirection(size_t end, Abs* a) const {
+    if (auto rel = Word(end, K::kRel); rel && rel->word.value != 0) {
+      a->direction = rel->word.value;
+      return rel->end_token;
+    }
+    return end;
+  }
+
   void ApplyYear(const YearRef& y, Abs* a) const {
     if (y.offset) {
       a->year_offset = y.offset;
@@ -826,8 +841,8 @@ class Grammar {
     if (auto y = TrailingYear(end)) {
       ApplyYear(*y, &a);
       end = y->end_token;
-    } else if (IsPunct(end, "(")) {
-      // "شباط ( 28 / 2 / 1945 )" is handled by MonthYear; nothing here.
+    } else {
+      end = TrailingDirection(end, &a);
     }
     return AbsParse{static_cast<uint32_t>(end), skip, a};
   }
@@ -856,6 +871,9 @@ class Grammar {
     if (auto y = TrailingYear(end)) {
       ApplyYear(*y, &a);
       return AbsParse{y->end_token, month->skip_bytes, a};
+    }
+    if (const size_t after = TrailingDirection(end, &a); after != end) {
+      return AbsParse{static_cast<uint32_t>(after), month->skip_bytes, a};
     }
     // "اغسطس 27" is read only inside ranges; a bare month needs to be unambiguous or cued.
     if (!month->named && !month->with_month_word) return std::nullopt;
