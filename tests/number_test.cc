@@ -74,6 +74,10 @@ TEST(ParseNumberTest, Digits) {
   EXPECT_EQ(Value("-١٫٢"), "-1.2");
   EXPECT_EQ(Value("٧٧/١٠٠"), "0.77");
   EXPECT_EQ(Value(".5"), "0.5");
+  // The Arabic comma inside a number: a decimal mark, or thousands before three digits.
+  EXPECT_EQ(Value("١٢،٥"), "12.5");
+  EXPECT_EQ(Value("3،5 مليار"), "3500000000");
+  EXPECT_EQ(Value("1،000،000"), "1000000");
 }
 
 TEST(ParseNumberTest, MixedDigitsAndScaleWords) {
