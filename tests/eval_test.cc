@@ -1,10 +1,10 @@
 // The CoNLL scorer on small hand-made files whose answers are worked out by hand.
-#include "conll_eval.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "conll_eval.h"
 
 namespace kashif::eval {
 namespace {
@@ -36,8 +36,7 @@ TEST(ConllParseTest, ReadsTokensSentencesAndSpans) {
   ASSERT_TRUE(corpus.ok()) << corpus.status().message();
   EXPECT_EQ(corpus->tokens.size(), 12u);
   EXPECT_EQ(corpus->sentence_starts, (std::vector<uint32_t>{0, 7}));
-  std::vector<TokenSpan> expected = {
-      {kPer, 0, 2}, {kLoc, 3, 4}, {kOrg, 6, 7}, {kOrg, 8, 10}};
+  std::vector<TokenSpan> expected = {{kPer, 0, 2}, {kLoc, 3, 4}, {kOrg, 6, 7}, {kOrg, 8, 10}};
   EXPECT_EQ(corpus->gold, expected);
 }
 
@@ -54,10 +53,8 @@ TEST(ConllParseTest, MapsCorpusTagNamesAndIgnoresOthers) {
       "دينار I-MONEY\n"
       "الأحد B-DATE\n");
   ASSERT_TRUE(corpus.ok());
-  std::vector<TokenSpan> expected = {{kPer, 0, 1},
-                                     {kLoc, 2, 3},
-                                     {EntityType::kMoney, 7, 9},
-                                     {EntityType::kDate, 9, 10}};
+  std::vector<TokenSpan> expected = {
+      {kPer, 0, 1}, {kLoc, 2, 3}, {EntityType::kMoney, 7, 9}, {EntityType::kDate, 9, 10}};
   EXPECT_EQ(corpus->gold, expected);
 }
 
@@ -86,8 +83,8 @@ TEST(ConllParseTest, NestedLayersGiveEveryLayer) {
       "القاهرة I-ORG I-ORG B-GPE\n"
       "قرر O\n");
   ASSERT_TRUE(corpus.ok());
-  std::vector<TokenSpan> expected = {{kOrg, 0, 3}, {kLoc, 1, 2}, {kOrg, 4, 8},
-                                     {kOrg, 6, 8}, {kLoc, 7, 8}};
+  std::vector<TokenSpan> expected = {
+      {kOrg, 0, 3}, {kLoc, 1, 2}, {kOrg, 4, 8}, {kOrg, 6, 8}, {kLoc, 7, 8}};
   EXPECT_EQ(corpus->gold, expected);
 }
 
@@ -109,8 +106,7 @@ TEST(BuildDocumentsTest, RebuildsTextWithSpacesAndNewlines) {
   ASSERT_TRUE(corpus.ok());
   std::vector<EvalDocument> docs = BuildDocuments(*corpus, 0);
   ASSERT_EQ(docs.size(), 1u);
-  EXPECT_EQ(docs[0].text,
-            "سامي الخطيب زار حلب مع وفد الجامعة\nوأعلنت شركة النور أمس .");
+  EXPECT_EQ(docs[0].text, "سامي الخطيب زار حلب مع وفد الجامعة\nوأعلنت شركة النور أمس .");
   ASSERT_EQ(docs[0].token_bytes.size(), 12u);
   EXPECT_EQ(docs[0].token_bytes[0], (std::pair<uint32_t, uint32_t>{0, 8}));
   EXPECT_EQ(docs[0].token_bytes[1], (std::pair<uint32_t, uint32_t>{9, 21}));

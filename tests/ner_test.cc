@@ -133,15 +133,13 @@ TEST(PersonRulesTest, WordSeenWithTheArticleIsACommonNoun) {
   // Alone, an unknown word after a given name is taken for a family name...
   EXPECT_EQ(Find("وحضر جيمس مراسل الصحيفة"), (V{{"PER", "جيمس مراسل"}}));
   // ...but not when the document uses it with the article too.
-  EXPECT_EQ(Find("وحضر جيمس مراسل الصحيفة. وقال المراسل إن الجلسة طويلة."),
-            (V{{"PER", "جيمس"}}));
+  EXPECT_EQ(Find("وحضر جيمس مراسل الصحيفة. وقال المراسل إن الجلسة طويلة."), (V{{"PER", "جيمس"}}));
 }
 
 TEST(PropagationTest, FamilyNameAloneAfterTheFullName) {
   const std::string text =
       "التقى ميخائيل كوروتكوف بالوفد صباحا. وقال كوروتكوف إن المحادثات جيدة، ثم غادر كوروتكوف.";
-  EXPECT_EQ(Find(text), (V{{"PER", "ميخائيل كوروتكوف"}, {"PER", "كوروتكوف"},
-                           {"PER", "كوروتكوف"}}));
+  EXPECT_EQ(Find(text), (V{{"PER", "ميخائيل كوروتكوف"}, {"PER", "كوروتكوف"}, {"PER", "كوروتكوف"}}));
   for (const Entity& e : NamesOnly().Extract(text)) {
     EXPECT_EQ(e.canonical, "ميخائيل كوروتكوف");
   }

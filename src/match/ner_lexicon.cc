@@ -217,8 +217,7 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
       if (a.reading_count > 1) {
         if (StartsWith(whole, kWaw)) {
           // The ending must hold without the و: ومخاوف is و + مخاوف, too short for one.
-          t.conjunction =
-              known_rest || !lexicon.HasForeignSuffix(doc.Slice(a.readings[1].key));
+          t.conjunction = known_rest || !lexicon.HasForeignSuffix(doc.Slice(a.readings[1].key));
         } else if (StartsWith(whole, kFa)) {
           t.conjunction = known_rest;
         }
@@ -230,7 +229,8 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     t.article = !bare.empty();
     t.bare_flags = t.article ? lexicon.Flags(bare) : 0;
     t.letters = CountLetters(key);
-    t.nisba = t.article && CountLetters(bare) >= 4 && (EndsWith(bare, kYa) || EndsWith(bare, kYaHeh));
+    t.nisba =
+        t.article && CountLetters(bare) >= 4 && (EndsWith(bare, kYa) || EndsWith(bare, kYaHeh));
     if (t.article) definite_bare_.insert(absl::string_view(bare.data(), bare.size()));
   }
   for (const Candidate& c : prior) {
@@ -265,9 +265,7 @@ bool NerTokens::IsInitial(size_t i) const {
   return next.glued_to_previous && next.text(doc_.text) == ".";
 }
 
-bool NerTokens::EndsWithAlef(size_t i) const {
-  return EndsWith(doc_.Key(i), "\xD8\xA7");
-}
+bool NerTokens::EndsWithAlef(size_t i) const { return EndsWith(doc_.Key(i), "\xD8\xA7"); }
 
 bool NerTokens::EndsWithAlefMaqsura(size_t i) const {
   return EndsWith(doc_.TokenText(i), kAlefMaqsura);
@@ -333,8 +331,8 @@ bool NerTokens::IsPlainWord(size_t i) const {
   const NerToken& t = tokens_[i];
   if (!t.word || t.conjunction || t.clitic_article || t.nisba || t.letters < 2) return false;
   constexpr uint32_t kCue = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
-                            kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
-                            kNerOrgAdjective | kNerParticle | kNerDemonym;
+                            kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle | kNerOrgAdjective |
+                            kNerParticle | kNerDemonym;
   return !(t.flags & kCue) && !(t.bare_flags & (kCue | kNerOrgHeadDefinite));
 }
 

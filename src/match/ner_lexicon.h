@@ -41,9 +41,9 @@ enum NerClass : uint32_t {
   kNerDemonym = 1u << 18,  // a nationality or relational adjective (data/demonyms.tsv)
   kNerNameArticle = 1u << 19,  // a title after which a definite word is a name: الإمام الحسين
   kNerEvent = 1u << 20,        // heads an event's or a prize's name: كأس، دوري، جائزة
-  kNerNameStart = 1u << 21,    // a particle a name may start with: أبو مازن، عبد الله
-  kNerOrdinal = 1u << 22,      // a regnal number after a name: الحسن الثاني
-  kNerRelative = 1u << 23,     // a relative pronoun (الذي، التي): ends a clause's subject
+  kNerNameStart = 1u << 21,  // a particle a name may start with: أبو مازن، عبد الله
+  kNerOrdinal = 1u << 22,    // a regnal number after a name: الحسن الثاني
+  kNerRelative = 1u << 23,   // a relative pronoun (الذي، التي): ends a clause's subject
   kNerOrgHeadWeak = 1u << 24,  // an organization head that also heads common phrases
 };
 
@@ -86,23 +86,23 @@ class NerLexicon {
 
 // What the rules know about one token of a document.
 struct NerToken {
-  bool word = false;          // an Arabic or Latin word
-  bool punct = false;         // punctuation
-  uint32_t flags = 0;         // classes of the whole token
-  uint8_t reading = 0;        // the reading the rules use (0, or one with proclitics set aside)
-  uint32_t reading_flags = 0; // classes of that reading
-  uint32_t bare_flags = 0;    // classes of that reading without its article ال
-  bool article = false;       // that reading starts with the article
+  bool word = false;           // an Arabic or Latin word
+  bool punct = false;          // punctuation
+  uint32_t flags = 0;          // classes of the whole token
+  uint8_t reading = 0;         // the reading the rules use (0, or one with proclitics set aside)
+  uint32_t reading_flags = 0;  // classes of that reading
+  uint32_t bare_flags = 0;     // classes of that reading without its article ال
+  bool article = false;        // that reading starts with the article
   bool clitic_article = false;  // a proclitic before the article: بالضفة، للاستثمار، والتعاون
-  bool conjunction = false;   // starts with و or ف and is not itself a known word
-  bool clitic_stop = false;   // a proclitic + a stop word: بأول (ب + أول), not the name باول
-  bool nisba = false;         // definite and ends like a relational adjective: الروسية
-  uint32_t letters = 0;       // letters in the reading
+  bool conjunction = false;  // starts with و or ف and is not itself a known word
+  bool clitic_stop = false;  // a proclitic + a stop word: بأول (ب + أول), not the name باول
+  bool nisba = false;        // definite and ends like a relational adjective: الروسية
+  uint32_t letters = 0;      // letters in the reading
   // The type of a higher-priority candidate (gazetteer, money, date) covering the token, or -1,
   // and whether the token starts that candidate.
   int8_t known = -1;
   bool known_start = false;
-  uint32_t known_end = 0;      // end token of that candidate
+  uint32_t known_end = 0;  // end token of that candidate
   int32_t known_priority = 0;
 };
 

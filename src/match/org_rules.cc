@@ -95,7 +95,8 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         ++indefinite;
       }
       if (k == i + 1) continue;
-      const bool proper_name = !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
+      const bool proper_name =
+          !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
       // Without a definite end the complement must be a proper name standing by itself
       // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
       if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&

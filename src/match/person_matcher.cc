@@ -23,7 +23,7 @@ enum class Next {
   kAnyPart,        // after a given name, a particle's name or an initial: any name word
   kFamilyArticle,  // after an unknown first name a title announced: only a family name with
                    // the article (الدكتورة نجاح العطار), not another unknown word (لمدة)
-  kNamesOnly,      // after a family name or a known person: given names, particles, initials
+  kNamesOnly,  // after a family name or a known person: given names, particles, initials
 };
 
 // The possible ends of a name whose first part is token `first`: each end is one past a name
@@ -166,10 +166,9 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     const size_t next = i + 1;
     if (next >= tokens.size()) return;
     const NerToken& u = tokens[next];
-    const bool strong_next = (IsGiven(u) && tokens.IsNameWord(next)) ||
-                             ((u.flags & kNerParticle) && !u.conjunction) ||
-                             tokens.IsInitial(next) ||
-                             u.known == static_cast<int8_t>(EntityType::kPerson);
+    const bool strong_next =
+        (IsGiven(u) && tokens.IsNameWord(next)) || ((u.flags & kNerParticle) && !u.conjunction) ||
+        tokens.IsInitial(next) || u.known == static_cast<int8_t>(EntityType::kPerson);
     if (!strong_next) return;
     proposer->AddName(i, /*alone=*/false, /*titled=*/false);
     return;
@@ -253,16 +252,14 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     if (!u.word) break;
-    if (u.article && !IsGiven(u) && !(u.flags & kNerTime) && !u.conjunction &&
-        !u.clitic_article) {
+    if (u.article && !IsGiven(u) && !(u.flags & kNerTime) && !u.conjunction && !u.clitic_article) {
       ++k;  // the complement and adjectives: الخارجية، الأمريكي
       continue;
     }
     // A role's complement may start with an indefinite noun in construct: رئيس مجلس الوزراء،
     // وزير خارجية فرنسا.
-    if (role && !u.article && !IsGiven(u) && !u.conjunction && !(u.flags & kNerStop) &&
-        k + 1 < n && (tokens[k + 1].article || (tokens[k + 1].known >= 0 &&
-                                                tokens[k + 1].known_start))) {
+    if (role && !u.article && !IsGiven(u) && !u.conjunction && !(u.flags & kNerStop) && k + 1 < n &&
+        (tokens[k + 1].article || (tokens[k + 1].known >= 0 && tokens[k + 1].known_start))) {
       ++k;
       continue;
     }

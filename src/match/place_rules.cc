@@ -27,8 +27,7 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
   std::vector<size_t> ends;
   if (!IsNamePart(tokens, k)) return ends;
   ends.push_back(k + 1);
-  if (tokens[k].letters <= kMaxPrefixLetters && !tokens[k].article &&
-      IsNamePart(tokens, k + 1)) {
+  if (tokens[k].letters <= kMaxPrefixLetters && !tokens[k].article && IsNamePart(tokens, k + 1)) {
     ends.push_back(k + 2);
   }
   return ends;
@@ -55,9 +54,9 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
                          ((t.reading_flags & kNerPlaceFeature) && !t.article);
     if (!trigger) continue;
     size_t k = i + 1;
-    for (size_t skipped = 0; skipped < kMaxTriggerAdjectives && k < n && tokens[k].article &&
-                             tokens[k].known < 0 &&
-                             ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym);
+    for (size_t skipped = 0;
+         skipped < kMaxTriggerAdjectives && k < n && tokens[k].article && tokens[k].known < 0 &&
+         ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym);
          ++skipped) {
       ++k;
     }

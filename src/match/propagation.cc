@@ -43,7 +43,8 @@ size_t TokenAt(const Document& doc, uint32_t offset) {
 std::string_view KeyFrom(const Document& doc, size_t i, uint32_t begin) {
   const TokenAnalysis& a = doc.analyses[i];
   for (uint8_t r = 0; r < a.reading_count; ++r) {
-    if (doc.tokens[i].begin + a.readings[r].skip_bytes == begin) return doc.Slice(a.readings[r].key);
+    if (doc.tokens[i].begin + a.readings[r].skip_bytes == begin)
+      return doc.Slice(a.readings[r].key);
   }
   return doc.Key(i);
 }
@@ -86,12 +87,12 @@ void Propagation::Refine(const Document& doc, const Options& options,
       // The word after a particle (عبد الله، أبو مازن) is not a family name by itself.
       const std::string& last = name.keys.back();
       const uint32_t flags = lexicon_->Flags(last);
-      const bool after_particle =
-          name.keys.size() >= 2 && (lexicon_->Flags(name.keys[name.keys.size() - 2]) & kNerParticle);
+      const bool after_particle = name.keys.size() >= 2 &&
+                                  (lexicon_->Flags(name.keys[name.keys.size() - 2]) & kNerParticle);
       // A word ending in ة is a feminine noun far more often than a family name (كرة، رواية).
       const std::string_view last_text = doc.TokenText(end - 1);
-      const bool teh_marbuta = last_text.size() >= 2 &&
-                               last_text.substr(last_text.size() - 2) == "\xD8\xA9";
+      const bool teh_marbuta =
+          last_text.size() >= 2 && last_text.substr(last_text.size() - 2) == "\xD8\xA9";
       // So is a word the document also uses with the article (دوري beside الدوري).
       if (CountLetters(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
           !tokens.SeenWithArticle(last) &&
@@ -127,8 +128,8 @@ void Propagation::Refine(const Document& doc, const Options& options,
   // A family name a rule found alone takes the full name as its canonical form too.
   absl::flat_hash_map<std::string, const Name*> full_by_surname;
   for (const Name& name : names) {
-    if (name.type == EntityType::kPerson && name.keys.size() == 1 && name.canonical.find(' ') !=
-                                                                         std::string::npos) {
+    if (name.type == EntityType::kPerson && name.keys.size() == 1 &&
+        name.canonical.find(' ') != std::string::npos) {
       full_by_surname.emplace(name.keys.front(), &name);
     }
   }

@@ -25,8 +25,7 @@ inline constexpr int32_t kPropagationPriority = 20;
 // Immutable and thread-safe.
 class Propagation : public Refiner {
  public:
-  explicit Propagation(std::shared_ptr<const NerLexicon> lexicon)
-      : lexicon_(std::move(lexicon)) {}
+  explicit Propagation(std::shared_ptr<const NerLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
   void Refine(const Document& doc, const Options& options,
               std::vector<Candidate>* candidates) const override;
 

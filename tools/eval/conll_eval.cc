@@ -145,8 +145,8 @@ StatusOr<ConllCorpus> ParseConll(std::string_view content, std::string_view sour
       if (tag == "O") continue;
       if (tag.size() < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-') {
         return Status(StatusCode::kInvalidArgument,
-                      std::string(source_name) + ":" + std::to_string(line_number) +
-                          ": tag '" + std::string(tag) + "' is not O, B-X or I-X");
+                      std::string(source_name) + ":" + std::to_string(line_number) + ": tag '" +
+                          std::string(tag) + "' is not O, B-X or I-X");
       }
       EntityType type;
       if (!MapCorpusTag(tag.substr(2), &type)) continue;
@@ -225,12 +225,10 @@ std::vector<TokenSpan> ProjectEntities(const EvalDocument& document,
       continue;
     }
     // First token ending after the entity begins, up to the last token starting before it ends.
-    auto first = std::partition_point(bytes.begin(), bytes.end(), [&](const auto& b) {
-      return b.second <= entity.begin;
-    });
-    auto last = std::partition_point(first, bytes.end(), [&](const auto& b) {
-      return b.first < entity.end;
-    });
+    auto first = std::partition_point(bytes.begin(), bytes.end(),
+                                      [&](const auto& b) { return b.second <= entity.begin; });
+    auto last = std::partition_point(first, bytes.end(),
+                                     [&](const auto& b) { return b.first < entity.end; });
     if (first == last) continue;
     spans.push_back(TokenSpan{entity.type,
                               document.first_token + static_cast<uint32_t>(first - bytes.begin()),
@@ -338,8 +336,8 @@ std::string FormatErrors(const ConllCorpus& corpus, const EvalReport& report) {
   std::vector<std::pair<TokenSpan, std::string>> lines;
   auto context = [&](const TokenSpan& span) {
     uint32_t from = span.first_token >= 4 ? span.first_token - 4 : 0;
-    uint32_t to = std::min<uint32_t>(span.end_token + 4,
-                                     static_cast<uint32_t>(corpus.tokens.size()));
+    uint32_t to =
+        std::min<uint32_t>(span.end_token + 4, static_cast<uint32_t>(corpus.tokens.size()));
     return JoinTokens(corpus, from, span.first_token) + " [" +
            JoinTokens(corpus, span.first_token, span.end_token) + "] " +
            JoinTokens(corpus, span.end_token, to);

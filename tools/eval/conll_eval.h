@@ -73,8 +73,7 @@ struct EvalDocument {
 
 // Splits the corpus into documents: at each document start, and also every
 // `max_sentences_per_document` sentences when that is > 0.
-std::vector<EvalDocument> BuildDocuments(const ConllCorpus& corpus,
-                                         int max_sentences_per_document);
+std::vector<EvalDocument> BuildDocuments(const ConllCorpus& corpus, int max_sentences_per_document);
 
 // The tokens each entity touches (entities between tokens, i.e. on white space only, are
 // dropped). Entities of types in `types` only (all when empty).
@@ -93,8 +92,8 @@ struct TypeCounts {
 
 struct EvalReport {
   std::array<TypeCounts, kEntityTypeCount> by_type{};
-  std::vector<EntityType> types;  // the types scored, in report order
-  TypeCounts micro;               // summed over `types`
+  std::vector<EntityType> types;        // the types scored, in report order
+  TypeCounts micro;                     // summed over `types`
   std::vector<TokenSpan> misses;        // gold spans not found
   std::vector<TokenSpan> false_alarms;  // predicted spans that are not gold
 };
