@@ -18,8 +18,16 @@ namespace kashif::internal {
 //    (الهيئة العامة للاستثمار);
 //  - a definite head that names an organization with an adjective (الاتحاد الأوروبي).
 // The name stops at function words, time words, verbs, conjunctions and prepositional phrases.
-// A name built around a known place, person or organization outranks it. Immutable and
-// thread-safe.
+// A name built around a known place, person or organization outranks it. Heads of everyday
+// phrases (مجلس الإدارة، لجنة التحقيق) need a longer name or a known one inside.
+//
+// Debatable calls, following CoNLL / OntoNotes practice:
+//  - إدارة is no head: "إدارة ترامب" is the Trump administration described, not named; the
+//    person ترامب is found, the phrase is not an organization.
+//  - Descriptors stay out of proper names: شركة [ماكينزي], حركة [حماس]; a definite complement
+//    keeps the head: [شركة الغاز الوطنية].
+//  - Armies and forces described by nationality (الجيش اللبناني، قوات إثيوبية) are not names.
+// Immutable and thread-safe.
 class OrgRules : public Matcher {
  public:
   explicit OrgRules(std::shared_ptr<const NerLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
