@@ -87,6 +87,7 @@ bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::
       {"epithet", DateWordKind::kEpithet},
       {"not_era_after", DateWordKind::kNotEraAfter},
       {"not_before_weekday", DateWordKind::kNotBeforeWeekday},
+      {"year_fraction", DateWordKind::kYearFraction},
   };
   auto it = kKinds.find(kind);
   if (it == kKinds.end()) {

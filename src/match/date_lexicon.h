@@ -46,6 +46,7 @@ enum class DateWordKind : uint8_t {
   kEpithet,           // المبارك after رمضان: part of the name
   kNotEraAfter,       // "1000 م مربع": م is the metre, not the era
   kNotBeforeWeekday,  // "سوق الجمعة", "صلاة الجمعة": a name, not a day
+  kYearFraction,  // الربع (4 per year), النصف (2 per year) before an ordinal and a year
 };
 
 enum class DateUnit : uint8_t { kDay, kWeek, kMonth, kYear, kDecade, kCentury };

@@ -523,6 +523,7 @@ class Grammar {
     consider(NthExpr(i, allow_proclitic));
     if (auto a = CalendarDate(i, allow_proclitic)) consider(ToParse(*a));
     consider(DecadeOrCentury(i, allow_proclitic));
+    consider(YearFraction(i, allow_proclitic));
     consider(Holiday(i, allow_proclitic));
     return best;
   }
@@ -1575,6 +1576,33 @@ class Grammar {
     std::optional<DateOut> out = Finalize(a);
     if (!out) return std::nullopt;
     return Parse{static_cast<uint32_t>(end), skip, std::move(*out)};
+  }
+
+  // "الربع الأول من العام الحالي" (2025-Q1), "النصف الثاني من 2024" (2024-H2).
+  std::optional<Parse> YearFraction(size_t i, bool allow_proclitic) const {
+    auto w = Word(i, K::kYearFraction, allow_proclitic);
+    if (!w) return std::nullopt;
+    const int parts = w->word.value;
+    std::optional<Num> n = NumberAt(w->end_token);
+    if (!n || !n->ordinal || n->value < 1 || n->value > parts) return std::nullopt;
+    size_t j = n->end;
+    if (auto f = Word(j, K::kRangeFrom); f && f->word.value == 0 && f->end_token == j + 1) ++j;
+    std::optional<YearRef> y = Year(j, false, false);
+    if (!y || y->era == Calendar::kHijri || y->bc) return std::nullopt;
+    const int year = y->offset ? (ref_ ? ref_->year + *y->offset : 0) : y->year;
+    const int months = 12 / parts;
+    const int first = (n->value - 1) * months + 1;
+    const std::string suffix = (parts == 4 ? "-Q" : "-H") + std::to_string(n->value);
+    DateOut out;
+    if (year == 0) {
+      out.timex = "XXXX" + suffix;
+    } else {
+      const int last = first + months - 1;
+      out.timex = FormatYear(year) + suffix;
+      out.span = Span{CivilDate{year, first, 1}, CivilDate{year, last, DaysInMonth(year, last)},
+                      Grain::kMonth};
+    }
+    return Parse{y->end_token, w->skip_bytes, std::move(out)};
   }
 
   // ---- decades, centuries, holidays --------------------------------------------------
