@@ -5,9 +5,12 @@
 //     fewest proclitic letters first and then the fewest suffix letters. This is what keeps
 //     the و of وزير and the ب of بين, reads له as ل + ه and الجزائر as ال + جزائر.
 //  2. Otherwise rules with length limits (Light10-like) and letter patterns, tuned to strip
-//     what is nearly always a clitic (the article, و before three letters, ب / ل before four,
-//     س before an imperfect verb prefix) and to leave what is often part of a stem (ف, ك, a
-//     final ه after ا, the second-person and first-person-singular pronouns).
+//     what is nearly always a clitic (the article, و / ب / ل before three more letters, س
+//     before an imperfect verb prefix) and to leave what is often part of a stem (ف, ك, a
+//     final ه after ا, the second-person and first-person-singular pronouns, ين of تفعيل).
+//
+// Measured on the WikiNews segmentation gold (tests/segmentation_eval.cc): the clitic split
+// is right for about 99 % of words; see that file for the method.
 //
 // The affix spellings below are the closed set of Arabic clitics and inflectional endings
 // this stage owns; they are grammar, not data, so they live here (see DESIGN.md).
