@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -426,6 +427,36 @@ TEST(DateTest, OffsetsStayOnTheCalendar) {
   EXPECT_TRUE(Dates("قبل 3000 قرن", kRef).empty());
   EXPECT_TRUE(Dates("قبل 100 قرن", CivilDate{9000, 1, 1}).empty());
   EXPECT_DATE(One("قبل خمسة قرون", kRef), "قبل خمسة قرون", "1525", "1525");
+}
+
+TEST(DateTest, ConcurrentExtractionAgrees) {
+  Options options;
+  options.types = {EntityType::kDate};
+  options.reference_date = kRef;
+  options.hijri_calendar = HijriCalendar::kCivil;  // the ICU path, not the table
+  auto extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok());
+  const std::string text = "في 15 رمضان 1300 هـ وفي 1 محرم 1600 هـ ويوم الخميس الماضي";
+  const std::vector<Entity> expected = extractor->Extract(text);
+  ASSERT_EQ(expected.size(), 3u);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        std::vector<Entity> got = extractor->Extract(text);
+        if (got.size() != expected.size()) {
+          ++mismatches[t];
+          continue;
+        }
+        for (size_t k = 0; k < got.size(); ++k) {
+          if (got[k].date->resolved != expected[k].date->resolved) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 TEST(DateTest, BadInputDoesNotCrash) {
