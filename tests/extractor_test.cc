@@ -238,3 +238,26 @@ TEST(VersionTest, MatchesTheHeader) { EXPECT_STREQ(Version(), KASHIF_VERSION_STR
 
 }  // namespace
 }  // namespace kashif
+
+namespace kashif {
+namespace {
+
+// A gazetteer name must not swallow a number word that folds to the same letters: "ميتا"
+// (Meta) is "مئتا" (two hundred) once hamza is folded, so only "شركة ميتا" names the company.
+TEST(ExtractorTest, NumberWordIsNotTheCompanyWithTheSameLetters) {
+  auto extractor = Extractor::Create();
+  ASSERT_TRUE(extractor.ok());
+  const std::string text = "بلغت الخسائر مئتا مليون دولار وأعلنت شركة ميتا أرباحها";
+  const std::vector<Entity> entities = extractor->Extract(text);
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(entities[0].type, EntityType::kMoney);
+  EXPECT_EQ(entities[0].text(text), "مئتا مليون دولار");
+  ASSERT_TRUE(entities[0].money.has_value());
+  EXPECT_EQ(entities[0].money->amount, "200000000");
+  EXPECT_EQ(entities[0].money->currency, "USD");
+  EXPECT_EQ(entities[1].type, EntityType::kOrganization);
+  EXPECT_EQ(entities[1].text(text), "شركة ميتا");
+}
+
+}  // namespace
+}  // namespace kashif
