@@ -114,6 +114,11 @@ TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
             (V{{"PER", "أحمد بن عبد الكريم الهاشمي"}}));
 }
 
+TEST(PersonRulesTest, PatronymicMakesTheWordBeforeItAName) {
+  EXPECT_EQ(Find("وخرج زيدان بن مسرور من المدينة"), (V{{"PER", "زيدان بن مسرور"}}));
+  EXPECT_EQ(Find("وحكم المنصور بن أبي الفضل البلاد"), (V{{"PER", "المنصور بن أبي الفضل"}}));
+}
+
 TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {
   EXPECT_EQ(Find("وقال الشيخ الخزرجي إن الصلح قريب"), (V{{"PER", "الخزرجي"}}));
   // A nationality adjective there is no name.

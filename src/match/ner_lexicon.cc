@@ -64,6 +64,7 @@ constexpr ClassName kClassNames[] = {
     {"name_start", kNerNameStart},
     {"ordinal", kNerOrdinal},
     {"org_head_weak", kNerOrgHeadWeak},
+    {"patronymic", kNerPatronymic},
     {"relative", kNerRelative | kNerStop},
 };
 

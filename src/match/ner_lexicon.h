@@ -45,6 +45,7 @@ enum NerClass : uint32_t {
   kNerOrdinal = 1u << 22,    // a regnal number after a name: الحسن الثاني
   kNerRelative = 1u << 23,   // a relative pronoun (الذي، التي): ends a clause's subject
   kNerOrgHeadWeak = 1u << 24,  // an organization head that also heads common phrases
+  kNerPatronymic = 1u << 25,   // بن، ابن، بنت: "son / daughter of" inside a name
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.

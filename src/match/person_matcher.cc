@@ -211,9 +211,32 @@ void ParticleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
   if (!(t.reading_flags & kNerNameStart) || t.known >= 0 || i + 1 >= tokens.size()) return;
   const NerToken& u = tokens[i + 1];
-  if (!tokens.IsNameWord(i + 1) || u.known >= 0 || (u.flags & kNerParticle)) return;
+  // أبي عبد الله: a second particle with its own name word.
+  const bool particle_pair = (u.flags & kNerNameStart) && !u.conjunction &&
+                             i + 2 < tokens.size() && tokens.IsNameWord(i + 2) &&
+                             tokens[i + 2].known < 0;
+  if (!particle_pair && (!tokens.IsNameWord(i + 1) || u.known >= 0 || (u.flags & kNerParticle))) {
+    return;
+  }
   // The particle and the word after it are one name part; NameEnds continues from there.
   proposer->AddName(i, /*alone=*/false, /*titled=*/false);
+}
+
+// A name whose first part is followed by a patronymic: سهل بن حنيف، المختار بن أبي عبيد.
+// The first part may be unknown and even definite: بن / ابن after it is evidence enough.
+void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const size_t n = tokens.size();
+  if (i + 2 >= n || !(tokens[i + 1].flags & kNerPatronymic) || tokens[i + 1].conjunction) return;
+  const NerToken& t = tokens[i];
+  const bool known_person = t.known == static_cast<int8_t>(kPer) && t.known_start &&
+                            t.known_end == i + 1;
+  if ((t.known >= 0 && !known_person) || IsGiven(t) || !tokens.IsNameWord(i)) return;
+  if (t.reading != 0 && !(t.reading_flags & kNerGivenName)) return;
+  const bool next_named = tokens.IsNameWord(i + 2) || (tokens[i + 2].flags & kNerNameStart);
+  if (!next_named) return;
+  for (size_t end : NameEnds(tokens, i, /*titled=*/true)) {
+    if (end > i + 2) proposer->Add(i, end);
+  }
 }
 
 // A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
@@ -336,6 +359,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     if (!tokens[i].word) continue;
     GivenNameAnchor(tokens, i, &proposer);
     ParticleAnchor(tokens, i, &proposer);
+    PatronymicAnchor(tokens, i, &proposer);
     DemonymAnchor(tokens, i, &proposer);
     TitleAnchor(tokens, i, &proposer);
     ReportingVerbAnchor(tokens, i, &proposer);
