@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <optional>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kashif/kashif.h"
@@ -285,6 +285,9 @@ TEST(DateTest, Relative) {
   EXPECT_DATE(One("يصل غدا", kRef), "غدا", "2025-04-04", "2025-04-04");
   EXPECT_DATE(One("يصل غداً", kRef), "غداً", "2025-04-04", "2025-04-04");
   EXPECT_DATE(One("يصل بعد غد", kRef), "بعد غد", "2025-04-05", "2025-04-05");
+  EXPECT_DATE(One("يصل غدا الجمعة", kRef), "غدا الجمعة", "2025-04-04", "2025-04-04");
+  EXPECT_DATE(One("يعقد يوم غد الجمعة اجتماع", kRef), "يوم غد الجمعة", "2025-04-04", "2025-04-04");
+  EXPECT_DATE(One("صرح اليوم الخميس", kRef), "اليوم الخميس", "2025-04-03", "2025-04-03");
   EXPECT_DATE(One("الأسبوع الماضي", kRef), "الأسبوع الماضي", "2025-W13", "2025-W13");
   EXPECT_DATE(One("الأسبوع المقبل", kRef), "الأسبوع المقبل", "2025-W15", "2025-W15");
   EXPECT_DATE(One("الأسبوع القادم", kRef), "الأسبوع القادم", "2025-W15", "2025-W15");

@@ -1154,7 +1154,7 @@ class Grammar {
       size_t j = SkipDayWord(i, allow_proclitic, &skip);
       if (j != i) {
         if (auto d = Word(j, K::kDayRel); d && d->word.value != 0) {
-          consider(Parse{d->end_token, skip, DayOffset(d->word.value)});
+          consider(Parse{WithWeekday(d->end_token), skip, DayOffset(d->word.value)});
         }
       }
     }
@@ -1163,7 +1163,7 @@ class Grammar {
       const bool today_word = d->word.value == 0;
       const bool cued = !d->word.weak || CueBefore(i);  // "الغد" alone is also a name
       if (cued && (!today_word || (!NumberAt(d->end_token) && !Has(d->end_token, K::kLast)))) {
-        consider(Parse{d->end_token, d->skip_bytes, DayOffset(d->word.value)});
+        consider(Parse{WithWeekday(d->end_token), d->skip_bytes, DayOffset(d->word.value)});
       }
     }
     // [weekend_prefix] [part] unit_def (rel | ) ; this unit_def
@@ -1236,6 +1236,15 @@ class Grammar {
       }
     }
     return best;
+  }
+
+  // "غدا الثلاثاء", "أمس الأحد", "يوم غد الاثنين": the weekday after a relative day names the same
+  // day, so it joins the span (the relative day gives the value).
+  size_t WithWeekday(size_t end) const {
+    if (auto wd = Word(end, K::kWeekday, false, /*allow_weak=*/false)) {
+      if (!Has(wd->end_token, K::kRel)) return wd->end_token;
+    }
+    return end;
   }
 
   // The `count` units before (-1) or after (+1) the reference date, the current one excluded.
