@@ -320,7 +320,8 @@ bool NerTokens::IsNameWord(size_t i) const {
   if (verb_prefix && t.letters <= 7 && !lexicon_.HasForeignSuffix(key)) return false;
   // The same word with the article elsewhere in the document is a common noun (لاعب beside
   // اللاعب). Definite family names (الخطيب) are not affected: their own form has the article.
-  if (!t.article && SeenWithArticle(key)) return false;
+  // Relational family names go both ways (حجازي، الحجازي), so they are exempt.
+  if (!t.article && !EndsWith(key, kYa) && SeenWithArticle(key)) return false;
   return true;
 }
 

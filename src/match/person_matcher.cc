@@ -63,6 +63,15 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       next = Next::kAnyPart;  // عبد العزيز بوتفليقة
       continue;
     }
+    // A known person after the particle: راشد بن [محمد بن راشد آل مكتوم].
+    if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n && t.known < 0 &&
+        tokens[i + 1].known == static_cast<int8_t>(kPer) && tokens[i + 1].known_start) {
+      i = tokens[i + 1].known_end;
+      ends.push_back(i);
+      parts += 2;
+      next = Next::kNamesOnly;
+      continue;
+    }
     // Two particles in a row: بن عبد الكريم، بن أبي طالب.
     if ((t.flags & kNerParticle) && !t.conjunction && i + 2 < n &&
         (tokens[i + 1].flags & kNerNameStart) && tokens.IsNameWord(i + 2) &&
