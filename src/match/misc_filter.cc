@@ -21,7 +21,7 @@ void MiscNameFilter::Refine(const Document& doc, const Options& options,
     // AQMAR does not), and a place is useful to a reader either way. A person in a prize's name
     // (جائزة نوبل) or an organization in a cup's name is not.
     if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization) return false;
-    if (c.priority >= kUserGazetteerPriority) return false;
+    if (c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size()) return false;
     if (tokens[c.first_token].reading_flags & kNerEvent) return false;  // the event word itself
     size_t between = 0;
     for (size_t j = c.first_token; j-- > 0;) {

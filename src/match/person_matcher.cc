@@ -221,9 +221,8 @@ void ParticleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (!(t.reading_flags & kNerNameStart) || t.known >= 0 || i + 1 >= tokens.size()) return;
   const NerToken& u = tokens[i + 1];
   // أبي عبد الله: a second particle with its own name word.
-  const bool particle_pair = (u.flags & kNerNameStart) && !u.conjunction &&
-                             i + 2 < tokens.size() && tokens.IsNameWord(i + 2) &&
-                             tokens[i + 2].known < 0;
+  const bool particle_pair = (u.flags & kNerNameStart) && !u.conjunction && i + 2 < tokens.size() &&
+                             tokens.IsNameWord(i + 2) && tokens[i + 2].known < 0;
   if (!particle_pair && (!tokens.IsNameWord(i + 1) || u.known >= 0 || (u.flags & kNerParticle))) {
     return;
   }
@@ -237,8 +236,8 @@ void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const size_t n = tokens.size();
   if (i + 2 >= n || !(tokens[i + 1].flags & kNerPatronymic) || tokens[i + 1].conjunction) return;
   const NerToken& t = tokens[i];
-  const bool known_person = t.known == static_cast<int8_t>(kPer) && t.known_start &&
-                            t.known_end == i + 1;
+  const bool known_person =
+      t.known == static_cast<int8_t>(kPer) && t.known_start && t.known_end == i + 1;
   if ((t.known >= 0 && !known_person) || IsGiven(t) || !tokens.IsNameWord(i)) return;
   if (t.reading != 0 && !(t.reading_flags & kNerGivenName)) return;
   const bool next_named = tokens.IsNameWord(i + 2) || (tokens[i + 2].flags & kNerNameStart);

@@ -134,7 +134,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
     }
   }
   for (Candidate& c : *candidates) {
-    if (c.type != EntityType::kPerson || c.end_token != c.first_token + 1 ||
+    if (c.type != EntityType::kPerson || c.end_token != c.first_token + 1 || c.first_token >= n ||
         c.priority >= kBuiltinGazetteerPriority) {
       continue;
     }
