@@ -102,6 +102,8 @@ TEST(PersonRulesTest, AmbiguousGivenNameNeedsMoreEvidence) {
 
 TEST(PersonRulesTest, NationalityNounBeforeAName) {
   EXPECT_EQ(Find("وتوج الكيني صامويل كيبتوم بالذهب"), (V{{"PER", "صامويل كيبتوم"}}));
+  // After a given name a nationality adjective is a family name.
+  EXPECT_EQ(Find("وأكد السيد فيصل السويدي أن العقد جاهز"), (V{{"PER", "فيصل السويدي"}}));
   // After a definite noun the adjective describes that noun: no person.
   for (const Found& f : Find("وداهم الجيش الإسرائيلي منزلا في القرية")) {
     EXPECT_NE(f.type, "PER") << f;

@@ -14,6 +14,9 @@ constexpr size_t kMaxReportedNameWords = 3;
 bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
 
 bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
+bool EndsWithYa(std::string_view key) {
+  return key.size() >= 2 && key.substr(key.size() - 2) == "\xD9\x8A";  // ي
+}
 bool EndsWithTehMarbuta(std::string_view text) {
   return text.size() >= 2 && text.substr(text.size() - 2) == "\xD8\xA9";  // ة
 }
@@ -88,6 +91,17 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       if (i < n && (tokens[i].flags & kNerOrdinal) && !tokens[i].article) ++i;  // عشر
       ends.push_back(i);
       break;
+    }
+    // A nationality adjective right after a given name is a family name: فيصل السويدي،
+    // محمد المصري (masculine singular only; الأمريكية or الأمريكيين describe something else).
+    if (next == Next::kAnyPart && t.article && t.known < 0 && !t.conjunction &&
+        ((t.flags | t.bare_flags) & kNerDemonym) && !(t.flags & kNerStop) &&
+        EndsWithYa(tokens.Key(i))) {
+      ++i;
+      ends.push_back(i);
+      ++parts;
+      next = Next::kNamesOnly;
+      continue;
     }
     if (!tokens.IsNameWord(i)) break;
     const bool given = IsGiven(t) && t.known < 0;
@@ -191,9 +205,10 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
 void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
   if (!t.article || !((t.reading_flags | t.bare_flags | t.flags) & kNerDemonym)) return;
-  // After a definite noun the adjective describes it (الجيش الإسرائيلي داهمت); plurals
-  // (الإسرائيليين) are groups, not one person's description.
-  if (i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article)) return;
+  // After a definite noun the adjective may describe it (الجيش الإسرائيلي داهمت): then only a
+  // given or foreign-looking name counts (المدافع البرازيلي كارلوس). Plurals (الإسرائيليين) are
+  // groups, not one person's description.
+  const bool after_definite = i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article);
   const std::string_view key = tokens.Key(i);
   if (key.size() >= 4 && (key.substr(key.size() - 4) == "\xD9\x8A\xD9\x86" ||   // ين
                           key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
@@ -207,6 +222,8 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   } else if ((u.flags & kNerNameStart) || tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
     proposer->AddName(k, /*alone=*/!(u.flags & kNerNameStart), /*titled=*/true);
+  } else if (after_definite) {
+    return;
   } else if (TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);
   } else if (!u.conjunction && tokens.doc().analyses[k].reading_count <= 1 &&
