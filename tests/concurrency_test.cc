@@ -155,7 +155,7 @@ TEST(ConcurrencyTest, FirstUseFromManyThreads) {
   std::vector<std::string> normalized(kThreads);
   std::vector<size_t> token_counts(kThreads);
   std::vector<size_t> number_counts(kThreads);
-  std::vector<bool> created(kThreads, false);
+  std::vector<char> created(kThreads, 0);  // not vector<bool>: its bits share words
   RunTogether([&](int t) {
     NormalizerOptions options;
     options.fold_teh_marbuta = true;
@@ -164,7 +164,7 @@ TEST(ConcurrencyTest, FirstUseFromManyThreads) {
     number_counts[t] = FindNumbers(docs[0]).size();
     auto extractor = Extractor::Create();
     if (!extractor.ok()) return;
-    created[t] = true;
+    created[t] = 1;
     results[t] = extractor->Extract(docs[7]);
   });
   for (int t = 0; t < kThreads; ++t) {
