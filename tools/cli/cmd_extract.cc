@@ -193,6 +193,7 @@ class ExtractCommand {
     for (const DocumentChunk& chunk : batch.chunks) {
       if (!chunk.error.empty()) {
         failed_ = true;
+        progress_.Interrupt();
         WriteErr("kashif: " + chunk.error + "\n");
       }
       format_->Write(chunk, &out);

@@ -29,6 +29,10 @@ void ProgressLine::Add(const DocumentChunk& chunk) {
   Show(false);
 }
 
+void ProgressLine::Interrupt() {
+  if (shown_ && terminal_) WriteErr("\r\033[K");
+}
+
 void ProgressLine::FileDone() {
   if (!enabled_) return;
   ++files_;

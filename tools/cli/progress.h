@@ -20,6 +20,9 @@ class ProgressLine {
   void Start() { start_ = last_ = Clock::now(); }
   // A chunk has been written: counts its bytes and lines (a JSONL document is one line).
   void Add(const DocumentChunk& chunk);
+  // Something else is about to be written to standard error: clear the line first (it comes
+  // back with the next update).
+  void Interrupt();
   // One input file is done.
   void FileDone();
   // The run is over: a last update, then the line is ended so the shell prompt starts clean.
