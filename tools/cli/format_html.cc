@@ -32,11 +32,7 @@ mark.entity { position: relative; padding: 0.25em 0.4em; margin: 0 0.15em; borde
 mark.entity .label { font-size: 0.55em; font-weight: bold; font-family: sans-serif;
                      text-transform: uppercase; vertical-align: middle;
                      margin-inline-start: 0.5em; direction: ltr; unicode-bidi: isolate; }
-mark.entity:hover::after { content: attr(data-value); position: absolute; z-index: 1;
-                           inset-block-start: 100%; inset-inline-start: 0; white-space: pre;
-                           direction: ltr; unicode-bidi: plaintext; font-size: 0.7em;
-                           padding: 0.3em 0.6em; background: #222; color: #fff;
-                           border-radius: 0.3em; }
+mark.entity:hover { outline: 2px solid #444; }
 .PER { background: #aa9cfc; }
 .ORG { background: #7aecec; }
 .LOC { background: #ff9561; }
@@ -99,7 +95,8 @@ void AppendHtml(std::string_view text, std::string* out) {
   }
 }
 
-// What the hover shows: the canonical form, and the value for money and dates.
+// What the hover shows (the title tooltip; data-value keeps the same text for scripts): the
+// canonical form, and the value for money and dates.
 std::string HoverText(const Entity& e) {
   std::string hover = EntityTypeLabel(e.type);
   hover += ": ";
