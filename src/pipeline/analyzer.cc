@@ -89,7 +89,8 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
     if (!restore_alef) {
       r.key = ArenaSlice{key.offset + cut, key.size - cut};
     } else {
-      r.key = ArenaSlice{static_cast<uint32_t>(doc->arena.size()), key.size - cut + kLetterBytes};
+      r.key = ArenaSlice{static_cast<uint32_t>(doc->arena.size()),
+                         static_cast<uint32_t>(key.size - cut + kLetterBytes)};
       doc->arena.append(kAlef.data(), kAlef.size());
       doc->arena.append(doc->arena, key.offset + cut, key.size - cut);
     }

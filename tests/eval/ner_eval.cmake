@@ -7,21 +7,24 @@ if(NOT EXISTS "${SHARED}/data/ner")
   return()
 endif()
 
+# title | files | types scored
 set(corpora
-  "ANERcorp train|${SHARED}/data/ner/anercorp-train.conll"
-  "AQMAR dev|${SHARED}/data/ner/aqmar-dev/*.txt"
-  "Wojood sample|${SHARED}/data/ner/wojood-sample-*.txt")
+  "ANERcorp train|${SHARED}/data/ner/anercorp-train.conll|PER,ORG,LOC"
+  "AQMAR dev|${SHARED}/data/ner/aqmar-dev/*.txt|PER,ORG,LOC"
+  "Wojood sample|${SHARED}/data/ner/wojood-sample-*.txt|PER,ORG,LOC"
+  "Wojood sample, money and dates|${SHARED}/data/ner/wojood-sample-*.txt|MONEY,DATE")
 foreach(entry IN LISTS corpora)
   string(REPLACE "|" ";" parts "${entry}")
   list(GET parts 0 title)
   list(GET parts 1 pattern)
+  list(GET parts 2 types)
   file(GLOB files "${pattern}")
   list(SORT files)
   if(NOT files)
     message(STATUS "skipped: ${title}: no files match ${pattern}")
     continue()
   endif()
-  execute_process(COMMAND "${KASHIF}" eval --types PER,ORG,LOC ${files}
+  execute_process(COMMAND "${KASHIF}" eval --types ${types} ${files}
                   RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "kashif eval failed on ${title} (${status}):\n${errors}")
@@ -31,5 +34,5 @@ foreach(entry IN LISTS corpora)
   if(total_at GREATER -1)
     string(SUBSTRING "${output}" ${total_at} -1 output)
   endif()
-  message(STATUS "${title}: kashif eval --types PER,ORG,LOC\n${output}")
+  message(STATUS "${title}: kashif eval --types ${types}\n${output}")
 endforeach()
