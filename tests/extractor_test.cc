@@ -252,11 +252,31 @@ TEST(ExtractorTest, NumberWordIsNotTheCompanyWithTheSameLetters) {
   ASSERT_EQ(entities.size(), 2u);
   EXPECT_EQ(entities[0].type, EntityType::kMoney);
   EXPECT_EQ(entities[0].text(text), "مئتا مليون دولار");
+  // A grammar-found entity's canonical name is its display form: letters as written.
+  EXPECT_EQ(entities[0].canonical, "مئتا مليون دولار");
   ASSERT_TRUE(entities[0].money.has_value());
   EXPECT_EQ(entities[0].money->amount, "200000000");
   EXPECT_EQ(entities[0].money->currency, "USD");
   EXPECT_EQ(entities[1].type, EntityType::kOrganization);
   EXPECT_EQ(entities[1].text(text), "شركة ميتا");
+}
+
+}  // namespace
+}  // namespace kashif
+
+namespace kashif {
+namespace {
+
+TEST(ExtractorTest, CanonicalOfRuleFoundEntitiesDropsMarksButKeepsLetters) {
+  auto extractor = Extractor::Create();
+  ASSERT_TRUE(extractor.ok());
+  const std::string text = "خصصت الحكومة خَمسة ملايين يـورو";
+  const std::vector<Entity> entities = extractor->Extract(text);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].text(text), "خَمسة ملايين يـورو");
+  EXPECT_EQ(entities[0].canonical, "خمسة ملايين يورو");
+  EXPECT_EQ(entities[0].money->amount, "5000000");
+  EXPECT_EQ(entities[0].money->currency, "EUR");
 }
 
 }  // namespace

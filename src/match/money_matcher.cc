@@ -488,7 +488,7 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
     c.begin = m->begin;
     c.end = m->end;
     c.priority = kMoneyPriority;
-    analyzer_->AppendMatchForm(doc.text.substr(c.begin, c.end - c.begin), &c.canonical);
+    analyzer_->AppendDisplayForm(doc.text.substr(c.begin, c.end - c.begin), &c.canonical);
     c.money = MoneyValue{m->amount.ToString(), m->code};
     out->push_back(std::move(c));
     i = m->end_token;

@@ -38,8 +38,19 @@ NormalizerOptions MatchFormOptions() {
   return o;
 }
 
+NormalizerOptions DisplayFormOptions() {
+  NormalizerOptions o;
+  o.fold_alef = false;
+  o.fold_alef_maqsura = false;
+  o.fold_persian_letters = false;
+  o.fold_presentation_forms = true;
+  return o;
+}
+
 Analyzer::Analyzer()
-    : match_normalizer_(MatchFormOptions()), stemmer_(Stemmer::Create().value()) {}
+    : match_normalizer_(MatchFormOptions()),
+      display_normalizer_(DisplayFormOptions()),
+      stemmer_(Stemmer::Create().value()) {}
 
 size_t SkipLetters(std::string_view word, size_t letters) {
   size_t i = 0;

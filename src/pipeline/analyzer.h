@@ -13,6 +13,9 @@ namespace kashif::internal {
 
 // The options of the matching form: every fold on, so spelling variants meet.
 NormalizerOptions MatchFormOptions();
+// The options of the display form of rule-found entities' canonical names: marks, tatweel,
+// invisible characters and presentation forms go, letters stay as written.
+NormalizerOptions DisplayFormOptions();
 
 // Immutable; Analyze() may run concurrently.
 class Analyzer {
@@ -26,11 +29,16 @@ class Analyzer {
   void AppendMatchForm(std::string_view text, std::string* out) const {
     match_normalizer_.AppendNormalized(text, out);
   }
+  // The display form of text (the canonical name of an entity found by a rule or grammar).
+  void AppendDisplayForm(std::string_view text, std::string* out) const {
+    display_normalizer_.AppendNormalized(text, out);
+  }
 
  private:
   void AnalyzeToken(Document* doc, size_t index) const;
 
   Normalizer match_normalizer_;
+  Normalizer display_normalizer_;
   Stemmer stemmer_;  // the morphology stage: light stems and proclitic splits
 };
 
