@@ -236,6 +236,16 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
   }
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
+    // A date or an amount is no part of a name and ends one: "جامعة بير زيت أمس", "مجلس إدارتها
+    // يوم الثلاثاء 5 / 8 / 2008". Its tokens read as time words, so every rule stops before them
+    // instead of taking the candidate in as a known name.
+    if (c.type == EntityType::kDate || c.type == EntityType::kMoney) {
+      for (uint32_t i = c.first_token; i < c.end_token && i < tokens_.size(); ++i) {
+        tokens_[i].flags |= kNerTime | kNerStop;
+        tokens_[i].reading_flags |= kNerTime | kNerStop;
+      }
+      continue;
+    }
     for (uint32_t i = c.first_token; i < c.end_token && i < tokens_.size(); ++i) {
       NerToken& t = tokens_[i];
       if (t.known >= 0 && t.known_priority >= c.priority) continue;

@@ -99,8 +99,9 @@ struct NerToken {
   bool clitic_stop = false;  // a proclitic + a stop word: بأول (ب + أول), not the name باول
   bool nisba = false;        // definite and ends like a relational adjective: الروسية
   uint32_t letters = 0;      // letters in the reading
-  // The type of a higher-priority candidate (gazetteer, money, date) covering the token, or -1,
-  // and whether the token starts that candidate.
+  // The type of a higher-priority PER / ORG / LOC candidate (gazetteer) covering the token, or
+  // -1, and whether the token starts that candidate. Tokens of a date or money candidate are
+  // not known: they get the time-word flags (kNerTime | kNerStop) and so end every name.
   int8_t known = -1;
   bool known_start = false;
   uint32_t known_end = 0;  // end token of that candidate
