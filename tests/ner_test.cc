@@ -195,6 +195,34 @@ TEST(OrgRulesTest, StopsAtTimeWordsAndPrepositions) {
   EXPECT_EQ(Find("رحبت وزارة الصناعة بالقرار"), (V{{"ORG", "وزارة الصناعة"}}));
 }
 
+TEST(OrgRulesTest, StopsBeforeADate) {
+  // The date matcher's span ends the name: no name runs into a date, and a date is never the
+  // "known name" that completes a head noun.
+  EXPECT_EQ(Find("ووقعت شركة نيراكو يوم الأحد 3 / 4 / 2019 عقدا"), (V{{"ORG", "نيراكو"}}));
+  EXPECT_EQ(Find("وقال رئيس مجلس إدارتها يوم الثلاثاء الموافق 5 / 8 / 2008 إن الأرباح زادت"),
+            V{});
+  EXPECT_EQ(Find("افتتحت جامعة حلب أمس مختبرا جديدا"), (V{{"ORG", "جامعة حلب"}}));
+}
+
+TEST(GazetteerDataTest, FoldedFormsOfOrdinaryWordsAreNoNames) {
+  // عنه ("about him") is the town عنة once teh marbuta is folded; البيت ("the house") is the
+  // company إلبيت once hamza is folded. Only the longer form names the company.
+  EXPECT_EQ(Find("تحدث الكتاب عنه طويلا ثم عاد إلى البيت مساء"), V{});
+  EXPECT_EQ(Find("وأعلنت إلبيت سيستمز عن صفقة"), (V{{"ORG", "إلبيت سيستمز"}}));
+}
+
+TEST(GazetteerDataTest, CompassDirectionIsNoPartOfThePlace) {
+  EXPECT_EQ(Find("تعمل الشركة في شمال أفريقيا وغرب آسيا وجنوب لبنان"),
+            (V{{"LOC", "أفريقيا"}, {"LOC", "آسيا"}, {"LOC", "لبنان"}}));
+  // A country whose name has the direction keeps it.
+  EXPECT_EQ(Find("سافر إلى جنوب أفريقيا"), (V{{"LOC", "جنوب أفريقيا"}}));
+}
+
+TEST(GazetteerDataTest, GovernmentOrArmyNamedByNationalityIsNoOrganization) {
+  EXPECT_EQ(Find("قررت الحكومة المصرية وقال الجيش اللبناني إن الخارجية الروسية رحبت"), V{});
+  EXPECT_EQ(Find("أعلن الجيش السوري الحر"), (V{{"ORG", "الجيش السوري الحر"}}));
+}
+
 TEST(PlaceRulesTest, TriggerWordAnnouncesThePlace) {
   EXPECT_EQ(Find("وصل الوفد إلى قرية كفرنبودة مساء"), (V{{"LOC", "كفرنبودة"}}));
   EXPECT_EQ(Find("ويمر نهر الزهراني بالقرية"), (V{{"LOC", "الزهراني"}}));
