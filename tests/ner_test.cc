@@ -110,6 +110,13 @@ TEST(PersonRulesTest, NationalityNounBeforeAName) {
   }
 }
 
+TEST(PersonRulesTest, WawAfterAParticleIsPartOfTheName) {
+  // A particle is always followed by a name part, so the first و there is no conjunction.
+  EXPECT_EQ(Find("التقى أحمد بن وهبان بالوفد"), (V{{"PER", "أحمد بن وهبان"}}));
+  EXPECT_EQ(Find("يقع ضريح الصحابي الجليل مالك بن أبي وضاح في المدينة"),
+            (V{{"PER", "مالك بن أبي وضاح"}}));
+}
+
 TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
   EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
   EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),

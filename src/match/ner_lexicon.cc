@@ -295,7 +295,7 @@ Candidate NerTokens::MakeCandidate(EntityType type, size_t first, size_t end,
   return c;
 }
 
-bool NerTokens::IsNameWord(size_t i) const {
+bool NerTokens::IsNameWord(size_t i, bool after_particle) const {
   const NerToken& t = tokens_[i];
   if (!t.word || KnownOther(i, EntityType::kPerson)) return false;
   if (t.known == static_cast<int8_t>(EntityType::kPerson)) return true;
@@ -320,7 +320,7 @@ bool NerTokens::IsNameWord(size_t i) const {
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
                                 kNerOrgAdjective | kNerParticle | kNerDemonym;
   if ((t.flags & kNotName) || (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
-  if (t.conjunction || t.clitic_article || t.letters < 2) return false;
+  if ((t.conjunction && !after_particle) || t.clitic_article || t.letters < 2) return false;
   // Imperfect and future verbs (يتوقع، تقول، سيتم، يستخدمه) look like unknown words; names of
   // that shape are rare enough up to seven letters and the known ones are listed.
   const std::string_view key = Key(i);

@@ -142,7 +142,9 @@ class NerTokens {
   // Whether token i can be part of a person's name: a given name, a known person, or a word
   // that is no particle, stop word, cue or verb-looking form, carries no proclitic, and does
   // not occur with the article elsewhere in the document (اللاعب makes لاعب a common noun).
-  bool IsNameWord(size_t i) const;
+  // `after_particle`: the word follows a name particle (بن، أبي، عبد), which a name part must
+  // follow, so a first و is a letter of the name, not the conjunction: بن أبي [وقاص].
+  bool IsNameWord(size_t i, bool after_particle = false) const;
   // Whether the match form `key` occurs with the article somewhere in the document.
   bool SeenWithArticle(std::string_view key) const;
   // Whether token i can be (part of) a place's or organization's proper name: a word that is no

@@ -58,7 +58,8 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       }
       break;
     }
-    if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n && tokens.IsNameWord(i + 1) &&
+    if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n &&
+        tokens.IsNameWord(i + 1, /*after_particle=*/true) &&
         !tokens.KnownOther(i, kPer) && tokens[i + 1].known < 0) {
       i += 2;
       ends.push_back(i);
@@ -77,7 +78,8 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     }
     // Two particles in a row: بن عبد الكريم، بن أبي طالب.
     if ((t.flags & kNerParticle) && !t.conjunction && i + 2 < n &&
-        (tokens[i + 1].flags & kNerNameStart) && tokens.IsNameWord(i + 2) &&
+        (tokens[i + 1].flags & kNerNameStart) &&
+        tokens.IsNameWord(i + 2, /*after_particle=*/true) &&
         tokens[i + 2].known < 0) {
       i += 3;
       ends.push_back(i);
@@ -103,7 +105,7 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       next = Next::kNamesOnly;
       continue;
     }
-    if (!tokens.IsNameWord(i)) break;
+    if (!tokens.IsNameWord(i, after_particle)) break;
     const bool given = IsGiven(t) && t.known < 0;
     // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
     // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
@@ -239,8 +241,10 @@ void ParticleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& u = tokens[i + 1];
   // أبي عبد الله: a second particle with its own name word.
   const bool particle_pair = (u.flags & kNerNameStart) && !u.conjunction && i + 2 < tokens.size() &&
-                             tokens.IsNameWord(i + 2) && tokens[i + 2].known < 0;
-  if (!particle_pair && (!tokens.IsNameWord(i + 1) || u.known >= 0 || (u.flags & kNerParticle))) {
+                             tokens.IsNameWord(i + 2, /*after_particle=*/true) &&
+                             tokens[i + 2].known < 0;
+  if (!particle_pair && (!tokens.IsNameWord(i + 1, /*after_particle=*/true) || u.known >= 0 ||
+                         (u.flags & kNerParticle))) {
     return;
   }
   // The particle and the word after it are one name part; NameEnds continues from there.
@@ -257,7 +261,8 @@ void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       t.known == static_cast<int8_t>(kPer) && t.known_start && t.known_end == i + 1;
   if ((t.known >= 0 && !known_person) || IsGiven(t) || !tokens.IsNameWord(i)) return;
   if (t.reading != 0 && !(t.reading_flags & kNerGivenName)) return;
-  const bool next_named = tokens.IsNameWord(i + 2) || (tokens[i + 2].flags & kNerNameStart);
+  const bool next_named =
+      tokens.IsNameWord(i + 2, /*after_particle=*/true) || (tokens[i + 2].flags & kNerNameStart);
   if (!next_named) return;
   for (size_t end : NameEnds(tokens, i, /*titled=*/true)) {
     if (end > i + 2) proposer->Add(i, end);
