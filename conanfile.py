@@ -18,6 +18,7 @@ class KashifConan(ConanFile):
     name = "kashif"
     description = ("Finds people, organizations, places, money amounts and dates in Arabic "
                    "text, with exact byte offsets and normalized values.")
+    license = "Apache-2.0"
     topics = ("arabic", "nlp", "ner", "named-entity-recognition", "text")
     homepage = "https://github.com/kashif-nlp/kashif"
     url = "https://github.com/kashif-nlp/kashif"
