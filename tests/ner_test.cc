@@ -117,6 +117,14 @@ TEST(PersonRulesTest, WawAfterAParticleIsPartOfTheName) {
             (V{{"PER", "مالك بن أبي وضاح"}}));
 }
 
+TEST(PersonRulesTest, PersonNounOrRoleWithNationalityBeforeAName) {
+  // العالم is a person noun only before a nationality adjective and an unknown word; "العالم
+  // العربي" stays the place.
+  EXPECT_EQ(Find("واكتشفه العالم الهولندي هوخشتات ، ثم"), (V{{"PER", "هوخشتات"}}));
+  EXPECT_EQ(Find("وكتب المؤرخ اليوناني هيرودوت ، أن"), (V{{"PER", "هيرودوت"}}));
+  EXPECT_EQ(Find("وتأثر العالم العربي كله بالأزمة"), (V{{"LOC", "العالم العربي"}}));
+}
+
 TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
   EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
   EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),

@@ -65,6 +65,7 @@ constexpr ClassName kClassNames[] = {
     {"ordinal", kNerOrdinal},
     {"org_head_weak", kNerOrgHeadWeak},
     {"patronymic", kNerPatronymic},
+    {"person_noun", kNerPersonNoun},
     {"relative", kNerRelative | kNerStop},
 };
 

@@ -46,6 +46,10 @@ enum NerClass : uint32_t {
   kNerRelative = 1u << 23,   // a relative pronoun (الذي، التي): ends a clause's subject
   kNerOrgHeadWeak = 1u << 24,  // an organization head that also heads common phrases
   kNerPatronymic = 1u << 25,   // بن، ابن، بنت: "son / daughter of" inside a name
+  // A definite noun for a kind of person that is no title because it is also an everyday word
+  // (العالم "the scientist" / "the world"): with a nationality adjective after it, the unknown
+  // word that follows is a name (العالم الألماني هيزنبرج).
+  kNerPersonNoun = 1u << 26,
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.

@@ -210,7 +210,13 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   // After a definite noun the adjective may describe it (الجيش الإسرائيلي داهمت): then only a
   // given or foreign-looking name counts (المدافع البرازيلي كارلوس). Plurals (الإسرائيليين) are
   // groups, not one person's description.
-  const bool after_definite = i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article);
+  // A role, title or person noun before it is the person described (المعماري التركي سنان،
+  // العالم الهولندي زيمان): then the adjective describes the name that follows.
+  const bool after_person_word =
+      i > 0 && ((tokens[i - 1].reading_flags | tokens[i - 1].bare_flags) &
+                (kNerTitle | kNerRole | kNerPersonNoun));
+  const bool after_definite =
+      i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article) && !after_person_word;
   const std::string_view key = tokens.Key(i);
   if (key.size() >= 4 && (key.substr(key.size() - 4) == "\xD9\x8A\xD9\x86" ||   // ين
                           key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
