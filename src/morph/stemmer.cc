@@ -751,6 +751,24 @@ Segmentation Stemmer::Segment(std::string_view word) const {
     }
     if (r.suffix.has_enclitic) seg.enclitics[seg.enclitic_count++] = span(r.suffix.enclitic);
   }
+  // A presentation-form ligature (ﻻ) is one character for two letters: a part made only of
+  // its second letter has no bytes of its own. Such a word stays whole rather than report an
+  // empty span (found by tests/fuzz/stemmer_fuzzer.cc).
+  bool empty_part = seg.stem_begin >= seg.stem_end;
+  for (size_t i = 0; i < seg.proclitic_count; ++i) {
+    empty_part |= seg.proclitics[i].begin >= seg.proclitics[i].end;
+  }
+  for (size_t i = 0; i < seg.suffix_count; ++i) {
+    empty_part |= seg.suffixes[i].begin >= seg.suffixes[i].end;
+  }
+  for (size_t i = 0; i < seg.enclitic_count; ++i) {
+    empty_part |= seg.enclitics[i].begin >= seg.enclitics[i].end;
+  }
+  if (empty_part) {
+    Segmentation whole;
+    whole.stem_end = static_cast<uint32_t>(word.size());
+    return whole;
+  }
   return seg;
 }
 
