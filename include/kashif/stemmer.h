@@ -91,6 +91,10 @@ struct KASHIF_EXPORT Segmentation {
   bool HasArticle() const;
 };
 
+namespace internal {
+struct StemmerTables;  // the compiled lexicon and normalizers, shared by copies of a Stemmer
+}
+
 class KASHIF_EXPORT Stemmer {
  public:
   // Longest word (in letters, marks not counted) that is segmented; longer ones are left whole.
@@ -110,11 +114,10 @@ class KASHIF_EXPORT Stemmer {
   // The same, appended to *out (reuse one string to avoid allocating per word).
   void AppendLightStem(std::string_view word, std::string* out) const;
 
-  struct Tables;  // internal
-
  private:
-  explicit Stemmer(std::shared_ptr<const Tables> tables) : tables_(std::move(tables)) {}
-  std::shared_ptr<const Tables> tables_;
+  explicit Stemmer(std::shared_ptr<const internal::StemmerTables> tables)
+      : tables_(std::move(tables)) {}
+  std::shared_ptr<const internal::StemmerTables> tables_;
 };
 
 }  // namespace kashif

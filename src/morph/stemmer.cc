@@ -221,7 +221,7 @@ struct Reading {
 
 }  // namespace
 
-struct Stemmer::Tables {
+struct internal::StemmerTables {
   absl::flat_hash_map<uint64_t, uint8_t> lexicon;
   Normalizer decode_normalizer;  // slow path for presentation forms and invisible characters
   Normalizer light_normalizer;   // light stems of words that are not segmented
@@ -232,7 +232,7 @@ struct Stemmer::Tables {
     o.fold_digits = false;
     return o;
   }
-  Tables() : decode_normalizer(DecodeOptions()), light_normalizer(NormalizerOptions()) {}
+  StemmerTables() : decode_normalizer(DecodeOptions()), light_normalizer(NormalizerOptions()) {}
 
   // Which stem lengths (bit i: i letters, up to 10) exist for each first two letters (the
   // second 0 for one-letter stems): most candidate stems are rejected here without hashing.
@@ -517,7 +517,7 @@ bool RulesAccept(const LetterWord& w, const SuffixOption& s, size_t stem_from) {
 
 }  // namespace
 
-bool Stemmer::Tables::Decode(std::string_view word, LetterWord* out) const {
+bool internal::StemmerTables::Decode(std::string_view word, LetterWord* out) const {
   switch (DecodeLetters(word, out)) {
     case DecodeResult::kOk:
       return true;
@@ -536,7 +536,7 @@ bool Stemmer::Tables::Decode(std::string_view word, LetterWord* out) const {
   return true;
 }
 
-void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
+void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const {
   const size_t n = w.size;
   reading->proclitics = kNoProclitics;
   reading->stem_from = 0;
@@ -640,7 +640,7 @@ void Stemmer::Tables::Parse(const LetterWord& w, Reading* reading) const {
   }
 }
 
-bool Stemmer::Tables::AddWord(std::string_view word, uint8_t flags) {
+bool internal::StemmerTables::AddWord(std::string_view word, uint8_t flags) {
   LetterWord w;
   if (!Decode(word, &w)) return false;
   // A feminine word is entered without its ة, which stays an inflectional suffix wherever
@@ -659,7 +659,7 @@ bool Stemmer::Tables::AddWord(std::string_view word, uint8_t flags) {
   return true;
 }
 
-void Stemmer::Tables::AddLexiconText(std::string_view text, bool gazetteer) {
+void internal::StemmerTables::AddLexiconText(std::string_view text, bool gazetteer) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
@@ -705,7 +705,7 @@ bool Segmentation::HasArticle() const {
 }
 
 StatusOr<Stemmer> Stemmer::Create(const StemmerOptions& options) {
-  auto tables = std::make_shared<Tables>();
+  auto tables = std::make_shared<internal::StemmerTables>();
   auto text = [](const unsigned char* data, size_t size) {
     return std::string_view(reinterpret_cast<const char*>(data), size);
   };
