@@ -1154,7 +1154,8 @@ class Grammar {
       size_t j = SkipDayWord(i, allow_proclitic, &skip);
       if (j != i) {
         if (auto d = Word(j, K::kDayRel); d && d->word.value != 0) {
-          consider(Parse{static_cast<uint32_t>(WithWeekday(d->end_token)), skip, DayOffset(d->word.value)});
+          consider(Parse{static_cast<uint32_t>(WithWeekday(d->end_token)), skip,
+                         DayOffset(d->word.value)});
         }
       }
     }
@@ -1163,7 +1164,8 @@ class Grammar {
       const bool today_word = d->word.value == 0;
       const bool cued = !d->word.weak || CueBefore(i);  // "الغد" alone is also a name
       if (cued && (!today_word || (!NumberAt(d->end_token) && !Has(d->end_token, K::kLast)))) {
-        consider(Parse{static_cast<uint32_t>(WithWeekday(d->end_token)), d->skip_bytes, DayOffset(d->word.value)});
+        consider(Parse{static_cast<uint32_t>(WithWeekday(d->end_token)), d->skip_bytes,
+                       DayOffset(d->word.value)});
       }
     }
     // [weekend_prefix] [part] unit_def (rel | ) ; this unit_def
