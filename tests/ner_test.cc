@@ -167,6 +167,11 @@ TEST(PropagationTest, FamilyNameAloneAfterTheFullName) {
   }
 }
 
+TEST(PropagationTest, NationalityFamilyNameIsNotPropagatedAlone) {
+  EXPECT_EQ(Find("عاش القديس بولس الدمشقي في المدينة. ويتميز البيت الدمشقي بفنائه."),
+            (V{{"PER", "بولس الدمشقي"}}));
+}
+
 TEST(PropagationTest, TitledNameRecursWithoutItsTitle) {
   EXPECT_EQ(Find("قال السيد برانوفيتش إن الاتفاق قريب. ولم يعلق برانوفيتش على الموعد."),
             (V{{"PER", "برانوفيتش"}, {"PER", "برانوفيتش"}}));
@@ -223,6 +228,8 @@ TEST(GazetteerDataTest, FoldedFormsOfOrdinaryWordsAreNoNames) {
   // عنه ("about him") is the town عنة once teh marbuta is folded; البيت ("the house") is the
   // company إلبيت once hamza is folded. Only the longer form names the company.
   EXPECT_EQ(Find("تحدث الكتاب عنه طويلا ثم عاد إلى البيت مساء"), V{});
+  // دوما (Douma) is written like دومًا ("always"), لميله is ل + ميله ("his inclination").
+  EXPECT_EQ(Find("وكان يسافر دوما لميله إلى الترحال"), V{});
   EXPECT_EQ(Find("وأعلنت إلبيت سيستمز عن صفقة"), (V{{"ORG", "إلبيت سيستمز"}}));
 }
 

@@ -94,9 +94,12 @@ void Propagation::Refine(const Document& doc, const Options& options,
       const bool teh_marbuta =
           last_text.size() >= 2 && last_text.substr(last_text.size() - 2) == "\xD8\xA9";
       // So is a word the document also uses with the article (دوري beside الدوري).
+      // A nationality adjective as a family name (بولس الدمشقي، محمد المصري) is an adjective
+      // again wherever it stands alone (البيت الدمشقي، الجانب المصري).
       if (CountLetters(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
           !tokens.SeenWithArticle(last) &&
-          !(flags & (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole))) {
+          !(flags & (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole |
+                     kNerDemonym))) {
         names.push_back(Name{e.type, {last}, e.canonical, first});
       }
     }
