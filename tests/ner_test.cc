@@ -125,6 +125,14 @@ TEST(PersonRulesTest, PersonNounOrRoleWithNationalityBeforeAName) {
   EXPECT_EQ(Find("وتأثر العالم العربي كله بالأزمة"), (V{{"LOC", "العالم العربي"}}));
 }
 
+TEST(PersonRulesTest, DivineNameAfterAbdKeepsItsArticle) {
+  // Without its article الله reads له ("to him") and الواحد reads واحد ("one"); after عبد the
+  // article is part of the name.
+  EXPECT_EQ(Find("وفاز في القائمة مازن عبد الواحد الذي انسحب"),
+            (V{{"PER", "مازن عبد الواحد"}}));
+  EXPECT_EQ(Find("ويقول ابو عبد الله ان الجماعة تفرقت"), (V{{"PER", "ابو عبد الله"}}));
+}
+
 TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
   EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
   EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),

@@ -320,7 +320,10 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle) const {
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
                                 kNerOrgAdjective | kNerParticle | kNerDemonym;
-  if ((t.flags & kNotName) || (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
+  if (t.flags & kNotName) return false;
+  // After a particle the article belongs to the name (عبد الله، عبد الواحد، أبو الفضل): what the
+  // word means without it (له، واحد) says nothing.
+  if (!after_particle && (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
   if ((t.conjunction && !after_particle) || t.clitic_article || t.letters < 2) return false;
   // Imperfect and future verbs (يتوقع، تقول، سيتم، يستخدمه) look like unknown words; names of
   // that shape are rare enough up to seven letters and the known ones are listed.

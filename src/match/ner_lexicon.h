@@ -147,7 +147,8 @@ class NerTokens {
   // that is no particle, stop word, cue or verb-looking form, carries no proclitic, and does
   // not occur with the article elsewhere in the document (اللاعب makes لاعب a common noun).
   // `after_particle`: the word follows a name particle (بن، أبي، عبد), which a name part must
-  // follow, so a first و is a letter of the name, not the conjunction: بن أبي [وقاص].
+  // follow, so a first و is a letter of the name, not the conjunction (بن أبي [وقاص]), and a
+  // definite word is read with its article (عبد الله: not ل + ه).
   bool IsNameWord(size_t i, bool after_particle = false) const;
   // Whether the match form `key` occurs with the article somewhere in the document.
   bool SeenWithArticle(std::string_view key) const;
