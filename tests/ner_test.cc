@@ -258,6 +258,14 @@ TEST(PlaceRulesTest, TriggerWordAnnouncesThePlace) {
   EXPECT_EQ(Find("ويمر نهر الزهراني بالقرية"), (V{{"LOC", "الزهراني"}}));
 }
 
+TEST(PlaceRulesTest, FeatureWordBeforeAListedPlaceStaysOut) {
+  // As for the names the trigger rule finds: نهر [النيجر]، بحيرة [تشاد]. A name whose rest is
+  // no place on its own keeps its feature word.
+  EXPECT_EQ(Find("يصب نهر النيجر في المحيط وتقع بحيرة تشاد شرقا"),
+            (V{{"LOC", "النيجر"}, {"LOC", "تشاد"}}));
+  EXPECT_EQ(Find("عبر السفينة إلى جبل طارق"), (V{{"LOC", "جبل طارق"}}));
+}
+
 TEST(PlaceRulesTest, NationalityAdjectivesAreNotPlaces) {
   EXPECT_EQ(Find("قال مسؤول روسي إن الشركات الأمريكية والفرنسية"), V{});
   // After a place trigger too: the adjective is skipped, the name is the place.

@@ -1,5 +1,8 @@
 #include "match/place_rules.h"
 
+#include <algorithm>
+
+#include "match/gazetteer.h"
 #include "match/person_matcher.h"
 
 namespace kashif::internal {
@@ -39,6 +42,30 @@ void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidat
   if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, first, end, priority));
 }
 
+// A listed name made of a natural-feature word and a listed place (نهر النيجر، بحيرة تشاد، خليج
+// عدن) gives way to the place, so that the feature word stays out as it does for the names the
+// rule below finds (نهر [الزهراني]). Names whose rest is no place on its own (جبل طارق، جزر
+// القمر) and the user's own entries keep their full form.
+void DropFeatureWordBeforeListedPlace(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto place_inside = [&](const Candidate& c) {
+    for (const Candidate& d : *out) {
+      if (d.type == kLoc && d.first_token == c.first_token + 1 && d.end_token == c.end_token) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto drop = [&](const Candidate& c) {
+    if (c.type != kLoc || c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size() ||
+        c.end_token < c.first_token + 2) {
+      return false;
+    }
+    const NerToken& t = tokens[c.first_token];
+    return (t.reading_flags & kNerPlaceFeature) && !t.article && place_inside(c);
+  };
+  out->erase(std::remove_if(out->begin(), out->end(), drop), out->end());
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -46,6 +73,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   const NerTokens tokens(doc, *lexicon_, *out);
   const size_t n = tokens.size();
+  DropFeatureWordBeforeListedPlace(tokens, out);
   for (size_t i = 0; i + 1 < n; ++i) {
     const NerToken& t = tokens[i];
     if (!t.word || t.known >= 0) continue;
