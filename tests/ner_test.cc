@@ -264,6 +264,10 @@ TEST(PlaceRulesTest, FeatureWordBeforeAListedPlaceStaysOut) {
   EXPECT_EQ(Find("يصب نهر النيجر في المحيط وتقع بحيرة تشاد شرقا"),
             (V{{"LOC", "النيجر"}, {"LOC", "تشاد"}}));
   EXPECT_EQ(Find("عبر السفينة إلى جبل طارق"), (V{{"LOC", "جبل طارق"}}));
+  // So do a trigger and a state's form before a listed place; a state word is no trigger.
+  EXPECT_EQ(Find("تلعب دولة قطر دورا وزار مدينة الكويت ومملكة البحرين"),
+            (V{{"LOC", "قطر"}, {"LOC", "الكويت"}, {"LOC", "البحرين"}}));
+  EXPECT_EQ(Find("أعلنت دولة مستقلة"), V{});
 }
 
 TEST(PlaceRulesTest, NationalityAdjectivesAreNotPlaces) {

@@ -66,6 +66,7 @@ constexpr ClassName kClassNames[] = {
     {"org_head_weak", kNerOrgHeadWeak},
     {"patronymic", kNerPatronymic},
     {"person_noun", kNerPersonNoun},
+    {"state_word", kNerStateWord},
     {"relative", kNerRelative | kNerStop},
 };
 

@@ -50,6 +50,9 @@ enum NerClass : uint32_t {
   // (العالم "the scientist" / "the world"): with a nationality adjective after it, the unknown
   // word that follows is a name (العالم الألماني هيزنبرج).
   kNerPersonNoun = 1u << 26,
+  // A state's form before its name (دولة، مملكة، جمهورية): kept out of a listed name whose rest
+  // is a listed place (دولة [قطر]), as a trigger is; no trigger itself (دولة مستقلة).
+  kNerStateWord = 1u << 27,
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.

@@ -42,10 +42,11 @@ void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidat
   if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, first, end, priority));
 }
 
-// A listed name made of a natural-feature word and a listed place (نهر النيجر، بحيرة تشاد، خليج
-// عدن) gives way to the place, so that the feature word stays out as it does for the names the
-// rule below finds (نهر [الزهراني]). Names whose rest is no place on its own (جبل طارق، جزر
-// القمر) and the user's own entries keep their full form.
+// A listed name made of a trigger, natural-feature or state word and a listed place (نهر النيجر،
+// بحيرة تشاد، مدينة الكويت، دولة قطر) gives way to the place, so that the word stays out as it
+// does for the names the rule below finds (نهر [الزهراني]، مدينة [كفرنبودة]), and as the usual
+// Arabic NER annotation has it. Names whose rest is no place on its own (جبل طارق، جزر القمر)
+// and the user's own entries keep their full form.
 void DropFeatureWordBeforeListedPlace(const NerTokens& tokens, std::vector<Candidate>* out) {
   auto place_inside = [&](const Candidate& c) {
     for (const Candidate& d : *out) {
@@ -61,7 +62,8 @@ void DropFeatureWordBeforeListedPlace(const NerTokens& tokens, std::vector<Candi
       return false;
     }
     const NerToken& t = tokens[c.first_token];
-    return (t.reading_flags & kNerPlaceFeature) && !t.article && place_inside(c);
+    return (t.reading_flags & (kNerPlaceFeature | kNerPlaceTrigger | kNerStateWord)) &&
+           !t.article && place_inside(c);
   };
   out->erase(std::remove_if(out->begin(), out->end(), drop), out->end());
 }
