@@ -214,6 +214,14 @@ TEST(OrgRulesTest, DescriptorStaysOutOfAProperName) {
   EXPECT_EQ(Find("ووقعت شركة الألبان المتحدة عقدا"), (V{{"ORG", "شركة الألبان المتحدة"}}));
 }
 
+TEST(OrgRulesTest, QuotedNameAfterADescriptor) {
+  // The quoted words are the name, the descriptor and the marks stay out.
+  EXPECT_EQ(Find("وكتبت صحيفة « المنارة الجديدة » أمس أن شركة \" تكنوفال \" ربحت"),
+            (V{{"ORG", "المنارة الجديدة"}, {"ORG", "تكنوفال"}}));
+  // Unclosed, or too long for a name: nothing.
+  EXPECT_EQ(Find("وكتبت صحيفة « إن الحكومة قررت أمس أن تبدأ الحوار مع المعارضة »"), V{});
+}
+
 TEST(OrgRulesTest, NameBuiltAroundAKnownPlace) {
   EXPECT_EQ(Find("درس في جامعة حلب ثم سافر"), (V{{"ORG", "جامعة حلب"}}));
 }

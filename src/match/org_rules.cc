@@ -1,5 +1,8 @@
 #include "match/org_rules.h"
 
+#include <iterator>
+#include <string_view>
+
 #include "match/person_matcher.h"
 
 namespace kashif::internal {
@@ -43,6 +46,29 @@ bool EndsWithTanweenAlef(const NerTokens& tokens, size_t k) {
   return key.size() >= 2 && key.substr(key.size() - 2) == kAlef;
 }
 
+// Quotation marks around a name after a descriptor: صحيفة « السفير »، مجلة " نيويوركر ".
+constexpr std::string_view kOpenQuotes[] = {"\xC2\xAB", "\"", "\xE2\x80\x9C", "'"};   // « " “ '
+constexpr std::string_view kCloseQuotes[] = {"\xC2\xBB", "\"", "\xE2\x80\x9D", "'"};  // » " ” '
+// Words a quoted name may have.
+constexpr size_t kMaxQuotedNameTokens = 5;
+
+// The end of the quoted name whose opening mark is token k (one past its last word), or 0.
+size_t QuotedNameEnd(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].punct) return 0;
+  const std::string_view open = tokens.doc().TokenText(k);
+  size_t quote = std::size(kOpenQuotes);
+  for (size_t q = 0; q < std::size(kOpenQuotes); ++q) {
+    if (open == kOpenQuotes[q]) quote = q;
+  }
+  if (quote == std::size(kOpenQuotes)) return 0;
+  for (size_t j = k + 1; j < tokens.size() && j <= k + 1 + kMaxQuotedNameTokens; ++j) {
+    if (tokens[j].word) continue;
+    if (tokens.doc().TokenText(j) != kCloseQuotes[quote]) return 0;
+    return j > k + 1 ? j : 0;
+  }
+  return 0;
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -60,6 +86,16 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     const bool known_head = t.known == static_cast<int8_t>(kOrg) && t.known_start;
     if (t.known >= 0 && !known_head) continue;
 
+    // A descriptor before a quoted name: the quoted words are the name, whatever they are
+    // (صحيفة « السفير »، شركة « إل جي »).
+    if (indefinite_head && (t.reading_flags & kNerOrgDescriptor)) {
+      if (const size_t end = QuotedNameEnd(tokens, i + 1); end != 0) {
+        const int32_t priority = tokens.RulePriority(i + 2, end, kOrg, kNerRulePriority,
+                                                     /*over_other_types=*/true);
+        if (priority >= 0) out->push_back(tokens.MakeCandidate(kOrg, i + 2, end, priority));
+        continue;
+      }
+    }
     ends.clear();
     size_t name_first = i;  // where the span starts: after a descriptor, at the proper name
     size_t k = i + 1;
