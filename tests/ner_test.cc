@@ -246,6 +246,8 @@ TEST(GazetteerDataTest, FoldedFormsOfOrdinaryWordsAreNoNames) {
   EXPECT_EQ(Find("تحدث الكتاب عنه طويلا ثم عاد إلى البيت مساء"), V{});
   // دوما (Douma) is written like دومًا ("always"), لميله is ل + ميله ("his inclination").
   EXPECT_EQ(Find("وكان يسافر دوما لميله إلى الترحال"), V{});
+  // لغات ("languages") is no ل + the town غات; سهل ("easy") announces no place.
+  EXPECT_EQ(Find("لتدعم كل لغات العالم وهو سهل الحصول عليه"), V{});
   EXPECT_EQ(Find("وأعلنت إلبيت سيستمز عن صفقة"), (V{{"ORG", "إلبيت سيستمز"}}));
 }
 
