@@ -133,6 +133,11 @@ TEST(PersonRulesTest, DivineNameAfterAbdKeepsItsArticle) {
   EXPECT_EQ(Find("ويقول ابو عبد الله ان الجماعة تفرقت"), (V{{"PER", "ابو عبد الله"}}));
 }
 
+TEST(PersonRulesTest, ConjunctionStartsTheNextNameOfAList) {
+  EXPECT_EQ(Find("واستقبل جيمس هارتليف وفلاديمير بوتين الوفد"),
+            (V{{"PER", "جيمس هارتليف"}, {"PER", "فلاديمير بوتين"}}));
+}
+
 TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
   EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
   EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),

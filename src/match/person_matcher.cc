@@ -105,6 +105,9 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       next = Next::kNamesOnly;
       continue;
     }
+    // A proclitic و starts the next name of a list (ميشيل سالغادو و[روبرتو كارلوس]), even when
+    // the word after it is a known person.
+    if (t.conjunction && !after_particle) break;
     if (!tokens.IsNameWord(i, after_particle)) break;
     const bool given = IsGiven(t) && t.known < 0;
     // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
