@@ -16,7 +16,8 @@ namespace kashif::internal {
 //    جامعة القاهرة, or a proper name followed by a boundary: شركة ماكينزي), then relational
 //    adjectives (صندوق الثروة السيادية الروسية) and one "لل" complement after an adjective
 //    (الهيئة العامة للاستثمار);
-//  - a definite head that names an organization with an adjective (الاتحاد الأوروبي).
+//  - a definite head that names an organization with an adjective (الاتحاد الأوروبي);
+//  - a descriptor before a quoted name: the quoted words, whatever they are (صحيفة « السفير »).
 // The name stops at function words, time words, verbs, conjunctions and prepositional phrases.
 // A name built around a known place, person or organization outranks it. Heads of everyday
 // phrases (مجلس الإدارة، لجنة التحقيق) need a longer name or a known one inside.
