@@ -279,6 +279,8 @@ TEST(PlaceRulesTest, FeatureWordBeforeAListedPlaceStaysOut) {
   EXPECT_EQ(Find("يصب نهر النيجر في المحيط وتقع بحيرة تشاد شرقا"),
             (V{{"LOC", "النيجر"}, {"LOC", "تشاد"}}));
   EXPECT_EQ(Find("عبر السفينة إلى جبل طارق"), (V{{"LOC", "جبل طارق"}}));
+  // A listed river whose name is not listed alone: the span is cut to the name.
+  EXPECT_EQ(Find("وتقع القرية شمال نهر بردى ، بينما"), (V{{"LOC", "بردى"}}));
   // So do a trigger and a state's form before a listed place; a state word is no trigger.
   EXPECT_EQ(Find("تلعب دولة قطر دورا وزار مدينة الكويت ومملكة البحرين"),
             (V{{"LOC", "قطر"}, {"LOC", "الكويت"}, {"LOC", "البحرين"}}));

@@ -42,12 +42,13 @@ void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidat
   if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, first, end, priority));
 }
 
-// A listed name made of a trigger, natural-feature or state word and a listed place (نهر النيجر،
-// بحيرة تشاد، مدينة الكويت، دولة قطر) gives way to the place, so that the word stays out as it
-// does for the names the rule below finds (نهر [الزهراني]، مدينة [كفرنبودة]), and as the usual
-// Arabic NER annotation has it. Names whose rest is no place on its own (جبل طارق، جزر القمر)
-// and the user's own entries keep their full form.
-void DropFeatureWordBeforeListedPlace(const NerTokens& tokens, std::vector<Candidate>* out) {
+// A listed name made of a trigger, natural-feature or state word and a place (نهر النيجر، بحيرة
+// تشاد، مدينة الكويت، دولة قطر، نهر بردى) keeps the word out, as the rule below does for the names
+// it finds (نهر [الزهراني]، مدينة [كفرنبودة]) and as the usual Arabic NER annotation has it:
+// the listed place inside takes over, or the span is cut to the one proper name after the
+// word. Names whose rest is no place on its own (جبل طارق، جزر القمر) and the user's own
+// entries keep their full form.
+void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
   auto place_inside = [&](const Candidate& c) {
     for (const Candidate& d : *out) {
       if (d.type == kLoc && d.first_token == c.first_token + 1 && d.end_token == c.end_token) {
@@ -56,16 +57,30 @@ void DropFeatureWordBeforeListedPlace(const NerTokens& tokens, std::vector<Candi
     }
     return false;
   };
-  auto drop = [&](const Candidate& c) {
+  auto trigger_first = [&](const Candidate& c) {
     if (c.type != kLoc || c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size() ||
         c.end_token < c.first_token + 2) {
       return false;
     }
     const NerToken& t = tokens[c.first_token];
     return (t.reading_flags & (kNerPlaceFeature | kNerPlaceTrigger | kNerStateWord)) &&
-           !t.article && place_inside(c);
+           !t.article;
   };
+  auto drop = [&](const Candidate& c) { return trigger_first(c) && place_inside(c); };
   out->erase(std::remove_if(out->begin(), out->end(), drop), out->end());
+  // One indefinite word after the trigger that is no given name (طارق) and no known word is
+  // the proper name itself: نهر [بردى].
+  for (Candidate& c : *out) {
+    if (!trigger_first(c) || c.end_token != c.first_token + 2) continue;
+    const size_t k = c.first_token + 1;
+    const NerToken& u = tokens[k];
+    if (!u.word || u.article || u.conjunction || u.flags != 0 || u.reading != 0 ||
+        u.known != static_cast<int8_t>(kLoc) || !tokens.IsPlainWord(k)) {
+      continue;
+    }
+    c.first_token = static_cast<uint32_t>(k);
+    c.begin = tokens.Begin(k);
+  }
 }
 
 }  // namespace
@@ -75,7 +90,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   const NerTokens tokens(doc, *lexicon_, *out);
   const size_t n = tokens.size();
-  DropFeatureWordBeforeListedPlace(tokens, out);
+  KeepTriggerWordOutOfListedPlaces(tokens, out);
   for (size_t i = 0; i + 1 < n; ++i) {
     const NerToken& t = tokens[i];
     if (!t.word || t.known >= 0) continue;
