@@ -287,6 +287,14 @@ TEST(PlaceRulesTest, FeatureWordBeforeAListedPlaceStaysOut) {
   EXPECT_EQ(Find("أعلنت دولة مستقلة"), V{});
 }
 
+TEST(PlaceRulesTest, PlaceShapedLikeAnAdjectiveAfterADefiniteNoun) {
+  // After a definite noun a nisba-shaped place name is that noun's adjective; after a trigger or
+  // a preposition it is the place.
+  EXPECT_EQ(Find("وزار الوفد التكية السليمانية والمكتبة الظاهرية"), V{});
+  EXPECT_EQ(Find("وصل إلى مدينة السليمانية ثم إلى الإسماعيلية"),
+            (V{{"LOC", "السليمانية"}, {"LOC", "الإسماعيلية"}}));
+}
+
 TEST(PlaceRulesTest, NationalityAdjectivesAreNotPlaces) {
   EXPECT_EQ(Find("قال مسؤول روسي إن الشركات الأمريكية والفرنسية"), V{});
   // After a place trigger too: the adjective is skipped, the name is the place.

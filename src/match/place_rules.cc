@@ -83,6 +83,29 @@ void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candi
   }
 }
 
+// A one-word listed place shaped like a relational adjective (السليمانية، الإسماعيلية، الظاهرية)
+// right after a definite noun agrees with that noun: التكية السليمانية، المكتبة الظاهرية. After
+// a trigger (مدينة السليمانية), a name or a preposition it stays a place.
+void DropPlacesReadAsAdjectives(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto adjective = [&](const Candidate& c) {
+    if (c.type != kLoc || c.priority >= kUserGazetteerPriority || c.first_token == 0 ||
+        c.end_token != c.first_token + 1 || c.first_token >= tokens.size()) {
+      return false;
+    }
+    const NerToken& t = tokens[c.first_token];
+    const NerToken& before = tokens[c.first_token - 1];
+    // The noun may carry proclitics itself: والمكتبة الظاهرية، بالمكتبة الظاهرية.
+    if (!t.nisba || t.reading != 0 || !before.word || !(before.article || before.clitic_article) ||
+        before.known >= 0) {
+      return false;
+    }
+    constexpr uint32_t kAnnounces = kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole |
+                                    kNerStop | kNerGivenName | kNerStateWord;
+    return !((before.reading_flags | before.bare_flags) & kAnnounces);
+  };
+  out->erase(std::remove_if(out->begin(), out->end(), adjective), out->end());
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -91,6 +114,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   const NerTokens tokens(doc, *lexicon_, *out);
   const size_t n = tokens.size();
   KeepTriggerWordOutOfListedPlaces(tokens, out);
+  DropPlacesReadAsAdjectives(tokens, out);
   for (size_t i = 0; i + 1 < n; ++i) {
     const NerToken& t = tokens[i];
     if (!t.word || t.known >= 0) continue;

@@ -15,9 +15,10 @@ namespace kashif::internal {
 // العاصمة الأردنية [عمان]) or a natural feature (نهر [النيل]، جزيرة، جبل، خليج). The name is
 // one word, or two when the first is a short prefix of compound names (دير، سان، بيت).
 // Names the gazetteer already knows are left to it; relational adjectives (nationality
-// adjectives: الروسية) are never taken as places. A listed name of a trigger, feature or state
-// word and a listed place (نهر النيجر، دولة قطر) is dropped for the place inside it, so listed
-// and rule-found names agree.
+// adjectives: الروسية) are never taken as places. Listed names follow the same convention: a
+// trigger, feature or state word stays out of them (نهر [النيجر]، دولة [قطر]، نهر [بردى]), and a
+// one-word place shaped like a relational adjective right after a definite noun is that noun's
+// adjective (التكية السليمانية).
 // Immutable and thread-safe.
 class PlaceRules : public Matcher {
  public:
