@@ -215,6 +215,8 @@ TEST(OrgRulesTest, DefiniteHeadNeedsAnAdjective) {
 
 TEST(OrgRulesTest, DescriptorStaysOutOfAProperName) {
   EXPECT_EQ(Find("ووقعت شركة نيراكو عقدا جديدا ،"), (V{{"ORG", "نيراكو"}}));
+  // A lone feminine noun or adjective after the descriptor describes it: no name.
+  EXPECT_EQ(Find("وليس حكرا على شركة معينة - التي تبيع ، وهي مجلة أسبوعية ."), V{});
   // With a definite complement the head is part of the name.
   EXPECT_EQ(Find("ووقعت شركة الألبان المتحدة عقدا"), (V{{"ORG", "شركة الألبان المتحدة"}}));
 }

@@ -280,6 +280,11 @@ bool NerTokens::IsInitial(size_t i) const {
 
 bool NerTokens::EndsWithAlef(size_t i) const { return EndsWith(doc_.Key(i), "\xD8\xA7"); }
 
+bool NerTokens::EndsFeminine(size_t i) const {
+  return EndsWith(doc_.TokenText(i), "\xD8\xA9") ||   // ة
+         EndsWith(Key(i), "\xD8\xA7\xD8\xAA");       // ات
+}
+
 bool NerTokens::EndsWithAlefMaqsura(size_t i) const {
   return EndsWith(doc_.TokenText(i), kAlefMaqsura);
 }

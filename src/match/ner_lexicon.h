@@ -138,6 +138,10 @@ class NerTokens {
   bool EndsWithAlefMaqsura(size_t i) const;
   // Whether the token's match form ends with alef (the accusative of ردا، عاما).
   bool EndsWithAlef(size_t i) const;
+  // Whether the token as written ends with teh marbuta or its match form with the feminine
+  // plural ـات: the endings of Arabic nouns and adjectives (إدارة، معينة، سيارات), rare on
+  // foreign names.
+  bool EndsFeminine(size_t i) const;
 
   // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
   Candidate MakeCandidate(EntityType type, size_t first, size_t end, int32_t priority) const;

@@ -139,6 +139,11 @@ void OrgRules::Propose(const Document& doc, const Options& options,
           !EndsWithTanweenAlef(tokens, k)) {
         continue;
       }
+      // A lone indefinite noun or adjective after the head describes it: شركة معينة، مجلة
+      // أسبوعية، شركة سيارات.
+      if (!definite_end && k == i + 2 && tokens[i + 1].known < 0 && tokens.EndsFeminine(i + 1)) {
+        continue;
+      }
       // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس].
       if (proper_name && (t.reading_flags & kNerOrgDescriptor)) {
         name_first = i + 1;
