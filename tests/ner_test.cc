@@ -138,6 +138,12 @@ TEST(PersonRulesTest, ConjunctionStartsTheNextNameOfAList) {
             (V{{"PER", "جيمس هارتليف"}, {"PER", "فلاديمير بوتين"}}));
 }
 
+TEST(PersonRulesTest, NoGivenNameAfterADefiniteFirstName) {
+  // أمين is the office here, not a second name; a particle still continues the name.
+  EXPECT_EQ(Find("أما الشيخ الكرماني أمين المكتبة فيقول"), (V{{"PER", "الكرماني"}}));
+  EXPECT_EQ(Find("ويقول الإمام الحسين بن علي"), (V{{"PER", "الحسين بن علي"}}));
+}
+
 TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
   EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
   EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),

@@ -110,6 +110,12 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     if (t.conjunction && !after_particle) break;
     if (!tokens.IsNameWord(i, after_particle)) break;
     const bool given = IsGiven(t) && t.known < 0;
+    // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
+    // his office); a particle does (الإمام الحسين بن علي).
+    if (given && parts == 0 && !after_particle && tokens[first].article &&
+        tokens[first].known < 0) {
+      break;
+    }
     // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
     // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
     if (!given && t.known < 0 && !t.article && t.letters <= 4 && tokens.EndsWithAlef(i)) break;
