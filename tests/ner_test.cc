@@ -144,6 +144,12 @@ TEST(PersonRulesTest, NoGivenNameAfterADefiniteFirstName) {
   EXPECT_EQ(Find("ويقول الإمام الحسين بن علي"), (V{{"PER", "الحسين بن علي"}}));
 }
 
+TEST(PersonRulesTest, AccusativePassiveParticipleIsNoForeignSurname) {
+  // معروفا ends like إيفانوفا, but م + two letters + و + a letter + ا is an Arabic participle.
+  EXPECT_EQ(Find("لكنه كان معروفا في الجنوب وصار القبر مكشوفا لمدة"), V{});
+  EXPECT_EQ(Find("وفازت إيفانوفا بالذهب"), (V{{"PER", "إيفانوفا"}}));
+}
+
 TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
   EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
   EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),

@@ -170,6 +170,12 @@ bool NerLexicon::HasForeignSuffix(std::string_view key) const {
   if (CountLetters(key) < kMinForeignSuffixLetters || StartsWith(key, kArticle)) return false;
   // Broken plurals (تكاليف، تصانيف، مخاوف) have alef as their third letter; the surnames do not.
   if (key.size() >= 6 && key.substr(4, 2) == "\xD8\xA7") return false;
+  // Passive participles in the accusative (معروفا، مكشوفا، موصوفا: م + two letters + و + one
+  // letter + ا) end like the feminine surnames in ـوفا.
+  if (CountLetters(key) == 6 && StartsWith(key, "\xD9\x85") &&  // م
+      key.substr(6, 2) == "\xD9\x88" && EndsWith(key, "\xD8\xA7")) {  // و، ا
+    return false;
+  }
   return std::any_of(foreign_suffixes_.begin(), foreign_suffixes_.end(),
                      [&](const std::string& suffix) { return EndsWith(key, suffix); });
 }
