@@ -128,8 +128,7 @@ TEST(PersonRulesTest, PersonNounOrRoleWithNationalityBeforeAName) {
 TEST(PersonRulesTest, DivineNameAfterAbdKeepsItsArticle) {
   // Without its article الله reads له ("to him") and الواحد reads واحد ("one"); after عبد the
   // article is part of the name.
-  EXPECT_EQ(Find("وفاز في القائمة مازن عبد الواحد الذي انسحب"),
-            (V{{"PER", "مازن عبد الواحد"}}));
+  EXPECT_EQ(Find("وفاز في القائمة مازن عبد الواحد الذي انسحب"), (V{{"PER", "مازن عبد الواحد"}}));
   EXPECT_EQ(Find("ويقول ابو عبد الله ان الجماعة تفرقت"), (V{{"PER", "ابو عبد الله"}}));
 }
 
@@ -254,8 +253,7 @@ TEST(OrgRulesTest, StopsBeforeADate) {
   // The date matcher's span ends the name: no name runs into a date, and a date is never the
   // "known name" that completes a head noun.
   EXPECT_EQ(Find("ووقعت شركة نيراكو يوم الأحد 3 / 4 / 2019 عقدا"), (V{{"ORG", "نيراكو"}}));
-  EXPECT_EQ(Find("وقال رئيس مجلس إدارتها يوم الثلاثاء الموافق 5 / 8 / 2008 إن الأرباح زادت"),
-            V{});
+  EXPECT_EQ(Find("وقال رئيس مجلس إدارتها يوم الثلاثاء الموافق 5 / 8 / 2008 إن الأرباح زادت"), V{});
   EXPECT_EQ(Find("افتتحت جامعة حلب أمس مختبرا جديدا"), (V{{"ORG", "جامعة حلب"}}));
 }
 

@@ -172,7 +172,7 @@ bool NerLexicon::HasForeignSuffix(std::string_view key) const {
   if (key.size() >= 6 && key.substr(4, 2) == "\xD8\xA7") return false;
   // Passive participles in the accusative (معروفا، مكشوفا، موصوفا: م + two letters + و + one
   // letter + ا) end like the feminine surnames in ـوفا.
-  if (CountLetters(key) == 6 && StartsWith(key, "\xD9\x85") &&  // م
+  if (CountLetters(key) == 6 && StartsWith(key, "\xD9\x85") &&        // م
       key.substr(6, 2) == "\xD9\x88" && EndsWith(key, "\xD8\xA7")) {  // و، ا
     return false;
   }
@@ -287,7 +287,7 @@ bool NerTokens::IsInitial(size_t i) const {
 bool NerTokens::EndsWithAlef(size_t i) const { return EndsWith(doc_.Key(i), "\xD8\xA7"); }
 
 bool NerTokens::EndsFeminine(size_t i) const {
-  return EndsWith(doc_.TokenText(i), "\xD8\xA9") ||   // ة
+  return EndsWith(doc_.TokenText(i), "\xD8\xA9") ||  // ة
          EndsWith(Key(i), "\xD8\xA7\xD8\xAA");       // ات
 }
 

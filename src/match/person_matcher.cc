@@ -59,8 +59,8 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
       break;
     }
     if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n &&
-        tokens.IsNameWord(i + 1, /*after_particle=*/true) &&
-        !tokens.KnownOther(i, kPer) && tokens[i + 1].known < 0) {
+        tokens.IsNameWord(i + 1, /*after_particle=*/true) && !tokens.KnownOther(i, kPer) &&
+        tokens[i + 1].known < 0) {
       i += 2;
       ends.push_back(i);
       parts += 2;
@@ -79,8 +79,7 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     // Two particles in a row: بن عبد الكريم، بن أبي طالب.
     if ((t.flags & kNerParticle) && !t.conjunction && i + 2 < n &&
         (tokens[i + 1].flags & kNerNameStart) &&
-        tokens.IsNameWord(i + 2, /*after_particle=*/true) &&
-        tokens[i + 2].known < 0) {
+        tokens.IsNameWord(i + 2, /*after_particle=*/true) && tokens[i + 2].known < 0) {
       i += 3;
       ends.push_back(i);
       parts += 3;

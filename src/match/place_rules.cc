@@ -63,8 +63,7 @@ void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candi
       return false;
     }
     const NerToken& t = tokens[c.first_token];
-    return (t.reading_flags & (kNerPlaceFeature | kNerPlaceTrigger | kNerStateWord)) &&
-           !t.article;
+    return (t.reading_flags & (kNerPlaceFeature | kNerPlaceTrigger | kNerStateWord)) && !t.article;
   };
   auto drop = [&](const Candidate& c) { return trigger_first(c) && place_inside(c); };
   out->erase(std::remove_if(out->begin(), out->end(), drop), out->end());

@@ -98,8 +98,8 @@ void Propagation::Refine(const Document& doc, const Options& options,
       // again wherever it stands alone (البيت الدمشقي، الجانب المصري).
       if (CountLetters(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
           !tokens.SeenWithArticle(last) &&
-          !(flags & (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole |
-                     kNerDemonym))) {
+          !(flags &
+            (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole | kNerDemonym))) {
         names.push_back(Name{e.type, {last}, e.canonical, first});
       }
     }
