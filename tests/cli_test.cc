@@ -1,6 +1,7 @@
 // The kashif tool as scripts use it: exit codes, JSONL in and out, error lines, order.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -16,7 +17,9 @@ struct Result {
 
 // Runs `kashif ARGS` with stdout captured (stderr into *err when given).
 Result Kashif(const std::string& args, std::string* err = nullptr) {
-  const std::string err_path = ::testing::TempDir() + "kashif_cli_stderr.txt";
+  // ctest runs each case as its own process, in parallel: every case needs its own files.
+  const std::string err_path = ::testing::TempDir() + "kashif_cli_stderr_" +
+                               std::to_string(getpid()) + ".txt";
   const std::string command =
       std::string("'") + KASHIF_CLI_PATH + "' " + args + " 2>'" + err_path + "'";
   Result r;
@@ -35,7 +38,7 @@ Result Kashif(const std::string& args, std::string* err = nullptr) {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + name;
+  const std::string path = ::testing::TempDir() + std::to_string(getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
