@@ -133,6 +133,9 @@ TEST(CliTest, ManyThreadsKeepInputOrder) {
   Result r = Kashif("-j 4 --types LOC --input-format jsonl --format jsonl '" + path + "'");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out, expected);
+  Result glued = Kashif("-j3 --types LOC --input-format jsonl --format jsonl '" + path + "'");
+  EXPECT_EQ(glued.status, 0);
+  EXPECT_EQ(glued.out, expected);
   Result json = Kashif("-j 2 --types LOC --input-format jsonl --format json '" + path + "'");
   EXPECT_EQ(json.status, 0);
   EXPECT_EQ(json.out.front(), '[');

@@ -430,6 +430,10 @@ bool ArgParser::Parse(const std::vector<std::string>& args, std::string* error) 
     if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
       name = arg.substr(0, eq);
       inline_value = arg.substr(eq + 1);
+    } else if (arg.size() > 2 && arg[1] != '-' &&
+               std::find(valued_.begin(), valued_.end(), arg.substr(0, 2)) != valued_.end()) {
+      name = arg.substr(0, 2);  // a short option with its value glued on: -j4
+      inline_value = arg.substr(2);
     }
     if (std::find(flags_.begin(), flags_.end(), name) != flags_.end()) {
       if (inline_value) {

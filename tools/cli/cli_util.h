@@ -41,8 +41,8 @@ bool ForEachLine(const std::string& path, const std::function<void(std::string_v
 // Reads a whole file ("-" = standard input).
 bool ReadFile(const std::string& path, std::string* content, std::string* error);
 
-// Simple command-line option scanner: --name value, --name=value, -x value, and positional
-// arguments. Unknown options are errors.
+// Simple command-line option scanner: --name value, --name=value, -x value, -xVALUE, and
+// positional arguments. Unknown options are errors.
 class ArgParser {
  public:
   // `valued`: options that take a value; `flags`: options that do not.
