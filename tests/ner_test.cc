@@ -45,6 +45,16 @@ TEST(PersonRulesTest, GivenNameWithFamilyName) {
   EXPECT_EQ(Find("واستقبل جيمس هارتليف الوفد الزائر"), (V{{"PER", "جيمس هارتليف"}}));
 }
 
+// After a foreign masculine given name a surname may start like a feminine verb (ست، ت): he
+// would not be its subject. A short ت word may still be a past verb (تحدث), and a feminine
+// given name keeps the verb reading.
+TEST(PersonRulesTest, SurnameShapedLikeAFeminineVerbAfterAForeignGivenName) {
+  EXPECT_EQ(Find("وأسس ريتشارد ستوكمان شركته الأولى"), (V{{"PER", "ريتشارد ستوكمان"}}));
+  EXPECT_EQ(Find("وقال جورج تاونسلي إن الخطة جاهزة"), (V{{"PER", "جورج تاونسلي"}}));
+  EXPECT_EQ(Find("وكان جورج تحدث عن الخطة"), (V{{"PER", "جورج"}}));
+  EXPECT_EQ(Find("وكانت ماريا ستسافر غدا"), (V{{"PER", "ماريا"}}));
+}
+
 TEST(PersonRulesTest, TitleMakesAnUnknownWordAName) {
   EXPECT_EQ(Find("قال السيد برانوفيتش إن الاتفاق قريب."), (V{{"PER", "برانوفيتش"}}));
   // The title is not part of the span, and a proclitic on the title changes nothing.

@@ -308,7 +308,7 @@ Candidate NerTokens::MakeCandidate(EntityType type, size_t first, size_t end,
   return c;
 }
 
-bool NerTokens::IsNameWord(size_t i, bool after_particle) const {
+bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_male) const {
   const NerToken& t = tokens_[i];
   if (!t.word || KnownOther(i, EntityType::kPerson)) return false;
   if (t.known == static_cast<int8_t>(EntityType::kPerson)) return true;
@@ -338,11 +338,17 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle) const {
   if (!after_particle && (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
   if ((t.conjunction && !after_particle) || t.clitic_article || t.letters < 2) return false;
   // Imperfect and future verbs (يتوقع، تقول، سيتم، يستخدمه) look like unknown words; names of
-  // that shape are rare enough up to seven letters and the known ones are listed.
+  // that shape are rare enough up to seven letters and the known ones are listed. After a
+  // foreign masculine given name the feminine ست / ت forms are no verb of his, so a surname may
+  // start so (ريتشارد ستالمن، جون تايلور); a short ت word may still be a past verb (تحدث).
+
   const std::string_view key = Key(i);
-  const bool verb_prefix = StartsWith(key, "\xD9\x8A") || StartsWith(key, "\xD8\xAA") ||
+  const bool future_feminine = StartsWith(key, "\xD8\xB3\xD8\xAA");  // ست
+  const bool verb_prefix = StartsWith(key, "\xD9\x8A") ||
+                           (StartsWith(key, "\xD8\xAA") &&
+                            (!after_foreign_male || t.letters <= 4)) ||
                            StartsWith(key, "\xD8\xB3\xD9\x8A") ||
-                           StartsWith(key, "\xD8\xB3\xD8\xAA");
+                           (future_feminine && !after_foreign_male);
   if (verb_prefix && t.letters <= 7 && !lexicon_.HasForeignSuffix(key)) return false;
   // The same word with the article elsewhere in the document is a common noun (لاعب beside
   // اللاعب). Definite family names (الخطيب) are not affected: their own form has the article.

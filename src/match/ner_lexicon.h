@@ -156,7 +156,9 @@ class NerTokens {
   // `after_particle`: the word follows a name particle (بن، أبي، عبد), which a name part must
   // follow, so a first و is a letter of the name, not the conjunction (بن أبي [وقاص]), and a
   // definite word is read with its article (عبد الله: not ل + ه).
-  bool IsNameWord(size_t i, bool after_particle = false) const;
+  // `after_foreign_male`: the word follows a foreign masculine given name (ريتشارد، ستيفن), whose
+  // verb would not take the feminine future prefix ست, so ستالمن there is a surname.
+  bool IsNameWord(size_t i, bool after_particle = false, bool after_foreign_male = false) const;
   // Whether the match form `key` occurs with the article somewhere in the document.
   bool SeenWithArticle(std::string_view key) const;
   // Whether token i can be (part of) a place's or organization's proper name: a word that is no

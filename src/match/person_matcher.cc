@@ -107,7 +107,10 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     // A proclitic و starts the next name of a list (ميشيل سالغادو و[روبرتو كارلوس]), even when
     // the word after it is a known person.
     if (t.conjunction && !after_particle) break;
-    if (!tokens.IsNameWord(i, after_particle)) break;
+    const NerToken& prev = tokens[i - 1];
+    const bool after_foreign_male = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
+                                    !(prev.reading_flags & kNerFemale);
+    if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
     const bool given = IsGiven(t) && t.known < 0;
     // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
     // his office); a particle does (الإمام الحسين بن علي).
