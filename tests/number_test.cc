@@ -203,6 +203,38 @@ TEST(ParseNumberTest, NotNumbers) {
   EXPECT_FALSE(ParseNumber(std::string("\xD8", 1)).has_value());
 }
 
+TEST(ParseNumberTest, SignsPowersScientificAndMixedFractions) {
+  EXPECT_EQ(Value("-٣/٤"), "-0.75");
+  EXPECT_EQ(Value("3/8"), "0.375");  // a whole expression, so no day/month
+  EXPECT_EQ(Value("5 3/4"), "5.75");
+  EXPECT_EQ(Value("- 3 1/2"), "-3.5");
+  EXPECT_EQ(Value("٤ ١/٢"), "4.5");
+  EXPECT_FALSE(ParseNumber("5 7/4").has_value());  // no proper fraction after the whole part
+  EXPECT_EQ(Value("2e6"), "2000000");
+  EXPECT_EQ(Value("٣e٤"), "30000");
+  EXPECT_EQ(Value("-4.5e-3"), "-0.0045");
+  EXPECT_EQ(Value("6.02e23"), "602000000000000000000000");
+  EXPECT_EQ(Value("1.5^3"), "3.375");
+  EXPECT_EQ(Value("1.2^25"), "95.3962166440690129601298432");  // beyond a 64-bit denominator
+  EXPECT_EQ(Value("-3^3"), "-27");
+  EXPECT_EQ(Value("-3^2"), "-9");  // the sign applies after the power
+  EXPECT_EQ(Value("4^-2"), "0.0625");
+  EXPECT_EQ(Value("2^--3"), "8");
+  EXPECT_EQ(Value("٥^+٢"), "25");
+  EXPECT_FALSE(ParseNumber("2^").has_value());
+  EXPECT_FALSE(ParseNumber("3e").has_value());
+}
+
+TEST(ParseNumberTest, SpokenFractionOfTwoNumbers) {
+  EXPECT_EQ(Value("ثلاثة على ثمانية"), "0.375");
+  EXPECT_EQ(Value("اثنان من خمسة"), "0.4");
+  EXPECT_EQ(Value("واحد على 40"), "0.025");
+  EXPECT_EQ(Value("300 على 4"), "75");
+  EXPECT_EQ(Value("واحد من ألف ومئتين وخمسين"), "0.0008");
+  EXPECT_FALSE(ParseNumber("خمسة على صفر").has_value());
+  EXPECT_FALSE(ParseNumber("خمسة على").has_value());
+}
+
 TEST(FindNumbersTest, SpansInRunningText) {
   const std::string text = "دفع ١٢ ألف دينار في 27 فبراير";
   auto found = FindNumbers(text);
@@ -260,6 +292,69 @@ TEST(FindNumbersTest, WeakWordsAloneAreNotNumbers) {
   EXPECT_EQ(found[0].value, "11");
 }
 
+TEST(FindNumbersTest, AWholeExpressionReadsContextWords) {
+  auto found = FindNumbers(" واحد ");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "1");
+  EXPECT_EQ(found[0].begin, 1u);
+  EXPECT_EQ(found[0].end, 9u);
+  found = FindNumbers("ثمن");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "0.125");
+}
+
+TEST(FindNumbersTest, SpokenFractionOnlyWhereItCanBeOne) {
+  std::string text = "قال إن واحد من عشرين طالبا نجح";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "0.05");
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "واحد من عشرين");
+  text = "ثلاثة على عشرة من الطلاب نجحوا";
+  found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "0.3");
+  // After a verb the same words share out: two numbers, no quotient.
+  text = "وزعت 120 على 6 أسر";
+  found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "120");
+  EXPECT_EQ(found[1].value, "6");
+  found = FindNumbers("قسم الأب ثلاثين على ثلاثة أبناء");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "30");
+  EXPECT_EQ(found[1].value, "3");
+}
+
+TEST(FindNumbersTest, DigitsAndSymbolsInRunningText) {
+  std::string text = "القيمة -7/8 تقريبا و 3 1/2 كيلو و 2.5e3 متر و 1.5^2";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].value, "-0.875");
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "-7/8");
+  EXPECT_EQ(found[1].value, "3.5");
+  EXPECT_EQ(text.substr(found[1].begin, found[1].end - found[1].begin), "3 1/2");
+  EXPECT_EQ(found[2].value, "2500");
+  EXPECT_EQ(found[3].value, "2.25");
+  // A lone digit fraction in running text is left to the date reader.
+  EXPECT_TRUE(FindNumbers("وصل في 3/8 صباحا").empty());
+}
+
+TEST(FindNumbersTest, DigitGroupsThatAreNoOneNumber) {
+  std::string text = "الخادم ١٠.٠.٠.٢٥٤ يعمل";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].value, "10");
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "١٠");
+  EXPECT_EQ(found[1].value, "0");
+  EXPECT_EQ(found[3].value, "254");
+  EXPECT_EQ(text.substr(found[3].begin, found[3].end - found[3].begin), "٢٥٤");
+  found = FindNumbers("موعد 12/3/2024 ثابت");
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[2].value, "2024");
+  EXPECT_EQ(FindNumbers("سعره 3.75 دينار")[0].value, "3.75");  // one point is a decimal
+  EXPECT_TRUE(FindNumbers("اشترى ٥مليون سهم").empty());        // digits glued to a word
+}
+
 TEST(FindNumbersTest, DiacriticsAndTatweel) {
   const std::string text = "دفعوا خَمْسَةَ آلافٍ";
   auto found = FindNumbers(text);
@@ -275,8 +370,8 @@ TEST(FindNumbersTest, AnyBytesGiveOrderedSpansInsideTheText) {
   for (int i = 0; i < 20000; ++i) {
     state = state * 1103515245u + 12345u;
     // Mostly Arabic letters, digits and separators, with stray bytes among them.
-    static const char* const kPieces[] = {"خمسة", " ", "و", "٣", "ألف", ",", ".", "\xD9",
-                                          "\xFF", "مليون", "٫", "0", "-", "نصف", "\n"};
+    static const char* const kPieces[] = {"خمسة", " ",     "و", "٣", "ألف", ",",   ".", "\xD9",
+                                          "\xFF", "مليون", "٫", "0", "-",   "نصف", "\n"};
     text += kPieces[(state >> 16) % 15];
   }
   size_t previous_end = 0;

@@ -15,6 +15,11 @@
 //    compounds joined with و, fractions (نصف، ربع، ثلث، ثلاثة أرباع), common Egyptian and
 //    Levantine forms (حداشر، تلتمية، ميتين), and digits mixed with scale words ("5 ملايين").
 //  - Ordinals: الأول ... العاشر، الحادي عشر ... التاسع عشر، العشرون، الحادي والعشرون ...
+//  - Digits with symbols: a sign ("-٤/٥"), a mixed fraction ("2 1/4" = 2.25), scientific
+//    notation ("-12e-1" = -1.2) and integer powers ("1.1^23", "2.5^-1" = 0.4).
+//  - A spoken fraction of two numbers, "X على Y" / "X من Y" ("واحد على ثلاثة", "واحد من مئة").
+//    In running text only with a count of one or at the opening of a sentence: after a verb
+//    the words share out ("وزعت 100 على 5 أسر" is two numbers, no 20).
 //
 // Values are exact: no floating point anywhere. A value is written as a plain decimal string
 // without exponent, grouping or trailing fractional zeros: "324", "2500000000", "20.43", "0.5".
@@ -52,9 +57,11 @@ KASHIF_EXPORT std::optional<NumberMatch> ParseNumberExpression(std::string_view 
 
 // Finds every number in running text, left to right, longest first, non-overlapping. Bare
 // words that are numbers only in context are not reported on their own: "أحد" (also "someone",
-// "Sunday"), "واحد" ("أي واحد" = "which one"), "صفر" (also the month Safar). Digits glued to a
-// word ("١٨٠مل", "2000دولار") are a measure or an amount, not reported here. Invalid UTF-8 is
-// skipped (see tokenizer.h).
+// "Sunday"), "واحد" ("أي واحد" = "which one"), "صفر" (also the month Safar), unless the whole
+// text is that one number. Digits glued to a word ("١٨٠مل", "2000دولار", "١مليون") are a
+// measure or an amount, not reported here. A digit run of several groups that is no one
+// number ("١٩٢.١٦٨.١.٢", "5/17/2018") gives each group; a lone "3/4" in running text gives
+// nothing (a day/month). Invalid UTF-8 is skipped (see tokenizer.h).
 KASHIF_EXPORT std::vector<NumberMatch> FindNumbers(std::string_view text);
 
 }  // namespace kashif

@@ -34,8 +34,8 @@ enum class WordClass : uint8_t {
   kPoint,
   kMinus,
   kConstructCount,  // Egyptian construct forms that count only a following hundred or scale
-  kPart,            // جزء / أجزاء in "جزء من مئة" (a hundredth), "ثلاثة أجزاء من عشرة"
-  kOf,              // من in that construction
+  kPart,  // جزء / أجزاء in "جزء من مئة" (a hundredth), "ثلاثة أجزاء من عشرة"
+  kOf,  // من in that construction
 };
 
 struct WordInfo {
@@ -81,10 +81,8 @@ std::optional<WordClass> ParseClass(std::string_view name) {
       {"hundreds", WordClass::kHundreds}, {"scale", WordClass::kScale},
       {"fraction", WordClass::kFraction}, {"denominator", WordClass::kDenominator},
       {"ordinal", WordClass::kOrdinal},   {"point", WordClass::kPoint},
-      {"minus", WordClass::kMinus},
-      {"construct_count", WordClass::kConstructCount},
-      {"part", WordClass::kPart},
-      {"of", WordClass::kOf},
+      {"minus", WordClass::kMinus},       {"construct_count", WordClass::kConstructCount},
+      {"part", WordClass::kPart},         {"of", WordClass::kOf},
   };
   for (const auto& [n, c] : kNames) {
     if (n == name) return c;
@@ -527,8 +525,8 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
               break;
             }
             // A plural counts whole things: "ثلث آلاف" is no number ("تلت تلاف" is 3000 only when
-          // spelled with the unit تلات).
-          if (w.plural && (!s.group_any || s.g_fraction)) break;
+            // spelled with the unit تلات).
+            if (w.plural && (!s.group_any || s.g_fraction)) break;
             // Scales fall: "مليون وألف". Only a fraction may repeat its scale: "مليون ونصف مليون".
             if (s.last_scale && !(v < *s.last_scale) &&
                 !(s.scaled_fraction && v == *s.last_scale)) {
@@ -602,26 +600,26 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
             break;
           }
           case WordClass::kOrdinalBig: {
-          // "مليار ونصف المليار": the fraction's scale repeated with the article.
-          if (joined || !s.scaled_fraction || !s.last_scale || v != *s.last_scale) break;
-          auto part = s.scaled_fraction->Times(v);
-          auto total = part ? s.total.Plus(*part) : std::nullopt;
-          if (!total) break;
-          next.total = *total;
-          next.scaled_fraction.reset();
-          next.prev_scale = true;
-          take = true;
-          break;
-        }
-        case WordClass::kConstructCount: {
-          if (!at_start) break;
-          next.group = v;
-          next.group_any = true;
-          next.needs_multiplier = true;
-          take = true;
-          break;
-        }
-        case WordClass::kMinus: {
+            // "مليار ونصف المليار": the fraction's scale repeated with the article.
+            if (joined || !s.scaled_fraction || !s.last_scale || v != *s.last_scale) break;
+            auto part = s.scaled_fraction->Times(v);
+            auto total = part ? s.total.Plus(*part) : std::nullopt;
+            if (!total) break;
+            next.total = *total;
+            next.scaled_fraction.reset();
+            next.prev_scale = true;
+            take = true;
+            break;
+          }
+          case WordClass::kConstructCount: {
+            if (!at_start) break;
+            next.group = v;
+            next.group_any = true;
+            next.needs_multiplier = true;
+            take = true;
+            break;
+          }
+          case WordClass::kMinus: {
             if (!at_start || s.pending_sign) break;
             next.negative = next.pending_sign = true;
             take = true;
@@ -1046,6 +1044,10 @@ std::optional<Decimal> NumberParser::WordValue(std::string_view key) const {
     }
   }
   return std::nullopt;
+}
+
+bool NumberParser::IsOfWord(std::string_view key) const {
+  return impl_->HasClass(key, WordClass::kOf);
 }
 
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,

@@ -27,7 +27,7 @@ struct NumberParse {
   // Byte span in doc.text. begin is after any proclitic of the first token ("وخمسة" → "خمسة").
   uint32_t begin = 0;
   uint32_t end = 0;
-  bool ordinal = false;     // الأول، الحادي عشر، العشرين (a tens word with the article)
+  bool ordinal = false;  // الأول، الحادي عشر، العشرين (a tens word with the article)
   bool has_words = false;   // at least one number word
   bool has_digits = false;  // at least one digit token
   // True when the first token carried a proclitic that the span leaves out.
@@ -70,6 +70,10 @@ class NumberParser {
   // The value of a single match-form word ("خمسه", "مليون", "الحادي") as the grammar sees it,
   // for callers that look at one token (e.g. a dual currency word). nullopt if not a number word.
   std::optional<Decimal> WordValue(std::string_view key) const;
+
+  // Whether a match-form word joins a count to what it is counted out of ("من", "على"):
+  // "جزء من مئة", "واحد على ثلاثة".
+  bool IsOfWord(std::string_view key) const;
 
   struct Impl;
 
