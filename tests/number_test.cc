@@ -225,6 +225,16 @@ TEST(ParseNumberTest, SignsPowersScientificAndMixedFractions) {
   EXPECT_FALSE(ParseNumber("3e").has_value());
 }
 
+TEST(ParseNumberTest, FractionNounsSpelledLikeUnits) {
+  EXPECT_EQ(Value("أربعة وخمس"), "4.2");
+  EXPECT_EQ(Value("سبعة وعشر"), "7.1");
+  EXPECT_EQ(Value("اثنان وسبع"), "2.142857142857143");
+  EXPECT_EQ(Value("مائتان وخمس"), "205");  // after a hundred the unit stands
+  EXPECT_EQ(Value("ألف وتسع"), "1009");
+  EXPECT_EQ(Value("تسع"), "9");
+  EXPECT_EQ(Value("خمس عشرة"), "15");
+}
+
 TEST(ParseNumberTest, SpokenFractionOfTwoNumbers) {
   EXPECT_EQ(Value("ثلاثة على ثمانية"), "0.375");
   EXPECT_EQ(Value("اثنان من خمسة"), "0.4");
