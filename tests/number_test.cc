@@ -335,6 +335,14 @@ TEST(FindNumbersTest, SpokenFractionOnlyWhereItCanBeOne) {
   EXPECT_EQ(found[1].value, "3");
 }
 
+TEST(FindNumbersTest, AContextWordCountsPartsOfAWhole) {
+  const std::string text = "النسبة واحد جزء من ألف فقط";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "0.001");
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "واحد جزء من ألف");
+}
+
 TEST(FindNumbersTest, DigitsAndSymbolsInRunningText) {
   std::string text = "القيمة -7/8 تقريبا و 3 1/2 كيلو و 2.5e3 متر و 1.5^2";
   auto found = FindNumbers(text);

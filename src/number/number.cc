@@ -226,9 +226,16 @@ std::optional<Extended> ExtendedAt(const internal::Document& doc, size_t t, bool
   counts.ordinals = false;
   counts.allow_weak_alone = true;
   auto x = parser.ParseAt(doc, t, counts);
-  if (!x || x->end_token + 1 >= n || !parser.IsOfWord(doc.Key(x->end_token))) {
-    return std::nullopt;
+  if (!x) return std::nullopt;
+  // "واحد جزء من مئة": a word that is a number only in context counts the parts of a whole.
+  if (x->end_token >= t + 4 && parser.IsOfWord(doc.Key(t + 2)) && !parser.ParseAt(doc, t)) {
+    out.begin = x->begin;
+    out.end_token = x->end_token;
+    out.end = x->end;
+    out.value = x->value.ToString();
+    return out;
   }
+  if (x->end_token + 1 >= n || !parser.IsOfWord(doc.Key(x->end_token))) return std::nullopt;
   counts.allow_proclitic = false;
   auto y = parser.ParseAt(doc, x->end_token + 1, counts);
   if (!y || y->value.IsZero()) return std::nullopt;
