@@ -49,6 +49,9 @@ enum class Verdict {
   // The case asks for something kashif does not do by design (a time of day, a money
   // interval, a duration): reported in its own column, neither pass nor fail.
   kOutOfScope,
+  // The case contradicts itself (an expected span's Text is not the case's text at that span):
+  // no answer can meet it. Counted and listed apart, never as a pass.
+  kBadCase,
 };
 
 struct Outcome {

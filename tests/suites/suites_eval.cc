@@ -62,7 +62,7 @@ size_t CharOffset(std::string_view text, size_t byte_offset) {
 namespace {
 
 struct FileTally {
-  int pass = 0, fail = 0, out_of_scope = 0, no_handler = 0, bad_line = 0;
+  int pass = 0, fail = 0, out_of_scope = 0, no_handler = 0, bad_line = 0, bad_case = 0;
 };
 
 int Run(int argc, char** argv) {
@@ -159,20 +159,30 @@ int Run(int argc, char** argv) {
           ++tally.out_of_scope;
           ++dim_tally.out_of_scope;
           break;
+        case Verdict::kBadCase:
+          ++tally.bad_case;
+          ++dim_tally.bad_case;
+          failures.push_back("  " + c.file + ":" + std::to_string(line_no) + " [" + c.dim + "] " +
+                             c.text + "\n      unusable: " + outcome.got);
+          break;
       }
     }
-    int cases = tally.pass + tally.fail + tally.out_of_scope + tally.no_handler + tally.bad_line;
+    int cases = tally.pass + tally.fail + tally.out_of_scope + tally.no_handler + tally.bad_line +
+                tally.bad_case;
     int judged = tally.pass + tally.fail;
     std::string rate = judged == 0 ? "-" : [&] {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.1f %%", 100.0 * tally.pass / judged);
       return std::string(buf);
     }();
-    std::printf("%-34s %6d %6d %6d %8d %8d  %s%s\n", path.filename().string().c_str(), cases,
-                tally.pass, tally.fail, tally.out_of_scope, tally.no_handler, rate.c_str(),
-                tally.bad_line
-                    ? (" (" + std::to_string(tally.bad_line) + " unreadable lines)").c_str()
-                    : "");
+    std::printf(
+        "%-34s %6d %6d %6d %8d %8d  %s%s\n", path.filename().string().c_str(), cases, tally.pass,
+        tally.fail, tally.out_of_scope, tally.no_handler, rate.c_str(),
+        ((tally.bad_line ? " (" + std::to_string(tally.bad_line) + " unreadable lines)"
+                         : std::string()) +
+         (tally.bad_case ? " (" + std::to_string(tally.bad_case) + " self-contradicting cases)"
+                         : std::string()))
+            .c_str());
     if (verbose) {
       for (const std::string& f : failures) std::printf("%s\n", f.c_str());
     }
@@ -180,8 +190,8 @@ int Run(int argc, char** argv) {
   std::printf("\nper dimension, all files:\n");
   for (const auto& [dim, t] : by_dim) {
     const int judged = t.pass + t.fail;
-    std::printf("  %-10s %6d pass %6d fail %6d out of scope  %s\n", dim.c_str(), t.pass, t.fail,
-                t.out_of_scope,
+    std::printf("  %-10s %6d pass %6d fail %6d out of scope %3d unusable  %s\n", dim.c_str(),
+                t.pass, t.fail, t.out_of_scope, t.bad_case,
                 judged == 0 ? "-"
                             : (std::to_string(1000 * t.pass / judged / 10) + "." +
                                std::to_string(1000 * t.pass / judged % 10) + " %")
