@@ -233,6 +233,10 @@ TEST(ParseNumberTest, FractionNounsSpelledLikeUnits) {
   EXPECT_EQ(Value("ألف وتسع"), "1009");
   EXPECT_EQ(Value("تسع"), "9");
   EXPECT_EQ(Value("خمس عشرة"), "15");
+  // A count of eleven or more with a singular fraction noun: the whole count is the numerator.
+  EXPECT_EQ(Value("خمسة وعشرون ربع"), "6.25");
+  EXPECT_EQ(Value("اثنا عشر ثمن"), "1.5");
+  EXPECT_FALSE(ParseNumber("ثلاثة ربع").has_value());  // below eleven the plural is needed
 }
 
 TEST(ParseNumberTest, SpokenFractionOfTwoNumbers) {

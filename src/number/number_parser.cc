@@ -561,6 +561,16 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
               next.group = *g;
               next.g_fraction = true;
               take = true;
+            } else if (!joined && s.group_any && !s.g_fraction && s.total.IsZero() &&
+                       s.digit_tokens == 0 && !(s.group < Decimal::FromInt(11)) &&
+                       s.group.IsInteger() && v.Compare(Decimal::FromInt(1)) < 0) {
+              // A count of eleven or more takes a singular noun: "ثلاثة وعشرون خمسًا" is
+              // twenty-three fifths, the whole count the numerator.
+              auto g = s.group.Times(v);
+              if (!g) break;
+              next.group = *g;
+              next.g_fraction = true;
+              take = true;
             }
             next.last_was_unit_word = false;
             break;
