@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -334,62 +335,91 @@ bool IsArticleAt(const LetterWord& w, size_t at) {
          w.code[at + 1] == L::kLam;
 }
 
-void AddPart(ProcliticOption* o, uint8_t from, uint8_t to, Form form) {
-  o->parts[o->count++] = Part{from, to, form};
-  o->end = to;
-}
+// Writes proclitic options straight into the output array, field by field. Building an option
+// in a local and copying it as a whole right after its byte-wise stores made the CPU wait on
+// store forwarding (the copy reads wider than the stores that wrote it): a few percent of all
+// segmentation time on an affix-heavy word list.
+class ProcliticWriter {
+ public:
+  explicit ProcliticWriter(ProcliticOption* out) : out_(out) {}
+
+  // The conjunction و / ف at the start, shared by every later option.
+  void SetConjunction(uint8_t code) {
+    conjunction_ = Part{0, 1, FormOfLetter(code)};
+    has_conjunction_ = true;
+  }
+
+  // Emits the conjunction (if set) followed by `extra`; `last` is the code of the last
+  // single-letter proclitic (0: none).
+  void Emit(std::initializer_list<Part> extra, bool has_article, bool conjunction_only,
+            uint8_t last) {
+    ProcliticOption& o = out_[n_++];
+    uint8_t count = 0;
+    uint8_t end = 0;
+    if (has_conjunction_) {
+      o.parts[count++] = conjunction_;
+      end = conjunction_.to;
+    }
+    for (const Part& part : extra) {
+      o.parts[count++] = part;
+      end = part.to;
+    }
+    o.count = count;
+    o.end = end;
+    o.has_article = has_article;
+    o.conjunction_only = conjunction_only;
+    o.last = last;
+  }
+
+  size_t size() const { return n_; }
+
+ private:
+  ProcliticOption* out_;
+  size_t n_ = 0;
+  Part conjunction_{};
+  bool has_conjunction_ = false;
+};
 
 // Every proclitic sequence the word could start with, fewest letters first:
 // [و|ف] ([ب|ك|ل] [ال] | ال | س).
 size_t ProcliticOptions(const LetterWord& w, ProcliticOption* out) {
-  size_t n = 0;
-  out[n++] = kNoProclitics;
-  ProcliticOption base = kNoProclitics;
+  ProcliticWriter writer(out);
+  writer.Emit({}, false, false, 0);
+  size_t i = 0;
+  uint8_t conjunction = 0;  // code of the leading و / ف (0: none)
   if (w.code[0] == L::kWaw || w.code[0] == L::kFeh) {
-    AddPart(&base, 0, 1, FormOfLetter(w.code[0]));
-    base.conjunction_only = true;
-    base.last = w.code[0];
-    out[n++] = base;
+    conjunction = w.code[0];
+    writer.SetConjunction(conjunction);
+    writer.Emit({}, false, true, conjunction);
+    i = 1;
   }
-  const size_t i = base.end;
-  if (i >= w.size) return n;
+  if (i >= w.size) return writer.size();
+  const auto at = static_cast<uint8_t>(i);
   const uint8_t c = w.code[i];
   if (c == L::kSeen && i + 1 < w.size) {
     const uint8_t next = w.code[i + 1];
     if (next == L::kYeh || next == L::kTeh || next == L::kNoon ||
         (next == L::kAlef && w.hamza_alef[i + 1])) {
-      ProcliticOption o = base;
-      AddPart(&o, i, i + 1, kFormSeen);
-      o.conjunction_only = false;
-      o.last = L::kSeen;
-      out[n++] = o;
+      writer.Emit({Part{at, static_cast<uint8_t>(at + 1), kFormSeen}}, false, false, L::kSeen);
     }
   } else if (c == L::kBeh || c == L::kKaf || c == L::kLam) {
-    ProcliticOption o = base;
-    AddPart(&o, i, i + 1, FormOfLetter(c));
-    o.conjunction_only = false;
-    o.last = c;
-    out[n++] = o;
+    const Part preposition{at, static_cast<uint8_t>(at + 1), FormOfLetter(c)};
+    writer.Emit({preposition}, false, false, c);
     if (c == L::kLam && i + 1 < w.size && w.code[i + 1] == L::kLam) {
       // لل: the article after ل drops its alef; its lam is the second ل.
-      ProcliticOption merged = o;
-      AddPart(&merged, i + 1, i + 2, kFormArticle);
-      merged.has_article = true;
-      out[n++] = merged;
+      writer.Emit({preposition, Part{static_cast<uint8_t>(at + 1), static_cast<uint8_t>(at + 2),
+                                     kFormArticle}},
+                  true, false, c);
     } else if (IsArticleAt(w, i + 1)) {
-      ProcliticOption with_article = o;
-      AddPart(&with_article, i + 1, i + 3, kFormArticle);
-      with_article.has_article = true;
-      out[n++] = with_article;
+      writer.Emit({preposition, Part{static_cast<uint8_t>(at + 1), static_cast<uint8_t>(at + 3),
+                                     kFormArticle}},
+                  true, false, c);
     }
   } else if (IsArticleAt(w, i)) {
-    ProcliticOption o = base;
-    AddPart(&o, i, i + 2, kFormArticle);
-    o.conjunction_only = false;
-    o.has_article = true;
-    out[n++] = o;
+    writer.Emit({Part{at, static_cast<uint8_t>(at + 2), kFormArticle}}, true, false,
+                conjunction);
   }
-  return n;
+  return writer.size();
 }
 
 // Every ending the word could have: (inflectional suffix)? (enclitic)?, fewest letters first.
@@ -554,13 +584,19 @@ void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const
   // before it is a known وام + ا.
   if (!table_keys.empty() && !lexicon.empty()) {
     int fallback_p = -1, fallback_s = -1;
+    // A word of up to 10 letters (nearly all) is packed once: the letters from any proclitic
+    // end onwards are then the low bits of that key.
+    const bool packs_whole = n <= 10;
+    const uint64_t whole = packs_whole ? PackLetters(w.code, 0, n) : 0;
     for (size_t p = 0; p < procl_count; ++p) {
       const size_t from = procl[p].end;
       if (from >= n) break;
       // Every candidate stem here starts at `from`: pack its first (up to 10) letters once
       // and shift the shorter keys out of it.
       const size_t packed_length = std::min<size_t>(n - from, 10);
-      const uint64_t packed = PackLetters(w.code, from, from + packed_length);
+      const uint64_t packed = packs_whole
+                                  ? whole & ((uint64_t{1} << (6 * packed_length)) - 1)
+                                  : PackLetters(w.code, from, from + packed_length);
       const uint16_t lengths_one = length_mask[w.code[from] * kCodes];
       const uint16_t lengths_more =
           from + 1 < n ? length_mask[w.code[from] * kCodes + w.code[from + 1]] : 0;
