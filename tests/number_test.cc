@@ -239,6 +239,20 @@ TEST(ParseNumberTest, FractionNounsSpelledLikeUnits) {
   EXPECT_FALSE(ParseNumber("ثلاثة ربع").has_value());  // below eleven the plural is needed
 }
 
+TEST(ParseNumberTest, FractionOfADefiniteNumber) {
+  EXPECT_EQ(Value("ربع الأربعين"), "10");
+  EXPECT_EQ(Value("خمس الخمسين"), "10");
+  EXPECT_FALSE(ParseNumber("ربع الأول").has_value());  // an ordinal is no whole to divide
+  const std::string text = "أنفق ثلث التسعين دينارا";
+  auto found = FindNumbers(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "30");
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "ثلث التسعين");
+  found = FindNumbers("مضى ربع الساعة");  // a quarter, of no number
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "0.25");
+}
+
 TEST(ParseNumberTest, SpokenFractionOfTwoNumbers) {
   EXPECT_EQ(Value("ثلاثة على ثمانية"), "0.375");
   EXPECT_EQ(Value("اثنان من خمسة"), "0.4");

@@ -32,6 +32,9 @@ std::optional<internal::Decimal> DigitFraction(std::string_view key) {
   return num->DividedBy(*den);
 }
 
+// The article in match form (the grammar's own affix, see number_parser.cc).
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+
 bool IsSignRun(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -221,6 +224,25 @@ std::optional<Extended> ExtendedAt(const internal::Document& doc, size_t t, bool
     }
   }
   if (negative) return std::nullopt;
+  // A fraction of a definite number: "خمس العشرين" = 4, "ثلث الستين" = 20. The article marks the
+  // number as the whole being divided (without it "خمس عشرين" is no number).
+  if (doc.tokens[t].kind == TokenKind::kArabicWord && t + 1 < n &&
+      doc.tokens[t + 1].kind == TokenKind::kArabicWord &&
+      doc.Key(t + 1).substr(0, kArticle.size()) == kArticle) {
+    if (auto part = parser.FractionValue(doc.Key(t))) {
+      internal::NumberParseOptions whole_options;
+      whole_options.allow_proclitic = false;
+      auto whole = parser.ParseAt(doc, t + 1, whole_options);
+      if (whole && whole->value.IsInteger() && !(whole->value < internal::Decimal::FromInt(10))) {
+        if (auto v = part->Times(whole->value)) {
+          out.end_token = whole->end_token;
+          out.end = whole->end;
+          out.value = v->ToString();
+          return out;
+        }
+      }
+    }
+  }
   // The spoken fraction.
   internal::NumberParseOptions counts;
   counts.ordinals = false;

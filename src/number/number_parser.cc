@@ -1060,6 +1060,17 @@ bool NumberParser::IsOfWord(std::string_view key) const {
   return impl_->HasClass(key, WordClass::kOf);
 }
 
+std::optional<Decimal> NumberParser::FractionValue(std::string_view key) const {
+  const auto* w = impl_->Find(key);
+  if (!w) return std::nullopt;
+  for (const WordInfo& info : *w) {
+    if (info.cls == WordClass::kFraction && info.value.Compare(Decimal::FromInt(1)) < 0) {
+      return info.value;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,
                                                  const NumberParseOptions& options) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return std::nullopt;

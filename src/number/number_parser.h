@@ -75,6 +75,10 @@ class NumberParser {
   // "جزء من مئة", "واحد على ثلاثة".
   bool IsOfWord(std::string_view key) const;
 
+  // The value of a word read as a fraction of one ("ربع" → 1/4, "خمس" → 1/5 though its first
+  // reading is the unit five), or nullopt.
+  std::optional<Decimal> FractionValue(std::string_view key) const;
+
   struct Impl;
 
  private:
