@@ -12,7 +12,8 @@
 //    by exactly three digits groups thousands; otherwise it is a decimal mark.
 //  - Number words of Modern Standard Arabic in their gender and case forms (ثلاث/ثلاثة،
 //    عشرون/عشرين، مائة/مئة، مئتان/مئتين، ألف/آلاف/ألفان، مليون/ملايين، مليار/بليون، تريليون),
-//    compounds joined with و, fractions (نصف، ربع، ثلث، ثلاثة أرباع), common Egyptian and
+//    compounds joined with و, fractions (نصف، ربع، ثلث، ثلاثة أرباع; "ثلاثة وخمس" = 3.2 where a
+//    unit cannot stand; "ثلاثة وعشرون خمس" = 23/5; "خمس العشرين" = 4), common Egyptian and
 //    Levantine forms (حداشر، تلتمية، ميتين), and digits mixed with scale words ("5 ملايين").
 //  - Ordinals: الأول ... العاشر، الحادي عشر ... التاسع عشر، العشرون، الحادي والعشرون ...
 //  - Digits with symbols: a sign ("-٤/٥"), a mixed fraction ("2 1/4" = 2.25), scientific
