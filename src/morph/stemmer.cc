@@ -422,41 +422,61 @@ size_t ProcliticOptions(const LetterWord& w, ProcliticOption* out) {
   return writer.size();
 }
 
-// Every ending the word could have: (inflectional suffix)? (enclitic)?, fewest letters first.
-size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
+// Writes a suffix option field by field, for the same reason as ProcliticWriter: options were
+// copied as whole structs right after being written byte by byte, and the wide reads waited on
+// store forwarding. `pattern` is the inflectional suffix (nullptr: none) starting at `at`;
+// `enclitic` counts only when `has_enclitic`.
+void WriteSuffixOption(SuffixOption* o, size_t at, const SuffixPattern* pattern,
+                       bool has_enclitic, Part enclitic, Person person) {
+  o->begin = static_cast<uint8_t>(at);
+  o->has_enclitic = has_enclitic;
+  o->person = person;
+  o->enclitic = enclitic;
+  if (pattern == nullptr) {
+    o->suffix_count = 0;
+    o->known_only = false;
+    o->min_stem = 1;
+    return;
+  }
+  const uint8_t split = static_cast<uint8_t>(at + pattern->first_part_length);
+  o->suffixes[0] = Part{static_cast<uint8_t>(at), split, pattern->form1};
+  if (pattern->form2 != kFormNone) {
+    o->suffixes[1] = Part{split, static_cast<uint8_t>(at + pattern->length), pattern->form2};
+    o->suffix_count = 2;
+  } else {
+    o->suffix_count = 1;
+  }
+  o->known_only = pattern->use == SuffixUse::kKnownOnly;
+  o->min_stem = std::max<uint8_t>(1, pattern->min_stem);
+}
+
+// Every ending the word could have: (inflectional suffix)? (enclitic)?. The options are
+// written to `storage` as found and `sorted` points to them fewest letters first.
+size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* storage,
+                     const SuffixOption** sorted) {
   size_t n = 0;
-  out[n++] = kNoSuffixes;
-  out[0].begin = static_cast<uint8_t>(w.size);
-  auto add_suffixes = [&](const SuffixOption& base) {
-    if (base.begin <= min_begin) return;
-    const PatternsEndingWith& candidates = kSuffixesByLast[w.code[base.begin - 1]];
+  WriteSuffixOption(&storage[n++], w.size, nullptr, false, Part{0, 0, kFormNone},
+                    Person::kThird);
+  // The inflectional suffixes that may end at `end` (before the enclitic, if any).
+  auto add_suffixes = [&](size_t end, bool has_enclitic, Part enclitic, Person person) {
+    if (end <= min_begin) return;
+    const PatternsEndingWith& candidates = kSuffixesByLast[w.code[end - 1]];
     for (size_t k = 0; k < candidates.count; ++k) {
       const SuffixPattern& s = kSuffixes[candidates.index[k]];
-      if (base.begin < size_t{s.length} + min_begin) continue;
-      const size_t at = base.begin - s.length;
+      if (end < size_t{s.length} + min_begin) continue;
+      const size_t at = end - s.length;
       if (!HasLetters(w, at, s.letters, s.length)) continue;
-      if (s.use == SuffixUse::kBeforeEnclitic && !base.has_enclitic) continue;
-      if (s.use != SuffixUse::kBeforeEnclitic && base.has_enclitic &&
+      if (s.use == SuffixUse::kBeforeEnclitic && !has_enclitic) continue;
+      if (s.use != SuffixUse::kBeforeEnclitic && has_enclitic &&
           s.letters[0] != L::kAlef && s.letters[0] != L::kWaw && s.letters[0] != L::kYeh) {
         continue;  // before a pronoun only ات ون ين and the ت of ة stay written
       }
-      if (base.has_enclitic && s.length == 3) continue;  // تين / تان lose their ن before one
+      if (has_enclitic && s.length == 3) continue;  // تين / تان lose their ن before one
       if (n == kMaxSuffixOptions) return;
-      SuffixOption o = base;
-      o.begin = static_cast<uint8_t>(at);
-      o.suffix_count = 0;
-      const uint8_t split = static_cast<uint8_t>(at + s.first_part_length);
-      o.suffixes[o.suffix_count++] = Part{static_cast<uint8_t>(at), split, s.form1};
-      if (s.form2 != kFormNone) {
-        o.suffixes[o.suffix_count++] =
-            Part{split, static_cast<uint8_t>(at + s.length), s.form2};
-      }
-      o.known_only = o.known_only || s.use == SuffixUse::kKnownOnly;
-      o.min_stem = std::max(o.min_stem, s.min_stem);
-      out[n++] = o;
+      WriteSuffixOption(&storage[n++], at, &s, has_enclitic, enclitic, person);
     }
   };
-  add_suffixes(out[0]);
+  add_suffixes(w.size, false, Part{0, 0, kFormNone}, Person::kThird);
   const PatternsEndingWith& enclitics = kEncliticsByLast[w.code[w.size - 1]];
   for (size_t k = 0; k < enclitics.count; ++k) {
     const EncliticPattern& e = kEnclitics[enclitics.index[k]];
@@ -464,21 +484,17 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* out) {
     const size_t at = w.size - e.length;
     if (!HasLetters(w, at, e.letters, e.length)) continue;
     if (n == kMaxSuffixOptions) break;
-    SuffixOption o = kNoSuffixes;
-    o.begin = static_cast<uint8_t>(at);
-    o.has_enclitic = true;
-    o.enclitic = Part{static_cast<uint8_t>(at), static_cast<uint8_t>(w.size), e.form};
-    o.person = e.person;
-    out[n++] = o;
-    add_suffixes(o);
+    const Part enclitic{static_cast<uint8_t>(at), static_cast<uint8_t>(w.size), e.form};
+    WriteSuffixOption(&storage[n++], at, nullptr, true, enclitic, e.person);
+    add_suffixes(at, true, enclitic, e.person);
   }
-  // Fewest letters stripped first (a stable insertion sort: a handful of options, no
-  // allocation).
-  for (size_t i = 1; i < n; ++i) {
-    const SuffixOption o = out[i];
+  // Fewest letters stripped first (a stable insertion sort of pointers: a handful of options,
+  // no allocation, no struct moves).
+  for (size_t i = 0; i < n; ++i) {
+    const SuffixOption* o = &storage[i];
     size_t j = i;
-    for (; j > 0 && out[j - 1].begin < o.begin; --j) out[j] = out[j - 1];
-    out[j] = o;
+    for (; j > 0 && sorted[j - 1]->begin < o->begin; --j) sorted[j] = sorted[j - 1];
+    sorted[j] = o;
   }
   return n;
 }
@@ -576,8 +592,9 @@ void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const
 
   ProcliticOption procl[kMaxProcliticOptions];
   const size_t procl_count = ProcliticOptions(w, procl);
-  SuffixOption suffix[kMaxSuffixOptions];
-  const size_t suffix_count = SuffixOptions(w, 1, suffix);
+  SuffixOption suffix_storage[kMaxSuffixOptions];
+  const SuffixOption* suffix[kMaxSuffixOptions];
+  const size_t suffix_count = SuffixOptions(w, 1, suffix_storage, suffix);
 
   // 1. The lexicon.
   // A known word with only the lexicon-only endings (ت, ا) comes second: وإما is و + إما
@@ -597,21 +614,26 @@ void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const
       const uint64_t packed = packs_whole
                                   ? whole & ((uint64_t{1} << (6 * packed_length)) - 1)
                                   : PackLetters(w.code, from, from + packed_length);
-      const uint16_t lengths_one = length_mask[w.code[from] * kCodes];
-      const uint16_t lengths_more =
-          from + 1 < n ? length_mask[w.code[from] * kCodes + w.code[from + 1]] : 0;
-      if ((lengths_one | lengths_more) == 0) continue;  // no known word starts like this
+      // The stem lengths worth a lexicon probe from here, as one mask (bit i: i letters), so
+      // each candidate ending costs one test: lengths the lexicon has for these first letters
+      // (a one-letter stem is indexed under its letter alone), no longer than the packed key,
+      // and not one letter after the article.
+      uint64_t lengths = (length_mask[w.code[from] * kCodes] & 2u) |
+                         (from + 1 < n ? length_mask[w.code[from] * kCodes + w.code[from + 1]] &
+                                             ~uint64_t{3}
+                                       : 0);
+      lengths &= (uint64_t{2} << packed_length) - 1;
+      if (procl[p].has_article) lengths &= ~uint64_t{2};
+      if (lengths == 0) continue;  // no known word starts like this
       for (size_t s = 0; s < suffix_count; ++s) {
-        const size_t to = suffix[s].begin;
+        const size_t to = suffix[s]->begin;
         if (to <= from) break;  // sorted: later options end even earlier
-        const size_t length = to - from;
-        if (length > packed_length) continue;
-        if (!(((length == 1 ? lengths_one : lengths_more) >> length) & 1)) continue;
-        if (suffix[s].known_only && fallback_p >= 0) continue;
-        if (procl[p].has_article && length < 2) continue;
+        const size_t length = to - from;  // at most LetterWord::kCapacity (48): a valid shift
+        if (!((lengths >> length) & 1)) continue;
+        if (suffix[s]->known_only && fallback_p >= 0) continue;
         const uint8_t flags = LookupKey(packed >> (6 * (packed_length - length)));
-        if (!LexiconAccepts(flags, suffix[s], to - from)) continue;
-        if (suffix[s].known_only) {
+        if (!LexiconAccepts(flags, *suffix[s], to - from)) continue;
+        if (suffix[s]->known_only) {
           fallback_p = static_cast<int>(p);
           fallback_s = static_cast<int>(s);
           continue;
@@ -625,9 +647,9 @@ void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const
     if (fallback_p >= 0) {
       reading->proclitics = procl[fallback_p];
       reading->stem_from = procl[fallback_p].end;
-      reading->stem_to = suffix[fallback_s].begin;
+      reading->stem_to = suffix[fallback_s]->begin;
       if (fallback_s != 0) {
-        reading->suffix = suffix[fallback_s];
+        reading->suffix = *suffix[fallback_s];
         reading->has_suffix = true;
       }
       return;
@@ -667,10 +689,10 @@ void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const
   reading->stem_from = static_cast<uint8_t>(from);
   // The ending that strips most while the stem keeps its minimum.
   for (size_t s = suffix_count; s-- > 1;) {
-    if (suffix[s].begin <= from) continue;
-    if (!RulesAccept(w, suffix[s], from)) continue;
-    reading->stem_to = suffix[s].begin;
-    reading->suffix = suffix[s];
+    if (suffix[s]->begin <= from) continue;
+    if (!RulesAccept(w, *suffix[s], from)) continue;
+    reading->stem_to = suffix[s]->begin;
+    reading->suffix = *suffix[s];
     reading->has_suffix = true;
     return;
   }
