@@ -823,9 +823,10 @@ Segmentation Stemmer::Segment(std::string_view word) const {
     empty_part |= seg.enclitics[i].begin >= seg.enclitics[i].end;
   }
   if (empty_part) {
-    Segmentation whole;
-    whole.stem_end = static_cast<uint32_t>(word.size());
-    return whole;
+    // Reset in place rather than return another object: a single returned variable lets the
+    // compiler build `seg` in the caller's storage (no copy of the whole struct per word).
+    seg = Segmentation();
+    seg.stem_end = static_cast<uint32_t>(word.size());
   }
   return seg;
 }
