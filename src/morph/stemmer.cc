@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <iterator>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -175,7 +176,31 @@ constexpr PatternIndex IndexByLastLetter(const Pattern (&patterns)[N]) {
   }
   return by_last;
 }
-constexpr PatternIndex kSuffixesByLast = IndexByLastLetter(kSuffixes);
+
+// Whether an inflectional suffix may stand before an enclitic (`with_enclitic`) or at the end
+// of the word; decided per pattern at compile time so the per-word loop only sees the
+// candidates that can apply.
+constexpr bool SuffixFits(const SuffixPattern& s, bool with_enclitic) {
+  if (!with_enclitic) return s.use != SuffixUse::kBeforeEnclitic;
+  // Before a pronoun only ات ون ين and the ت of ة stay written...
+  if (s.use != SuffixUse::kBeforeEnclitic && s.letters[0] != L::kAlef &&
+      s.letters[0] != L::kWaw && s.letters[0] != L::kYeh) {
+    return false;
+  }
+  return s.length != 3;  // ...and تين / تان lose their ن before one.
+}
+
+constexpr PatternIndex SuffixesByLastLetter(bool with_enclitic) {
+  PatternIndex by_last{};
+  for (size_t i = 0; i < std::size(kSuffixes); ++i) {
+    if (!SuffixFits(kSuffixes[i], with_enclitic)) continue;
+    PatternsEndingWith& e = by_last[kSuffixes[i].letters[kSuffixes[i].length - 1]];
+    e.index[e.count++] = static_cast<uint8_t>(i);
+  }
+  return by_last;
+}
+constexpr PatternIndex kSuffixesByLast = SuffixesByLastLetter(false);
+constexpr PatternIndex kSuffixesBeforeEncliticByLast = SuffixesByLastLetter(true);
 constexpr PatternIndex kEncliticsByLast = IndexByLastLetter(kEnclitics);
 
 // Plain aggregates without default member initializers: the candidate arrays below are
@@ -322,9 +347,11 @@ struct internal::StemmerTables {
 
 namespace {
 
-bool HasLetters(const LetterWord& w, size_t at, const uint8_t* letters, size_t length) {
-  if (at + length > w.size) return false;
-  for (size_t i = 0; i < length; ++i) {
+// Whether `length` letters at `at` (inside the word) spell a pattern whose last letter is
+// already known to match: the pattern tables are indexed by last letter, so only the letters
+// before it are compared (none for one-letter affixes, the most common candidates).
+bool MatchesBeforeLast(const LetterWord& w, size_t at, const uint8_t* letters, size_t length) {
+  for (size_t i = 0; i + 1 < length; ++i) {
     if (w.code[at + i] != letters[i]) return false;
   }
   return true;
@@ -460,18 +487,13 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* storag
   // The inflectional suffixes that may end at `end` (before the enclitic, if any).
   auto add_suffixes = [&](size_t end, bool has_enclitic, Part enclitic, Person person) {
     if (end <= min_begin) return;
-    const PatternsEndingWith& candidates = kSuffixesByLast[w.code[end - 1]];
+    const PatternsEndingWith& candidates =
+        (has_enclitic ? kSuffixesBeforeEncliticByLast : kSuffixesByLast)[w.code[end - 1]];
     for (size_t k = 0; k < candidates.count; ++k) {
       const SuffixPattern& s = kSuffixes[candidates.index[k]];
       if (end < size_t{s.length} + min_begin) continue;
       const size_t at = end - s.length;
-      if (!HasLetters(w, at, s.letters, s.length)) continue;
-      if (s.use == SuffixUse::kBeforeEnclitic && !has_enclitic) continue;
-      if (s.use != SuffixUse::kBeforeEnclitic && has_enclitic &&
-          s.letters[0] != L::kAlef && s.letters[0] != L::kWaw && s.letters[0] != L::kYeh) {
-        continue;  // before a pronoun only ات ون ين and the ت of ة stay written
-      }
-      if (has_enclitic && s.length == 3) continue;  // تين / تان lose their ن before one
+      if (!MatchesBeforeLast(w, at, s.letters, s.length)) continue;
       if (n == kMaxSuffixOptions) return;
       WriteSuffixOption(&storage[n++], at, &s, has_enclitic, enclitic, person);
     }
@@ -482,7 +504,7 @@ size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* storag
     const EncliticPattern& e = kEnclitics[enclitics.index[k]];
     if (w.size < size_t{e.length} + min_begin) continue;
     const size_t at = w.size - e.length;
-    if (!HasLetters(w, at, e.letters, e.length)) continue;
+    if (!MatchesBeforeLast(w, at, e.letters, e.length)) continue;
     if (n == kMaxSuffixOptions) break;
     const Part enclitic{static_cast<uint8_t>(at), static_cast<uint8_t>(w.size), e.form};
     WriteSuffixOption(&storage[n++], at, nullptr, true, enclitic, e.person);
