@@ -594,6 +594,7 @@ bool internal::StemmerTables::Decode(std::string_view word, LetterWord* out) con
     case DecodeResult::kNeedsNormalizer:
       break;
   }
+  out->via_normalizer = true;
   const NormalizedText normalized = decode_normalizer.Normalize(word);
   if (DecodeLetters(normalized.text, out) != DecodeResult::kOk) return false;
   for (size_t i = 1; i < out->size; ++i) {
@@ -833,7 +834,10 @@ Segmentation Stemmer::Segment(std::string_view word) const {
   }
   // A presentation-form ligature (ﻻ) is one character for two letters: a part made only of
   // its second letter has no bytes of its own. Such a word stays whole rather than report an
-  // empty span (found by tests/fuzz/stemmer_fuzzer.cc).
+  // empty span (found by tests/fuzz/stemmer_fuzzer.cc). Words decoded directly have strictly
+  // increasing letter offsets and every part at least one letter, so only words that went
+  // through the Normalizer need the check.
+  if (!w.via_normalizer) return seg;
   bool empty_part = seg.stem_begin >= seg.stem_end;
   for (size_t i = 0; i < seg.proclitic_count; ++i) {
     empty_part |= seg.proclitics[i].begin >= seg.proclitics[i].end;
