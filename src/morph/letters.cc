@@ -43,6 +43,7 @@ DecodeResult DecodeLetters(std::string_view word, LetterWord* out) {
   const size_t size = word.size();
   size_t n = 0;
   size_t i = 0;
+  uint64_t packed = 0;
   while (i < size) {
     const unsigned char b0 = s[i];
     if ((b0 & 0xFC) == 0xD8 && i + 1 < size && (s[i + 1] & 0xC0) == 0x80) {
@@ -51,6 +52,7 @@ DecodeResult DecodeLetters(std::string_view word, LetterWord* out) {
       if (v != kSkip) {
         if (n == LetterWord::kCapacity) return DecodeResult::kNotArabic;
         out->code[n] = v & 0x3F;
+        packed = (packed << 6) | (v & 0x3F);
         out->hamza_alef[n] = v > kHamzaAlefFlag;
         out->begin[n] = static_cast<uint32_t>(i);
         ++n;
@@ -70,6 +72,7 @@ DecodeResult DecodeLetters(std::string_view word, LetterWord* out) {
   out->begin[0] = 0;  // marks before the first letter ride with it
   out->begin[n] = static_cast<uint32_t>(size);
   out->size = n;
+  out->packed = packed;
   return DecodeResult::kOk;
 }
 

@@ -43,6 +43,9 @@ struct LetterWord {
   bool hamza_alef[kCapacity];  // the alef was written أ إ آ (not the article's bare ا)
   uint32_t begin[kCapacity + 1];  // begin[n] == word size: letter i spans [begin[i], begin[i+1])
   size_t size = 0;
+  // PackLetters(code, 0, size) when size <= 10 (garbage otherwise): built while decoding, which
+  // is cheaper than a second pass over the letters for the lexicon probes.
+  uint64_t packed = 0;
   // Set when the word went through the Normalizer: only then can two letters share bytes (a
   // ligature such as ﻻ), so that a part of the word may have an empty byte span.
   bool via_normalizer = false;

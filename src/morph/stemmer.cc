@@ -627,7 +627,7 @@ void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const
     // A word of up to 10 letters (nearly all) is packed once: the letters from any proclitic
     // end onwards are then the low bits of that key.
     const bool packs_whole = n <= 10;
-    const uint64_t whole = packs_whole ? PackLetters(w.code, 0, n) : 0;
+    const uint64_t whole = packs_whole ? w.packed : 0;
     for (size_t p = 0; p < procl_count; ++p) {
       const size_t from = procl[p].end;
       if (from >= n) break;
