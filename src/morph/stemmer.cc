@@ -183,8 +183,8 @@ constexpr PatternIndex IndexByLastLetter(const Pattern (&patterns)[N]) {
 constexpr bool SuffixFits(const SuffixPattern& s, bool with_enclitic) {
   if (!with_enclitic) return s.use != SuffixUse::kBeforeEnclitic;
   // Before a pronoun only ات ون ين and the ت of ة stay written...
-  if (s.use != SuffixUse::kBeforeEnclitic && s.letters[0] != L::kAlef &&
-      s.letters[0] != L::kWaw && s.letters[0] != L::kYeh) {
+  if (s.use != SuffixUse::kBeforeEnclitic && s.letters[0] != L::kAlef && s.letters[0] != L::kWaw &&
+      s.letters[0] != L::kYeh) {
     return false;
   }
   return s.length != 3;  // ...and تين / تان lose their ن before one.
@@ -434,17 +434,16 @@ size_t ProcliticOptions(const LetterWord& w, ProcliticOption* out) {
     writer.Emit({preposition}, false, false, c);
     if (c == L::kLam && i + 1 < w.size && w.code[i + 1] == L::kLam) {
       // لل: the article after ل drops its alef; its lam is the second ل.
-      writer.Emit({preposition, Part{static_cast<uint8_t>(at + 1), static_cast<uint8_t>(at + 2),
-                                     kFormArticle}},
+      writer.Emit({preposition,
+                   Part{static_cast<uint8_t>(at + 1), static_cast<uint8_t>(at + 2), kFormArticle}},
                   true, false, c);
     } else if (IsArticleAt(w, i + 1)) {
-      writer.Emit({preposition, Part{static_cast<uint8_t>(at + 1), static_cast<uint8_t>(at + 3),
-                                     kFormArticle}},
+      writer.Emit({preposition,
+                   Part{static_cast<uint8_t>(at + 1), static_cast<uint8_t>(at + 3), kFormArticle}},
                   true, false, c);
     }
   } else if (IsArticleAt(w, i)) {
-    writer.Emit({Part{at, static_cast<uint8_t>(at + 2), kFormArticle}}, true, false,
-                conjunction);
+    writer.Emit({Part{at, static_cast<uint8_t>(at + 2), kFormArticle}}, true, false, conjunction);
   }
   return writer.size();
 }
@@ -453,8 +452,8 @@ size_t ProcliticOptions(const LetterWord& w, ProcliticOption* out) {
 // copied as whole structs right after being written byte by byte, and the wide reads waited on
 // store forwarding. `pattern` is the inflectional suffix (nullptr: none) starting at `at`;
 // `enclitic` counts only when `has_enclitic`.
-void WriteSuffixOption(SuffixOption* o, size_t at, const SuffixPattern* pattern,
-                       bool has_enclitic, Part enclitic, Person person) {
+void WriteSuffixOption(SuffixOption* o, size_t at, const SuffixPattern* pattern, bool has_enclitic,
+                       Part enclitic, Person person) {
   o->begin = static_cast<uint8_t>(at);
   o->has_enclitic = has_enclitic;
   o->person = person;
@@ -482,8 +481,7 @@ void WriteSuffixOption(SuffixOption* o, size_t at, const SuffixPattern* pattern,
 size_t SuffixOptions(const LetterWord& w, size_t min_begin, SuffixOption* storage,
                      const SuffixOption** sorted) {
   size_t n = 0;
-  WriteSuffixOption(&storage[n++], w.size, nullptr, false, Part{0, 0, kFormNone},
-                    Person::kThird);
+  WriteSuffixOption(&storage[n++], w.size, nullptr, false, Part{0, 0, kFormNone}, Person::kThird);
   // The inflectional suffixes that may end at `end` (before the enclitic, if any).
   auto add_suffixes = [&](size_t end, bool has_enclitic, Part enclitic, Person person) {
     if (end <= min_begin) return;
@@ -634,17 +632,15 @@ void internal::StemmerTables::Parse(const LetterWord& w, Reading* reading) const
       // Every candidate stem here starts at `from`: pack its first (up to 10) letters once
       // and shift the shorter keys out of it.
       const size_t packed_length = std::min<size_t>(n - from, 10);
-      const uint64_t packed = packs_whole
-                                  ? whole & ((uint64_t{1} << (6 * packed_length)) - 1)
-                                  : PackLetters(w.code, from, from + packed_length);
+      const uint64_t packed = packs_whole ? whole & ((uint64_t{1} << (6 * packed_length)) - 1)
+                                          : PackLetters(w.code, from, from + packed_length);
       // The stem lengths worth a lexicon probe from here, as one mask (bit i: i letters), so
       // each candidate ending costs one test: lengths the lexicon has for these first letters
       // (a one-letter stem is indexed under its letter alone), no longer than the packed key,
       // and not one letter after the article.
-      uint64_t lengths = (length_mask[w.code[from] * kCodes] & 2u) |
-                         (from + 1 < n ? length_mask[w.code[from] * kCodes + w.code[from + 1]] &
-                                             ~uint64_t{3}
-                                       : 0);
+      uint64_t lengths =
+          (length_mask[w.code[from] * kCodes] & 2u) |
+          (from + 1 < n ? length_mask[w.code[from] * kCodes + w.code[from + 1]] & ~uint64_t{3} : 0);
       lengths &= (uint64_t{2} << packed_length) - 1;
       if (procl[p].has_article) lengths &= ~uint64_t{2};
       if (lengths == 0) continue;  // no known word starts like this
