@@ -6,32 +6,15 @@
 #include <fstream>
 #include <iostream>
 
+#include "text/utf8.h"
+
 namespace kashif::cli {
 namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0. Mirrors the library's strict decoder
-// (no overlongs, no surrogates, nothing above U+10FFFF).
+// Length of the valid UTF-8 sequence at s[i], or 0 (the library's strict decoder).
 size_t ValidUtf8Length(std::string_view s, size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  const size_t avail = s.size() - i;
-  const unsigned char b = p[0];
-  auto cont = [&](size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
-  if (b < 0x80) return 1;
-  if (b < 0xC2) return 0;
-  if (b < 0xE0) return cont(1) ? 2 : 0;
-  if (b < 0xF0) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (b == 0xE0 && p[1] < 0xA0) return 0;
-    if (b == 0xED && p[1] >= 0xA0) return 0;
-    return 3;
-  }
-  if (b < 0xF5) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (b == 0xF0 && p[1] < 0x90) return 0;
-    if (b == 0xF4 && p[1] >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
+  char32_t cp;
+  return internal::DecodeUtf8(s, i, &cp);
 }
 
 }  // namespace
@@ -178,24 +161,6 @@ class JsonParser {
     return true;
   }
 
-  static void AppendCodePoint(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   bool Hex4(uint32_t* value) {
     if (pos_ + 4 > s_.size()) return Fail("truncated \\u escape");
     *value = 0;
@@ -247,7 +212,7 @@ class JsonParser {
             } else if (cp >= 0xD800 && cp <= 0xDFFF) {
               cp = 0xFFFD;  // a lone surrogate cannot be UTF-8; keep the position visible
             }
-            AppendCodePoint(cp, out);
+            internal::AppendUtf8(static_cast<char32_t>(cp), out);
             break;
           }
           default:
@@ -365,48 +330,45 @@ void AppendJson(const JsonValue& value, std::string* out) {
   }
 }
 
+std::istream* OpenInput(const std::string& path, std::ifstream* file, std::string* error) {
+  if (path == "-") return &std::cin;
+  file->open(path, std::ios::binary);
+  if (!*file) {
+    *error = path + ": " + std::strerror(errno);
+    return nullptr;
+  }
+  return file;
+}
+
+namespace {
+
+bool ReadError(const std::string& path, std::string* error) {
+  *error = (path == "-" ? std::string("standard input") : path) + ": read error";
+  return false;
+}
+
+}  // namespace
+
 bool ForEachLine(const std::string& path, const std::function<void(std::string_view)>& fn,
                  std::string* error) {
   std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) {
-      *error = path + ": " + std::strerror(errno);
-      return false;
-    }
-    in = &file;
-  }
+  std::istream* in = OpenInput(path, &file, error);
+  if (!in) return false;
   std::string line;
   while (std::getline(*in, line)) {
     std::string_view view(line);
     if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
     fn(view);
   }
-  if (in->bad()) {
-    *error = (path == "-" ? std::string("standard input") : path) + ": read error";
-    return false;
-  }
-  return true;
+  return in->bad() ? ReadError(path, error) : true;
 }
 
 bool ReadFile(const std::string& path, std::string* content, std::string* error) {
   std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) {
-      *error = path + ": " + std::strerror(errno);
-      return false;
-    }
-    in = &file;
-  }
+  std::istream* in = OpenInput(path, &file, error);
+  if (!in) return false;
   content->assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
-  if (in->bad()) {
-    *error = (path == "-" ? std::string("standard input") : path) + ": read error";
-    return false;
-  }
-  return true;
+  return in->bad() ? ReadError(path, error) : true;
 }
 
 ArgParser::ArgParser(std::vector<std::string> valued, std::vector<std::string> flags)

@@ -4,7 +4,9 @@
 #define KASHIF_TOOLS_CLI_CLI_UTIL_H_
 
 #include <cstdio>
+#include <fstream>
 #include <functional>
+#include <istream>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +34,10 @@ struct JsonValue {
 std::optional<JsonValue> ParseJson(std::string_view text, std::string* error);
 // Writes a JSON value back (compact).
 void AppendJson(const JsonValue& value, std::string* out);
+
+// Opens `path` for reading ("-" = standard input, returned as is). On failure returns nullptr
+// and sets *error to "<path>: <reason>". `file` holds the stream while it is in use.
+std::istream* OpenInput(const std::string& path, std::ifstream* file, std::string* error);
 
 // Calls `fn(line)` for each line of `path` ("-" = standard input), without the line ending
 // (\n or \r\n). Lines are streamed; memory stays bounded by the longest line. Returns false

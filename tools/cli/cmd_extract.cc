@@ -209,21 +209,18 @@ class ExtractCommand {
 
   void ProcessTextFile(const std::string& path) {
     std::ifstream file;
-    std::istream* in = &std::cin;
+    std::string error;
     const std::string id_json = JsonString(path);
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) {
-        Batch batch;
-        DocumentChunk chunk;
-        chunk.id_json = id_json;
-        chunk.error = path + ": " + std::strerror(errno);
-        batch.chunks.push_back(std::move(chunk));
-        batch.reference_dates.emplace_back();
-        Emit(batch);
-        return;
-      }
-      in = &file;
+    std::istream* in = OpenInput(path, &file, &error);
+    if (!in) {
+      Batch batch;
+      DocumentChunk chunk;
+      chunk.id_json = id_json;
+      chunk.error = error;
+      batch.chunks.push_back(std::move(chunk));
+      batch.reference_dates.emplace_back();
+      Emit(batch);
+      return;
     }
     OrderedPool<Batch> pool = MakePool();
     std::string buffer;
