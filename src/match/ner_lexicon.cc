@@ -70,21 +70,9 @@ constexpr ClassName kClassNames[] = {
     {"relative", kNerRelative | kNerStop},
 };
 
-// Canonical names of rule-found entities keep their letters as written and lose only marks,
-// tatweel and invisible characters.
-NormalizerOptions DisplayOptions() {
-  NormalizerOptions o;
-  o.fold_alef = false;
-  o.fold_alef_maqsura = false;
-  o.fold_persian_letters = false;
-  o.fold_presentation_forms = true;
-  return o;
-}
-
 }  // namespace
 
-NerLexicon::NerLexicon(const Analyzer* analyzer)
-    : analyzer_(analyzer), display_(DisplayOptions()) {}
+NerLexicon::NerLexicon(const Analyzer* analyzer) : analyzer_(analyzer) {}
 
 StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Analyzer* analyzer) {
   return Create(analyzer, {{"ner_given_names.tsv", KASHIF_EMBEDDED(ner_given_names)},

@@ -79,7 +79,7 @@ class NerLexicon {
   // The form used for canonical names of rule-found entities: marks and tatweel removed, the
   // letters as written.
   void AppendDisplayForm(std::string_view text, std::string* out) const {
-    display_.AppendNormalized(text, out);
+    analyzer_->AppendDisplayForm(text, out);
   }
 
  private:
@@ -87,7 +87,6 @@ class NerLexicon {
   Status AddFile(const File& file);
 
   const Analyzer* analyzer_;
-  Normalizer display_;
   absl::flat_hash_map<std::string, uint32_t> flags_;
   std::vector<std::string> foreign_suffixes_;
 };
