@@ -430,6 +430,29 @@ std::optional<std::string> ArgParser::Get(const std::string& name) const {
 
 bool ArgParser::Has(const std::string& name) const { return values_.count(name) != 0; }
 
+std::optional<int> StartCommand(const std::string& command, std::string_view usage,
+                                const std::vector<std::string>& args, ArgParser* parser) {
+  std::string error;
+  if (!parser->Parse(args, &error)) {
+    WriteErr("kashif " + command + ": " + error + "\nTry 'kashif " + command + " --help'.\n");
+    return 2;
+  }
+  if (parser->Has("-h") || parser->Has("--help")) {
+    WriteOut(usage);
+    return 0;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> JsonFormatOption(const std::string& command, const ArgParser& parser) {
+  const std::string format = parser.Get("--format").value_or("text");
+  if (format != "text" && format != "json") {
+    WriteErr("kashif " + command + ": unknown --format: " + format + "\n");
+    return std::nullopt;
+  }
+  return format == "json";
+}
+
 void WriteOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 void WriteErr(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 

@@ -65,6 +65,14 @@ class ArgParser {
   std::vector<std::string> positional_;
 };
 
+// How every subcommand starts: parse `args` (the parser must know -h and --help), print `usage`
+// for --help, report a usage error as "kashif COMMAND: ..." plus a hint. Returns the exit
+// status when the command should stop now (0 after help, 2 after an error), nullopt to go on.
+std::optional<int> StartCommand(const std::string& command, std::string_view usage,
+                                const std::vector<std::string>& args, ArgParser* parser);
+// The --format text|json option: true for json; nullopt (reported) for another value.
+std::optional<bool> JsonFormatOption(const std::string& command, const ArgParser& parser);
+
 // Writes `text` to stdout / stderr in full.
 void WriteOut(std::string_view text);
 void WriteErr(std::string_view text);

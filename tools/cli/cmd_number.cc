@@ -23,24 +23,14 @@ constexpr char kUsage[] =
 
 int RunNumber(const Args& args) {
   ArgParser parser({"--format"}, {"-h", "--help"});
+  if (auto status = StartCommand("number", kUsage, args, &parser)) return *status;
+  const std::optional<bool> json_format = JsonFormatOption("number", parser);
+  if (!json_format) return 2;
   std::string error;
-  if (!parser.Parse(args, &error)) {
-    WriteErr("kashif number: " + error + "\nTry 'kashif number --help'.\n");
-    return 2;
-  }
-  if (parser.Has("-h") || parser.Has("--help")) {
-    WriteOut(kUsage);
-    return 0;
-  }
-  const std::string format = parser.Get("--format").value_or("text");
-  if (format != "text" && format != "json") {
-    WriteErr("kashif number: unknown --format: " + format + "\n");
-    return 2;
-  }
   std::string out;
   auto emit = [&](std::string_view text) {
     std::optional<std::string> value = ParseNumber(text);
-    if (format == "json") {
+    if (*json_format) {
       out += "{\"text\":";
       AppendJsonString(text, &out);
       out += ",\"value\":";

@@ -78,21 +78,11 @@ void AppendWord(const Stemmer& stemmer, std::string_view word, bool json, std::s
 
 int RunStem(const Args& args) {
   ArgParser parser({"--format"}, {"-h", "--help"});
+  if (auto status = StartCommand("stem", kUsage, args, &parser)) return *status;
+  const std::optional<bool> json_format = JsonFormatOption("stem", parser);
+  if (!json_format) return 2;
   std::string error;
-  if (!parser.Parse(args, &error)) {
-    WriteErr("kashif stem: " + error + "\nTry 'kashif stem --help'.\n");
-    return 2;
-  }
-  if (parser.Has("-h") || parser.Has("--help")) {
-    WriteOut(kUsage);
-    return 0;
-  }
-  const std::string format = parser.Get("--format").value_or("text");
-  if (format != "text" && format != "json") {
-    WriteErr("kashif stem: unknown --format: " + format + "\n");
-    return 2;
-  }
-  const bool json = format == "json";
+  const bool json = *json_format;
   auto stemmer = Stemmer::Create();
   if (!stemmer.ok()) {
     WriteErr("kashif stem: " + stemmer.status().message() + "\n");

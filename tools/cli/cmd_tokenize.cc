@@ -20,20 +20,10 @@ constexpr char kUsage[] =
 
 int RunTokenize(const Args& args) {
   ArgParser parser({"--format"}, {"-h", "--help"});
+  if (auto status = StartCommand("tokenize", kUsage, args, &parser)) return *status;
+  const std::optional<bool> json_format = JsonFormatOption("tokenize", parser);
+  if (!json_format) return 2;
   std::string error;
-  if (!parser.Parse(args, &error)) {
-    WriteErr("kashif tokenize: " + error + "\nTry 'kashif tokenize --help'.\n");
-    return 2;
-  }
-  if (parser.Has("-h") || parser.Has("--help")) {
-    WriteOut(kUsage);
-    return 0;
-  }
-  const std::string format = parser.Get("--format").value_or("text");
-  if (format != "text" && format != "json") {
-    WriteErr("kashif tokenize: unknown --format: " + format + "\n");
-    return 2;
-  }
   std::vector<std::string> inputs = parser.positional();
   if (inputs.empty()) inputs.push_back("-");
   const Tokenizer tokenizer;
@@ -50,7 +40,7 @@ int RunTokenize(const Args& args) {
     tokenizer.Tokenize(content, &tokens);
     std::string out;
     for (const Token& t : tokens) {
-      if (format == "json") {
+      if (*json_format) {
         out += "{\"start\":" + std::to_string(t.begin) + ",\"end\":" + std::to_string(t.end) +
                ",\"kind\":\"" + TokenKindName(t.kind) + "\",\"text\":";
         AppendJsonString(t.text(content), &out);
