@@ -88,7 +88,10 @@ enum class HijriCalendar : uint8_t {
 struct MoneyValue {
   // The exact amount as a decimal string without exponent or grouping: "324000000000", "20.43".
   std::string amount;
-  // ISO 4217 code ("USD", "EGP"); empty when the text names no identifiable currency.
+  // ISO 4217 code ("USD", "EGP"); empty when the text names no identifiable currency. A bare
+  // دولار is USD, جنيه EGP, ريال SAR (also يورو، ين، يوان، روبل، شيكل); a bare دينار، درهم،
+  // ليرة، فرنك، روبية، بيزو or كرونة names several currencies and gives an empty code unless a
+  // qualifier ("دينار كويتي"), a symbol or a subunit settles it.
   std::string currency;
 };
 
