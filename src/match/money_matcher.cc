@@ -381,23 +381,8 @@ class MoneyGrammar {
         m.first_token = i;
         m.begin = p->begin;
         m.code = cur->code;
-        size_t end = cur->end_token;
-        if (cur->kind == CurrencyKind::kSub) {
-          int places = cur->code.empty() ? cur->sub_digits : DigitsOf(cur->code, cur->sub_digits);
-          auto v = Scaled(p->value, places);
-          if (!v) return std::nullopt;
-          m.amount = *v;
-        } else {
-          m.amount = p->value;
-          std::string code = m.code;
-          if (auto tail = SubunitTail(end, m.code, &m.amount, &code)) {
-            end = *tail;
-            m.code = code;
-          }
-        }
-        m.end_token = end;
-        m.end = doc_.tokens[end - 1].end;
-        return m;
+        m.amount = p->value;
+        return Complete(std::move(m), *cur, cur->end_token);
       }
     }
 
@@ -431,9 +416,16 @@ class MoneyGrammar {
     } else {
       return std::nullopt;
     }
-    if (cur->kind == CurrencyKind::kSub) {
-      if (symbol) return std::nullopt;
-      int places = cur->code.empty() ? cur->sub_digits : DigitsOf(cur->code, cur->sub_digits);
+    if (cur->kind == CurrencyKind::kSub && symbol) return std::nullopt;
+    return Complete(std::move(m), *cur, end);
+  }
+
+  // Finishes a match whose amount and currency are known and whose tokens end before `end`:
+  // an amount of a subunit is scaled to the main unit ("50 هللة" → 0.50); an amount of a main
+  // unit may take a subunit after it ("20 دولار و43 سنت" → 20.43).
+  std::optional<Money> Complete(Money m, const CurrencyHit& cur, size_t end) const {
+    if (cur.kind == CurrencyKind::kSub) {
+      const int places = cur.code.empty() ? cur.sub_digits : DigitsOf(cur.code, cur.sub_digits);
       auto v = Scaled(m.amount, places);
       if (!v) return std::nullopt;
       m.amount = *v;
