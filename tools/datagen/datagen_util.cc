@@ -9,6 +9,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "kashif/normalizer.h"
+#include "pipeline/analyzer.h"
+
 namespace kashif::datagen {
 namespace {
 
@@ -68,28 +71,12 @@ std::string StripMarks(std::string_view utf8) {
 }
 
 std::string FoldForMatching(std::string_view utf8) {
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < in.length();) {
-    UChar32 c = in.char32At(i);
-    i += U16_LENGTH(c);
-    if (IsArabicMark(c)) continue;
-    switch (c) {
-      case 0x0623: case 0x0625: case 0x0622: case 0x0671: case 0x0672: case 0x0673:
-        c = 0x0627;  // alef forms
-        break;
-      case 0x0649: c = 0x064A; break;  // alef maqsura
-      case 0x0629: c = 0x0647; break;  // teh marbuta
-      case 0x0624: c = 0x0648; break;  // waw with hamza
-      case 0x0626: c = 0x064A; break;  // yeh with hamza
-      case 0x06A9: c = 0x0643; break;  // keheh
-      case 0x06CC: c = 0x064A; break;  // farsi yeh
-      default: break;
-    }
-    out.append(c);
-  }
-  return CollapseSpaces(out);
+  // The engine's own match form (every fold on), so two names the generator keeps apart are
+  // names the gazetteer can tell apart, and no fold is written down twice.
+  static const Normalizer* const match_form = new Normalizer(internal::MatchFormOptions());
+  const std::string folded = match_form->NormalizeToString(utf8);
+  return CollapseSpaces(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size()))));
 }
 
 HandList ReadHandList(const std::string& path) {
