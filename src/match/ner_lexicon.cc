@@ -68,6 +68,7 @@ constexpr ClassName kClassNames[] = {
     {"person_noun", kNerPersonNoun},
     {"state_word", kNerStateWord},
     {"relative", kNerRelative | kNerStop},
+    {"club", kNerClub},
 };
 
 }  // namespace

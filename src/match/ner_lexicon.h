@@ -53,6 +53,9 @@ enum NerClass : uint32_t {
   // A state's form before its name (دولة، مملكة، جمهورية): kept out of a listed name whose rest
   // is a listed place (دولة [قطر]), as a trigger is; no trigger itself (دولة مستقلة).
   kNerStateWord = 1u << 27,
+  // A noun for a sports club or team (نادي، فريق): a listed place right after it is the club
+  // named after that place, not the place (فريق [برشلونة]، نادي [ليفربول]).
+  kNerClub = 1u << 28,
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.
