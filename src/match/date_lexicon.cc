@@ -256,4 +256,10 @@ void DateLexicon::Lookup(const Document& doc, size_t token, bool allow_proclitic
   }
 }
 
+void DateLexicon::AddWordsTo(VocabularyBuilder* builder) const {
+  for (const auto& [first, phrases] : by_first_) builder->Add(first, kLexDate);
+}
+
+void AddDateWords(VocabularyBuilder* builder) { DateLexicon::Get().AddWordsTo(builder); }
+
 }  // namespace kashif::internal

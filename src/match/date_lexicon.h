@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "pipeline/document.h"
+#include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
 
@@ -87,6 +88,9 @@ class DateLexicon {
   // following tokens are taken as written.
   void Lookup(const Document& doc, size_t token, bool allow_proclitic,
               std::vector<DateWordHit>* hits) const;
+
+  // Adds the first word of every phrase to the shared vocabulary (kLexDate).
+  void AddWordsTo(VocabularyBuilder* builder) const;
 
  private:
   struct Phrase {

@@ -487,4 +487,13 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   }
 }
 
+void MoneyMatcher::AddWordsTo(VocabularyBuilder* builder) const {
+  for (const auto& [first, entries] : lexicon_->by_first) builder->Add(first, kLexCurrency);
+}
+
+void AddCurrencyWords(VocabularyBuilder* builder) {
+  const Analyzer analyzer;
+  MoneyMatcher(analyzer).AddWordsTo(builder);
+}
+
 }  // namespace kashif::internal

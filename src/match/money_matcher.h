@@ -27,6 +27,7 @@
 
 #include "match/matcher.h"
 #include "pipeline/analyzer.h"
+#include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
 
@@ -43,6 +44,9 @@ class MoneyMatcher : public Matcher {
 
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
+
+  // Adds the first word of every currency name to the shared vocabulary (kLexCurrency).
+  void AddWordsTo(VocabularyBuilder* builder) const;
 
   struct Lexicon;
 

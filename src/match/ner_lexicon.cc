@@ -30,6 +30,14 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
+// A definite word without its article, when at least two letters follow the article (the
+// analyzer's TokenReading::bare_word is the id of the same form); empty otherwise.
+std::string_view BareOf(std::string_view key) {
+  return StartsWith(key, kArticle) && key.size() >= kArticle.size() + 4
+             ? key.substr(kArticle.size())
+             : std::string_view();
+}
+
 uint32_t CountLetters(std::string_view key) {
   uint32_t n = 0;
   for (char c : key) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -76,15 +84,28 @@ constexpr ClassName kClassNames[] = {
 NerLexicon::NerLexicon(const Analyzer* analyzer) : analyzer_(analyzer) {}
 
 StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Analyzer* analyzer) {
-  return Create(analyzer, {{"ner_given_names.tsv", KASHIF_EMBEDDED(ner_given_names)},
-                           {"ner_cues.tsv", KASHIF_EMBEDDED(ner_cues)},
-                           {"ner_stop_words.tsv", KASHIF_EMBEDDED(ner_stop_words)},
-                           {"demonyms.tsv", KASHIF_EMBEDDED(demonyms), kNerDemonym}});
+  // The same words are in the shared vocabulary (AddNerWords), whose ids the analyzer has put
+  // on every reading already: no need to hash the readings again.
+  return Build(analyzer, DefaultFiles(), /*builtin=*/true);
+}
+
+std::vector<NerLexicon::File> NerLexicon::DefaultFiles() {
+  return {{"ner_given_names.tsv", KASHIF_EMBEDDED(ner_given_names)},
+          {"ner_cues.tsv", KASHIF_EMBEDDED(ner_cues)},
+          {"ner_stop_words.tsv", KASHIF_EMBEDDED(ner_stop_words)},
+          {"demonyms.tsv", KASHIF_EMBEDDED(demonyms), kNerDemonym}};
 }
 
 StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* analyzer,
                                                                const std::vector<File>& files) {
+  return Build(analyzer, files, /*builtin=*/false);
+}
+
+StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Build(const Analyzer* analyzer,
+                                                              const std::vector<File>& files,
+                                                              bool builtin) {
   std::shared_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
+  lexicon->builtin_ = builtin;
   for (const File& file : files) {
     Status status = lexicon->AddFile(file);
     if (!status.ok()) return status;
@@ -150,6 +171,16 @@ Status NerLexicon::AddFile(const File& file) {
   return Status::Ok();
 }
 
+uint32_t NerLexicon::ReadingFlags(const Document& doc, const TokenReading& reading) const {
+  return builtin_ ? doc.Info(reading).ner : Flags(doc.Slice(reading.key));
+}
+
+uint32_t NerLexicon::BareFlags(const Document& doc, const TokenReading& reading) const {
+  if (builtin_) return doc.BareInfo(reading).ner;
+  const std::string_view bare = BareOf(doc.Slice(reading.key));
+  return bare.empty() ? 0 : Flags(bare);
+}
+
 uint32_t NerLexicon::Flags(std::string_view key) const {
   auto it = flags_.find(absl::string_view(key.data(), key.size()));
   return it == flags_.end() ? 0 : it->second;
@@ -180,24 +211,17 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     t.punct = token.kind == TokenKind::kPunctuation;
     if (!t.word || a.reading_count == 0) continue;
     const std::string_view whole = doc.Slice(a.readings[0].key);
-    t.flags = lexicon.Flags(whole);
+    t.flags = lexicon.ReadingFlags(doc, a.readings[0]);
     t.reading = 0;
-    auto bare_of = [](std::string_view key) {
-      return StartsWith(key, kArticle) && key.size() >= kArticle.size() + 4
-                 ? key.substr(kArticle.size())
-                 : std::string_view();
-    };
     for (uint8_t r = 1; r < a.reading_count; ++r) {
-      if (lexicon.Flags(doc.Slice(a.readings[r].key)) & kNerStop) t.clitic_stop = true;
+      if (lexicon.ReadingFlags(doc, a.readings[r]) & kNerStop) t.clitic_stop = true;
     }
-    uint32_t whole_bare = 0;
-    if (std::string_view bare = bare_of(whole); !bare.empty()) whole_bare = lexicon.Flags(bare);
+    const uint32_t whole_bare = lexicon.BareFlags(doc, a.readings[0]);
     if (t.flags == 0 && whole_bare == 0) {
       // An unknown whole word: a reading with its proclitics set aside may be a known word.
       for (uint8_t r = 1; r < a.reading_count; ++r) {
-        std::string_view key = doc.Slice(a.readings[r].key);
-        std::string_view bare = bare_of(key);
-        if (lexicon.Flags(key) != 0 || (!bare.empty() && lexicon.Flags(bare) != 0)) {
+        if (lexicon.ReadingFlags(doc, a.readings[r]) != 0 ||
+            lexicon.BareFlags(doc, a.readings[r]) != 0) {
           t.reading = r;
           break;
         }
@@ -221,15 +245,13 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
         }
       }
     }
-    const std::string_view key = doc.Slice(a.readings[t.reading].key);
-    t.reading_flags = t.reading == 0 ? t.flags : lexicon.Flags(key);
-    const std::string_view bare = bare_of(key);
-    t.article = !bare.empty();
-    t.bare_flags = t.article ? lexicon.Flags(bare) : 0;
+    const TokenReading& reading = a.readings[t.reading];
+    const std::string_view key = doc.Slice(reading.key);
+    t.reading_flags = t.reading == 0 ? t.flags : lexicon.ReadingFlags(doc, reading);
+    t.article = BareOf(key).size() != 0;
+    t.bare_flags = t.article ? lexicon.BareFlags(doc, reading) : 0;
     t.letters = CountLetters(key);
-    t.nisba =
-        t.article && CountLetters(bare) >= 4 && (EndsWith(bare, kYa) || EndsWith(bare, kYaHeh));
-    if (t.article) definite_bare_.insert(absl::string_view(bare.data(), bare.size()));
+    t.nisba = t.article && t.letters >= 6 && (EndsWith(key, kYa) || EndsWith(key, kYaHeh));
   }
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
@@ -347,6 +369,16 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
 }
 
 bool NerTokens::SeenWithArticle(std::string_view key) const {
+  // Built on the first question: most documents never ask one.
+  if (!definite_bare_built_) {
+    definite_bare_built_ = true;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      if (tokens_[i].article) {
+        const std::string_view bare = BareOf(Key(i));
+        definite_bare_.insert(absl::string_view(bare.data(), bare.size()));
+      }
+    }
+  }
   return definite_bare_.contains(absl::string_view(key.data(), key.size()));
 }
 
@@ -381,6 +413,17 @@ int32_t NerTokens::RulePriority(size_t first, size_t end, EntityType type, int32
     priority = std::max(priority, t.known_priority + 1);
   }
   return priority;
+}
+
+void NerLexicon::AddWordsTo(VocabularyBuilder* builder) const {
+  for (const auto& [key, flags] : flags_) builder->Add(key, 0, flags);
+}
+
+void AddNerWords(VocabularyBuilder* builder) {
+  const Analyzer analyzer;
+  auto lexicon = NerLexicon::Create(&analyzer, NerLexicon::DefaultFiles());
+  // The built-in files are checked by the tests; Create() reports a broken one first.
+  if (lexicon.ok()) (*lexicon)->AddWordsTo(builder);
 }
 
 }  // namespace kashif::internal

@@ -15,6 +15,7 @@
 #include "kashif/status.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/document.h"
+#include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
 
@@ -72,11 +73,20 @@ class NerLexicon {
   };
   static StatusOr<std::shared_ptr<const NerLexicon>> Create(const Analyzer* analyzer,
                                                             const std::vector<File>& files);
+  // The embedded files CreateDefault() reads.
+  static std::vector<File> DefaultFiles();
 
   // The classes of a word given in match form (0 when unknown).
   uint32_t Flags(std::string_view key) const;
+  // The classes of a reading's word, and of that word without its article (0 when the reading
+  // has none). The default lexicon reads them off the reading's vocabulary ids; others hash.
+  uint32_t ReadingFlags(const Document& doc, const TokenReading& reading) const;
+  uint32_t BareFlags(const Document& doc, const TokenReading& reading) const;
   // Whether the match form ends with a foreign-surname ending (and is long enough for it).
   bool HasForeignSuffix(std::string_view key) const;
+
+  // Adds every word with its classes to the shared vocabulary.
+  void AddWordsTo(VocabularyBuilder* builder) const;
 
   const Analyzer& analyzer() const { return *analyzer_; }
   // The form used for canonical names of rule-found entities: marks and tatweel removed, the
@@ -87,9 +97,13 @@ class NerLexicon {
 
  private:
   explicit NerLexicon(const Analyzer* analyzer);
+  static StatusOr<std::shared_ptr<const NerLexicon>> Build(const Analyzer* analyzer,
+                                                           const std::vector<File>& files,
+                                                           bool builtin);
   Status AddFile(const File& file);
 
   const Analyzer* analyzer_;
+  bool builtin_ = false;  // built by CreateDefault(): its words are the vocabulary's
   absl::flat_hash_map<std::string, uint32_t> flags_;
   std::vector<std::string> foreign_suffixes_;
 };
@@ -185,8 +199,9 @@ class NerTokens {
   const NerLexicon& lexicon_;
   std::vector<NerToken> tokens_;
   // Match forms of the document's definite words without their article (views into the
-  // document's arena).
-  absl::flat_hash_set<absl::string_view> definite_bare_;
+  // document's arena), collected on the first SeenWithArticle() call.
+  mutable absl::flat_hash_set<absl::string_view> definite_bare_;
+  mutable bool definite_bare_built_ = false;
 };
 
 }  // namespace kashif::internal

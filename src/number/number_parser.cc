@@ -1167,4 +1167,10 @@ std::vector<NumberParse> NumberParser::FindAll(const Document& doc,
   return out;
 }
 
+void NumberParser::AddWordsTo(VocabularyBuilder* builder) const {
+  for (const auto& [key, infos] : impl_->words) builder->Add(key, kLexNumber);
+}
+
+void AddNumberWords(VocabularyBuilder* builder) { NumberParser::Get().AddWordsTo(builder); }
+
 }  // namespace kashif::internal

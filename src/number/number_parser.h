@@ -16,6 +16,7 @@
 
 #include "number/decimal.h"
 #include "pipeline/document.h"
+#include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
 
@@ -78,6 +79,9 @@ class NumberParser {
   // The value of a word read as a fraction of one ("ربع" → 1/4, "خمس" → 1/5 though its first
   // reading is the unit five), or nullopt.
   std::optional<Decimal> FractionValue(std::string_view key) const;
+
+  // Adds every number word to the shared vocabulary (kLexNumber).
+  void AddWordsTo(VocabularyBuilder* builder) const;
 
   struct Impl;
 

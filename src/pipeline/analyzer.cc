@@ -1,5 +1,6 @@
 #include "pipeline/analyzer.h"
 
+#include "pipeline/vocabulary.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
 
@@ -73,10 +74,30 @@ size_t SkipLetters(std::string_view word, size_t letters) {
 }
 
 void Analyzer::Analyze(Document* doc) const {
+  // Fetched here, not in the constructor: the lexicons that fill the vocabulary construct
+  // analyzers of their own.
+  doc->vocabulary = &Vocabulary::Get();
   const size_t n = doc->tokens.size();
   doc->analyses.assign(n, TokenAnalysis());
   doc->arena.reserve(doc->text.size() + doc->text.size() / 2);
   for (size_t i = 0; i < n; ++i) AnalyzeToken(doc, i);
+}
+
+void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
+  const Vocabulary& vocabulary = *doc->vocabulary;
+  uint32_t lexicons = 0;
+  for (int r = 0; r < a->reading_count; ++r) {
+    TokenReading& reading = a->readings[r];
+    const std::string_view key = doc->Slice(reading.key);
+    reading.word = vocabulary.Find(key);
+    lexicons |= vocabulary.Info(reading.word).lexicons;
+    if (key.size() >= 2 * kLetterBytes + 2 * kLetterBytes && StartsWith(key, kAlef) &&
+        key.substr(kLetterBytes, kLetterBytes) == kLam) {
+      reading.bare_word = vocabulary.Find(key.substr(2 * kLetterBytes));
+      lexicons |= vocabulary.Info(reading.bare_word).lexicons;
+    }
+  }
+  a->lexicons = lexicons;
 }
 
 void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
@@ -89,6 +110,7 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
   a.readings[0] = TokenReading{0, a.key};
   a.reading_count = 1;
   a.stem = a.key;  // a word the segmenter leaves whole is its own light stem
+  if (token.kind == TokenKind::kLatinWord) LookUpWords(doc, &a);
   if (token.kind != TokenKind::kArabicWord) return;
 
   // Readings with proclitics set aside. A stripped reading is a suffix of the key, so it shares
@@ -124,6 +146,8 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
     // ل + الولايات); restore it so the name is seen as written.
     if (lam && StartsWith(rest, kLam)) add_reading(stripped, true);
   }
+
+  LookUpWords(doc, &a);
 
   // Morphology (after the readings: appending to the arena may move `rest`'s bytes).
   const Segmentation seg = stemmer_.Segment(surface);

@@ -36,6 +36,8 @@ class Analyzer {
 
  private:
   void AnalyzeToken(Document* doc, size_t index) const;
+  // Sets the vocabulary ids of a's readings and a->lexicons.
+  void LookUpWords(Document* doc, TokenAnalysis* a) const;
 
   Normalizer match_normalizer_;
   Normalizer display_normalizer_;

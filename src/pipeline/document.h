@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
 
@@ -25,6 +26,11 @@ struct ArenaSlice {
 struct TokenReading {
   uint32_t skip_bytes = 0;  // original bytes of the proclitics (the entity span starts after them)
   ArenaSlice key;           // the match form of the rest
+  // Vocabulary ids (pipeline/vocabulary.h) of `key` and, when `key` starts with the article ال
+  // and at least two letters follow it, of `key` without the article; Vocabulary::kUnknown
+  // otherwise. Set for Arabic and Latin words only.
+  uint32_t word = 0;
+  uint32_t bare_word = 0;
 };
 
 inline constexpr int kMaxReadings = 4;
@@ -43,6 +49,9 @@ struct TokenAnalysis {
   uint32_t proclitic_bytes = 0;
   // Whether the segmenter found the article ال among those proclitics.
   bool has_article = false;
+  // The LexiconBit flags of every reading's word and bare word, or-ed: a matcher whose lexicon
+  // bit is clear here can skip the token without looking at its readings.
+  uint32_t lexicons = 0;
 };
 
 // A proposed entity. Matchers append candidates; the resolver keeps a non-overlapping set.
@@ -63,6 +72,7 @@ struct Candidate {
 
 struct Document {
   std::string_view text;  // the caller's bytes
+  const Vocabulary* vocabulary = nullptr;  // whose ids the readings carry (set by the analyzer)
   std::optional<CivilDate> reference_date;
   std::vector<Token> tokens;
   std::vector<TokenAnalysis> analyses;  // one per token
@@ -74,6 +84,11 @@ struct Document {
   }
   std::string_view TokenText(size_t i) const { return tokens[i].text(text); }
   std::string_view Key(size_t i) const { return Slice(analyses[i].key); }
+  // What the built-in lexicons know about a reading's word and its article-less form.
+  const VocabularyEntry& Info(const TokenReading& r) const { return vocabulary->Info(r.word); }
+  const VocabularyEntry& BareInfo(const TokenReading& r) const { return vocabulary->Info(r.bare_word); }
+  // The union of the lexicon bits of token i's readings (0 for tokens no lexicon knows).
+  uint32_t Lexicons(size_t i) const { return analyses[i].lexicons; }
 
   void Clear() {
     text = {};

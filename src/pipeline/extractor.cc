@@ -20,6 +20,7 @@
 #include "pipeline/civil_date.h"
 #include "pipeline/document.h"
 #include "pipeline/embedded_data.h"
+#include "pipeline/vocabulary.h"
 
 namespace kashif {
 namespace internal {
@@ -82,6 +83,9 @@ StatusOr<std::shared_ptr<const Gazetteer>> BuildGazetteer(const Options& options
 Status BuildMatchers(const Options& options, ExtractorModel* model) {
   auto gazetteer = BuildGazetteer(options, &model->analyzer);
   if (!gazetteer.ok()) return gazetteer.status();
+  // The words every lexicon knows, which the analyzer looks up: built once per process, here
+  // rather than in the first Extract().
+  (void)Vocabulary::Get();
   model->matchers.push_back(std::make_unique<GazetteerMatcher>(*gazetteer));
   model->matchers.push_back(std::make_unique<DateMatcher>());
   model->matchers.push_back(std::make_unique<MoneyMatcher>(model->analyzer));

@@ -1,0 +1,78 @@
+// The words the built-in lexicons know, interned once per process.
+//
+// Each matcher used to hash every token's match form in its own tables (date words, number
+// words, currencies, the NER word classes), so one token was hashed a dozen times though nearly
+// every token of running text is in none of them. The analyzer now looks each reading up here
+// once and stores the word's id on the reading (TokenReading::word); a matcher reads the
+// VocabularyEntry of that id and skips, without hashing, every token its lexicon does not know.
+//
+// Thread safety: Vocabulary::Get() builds the instance once (thread-safe static); it is
+// immutable afterwards and every method may run concurrently.
+#ifndef KASHIF_SRC_PIPELINE_VOCABULARY_H_
+#define KASHIF_SRC_PIPELINE_VOCABULARY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+
+namespace kashif::internal {
+
+// Which built-in lexicons know a word (bit flags of VocabularyEntry::lexicons).
+enum LexiconBit : uint32_t {
+  kLexDate = 1u << 0,      // the first word of a date phrase (data/date_words.tsv)
+  kLexNumber = 1u << 1,    // a number word (data/number_words.tsv)
+  kLexCurrency = 1u << 2,  // the first word of a currency name (data/currencies.tsv)
+};
+
+struct VocabularyEntry {
+  uint32_t lexicons = 0;  // LexiconBit flags
+  uint32_t ner = 0;       // NerClass flags (match/ner_lexicon.h) of the word
+};
+
+// Collects the words while the lexicons are compiled.
+class VocabularyBuilder {
+ public:
+  void Add(std::string_view key, uint32_t lexicons, uint32_t ner = 0);
+
+ private:
+  friend class Vocabulary;
+  absl::flat_hash_map<std::string, VocabularyEntry> words_;
+};
+
+class Vocabulary {
+ public:
+  // The id of an unknown word; its VocabularyEntry is all zero.
+  static constexpr uint32_t kUnknown = 0;
+
+  // The vocabulary of every built-in lexicon.
+  static const Vocabulary& Get();
+
+  explicit Vocabulary(VocabularyBuilder builder);
+
+  // The id of a match-form word, or kUnknown.
+  uint32_t Find(std::string_view key) const {
+    if (key.empty()) return kUnknown;
+    auto it = ids_.find(absl::string_view(key.data(), key.size()));
+    return it == ids_.end() ? kUnknown : it->second;
+  }
+  const VocabularyEntry& Info(uint32_t id) const { return infos_[id]; }
+  size_t size() const { return infos_.size() - 1; }
+
+ private:
+  absl::flat_hash_map<std::string, uint32_t> ids_;
+  std::vector<VocabularyEntry> infos_;  // by id; infos_[0] is the unknown word
+};
+
+// Each lexicon adds its words (defined next to the lexicon's own tables).
+void AddDateWords(VocabularyBuilder* builder);
+void AddNumberWords(VocabularyBuilder* builder);
+void AddCurrencyWords(VocabularyBuilder* builder);
+void AddNerWords(VocabularyBuilder* builder);
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_PIPELINE_VOCABULARY_H_
