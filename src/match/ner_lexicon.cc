@@ -77,6 +77,7 @@ constexpr ClassName kClassNames[] = {
     {"state_word", kNerStateWord},
     {"relative", kNerRelative | kNerStop},
     {"club", kNerClub},
+    {"event_venue", kNerEvent | kNerEventVenue},
 };
 
 }  // namespace

@@ -57,6 +57,9 @@ enum NerClass : uint32_t {
   // A noun for a sports club or team (نادي، فريق): a listed place right after it is the club
   // named after that place, not the place (فريق [برشلونة]، نادي [ليفربول]).
   kNerClub = 1u << 28,
+  // An event word whose name gives where the event is held (أولمبياد [بكين]، رالي [تركيا]): the
+  // place in it stays a place, unlike the scope in a cup's or a league's name (كأس آسيا).
+  kNerEventVenue = 1u << 29,
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.
