@@ -32,13 +32,6 @@ uint32_t CountLetters(std::string_view key) {
   return n;
 }
 
-// The token containing byte `offset`.
-size_t TokenAt(const Document& doc, uint32_t offset) {
-  auto it = std::partition_point(doc.tokens.begin(), doc.tokens.end(),
-                                 [&](const Token& t) { return t.end <= offset; });
-  return static_cast<size_t>(it - doc.tokens.begin());
-}
-
 // The match form of token i from byte `begin` on: the reading whose proclitics end there.
 std::string_view KeyFrom(const Document& doc, size_t i, uint32_t begin) {
   const TokenAnalysis& a = doc.analyses[i];
@@ -56,19 +49,19 @@ void Propagation::Refine(const Document& doc, const Options& options,
   const size_t n = doc.tokens.size();
   if (candidates->empty() || n == 0) return;
   // The entities that would win without propagation.
-  std::vector<Candidate> trial(*candidates);
   bool all_types[kEntityTypeCount];
   std::fill(std::begin(all_types), std::end(all_types), true);
-  std::vector<Entity> winners;
-  Resolve(doc, all_types, &trial, &winners);
+  std::vector<uint32_t> winners;
+  SelectWinners(doc, all_types, *candidates, &winners);
 
   const NerTokens tokens(doc, *lexicon_, {});
   std::vector<bool> covered(n, false);
   std::vector<Name> names;
   std::vector<Candidate> added;
-  for (const Entity& e : winners) {
-    const size_t first = TokenAt(doc, static_cast<uint32_t>(e.begin));
-    const size_t end = TokenAt(doc, static_cast<uint32_t>(e.end - 1)) + 1;
+  for (uint32_t winner : winners) {
+    const Candidate& e = (*candidates)[winner];
+    const size_t first = e.first_token;
+    const size_t end = e.end_token;
     if (first >= n || end > n) continue;
     for (size_t i = first; i < end; ++i) covered[i] = true;
     if (e.type != EntityType::kPerson && e.type != EntityType::kOrganization &&

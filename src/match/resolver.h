@@ -2,6 +2,7 @@
 #ifndef KASHIF_SRC_MATCH_RESOLVER_H_
 #define KASHIF_SRC_MATCH_RESOLVER_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "kashif/kashif.h"
@@ -9,9 +10,16 @@
 
 namespace kashif::internal {
 
-// Picks candidates greedily: higher priority first, then the longer span, then the earlier
-// one; a candidate is kept when none of its tokens is taken yet. Types not enabled in
-// `type_enabled` are dropped. *candidates is reordered. The result is sorted by begin.
+// Picks candidates greedily: higher priority first, then the longer span, then the one proposed
+// first; a candidate is kept when none of its tokens is taken yet. Types not enabled in
+// `type_enabled` and malformed candidates are dropped. *winners receives the indices of the
+// kept candidates, sorted by begin. The candidates are not moved (sorting indices, not
+// candidates with their strings, is most of what makes this cheap).
+void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount],
+                   const std::vector<Candidate>& candidates, std::vector<uint32_t>* winners);
+
+// SelectWinners, then the winners as Entities (sorted by begin); their strings are moved out of
+// *candidates.
 void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
              std::vector<Candidate>* candidates, std::vector<Entity>* entities);
 
