@@ -201,11 +201,20 @@ bool NerLexicon::HasForeignSuffix(std::string_view key) const {
                      [&](const std::string& suffix) { return EndsWith(key, suffix); });
 }
 
-NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
-                     const std::vector<Candidate>& prior, int32_t min_known_priority)
-    : doc_(doc), lexicon_(lexicon), tokens_(doc.tokens.size()) {
-  for (size_t i = 0; i < tokens_.size(); ++i) {
-    NerToken& t = tokens_[i];
+namespace {
+
+// The part of NerTokens that depends on the words alone, not on earlier candidates: computed
+// once per document for all the rule matchers and refiners.
+struct LexicalView : StageCache {
+  const NerLexicon* lexicon = nullptr;
+  std::vector<NerToken> tokens;
+};
+
+void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
+                      std::vector<NerToken>* tokens) {
+  tokens->assign(doc.tokens.size(), NerToken());
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    NerToken& t = (*tokens)[i];
     const Token& token = doc.tokens[i];
     const TokenAnalysis& a = doc.analyses[i];
     t.word = token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord;
@@ -254,6 +263,27 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     t.letters = CountLetters(key);
     t.nisba = t.article && t.letters >= 6 && (EndsWith(key, kYa) || EndsWith(key, kYaHeh));
   }
+}
+
+const std::vector<NerToken>& LexicalTokens(const Document& doc, const NerLexicon& lexicon) {
+  auto* view = dynamic_cast<LexicalView*>(doc.ner_cache.get());
+  if (view == nullptr) {
+    doc.ner_cache = std::make_unique<LexicalView>();
+    view = static_cast<LexicalView*>(doc.ner_cache.get());
+  }
+  if (!view->fresh || view->lexicon != &lexicon) {
+    BuildLexicalView(doc, lexicon, &view->tokens);
+    view->lexicon = &lexicon;
+    view->fresh = true;
+  }
+  return view->tokens;
+}
+
+}  // namespace
+
+NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
+                     const std::vector<Candidate>& prior, int32_t min_known_priority)
+    : doc_(doc), lexicon_(lexicon), tokens_(LexicalTokens(doc, lexicon)) {
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
     // A date or an amount is no part of a name and ends one: "جامعة بير زيت أمس", "مجلس إدارتها

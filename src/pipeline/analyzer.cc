@@ -77,6 +77,7 @@ void Analyzer::Analyze(Document* doc) const {
   // Fetched here, not in the constructor: the lexicons that fill the vocabulary construct
   // analyzers of their own.
   doc->vocabulary = &Vocabulary::Get();
+  if (doc->ner_cache) doc->ner_cache->fresh = false;
   const size_t n = doc->tokens.size();
   doc->analyses.assign(n, TokenAnalysis());
   doc->arena.reserve(doc->text.size() + doc->text.size() / 2);

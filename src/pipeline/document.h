@@ -5,6 +5,7 @@
 #define KASHIF_SRC_PIPELINE_DOCUMENT_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,14 @@ struct Candidate {
   std::optional<DateValue> date;
 };
 
+// Work one stage does once per document and several of its matchers share (the NER rules'
+// per-token view). The stage owns the derived type; the document keeps it, so its memory is
+// reused for the next document of the same thread. Analyze() and Clear() mark it stale.
+struct StageCache {
+  virtual ~StageCache() = default;
+  bool fresh = false;
+};
+
 struct Document {
   std::string_view text;  // the caller's bytes
   const Vocabulary* vocabulary = nullptr;  // whose ids the readings carry (set by the analyzer)
@@ -78,6 +87,8 @@ struct Document {
   std::vector<TokenAnalysis> analyses;  // one per token
   std::string arena;                    // storage of every ArenaSlice
   std::vector<Candidate> candidates;
+  // Filled by matchers through a const Document: a document belongs to one thread at a time.
+  mutable std::unique_ptr<StageCache> ner_cache;
 
   std::string_view Slice(ArenaSlice slice) const {
     return std::string_view(arena).substr(slice.offset, slice.size);
@@ -97,6 +108,7 @@ struct Document {
     analyses.clear();
     arena.clear();
     candidates.clear();
+    if (ner_cache) ner_cache->fresh = false;
   }
 };
 
