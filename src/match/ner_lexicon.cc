@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "pipeline/embedded_data.h"
 
@@ -205,10 +206,18 @@ namespace {
 
 // The part of NerTokens that depends on the words alone, not on earlier candidates: computed
 // once per document for all the rule matchers and refiners.
-struct LexicalView : StageCache {
+}  // namespace
+
+struct NerLexicalView : StageCache {
   const NerLexicon* lexicon = nullptr;
   std::vector<NerToken> tokens;
+  // Match forms of the document's definite words without their article (views into the
+  // document's arena), collected on the first SeenWithArticle() call.
+  absl::flat_hash_set<absl::string_view> definite_bare;
+  bool definite_bare_built = false;
 };
+
+namespace {
 
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
                       std::vector<NerToken>* tokens) {
@@ -265,25 +274,28 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
   }
 }
 
-const std::vector<NerToken>& LexicalTokens(const Document& doc, const NerLexicon& lexicon) {
-  auto* view = dynamic_cast<LexicalView*>(doc.ner_cache.get());
+NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
+  auto* view = dynamic_cast<NerLexicalView*>(doc.ner_cache.get());
   if (view == nullptr) {
-    doc.ner_cache = std::make_unique<LexicalView>();
-    view = static_cast<LexicalView*>(doc.ner_cache.get());
+    doc.ner_cache = std::make_unique<NerLexicalView>();
+    view = static_cast<NerLexicalView*>(doc.ner_cache.get());
   }
   if (!view->fresh || view->lexicon != &lexicon) {
     BuildLexicalView(doc, lexicon, &view->tokens);
     view->lexicon = &lexicon;
+    view->definite_bare.clear();
+    view->definite_bare_built = false;
     view->fresh = true;
   }
-  return view->tokens;
+  return view;
 }
 
 }  // namespace
 
 NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
                      const std::vector<Candidate>& prior, int32_t min_known_priority)
-    : doc_(doc), lexicon_(lexicon), tokens_(LexicalTokens(doc, lexicon)) {
+    : doc_(doc), lexicon_(lexicon), view_(LexicalView(doc, lexicon)) {
+  tokens_ = view_->tokens;
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
     // A date or an amount is no part of a name and ends one: "جامعة بير زيت أمس", "مجلس إدارتها
@@ -401,16 +413,16 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
 
 bool NerTokens::SeenWithArticle(std::string_view key) const {
   // Built on the first question: most documents never ask one.
-  if (!definite_bare_built_) {
-    definite_bare_built_ = true;
+  if (!view_->definite_bare_built) {
+    view_->definite_bare_built = true;
     for (size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].article) {
         const std::string_view bare = BareOf(Key(i));
-        definite_bare_.insert(absl::string_view(bare.data(), bare.size()));
+        view_->definite_bare.insert(absl::string_view(bare.data(), bare.size()));
       }
     }
   }
-  return definite_bare_.contains(absl::string_view(key.data(), key.size()));
+  return view_->definite_bare.contains(absl::string_view(key.data(), key.size()));
 }
 
 bool NerTokens::IsPlainWord(size_t i) const {

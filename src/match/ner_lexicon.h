@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "kashif/normalizer.h"
 #include "kashif/status.h"
@@ -134,6 +133,8 @@ struct NerToken {
   int32_t known_priority = 0;
 };
 
+struct NerLexicalView;
+
 // The per-token view of a document, computed once per matcher call.
 class NerTokens {
  public:
@@ -201,10 +202,8 @@ class NerTokens {
   const Document& doc_;
   const NerLexicon& lexicon_;
   std::vector<NerToken> tokens_;
-  // Match forms of the document's definite words without their article (views into the
-  // document's arena), collected on the first SeenWithArticle() call.
-  mutable absl::flat_hash_set<absl::string_view> definite_bare_;
-  mutable bool definite_bare_built_ = false;
+  // The word-only part, shared by every NerTokens of the document (kept in doc.ner_cache).
+  NerLexicalView* view_;
 };
 
 }  // namespace kashif::internal
