@@ -267,6 +267,24 @@ TEST(OrgRulesTest, StopsBeforeADate) {
   EXPECT_EQ(Find("افتتحت جامعة حلب أمس مختبرا جديدا"), (V{{"ORG", "جامعة حلب"}}));
 }
 
+// A city is feminine in Arabic: a masculine nationality adjective after a listed city agrees
+// with the club (نادي) it stands for. The adjective stays out of the name.
+TEST(OrgRulesTest, PlaceBeforeAMasculineNationalityAdjectiveIsItsClub) {
+  EXPECT_EQ(Find("وتغلب الفريق على فالنسيا الإسباني بهدفين"), (V{{"ORG", "فالنسيا"}}));
+  EXPECT_EQ(Find("وتعادل الضيوف مع بورتو البرتغالي في الشوط الأول"), (V{{"ORG", "بورتو"}}));
+  // The feminine adjective describes the city itself.
+  EXPECT_EQ(Find("وزار الوفد مدينة فالنسيا الإسبانية"), (V{{"LOC", "فالنسيا"}}));
+  // After an indefinite noun the adjective may agree with that noun: the place stays.
+  EXPECT_EQ(Find("وهبطت الطائرة في مطار عمان الأردني"), (V{{"LOC", "عمان"}}));
+}
+
+TEST(OrgRulesTest, PlaceAfterAClubWordIsTheClub) {
+  EXPECT_EQ(Find("وانتقل اللاعب إلى فريق ليفربول الموسم الماضي"), (V{{"ORG", "ليفربول"}}));
+  EXPECT_EQ(Find("ووقع عقدا مع فريق روما"), (V{{"ORG", "روما"}}));
+  // A team word with the article is no club's name word: الفريق في روما is where it is.
+  EXPECT_EQ(Find("ووصل الفريق إلى روما أمس"), (V{{"LOC", "روما"}}));
+}
+
 TEST(GazetteerDataTest, FoldedFormsOfOrdinaryWordsAreNoNames) {
   // عنه ("about him") is the town عنة once teh marbuta is folded; البيت ("the house") is the
   // company إلبيت once hamza is folded. Only the longer form names the company.
@@ -325,6 +343,20 @@ TEST(PlaceRulesTest, NationalityAdjectivesAreNotPlaces) {
 
 TEST(MiscNameFilterTest, PersonInAPrizeNameIsNoPerson) {
   EXPECT_EQ(Find("وفاز بجائزة نوبل للسلام"), V{});
+}
+
+// The place in a cup's or a league's name is part of the event's name, not a place.
+TEST(MiscNameFilterTest, PlaceInAnEventNameIsNoPlace) {
+  EXPECT_EQ(Find("وشارك المنتخب في كأس آسيا"), V{});
+  EXPECT_EQ(Find("وتأهل النادي إلى دوري أبطال أوروبا"), V{});
+  // Outside the name the place is one again.
+  EXPECT_EQ(Find("وشارك في كأس العالم في ألمانيا"), (V{{"LOC", "ألمانيا"}}));
+}
+
+// A venue word names the event after the place that holds it: that place stays.
+TEST(MiscNameFilterTest, PlaceAfterAVenueWordStaysAPlace) {
+  EXPECT_EQ(Find("وفاز بذهبية في أولمبياد بكين"), (V{{"LOC", "بكين"}}));
+  EXPECT_EQ(Find("وانسحب السائق من رالي تركيا"), (V{{"LOC", "تركيا"}}));
 }
 
 TEST(NerLexiconTest, ReportsMalformedLinesWithFileAndLine) {

@@ -17,17 +17,24 @@ void MiscNameFilter::Refine(const Document& doc, const Options& options,
   if (candidates->empty()) return;
   const NerTokens tokens(doc, *lexicon_, {});
   auto inside_event = [&](const Candidate& c) {
-    // Places inside event names stay: Arabic NER corpora disagree (ANERcorp tags كأس [آسيا],
-    // AQMAR does not), and a place is useful to a reader either way. A person in a prize's name
-    // (جائزة نوبل) or an organization in a cup's name is not.
-    if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization) return false;
+    // A place inside an event's name is part of that name, not the place: كأس آسيا is a
+    // tournament, wherever it is played (ANERcorp mostly tags the whole name as MISC, AQMAR
+    // leaves the place untagged); only a venue word keeps it (أولمبياد بكين). So is a person
+    // in a prize's name (جائزة نوبل) or an organization in a cup's name.
+    if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization &&
+        c.type != EntityType::kPlace) {
+      return false;
+    }
     if (c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size()) return false;
     if (tokens[c.first_token].reading_flags & kNerEvent) return false;  // the event word itself
     size_t between = 0;
     for (size_t j = c.first_token; j-- > 0;) {
       const NerToken& t = tokens[j];
       if (!t.word || t.conjunction) return false;
-      if ((t.reading_flags | t.bare_flags) & kNerEvent) return true;
+      if ((t.reading_flags | t.bare_flags) & kNerEvent) {
+        // Where the event is held is still a place: أولمبياد [بكين]، رالي [تركيا].
+        return c.type != EntityType::kPlace || !((t.reading_flags | t.bare_flags) & kNerEventVenue);
+      }
       if ((t.flags & (kNerStop | kNerVerb)) || ++between > kMaxWordsBetween) return false;
     }
     return false;

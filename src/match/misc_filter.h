@@ -11,9 +11,10 @@
 
 namespace kashif::internal {
 
-// Drops PER and ORG candidates that follow an event word (class "event" in
+// Drops PER, ORG and LOC candidates that follow an event word (class "event" in
 // data/ner_cues.tsv) with at most two other words between them. User gazetteer entries are
-// kept. Immutable and thread-safe.
+// kept, and so are places after a venue word (class "event_venue": أولمبياد [بكين]).
+// Immutable and thread-safe.
 class MiscNameFilter : public Refiner {
  public:
   explicit MiscNameFilter(std::shared_ptr<const NerLexicon> lexicon)

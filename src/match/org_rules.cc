@@ -3,6 +3,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "match/gazetteer.h"
 #include "match/person_matcher.h"
 
 namespace kashif::internal {
@@ -19,6 +20,7 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 // The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
+constexpr std::string_view kYa = "\xD9\x8A";  // ي, the masculine nisba ending
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -69,6 +71,55 @@ size_t QuotedNameEnd(const NerTokens& tokens, size_t k) {
   return 0;
 }
 
+// Whether token k is a definite masculine singular nationality adjective (الإسباني، الإيطالي):
+// the form that agrees with نادي / فريق, never with a city, which Arabic treats as feminine
+// (مدينة فالنسيا الإسبانية), and seldom with a country.
+bool IsMasculineDemonym(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.article || u.reading != 0 || u.conjunction || u.known >= 0 ||
+      !((u.flags | u.bare_flags) & kNerDemonym) || (u.flags & kNerStop)) {
+    return false;
+  }
+  const std::string_view key = tokens.Key(k);
+  return key.size() >= kYa.size() && key.substr(key.size() - kYa.size()) == kYa;
+}
+
+// A place's name standing for the club named after it: right after a club word (فريق
+// [برشلونة]، لنادي [ليفربول]) or before a masculine nationality adjective (فالنسيا الإسباني،
+// بورتو البرتغالي, the adjective left out as with any name). Listed clubs keep their listed
+// form (نادي الهلال): corpora differ on whether the club word belongs to the name.
+void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> clubs;
+  for (const Candidate& c : *out) {
+    if (c.type != EntityType::kPlace || c.priority >= kUserGazetteerPriority || c.end_token > n ||
+        c.first_token >= c.end_token) {
+      continue;
+    }
+    const size_t first = c.first_token, end = c.end_token;
+    const NerToken& t = tokens[first];
+    // Only the candidate that marks its tokens as known: not one a longer listed name covers.
+    if (t.known != static_cast<int8_t>(c.type) || !t.known_start || t.known_end != end ||
+        t.known_priority != c.priority) {
+      continue;
+    }
+    if (t.article) continue;  // البقاع، الخليج: regions, no clubs' names
+    const bool club_before = first > 0 && t.reading == 0 && tokens[first - 1].word &&
+                             !tokens[first - 1].article &&
+                             (tokens[first - 1].reading_flags & kNerClub);
+    // Before the adjective, the place must not be the complement of a noun the adjective may
+    // agree with (مطار عمان الأردني، شمال أفريقيا الروماني): it follows a boundary, a function
+    // word or a verb (فاز على إشبيلية الإسباني), or carries its own preposition or conjunction.
+    const bool after_boundary = first == 0 || t.reading != 0 || !tokens[first - 1].word ||
+                                (tokens[first - 1].flags & (kNerStop | kNerVerb));
+    if (club_before || (after_boundary && IsMasculineDemonym(tokens, end))) {
+      clubs.push_back(tokens.MakeCandidate(kOrg, first, end, c.priority + 1));
+    }
+  }
+  out->insert(out->end(), clubs.begin(), clubs.end());
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -76,6 +127,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   const NerTokens tokens(doc, *lexicon_, *out);
   const size_t n = tokens.size();
+  ClubsNamedAfterPlaces(tokens, out);
   std::vector<size_t> ends;
   for (size_t i = 0; i < n; ++i) {
     const NerToken& t = tokens[i];
