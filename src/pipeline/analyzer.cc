@@ -48,12 +48,23 @@ NormalizerOptions DisplayFormOptions() {
   return o;
 }
 
+namespace {
+
 // Stemmer::Create() fails only on bad extra stems; the default options have none, and
 // stemmer_test and every extractor test would fail first if the built-in lexicon broke.
+// Built once: a Stemmer shares its immutable tables, and the lexicons compile their words with
+// analyzers of their own.
+const Stemmer& DefaultStemmer() {
+  static const Stemmer* const stemmer = new Stemmer(Stemmer::Create().value());
+  return *stemmer;
+}
+
+}  // namespace
+
 Analyzer::Analyzer()
     : match_normalizer_(MatchFormOptions()),
       display_normalizer_(DisplayFormOptions()),
-      stemmer_(Stemmer::Create().value()) {}
+      stemmer_(DefaultStemmer()) {}
 
 size_t SkipLetters(std::string_view word, size_t letters) {
   size_t i = 0;
