@@ -159,7 +159,9 @@ const DateLexicon& DateLexicon::Get() {
     std::string error;
     std::unique_ptr<DateLexicon> built = Create(KASHIF_EMBEDDED(date_words), &error);
     // The embedded file is checked by the tests; an empty lexicon keeps extraction working.
-    return built ? built.release() : new DateLexicon();
+    DateLexicon* lexicon = built ? built.release() : new DateLexicon();
+    lexicon->in_vocabulary_ = true;  // AddDateWords() gives the vocabulary this one's words
+    return lexicon;
   }();
   return *lexicon;
 }
@@ -229,30 +231,43 @@ void DateLexicon::Lookup(const Document& doc, size_t token, bool allow_proclitic
   if (token >= doc.analyses.size()) return;
   const TokenAnalysis& a = doc.analyses[token];
   const int readings = allow_proclitic ? a.reading_count : std::min<int>(a.reading_count, 1);
-  for (int r = 0; r < readings; ++r) {
-    const std::string_view key = doc.Slice(a.readings[r].key);
-    auto it = by_first_.find(absl::string_view(key.data(), key.size()));
-    if (it == by_first_.end()) continue;
-    for (const Phrase& phrase : it->second) {
-      size_t t = token + 1;
-      bool ok = true;
-      for (const std::string& key : phrase.rest) {
-        if (t >= doc.tokens.size() || doc.Key(t) != key) {
-          ok = false;
-          break;
-        }
-        // A full stop inside a phrase ("ق.م") is an abbreviation only when nothing separates it
-        // from its neighbours; "ق .\nم" is a sentence end.
-        if (key == "." && (!doc.tokens[t].glued_to_previous || t + 1 >= doc.tokens.size() ||
-                           !doc.tokens[t + 1].glued_to_previous)) {
-          ok = false;
-          break;
-        }
-        ++t;
+  for (int r = 0; r < readings; ++r) AppendHits(doc, token, r, hits);
+}
+
+void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
+                             std::vector<DateWordHit>* hits) const {
+  const TokenAnalysis& a = doc.analyses[token];
+  const TokenReading& rd = a.readings[reading];
+  // The analyzer looked every word reading up in the shared vocabulary (other tokens carry no
+  // id and are hashed below).
+  const TokenKind kind = doc.tokens[token].kind;
+  if (in_vocabulary_ && doc.vocabulary == &Vocabulary::Get() &&
+      (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
+      (doc.Info(rd).lexicons & kLexDate) == 0) {
+    return;
+  }
+  const std::string_view key = doc.Slice(rd.key);
+  auto it = by_first_.find(absl::string_view(key.data(), key.size()));
+  if (it == by_first_.end()) return;
+  for (const Phrase& phrase : it->second) {
+    size_t t = token + 1;
+    bool ok = true;
+    for (const std::string& key : phrase.rest) {
+      if (t >= doc.tokens.size() || doc.Key(t) != key) {
+        ok = false;
+        break;
       }
-      if (!ok) continue;
-      hits->push_back(DateWordHit{phrase.word, static_cast<uint32_t>(t), a.readings[r].skip_bytes});
+      // A full stop inside a phrase ("ق.م") is an abbreviation only when nothing separates it
+      // from its neighbours; "ق .\nم" is a sentence end.
+      if (key == "." && (!doc.tokens[t].glued_to_previous || t + 1 >= doc.tokens.size() ||
+                         !doc.tokens[t + 1].glued_to_previous)) {
+        ok = false;
+        break;
+      }
+      ++t;
     }
+    if (!ok) continue;
+    hits->push_back(DateWordHit{phrase.word, static_cast<uint32_t>(t), rd.skip_bytes});
   }
 }
 

@@ -88,6 +88,10 @@ class DateLexicon {
   // following tokens are taken as written.
   void Lookup(const Document& doc, size_t token, bool allow_proclitic,
               std::vector<DateWordHit>* hits) const;
+  // Appends the phrases that start at `token` read as its reading `reading` (0 is the token as
+  // written); Lookup() is these for reading 0, or for every reading, in order.
+  void AppendHits(const Document& doc, size_t token, int reading,
+                  std::vector<DateWordHit>* hits) const;
 
   // Adds the first word of every phrase to the shared vocabulary (kLexDate).
   void AddWordsTo(VocabularyBuilder* builder) const;
@@ -98,6 +102,9 @@ class DateLexicon {
     DateWord word;
   };
   absl::flat_hash_map<std::string, std::vector<Phrase>> by_first_;
+  // Whether the shared vocabulary holds this lexicon's first words (the embedded lexicon): a
+  // word reading whose vocabulary entry lacks kLexDate then starts no phrase, unhashed.
+  bool in_vocabulary_ = false;
 };
 
 }  // namespace kashif::internal

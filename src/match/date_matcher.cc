@@ -126,7 +126,10 @@ class Grammar {
         numbers_(NumberParser::Get()),
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
-        hijri_(options.hijri_calendar) {}
+        hijri_(options.hijri_calendar),
+        hit_slots_(doc.tokens.size()),
+        num_slots_{std::vector<NumSlot>(doc.tokens.size()),
+                   std::vector<NumSlot>(doc.tokens.size())} {}
 
   void Run(std::vector<Candidate>* out) {
     const size_t n = doc_.tokens.size();
@@ -165,8 +168,7 @@ class Grammar {
     const TokenKind kind = doc_.tokens[i].kind;
     if (kind == TokenKind::kNumber) return true;
     if (kind != TokenKind::kArabicWord) return false;
-    lex_.Lookup(doc_, i, true, &hits_);
-    if (!hits_.empty()) return true;
+    if (HitsAt(i, true).second != 0) return true;
     const TokenAnalysis& a = doc_.analyses[i];
     for (int r = 0; r < a.reading_count; ++r) {
       if (numbers_.WordValue(doc_.Slice(a.readings[r].key))) return true;
@@ -175,6 +177,23 @@ class Grammar {
   }
 
   size_t Size() const { return doc_.tokens.size(); }
+
+  // The lexicon hits at token i (i < Size()) as [first, first + count) of hit_pool_: the token
+  // as written, or also with its proclitics set aside. An attempt asks about the same few
+  // tokens many times, so each token is looked up once per run.
+  std::pair<uint32_t, uint32_t> HitsAt(size_t i, bool allow_proclitic) const {
+    HitSlot& slot = hit_slots_[i];
+    if (slot.first == HitSlot::kNotYet) {
+      slot.first = static_cast<uint32_t>(hit_pool_.size());
+      const TokenAnalysis& a = doc_.analyses[i];
+      for (int r = 0; r < a.reading_count; ++r) {
+        lex_.AppendHits(doc_, i, r, &hit_pool_);
+        if (r == 0) slot.plain = static_cast<uint32_t>(hit_pool_.size()) - slot.first;
+      }
+      slot.all = static_cast<uint32_t>(hit_pool_.size()) - slot.first;
+    }
+    return {slot.first, allow_proclitic ? slot.all : slot.plain};
+  }
 
   bool IsKind(size_t i, TokenKind kind) const { return i < Size() && doc_.tokens[i].kind == kind; }
 
@@ -196,9 +215,10 @@ class Grammar {
   std::optional<DateWordHit> Word(size_t i, K kind, bool allow_proclitic = false,
                                   bool allow_weak = true) const {
     if (i >= Size()) return std::nullopt;
-    lex_.Lookup(doc_, i, allow_proclitic, &hits_);
+    const auto [first, count] = HitsAt(i, allow_proclitic);
     std::optional<DateWordHit> best;
-    for (const DateWordHit& h : hits_) {
+    for (uint32_t k = first; k < first + count; ++k) {
+      const DateWordHit& h = hit_pool_[k];
       if (h.word.kind != kind || (h.word.weak && !allow_weak)) continue;
       if (!best || h.end_token > best->end_token ||
           (h.end_token == best->end_token && h.skip_bytes < best->skip_bytes)) {
@@ -225,9 +245,18 @@ class Grammar {
     bool words = false;
   };
 
-  // A number at i: a digit token, or number words (cardinal or ordinal).
+  // A number at i: a digit token, or number words (cardinal or ordinal). Parsed once per token
+  // and proclitic mode in a run.
   std::optional<Num> NumberAt(size_t i, bool allow_proclitic = false) const {
     if (i >= Size()) return std::nullopt;
+    NumSlot& slot = num_slots_[allow_proclitic ? 1 : 0][i];
+    if (!slot.done) {
+      slot.done = true;
+      slot.num = ParseNumberAt(i, allow_proclitic);
+    }
+    return slot.num;
+  }
+  std::optional<Num> ParseNumberAt(size_t i, bool allow_proclitic) const {
     if (auto d = DigitToken(i)) return Num{*d, static_cast<uint32_t>(i + 1), 0, false, false};
     if (!IsKind(i, TokenKind::kArabicWord)) return std::nullopt;
     NumberParseOptions o;
@@ -733,10 +762,7 @@ class Grammar {
     std::string_view prev = doc_.Key(i - 1);
     return prev.size() > 4 && prev.substr(0, 4) == "\xD8\xA7\xD9\x84" && !lex_Has(i - 1);
   }
-  bool lex_Has(size_t i) const {
-    lex_.Lookup(doc_, i, false, &hits_);
-    return !hits_.empty();
-  }
+  bool lex_Has(size_t i) const { return i < Size() && HitsAt(i, false).second != 0; }
 
   // An optional year after a day and month: "[،] [من|في|ل|ب] (عام 2022 | 2022 | السنة القادمة)".
   std::optional<YearRef> TrailingYear(size_t i) const {
@@ -1950,8 +1976,21 @@ class Grammar {
   std::optional<CivilDate> ref_;
   DateBias bias_;
   HijriCalendar hijri_;
-  mutable std::vector<DateWordHit> hits_;
   mutable uint32_t unused_ = 0;
+
+  struct HitSlot {
+    static constexpr uint32_t kNotYet = ~0u;
+    uint32_t first = kNotYet;
+    uint32_t plain = 0;  // hits of the token as written
+    uint32_t all = 0;    // and of its readings without proclitics
+  };
+  mutable std::vector<HitSlot> hit_slots_;  // by token
+  mutable std::vector<DateWordHit> hit_pool_;
+  struct NumSlot {
+    bool done = false;
+    std::optional<Num> num;
+  };
+  mutable std::vector<NumSlot> num_slots_[2];  // by proclitic mode, then token
 };
 
 }  // namespace
