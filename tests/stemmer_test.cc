@@ -634,7 +634,7 @@ TEST(StemmerTest, ConcurrentUseGivesTheSameResults) {
   for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
-// The analyzer fills each token's stem, proclitic bytes and article flag from the stemmer.
+// The analyzer gives each token's segmentation (on demand) beside its proclitic readings.
 TEST(StemmerTest, AnalyzerUsesTheSegmentation) {
   const internal::Analyzer analyzer;
   internal::Document doc;
@@ -644,18 +644,21 @@ TEST(StemmerTest, AnalyzerUsesTheSegmentation) {
   analyzer.Analyze(&doc);
   ASSERT_EQ(doc.tokens.size(), 6u);
   const auto& a = doc.analyses;
-  EXPECT_EQ(doc.Slice(a[0].stem), "ولاي");
-  EXPECT_EQ(a[0].proclitic_bytes, 6u);  // و ل ل
-  EXPECT_TRUE(a[0].has_article);
-  EXPECT_EQ(doc.Slice(a[1].stem), "متحد");  // match form: ة folded, then split as a suffix
-  EXPECT_TRUE(a[1].has_article);
-  EXPECT_EQ(doc.Slice(a[2].stem), "واشنطن");
-  EXPECT_EQ(a[2].proclitic_bytes, 2u);
-  EXPECT_FALSE(a[2].has_article);
-  EXPECT_EQ(doc.Slice(a[3].stem), "معلم");
-  EXPECT_EQ(doc.Slice(a[4].stem), "بين");
-  EXPECT_EQ(a[4].proclitic_bytes, 0u);
-  EXPECT_EQ(doc.Slice(a[5].stem), "2025");
+  auto stem = [&](size_t i) {
+    return std::string(analyzer.Segment(doc, i).Stem(doc.TokenText(i)));
+  };
+  EXPECT_EQ(stem(0), "ولاي");
+  EXPECT_EQ(analyzer.Segment(doc, 0).ProcliticBytes(), 6u);  // و ل ل
+  EXPECT_TRUE(analyzer.Segment(doc, 0).HasArticle());
+  EXPECT_EQ(stem(1), "متحد");  // ة split off as a suffix
+  EXPECT_TRUE(analyzer.Segment(doc, 1).HasArticle());
+  EXPECT_EQ(stem(2), "واشنطن");
+  EXPECT_EQ(analyzer.Segment(doc, 2).ProcliticBytes(), 2u);
+  EXPECT_FALSE(analyzer.Segment(doc, 2).HasArticle());
+  EXPECT_EQ(stem(3), "معلم");
+  EXPECT_EQ(stem(4), "بين");
+  EXPECT_EQ(analyzer.Segment(doc, 4).ProcliticBytes(), 0u);
+  EXPECT_EQ(stem(5), "2025");
   // The readings are still there: وللولايات reads as الولايات after و + ل.
   bool found = false;
   for (int r = 0; r < a[0].reading_count; ++r) found |= doc.Slice(a[0].readings[r].key) == "الولايات";

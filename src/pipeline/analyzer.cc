@@ -121,7 +121,6 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
   a.key.size = static_cast<uint32_t>(doc->arena.size() - a.key.offset);
   a.readings[0] = TokenReading{0, a.key};
   a.reading_count = 1;
-  a.stem = a.key;  // a word the segmenter leaves whole is its own light stem
   if (token.kind == TokenKind::kLatinWord) LookUpWords(doc, &a);
   if (token.kind != TokenKind::kArabicWord) return;
 
@@ -160,16 +159,6 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
   }
 
   LookUpWords(doc, &a);
-
-  // Morphology (after the readings: appending to the arena may move `rest`'s bytes).
-  const Segmentation seg = stemmer_.Segment(surface);
-  a.proclitic_bytes = seg.ProcliticBytes();
-  a.has_article = seg.HasArticle();
-  if (seg.stem_begin != 0 || seg.stem_end != surface.size()) {
-    a.stem.offset = static_cast<uint32_t>(doc->arena.size());
-    match_normalizer_.AppendNormalized(seg.Stem(surface), &doc->arena);
-    a.stem.size = static_cast<uint32_t>(doc->arena.size() - a.stem.offset);
-  }
 }
 
 }  // namespace kashif::internal

@@ -34,6 +34,13 @@ class Analyzer {
     display_normalizer_.AppendNormalized(text, out);
   }
 
+  // The morphology stage's split of token i into proclitics, stem and suffixes, on demand. The
+  // matchers see words behind their proclitics through the readings; segmenting every token
+  // up front cost as much as the rest of the analysis, and no matcher needed it everywhere.
+  Segmentation Segment(const Document& doc, size_t i) const {
+    return stemmer_.Segment(doc.TokenText(i));
+  }
+
  private:
   void AnalyzeToken(Document* doc, size_t index) const;
   // Sets the vocabulary ids of a's readings and a->lexicons.
@@ -41,7 +48,7 @@ class Analyzer {
 
   Normalizer match_normalizer_;
   Normalizer display_normalizer_;
-  Stemmer stemmer_;  // the morphology stage: light stems and proclitic splits
+  Stemmer stemmer_;  // the morphology stage: light stems and clitic splits
 };
 
 // The byte length of the first `letters` letters of `word` (original text), together with

@@ -44,12 +44,6 @@ struct TokenAnalysis {
   // readings[0] is always the whole token (skip_bytes 0, key == key above).
   TokenReading readings[kMaxReadings];
   uint8_t reading_count = 0;
-  // The light stem's match form (empty until the morphology stage fills it).
-  ArenaSlice stem;
-  // Original bytes of the proclitics the segmenter split off (0 if none).
-  uint32_t proclitic_bytes = 0;
-  // Whether the segmenter found the article ال among those proclitics.
-  bool has_article = false;
   // The LexiconBit flags of every reading's word and bare word, or-ed: a matcher whose lexicon
   // bit is clear here can skip the token without looking at its readings.
   uint32_t lexicons = 0;
