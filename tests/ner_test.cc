@@ -168,6 +168,9 @@ TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
 TEST(PersonRulesTest, PatronymicMakesTheWordBeforeItAName) {
   EXPECT_EQ(Find("وخرج زيدان بن مسرور من المدينة"), (V{{"PER", "زيدان بن مسرور"}}));
   EXPECT_EQ(Find("وحكم المنصور بن أبي الفضل البلاد"), (V{{"PER", "المنصور بن أبي الفضل"}}));
+  // Written with its alef, ابن starts a name (or means "son"): the word before it is no name.
+  EXPECT_EQ(Find("وقد وصفه ابن مرزوق بالعالم الجليل"), (V{{"PER", "ابن مرزوق"}}));
+  EXPECT_EQ(Find("وكانت زوجته ابنة تاجر كبير"), V{});
 }
 
 TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {
