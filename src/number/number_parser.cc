@@ -2,9 +2,11 @@
 
 #include <cstdlib>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
+#include "absl/base/call_once.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "kashif/normalizer.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
@@ -116,13 +118,81 @@ bool IsSmallInteger(const Decimal& d, int64_t lo, int64_t hi) {
 }  // namespace
 
 struct NumberParser::Impl {
-  std::unordered_map<std::string, std::vector<WordInfo>> words;
+  absl::flat_hash_map<std::string, std::vector<WordInfo>> words;
 
   void Add(std::string key, const WordInfo& info) { words[std::move(key)].push_back(info); }
 
   const std::vector<WordInfo>* Find(std::string_view key) const {
-    auto it = words.find(std::string(key));
+    auto it = words.find(absl::string_view(key.data(), key.size()));
     return it == words.end() ? nullptr : &it->second;
+  }
+
+  // The words again, by the vocabulary id the analyzer stored on each reading, so the parse
+  // hashes nothing for the words of running text. Built on first use (the vocabulary is built
+  // from these words, so it does not exist yet when the parser is created) for the vocabulary
+  // of the first analyzed document; a document with another vocabulary, or a parser with a
+  // word the vocabulary lacks (a test table), falls back to hashing the key.
+  struct IdTable {
+    const Vocabulary* vocabulary = nullptr;
+    std::vector<const std::vector<WordInfo>*> by_id;
+    // Every word of this parser carries kLexNumber, so a token without the bit is no number.
+    bool lexicon_bits = false;
+  };
+  mutable absl::once_flag ids_once;
+  mutable IdTable ids;
+
+  const IdTable* Ids(const Document& doc) const {
+    if (doc.vocabulary == nullptr) return nullptr;
+    absl::call_once(ids_once, [&] { BuildIds(*doc.vocabulary); });
+    return ids.vocabulary == doc.vocabulary ? &ids : nullptr;
+  }
+
+  void BuildIds(const Vocabulary& vocabulary) const {
+    std::vector<const std::vector<WordInfo>*> by_id(vocabulary.size() + 1, nullptr);
+    bool bits = true;
+    for (const auto& [key, infos] : words) {
+      const uint32_t id = vocabulary.Find(key);
+      if (id == Vocabulary::kUnknown) return;  // not this parser's vocabulary
+      by_id[id] = &infos;
+      bits = bits && (vocabulary.Info(id).lexicons & kLexNumber) != 0;
+    }
+    ids.by_id = std::move(by_id);
+    ids.lexicon_bits = bits;
+    ids.vocabulary = &vocabulary;
+  }
+
+  // Find(key) where `key` is a slice of token t's analysis: a reading's key is looked up by
+  // the id on the reading.
+  const std::vector<WordInfo>* FindAt(const Document& doc, size_t t, std::string_view key) const {
+    const Token& token = doc.tokens[t];
+    if (token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord) {
+      if (const IdTable* table = Ids(doc)) {
+        const TokenAnalysis& a = doc.analyses[t];
+        for (int r = 0; r < a.reading_count; ++r) {
+          const ArenaSlice slice = a.readings[r].key;
+          if (key.size() == slice.size && key.data() == doc.arena.data() + slice.offset) {
+            return table->by_id[a.readings[r].word];
+          }
+        }
+      }
+    }
+    return Find(key);
+  }
+
+  static bool IsMinusSign(std::string_view text) {
+    return text == "-" || text == "\xE2\x88\x92";  // - or U+2212
+  }
+
+  // Whether a word can open a number: a connective ("من"), a decimal point or a denominator
+  // ("أرباع") only continues one.
+  static bool CanStart(const std::vector<WordInfo>& infos) {
+    for (const WordInfo& info : infos) {
+      if (info.cls != WordClass::kOf && info.cls != WordClass::kPoint &&
+          info.cls != WordClass::kDenominator) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // One token as the grammar sees it.
@@ -146,7 +216,7 @@ struct NumberParser::Impl {
     }
     if (token.kind == TokenKind::kPunctuation || token.kind == TokenKind::kSymbol) {
       std::string_view text = doc.TokenText(t);
-      if (text == "-" || text == "\xE2\x88\x92") item.kind = Item::kMinusSign;  // - or U+2212
+      if (IsMinusSign(text)) item.kind = Item::kMinusSign;
       return item;
     }
     if (token.kind != TokenKind::kArabicWord) return item;
@@ -156,8 +226,9 @@ struct NumberParser::Impl {
     }
     // "وأحد" folds to "واحد": a word after و and a whole word at once. The joined reading is
     // tried first, the whole word second.
-    const auto* whole = Find(key);
-    const auto* rest = allow_waw && StartsWith(key, kWaw) ? Find(key.substr(kWaw.size())) : nullptr;
+    const auto* whole = FindAt(doc, t, key);
+    const auto* rest =
+        allow_waw && StartsWith(key, kWaw) ? FindAt(doc, t, key.substr(kWaw.size())) : nullptr;
     if (rest) {
       item.kind = Item::kWords;
       item.words = rest;
@@ -185,8 +256,7 @@ struct NumberParser::Impl {
                                       int first_reading = -1) const;
   std::optional<Result> ParseOrdinal(const Document& doc, size_t start, std::string_view key0,
                                      const NumberParseOptions& options) const;
-  bool HasClass(std::string_view key, WordClass cls) const {
-    const auto* w = Find(key);
+  static bool HasClass(const std::vector<WordInfo>* w, WordClass cls) {
     if (!w) return false;
     for (const WordInfo& info : *w) {
       if (info.cls == cls) return true;
@@ -203,8 +273,8 @@ struct NumberParser::Impl {
     const size_t n = doc.tokens.size();
     const size_t part = r->end_token;
     if (part + 2 >= n || !r->value.IsInteger() || r->value.IsNegative()) return false;
-    if (!HasClass(part_key ? *part_key : doc.Key(part), WordClass::kPart) ||
-        !HasClass(doc.Key(part + 1), WordClass::kOf)) {
+    if (!HasClass(FindAt(doc, part, part_key ? *part_key : doc.Key(part)), WordClass::kPart) ||
+        !HasClass(FindAt(doc, part + 1, doc.Key(part + 1)), WordClass::kOf)) {
       return false;
     }
     NumberParseOptions sub = options;
@@ -705,8 +775,9 @@ std::optional<Decimal> NumberParser::Impl::ParseDecimalPart(
   std::string digits;
   size_t t = start;
   for (; t < n; ++t) {
-    const auto* w = Find(doc.Key(t));
-    if (!w || doc.tokens[t].kind != TokenKind::kArabicWord) break;
+    if (doc.tokens[t].kind != TokenKind::kArabicWord) break;
+    const auto* w = FindAt(doc, t, doc.Key(t));
+    if (!w) break;
     bool found = false;
     for (const WordInfo& info : *w) {
       if (info.cls == WordClass::kUnit) {
@@ -735,7 +806,7 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseOrdinal(
     const NumberParseOptions& options) const {
   const size_t n = doc.tokens.size();
   if (doc.tokens[start].kind != TokenKind::kArabicWord) return std::nullopt;
-  const auto* first = Find(key0);
+  const auto* first = FindAt(doc, start, key0);
   if (!first) return std::nullopt;
 
   auto find_class = [](const std::vector<WordInfo>* w, WordClass c) -> const WordInfo* {
@@ -761,7 +832,7 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseOrdinal(
   };
   auto adjacent_ten = [&](size_t t) {
     if (t + 1 >= n) return false;
-    return find_class(Find(doc.Key(t + 1)), WordClass::kTen) != nullptr;
+    return find_class(FindAt(doc, t + 1, doc.Key(t + 1)), WordClass::kTen) != nullptr;
   };
 
   Result r;
@@ -1057,7 +1128,7 @@ std::optional<Decimal> NumberParser::WordValue(std::string_view key) const {
 }
 
 bool NumberParser::IsOfWord(std::string_view key) const {
-  return impl_->HasClass(key, WordClass::kOf);
+  return Impl::HasClass(impl_->Find(key), WordClass::kOf);
 }
 
 std::optional<Decimal> NumberParser::FractionValue(std::string_view key) const {
@@ -1075,19 +1146,30 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
                                                  const NumberParseOptions& options) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return std::nullopt;
   const TokenAnalysis& a = doc.analyses[token];
+  const Token& tok = doc.tokens[token];
+  // Callers try every token; nearly every word of running text is no number word, which the
+  // analyzer's lexicon bits tell without a lookup.
+  if (tok.kind == TokenKind::kArabicWord || tok.kind == TokenKind::kLatinWord) {
+    const Impl::IdTable* ids = impl_->Ids(doc);
+    if (ids && ids->lexicon_bits && (a.lexicons & kLexNumber) == 0) return std::nullopt;
+  }
   // Readings of the first token: itself, then with its proclitics set aside.
-  std::vector<std::pair<std::string_view, uint32_t>> readings;
-  readings.push_back({doc.Key(token), 0});
-  if (options.allow_proclitic && doc.tokens[token].kind == TokenKind::kArabicWord) {
+  struct FirstReading {
+    std::string_view key;
+    uint32_t skip = 0;
+  };
+  FirstReading readings[kMaxReadings];
+  int reading_count = 0;
+  readings[reading_count++] = {doc.Key(token), 0};
+  if (options.allow_proclitic && tok.kind == TokenKind::kArabicWord) {
     for (int i = 1; i < a.reading_count && i < kMaxReadings; ++i) {
-      readings.push_back({doc.Slice(a.readings[i].key), a.readings[i].skip_bytes});
+      readings[reading_count++] = {doc.Slice(a.readings[i].key), a.readings[i].skip_bytes};
     }
   }
   std::optional<NumberParse> best;
   // A bare decimal point opening a number: ".08", "٫٥".
-  const Token& tok = doc.tokens[token];
-  if ((tok.kind == TokenKind::kPunctuation || tok.kind == TokenKind::kSymbol) &&
-      options.cardinals && token + 1 < doc.tokens.size() &&
+  const bool sign_like = tok.kind == TokenKind::kPunctuation || tok.kind == TokenKind::kSymbol;
+  if (sign_like && options.cardinals && token + 1 < doc.tokens.size() &&
       doc.tokens[token + 1].glued_to_previous && doc.tokens[token + 1].kind == TokenKind::kNumber &&
       (token == 0 || !tok.glued_to_previous) &&
       (doc.TokenText(token) == "." || doc.TokenText(token) == "\xD9\xAB") &&
@@ -1103,10 +1185,18 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
       return p;
     }
   }
-  for (const auto& [key, skip] : readings) {
-    if (key.empty() && doc.tokens[token].kind == TokenKind::kArabicWord) continue;
+  // Digits and a minus sign start a cardinal whatever the table says; a word only when one of
+  // its table readings can open a number (not "من", "فاصلة", "أرباع").
+  const bool opens_without_word =
+      tok.kind == TokenKind::kNumber || (sign_like && Impl::IsMinusSign(doc.TokenText(token)));
+  for (int ri = 0; ri < reading_count; ++ri) {
+    const std::string_view key = readings[ri].key;
+    const uint32_t skip = readings[ri].skip;
+    if (key.empty() && tok.kind == TokenKind::kArabicWord) continue;
+    const std::vector<WordInfo>* first_words = impl_->FindAt(doc, token, key);
+    if (!opens_without_word && (first_words == nullptr || !Impl::CanStart(*first_words))) continue;
     // "جزء من مئة": one part of a number is its reciprocal.
-    if (options.cardinals && impl_->HasClass(key, WordClass::kPart)) {
+    if (options.cardinals && Impl::HasClass(first_words, WordClass::kPart)) {
       Impl::Result one;
       one.value = Decimal::FromInt(1);
       one.end_token = token;
@@ -1125,7 +1215,6 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
       }
     }
     // Cardinal readings of an ambiguous first word one by one, then the ordinal.
-    const auto* first_words = impl_->Find(key);
     const int readings_of_first =
         first_words && first_words->size() > 1 ? static_cast<int>(first_words->size()) : 0;
     for (int pass = -1; pass <= readings_of_first; ++pass) {
