@@ -13,6 +13,7 @@
 #include "match/date_lexicon.h"
 #include "number/number_parser.h"
 #include "pipeline/analyzer.h"
+#include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
 namespace {
@@ -127,6 +128,7 @@ class Grammar {
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
         hijri_(options.hijri_calendar),
+        shared_vocabulary_(doc.vocabulary == &Vocabulary::Get()),
         hit_slots_(doc.tokens.size()),
         num_slots_{std::vector<NumSlot>(doc.tokens.size()),
                    std::vector<NumSlot>(doc.tokens.size())} {}
@@ -168,12 +170,94 @@ class Grammar {
     const TokenKind kind = doc_.tokens[i].kind;
     if (kind == TokenKind::kNumber) return true;
     if (kind != TokenKind::kArabicWord) return false;
+    if (shared_vocabulary_) return WordMayStart(i);
     if (HitsAt(i, true).second != 0) return true;
     const TokenAnalysis& a = doc_.analyses[i];
     for (int r = 0; r < a.reading_count; ++r) {
       if (numbers_.WordValue(doc_.Slice(a.readings[r].key))) return true;
     }
     return false;
+  }
+
+  static constexpr uint32_t Bit(K kind) { return 1u << static_cast<int>(kind); }
+  static_assert(static_cast<int>(K::kYearFraction) < 32, "DateWordKind must fit a bit mask");
+
+  // A necessary condition for a parse at word i, read off the grammar below: the word is a date
+  // word that can open an expression alone, or one that opens one only before certain words
+  // (what each kind needs right after it), or a number word that can be a day of the month.
+  // The common words among the date words (من، إلى، في، قبل، هذا، العام...) mostly fail it, so
+  // the grammar runs at few of them. Needs the lexicon bits of the shared vocabulary.
+  bool WordMayStart(size_t i) const {
+    constexpr uint32_t kAlone = Bit(K::kDayRel) | Bit(K::kWeekendPrefix) | Bit(K::kWeekday) |
+                                Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kDecade) |
+                                Bit(K::kCenturyWord) | Bit(K::kHoliday);
+    const auto [first, count] = HitsAt(i, true);
+    for (uint32_t k = first; k < first + count; ++k) {
+      const DateWordHit& h = hit_pool_[k];
+      const size_t e = h.end_token;
+      bool ok = false;
+      switch (h.word.kind) {
+        case K::kDayWord:  // "يوم الخميس", "يوم 5 ...", "يوم بعد غد"
+          ok = KindsAt(e) & (Bit(K::kDayRel) | Bit(K::kWeekday)) || NumberLike(e);
+          break;
+        case K::kPart:  // "نهاية العام", "أوائل مارس", "منتصف 2019", "منتصف ( 2019 )"
+          ok = KindsAt(e) & (Bit(K::kThis) | Bit(K::kUnitDef) | Bit(K::kMonthWord) |
+                             Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kYearWord)) ||
+               IsKind(e, TokenKind::kNumber) || IsPunct(e, "(");
+          break;
+        case K::kThis:  // "هذا العام", "هذا الاثنين", "هذا يوم الاثنين"
+          ok = KindsAt(e) & (Bit(K::kUnitDef) | Bit(K::kDayWord) | Bit(K::kWeekday));
+          break;
+        case K::kUnitDef:  // "العام المقبل", "اليوم الأخير", "الأيام الخمسة الماضية"
+          ok = KindsAt(e) & (Bit(K::kRel) | Bit(K::kLast)) || NumberLike(e);
+          break;
+        case K::kShift:  // "منذ ثلاثة أيام", "قبل يومين"
+          ok = KindsAt(e) & Bit(K::kUnit) || NumberLike(e);
+          break;
+        case K::kNth:  // "ثالث ثلاثاء", "آخر يوم", "آخر أسبوع"
+          ok = KindsAt(e) & (Bit(K::kDayWord) | Bit(K::kWeekday) | Bit(K::kWeekWord));
+          break;
+        case K::kMonthWord:  // "شهر رمضان", "الشهر القادم", "شهر 3"
+          ok = KindsAt(e) & (Bit(K::kRel) | Bit(K::kMonth) | Bit(K::kHijriMonth)) ||
+               NumberLike(e);
+          break;
+        case K::kYearWord:  // "عام 2022", "عام ( 1948 )", "عامي 2001 و2005", "عام ألفين"
+          ok = NumberLike(e) || IsPunct(e, "(");
+          break;
+        case K::kYearFraction:  // "الربع الأول"
+          ok = NumberLike(e);
+          break;
+        case K::kRangeFrom:  // "من 13 ...", "بين عامي ...", "من يناير ...": a date must follow
+          ok = KindsAt(e) & (Bit(K::kDayWord) | Bit(K::kMonthWord) | Bit(K::kMonth) |
+                             Bit(K::kHijriMonth) | Bit(K::kYearWord) | Bit(K::kUnitDef) |
+                             Bit(K::kThis) | Bit(K::kPart)) ||
+               NumberLike(e);
+          break;
+        default:
+          ok = (Bit(h.word.kind) & kAlone) != 0;
+          break;
+      }
+      if (ok) return true;
+    }
+    // A number word starts only a day of the month ("الرابع من أبريل", "من خمسة إلى ...").
+    if ((doc_.analyses[i].lexicons & kLexNumber) == 0) return false;
+    return DayNumber(i, true).has_value();
+  }
+
+  // The kinds of the lexicon hits at token t, proclitics set aside or not.
+  uint32_t KindsAt(size_t t) const {
+    if (t >= Size()) return 0;
+    HitsAt(t, true);
+    return hit_slots_[t].kinds;
+  }
+
+  // Whether NumberAt(t) may find a number: a digit token or a number word (the number parser
+  // reads no word the vocabulary does not mark kLexNumber).
+  bool NumberLike(size_t t) const {
+    if (t >= Size()) return false;
+    const TokenKind kind = doc_.tokens[t].kind;
+    return kind == TokenKind::kNumber ||
+           (kind == TokenKind::kArabicWord && (doc_.analyses[t].lexicons & kLexNumber) != 0);
   }
 
   size_t Size() const { return doc_.tokens.size(); }
@@ -191,6 +275,9 @@ class Grammar {
         if (r == 0) slot.plain = static_cast<uint32_t>(hit_pool_.size()) - slot.first;
       }
       slot.all = static_cast<uint32_t>(hit_pool_.size()) - slot.first;
+      for (uint32_t k = slot.first; k < slot.first + slot.all; ++k) {
+        slot.kinds |= Bit(hit_pool_[k].word.kind);
+      }
     }
     return {slot.first, allow_proclitic ? slot.all : slot.plain};
   }
@@ -1976,6 +2063,8 @@ class Grammar {
   std::optional<CivilDate> ref_;
   DateBias bias_;
   HijriCalendar hijri_;
+  // Whether the document's lexicon bits are the shared vocabulary's (always, in the pipeline).
+  bool shared_vocabulary_;
   mutable uint32_t unused_ = 0;
 
   struct HitSlot {
@@ -1983,6 +2072,7 @@ class Grammar {
     uint32_t first = kNotYet;
     uint32_t plain = 0;  // hits of the token as written
     uint32_t all = 0;    // and of its readings without proclitics
+    uint32_t kinds = 0;  // Bit() of the kind of each of the `all` hits
   };
   mutable std::vector<HitSlot> hit_slots_;  // by token
   mutable std::vector<DateWordHit> hit_pool_;
