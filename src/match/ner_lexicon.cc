@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "pipeline/embedded_data.h"
+#include "text/strings.h"
 
 KASHIF_DECLARE_EMBEDDED(ner_given_names);
 KASHIF_DECLARE_EMBEDDED(ner_cues);
@@ -26,10 +27,6 @@ constexpr std::string_view kAlefMaqsura = "\xD9\x89";      // ى
 // A foreign-surname ending counts only on words at least this long (ـيف in تكييف does not).
 constexpr uint32_t kMinForeignSuffixLetters = 6;
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 // A definite word without its article, when at least two letters follow the article (the
 // analyzer's TokenReading::bare_word is the id of the same form); empty otherwise.
@@ -39,11 +36,7 @@ std::string_view BareOf(std::string_view key) {
              : std::string_view();
 }
 
-uint32_t CountLetters(std::string_view key) {
-  uint32_t n = 0;
-  for (char c : key) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+uint32_t CountLetters(std::string_view key) { return static_cast<uint32_t>(CountCodePoints(key)); }
 
 struct ClassName {
   std::string_view name;
@@ -173,13 +166,8 @@ Status NerLexicon::AddFile(const File& file) {
   return Status::Ok();
 }
 
-uint32_t NerLexicon::ReadingFlags(const Document& doc, const TokenReading& reading) const {
-  return builtin_ ? doc.Info(reading).ner : Flags(doc.Slice(reading.key));
-}
-
-uint32_t NerLexicon::BareFlags(const Document& doc, const TokenReading& reading) const {
-  if (builtin_) return doc.BareInfo(reading).ner;
-  const std::string_view bare = BareOf(doc.Slice(reading.key));
+uint32_t NerLexicon::HashedBareFlags(std::string_view key) const {
+  const std::string_view bare = BareOf(key);
   return bare.empty() ? 0 : Flags(bare);
 }
 
@@ -295,21 +283,28 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
 NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
                      const std::vector<Candidate>& prior, int32_t min_known_priority)
     : doc_(doc), lexicon_(lexicon), view_(LexicalView(doc, lexicon)) {
-  tokens_ = view_->tokens;
+  tokens_ = view_->tokens.data();
+  size_ = view_->tokens.size();
+  const bool marks = std::any_of(prior.begin(), prior.end(), [&](const Candidate& c) {
+    return c.priority >= min_known_priority;
+  });
+  if (!marks) return;  // the shared view as it is: no copy
+  own_ = view_->tokens;
+  tokens_ = own_.data();
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
     // A date or an amount is no part of a name and ends one: "جامعة بير زيت أمس", "مجلس إدارتها
     // يوم الثلاثاء 5 / 8 / 2008". Its tokens read as time words, so every rule stops before them
     // instead of taking the candidate in as a known name.
     if (c.type == EntityType::kDate || c.type == EntityType::kMoney) {
-      for (uint32_t i = c.first_token; i < c.end_token && i < tokens_.size(); ++i) {
-        tokens_[i].flags |= kNerTime | kNerStop;
-        tokens_[i].reading_flags |= kNerTime | kNerStop;
+      for (uint32_t i = c.first_token; i < c.end_token && i < size_; ++i) {
+        own_[i].flags |= kNerTime | kNerStop;
+        own_[i].reading_flags |= kNerTime | kNerStop;
       }
       continue;
     }
-    for (uint32_t i = c.first_token; i < c.end_token && i < tokens_.size(); ++i) {
-      NerToken& t = tokens_[i];
+    for (uint32_t i = c.first_token; i < c.end_token && i < size_; ++i) {
+      NerToken& t = own_[i];
       if (t.known >= 0 && t.known_priority >= c.priority) continue;
       t.known = static_cast<int8_t>(c.type);
       t.known_start = i == c.first_token;
@@ -332,7 +327,7 @@ uint32_t NerTokens::Begin(size_t i) const {
 }
 
 bool NerTokens::IsInitial(size_t i) const {
-  if (i + 1 >= tokens_.size() || doc_.tokens[i].kind != TokenKind::kArabicWord) return false;
+  if (i + 1 >= size_ || doc_.tokens[i].kind != TokenKind::kArabicWord) return false;
   if (CountLetters(doc_.Slice(doc_.analyses[i].key)) != 1) return false;
   const Token& next = doc_.tokens[i + 1];
   return next.glued_to_previous && next.text(doc_.text) == ".";
@@ -415,7 +410,7 @@ bool NerTokens::SeenWithArticle(std::string_view key) const {
   // Built on the first question: most documents never ask one.
   if (!view_->definite_bare_built) {
     view_->definite_bare_built = true;
-    for (size_t i = 0; i < tokens_.size(); ++i) {
+    for (size_t i = 0; i < size_; ++i) {
       if (tokens_[i].article) {
         const std::string_view bare = BareOf(Key(i));
         view_->definite_bare.insert(absl::string_view(bare.data(), bare.size()));
@@ -435,7 +430,7 @@ bool NerTokens::IsPlainWord(size_t i) const {
 }
 
 bool NerTokens::EndsPhrase(size_t i) const {
-  if (i >= tokens_.size()) return true;
+  if (i >= size_) return true;
   const NerToken& t = tokens_[i];
   if (!t.word) return true;
   if (t.conjunction || t.clitic_article) return true;

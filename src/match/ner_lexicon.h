@@ -82,8 +82,12 @@ class NerLexicon {
   uint32_t Flags(std::string_view key) const;
   // The classes of a reading's word, and of that word without its article (0 when the reading
   // has none). The default lexicon reads them off the reading's vocabulary ids; others hash.
-  uint32_t ReadingFlags(const Document& doc, const TokenReading& reading) const;
-  uint32_t BareFlags(const Document& doc, const TokenReading& reading) const;
+  uint32_t ReadingFlags(const Document& doc, const TokenReading& reading) const {
+    return builtin_ ? doc.Info(reading).ner : Flags(doc.Slice(reading.key));
+  }
+  uint32_t BareFlags(const Document& doc, const TokenReading& reading) const {
+    return builtin_ ? doc.BareInfo(reading).ner : HashedBareFlags(doc.Slice(reading.key));
+  }
   // Whether the match form ends with a foreign-surname ending (and is long enough for it).
   bool HasForeignSuffix(std::string_view key) const;
 
@@ -99,6 +103,7 @@ class NerLexicon {
 
  private:
   explicit NerLexicon(const Analyzer* analyzer);
+  uint32_t HashedBareFlags(std::string_view key) const;
   static StatusOr<std::shared_ptr<const NerLexicon>> Build(const Analyzer* analyzer,
                                                            const std::vector<File>& files,
                                                            bool builtin);
@@ -142,8 +147,10 @@ class NerTokens {
   // mark their tokens as known.
   NerTokens(const Document& doc, const NerLexicon& lexicon, const std::vector<Candidate>& prior,
             int32_t min_known_priority = 60);
+  NerTokens(const NerTokens&) = delete;
+  NerTokens& operator=(const NerTokens&) = delete;
 
-  size_t size() const { return tokens_.size(); }
+  size_t size() const { return size_; }
   const NerToken& operator[](size_t i) const { return tokens_[i]; }
 
   // The reading key the rules use for token i.
@@ -201,7 +208,10 @@ class NerTokens {
  private:
   const Document& doc_;
   const NerLexicon& lexicon_;
-  std::vector<NerToken> tokens_;
+  // The view's tokens, or own_'s: a copy that carries this call's known-candidate marks.
+  const NerToken* tokens_ = nullptr;
+  size_t size_ = 0;
+  std::vector<NerToken> own_;
   // The word-only part, shared by every NerTokens of the document (kept in doc.ner_cache).
   NerLexicalView* view_;
 };

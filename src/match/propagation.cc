@@ -7,6 +7,7 @@
 #include "absl/strings/string_view.h"
 #include "match/gazetteer.h"
 #include "match/resolver.h"
+#include "text/strings.h"
 
 namespace kashif::internal {
 namespace {
@@ -26,11 +27,6 @@ struct Name {
   size_t token;  // where it was found
 };
 
-uint32_t CountLetters(std::string_view key) {
-  uint32_t n = 0;
-  for (char c : key) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 // The match form of token i from byte `begin` on: the reading whose proclitics end there.
 std::string_view KeyFrom(const Document& doc, size_t i, uint32_t begin) {
@@ -89,7 +85,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
       // So is a word the document also uses with the article (دوري beside الدوري).
       // A nationality adjective as a family name (بولس الدمشقي، محمد المصري) is an adjective
       // again wherever it stands alone (البيت الدمشقي، الجانب المصري).
-      if (CountLetters(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
+      if (CountCodePoints(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
           !tokens.SeenWithArticle(last) &&
           !(flags &
             (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole | kNerDemonym))) {

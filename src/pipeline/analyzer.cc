@@ -2,6 +2,7 @@
 
 #include "pipeline/vocabulary.h"
 #include "text/char_class.h"
+#include "text/strings.h"
 #include "text/utf8.h"
 
 namespace kashif::internal {
@@ -15,11 +16,10 @@ constexpr std::string_view kBa = "\xD8\xA8";     // ب
 constexpr std::string_view kLam = "\xD9\x84";    // ل
 constexpr std::string_view kKaf = "\xD9\x83";    // ك
 constexpr std::string_view kAlef = "\xD8\xA7";   // ا
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 constexpr size_t kLetterBytes = 2;
 // A reading must leave at least this many letters.
 constexpr size_t kMinRemainderBytes = 2 * kLetterBytes;
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
 
@@ -103,8 +103,7 @@ void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
     const std::string_view key = doc->Slice(reading.key);
     reading.word = vocabulary.Find(key);
     lexicons |= vocabulary.Info(reading.word).lexicons;
-    if (key.size() >= 2 * kLetterBytes + 2 * kLetterBytes && StartsWith(key, kAlef) &&
-        key.substr(kLetterBytes, kLetterBytes) == kLam) {
+    if (key.size() >= 4 * kLetterBytes && StartsWith(key, kArticle)) {
       reading.bare_word = vocabulary.Find(key.substr(2 * kLetterBytes));
       lexicons |= vocabulary.Info(reading.bare_word).lexicons;
     }
