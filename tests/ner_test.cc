@@ -173,6 +173,22 @@ TEST(PersonRulesTest, PatronymicMakesTheWordBeforeItAName) {
   EXPECT_EQ(Find("وكانت زوجته ابنة تاجر كبير"), V{});
 }
 
+// Foreign given names take no family name with the article: a definite word after one is the
+// clause going on. A hamza on the alef is no article (ألونسو), and a nisba may be an Arab
+// family name after a foreign given name (ميشال الخوري).
+TEST(PersonRulesTest, NoDefiniteFamilyNameAfterAForeignGivenName) {
+  EXPECT_EQ(Find("ورفض جوزيه الإفصاح عن خطته"), (V{{"PER", "جوزيه"}}));
+  EXPECT_EQ(Find("وسجل فرناندو ألونسو أسرع زمن"), (V{{"PER", "فرناندو ألونسو"}}));
+  EXPECT_EQ(Find("والتقى ميشال الخوري بالوفد"), (V{{"PER", "ميشال الخوري"}}));
+}
+
+TEST(PersonRulesTest, MoreGivenNamesAndFunctionWords) {
+  EXPECT_EQ(Find("وقال يورغن كلينسمان إن الفريق جاهز"), (V{{"PER", "يورغن كلينسمان"}}));
+  EXPECT_EQ(Find("وحضرت صوفيا لورين الحفل"), (V{{"PER", "صوفيا لورين"}}));
+  // ضمن ("among") is a function word, no family name.
+  EXPECT_EQ(Find("وجاء اسم أنطوان ضمن القائمة"), (V{{"PER", "أنطوان"}}));
+}
+
 TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {
   EXPECT_EQ(Find("وقال الشيخ الخزرجي إن الصلح قريب"), (V{{"PER", "الخزرجي"}}));
   // A nationality adjective there is no name.

@@ -11,6 +11,9 @@ constexpr size_t kMaxTitleComplement = 5;
 // Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
 constexpr size_t kMaxReportedNameWords = 3;
 
+// The article as written: plain alef and lam.
+constexpr std::string_view kWrittenArticle = "\xD8\xA7\xD9\x84";
+
 bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
 
 bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
@@ -112,6 +115,16 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
                                     !(prev.reading_flags & kNerFemale);
     if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
     const bool given = IsGiven(t) && t.known < 0;
+    // Foreign given names take no family name with the Arabic article: after one, a definite
+    // word is the clause going on (ورفض جوزيه الإفصاح), unless it is shaped like a family nisba
+    // (بيار الجميلي is rarer than ميشال المعلوف, but both are Arab names after all: only the
+    // nisba ending is evidence enough).
+    // The article as written (ألونسو folds to a definite-looking form, but its alef has hamza).
+    if (!given && t.known < 0 && t.article && !t.nisba && prev.known < 0 &&
+        (prev.reading_flags & kNerForeignName) && !(prev.reading_flags & kNerParticle) &&
+        tokens.doc().text.substr(tokens.Begin(i), kWrittenArticle.size()) == kWrittenArticle) {
+      break;
+    }
     // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
     // his office); a particle does (الإمام الحسين بن علي).
     if (given && parts == 0 && !after_particle && tokens[first].article &&
