@@ -95,6 +95,9 @@ class DateLexicon {
 
   // Adds the first word of every phrase to the shared vocabulary (kLexDate).
   void AddWordsTo(VocabularyBuilder* builder) const;
+  // Whether the shared vocabulary marks this lexicon's first words kLexDate (the embedded
+  // lexicon): then a token whose TokenAnalysis::lexicons lacks kLexDate has no hit.
+  bool in_vocabulary() const { return in_vocabulary_; }
 
  private:
   struct Phrase {

@@ -128,7 +128,7 @@ class Grammar {
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
         hijri_(options.hijri_calendar),
-        shared_vocabulary_(doc.vocabulary == &Vocabulary::Get()),
+        shared_vocabulary_(doc.vocabulary == &Vocabulary::Get() && lex_.in_vocabulary()),
         hit_slots_(doc.tokens.size()),
         num_slots_{std::vector<NumSlot>(doc.tokens.size()),
                    std::vector<NumSlot>(doc.tokens.size())} {}
@@ -168,7 +168,7 @@ class Grammar {
   // its proclitics set aside); most tokens of running text are neither, and are skipped cheaply.
   bool MayStart(size_t i) const {
     const TokenKind kind = doc_.tokens[i].kind;
-    if (kind == TokenKind::kNumber) return true;
+    if (kind == TokenKind::kNumber) return DigitsMayStart(i);
     if (kind != TokenKind::kArabicWord) return false;
     if (shared_vocabulary_) return WordMayStart(i);
     if (HitsAt(i, true).second != 0) return true;
@@ -191,6 +191,8 @@ class Grammar {
     constexpr uint32_t kAlone = Bit(K::kDayRel) | Bit(K::kWeekendPrefix) | Bit(K::kWeekday) |
                                 Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kDecade) |
                                 Bit(K::kCenturyWord) | Bit(K::kHoliday);
+    const uint32_t lexicons = doc_.analyses[i].lexicons;
+    if ((lexicons & (kLexDate | kLexNumber)) == 0) return false;
     const auto [first, count] = HitsAt(i, true);
     for (uint32_t k = first; k < first + count; ++k) {
       const DateWordHit& h = hit_pool_[k];
@@ -239,9 +241,35 @@ class Grammar {
       }
       if (ok) return true;
     }
-    // A number word starts only a day of the month ("الرابع من أبريل", "من خمسة إلى ...").
-    if ((doc_.analyses[i].lexicons & kLexNumber) == 0) return false;
+    // A number word starts only a day of the month before a month ("الرابع من أبريل", "الحادي
+    // والعشرين من شهر ..."): DayMonth() reads the month right after the number or after من.
+    // No day of the month takes more than a few words, so the month is near.
+    if ((lexicons & kLexNumber) == 0 || !MonthWithin(i + 1, kDayWordsSpan + 2)) return false;
     return DayNumber(i, true).has_value();
+  }
+
+  // Enough tokens for any day of the month in words ("الحادي و العشرين").
+  static constexpr size_t kDayWordsSpan = 6;
+
+  // Whether a month name or month word is among the `count` tokens from t.
+  bool MonthWithin(size_t t, size_t count) const {
+    constexpr uint32_t kMonthKinds = Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kMonthWord);
+    const size_t end = std::min(Size(), t + count);
+    for (; t < end; ++t) {
+      if (shared_vocabulary_ && (doc_.analyses[t].lexicons & kLexDate) == 0) continue;
+      if (KindsAt(t) & kMonthKinds) return true;
+    }
+    return false;
+  }
+
+  // A necessary condition for a parse at digit token i: a numeric date ("27/2/2025", "15 / 1 /
+  // 1959"), a year ("2022", "1445 هـ", "331 ق.م"), or a day before a month ("27 فبراير", "5 /
+  // شعبان", "4 من ابريل"); other numbers are counts and amounts.
+  bool DigitsMayStart(size_t i) const {
+    const std::string_view key = doc_.Key(i);
+    if (key.find_first_of("/-.") != std::string_view::npos || key.size() == 4) return true;
+    if (IsSlash(i + 1) || IsDash(i + 1) || (KindsAt(i + 1) & Bit(K::kEra)) != 0) return true;
+    return key.size() <= 2 && MonthWithin(i + 1, 3);
   }
 
   // The kinds of the lexicon hits at token t, proclitics set aside or not.
@@ -2063,7 +2091,8 @@ class Grammar {
   std::optional<CivilDate> ref_;
   DateBias bias_;
   HijriCalendar hijri_;
-  // Whether the document's lexicon bits are the shared vocabulary's (always, in the pipeline).
+  // Whether the document's lexicon bits are the shared vocabulary's and it holds the date words
+  // (always, in the pipeline).
   bool shared_vocabulary_;
   mutable uint32_t unused_ = 0;
 
