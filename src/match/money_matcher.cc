@@ -9,6 +9,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "absl/base/call_once.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "kashif/tokenizer.h"
 #include "number/decimal.h"
 #include "number/number_parser.h"
@@ -82,10 +85,54 @@ struct MoneyMatcher::Lexicon {
     std::string lemma;   // match form of the lemma its qualifiers attach to
   };
   std::vector<Entry> entries;
-  std::unordered_map<std::string, std::vector<size_t>> by_first;  // longest first
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_first;  // longest first
   // (lemma, qualifier stem) → code, from two-word names: "دينار كويتي" → KWD.
   std::map<std::pair<std::string, std::string>, std::string> qualified;
   std::unordered_map<std::string, int> digits;  // code → decimal places
+
+  const std::vector<size_t>* FindFirst(std::string_view form) const {
+    auto it = by_first.find(absl::string_view(form.data(), form.size()));
+    return it == by_first.end() ? nullptr : &it->second;
+  }
+
+  // by_first again, by the vocabulary id the analyzer stored on each reading, so a word of
+  // running text is tried without hashing it. Built on first use (the vocabulary is built from
+  // this lexicon, so it does not exist yet when the matcher is created) for the vocabulary of
+  // the first document; another vocabulary, or a lexicon with a first word the vocabulary
+  // lacks (a test table), falls back to hashing the form.
+  struct IdTable {
+    const Vocabulary* vocabulary = nullptr;
+    absl::flat_hash_map<uint32_t, const std::vector<size_t>*> by_first;
+    // Every first word carries kLexCurrency, so a token without the bit starts no currency.
+    bool lexicon_bits = false;
+  };
+  mutable absl::once_flag ids_once;
+  mutable IdTable ids;
+
+  const IdTable* Ids(const Document& doc) const {
+    if (doc.vocabulary == nullptr) return nullptr;
+    absl::call_once(ids_once, [&] {
+      const Vocabulary& vocabulary = *doc.vocabulary;
+      IdTable table;
+      table.lexicon_bits = true;
+      for (const auto& [first, list] : by_first) {
+        const uint32_t id = vocabulary.Find(first);
+        if (id == Vocabulary::kUnknown) return;  // not this lexicon's vocabulary
+        table.by_first.emplace(id, &list);
+        table.lexicon_bits =
+            table.lexicon_bits && (vocabulary.Info(id).lexicons & kLexCurrency) != 0;
+      }
+      table.vocabulary = &vocabulary;
+      ids = std::move(table);
+    });
+    return ids.vocabulary == doc.vocabulary ? &ids : nullptr;
+  }
+
+  const std::vector<size_t>* FindFirstById(const IdTable& table, uint32_t id) const {
+    if (id == Vocabulary::kUnknown) return nullptr;
+    auto it = table.by_first.find(id);
+    return it == table.by_first.end() ? nullptr : it->second;
+  }
 };
 
 namespace {
@@ -240,12 +287,26 @@ class MoneyGrammar {
     const size_t n = doc_.tokens.size();
     if (j >= n) return std::nullopt;
     std::string_view first = first_form ? *first_form : TokenForm(doc_, j);
+    // The reading of token j whose key `first` is: its word ids stand for the forms.
+    const TokenReading* reading = nullptr;
+    const MoneyMatcher::Lexicon::IdTable* ids = nullptr;
+    const Token& token = doc_.tokens[j];
+    if (token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord) {
+      ids = lex_.Ids(doc_);
+      const TokenAnalysis& a = doc_.analyses[j];
+      for (int r = 0; ids && r < a.reading_count; ++r) {
+        const ArenaSlice slice = a.readings[r].key;
+        if (first.size() == slice.size && first.data() == doc_.arena.data() + slice.offset) {
+          reading = &a.readings[r];
+          break;
+        }
+      }
+    }
     const MoneyMatcher::Lexicon::Entry* found = nullptr;
     size_t end = 0;
-    auto try_first = [&](std::string_view form) {
-      auto it = lex_.by_first.find(std::string(form));
-      if (it == lex_.by_first.end()) return;
-      for (size_t idx : it->second) {
+    auto try_first = [&](const std::vector<size_t>* list) {
+      if (list == nullptr) return;
+      for (size_t idx : *list) {
         const auto& e = lex_.entries[idx];
         if (j + e.forms.size() > n) continue;
         bool ok = true;
@@ -260,9 +321,16 @@ class MoneyGrammar {
         }
       }
     };
-    try_first(first);
-    // "الدولار", "الجنيهات": the article before a currency word.
-    if (!found && StartsWith(first, kArticle)) try_first(first.substr(kArticle.size()));
+    try_first(reading ? lex_.FindFirstById(*ids, reading->word) : lex_.FindFirst(first));
+    // "الدولار", "الجنيهات": the article before a currency word. The analyzer looked up the
+    // article-less form of a reading when at least two letters follow the article.
+    if (!found && StartsWith(first, kArticle)) {
+      const std::string_view bare = first.substr(kArticle.size());
+      // (Two letters take as many bytes as the article.)
+      const bool bare_looked_up = reading && bare.size() >= kArticle.size();
+      try_first(bare_looked_up ? lex_.FindFirstById(*ids, reading->bare_word)
+                               : lex_.FindFirst(bare));
+    }
     if (!found) return std::nullopt;
     // A sign inside a run of signs ("$#$", a corpus marker) is not a currency.
     if (doc_.tokens[j].kind != TokenKind::kArabicWord &&
@@ -386,7 +454,15 @@ class MoneyGrammar {
       }
     }
 
-    // Currency first, the word possibly behind a proclitic ("بدولارين").
+    // Currency first, the word possibly behind a proclitic ("بدولارين"). A word none of whose
+    // readings the currency lexicon knows is passed over without trying them.
+    if (doc_.tokens[i].kind == TokenKind::kArabicWord ||
+        doc_.tokens[i].kind == TokenKind::kLatinWord) {
+      const MoneyMatcher::Lexicon::IdTable* ids = lex_.Ids(doc_);
+      if (ids && ids->lexicon_bits && (doc_.Lexicons(i) & kLexCurrency) == 0) {
+        return std::nullopt;
+      }
+    }
     std::optional<CurrencyHit> cur = CurrencyAt(i);
     uint32_t skip = 0;
     const TokenAnalysis& a = doc_.analyses[i];
