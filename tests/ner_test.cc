@@ -189,6 +189,13 @@ TEST(PersonRulesTest, MoreGivenNamesAndFunctionWords) {
   EXPECT_EQ(Find("وجاء اسم أنطوان ضمن القائمة"), (V{{"PER", "أنطوان"}}));
 }
 
+// Occupations of news and sports text announce a name after them like any role.
+TEST(PersonRulesTest, OccupationsAnnounceAName) {
+  EXPECT_EQ(Find("وسجل الهداف البرازيلي رونيلسون ، ثم تعادل الضيوف"),
+            (V{{"PER", "رونيلسون"}}));
+  EXPECT_EQ(Find("وفاز السباح الأسترالي إيان ثورب بالذهبية"), (V{{"PER", "إيان ثورب"}}));
+}
+
 TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {
   EXPECT_EQ(Find("وقال الشيخ الخزرجي إن الصلح قريب"), (V{{"PER", "الخزرجي"}}));
   // A nationality adjective there is no name.
