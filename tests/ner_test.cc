@@ -180,6 +180,8 @@ TEST(PersonRulesTest, NoDefiniteFamilyNameAfterAForeignGivenName) {
   EXPECT_EQ(Find("ورفض جوزيه الإفصاح عن خطته"), (V{{"PER", "جوزيه"}}));
   EXPECT_EQ(Find("وسجل فرناندو ألونسو أسرع زمن"), (V{{"PER", "فرناندو ألونسو"}}));
   EXPECT_EQ(Find("والتقى ميشال الخوري بالوفد"), (V{{"PER", "ميشال الخوري"}}));
+  // After a title too, a name starting with أل is no definite noun.
+  EXPECT_EQ(Find("وقال السيد ألميرون إن الاتفاق قريب"), (V{{"PER", "ألميرون"}}));
 }
 
 TEST(PersonRulesTest, MoreGivenNamesAndFunctionWords) {

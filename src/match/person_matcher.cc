@@ -11,8 +11,16 @@ constexpr size_t kMaxTitleComplement = 5;
 // Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
 constexpr size_t kMaxReportedNameWords = 3;
 
-// The article as written: plain alef and lam.
-constexpr std::string_view kWrittenArticle = "\xD8\xA7\xD9\x84";
+// Alef with hamza and lam (أل، إل): the start of a word like ألونسو or ألقى, which the match
+// form folds to a definite-looking one; the article's alef carries no hamza.
+constexpr std::string_view kHamzaAlefLam[] = {"\xD8\xA3\xD9\x84", "\xD8\xA5\xD9\x84"};
+
+// Whether token i is definite as written, not only in its folded match form.
+bool Definite(const NerTokens& tokens, size_t i) {
+  if (!tokens[i].article) return false;
+  const std::string_view text = tokens.doc().text.substr(tokens.Begin(i), 4);
+  return text != kHamzaAlefLam[0] && text != kHamzaAlefLam[1];
+}
 
 bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
 
@@ -119,10 +127,8 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled)
     // word is the clause going on (ورفض جوزيه الإفصاح), unless it is shaped like a family nisba
     // (بيار الجميلي is rarer than ميشال المعلوف, but both are Arab names after all: only the
     // nisba ending is evidence enough).
-    // The article as written (ألونسو folds to a definite-looking form, but its alef has hamza).
-    if (!given && t.known < 0 && t.article && !t.nisba && prev.known < 0 &&
-        (prev.reading_flags & kNerForeignName) && !(prev.reading_flags & kNerParticle) &&
-        tokens.doc().text.substr(tokens.Begin(i), kWrittenArticle.size()) == kWrittenArticle) {
+    if (!given && t.known < 0 && Definite(tokens, i) && !t.nisba && prev.known < 0 &&
+        (prev.reading_flags & kNerForeignName) && !(prev.reading_flags & kNerParticle)) {
       break;
     }
     // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
@@ -170,7 +176,7 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
   if (k + 1 >= tokens.size()) return false;
   for (size_t j = k; j <= k + 1; ++j) {
     const NerToken& t = tokens[j];
-    if (!tokens.IsNameWord(j) || t.article || t.known >= 0) return false;
+    if (!tokens.IsNameWord(j) || Definite(tokens, j) || t.known >= 0) return false;
     if (tokens.EndsWithAlef(j) && t.letters <= 4) return false;
   }
   // The second word must not read as a preposition + noun (لمدة، بسبب).
@@ -249,7 +255,7 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const size_t k = i + 1;
   if (k >= tokens.size() || !tokens.IsNameWord(k)) return;
   const NerToken& u = tokens[k];
-  if (u.article || u.known >= 0) return;  // known names need no help
+  if (Definite(tokens, k) || u.known >= 0) return;  // known names need no help
   if (IsGiven(u) && !(u.flags & kNerAmbiguousName)) {
     proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   } else if ((u.flags & kNerNameStart) || tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
@@ -335,7 +341,8 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     if (!u.word) break;
-    if (u.article && !IsGiven(u) && !(u.flags & kNerTime) && !u.conjunction && !u.clitic_article) {
+    if (Definite(tokens, k) && !IsGiven(u) && !(u.flags & kNerTime) && !u.conjunction &&
+        !u.clitic_article) {
       ++k;  // the complement and adjectives: الخارجية، الأمريكي
       continue;
     }
@@ -350,7 +357,7 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   }
   if (k >= n || !tokens.IsNameWord(k)) return;
   const NerToken& name = tokens[k];
-  if (name.article && name.known < 0) return;  // a definite word here is a noun, not a name
+  if (Definite(tokens, k) && name.known < 0) return;  // a definite word here is a noun
   if (name.known >= 0 && !name.known_start) return;
   // An unknown word is taken as a name only right after a title (السيد ديمترييف); after a role
   // or a complement (الأمين العام للأمم المتحدة احتجاجه) it must be a known or given name, or
@@ -375,7 +382,7 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   // A plural ـات or an adverbial ـا (قائلا، نادرا) marks the common words that follow these
   // verbs most often.
   auto unknown_name = [&](size_t k) {
-    if (k >= n || !tokens.IsNameWord(k) || tokens[k].article || tokens[k].known >= 0) {
+    if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -401,7 +408,8 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
 // is a name word too (a foreign given name the lists lack).
 void ForeignSurnameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
-  if (t.reading != 0 || t.article || t.known >= 0 || t.flags != 0 || !tokens.IsNameWord(i)) {
+  if (t.reading != 0 || Definite(tokens, i) || t.known >= 0 || t.flags != 0 ||
+      !tokens.IsNameWord(i)) {
     return;
   }
   if (!tokens.lexicon().HasForeignSuffix(tokens.Key(i))) return;
