@@ -380,6 +380,7 @@ TEST(MiscNameFilterTest, PersonInAPrizeNameIsNoPerson) {
 TEST(MiscNameFilterTest, PlaceInAnEventNameIsNoPlace) {
   EXPECT_EQ(Find("وشارك المنتخب في كأس آسيا"), V{});
   EXPECT_EQ(Find("وتأهل النادي إلى دوري أبطال أوروبا"), V{});
+  EXPECT_EQ(Find("واعتقل خلال انتفاضة الأقصى"), V{});
   // Outside the name the place is one again.
   EXPECT_EQ(Find("وشارك في كأس العالم في ألمانيا"), (V{{"LOC", "ألمانيا"}}));
 }
