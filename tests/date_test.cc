@@ -75,6 +75,23 @@ TEST(DateCalendarTest, CivilArithmetic) {
   EXPECT_EQ(FormatIsoWeek(CivilDate{2021, 1, 3}), "2020-W53");
 }
 
+TEST(DateCalendarTest, FormatsPadToIsoWidths) {
+  using internal::FormatDay;
+  using internal::FormatMonth;
+  using internal::FormatYear;
+  EXPECT_EQ(FormatDay(CivilDate{2025, 2, 7}), "2025-02-07");
+  EXPECT_EQ(FormatDay(CivilDate{622, 7, 16}), "0622-07-16");
+  EXPECT_EQ(FormatDay(CivilDate{12345, 12, 31}), "12345-12-31");
+  EXPECT_EQ(FormatDay(CivilDate{-5, 1, 1}), "-005-01-01");
+  EXPECT_EQ(FormatMonth(1948, 5), "1948-05");
+  EXPECT_EQ(FormatMonth(33, 11), "0033-11");
+  EXPECT_EQ(FormatYear(0), "0000");
+  EXPECT_EQ(FormatYear(7), "0007");
+  EXPECT_EQ(FormatYear(-330), "-0330");
+  EXPECT_EQ(FormatYear(2024), "2024");
+  EXPECT_EQ(internal::FormatIsoWeek(CivilDate{2025, 1, 1}), "2025-W01");
+}
+
 TEST(DateCalendarTest, HijriConversion) {
   using internal::GregorianToHijri;
   using internal::HijriDate;

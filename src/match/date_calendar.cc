@@ -5,7 +5,6 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -164,36 +163,71 @@ CivilDate AddMonths(const CivilDate& date, int months) {
   return CivilDate{year, month, day};
 }
 
+namespace {
+
+// Appends v in decimal, zero-padded to `width` characters the way printf's "%0<width>d" pads
+// (a minus sign counts toward the width: -5 → "-005" for 4). Every date the matcher reads is
+// formatted, and snprintf cost more than the rest of a date's parse.
+void AppendPadded(int v, int width, std::string* out) {
+  char digits[12];
+  int n = 0;
+  unsigned int u = v < 0 ? 0u - static_cast<unsigned int>(v) : static_cast<unsigned int>(v);
+  do {
+    digits[n++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (v < 0) {
+    out->push_back('-');
+    --width;
+  }
+  for (int k = n; k < width; ++k) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
+}  // namespace
+
 std::string FormatDay(const CivilDate& date) {
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", date.year, date.month, date.day);
-  return buf;
+  std::string out;
+  out.reserve(10);
+  AppendPadded(date.year, 4, &out);
+  out.push_back('-');
+  AppendPadded(date.month, 2, &out);
+  out.push_back('-');
+  AppendPadded(date.day, 2, &out);
+  return out;
 }
 
 std::string FormatMonth(int year, int month) {
-  char buf[24];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d", year, month);
-  return buf;
+  std::string out;
+  out.reserve(7);
+  AppendPadded(year, 4, &out);
+  out.push_back('-');
+  AppendPadded(month, 2, &out);
+  return out;
 }
 
 std::string FormatYear(int year) {
-  char buf[16];
   // ISO 8601 astronomical years: 0000 is 1 BC, -0330 is 331 BC.
+  std::string out;
   if (year < 0) {
-    std::snprintf(buf, sizeof(buf), "-%04d", -year);
+    out.push_back('-');
+    AppendPadded(-year, 4, &out);
   } else {
-    std::snprintf(buf, sizeof(buf), "%04d", year);
+    AppendPadded(year, 4, &out);
   }
-  return buf;
+  return out;
 }
 
 std::string FormatIsoWeek(const CivilDate& any_day_in_week) {
   int year = 0;
   int week = 0;
   IsoWeek(any_day_in_week, &year, &week);
-  char buf[24];
-  std::snprintf(buf, sizeof(buf), "%04d-W%02d", year, week);
-  return buf;
+  std::string out;
+  out.reserve(8);
+  AppendPadded(year, 4, &out);
+  out.append("-W");
+  AppendPadded(week, 2, &out);
+  return out;
 }
 
 std::optional<CivilDate> HijriToGregorian(const HijriDate& hijri, HijriCalendar calendar) {
