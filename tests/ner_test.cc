@@ -201,6 +201,19 @@ TEST(PersonRulesTest, OccupationsAnnounceAName) {
   EXPECT_EQ(Find("وفاز السباح الأسترالي إيان ثورب بالذهبية"), (V{{"PER", "إيان ثورب"}}));
 }
 
+// Names joined by و (or listed with commas) to a person's name are persons too, when the list
+// goes on after them; verbal nouns and accusatives after و are not (وإخراج، وأحيانا).
+TEST(PersonRulesTest, CoordinatedNamesArePersons) {
+  EXPECT_EQ(Find("وحضر الحفل جورج كاسيلو وماتيراتزي ، ثم غادر"),
+            (V{{"PER", "جورج كاسيلو"}, {"PER", "ماتيراتزي"}}));
+  EXPECT_EQ(Find("وضمت القائمة جورج كاسيلو ، ماتيراتزي ، وميرانديلا ."),
+            (V{{"PER", "جورج كاسيلو"}, {"PER", "ماتيراتزي"}, {"PER", "ميرانديلا"}}));
+  EXPECT_EQ(Find("والمسلسل من تأليف سامر حداد وإخراج ، وهو جديد"), (V{{"PER", "سامر حداد"}}));
+  EXPECT_EQ(Find("وكان جورج كاسيلو وأحيانا ، يتأخر"), (V{{"PER", "جورج كاسيلو"}}));
+  // Without a list going on, the word after و may be a verb: no name.
+  EXPECT_EQ(Find("وصل جورج كاسيلو وناقش الخطة"), (V{{"PER", "جورج كاسيلو"}}));
+}
+
 TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {
   EXPECT_EQ(Find("وقال الشيخ الخزرجي إن الصلح قريب"), (V{{"PER", "الخزرجي"}}));
   // A nationality adjective there is no name.

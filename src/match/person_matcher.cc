@@ -11,6 +11,8 @@ constexpr size_t kMaxTitleComplement = 5;
 // Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
 constexpr size_t kMaxReportedNameWords = 3;
 
+// The article as written: plain alef and lam.
+constexpr std::string_view kWrittenArticle = "\xD8\xA7\xD9\x84";
 // Alef with hamza and lam (أل، إل): the start of a word like ألونسو or ألقى, which the match
 // form folds to a definite-looking one; the article's alef carries no hamza.
 constexpr std::string_view kHamzaAlefLam[] = {"\xD8\xA3\xD9\x84", "\xD8\xA5\xD9\x84"};
@@ -416,6 +418,144 @@ void ForeignSurnameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer)
   proposer->Add(i, i + 1);
 }
 
+// Words a coordinated name may have (ووين روني، وخوسيه ماريا غوتي).
+constexpr size_t kMaxCoordinatedNameWords = 3;
+// Priority of a name read from its coordination with another: below the rules' own evidence.
+constexpr int32_t kCoordinatedPriority = kNerRulePriority - 5;
+
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings) {
+  for (std::string_view e : endings) {
+    if (s.size() > e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// Whether the match form has the shape of a verbal noun of a derived verb, which no name has:
+// إفعال (إخراج)، تفعيل (تأليف)، افتعال (اجتماع)، انفعال (انسحاب)، استفعال (استيراد). Arabic
+// letters are two bytes each in UTF-8; the given names of these shapes (إسحاق) are listed.
+bool IsDerivedMasdar(std::string_view key) {
+  constexpr std::string_view kAlef = "\xD8\xA7", kTeh = "\xD8\xAA", kYa = "\xD9\x8A",
+                             kNoon = "\xD9\x86", kSeen = "\xD8\xB3";
+  auto letter = [&](size_t i) { return key.substr(2 * i, 2); };
+  const size_t letters = key.size() / 2;
+  if (letters == 5) {
+    return (letter(0) == kAlef && letter(3) == kAlef) || (letter(0) == kTeh && letter(3) == kYa);
+  }
+  if (letters == 6) {
+    return letter(0) == kAlef && letter(4) == kAlef && (letter(2) == kTeh || letter(1) == kNoon);
+  }
+  if (letters == 7) {
+    return letter(0) == kAlef && letter(1) == kSeen && letter(2) == kTeh && letter(5) == kAlef;
+  }
+  return false;
+}
+
+// Whether `key` (a reading's match form) may be a name word nothing else vouches for: no known
+// word or cue, no article, and no ending of a common Arabic word (a pronoun, a sound plural,
+// alef maqsura), and not seen with the article in the document.
+bool PlainNameKey(const NerTokens& tokens, std::string_view key) {
+  constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
+                                kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
+                                kNerOrgAdjective | kNerParticle | kNerDemonym | kNerEvent |
+                                kNerPersonNoun | kNerStateWord | kNerClub;
+  if (key.size() < 6 || (tokens.lexicon().Flags(key) & kNotName)) return false;  // 3+ letters
+  if (key.substr(0, kWrittenArticle.size()) == kWrittenArticle) return false;
+  // ه (and the pronouns ها، هم، هما), ات، ون، ى: the endings of Arabic nouns and verbs.
+  if (EndsWithAny(key, {"\xD9\x87", "\xD8\xA7\xD8\xAA", "\xD9\x88\xD9\x86", "\xD9\x89"})) {
+    return false;
+  }
+  // Imperfect verbs (ويلعب، ويقول) and short accusatives (وصديقا، ودائما) or the plural
+  // adverbs أفعالا (وأحيانا); longer foreign names end in alef often (وميرانديلا).
+  if (key.substr(0, 2) == "\xD9\x8A") return false;
+  if (EndsWithAny(key, {"\xD8\xA7"}) &&
+      (key.size() <= 10 ||
+       (key.size() == 12 && key.substr(0, 2) == "\xD8\xA7" && key.substr(6, 2) == "\xD8\xA7"))) {
+    return false;
+  }
+  if (IsDerivedMasdar(key)) return false;
+  return !tokens.SeenWithArticle(key);
+}
+
+// Whether a list of names may go on at token k: punctuation, a word with the conjunction و, or
+// the end of the text.
+bool ListBoundary(const NerTokens& tokens, size_t k) {
+  return k >= tokens.size() || tokens[k].punct || tokens[k].conjunction;
+}
+
+bool IsComma(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].punct) return false;
+  const std::string_view text = tokens.doc().TokenText(k);
+  return text == "\xD8\x8C" || text == ",";  // ، ,
+}
+
+// The reading of token k without a leading conjunction و, or -1.
+int WawReading(const NerTokens& tokens, size_t k) {
+  const TokenAnalysis& a = tokens.doc().analyses[k];
+  if (tokens.doc().TokenText(k).substr(0, 2) != "\xD9\x88") return -1;  // و
+  for (uint8_t r = 1; r < a.reading_count; ++r) {
+    if (a.readings[r].skip_bytes == 2) return r;
+  }
+  return -1;
+}
+
+// Names joined by و to a person's name are persons too: ميشيل سالغادو و[روبرتو كارلوس]
+// و[فرناندو هييرو]. The coordinated name is one to three unknown words that end where the list
+// may go on (punctuation, another و, the end); a name from a seed proposed this way seeds the
+// next one.
+void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<size_t> seeds;  // end tokens of person candidates
+  for (const Candidate& c : *out) {
+    if (c.type == kPer && c.end_token < n && c.priority >= kCoordinatedPriority) {
+      seeds.push_back(c.end_token);
+    }
+  }
+  std::vector<bool> done(n, false);
+  while (!seeds.empty()) {
+    const size_t k = seeds.back();
+    seeds.pop_back();
+    if (k >= n || done[k] || tokens[k].known >= 0) continue;
+    done[k] = true;
+    int reading = WawReading(tokens, k);
+    size_t item = k;
+    if (reading < 0 && IsComma(tokens, k) && k + 1 < n && tokens[k + 1].word &&
+        tokens[k + 1].known < 0) {
+      // A comma list (ميشيل سالغادو ، روبرتو كارلوس), its last name may take و too (، وهييرو).
+      item = k + 1;
+      reading = tokens[item].conjunction ? WawReading(tokens, item) : 0;
+    }
+    if (reading < 0) continue;
+    const TokenReading& first = tokens.doc().analyses[item].readings[reading];
+    if (!(tokens.lexicon().Flags(tokens.doc().Slice(first.key)) & kNerGivenName) &&
+        !PlainNameKey(tokens, tokens.doc().Slice(first.key))) {
+      continue;
+    }
+    size_t end = item + 1;
+    while (end < n && end < item + kMaxCoordinatedNameWords && !ListBoundary(tokens, end) &&
+           tokens[end].known < 0 && tokens.IsNameWord(end) && !Definite(tokens, end) &&
+           (IsGiven(tokens[end]) || PlainNameKey(tokens, tokens.Key(end)))) {
+      ++end;
+    }
+    // A comma item without و must be followed by the list going on.
+    const bool bare_comma_item = item != k && !tokens[item].conjunction;
+    if (!ListBoundary(tokens, end) ||
+        (bare_comma_item && !IsComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
+      continue;
+    }
+    Candidate c;
+    c.type = kPer;
+    c.first_token = static_cast<uint32_t>(item);
+    c.end_token = static_cast<uint32_t>(end);
+    c.begin = tokens.doc().tokens[item].begin + first.skip_bytes;
+    c.end = tokens.End(end - 1);
+    c.priority = kCoordinatedPriority;
+    tokens.lexicon().AppendDisplayForm(tokens.doc().text.substr(c.begin, c.end - c.begin),
+                                       &c.canonical);
+    out->push_back(std::move(c));
+    seeds.push_back(end);
+  }
+}
+
 }  // namespace
 
 void PersonMatcher::Propose(const Document& doc, const Options& options,
@@ -433,6 +573,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
+  CoordinatedNames(tokens, out);
 }
 
 }  // namespace kashif::internal

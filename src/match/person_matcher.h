@@ -23,7 +23,9 @@ inline constexpr int32_t kNerRulePriority = 40;
 //    two unknown words;
 //  - a name after a nationality adjective used as a noun (والكيني صامويل كيبتوم);
 //  - an unknown word after a reporting verb when the subject ends there (قال ويتكوف إن);
-//  - a long unknown word with a foreign-surname ending (ديمترييف).
+//  - a long unknown word with a foreign-surname ending (ديمترييف);
+//  - one to three unknown words joined by و or listed with commas after a person's name, when
+//    the list goes on after them (ميشيل سالغادو و[روبرتو كارلوس] ،).
 // Reads the candidates proposed before it (the gazetteer) so a name built around a known one
 // outranks it and known places or organizations end a name. Immutable and thread-safe.
 class PersonMatcher : public Matcher {
