@@ -1,6 +1,7 @@
 #include "match/propagation.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -20,11 +21,30 @@ constexpr size_t kMaxShortFormWords = 2;
 // many articles, and a family name in one says nothing about another.
 constexpr size_t kPropagationWindow = 1500;
 
+// Views into the document's arena, which outlives Refine().
 struct Name {
   EntityType type;
-  std::vector<std::string> keys;  // match forms, first word without proclitics
+  std::vector<std::string_view> keys;  // match forms, first word without proclitics
   std::string canonical;
   size_t token;  // where it was found
+};
+
+// A 1024-entry bit set over the names' first words, tested before the hash map: a document has
+// a few dozen names and thousands of words, nearly all of which start none.
+class FirstWordFilter {
+ public:
+  void Add(std::string_view key) { bits_[Slot(key) >> 6] |= uint64_t{1} << (Slot(key) & 63); }
+  bool MayContain(std::string_view key) const {
+    return (bits_[Slot(key) >> 6] >> (Slot(key) & 63)) & 1;
+  }
+
+ private:
+  static uint32_t Slot(std::string_view key) {
+    uint32_t head = 0;
+    std::memcpy(&head, key.data(), key.size() < 4 ? key.size() : 4);
+    return ((head ^ static_cast<uint32_t>(key.size()) * 0x9E3779B9u) * 0x85EBCA6Bu) >> 22;
+  }
+  uint64_t bits_[16] = {};
 };
 
 
@@ -74,7 +94,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
     if (e.type == EntityType::kPerson) {
       // The family name alone. Given names, particles and stop words do not identify anyone.
       // The word after a particle (عبد الله، أبو مازن) is not a family name by itself.
-      const std::string& last = name.keys.back();
+      const std::string_view last = name.keys.back();
       const uint32_t flags = lexicon_->Flags(last);
       const bool after_particle = name.keys.size() >= 2 &&
                                   (lexicon_->Flags(name.keys[name.keys.size() - 2]) & kNerParticle);
@@ -118,11 +138,12 @@ void Propagation::Refine(const Document& doc, const Options& options,
   if (names.empty()) return;
 
   // A family name a rule found alone takes the full name as its canonical form too.
-  absl::flat_hash_map<std::string, const Name*> full_by_surname;
+  absl::flat_hash_map<absl::string_view, const Name*> full_by_surname;
   for (const Name& name : names) {
     if (name.type == EntityType::kPerson && name.keys.size() == 1 &&
         name.canonical.find(' ') != std::string::npos) {
-      full_by_surname.emplace(name.keys.front(), &name);
+      full_by_surname.emplace(absl::string_view(name.keys.front().data(), name.keys.front().size()),
+                              &name);
     }
   }
   for (Candidate& c : *candidates) {
@@ -135,8 +156,13 @@ void Propagation::Refine(const Document& doc, const Options& options,
     if (it != full_by_surname.end()) c.canonical = it->second->canonical;
   }
 
-  absl::flat_hash_map<std::string, std::vector<size_t>> by_first_key;
-  for (size_t i = 0; i < names.size(); ++i) by_first_key[names[i].keys.front()].push_back(i);
+  absl::flat_hash_map<absl::string_view, std::vector<size_t>> by_first_key;
+  FirstWordFilter first_words;
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::string_view first = names[i].keys.front();
+    by_first_key[absl::string_view(first.data(), first.size())].push_back(i);
+    first_words.Add(first);
+  }
 
   for (size_t i = 0; i < n; ++i) {
     if (covered[i] || !doc.analyses[i].key.size) continue;
@@ -144,6 +170,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
     bool found = false;
     for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
       const std::string_view key = doc.Slice(a.readings[r].key);
+      if (!first_words.MayContain(key)) continue;
       auto it = by_first_key.find(absl::string_view(key.data(), key.size()));
       if (it == by_first_key.end()) continue;
       // Longest name first.
