@@ -926,7 +926,18 @@ class Grammar {
   // ---- calendar dates ------------------------------------------------------------------
 
   // Day-month-year, month-year, year, numeric dates; with "أوائل / منتصف / أواخر" in front.
+  // Range() reads one at the token where Single() reads one again; the last few are kept.
   std::optional<AbsParse> CalendarDate(size_t i, bool allow_proclitic) const {
+    for (const CalendarMemo& m : calendar_memo_) {
+      if (m.token == i && m.allow_proclitic == allow_proclitic) return m.parse;
+    }
+    CalendarMemo& m = calendar_memo_[calendar_memo_next_++ % kCalendarMemoSize];
+    m.parse = ParseCalendarDate(i, allow_proclitic);
+    m.token = i;
+    m.allow_proclitic = allow_proclitic;
+    return m.parse;
+  }
+  std::optional<AbsParse> ParseCalendarDate(size_t i, bool allow_proclitic) const {
     std::optional<AbsParse> best;
     auto consider = [&](std::optional<AbsParse> p) {
       if (p && (!best || p->end_token > best->end_token)) best = std::move(p);
@@ -2110,6 +2121,14 @@ class Grammar {
     std::optional<Num> num;
   };
   mutable std::vector<NumSlot> num_slots_[2];  // by proclitic mode, then token
+  struct CalendarMemo {
+    size_t token = ~size_t{0};
+    bool allow_proclitic = false;
+    std::optional<AbsParse> parse;
+  };
+  static constexpr size_t kCalendarMemoSize = 4;
+  mutable CalendarMemo calendar_memo_[kCalendarMemoSize];
+  mutable size_t calendar_memo_next_ = 0;
 };
 
 }  // namespace
