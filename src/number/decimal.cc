@@ -9,7 +9,7 @@ namespace kashif::internal {
 namespace {
 __extension__ using U128 = unsigned __int128;
 constexpr uint32_t kBase = 1000000000;
-using Limbs = std::vector<uint32_t>;
+using Limbs = absl::InlinedVector<uint32_t, 4>;
 
 void Trim(Limbs* a) {
   while (!a->empty() && a->back() == 0) a->pop_back();
@@ -62,7 +62,7 @@ Limbs SubMag(const Limbs& a, const Limbs& b) {
 
 Limbs MulMag(const Limbs& a, const Limbs& b) {
   if (a.empty() || b.empty()) return {};
-  std::vector<uint64_t> acc(a.size() + b.size() + 1, 0);
+  absl::InlinedVector<uint64_t, 9> acc(a.size() + b.size() + 1, 0);
   for (size_t i = 0; i < a.size(); ++i) {
     uint64_t carry = 0;
     for (size_t j = 0; j < b.size() || carry; ++j) {
@@ -76,7 +76,8 @@ Limbs MulMag(const Limbs& a, const Limbs& b) {
   return out;
 }
 
-Limbs MulSmall(const Limbs& a, uint64_t m) { return MulMag(a, FromU64(m)); }
+// `a` has no high zero limbs (every magnitude is trimmed), so times one it is itself.
+Limbs MulSmall(const Limbs& a, uint64_t m) { return m == 1 ? a : MulMag(a, FromU64(m)); }
 
 // Returns a / d and sets *remainder.
 Limbs DivModSmall(const Limbs& a, uint64_t d, uint64_t* remainder) {
@@ -152,6 +153,13 @@ struct DecimalOps {
     return {nb, SubMag(b, a)};
   }
   static std::optional<Decimal> Add(const Decimal& x, const Decimal& y, bool negate_y) {
+    // The common cases without the cross products (same results: zero and integers have
+    // denominator 1, so the general path neither scales nor overflows there).
+    if (x.IsZero()) return negate_y ? y.Negated() : y;
+    if (x.denominator_ == 1 && y.denominator_ == 1) {
+      auto [neg, mag] = SignedAdd(x.negative_, x.magnitude_, y.negative_ != negate_y, y.magnitude_);
+      return Make(neg, std::move(mag), 1);
+    }
     auto den = MulDen(x.denominator_, y.denominator_);
     if (!den) return std::nullopt;
     Limbs a = MulSmall(x.magnitude_, y.denominator_);
@@ -269,8 +277,10 @@ bool Decimal::IsTerminating() const {
 int Decimal::Compare(const Decimal& other) const {
   if (negative_ != other.negative_) return negative_ ? -1 : 1;
   // Cross-multiplied magnitudes: exact whatever the denominators.
-  const int magnitude = CompareMag(MulSmall(magnitude_, other.denominator_),
-                                   MulSmall(other.magnitude_, denominator_));
+  const int magnitude = denominator_ == other.denominator_
+                            ? CompareMag(magnitude_, other.magnitude_)
+                            : CompareMag(MulSmall(magnitude_, other.denominator_),
+                                         MulSmall(other.magnitude_, denominator_));
   return negative_ ? -magnitude : magnitude;
 }
 

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+#include "absl/container/inlined_vector.h"
 
 namespace kashif::internal {
 
@@ -54,7 +54,9 @@ class Decimal {
   friend bool operator<(const Decimal& a, const Decimal& b) { return a.Compare(b) < 0; }
 
  private:
-  using Limbs = std::vector<uint32_t>;  // base 10^9, least significant first, no high zeros
+  // Base 10^9, least significant first, no high zeros. Four limbs (below 10^36) stay inline:
+  // the number grammar copies and adds values at every word, and amounts are rarely larger.
+  using Limbs = absl::InlinedVector<uint32_t, 4>;
   void Reduce();
 
   bool negative_ = false;

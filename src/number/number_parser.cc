@@ -333,7 +333,10 @@ struct CardinalState {
     return v;
   }
   void ResetGroup() {
-    group = Decimal();
+    // Copied from a constant: moving a temporary in makes GCC 12 warn (wrongly) that an
+    // empty InlinedVector's heap pointer is read uninitialized.
+    static const Decimal kZero;
+    group = kZero;
     group_any = g_hundreds = g_tens = g_units = g_teen = g_fraction = false;
     last_was_unit_word = false;
     last_term.reset();
