@@ -129,9 +129,7 @@ class Grammar {
         bias_(options.date_bias),
         hijri_(options.hijri_calendar),
         shared_vocabulary_(doc.vocabulary == &Vocabulary::Get() && lex_.in_vocabulary()),
-        hit_slots_(doc.tokens.size()),
-        num_slots_{std::vector<NumSlot>(doc.tokens.size()),
-                   std::vector<NumSlot>(doc.tokens.size())} {}
+        hit_slots_(doc.tokens.size()) {}
 
   void Run(std::vector<Candidate>* out) {
     const size_t n = doc_.tokens.size();
@@ -170,7 +168,9 @@ class Grammar {
     const TokenKind kind = doc_.tokens[i].kind;
     if (kind == TokenKind::kNumber) return DigitsMayStart(i);
     if (kind != TokenKind::kArabicWord) return false;
-    if (shared_vocabulary_) return WordMayStart(i);
+    if (shared_vocabulary_) {
+      return (doc_.analyses[i].lexicons & (kLexDate | kLexNumber)) != 0 && WordMayStart(i);
+    }
     if (HitsAt(i, true).second != 0) return true;
     const TokenAnalysis& a = doc_.analyses[i];
     for (int r = 0; r < a.reading_count; ++r) {
@@ -300,9 +300,9 @@ class Grammar {
       const TokenAnalysis& a = doc_.analyses[i];
       for (int r = 0; r < a.reading_count; ++r) {
         lex_.AppendHits(doc_, i, r, &hit_pool_);
-        if (r == 0) slot.plain = static_cast<uint32_t>(hit_pool_.size()) - slot.first;
+        if (r == 0) slot.plain = static_cast<uint16_t>(hit_pool_.size() - slot.first);
       }
-      slot.all = static_cast<uint32_t>(hit_pool_.size()) - slot.first;
+      slot.all = static_cast<uint16_t>(hit_pool_.size() - slot.first);
       for (uint32_t k = slot.first; k < slot.first + slot.all; ++k) {
         slot.kinds |= Bit(hit_pool_[k].word.kind);
       }
@@ -331,6 +331,7 @@ class Grammar {
                                   bool allow_weak = true) const {
     if (i >= Size()) return std::nullopt;
     const auto [first, count] = HitsAt(i, allow_proclitic);
+    if ((hit_slots_[i].kinds & Bit(kind)) == 0) return std::nullopt;
     std::optional<DateWordHit> best;
     for (uint32_t k = first; k < first + count; ++k) {
       const DateWordHit& h = hit_pool_[k];
@@ -360,13 +361,13 @@ class Grammar {
     bool words = false;
   };
 
-  // A number at i: a digit token, or number words (cardinal or ordinal). Parsed once per token
-  // and proclitic mode in a run.
+  // A number at i: a digit token, or number words (cardinal or ordinal). An attempt asks about
+  // the same few tokens again and again; the parses of the tokens near it are kept.
   std::optional<Num> NumberAt(size_t i, bool allow_proclitic = false) const {
     if (i >= Size()) return std::nullopt;
-    NumSlot& slot = num_slots_[allow_proclitic ? 1 : 0][i];
-    if (!slot.done) {
-      slot.done = true;
+    NumSlot& slot = num_slots_[allow_proclitic ? 1 : 0][i % kNumSlots];
+    if (slot.token != i) {
+      slot.token = i;
       slot.num = ParseNumberAt(i, allow_proclitic);
     }
     return slot.num;
@@ -1086,7 +1087,9 @@ class Grammar {
   // that read a word before it (بتاريخ، a month) take the parentheses in with `allow_paren`.
   std::optional<AbsParse> Numeric(size_t i, bool allow_proclitic, bool allow_two = false,
                                   bool allow_paren = false) const {
-    std::vector<std::string_view> parts;
+    // At most three parts; a fourth makes no date.
+    std::string_view parts[3];
+    size_t count = 0;
     size_t end = i;
     bool paren = false;
     if (allow_paren && IsPunct(i, "(")) {
@@ -1103,19 +1106,20 @@ class Grammar {
       // One token: "27/2/2025".
       size_t start = 0;
       while (true) {
+        if (count == 3) return std::nullopt;
         size_t p = key.find(sep, start);
-        parts.push_back(key.substr(start, p == std::string_view::npos ? p : p - start));
+        parts[count++] = key.substr(start, p == std::string_view::npos ? p : p - start);
         if (p == std::string_view::npos) break;
         start = p + 1;
       }
       ++end;
     } else {
       // Spaced: "15 / 1 / 1959".
-      parts.push_back(key);
+      parts[count++] = key;
       ++end;
-      while (parts.size() < 3 && (IsSlash(end) || IsDash(end)) &&
-             IsKind(end + 1, TokenKind::kNumber) && Digits(doc_.Key(end + 1))) {
-        parts.push_back(doc_.Key(end + 1));
+      while (count < 3 && (IsSlash(end) || IsDash(end)) && IsKind(end + 1, TokenKind::kNumber) &&
+             Digits(doc_.Key(end + 1))) {
+        parts[count++] = doc_.Key(end + 1);
         end += 2;
       }
     }
@@ -1123,14 +1127,14 @@ class Grammar {
       if (!IsPunct(end, ")")) return std::nullopt;
       ++end;
     }
-    std::vector<int> v;
-    for (std::string_view p : parts) {
-      auto d = Digits(p);
+    int v[3] = {0, 0, 0};
+    for (size_t k = 0; k < count; ++k) {
+      auto d = Digits(parts[k]);
       if (!d) return std::nullopt;
-      v.push_back(*d);
+      v[k] = *d;
     }
     Abs a;
-    if (v.size() == 3) {
+    if (count == 3) {
       if (parts[0].size() == 4) {
         a.year = v[0], a.month = v[1], a.day = v[2];
       } else if (parts[2].size() == 4) {
@@ -1149,7 +1153,7 @@ class Grammar {
         }
         end = e->end_token;
       }
-    } else if (v.size() == 2 && allow_two && parts[0].size() <= 2 && parts[1].size() <= 2) {
+    } else if (count == 2 && allow_two && parts[0].size() <= 2 && parts[1].size() <= 2) {
       a.day = v[0], a.month = v[1];
       if (a.month < 1 || a.month > 12 || a.day < 1 || a.day > DaysInMonth(2000, a.month)) {
         return std::nullopt;
@@ -2110,17 +2114,19 @@ class Grammar {
   struct HitSlot {
     static constexpr uint32_t kNotYet = ~0u;
     uint32_t first = kNotYet;
-    uint32_t plain = 0;  // hits of the token as written
-    uint32_t all = 0;    // and of its readings without proclitics
+    uint16_t plain = 0;  // hits of the token as written
+    uint16_t all = 0;    // and of its readings without proclitics
     uint32_t kinds = 0;  // Bit() of the kind of each of the `all` hits
   };
   mutable std::vector<HitSlot> hit_slots_;  // by token
   mutable std::vector<DateWordHit> hit_pool_;
+  // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once).
   struct NumSlot {
-    bool done = false;
+    size_t token = ~size_t{0};
     std::optional<Num> num;
   };
-  mutable std::vector<NumSlot> num_slots_[2];  // by proclitic mode, then token
+  static constexpr size_t kNumSlots = 32;
+  mutable NumSlot num_slots_[2][kNumSlots];  // by proclitic mode, then token % kNumSlots
   struct CalendarMemo {
     size_t token = ~size_t{0};
     bool allow_proclitic = false;
