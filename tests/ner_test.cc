@@ -286,6 +286,16 @@ TEST(OrgRulesTest, DescriptorStaysOutOfAProperName) {
   EXPECT_EQ(Find("ووقعت شركة الألبان المتحدة عقدا"), (V{{"ORG", "شركة الألبان المتحدة"}}));
 }
 
+// The nationality adjective after a proper name its descriptor announced describes the
+// organization; the descriptor stays out of a listed name whose rest is a listed organization.
+TEST(OrgRulesTest, DescriptorAndNationalityStayOutOfTheName) {
+  EXPECT_EQ(Find("وكتبت صحيفة نيراكو الفرنسية أن الاتفاق قريب"), (V{{"ORG", "نيراكو"}}));
+  EXPECT_EQ(Find("ووقعت شركة تكنوفال الألمانية عقدا"), (V{{"ORG", "تكنوفال"}}));
+  EXPECT_EQ(Find("وأعلنت حركة حماس رفضها"), (V{{"ORG", "حماس"}}));
+  // فتح alone is "opened": the listed name keeps its descriptor.
+  EXPECT_EQ(Find("وأعلنت حركة فتح رفضها"), (V{{"ORG", "حركة فتح"}}));
+}
+
 TEST(OrgRulesTest, QuotedNameAfterADescriptor) {
   // The quoted words are the name, the descriptor and the marks stay out.
   EXPECT_EQ(Find("وكتبت صحيفة « المنارة الجديدة » أمس أن شركة \" تكنوفال \" ربحت"),

@@ -1,5 +1,6 @@
 #include "match/org_rules.h"
 
+#include <algorithm>
 #include <iterator>
 #include <string_view>
 
@@ -120,6 +121,33 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
   out->insert(out->end(), clubs.begin(), clubs.end());
 }
 
+// A listed name made of a descriptor and a listed organization (حركة حماس، وكالة رويترز) keeps
+// the descriptor out, as the rules do for the names they find (شركة [موتورولا]): the listed
+// organization inside takes over. Club words are left alone (نادي ريال مدريد): corpora differ
+// on them. Names whose rest is no organization on its own (حركة فتح، قناة الجزيرة) stay whole.
+void KeepDescriptorOutOfListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto org_inside = [&](const Candidate& c) {
+    for (const Candidate& d : *out) {
+      if (d.type == kOrg && d.first_token == c.first_token + 1 && d.end_token == c.end_token) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto descriptor_first = [&](const Candidate& c) {
+    if (c.type != kOrg || c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size() ||
+        c.end_token < c.first_token + 2) {
+      return false;
+    }
+    const NerToken& t = tokens[c.first_token];
+    return (t.reading_flags & kNerOrgDescriptor) && !(t.reading_flags & kNerClub) && !t.article;
+  };
+  out->erase(
+      std::remove_if(out->begin(), out->end(),
+                     [&](const Candidate& c) { return descriptor_first(c) && org_inside(c); }),
+      out->end());
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -127,6 +155,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   const NerTokens tokens(doc, *lexicon_, *out);
   const size_t n = tokens.size();
+  KeepDescriptorOutOfListedNames(tokens, out);
   ClubsNamedAfterPlaces(tokens, out);
   std::vector<size_t> ends;
   for (size_t i = 0; i < n; ++i) {
@@ -169,6 +198,12 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         if (tokens.EndsPhrase(k)) break;
         if (u.article) {
           if (u.flags & (kNerTitle | kNerRole)) break;
+          // After a proper name a nationality adjective describes the organization: no
+          // construct's definite end (صحيفة نيراكو الفرنسية).
+          if (indefinite > 0 && (t.reading_flags & kNerOrgDescriptor) &&
+              ((u.flags | u.bare_flags) & kNerDemonym)) {
+            break;
+          }
           ++k;
           definite_end = true;
           break;
@@ -209,6 +244,9 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     bool adjective_before = false;
     bool lam_used = false;
     while (k < limit) {
+      // A nationality adjective after a proper name its descriptor announced describes the
+      // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
+      if (name_first != i && ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) break;
       if (IsAdjective(tokens, k)) {
         ++k;
         ends.push_back(k);
