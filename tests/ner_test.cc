@@ -214,6 +214,13 @@ TEST(PersonRulesTest, CoordinatedNamesArePersons) {
   EXPECT_EQ(Find("وصل جورج كاسيلو وناقش الخطة"), (V{{"PER", "جورج كاسيلو"}}));
 }
 
+// A relative pronoun looks definite but is no part of a role's complement: right after the
+// role, an unknown word it describes is the name (المعماري زرياب الذي).
+TEST(PersonRulesTest, RelativePronounAfterARoleAndItsName) {
+  EXPECT_EQ(Find("من تصميم المعماري زرياب الذي ارتبط اسمه بالقصور"), (V{{"PER", "زرياب"}}));
+  EXPECT_EQ(Find("أشاد المدرب الذي ارتبط اسمه بالفريق"), V{});
+}
+
 TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {
   EXPECT_EQ(Find("وقال الشيخ الخزرجي إن الصلح قريب"), (V{{"PER", "الخزرجي"}}));
   // A nationality adjective there is no name.

@@ -343,15 +343,17 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     if (!u.word) break;
-    if (Definite(tokens, k) && !IsGiven(u) && !(u.flags & kNerTime) && !u.conjunction &&
-        !u.clitic_article) {
+    // A relative pronoun (الذي، التي) looks definite but ends the phrase.
+    if (Definite(tokens, k) && !IsGiven(u) && !(u.flags & (kNerTime | kNerRelative)) &&
+        !u.conjunction && !u.clitic_article) {
       ++k;  // the complement and adjectives: الخارجية، الأمريكي
       continue;
     }
     // A role's complement may start with an indefinite noun in construct: رئيس مجلس الوزراء،
     // وزير خارجية فرنسا.
     if (role && !u.article && !IsGiven(u) && !u.conjunction && !(u.flags & kNerStop) && k + 1 < n &&
-        (tokens[k + 1].article || (tokens[k + 1].known >= 0 && tokens[k + 1].known_start))) {
+        ((tokens[k + 1].article && !(tokens[k + 1].flags & kNerRelative)) ||
+         (tokens[k + 1].known >= 0 && tokens[k + 1].known_start))) {
       ++k;
       continue;
     }
@@ -368,7 +370,12 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (!direct_title && name.known < 0 && !IsGiven(name) &&
       !tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
     // Two unknown words in a row are a foreign name: وزير العدل شارل رزق.
-    if (TwoUnknownNameWords(tokens, k)) proposer->Add(k, k + 2);
+    if (TwoUnknownNameWords(tokens, k)) {
+      proposer->Add(k, k + 2);
+    } else if (k == i + 1 && !name.conjunction && tokens.doc().analyses[k].reading_count <= 1 &&
+               !tokens.EndsWithAlef(k) && k + 1 < n && (tokens[k + 1].flags & kNerRelative)) {
+      proposer->Add(k, k + 1);  // right after the role, a relative clause on it: المعماري سنان الذي
+    }
     return;
   }
   proposer->AddName(k, /*alone=*/true, /*titled=*/true);
