@@ -1,5 +1,6 @@
 #include "number/number_parser.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -123,6 +124,7 @@ struct NumberParser::Impl {
   void Add(std::string key, const WordInfo& info) { words[std::move(key)].push_back(info); }
 
   const std::vector<WordInfo>* Find(std::string_view key) const {
+    if (key.empty()) return nullptr;  // punctuation (no word is empty)
     auto it = words.find(absl::string_view(key.data(), key.size()));
     return it == words.end() ? nullptr : &it->second;
   }
@@ -900,6 +902,12 @@ std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseOrdinal(
 }
 
 std::optional<Decimal> ParseDigits(std::string_view key) {
+  // Most digit tokens are plain ASCII integers ("2025", "15"): no separators to weigh.
+  if (IsDigitRun(key, 1, 18)) {
+    int64_t value = 0;
+    for (char c : key) value = value * 10 + (c - '0');
+    return Decimal::FromInt(value);
+  }
   // Separators: ASCII , and . plus the Arabic thousands (U+066C), decimal (U+066B) and comma
   // (U+060C) signs, mapped to one class each.
   std::string digits;
@@ -1157,18 +1165,9 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
     if (ids && ids->lexicon_bits && (a.lexicons & kLexNumber) == 0) return std::nullopt;
   }
   // Readings of the first token: itself, then with its proclitics set aside.
-  struct FirstReading {
-    std::string_view key;
-    uint32_t skip = 0;
-  };
-  FirstReading readings[kMaxReadings];
-  int reading_count = 0;
-  readings[reading_count++] = {doc.Key(token), 0};
-  if (options.allow_proclitic && tok.kind == TokenKind::kArabicWord) {
-    for (int i = 1; i < a.reading_count && i < kMaxReadings; ++i) {
-      readings[reading_count++] = {doc.Slice(a.readings[i].key), a.readings[i].skip_bytes};
-    }
-  }
+  const int reading_count = options.allow_proclitic && tok.kind == TokenKind::kArabicWord
+                                ? std::min<int>(std::max<int>(a.reading_count, 1), kMaxReadings)
+                                : 1;
   std::optional<NumberParse> best;
   // A bare decimal point opening a number: ".08", "٫٥".
   const bool sign_like = tok.kind == TokenKind::kPunctuation || tok.kind == TokenKind::kSymbol;
@@ -1193,8 +1192,8 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
   const bool opens_without_word =
       tok.kind == TokenKind::kNumber || (sign_like && Impl::IsMinusSign(doc.TokenText(token)));
   for (int ri = 0; ri < reading_count; ++ri) {
-    const std::string_view key = readings[ri].key;
-    const uint32_t skip = readings[ri].skip;
+    const std::string_view key = ri == 0 ? doc.Key(token) : doc.Slice(a.readings[ri].key);
+    const uint32_t skip = ri == 0 ? 0 : a.readings[ri].skip_bytes;
     if (key.empty() && tok.kind == TokenKind::kArabicWord) continue;
     const std::vector<WordInfo>* first_words = impl_->FindAt(doc, token, key);
     if (!opens_without_word && (first_words == nullptr || !Impl::CanStart(*first_words))) continue;
