@@ -161,6 +161,9 @@ TEST(PersonRulesTest, AccusativePassiveParticipleIsNoForeignSurname) {
 
 TEST(PersonRulesTest, RegnalNumbersAndParticlePairs) {
   EXPECT_EQ(Find("وتوج الملك فردريك العاشر أمس"), (V{{"PER", "فردريك العاشر"}}));
+  // The Elder / the Younger close a name as a regnal number does, and are no name alone.
+  EXPECT_EQ(Find("وحكم بطرس الأكبر البلاد طويلا"), (V{{"PER", "بطرس الأكبر"}}));
+  EXPECT_EQ(Find("ويقع القسم الأكبر من المدينة على التل"), V{});
   EXPECT_EQ(Find("ولد أحمد بن عبد الكريم الهاشمي في القرية"),
             (V{{"PER", "أحمد بن عبد الكريم الهاشمي"}}));
 }
