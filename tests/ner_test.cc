@@ -345,6 +345,9 @@ TEST(OrgRulesTest, PlaceBeforeAMasculineNationalityAdjectiveIsItsClub) {
 TEST(OrgRulesTest, PlaceAfterAClubWordIsTheClub) {
   EXPECT_EQ(Find("وانتقل اللاعب إلى فريق ليفربول الموسم الماضي"), (V{{"ORG", "ليفربول"}}));
   EXPECT_EQ(Find("ووقع عقدا مع فريق روما"), (V{{"ORG", "روما"}}));
+  // "Its guest", "its host", "the ranks of" name a team too.
+  EXPECT_EQ(Find("وتغلب الفريق على ضيفه بورتو بهدفين"), (V{{"ORG", "بورتو"}}));
+  EXPECT_EQ(Find("ورحل اللاعب عن صفوف ليفربول"), (V{{"ORG", "ليفربول"}}));
   // A team word with the article is no club's name word: الفريق في روما is where it is.
   EXPECT_EQ(Find("ووصل الفريق إلى روما أمس"), (V{{"LOC", "روما"}}));
 }
