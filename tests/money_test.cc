@@ -195,6 +195,42 @@ TEST_F(MoneyMatcherTest, MalformedCurrencyTableIsReported) {
   EXPECT_EQ(error, "currencies.tsv:1: unknown kind 'noun'");
 }
 
+// The matcher tries currency words by the vocabulary ids the analyzer stored; a document
+// without a vocabulary goes through the word forms. Both must find the same amounts.
+TEST_F(MoneyMatcherTest, IdLookupsAgreeWithFormLookups) {
+  const std::string text =
+      "دفع 20 دولار و43 سنت، وبخمسة آلاف دولار، ثم 3 مليارات الدولارات و$10 و42 ج.م. و٥٠٠ ر.س "
+      "والجنيهات، وريال سعودي واحد وهللة واحدة، وأعطاه ألفا ريال، واشتراه بدولارين وباليورو.";
+  std::vector<Found> by_id = Run(text);
+  ASSERT_GE(by_id.size(), 7u);
+  doc_.vocabulary = nullptr;
+  std::vector<Candidate> out;
+  matcher_.Propose(doc_, Options(), &out);
+  ASSERT_EQ(out.size(), by_id.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    EXPECT_EQ(out[i].begin, by_id[i].begin) << i;
+    EXPECT_EQ(out[i].end, by_id[i].end) << i;
+    EXPECT_EQ(out[i].money->amount, by_id[i].amount) << i;
+    EXPECT_EQ(out[i].money->currency, by_id[i].currency) << i;
+  }
+}
+
+// A table whose currency words the shared vocabulary lacks still matches them in an analyzed
+// document: the vocabulary's lexicon bits do not speak for it.
+TEST_F(MoneyMatcherTest, TableOutsideTheVocabularyStillMatches) {
+  std::string error;
+  MoneyMatcher custom(analyzer_, "بيتكوين\tBTC\tname\n", &error);
+  ASSERT_TRUE(error.empty()) << error;
+  const std::string text = "اشترى 3 بيتكوين والبيتكوين";
+  Run(text);  // analyzes text into doc_
+  std::vector<Candidate> out;
+  custom.Propose(doc_, Options(), &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(text.substr(out[0].begin, out[0].end - out[0].begin), "3 بيتكوين");
+  EXPECT_EQ(out[0].money->amount, "3");
+  EXPECT_EQ(out[0].money->currency, "BTC");
+}
+
 TEST(MoneyEndToEndTest, ExtractorReportsMoneyWithValue) {
   Options options;
   options.use_builtin_gazetteers = false;

@@ -475,6 +475,58 @@ TEST_F(NumberParserTest, YearDigitsAndFindAll) {
   EXPECT_TRUE(all[1].has_words);
 }
 
+// The parser looks a token's words up by the vocabulary ids the analyzer stored; a document
+// without a vocabulary goes through the word forms. Both must find the same numbers.
+TEST_F(NumberParserTest, IdLookupsAgreeWithFormLookups) {
+  const std::string text =
+      "دفع وثلاثمائة وأربعة وعشرين ألفا من أصل مليون ونصف مليون، والحادي والعشرون من الشهر، "
+      "ثم ١٢٫٥ و- 3 وخمسة عشر وثلاثة أرباع وجزء من مئة، وفاصلة خمسة ستة، والمئة الخامسة.";
+  Analyze(text);
+  ASSERT_NE(doc_.vocabulary, nullptr);
+  const auto& parser = internal::NumberParser::Get();
+  internal::NumberParseOptions weak;
+  weak.allow_weak_alone = true;
+  for (const internal::NumberParseOptions& options : {internal::NumberParseOptions(), weak}) {
+    std::vector<internal::NumberParse> by_id = parser.FindAll(doc_, options);
+    const internal::Vocabulary* vocabulary = doc_.vocabulary;
+    doc_.vocabulary = nullptr;
+    std::vector<internal::NumberParse> by_text = parser.FindAll(doc_, options);
+    doc_.vocabulary = vocabulary;
+    ASSERT_EQ(by_id.size(), by_text.size());
+    ASSERT_GE(by_id.size(), 8u);
+    for (size_t i = 0; i < by_id.size(); ++i) {
+      EXPECT_EQ(by_id[i].begin, by_text[i].begin) << i;
+      EXPECT_EQ(by_id[i].end, by_text[i].end) << i;
+      EXPECT_EQ(by_id[i].value.ToString(), by_text[i].value.ToString()) << i;
+    }
+  }
+  // Each token on its own too, as the money and date matchers call it.
+  for (size_t t = 0; t < doc_.tokens.size(); ++t) {
+    auto a = parser.ParseAt(doc_, t, weak);
+    const internal::Vocabulary* vocabulary = doc_.vocabulary;
+    doc_.vocabulary = nullptr;
+    auto b = parser.ParseAt(doc_, t, weak);
+    doc_.vocabulary = vocabulary;
+    ASSERT_EQ(a.has_value(), b.has_value()) << t;
+    if (a) EXPECT_EQ(a->end_token, b->end_token) << t;
+  }
+}
+
+// A parser whose words the shared vocabulary lacks (here the Tunisian "زوز", two) still finds
+// them in an analyzed document: the vocabulary's lexicon bits do not speak for its table.
+TEST_F(NumberParserTest, TableOutsideTheVocabularyStillParses) {
+  std::string error;
+  auto parser = internal::NumberParser::Create("زوز\tunit\t2\nمية\thundred\t100\n", &error);
+  ASSERT_NE(parser, nullptr) << error;
+  const std::string text = "اشترى زوز مية كتاب";
+  Analyze(text);
+  auto p = parser->ParseAt(doc_, 1);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->value.ToString(), "200");
+  EXPECT_EQ(p->end_token, 3u);
+  EXPECT_FALSE(parser->ParseAt(doc_, 0).has_value());
+}
+
 TEST(NumberWordsTableTest, MalformedLinesAreReported) {
   std::string error;
   EXPECT_EQ(internal::NumberParser::Create("خمسة\tunit\n", &error), nullptr);
