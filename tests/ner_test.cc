@@ -310,6 +310,10 @@ TEST(OrgRulesTest, QuotedNameAfterADescriptor) {
   // The quoted words are the name, the descriptor and the marks stay out.
   EXPECT_EQ(Find("وكتبت صحيفة « المنارة الجديدة » أمس أن شركة \" تكنوفال \" ربحت"),
             (V{{"ORG", "المنارة الجديدة"}, {"ORG", "تكنوفال"}}));
+  // A listed place in quotes after the descriptor is the organization named after it; without
+  // quotes the place stays (جريدة فلسطين is read as a name around a place).
+  EXPECT_EQ(Find("ونقلت صحيفة « الشرق الأوسط » عن الوزير"), (V{{"ORG", "الشرق الأوسط"}}));
+  EXPECT_EQ(Find("وعبرت السفينة قناة السويس أمس"), (V{{"LOC", "قناة السويس"}}));
   // Unclosed, or too long for a name: nothing.
   EXPECT_EQ(Find("وكتبت صحيفة « إن الحكومة قررت أمس أن تبدأ الحوار مع المعارضة »"), V{});
 }

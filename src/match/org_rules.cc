@@ -105,10 +105,24 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
         t.known_priority != c.priority) {
       continue;
     }
-    if (t.article) continue;  // البقاع، الخليج: regions, no clubs' names
     const bool club_before = first > 0 && t.reading == 0 && tokens[first - 1].word &&
                              !tokens[first - 1].article &&
                              (tokens[first - 1].reading_flags & kNerClub);
+    // A descriptor (صحيفة، قناة) before a listed place in quotes: the organization named
+    // after it (صحيفة « الشرق الأوسط »). Without the quotes the corpora read the place inside
+    // the organization's name (جريدة فلسطين), so it stays a place there.
+    const bool quoted = first > 0 && QuotedNameEnd(tokens, first - 1) == end;
+    const size_t before = first - 1;
+    const bool descriptor_before = quoted && t.reading == 0 && before > 0 &&
+                                   tokens[before - 1].word && !tokens[before - 1].article &&
+                                   tokens[before - 1].known < 0 &&
+                                   (tokens[before - 1].reading_flags & kNerOrgDescriptor);
+    if (descriptor_before) {
+      clubs.push_back(tokens.MakeCandidate(kOrg, first, end, c.priority + 1));
+      continue;
+    }
+    if (t.article) continue;  // البقاع، الخليج: regions, no clubs' names
+
     // Before the adjective, the place must not be the complement of a noun the adjective may
     // agree with (مطار عمان الأردني، شمال أفريقيا الروماني): it follows a boundary, a function
     // word or a verb (فاز على إشبيلية الإسباني), or carries its own preposition or conjunction.
