@@ -7,10 +7,14 @@ if(NOT EXISTS "${SHARED}/data/ner")
   return()
 endif()
 
-# title | files | types scored
+# title | files (glob patterns, comma-separated) | types scored
+# The three AQMAR articles the rules were never tuned on are also scored apart: they are the
+# team's check that a change generalizes (study errors on the others, only measure these).
+set(aqmar "${SHARED}/data/ner/aqmar-dev")
 set(corpora
   "ANERcorp train|${SHARED}/data/ner/anercorp-train.conll|PER,ORG,LOC"
-  "AQMAR dev|${SHARED}/data/ner/aqmar-dev/*.txt|PER,ORG,LOC"
+  "AQMAR dev|${aqmar}/*.txt|PER,ORG,LOC"
+  "AQMAR dev, held-out articles|${aqmar}/Raul_Gonzales.txt,${aqmar}/Real_Madrid.txt,${aqmar}/Solaris.txt|PER,ORG,LOC"
   "Wojood sample|${SHARED}/data/ner/wojood-sample-*.txt|PER,ORG,LOC"
   "Wojood sample, money and dates|${SHARED}/data/ner/wojood-sample-*.txt|MONEY,DATE")
 foreach(entry IN LISTS corpora)
@@ -18,7 +22,8 @@ foreach(entry IN LISTS corpora)
   list(GET parts 0 title)
   list(GET parts 1 pattern)
   list(GET parts 2 types)
-  file(GLOB files "${pattern}")
+  string(REPLACE "," ";" patterns "${pattern}")
+  file(GLOB files ${patterns})
   list(SORT files)
   if(NOT files)
     message(STATUS "skipped: ${title}: no files match ${pattern}")
