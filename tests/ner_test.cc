@@ -192,6 +192,8 @@ TEST(PersonRulesTest, MoreGivenNamesAndFunctionWords) {
   EXPECT_EQ(Find("وحضرت صوفيا لورين الحفل"), (V{{"PER", "صوفيا لورين"}}));
   // ضمن ("among") is a function word, no family name.
   EXPECT_EQ(Find("وجاء اسم أنطوان ضمن القائمة"), (V{{"PER", "أنطوان"}}));
+  // Nor is a preposition with a pronoun (معهم، فيهم).
+  EXPECT_EQ(Find("وجلس سامر حداد معهم طويلا"), (V{{"PER", "سامر حداد"}}));
   // Nor is a common noun of dated documents after a name (بتاريخ "dated").
   EXPECT_EQ(Find("وأرسل الرسالة سامر حداد بتاريخ 3 / 5 / 1950 إلى البلدية"),
             (V{{"PER", "سامر حداد"}}));
