@@ -479,6 +479,31 @@ TEST(DateTest, ConcurrentExtractionAgrees) {
   for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
+// The matcher tries the grammar only where the words after a connector, a number or a digit
+// can complete a date; these sit at the edges of that test (a month three tokens after a day,
+// a day of three words, a parenthesized year after a part word).
+TEST(DateTest, ConnectorsAndNumbersOpenDatesBeforeTheRightWords) {
+  EXPECT_DATE(One("وصل في 27 من شهر رمضان", kRef), "27 من شهر رمضان", "XXXX-09-27",
+              "2025-03-27");
+  EXPECT_DATE(One("وصل في 5 / من شهر مارس", kRef), "5 / من شهر مارس", "XXXX-03-05",
+              "2025-03-05");
+  EXPECT_DATE(One("في الحادي و العشرين من شهر مارس", kRef), "الحادي و العشرين من شهر مارس",
+              "XXXX-03-21", "2025-03-21");
+  EXPECT_DATE(One("غادر منذ ثلاثة أيام", kRef), "منذ ثلاثة أيام", "2025-03-31", "2025-03-31");
+  EXPECT_DATE(One("عاد قبل يومين", kRef), "قبل يومين", "2025-04-01", "2025-04-01");
+  EXPECT_DATE(One("سافر هذا الأسبوع", kRef), "هذا الأسبوع", "2025-W14", "2025-W14");
+  EXPECT_DATE(One("في آخر يوم من شهر مارس", kRef), "آخر يوم من شهر مارس", "2025-03-31",
+              "2025-03-31");
+  EXPECT_DATE(One("حتى نهاية ( 2019 )", kRef), "نهاية ( 2019 )", "2019", "2019-09/2019-12");
+  EXPECT_DATE(One("في عام ( 1948 )", kRef), "عام ( 1948 )", "1948", "1948");
+  EXPECT_DATE(One("بين يناير ومارس", kRef), "بين يناير ومارس", "XXXX-01/XXXX-03",
+              "2025-01/2025-03");
+  EXPECT_DATE(One("مطلع القرن الـ21", kRef), "القرن الـ21", "20", "2000/2099");
+  EXPECT_TRUE(Dates("من أجل هذا الرجل قبل أن يصل", kRef).empty());
+  EXPECT_TRUE(Dates("في 150 شخصا من أصل ألف", kRef).empty());
+  EXPECT_TRUE(Dates("وصل 2 من الوفود", kRef).empty());
+}
+
 TEST(DateTest, BadInputDoesNotCrash) {
   EXPECT_TRUE(Dates("").empty());
   EXPECT_TRUE(Dates(std::string("\xFF\xFE 27 \xC3 فبراير", 17)).size() <= 1);
