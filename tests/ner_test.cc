@@ -98,6 +98,15 @@ TEST(PersonRulesTest, ForeignSurnameShape) {
   EXPECT_EQ(Find("تم تكييف القاعة"), V{});
 }
 
+// A tenth-form imperfect verb ends like a Slavic surname (ـيف) but is no name, and "the
+// aforementioned" after a title is no name either.
+TEST(PersonRulesTest, VerbsAndReferencesShapedLikeNames) {
+  EXPECT_EQ(Find("في المرحلة التي يستضيف فيها الفريق ضيوفه"), V{});
+  EXPECT_EQ(Find("وبشر السلطان المذكور بالنصر"), V{});
+  // A real surname of that shape is still one.
+  EXPECT_EQ(Find("وقال السيد كاراموزوف إن الاتفاق قريب"), (V{{"PER", "كاراموزوف"}}));
+}
+
 TEST(PersonRulesTest, NameStopsAtTheRightPlace) {
   // A known or title-announced name does not swallow the adjective or noun after it.
   EXPECT_EQ(Find("التقى السيد برانوفيتش لمدة ساعة"), (V{{"PER", "برانوفيتش"}}));

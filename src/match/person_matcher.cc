@@ -413,6 +413,10 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   }
 }
 
+// يست، تست، نست: the imperfect prefixes of the tenth verb form.
+constexpr std::string_view kTenthFormImperfect[] = {
+    "\xD9\x8A\xD8\xB3\xD8\xAA", "\xD8\xAA\xD8\xB3\xD8\xAA", "\xD9\x86\xD8\xB3\xD8\xAA"};
+
 // A long unknown word with a foreign-surname ending, and the unknown word before it when that
 // is a name word too (a foreign given name the lists lack).
 void ForeignSurnameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
@@ -421,7 +425,13 @@ void ForeignSurnameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer)
       !tokens.IsNameWord(i)) {
     return;
   }
-  if (!tokens.lexicon().HasForeignSuffix(tokens.Key(i))) return;
+  const std::string_view key = tokens.Key(i);
+  if (!tokens.lexicon().HasForeignSuffix(key)) return;
+  // The imperfect of a tenth-form verb ends like a Slavic surname (يستضيف، تستضيف) but starts
+  // with its prefix, which no surname does.
+  for (std::string_view prefix : kTenthFormImperfect) {
+    if (key.substr(0, prefix.size()) == prefix) return;
+  }
   proposer->Add(i, i + 1);
 }
 
