@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
@@ -290,6 +291,10 @@ struct NumberParser::Impl {
     r->has_digits = r->has_digits || whole->has_digits;
     return true;
   }
+
+  // NumberParser::ParseAt past its first check (kept out of line: see there).
+  ABSL_ATTRIBUTE_NOINLINE std::optional<NumberParse> ParseFrom(
+      const Document& doc, size_t token, const NumberParseOptions& options) const;
 
   // The fractional digits after a decimal-point word: "فاصلة خمسة" → 0.5, "فاصلة صفر خمسة" →
   // 0.05, "فاصلة خمسة وعشرون" → 0.25. Sets *end to the token after them.
@@ -1156,14 +1161,23 @@ std::optional<Decimal> NumberParser::FractionValue(std::string_view key) const {
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,
                                                  const NumberParseOptions& options) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return std::nullopt;
+  // Callers try every token; nearly every word of running text is no number word, which the
+  // analyzer's lexicon bits tell without a lookup. (Checked before the parse proper so that
+  // this common case does not pay for its stack frame.)
+  const TokenKind kind = doc.tokens[token].kind;
+  if (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) {
+    const Impl::IdTable* ids = impl_->Ids(doc);
+    if (ids && ids->lexicon_bits && (doc.analyses[token].lexicons & kLexNumber) == 0) {
+      return std::nullopt;
+    }
+  }
+  return impl_->ParseFrom(doc, token, options);
+}
+
+std::optional<NumberParse> NumberParser::Impl::ParseFrom(const Document& doc, size_t token,
+                                                         const NumberParseOptions& options) const {
   const TokenAnalysis& a = doc.analyses[token];
   const Token& tok = doc.tokens[token];
-  // Callers try every token; nearly every word of running text is no number word, which the
-  // analyzer's lexicon bits tell without a lookup.
-  if (tok.kind == TokenKind::kArabicWord || tok.kind == TokenKind::kLatinWord) {
-    const Impl::IdTable* ids = impl_->Ids(doc);
-    if (ids && ids->lexicon_bits && (a.lexicons & kLexNumber) == 0) return std::nullopt;
-  }
   // Readings of the first token: itself, then with its proclitics set aside.
   const int reading_count = options.allow_proclitic && tok.kind == TokenKind::kArabicWord
                                 ? std::min<int>(std::max<int>(a.reading_count, 1), kMaxReadings)
@@ -1195,7 +1209,7 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
     const std::string_view key = ri == 0 ? doc.Key(token) : doc.Slice(a.readings[ri].key);
     const uint32_t skip = ri == 0 ? 0 : a.readings[ri].skip_bytes;
     if (key.empty() && tok.kind == TokenKind::kArabicWord) continue;
-    const std::vector<WordInfo>* first_words = impl_->FindAt(doc, token, key);
+    const std::vector<WordInfo>* first_words = FindAt(doc, token, key);
     if (!opens_without_word && (first_words == nullptr || !Impl::CanStart(*first_words))) continue;
     // "جزء من مئة": one part of a number is its reciprocal.
     if (options.cardinals && Impl::HasClass(first_words, WordClass::kPart)) {
@@ -1203,7 +1217,7 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
       one.value = Decimal::FromInt(1);
       one.end_token = token;
       one.has_words = true;
-      if (impl_->ExtendWithParts(doc, options, &one, key) &&
+      if (ExtendWithParts(doc, options, &one, key) &&
           (!best || best->end_token < one.end_token)) {
         NumberParse p;
         p.value = one.value;
@@ -1223,10 +1237,10 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
       const bool ordinal = pass == readings_of_first;
       if (!ordinal && !options.cardinals) continue;
       if (ordinal && !options.ordinals) continue;
-      auto r = ordinal ? impl_->ParseOrdinal(doc, token, key, options)
-                       : impl_->ParseCardinal(doc, token, key, options, pass);
+      auto r = ordinal ? ParseOrdinal(doc, token, key, options)
+                       : ParseCardinal(doc, token, key, options, pass);
       if (!r) continue;
-      if (!ordinal) impl_->ExtendWithParts(doc, options, &*r);
+      if (!ordinal) ExtendWithParts(doc, options, &*r);
       if (best && best->end_token >= r->end_token) continue;
       NumberParse p;
       p.value = r->value;
