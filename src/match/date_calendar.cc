@@ -163,12 +163,7 @@ CivilDate AddMonths(const CivilDate& date, int months) {
   return CivilDate{year, month, day};
 }
 
-namespace {
-
-// Appends v in decimal, zero-padded to `width` characters the way printf's "%0<width>d" pads
-// (a minus sign counts toward the width: -5 → "-005" for 4). Every date the matcher reads is
-// formatted, and snprintf cost more than the rest of a date's parse.
-void AppendPadded(int v, int width, std::string* out) {
+void AppendZeroPadded(int v, int width, std::string* out) {
   char digits[12];
   int n = 0;
   unsigned int u = v < 0 ? 0u - static_cast<unsigned int>(v) : static_cast<unsigned int>(v);
@@ -184,25 +179,24 @@ void AppendPadded(int v, int width, std::string* out) {
   while (n > 0) out->push_back(digits[--n]);
 }
 
-}  // namespace
 
 std::string FormatDay(const CivilDate& date) {
   std::string out;
   out.reserve(10);
-  AppendPadded(date.year, 4, &out);
+  AppendZeroPadded(date.year, 4, &out);
   out.push_back('-');
-  AppendPadded(date.month, 2, &out);
+  AppendZeroPadded(date.month, 2, &out);
   out.push_back('-');
-  AppendPadded(date.day, 2, &out);
+  AppendZeroPadded(date.day, 2, &out);
   return out;
 }
 
 std::string FormatMonth(int year, int month) {
   std::string out;
   out.reserve(7);
-  AppendPadded(year, 4, &out);
+  AppendZeroPadded(year, 4, &out);
   out.push_back('-');
-  AppendPadded(month, 2, &out);
+  AppendZeroPadded(month, 2, &out);
   return out;
 }
 
@@ -211,9 +205,9 @@ std::string FormatYear(int year) {
   std::string out;
   if (year < 0) {
     out.push_back('-');
-    AppendPadded(-year, 4, &out);
+    AppendZeroPadded(-year, 4, &out);
   } else {
-    AppendPadded(year, 4, &out);
+    AppendZeroPadded(year, 4, &out);
   }
   return out;
 }
@@ -224,9 +218,9 @@ std::string FormatIsoWeek(const CivilDate& any_day_in_week) {
   IsoWeek(any_day_in_week, &year, &week);
   std::string out;
   out.reserve(8);
-  AppendPadded(year, 4, &out);
+  AppendZeroPadded(year, 4, &out);
   out.append("-W");
-  AppendPadded(week, 2, &out);
+  AppendZeroPadded(week, 2, &out);
   return out;
 }
 

@@ -33,6 +33,10 @@ CivilDate WeekStart(const CivilDate& date);
 // Adds months keeping the day where the target month allows (Jan 31 + 1 month = Feb 28/29).
 CivilDate AddMonths(const CivilDate& date, int months);
 
+// Appends v in decimal, zero-padded to `width` characters the way printf's "%0<width>d" pads
+// (a minus sign counts toward the width: -5 → "-005" for 4), without printf's cost.
+void AppendZeroPadded(int v, int width, std::string* out);
+
 // "YYYY-MM-DD", "YYYY-MM", "YYYY", "YYYY-Www" (the ISO week that contains the day).
 std::string FormatDay(const CivilDate& date);
 std::string FormatMonth(int year, int month);

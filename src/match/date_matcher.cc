@@ -104,9 +104,21 @@ std::string Pad2(int v) {
 }
 
 std::string TimexDate(int y, int m, int d) {
-  std::string t = y > 0 ? FormatYear(y) : "XXXX";
-  if (m > 0) t += "-" + Pad2(m);
-  if (d > 0) t += "-" + Pad2(d);
+  std::string t;
+  t.reserve(10);
+  if (y > 0) {
+    AppendZeroPadded(y, 4, &t);  // FormatYear() of a year of the common era
+  } else {
+    t.append("XXXX");
+  }
+  if (m > 0) {
+    t.push_back('-');
+    AppendZeroPadded(m, 2, &t);
+  }
+  if (d > 0) {
+    t.push_back('-');
+    AppendZeroPadded(d, 2, &t);
+  }
   return t;
 }
 
@@ -2143,6 +2155,7 @@ DateMatcher::DateMatcher() {
   // Build the shared tables now rather than on the first Propose().
   (void)DateLexicon::Get();
   (void)NumberParser::Get();
+  (void)HijriMonthLength(1446, 9, HijriCalendar::kUmmAlQura);  // parses the Umm al-Qura table
 }
 
 void DateMatcher::Propose(const Document& doc, const Options& options,
