@@ -159,9 +159,7 @@ const DateLexicon& DateLexicon::Get() {
     std::string error;
     std::unique_ptr<DateLexicon> built = Create(KASHIF_EMBEDDED(date_words), &error);
     // The embedded file is checked by the tests; an empty lexicon keeps extraction working.
-    DateLexicon* lexicon = built ? built.release() : new DateLexicon();
-    lexicon->in_vocabulary_ = true;  // AddDateWords() gives the vocabulary this one's words
-    return lexicon;
+    return built ? built.release() : new DateLexicon();
   }();
   return *lexicon;
 }
@@ -238,18 +236,21 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
                              std::vector<DateWordHit>* hits) const {
   const TokenAnalysis& a = doc.analyses[token];
   const TokenReading& rd = a.readings[reading];
-  // The analyzer looked every word reading up in the shared vocabulary (other tokens carry no
-  // id and are hashed below).
+  const std::vector<Phrase>* phrases = nullptr;
+  // The analyzer looked every word reading up in the vocabulary; other tokens carry no id.
   const TokenKind kind = doc.tokens[token].kind;
-  if (in_vocabulary_ && doc.vocabulary == &Vocabulary::Get() &&
-      (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
-      (doc.Info(rd).lexicons & kLexDate) == 0) {
-    return;
+  const IdTable* ids = kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord
+                           ? Ids(doc)
+                           : nullptr;
+  if (ids != nullptr) {
+    phrases = ids->by_id[rd.word];
+  } else {
+    const std::string_view key = doc.Slice(rd.key);
+    auto it = by_first_.find(absl::string_view(key.data(), key.size()));
+    if (it != by_first_.end()) phrases = &it->second;
   }
-  const std::string_view key = doc.Slice(rd.key);
-  auto it = by_first_.find(absl::string_view(key.data(), key.size()));
-  if (it == by_first_.end()) return;
-  for (const Phrase& phrase : it->second) {
+  if (phrases == nullptr) return;
+  for (const Phrase& phrase : *phrases) {
     size_t t = token + 1;
     bool ok = true;
     for (const std::string& key : phrase.rest) {
@@ -269,6 +270,23 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
     if (!ok) continue;
     hits->push_back(DateWordHit{phrase.word, static_cast<uint32_t>(t), rd.skip_bytes});
   }
+}
+
+const DateLexicon::IdTable* DateLexicon::Ids(const Document& doc) const {
+  if (doc.vocabulary == nullptr) return nullptr;
+  absl::call_once(ids_once_, [&] { BuildIds(*doc.vocabulary); });
+  return ids_.vocabulary == doc.vocabulary ? &ids_ : nullptr;
+}
+
+void DateLexicon::BuildIds(const Vocabulary& vocabulary) const {
+  std::vector<const std::vector<Phrase>*> by_id(vocabulary.size() + 1, nullptr);
+  for (const auto& [first, phrases] : by_first_) {
+    const uint32_t id = vocabulary.Find(first);
+    if (id == Vocabulary::kUnknown || (vocabulary.Info(id).lexicons & kLexDate) == 0) return;
+    by_id[id] = &phrases;
+  }
+  ids_.by_id = std::move(by_id);
+  ids_.vocabulary = &vocabulary;
 }
 
 void DateLexicon::AddWordsTo(VocabularyBuilder* builder) const {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "pipeline/document.h"
 #include "pipeline/vocabulary.h"
@@ -95,9 +96,10 @@ class DateLexicon {
 
   // Adds the first word of every phrase to the shared vocabulary (kLexDate).
   void AddWordsTo(VocabularyBuilder* builder) const;
-  // Whether the shared vocabulary marks this lexicon's first words kLexDate (the embedded
-  // lexicon): then a token whose TokenAnalysis::lexicons lacks kLexDate has no hit.
-  bool in_vocabulary() const { return in_vocabulary_; }
+  // Whether `doc`'s vocabulary knows every first word of this lexicon as kLexDate (true for
+  // the embedded lexicon in the pipeline): then a word token whose TokenAnalysis::lexicons
+  // lacks kLexDate has no hit, and hits are found by the readings' word ids.
+  bool KnownToVocabularyOf(const Document& doc) const { return Ids(doc) != nullptr; }
 
  private:
   struct Phrase {
@@ -105,9 +107,19 @@ class DateLexicon {
     DateWord word;
   };
   absl::flat_hash_map<std::string, std::vector<Phrase>> by_first_;
-  // Whether the shared vocabulary holds this lexicon's first words (the embedded lexicon): a
-  // word reading whose vocabulary entry lacks kLexDate then starts no phrase, unhashed.
-  bool in_vocabulary_ = false;
+
+  // The phrases by vocabulary id of their first word. Built on first use for the vocabulary of
+  // the first analyzed document (the vocabulary is built from this lexicon, so it does not
+  // exist when the lexicon is created); left empty when that vocabulary lacks one of the words
+  // (a test lexicon), and then every reading is hashed.
+  struct IdTable {
+    const Vocabulary* vocabulary = nullptr;
+    std::vector<const std::vector<Phrase>*> by_id;
+  };
+  const IdTable* Ids(const Document& doc) const;
+  void BuildIds(const Vocabulary& vocabulary) const;
+  mutable absl::once_flag ids_once_;
+  mutable IdTable ids_;
 };
 
 }  // namespace kashif::internal

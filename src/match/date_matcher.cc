@@ -140,7 +140,8 @@ class Grammar {
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
         hijri_(options.hijri_calendar),
-        shared_vocabulary_(doc.vocabulary == &Vocabulary::Get() && lex_.in_vocabulary()),
+        shared_vocabulary_(doc.vocabulary == &Vocabulary::Get() &&
+                           lex_.KnownToVocabularyOf(doc)),
         hit_slots_(doc.tokens.size()) {}
 
   void Run(std::vector<Candidate>* out) {
@@ -310,7 +311,12 @@ class Grammar {
     if (slot.first == HitSlot::kNotYet) {
       slot.first = static_cast<uint32_t>(hit_pool_.size());
       const TokenAnalysis& a = doc_.analyses[i];
-      for (int r = 0; r < a.reading_count; ++r) {
+      // A word no date phrase starts with (its bits say so) has no reading to look up.
+      const bool word = doc_.tokens[i].kind == TokenKind::kArabicWord ||
+                        doc_.tokens[i].kind == TokenKind::kLatinWord;
+      const int readings =
+          shared_vocabulary_ && word && (a.lexicons & kLexDate) == 0 ? 0 : a.reading_count;
+      for (int r = 0; r < readings; ++r) {
         lex_.AppendHits(doc_, i, r, &hit_pool_);
         if (r == 0) slot.plain = static_cast<uint16_t>(hit_pool_.size() - slot.first);
       }
