@@ -522,7 +522,7 @@ class MoneyGrammar {
     if (k >= doc_.tokens.size() || doc_.tokens[k].kind != TokenKind::kArabicWord) {
       return std::nullopt;
     }
-    auto v = NumberParser::Get().WordValue(doc_.Key(k));
+    auto v = NumberParser::Get().WordValue(doc_, k);
     if (v && (*v == Decimal::FromInt(1) || *v == Decimal::FromInt(2))) return v;
     return std::nullopt;
   }

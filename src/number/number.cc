@@ -229,7 +229,7 @@ std::optional<Extended> ExtendedAt(const internal::Document& doc, size_t t, bool
   if (doc.tokens[t].kind == TokenKind::kArabicWord && t + 1 < n &&
       doc.tokens[t + 1].kind == TokenKind::kArabicWord &&
       doc.Key(t + 1).substr(0, kArticle.size()) == kArticle) {
-    if (auto part = parser.FractionValue(doc.Key(t))) {
+    if (auto part = parser.FractionValue(doc, t)) {
       internal::NumberParseOptions whole_options;
       whole_options.allow_proclitic = false;
       auto whole = parser.ParseAt(doc, t + 1, whole_options);
@@ -250,14 +250,14 @@ std::optional<Extended> ExtendedAt(const internal::Document& doc, size_t t, bool
   auto x = parser.ParseAt(doc, t, counts);
   if (!x) return std::nullopt;
   // "واحد جزء من مئة": a word that is a number only in context counts the parts of a whole.
-  if (x->end_token >= t + 4 && parser.IsOfWord(doc.Key(t + 2)) && !parser.ParseAt(doc, t)) {
+  if (x->end_token >= t + 4 && parser.IsOfWord(doc, t + 2) && !parser.ParseAt(doc, t)) {
     out.begin = x->begin;
     out.end_token = x->end_token;
     out.end = x->end;
     out.value = x->value.ToString();
     return out;
   }
-  if (x->end_token + 1 >= n || !parser.IsOfWord(doc.Key(x->end_token))) return std::nullopt;
+  if (x->end_token + 1 >= n || !parser.IsOfWord(doc, x->end_token)) return std::nullopt;
   counts.allow_proclitic = false;
   auto y = parser.ParseAt(doc, x->end_token + 1, counts);
   if (!y || y->value.IsZero()) return std::nullopt;

@@ -1118,8 +1118,9 @@ const NumberParser& NumberParser::Get() {
   return *parser;
 }
 
-std::optional<Decimal> NumberParser::WordValue(std::string_view key) const {
-  const auto* w = impl_->Find(key);
+namespace {
+
+std::optional<Decimal> WordValueOf(const std::vector<WordInfo>* w) {
   if (!w) return std::nullopt;
   for (const WordInfo& info : *w) {
     switch (info.cls) {
@@ -1143,12 +1144,7 @@ std::optional<Decimal> NumberParser::WordValue(std::string_view key) const {
   return std::nullopt;
 }
 
-bool NumberParser::IsOfWord(std::string_view key) const {
-  return Impl::HasClass(impl_->Find(key), WordClass::kOf);
-}
-
-std::optional<Decimal> NumberParser::FractionValue(std::string_view key) const {
-  const auto* w = impl_->Find(key);
+std::optional<Decimal> FractionValueOf(const std::vector<WordInfo>* w) {
   if (!w) return std::nullopt;
   for (const WordInfo& info : *w) {
     if (info.cls == WordClass::kFraction && info.value.Compare(Decimal::FromInt(1)) < 0) {
@@ -1156,6 +1152,39 @@ std::optional<Decimal> NumberParser::FractionValue(std::string_view key) const {
     }
   }
   return std::nullopt;
+}
+
+bool HasToken(const Document& doc, size_t token) {
+  return token < doc.tokens.size() && token < doc.analyses.size();
+}
+
+}  // namespace
+
+std::optional<Decimal> NumberParser::WordValue(std::string_view key) const {
+  return WordValueOf(impl_->Find(key));
+}
+
+std::optional<Decimal> NumberParser::WordValue(const Document& doc, size_t token) const {
+  if (!HasToken(doc, token)) return std::nullopt;
+  return WordValueOf(impl_->FindAt(doc, token, doc.Key(token)));
+}
+
+bool NumberParser::IsOfWord(std::string_view key) const {
+  return Impl::HasClass(impl_->Find(key), WordClass::kOf);
+}
+
+bool NumberParser::IsOfWord(const Document& doc, size_t token) const {
+  return HasToken(doc, token) &&
+         Impl::HasClass(impl_->FindAt(doc, token, doc.Key(token)), WordClass::kOf);
+}
+
+std::optional<Decimal> NumberParser::FractionValue(std::string_view key) const {
+  return FractionValueOf(impl_->Find(key));
+}
+
+std::optional<Decimal> NumberParser::FractionValue(const Document& doc, size_t token) const {
+  if (!HasToken(doc, token)) return std::nullopt;
+  return FractionValueOf(impl_->FindAt(doc, token, doc.Key(token)));
 }
 
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,

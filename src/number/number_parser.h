@@ -71,14 +71,19 @@ class NumberParser {
   // The value of a single match-form word ("خمسه", "مليون", "الحادي") as the grammar sees it,
   // for callers that look at one token (e.g. a dual currency word). nullopt if not a number word.
   std::optional<Decimal> WordValue(std::string_view key) const;
+  // The same for token `token` of an analyzed `doc` (its match form), looked up by the word id
+  // the analyzer stored rather than by hashing the form.
+  std::optional<Decimal> WordValue(const Document& doc, size_t token) const;
 
   // Whether a match-form word joins a count to what it is counted out of ("من", "على"):
   // "جزء من مئة", "واحد على ثلاثة".
   bool IsOfWord(std::string_view key) const;
+  bool IsOfWord(const Document& doc, size_t token) const;
 
   // The value of a word read as a fraction of one ("ربع" → 1/4, "خمس" → 1/5 though its first
   // reading is the unit five), or nullopt.
   std::optional<Decimal> FractionValue(std::string_view key) const;
+  std::optional<Decimal> FractionValue(const Document& doc, size_t token) const;
 
   // Adds every number word to the shared vocabulary (kLexNumber).
   void AddWordsTo(VocabularyBuilder* builder) const;
