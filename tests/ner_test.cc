@@ -317,6 +317,17 @@ TEST(OrgRulesTest, DescriptorAndNationalityStayOutOfTheName) {
   EXPECT_EQ(Find("وأعلنت حركة فتح رفضها"), (V{{"ORG", "حركة فتح"}}));
 }
 
+// The definite rest of a listed "descriptor + name" is that organization elsewhere in the
+// same document; without the full name it stays an ordinary word.
+TEST(OrgRulesTest, ShortFormOfAListedNameInTheSameDocument) {
+  EXPECT_EQ(Find("وفاز نادي الهلال بالمباراة . وقال مدرب الهلال إن الفوز مستحق ."),
+            (V{{"ORG", "نادي الهلال"}, {"ORG", "الهلال"}}));
+  EXPECT_EQ(Find("وظهر الهلال في السماء ."), V{});
+  // Not inside a longer name: الجزيرة العربية is the peninsula.
+  EXPECT_EQ(Find("وقالت قناة الجزيرة إن الجزيرة العربية شهدت أمطارا ، وأضافت الجزيرة أن"),
+            (V{{"ORG", "قناة الجزيرة"}, {"LOC", "الجزيرة العربية"}, {"ORG", "الجزيرة"}}));
+}
+
 TEST(OrgRulesTest, QuotedNameAfterADescriptor) {
   // The quoted words are the name, the descriptor and the marks stay out.
   EXPECT_EQ(Find("وكتبت صحيفة « المنارة الجديدة » أمس أن شركة \" تكنوفال \" ربحت"),

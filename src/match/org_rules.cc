@@ -72,6 +72,14 @@ size_t QuotedNameEnd(const NerTokens& tokens, size_t k) {
   return 0;
 }
 
+// Whether token i is definite as written: an alef with hamza before lam (ألونسو، إلغاء) is
+// no article, though the match form folds it so.
+bool Definite(const NerTokens& tokens, size_t i) {
+  if (i >= tokens.size() || !tokens[i].article) return false;
+  const std::string_view text = tokens.doc().text.substr(tokens.Begin(i), 4);
+  return text != "\xD8\xA3\xD9\x84" && text != "\xD8\xA5\xD9\x84";
+}
+
 // Whether token k is a definite masculine singular nationality adjective (الإسباني، الإيطالي):
 // the form that agrees with نادي / فريق, never with a city, which Arabic treats as feminine
 // (مدينة فالنسيا الإسبانية), and seldom with a country.
@@ -162,6 +170,54 @@ void KeepDescriptorOutOfListedNames(const NerTokens& tokens, std::vector<Candida
       out->end());
 }
 
+// Words of a listed name's short form (الهلال in نادي الهلال).
+constexpr size_t kMaxShortFormTokens = 2;
+
+// A listed organization named by a descriptor or club word and a definite name (نادي الهلال،
+// قناة الجزيرة، صحيفة الحياة) is meant by that name alone elsewhere in the same document: the
+// short form is the organization there too, where nothing else claims it. The name alone is an
+// ordinary word (الهلال "the crescent"), so only the document's own use of the full name makes
+// it one; an indefinite short form (فتح "opened") is left alone.
+void ShortFormsOfListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<std::pair<size_t, size_t>> short_forms;  // token range of each full name's rest
+  for (const Candidate& c : *out) {
+    if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority || c.end_token > n ||
+        c.end_token < c.first_token + 2 || c.end_token > c.first_token + 1 + kMaxShortFormTokens) {
+      continue;
+    }
+    const NerToken& head = tokens[c.first_token];
+    if (head.article || !(head.reading_flags & (kNerOrgDescriptor | kNerClub)) ||
+        !Definite(tokens, c.first_token + 1)) {
+      continue;
+    }
+    short_forms.emplace_back(c.first_token + 1, c.end_token);
+  }
+  if (short_forms.empty()) return;
+  std::vector<Candidate> found;
+  for (const auto& [first, end] : short_forms) {
+    const size_t length = end - first;
+    for (size_t j = 0; j + length <= n; ++j) {
+      if (j == first || (j > 0 && tokens[j - 1].word &&
+                         (tokens[j - 1].reading_flags & (kNerOrgDescriptor | kNerClub)))) {
+        continue;  // the full name itself, or another full name
+      }
+      bool same = true;
+      for (size_t m = 0; m < length && same; ++m) {
+        same = tokens[j + m].word && tokens[j + m].known < 0 &&
+               tokens.Key(j + m) == tokens.Key(first + m);
+      }
+      // The short form must stand alone, not start a longer phrase (الجزيرة العربية).
+      if (!same || (j + length < n && tokens[j + length].article &&
+                    !(tokens[j + length].flags & kNerStop))) {
+        continue;
+      }
+      found.push_back(tokens.MakeCandidate(kOrg, j, j + length, kNerRulePriority));
+    }
+  }
+  out->insert(out->end(), found.begin(), found.end());
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -171,6 +227,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   const size_t n = tokens.size();
   KeepDescriptorOutOfListedNames(tokens, out);
   ClubsNamedAfterPlaces(tokens, out);
+  ShortFormsOfListedNames(tokens, out);
   std::vector<size_t> ends;
   for (size_t i = 0; i < n; ++i) {
     const NerToken& t = tokens[i];
