@@ -172,6 +172,8 @@ void KeepDescriptorOutOfListedNames(const NerTokens& tokens, std::vector<Candida
 
 // Words of a listed name's short form (الهلال in نادي الهلال).
 constexpr size_t kMaxShortFormTokens = 2;
+// Distinct short forms looked for in one document (each costs a scan of it).
+constexpr size_t kMaxShortForms = 8;
 
 // A listed organization named by a descriptor or club word and a definite name (نادي الهلال،
 // قناة الجزيرة، صحيفة الحياة) is meant by that name alone elsewhere in the same document: the
@@ -191,7 +193,16 @@ void ShortFormsOfListedNames(const NerTokens& tokens, std::vector<Candidate>* ou
         !Definite(tokens, c.first_token + 1)) {
       continue;
     }
-    short_forms.emplace_back(c.first_token + 1, c.end_token);
+    // One scan of the document per distinct short form, and only a few of them.
+    bool seen = false;
+    for (const auto& [first, end] : short_forms) {
+      seen = seen || (end - first == c.end_token - c.first_token - 1 &&
+                      tokens.Key(first) == tokens.Key(c.first_token + 1) &&
+                      tokens.Key(end - 1) == tokens.Key(c.end_token - 1));
+    }
+    if (!seen && short_forms.size() < kMaxShortForms) {
+      short_forms.emplace_back(c.first_token + 1, c.end_token);
+    }
   }
   if (short_forms.empty()) return;
   std::vector<Candidate> found;
