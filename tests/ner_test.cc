@@ -210,8 +210,7 @@ TEST(PersonRulesTest, MoreGivenNamesAndFunctionWords) {
 
 // Occupations of news and sports text announce a name after them like any role.
 TEST(PersonRulesTest, OccupationsAnnounceAName) {
-  EXPECT_EQ(Find("وسجل الهداف البرازيلي رونيلسون ، ثم تعادل الضيوف"),
-            (V{{"PER", "رونيلسون"}}));
+  EXPECT_EQ(Find("وسجل الهداف البرازيلي رونيلسون ، ثم تعادل الضيوف"), (V{{"PER", "رونيلسون"}}));
   EXPECT_EQ(Find("وفاز السباح الأسترالي إيان ثورب بالذهبية"), (V{{"PER", "إيان ثورب"}}));
 }
 
@@ -374,6 +373,8 @@ TEST(OrgRulesTest, PlaceAfterAClubWordIsTheClub) {
   // "Its guest", "its host", "the ranks of" name a team too.
   EXPECT_EQ(Find("وتغلب الفريق على ضيفه بورتو بهدفين"), (V{{"ORG", "بورتو"}}));
   EXPECT_EQ(Find("ورحل اللاعب عن صفوف ليفربول"), (V{{"ORG", "ليفربول"}}));
+  // A listed place joined by و to such a club is a club too.
+  EXPECT_EQ(Find("وتغلب على ضيفه بورتو وروما ، ثم تعادل"), (V{{"ORG", "بورتو"}, {"ORG", "روما"}}));
   // A team word with the article is no club's name word: الفريق في روما is where it is.
   EXPECT_EQ(Find("ووصل الفريق إلى روما أمس"), (V{{"LOC", "روما"}}));
 }

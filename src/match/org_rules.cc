@@ -140,6 +140,24 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
       clubs.push_back(tokens.MakeCandidate(kOrg, first, end, c.priority + 1));
     }
   }
+  // A listed place joined by و to a club is a club too: على ضيفه بورتو و[بنفيكا] ،
+  for (size_t next = 0; next < clubs.size(); ++next) {
+    const size_t k = clubs[next].end_token;
+    if (k >= n || !tokens[k].conjunction) continue;
+    for (const Candidate& c : *out) {
+      if (c.type != EntityType::kPlace || c.first_token != k ||
+          c.priority >= kUserGazetteerPriority || c.end_token > n ||
+          tokens[k].known_end != c.end_token || Definite(tokens, k) ||
+          !(c.end_token == n || tokens[c.end_token].punct || tokens[c.end_token].conjunction)) {
+        continue;
+      }
+      Candidate club = c;  // its span already leaves the و out
+      club.type = kOrg;
+      club.priority = c.priority + 1;
+      clubs.push_back(std::move(club));
+      break;
+    }
+  }
   out->insert(out->end(), clubs.begin(), clubs.end());
 }
 
