@@ -17,7 +17,14 @@ namespace kashif::internal {
 //    adjectives (صندوق الثروة السيادية الروسية) and one "لل" complement after an adjective
 //    (الهيئة العامة للاستثمار);
 //  - a definite head that names an organization with an adjective (الاتحاد الأوروبي);
-//  - a descriptor before a quoted name: the quoted words, whatever they are (صحيفة « السفير »).
+//  - a descriptor before a quoted name: the quoted words, whatever they are (صحيفة « السفير »),
+//    a listed place among them (صحيفة « الشرق الأوسط »);
+//  - a listed place standing for its club: after a club word (فريق [برشلونة]، على ضيفه [بورتو]),
+//    before a masculine nationality adjective, which a city (feminine) would not take (فالنسيا
+//    الإسباني), or joined by و to such a club;
+//  - the definite rest of a listed "descriptor + name" (نادي الهلال، قناة الجزيرة) alone
+//    elsewhere in the same document.
+// A listed "descriptor + organization" (حركة حماس) gives way to the organization inside it.
 // The name stops at function words, time words, verbs, conjunctions and prepositional phrases.
 // A name built around a known place, person or organization outranks it. Heads of everyday
 // phrases (مجلس الإدارة، لجنة التحقيق) need a longer name or a known one inside.
