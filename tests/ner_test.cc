@@ -407,6 +407,12 @@ TEST(PlaceRulesTest, TriggerWordAnnouncesThePlace) {
   EXPECT_EQ(Find("ويمر نهر الزهراني بالقرية"), (V{{"LOC", "الزهراني"}}));
 }
 
+TEST(PlaceRulesTest, AdjectiveAfterATriggerIsNoPlace) {
+  EXPECT_EQ(Find("وهي أقدم مدينة مأهولة في المنطقة"), V{});
+  EXPECT_EQ(Find("وزرنا قرية مهجورة قرب الحدود"), V{});
+  EXPECT_EQ(Find("وزرنا قرية كفرنبودة قرب الحدود"), (V{{"LOC", "كفرنبودة"}}));
+}
+
 TEST(PlaceRulesTest, FeatureWordBeforeAListedPlaceStaysOut) {
   // As for the names the trigger rule finds: نهر [النيجر]، بحيرة [تشاد]. A name whose rest is
   // no place on its own keeps its feature word.

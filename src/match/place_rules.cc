@@ -15,8 +15,19 @@ constexpr uint32_t kMaxPrefixLetters = 4;
 // Nationality adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
 constexpr size_t kMaxTriggerAdjectives = 2;
 
+// Whether token k is shaped like a feminine passive participle of the first form, مفعولة
+// (مأهولة، مهجورة، معروفة): the adjective agreeing with a feminine trigger (مدينة مأهولة), not
+// a place's name.
+bool IsFemininePassiveParticiple(const NerTokens& tokens, size_t k) {
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kMeem = "\xD9\x85", kWaw = "\xD9\x88";
+  return key.size() == 12 && key.substr(0, 2) == kMeem && key.substr(6, 2) == kWaw &&
+         tokens.EndsFeminine(k);
+}
+
 bool IsNamePart(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || tokens[k].known >= 0 || (tokens[k].flags & kNerGivenName)) return false;
+  if (!tokens[k].article && IsFemininePassiveParticiple(tokens, k)) return false;
   if (tokens.IsPlainWord(k)) return true;
   // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
   // here unless it is a nationality or an organization adjective.
