@@ -538,7 +538,18 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
                            std::vector<Candidate>* out) const {
   if (lexicon_->entries.empty()) return;
   MoneyGrammar grammar(*lexicon_, doc);
+  // A match starts with an amount or a currency. Where the vocabulary marks every number word
+  // and every currency's first word, a word token with neither bit starts none (MatchAt
+  // would find that out the slow way).
+  const Lexicon::IdTable* ids = lexicon_->Ids(doc);
+  const bool marked = ids != nullptr && ids->lexicon_bits && NumberParser::Get().WordsMarkedIn(doc);
   for (size_t i = 0; i < doc.tokens.size();) {
+    if (marked && (doc.Lexicons(i) & (kLexNumber | kLexCurrency)) == 0 &&
+        (doc.tokens[i].kind == TokenKind::kArabicWord ||
+         doc.tokens[i].kind == TokenKind::kLatinWord)) {
+      ++i;
+      continue;
+    }
     auto m = grammar.MatchAt(i);
     // Zero in digits is a broken number ("5.000" split into "5." and "000"), not money;
     // "صفر ريال" said in words stays.

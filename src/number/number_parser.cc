@@ -1187,6 +1187,11 @@ std::optional<Decimal> NumberParser::FractionValue(const Document& doc, size_t t
   return FractionValueOf(impl_->FindAt(doc, token, doc.Key(token)));
 }
 
+bool NumberParser::WordsMarkedIn(const Document& doc) const {
+  const Impl::IdTable* ids = impl_->Ids(doc);
+  return ids != nullptr && ids->lexicon_bits;
+}
+
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,
                                                  const NumberParseOptions& options) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return std::nullopt;
@@ -1194,11 +1199,9 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
   // analyzer's lexicon bits tell without a lookup. (Checked before the parse proper so that
   // this common case does not pay for its stack frame.)
   const TokenKind kind = doc.tokens[token].kind;
-  if (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) {
-    const Impl::IdTable* ids = impl_->Ids(doc);
-    if (ids && ids->lexicon_bits && (doc.analyses[token].lexicons & kLexNumber) == 0) {
-      return std::nullopt;
-    }
+  if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
+      (doc.analyses[token].lexicons & kLexNumber) == 0 && WordsMarkedIn(doc)) {
+    return std::nullopt;
   }
   return impl_->ParseFrom(doc, token, options);
 }

@@ -85,6 +85,11 @@ class NumberParser {
   std::optional<Decimal> FractionValue(std::string_view key) const;
   std::optional<Decimal> FractionValue(const Document& doc, size_t token) const;
 
+  // Whether `doc`'s vocabulary marks every word of this parser with kLexNumber, so that a word
+  // token (Arabic or Latin) whose TokenAnalysis::lexicons lack the bit starts no number: a
+  // caller trying every token may skip those without calling ParseAt.
+  bool WordsMarkedIn(const Document& doc) const;
+
   // Adds every number word to the shared vocabulary (kLexNumber).
   void AddWordsTo(VocabularyBuilder* builder) const;
 
