@@ -164,19 +164,19 @@ CivilDate AddMonths(const CivilDate& date, int months) {
 }
 
 void AppendZeroPadded(int v, int width, std::string* out) {
-  char digits[12];
-  int n = 0;
+  // Written right to left into a buffer wide enough for any int and any width used here.
+  char buf[32];
+  char* const end = buf + sizeof(buf);
+  char* p = end;
   unsigned int u = v < 0 ? 0u - static_cast<unsigned int>(v) : static_cast<unsigned int>(v);
   do {
-    digits[n++] = static_cast<char>('0' + u % 10);
+    *--p = static_cast<char>('0' + u % 10);
     u /= 10;
   } while (u != 0);
-  if (v < 0) {
-    out->push_back('-');
-    --width;
-  }
-  for (int k = n; k < width; ++k) out->push_back('0');
-  while (n > 0) out->push_back(digits[--n]);
+  const int digits_width = v < 0 ? width - 1 : width;
+  while (end - p < digits_width && p > buf + 1) *--p = '0';
+  if (v < 0) *--p = '-';
+  out->append(p, static_cast<size_t>(end - p));
 }
 
 

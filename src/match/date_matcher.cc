@@ -307,25 +307,27 @@ class Grammar {
   // as written, or also with its proclitics set aside. An attempt asks about the same few
   // tokens many times, so each token is looked up once per run.
   std::pair<uint32_t, uint32_t> HitsAt(size_t i, bool allow_proclitic) const {
-    HitSlot& slot = hit_slots_[i];
-    if (slot.first == HitSlot::kNotYet) {
-      slot.first = static_cast<uint32_t>(hit_pool_.size());
-      const TokenAnalysis& a = doc_.analyses[i];
-      // A word no date phrase starts with (its bits say so) has no reading to look up.
-      const bool word = doc_.tokens[i].kind == TokenKind::kArabicWord ||
-                        doc_.tokens[i].kind == TokenKind::kLatinWord;
-      const int readings =
-          shared_vocabulary_ && word && (a.lexicons & kLexDate) == 0 ? 0 : a.reading_count;
-      for (int r = 0; r < readings; ++r) {
-        lex_.AppendHits(doc_, i, r, &hit_pool_);
-        if (r == 0) slot.plain = static_cast<uint16_t>(hit_pool_.size() - slot.first);
-      }
-      slot.all = static_cast<uint16_t>(hit_pool_.size() - slot.first);
-      for (uint32_t k = slot.first; k < slot.first + slot.all; ++k) {
-        slot.kinds |= Bit(hit_pool_[k].word.kind);
-      }
-    }
+    const HitSlot& slot = hit_slots_[i];
+    if (slot.first == HitSlot::kNotYet) LookUpHits(i);
     return {slot.first, allow_proclitic ? slot.all : slot.plain};
+  }
+  void LookUpHits(size_t i) const {
+    HitSlot& slot = hit_slots_[i];
+    slot.first = static_cast<uint32_t>(hit_pool_.size());
+    const TokenAnalysis& a = doc_.analyses[i];
+    // A word no date phrase starts with (its bits say so) has no reading to look up.
+    const bool word = doc_.tokens[i].kind == TokenKind::kArabicWord ||
+                      doc_.tokens[i].kind == TokenKind::kLatinWord;
+    const int readings =
+        shared_vocabulary_ && word && (a.lexicons & kLexDate) == 0 ? 0 : a.reading_count;
+    for (int r = 0; r < readings; ++r) {
+      lex_.AppendHits(doc_, i, r, &hit_pool_);
+      if (r == 0) slot.plain = static_cast<uint16_t>(hit_pool_.size() - slot.first);
+    }
+    slot.all = static_cast<uint16_t>(hit_pool_.size() - slot.first);
+    for (uint32_t k = slot.first; k < slot.first + slot.all; ++k) {
+      slot.kinds |= Bit(hit_pool_[k].word.kind);
+    }
   }
 
   bool IsKind(size_t i, TokenKind kind) const { return i < Size() && doc_.tokens[i].kind == kind; }
@@ -350,16 +352,17 @@ class Grammar {
     if (i >= Size()) return std::nullopt;
     const auto [first, count] = HitsAt(i, allow_proclitic);
     if ((hit_slots_[i].kinds & Bit(kind)) == 0) return std::nullopt;
-    std::optional<DateWordHit> best;
+    const DateWordHit* best = nullptr;
     for (uint32_t k = first; k < first + count; ++k) {
       const DateWordHit& h = hit_pool_[k];
       if (h.word.kind != kind || (h.word.weak && !allow_weak)) continue;
-      if (!best || h.end_token > best->end_token ||
+      if (best == nullptr || h.end_token > best->end_token ||
           (h.end_token == best->end_token && h.skip_bytes < best->skip_bytes)) {
-        best = h;
+        best = &h;
       }
     }
-    return best;
+    if (best == nullptr) return std::nullopt;
+    return *best;
   }
   bool Has(size_t i, K kind, bool allow_proclitic = false) const {
     return Word(i, kind, allow_proclitic).has_value();
