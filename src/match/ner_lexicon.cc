@@ -108,6 +108,9 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Build(const Analyzer* an
   // Longest endings first is not needed (any match counts), but a stable order keeps the
   // behaviour independent of the file order.
   std::sort(lexicon->foreign_suffixes_.begin(), lexicon->foreign_suffixes_.end());
+  for (const std::string& suffix : lexicon->foreign_suffixes_) {
+    if (!suffix.empty()) lexicon->suffix_last_byte_[static_cast<unsigned char>(suffix.back())] = true;
+  }
   return std::shared_ptr<const NerLexicon>(std::move(lexicon));
 }
 
@@ -177,6 +180,8 @@ uint32_t NerLexicon::Flags(std::string_view key) const {
 }
 
 bool NerLexicon::HasForeignSuffix(std::string_view key) const {
+  // Most words end in a byte no ending ends in: one table lookup settles them.
+  if (key.empty() || !suffix_last_byte_[static_cast<unsigned char>(key.back())]) return false;
   if (CountLetters(key) < kMinForeignSuffixLetters || StartsWith(key, kArticle)) return false;
   // Broken plurals (تكاليف، تصانيف، مخاوف) have alef as their third letter; the surnames do not.
   if (key.size() >= 6 && key.substr(4, 2) == "\xD8\xA7") return false;

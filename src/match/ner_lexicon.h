@@ -113,6 +113,7 @@ class NerLexicon {
   bool builtin_ = false;  // built by CreateDefault(): its words are the vocabulary's
   absl::flat_hash_map<std::string, uint32_t> flags_;
   std::vector<std::string> foreign_suffixes_;
+  bool suffix_last_byte_[256] = {};  // the last bytes of foreign_suffixes_
 };
 
 // What the rules know about one token of a document.
