@@ -207,6 +207,7 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
       *error = "date_words.tsv:" + std::to_string(line_number) + ": empty form";
       return nullptr;
     }
+    lexicon->first_bytes_.set(static_cast<unsigned char>(first[0]));
     // A hand-written row may repeat a generated one to flag it weak: merge, weak wins.
     std::vector<Phrase>& phrases = lexicon->by_first_[first];
     bool merged = false;
@@ -246,6 +247,7 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
     phrases = ids->by_id[rd.word];
   } else {
     const std::string_view key = doc.Slice(rd.key);
+    if (key.empty() || !first_bytes_[static_cast<unsigned char>(key[0])]) return;
     auto it = by_first_.find(absl::string_view(key.data(), key.size()));
     if (it != by_first_.end()) phrases = &it->second;
   }

@@ -5,6 +5,7 @@
 #ifndef KASHIF_SRC_MATCH_DATE_LEXICON_H_
 #define KASHIF_SRC_MATCH_DATE_LEXICON_H_
 
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -107,6 +108,9 @@ class DateLexicon {
     DateWord word;
   };
   absl::flat_hash_map<std::string, std::vector<Phrase>> by_first_;
+  // The first bytes of the first words: a key starting with another byte (punctuation, digits)
+  // is not hashed.
+  std::bitset<256> first_bytes_;
 
   // The phrases by vocabulary id of their first word. Built on first use for the vocabulary of
   // the first analyzed document (the vocabulary is built from this lexicon, so it does not

@@ -269,7 +269,6 @@ class Grammar {
     constexpr uint32_t kMonthKinds = Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kMonthWord);
     const size_t end = std::min(Size(), t + count);
     for (; t < end; ++t) {
-      if (shared_vocabulary_ && (doc_.analyses[t].lexicons & kLexDate) == 0) continue;
       if (KindsAt(t) & kMonthKinds) return true;
     }
     return false;
