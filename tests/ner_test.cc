@@ -223,6 +223,8 @@ TEST(PersonRulesTest, CoordinatedNamesArePersons) {
             (V{{"PER", "جورج كاسيلو"}, {"PER", "ماتيراتزي"}, {"PER", "ميرانديلا"}}));
   EXPECT_EQ(Find("والمسلسل من تأليف سامر حداد وإخراج ، وهو جديد"), (V{{"PER", "سامر حداد"}}));
   EXPECT_EQ(Find("وكان جورج كاسيلو وأحيانا ، يتأخر"), (V{{"PER", "جورج كاسيلو"}}));
+  // A word with a pronoun enclitic (ونمرتها "and its number") is no coordinated name.
+  EXPECT_EQ(Find("وباع جورج كاسيلو ونمرتها ، ثم غادر"), (V{{"PER", "جورج كاسيلو"}}));
   // Without a list going on, the word after و may be a verb: no name.
   EXPECT_EQ(Find("وصل جورج كاسيلو وناقش الخطة"), (V{{"PER", "جورج كاسيلو"}}));
 }
@@ -232,6 +234,13 @@ TEST(PersonRulesTest, CoordinatedNamesArePersons) {
 TEST(PersonRulesTest, RelativePronounAfterARoleAndItsName) {
   EXPECT_EQ(Find("من تصميم المعماري زرياب الذي ارتبط اسمه بالقصور"), (V{{"PER", "زرياب"}}));
   EXPECT_EQ(Find("أشاد المدرب الذي ارتبط اسمه بالفريق"), V{});
+}
+
+// After a role, two unknown words are a foreign name, but not when the second is a short
+// plural verb (أنقذوا); a long name may end so (ناكاجاوا).
+TEST(PersonRulesTest, PluralVerbEndsNoName) {
+  EXPECT_EQ(Find("وصاح المدرب كوستين اهربوا جميعا"), (V{{"PER", "كوستين"}}));
+  EXPECT_EQ(Find("واستقبل وزير الزراعة شونيتشي ناكاجاوا الوفد"), (V{{"PER", "شونيتشي ناكاجاوا"}}));
 }
 
 TEST(PersonRulesTest, DefiniteNameAfterAReligiousTitle) {

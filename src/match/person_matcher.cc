@@ -174,12 +174,19 @@ bool EndsSubject(const NerTokens& tokens, size_t k) {
 
 // Tokens k and k + 1 are both unknown indefinite name words, and no proclitic + noun or
 // accusative ends the second: the two words of a foreign name the lists lack.
+constexpr std::string_view kPluralVerbEnding = "\xD9\x88\xD8\xA7";  // وا
+
 bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
   if (k + 1 >= tokens.size()) return false;
   for (size_t j = k; j <= k + 1; ++j) {
     const NerToken& t = tokens[j];
     if (!tokens.IsNameWord(j) || Definite(tokens, j) || t.known >= 0) return false;
     if (tokens.EndsWithAlef(j) && t.letters <= 4) return false;
+    // The plural verb ending وا (أنقذوا، قالوا) ends no short name (ناكاجاوا is long).
+    const std::string_view key = tokens.Key(j);
+    if (t.letters <= 6 && key.size() > 4 && key.substr(key.size() - 4) == kPluralVerbEnding) {
+      return false;
+    }
   }
   // The second word must not read as a preposition + noun (لمدة، بسبب).
   return tokens.doc().analyses[k + 1].reading_count <= 1;
@@ -477,8 +484,9 @@ bool PlainNameKey(const NerTokens& tokens, std::string_view key) {
                                 kNerPersonNoun | kNerStateWord | kNerClub;
   if (key.size() < 6 || (tokens.lexicon().Flags(key) & kNotName)) return false;  // 3+ letters
   if (key.substr(0, kWrittenArticle.size()) == kWrittenArticle) return false;
-  // ه (and the pronouns ها، هم، هما), ات، ون، ى: the endings of Arabic nouns and verbs.
-  if (EndsWithAny(key, {"\xD9\x87", "\xD8\xA7\xD8\xAA", "\xD9\x88\xD9\x86", "\xD9\x89"})) {
+  // The pronouns ه، ها، هم (and هما), ات، ون، ى: the endings of Arabic nouns and verbs.
+  if (EndsWithAny(key, {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD8\xA7\xD8\xAA",
+                        "\xD9\x88\xD9\x86", "\xD9\x89"})) {
     return false;
   }
   // Imperfect verbs (ويلعب، ويقول) and short accusatives (وصديقا، ودائما) or the plural
