@@ -200,7 +200,8 @@ TEST_F(MoneyMatcherTest, MalformedCurrencyTableIsReported) {
 TEST_F(MoneyMatcherTest, IdLookupsAgreeWithFormLookups) {
   const std::string text =
       "دفع 20 دولار و43 سنت، وبخمسة آلاف دولار، ثم 3 مليارات الدولارات و$10 و42 ج.م. و٥٠٠ ر.س "
-      "والجنيهات، وريال سعودي واحد وهللة واحدة، وأعطاه ألفا ريال، واشتراه بدولارين وباليورو.";
+      "والجنيهات، وريال سعودي واحد وهللة واحدة، وأعطاه ألفا ريال، واشتراه بدولارين وباليورو، "
+      "ثم الر.س واحد.";
   std::vector<Found> by_id = Run(text);
   ASSERT_GE(by_id.size(), 7u);
   doc_.vocabulary = nullptr;

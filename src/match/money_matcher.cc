@@ -89,6 +89,10 @@ struct MoneyMatcher::Lexicon {
   // (lemma, qualifier stem) → code, from two-word names: "دينار كويتي" → KWD.
   std::map<std::pair<std::string, std::string>, std::string> qualified;
   std::unordered_map<std::string, int> digits;  // code → decimal places
+  // The first forms shorter than two Arabic letters ("ر" of "ر.س", "$"), with the article.
+  // The analyzer looks a reading up without its article only when two letters follow it, so
+  // these go into the vocabulary whole ("الر") for the lexicon bit to cover them.
+  std::vector<std::string> short_firsts_with_article;
 
   const std::vector<size_t>* FindFirst(std::string_view form) const {
     auto it = by_first.find(absl::string_view(form.data(), form.size()));
@@ -122,6 +126,11 @@ struct MoneyMatcher::Lexicon {
         table.lexicon_bits =
             table.lexicon_bits && (vocabulary.Info(id).lexicons & kLexCurrency) != 0;
       }
+      for (const std::string& form : short_firsts_with_article) {
+        table.lexicon_bits =
+            table.lexicon_bits &&
+            (vocabulary.Info(vocabulary.Find(form)).lexicons & kLexCurrency) != 0;
+      }
       table.vocabulary = &vocabulary;
       ids = std::move(table);
     });
@@ -152,6 +161,12 @@ bool IsSignRun(const Document& doc, size_t i) {
   std::string_view text = doc.TokenText(i);
   return text == "#" || text == "@" || text == "*" || text == "&" || text == "\\";
 }
+
+// Whether the lexicon bits of word token i tell every form CurrencyAt tries there: not for a
+// token with an empty match form, whose text CurrencyAt reads. (A reading that is the article
+// and one letter, "الر" before ".س", whose article-less form the analyzer does not look up,
+// is in the vocabulary itself: see AddWordsTo.)
+bool CurrencyBitsSpeakFor(const Document& doc, size_t i) { return doc.analyses[i].key.size != 0; }
 
 struct CurrencyHit {
   size_t end_token = 0;
@@ -251,6 +266,11 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
   }
   for (size_t i = 0; i < lex.entries.size(); ++i) {
     lex.by_first[lex.entries[i].forms[0]].push_back(i);
+  }
+  for (const auto& [first, list] : lex.by_first) {
+    if (first.size() < kArticle.size()) {
+      lex.short_firsts_with_article.push_back(std::string(kArticle) + first);
+    }
   }
   for (auto& [first, list] : lex.by_first) {
     std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) {
@@ -459,7 +479,8 @@ class MoneyGrammar {
     if (doc_.tokens[i].kind == TokenKind::kArabicWord ||
         doc_.tokens[i].kind == TokenKind::kLatinWord) {
       const MoneyMatcher::Lexicon::IdTable* ids = lex_.Ids(doc_);
-      if (ids && ids->lexicon_bits && (doc_.Lexicons(i) & kLexCurrency) == 0) {
+      if (ids && ids->lexicon_bits && (doc_.Lexicons(i) & kLexCurrency) == 0 &&
+          CurrencyBitsSpeakFor(doc_, i)) {
         return std::nullopt;
       }
     }
@@ -546,7 +567,8 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   for (size_t i = 0; i < doc.tokens.size();) {
     if (marked && (doc.Lexicons(i) & (kLexNumber | kLexCurrency)) == 0 &&
         (doc.tokens[i].kind == TokenKind::kArabicWord ||
-         doc.tokens[i].kind == TokenKind::kLatinWord)) {
+         doc.tokens[i].kind == TokenKind::kLatinWord) &&
+        CurrencyBitsSpeakFor(doc, i)) {
       ++i;
       continue;
     }
@@ -576,6 +598,9 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
 
 void MoneyMatcher::AddWordsTo(VocabularyBuilder* builder) const {
   for (const auto& [first, entries] : lexicon_->by_first) builder->Add(first, kLexCurrency);
+  for (const std::string& form : lexicon_->short_firsts_with_article) {
+    builder->Add(form, kLexCurrency);
+  }
 }
 
 void AddCurrencyWords(VocabularyBuilder* builder) {

@@ -45,7 +45,9 @@ class MoneyMatcher : public Matcher {
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
 
-  // Adds the first word of every currency name to the shared vocabulary (kLexCurrency).
+  // Adds the first word of every currency name to the shared vocabulary (kLexCurrency); a first
+  // word shorter than two letters also with the article ("الر"), since the analyzer looks up a
+  // reading without its article only when two letters follow it.
   void AddWordsTo(VocabularyBuilder* builder) const;
 
   struct Lexicon;
