@@ -1249,8 +1249,7 @@ std::optional<NumberParse> NumberParser::Impl::ParseFrom(const Document& doc, si
       one.value = Decimal::FromInt(1);
       one.end_token = token;
       one.has_words = true;
-      if (ExtendWithParts(doc, options, &one, key) &&
-          (!best || best->end_token < one.end_token)) {
+      if (ExtendWithParts(doc, options, &one, key) && (!best || best->end_token < one.end_token)) {
         NumberParse p;
         p.value = one.value;
         p.first_token = static_cast<uint32_t>(token);
