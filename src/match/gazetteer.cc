@@ -26,6 +26,7 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
     key.clear();
     analyzer_->AppendMatchForm(token.text(name), &key);
     if (key.empty()) continue;  // a lone mark or format character
+    if (words == 0) first_words_.Add(key);
     ++words;
     auto [word_it, inserted_word] =
         word_ids_.try_emplace(key, static_cast<uint32_t>(word_ids_.size()));
@@ -73,7 +74,9 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
   bool found = false;
   const size_t n = doc.tokens.size();
   for (uint8_t r = 0; r < first.reading_count; ++r) {
-    const uint32_t word = WordId(doc.Slice(first.readings[r].key));
+    const std::string_view key = doc.Slice(first.readings[r].key);
+    if (!first_words_.MayContain(key)) continue;
+    const uint32_t word = WordId(key);
     if (word == UINT32_MAX) continue;
     uint32_t node = Child(0, word);
     size_t next = start + 1;

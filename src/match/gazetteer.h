@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "text/key_filter.h"
 #include "kashif/kashif.h"
 #include "match/matcher.h"
 #include "pipeline/analyzer.h"
@@ -56,6 +57,8 @@ class Gazetteer {
   uint32_t WordId(std::string_view key) const;  // UINT32_MAX when unknown
 
   const Analyzer* analyzer_;
+  // In front of word_ids_ (most words of running text start no entry).
+  KeyFilter first_words_;
   absl::flat_hash_map<std::string, uint32_t> word_ids_;
   absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) → child node
   std::vector<uint32_t> node_payload_{kNoPayload};  // node 0 is the root
