@@ -22,7 +22,8 @@ class KeyFilter {
 
   bool MayContain(std::string_view key) const {
     const uint64_t h = Hash(key);
-    return Test(static_cast<uint32_t>(h)) & Test(static_cast<uint32_t>(h >> 32));
+    // One branch for both bits: which words pass is data-dependent and hard to predict.
+    return (Bit(static_cast<uint32_t>(h)) & Bit(static_cast<uint32_t>(h >> 32))) != 0;
   }
 
  private:
@@ -59,7 +60,7 @@ class KeyFilter {
     bit &= kBits - 1;
     words_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
-  bool Test(uint32_t bit) const {
+  uint64_t Bit(uint32_t bit) const {
     bit &= kBits - 1;
     return (words_[bit >> 6] >> (bit & 63)) & 1;
   }
