@@ -221,7 +221,11 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
     const TokenAnalysis& a = doc.analyses[i];
     t.word = token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord;
     t.punct = token.kind == TokenKind::kPunctuation;
-    if (!t.word || a.reading_count == 0) continue;
+    if (!t.word) continue;
+    if (a.reading_count == 0) {
+      t.foreign_suffix = lexicon.HasForeignSuffix(doc.Slice(a.key));
+      continue;
+    }
     const std::string_view whole = doc.Slice(a.readings[0].key);
     t.flags = lexicon.ReadingFlags(doc, a.readings[0]);
     t.reading = 0;
@@ -264,6 +268,7 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
     t.bare_flags = t.article ? lexicon.BareFlags(doc, reading) : 0;
     t.letters = CountLetters(key);
     t.nisba = t.article && t.letters >= 6 && (EndsWith(key, kYa) || EndsWith(key, kYaHeh));
+    t.foreign_suffix = lexicon.HasForeignSuffix(key);
   }
 }
 
@@ -403,7 +408,7 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
                             (!after_foreign_male || t.letters <= 4)) ||
                            StartsWith(key, "\xD8\xB3\xD9\x8A") ||
                            (future_feminine && !after_foreign_male);
-  if (verb_prefix && t.letters <= 7 && !lexicon_.HasForeignSuffix(key)) return false;
+  if (verb_prefix && t.letters <= 7 && !t.foreign_suffix) return false;
   // The same word with the article elsewhere in the document is a common noun (لاعب beside
   // اللاعب). Definite family names (الخطيب) are not affected: their own form has the article.
   // Relational family names go both ways (حجازي، الحجازي), so they are exempt.

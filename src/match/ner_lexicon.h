@@ -88,7 +88,8 @@ class NerLexicon {
   uint32_t BareFlags(const Document& doc, const TokenReading& reading) const {
     return builtin_ ? doc.BareInfo(reading).ner : HashedBareFlags(doc.Slice(reading.key));
   }
-  // Whether the match form ends with a foreign-surname ending (and is long enough for it).
+  // Whether the match form ends with a foreign-surname ending (and is long enough for it). For a
+  // token's rule reading, NerToken::foreign_suffix has the answer.
   bool HasForeignSuffix(std::string_view key) const;
 
   // Adds every word with its classes to the shared vocabulary.
@@ -116,27 +117,31 @@ class NerLexicon {
   bool suffix_last_byte_[256] = {};  // the last bytes of foreign_suffixes_
 };
 
-// What the rules know about one token of a document.
+// What the rules know about one token of a document. The fields are ordered to keep the struct
+// small: each rule matcher that marks known candidates copies one per token.
 struct NerToken {
+  uint32_t flags = 0;          // classes of the whole token
+  uint32_t reading_flags = 0;  // classes of the reading the rules use
+  uint32_t bare_flags = 0;     // classes of that reading without its article ال
+  uint32_t letters = 0;        // letters in the reading
+  uint32_t known_end = 0;      // end token of the known candidate (see `known`)
+  int32_t known_priority = 0;
   bool word = false;           // an Arabic or Latin word
   bool punct = false;          // punctuation
-  uint32_t flags = 0;          // classes of the whole token
   uint8_t reading = 0;         // the reading the rules use (0, or one with proclitics set aside)
-  uint32_t reading_flags = 0;  // classes of that reading
-  uint32_t bare_flags = 0;     // classes of that reading without its article ال
   bool article = false;        // that reading starts with the article
   bool clitic_article = false;  // a proclitic before the article: بالضفة، للاستثمار، والتعاون
   bool conjunction = false;  // starts with و or ف and is not itself a known word
   bool clitic_stop = false;  // a proclitic + a stop word: بأول (ب + أول), not the name باول
   bool nisba = false;        // definite and ends like a relational adjective: الروسية
-  uint32_t letters = 0;      // letters in the reading
+  // The reading's match form (Key(i)) ends with a foreign-surname ending:
+  // NerLexicon::HasForeignSuffix(Key(i)), asked of many words by several rules.
+  bool foreign_suffix = false;
   // The type of a higher-priority PER / ORG / LOC candidate (gazetteer) covering the token, or
   // -1, and whether the token starts that candidate. Tokens of a date or money candidate are
   // not known: they get the time-word flags (kNerTime | kNerStop) and so end every name.
   int8_t known = -1;
   bool known_start = false;
-  uint32_t known_end = 0;  // end token of that candidate
-  int32_t known_priority = 0;
 };
 
 struct NerLexicalView;

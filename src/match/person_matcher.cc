@@ -267,7 +267,7 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (Definite(tokens, k) || u.known >= 0) return;  // known names need no help
   if (IsGiven(u) && !(u.flags & kNerAmbiguousName)) {
     proposer->AddName(k, /*alone=*/true, /*titled=*/true);
-  } else if ((u.flags & kNerNameStart) || tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
+  } else if ((u.flags & kNerNameStart) || tokens[k].foreign_suffix) {
     proposer->AddName(k, /*alone=*/!(u.flags & kNerNameStart), /*titled=*/true);
   } else if (after_definite) {
     return;
@@ -375,7 +375,7 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   // look foreign.
   const bool direct_title = k == i + 1 && (t.reading_flags & kNerTitle);
   if (!direct_title && name.known < 0 && !IsGiven(name) &&
-      !tokens.lexicon().HasForeignSuffix(tokens.Key(k))) {
+      !tokens[k].foreign_suffix) {
     // Two unknown words in a row are a foreign name: وزير العدل شارل رزق.
     if (TwoUnknownNameWords(tokens, k)) {
       proposer->Add(k, k + 2);
@@ -432,8 +432,8 @@ void ForeignSurnameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer)
       !tokens.IsNameWord(i)) {
     return;
   }
+  if (!t.foreign_suffix) return;
   const std::string_view key = tokens.Key(i);
-  if (!tokens.lexicon().HasForeignSuffix(key)) return;
   // The imperfect of a tenth-form verb ends like a Slavic surname (يستضيف، تستضيف) but starts
   // with its prefix, which no surname does.
   for (std::string_view prefix : kTenthFormImperfect) {
@@ -588,8 +588,19 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   const NerTokens tokens(doc, *lexicon_, *out);
   Proposer proposer(tokens, out);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].word) continue;
+  const size_t n = tokens.size();
+  // Most words start no name: test first what every anchor needs of token i (or of the token
+  // after it, for a patronymic) and call them only when one may apply.
+  constexpr uint32_t kStartFlags = kNerGivenName | kNerNameStart | kNerTitle | kNerRole | kNerVerb;
+  for (size_t i = 0; i < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word) continue;
+    const bool may_start =
+        (t.reading_flags & kStartFlags) ||
+        (t.article && ((t.reading_flags | t.bare_flags | t.flags) & kNerDemonym)) ||
+        (i + 1 < n && (tokens[i + 1].flags & kNerPatronymic)) ||
+        (t.foreign_suffix && t.reading == 0 && t.flags == 0 && t.known < 0);
+    if (!may_start) continue;
     GivenNameAnchor(tokens, i, &proposer);
     ParticleAnchor(tokens, i, &proposer);
     PatronymicAnchor(tokens, i, &proposer);
