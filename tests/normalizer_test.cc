@@ -158,6 +158,53 @@ TEST(NormalizerTest, AppendNormalizedEqualsNormalize) {
   EXPECT_EQ(out, "prefix:" + Normalizer().Normalize(text).text);
 }
 
+// AppendNormalized writes into space sized for its input and grows it only for pieces longer
+// than their source (an invalid byte's U+FFFD, a ligature's expansion). Random mixes of every
+// kind of piece, after a prefix, must give exactly Normalize()'s text under both option sets.
+TEST(NormalizerTest, AppendNormalizedEqualsNormalizeOnRandomMixes) {
+  const std::string pieces[] = {
+      "Ø§",          // ا
+      "Ø£",          // أ (folds to ا)
+      "Ø©",          // ة
+      "Ù",          // ى
+      "Ù",          // fatha (removed)
+      "Ù",          // tatweel (removed)
+      "Ù£",          // ٣ (becomes one byte)
+      "Û",          // Persian yeh
+      "ï·º",      // U+FDFA, a ligature of several words
+      "ï»»",      // U+FEFB lam-alef ligature
+      "ï»¿",      // BOM
+      "â",      // ZWNJ
+      "â",      // left quotation mark (kept)
+      "ð",  // emoji (kept)
+      "Â­",          // soft hyphen
+      "Ã©",          // é (kept)
+      "",              // stray continuation byte
+      "Ø",              // truncated lead byte
+      "í ",      // encoded surrogate
+      "AbZ",               "q 9",
+  };
+  NormalizerOptions all_folds;
+  all_folds.fold_alef_maqsura = true;
+  all_folds.fold_teh_marbuta = true;
+  all_folds.fold_hamza = true;
+  all_folds.lowercase_ascii = true;
+  uint32_t seed = 11;
+  for (const NormalizerOptions& o : {NormalizerOptions(), all_folds}) {
+    const Normalizer normalizer(o);
+    for (int t = 0; t < 3000; ++t) {
+      std::string text;
+      for (int i = 0; i < t % 29; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        text += pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+      }
+      std::string out = "prefix:";
+      normalizer.AppendNormalized(text, &out);
+      ASSERT_EQ(out, "prefix:" + normalizer.Normalize(text).text) << "case " << t;
+    }
+  }
+}
+
 // The eight-bytes-at-a-time letter count agrees with a byte-by-byte count on words of every
 // length, on valid and on broken UTF-8 (a stray continuation byte counts as none).
 TEST(StringsTest, CountCodePointsMatchesByteCount) {

@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -21,6 +23,11 @@ struct FoldTable {
   std::vector<uint16_t> index = std::vector<uint16_t>(0x10000, 0);
   std::vector<std::string> replacements = {std::string()};
   bool lowercase_ascii = false;
+  // What a two-byte character (U+0080-U+07FF, Arabic among them) becomes, ready to store:
+  // bits 0-15 the output bytes in memory order, bits 16-23 their count (0-2). Every fold of
+  // such a character is at most two bytes long (BuildTable checks), so the hot loop writes
+  // two bytes and advances by the count, without looking at `replacements`.
+  std::vector<uint32_t> two_byte = std::vector<uint32_t>(0x800, 0);
 };
 
 namespace {
@@ -132,6 +139,22 @@ std::shared_ptr<const FoldTable> BuildTable(const NormalizerOptions& o) {
       table->replacements.push_back(std::move(replacement));
     }
   }
+  for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+    std::string bytes;
+    const uint16_t idx = table->index[cp];
+    if (idx == 0) {
+      internal::AppendUtf8(cp, &bytes);
+    } else {
+      bytes = table->replacements[idx];
+    }
+    // A longer fold would break FoldAppend's bound (output never longer than input there).
+    if (bytes.size() > 2) std::abort();
+    uint32_t entry = static_cast<uint32_t>(bytes.size()) << 16;
+    for (size_t k = 0; k < bytes.size(); ++k) {
+      entry |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])) << (8 * k);
+    }
+    table->two_byte[cp] = entry;
+  }
   return table;
 }
 
@@ -197,52 +220,68 @@ void Fold(const FoldTable& table, std::string_view text, Emit&& emit) {
   }
 }
 
-// The hot path without an offset map: unchanged bytes are copied in runs, so text without
-// marks or variant letters costs one table lookup per character and one append per run.
+// The hot path without an offset map. The output is written through a pointer into space
+// sized for the input: ASCII and two-byte characters (all of Arabic's letters and marks) never
+// grow, so they need no capacity check and no std::string call per character; a longer piece
+// (an invalid byte, a ligature's expansion) grows the string first.
 void FoldAppend(const FoldTable& table, std::string_view text, std::string* out) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const bool lower = table.lowercase_ascii;
-  size_t run = 0;  // start of the bytes not yet copied
+  const uint32_t lower = table.lowercase_ascii ? 0x20 : 0;
+  const uint32_t* const two_byte = table.two_byte.data();
+  const size_t base = out->size();
+  out->resize(base + n);
+  char* d = &(*out)[base];
+  // Room for the rest of the input is always there: d <= start of the room + bytes consumed.
   size_t i = 0;
-  auto flush = [&](size_t upto) {
-    if (upto > run) out->append(text.data() + run, upto - run);
+  auto put_long = [&](std::string_view piece, size_t consumed) {
+    // piece may be longer than the bytes it replaces: make room for it and the rest.
+    const size_t written = static_cast<size_t>(d - out->data());
+    out->resize(written);
+    out->append(piece.data(), piece.size());
+    i += consumed;
+    const size_t at = out->size();
+    out->resize(at + (n - i));
+    d = &(*out)[at];
   };
   while (i < n) {
     const unsigned char b = s[i];
     if (b < 0x80) {
-      if (lower && b >= 'A' && b <= 'Z') {
-        flush(i);
-        out->push_back(static_cast<char>(b - 'A' + 'a'));
-        run = ++i;
-      } else {
-        ++i;
-      }
+      *d++ = static_cast<char>(b | (static_cast<uint32_t>(b - 'A') < 26 ? lower : 0));
+      ++i;
       continue;
     }
-    size_t len;
-    char32_t cp;
     if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      cp = (char32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F);  // Arabic is here
-      len = 2;
-    } else {
-      len = DecodeUtf8(text, i, &cp);
-      if (len == 0) {
-        flush(i);
-        out->append(kReplacementUtf8, 3);
-        run = ++i;
-        continue;
-      }
+      const uint32_t entry = two_byte[(uint32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+      const uint16_t bytes = static_cast<uint16_t>(entry);
+      std::memcpy(d, &bytes, 2);  // fits: two input bytes are consumed
+      d += entry >> 16;
+      i += 2;
+      continue;
+    }
+    char32_t cp;
+    const size_t len = DecodeUtf8(text, i, &cp);
+    if (len == 0) {
+      put_long(std::string_view(kReplacementUtf8, 3), 1);
+      continue;
     }
     const uint16_t idx = cp < 0x10000 ? table.index[cp] : 0;
-    if (idx != 0) {
-      flush(i);
-      out->append(table.replacements[idx]);
-      run = i + len;
+    if (idx == 0) {
+      std::memcpy(d, s + i, len);
+      d += len;
+      i += len;
+      continue;
     }
-    i += len;
+    const std::string& r = table.replacements[idx];
+    if (r.size() <= len) {
+      std::memcpy(d, r.data(), r.size());
+      d += r.size();
+      i += len;
+    } else {
+      put_long(r, len);
+    }
   }
-  flush(n);
+  out->resize(static_cast<size_t>(d - out->data()));
 }
 
 }  // namespace
