@@ -1,6 +1,7 @@
 #include "match/ner_lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "absl/container/flat_hash_set.h"
@@ -37,6 +38,13 @@ std::string_view BareOf(std::string_view key) {
 }
 
 uint32_t CountLetters(std::string_view key) { return static_cast<uint32_t>(CountCodePoints(key)); }
+
+// The last four bytes of `s` (at least four long) as one integer: a fixed-size load.
+uint32_t Last4(std::string_view s) {
+  uint32_t v;
+  std::memcpy(&v, s.data() + s.size() - 4, 4);
+  return v;
+}
 
 struct ClassName {
   std::string_view name;
@@ -108,8 +116,14 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Build(const Analyzer* an
   // Longest endings first is not needed (any match counts), but a stable order keeps the
   // behaviour independent of the file order.
   std::sort(lexicon->foreign_suffixes_.begin(), lexicon->foreign_suffixes_.end());
-  for (const std::string& suffix : lexicon->foreign_suffixes_) {
-    if (!suffix.empty()) lexicon->suffix_last_byte_[static_cast<unsigned char>(suffix.back())] = true;
+  for (uint32_t j = 0; j < lexicon->foreign_suffixes_.size(); ++j) {
+    const std::string& suffix = lexicon->foreign_suffixes_[j];
+    if (suffix.size() < 4) {
+      lexicon->short_suffixes_.push_back(j);
+      continue;
+    }
+    lexicon->suffix_tails_[static_cast<unsigned char>(suffix.back())].push_back(
+        {Last4(suffix), j});
   }
   return std::shared_ptr<const NerLexicon>(std::move(lexicon));
 }
@@ -180,8 +194,24 @@ uint32_t NerLexicon::Flags(std::string_view key) const {
 }
 
 bool NerLexicon::HasForeignSuffix(std::string_view key) const {
-  // Most words end in a byte no ending ends in: one table lookup settles them.
-  if (key.empty() || !suffix_last_byte_[static_cast<unsigned char>(key.back())]) return false;
+  if (key.empty()) return false;
+  // Most words end in a byte no ending ends in, or in none of the endings with that last byte:
+  // the ending is tested before the costlier conditions on the word.
+  bool ends = false;
+  if (key.size() >= 4) {
+    const uint32_t last4 = Last4(key);
+    for (const SuffixTail& tail : suffix_tails_[static_cast<unsigned char>(key.back())]) {
+      if (tail.last4 == last4 && EndsWith(key, foreign_suffixes_[tail.index])) {
+        ends = true;
+        break;
+      }
+    }
+  }
+  if (!ends) {
+    ends = std::any_of(short_suffixes_.begin(), short_suffixes_.end(),
+                       [&](uint32_t j) { return EndsWith(key, foreign_suffixes_[j]); });
+    if (!ends) return false;
+  }
   if (CountLetters(key) < kMinForeignSuffixLetters || StartsWith(key, kArticle)) return false;
   // Broken plurals (تكاليف، تصانيف، مخاوف) have alef as their third letter; the surnames do not.
   if (key.size() >= 6 && key.substr(4, 2) == "\xD8\xA7") return false;
@@ -191,8 +221,7 @@ bool NerLexicon::HasForeignSuffix(std::string_view key) const {
       key.substr(6, 2) == "\xD9\x88" && EndsWith(key, "\xD8\xA7")) {  // و، ا
     return false;
   }
-  return std::any_of(foreign_suffixes_.begin(), foreign_suffixes_.end(),
-                     [&](const std::string& suffix) { return EndsWith(key, suffix); });
+  return true;
 }
 
 namespace {
@@ -208,6 +237,10 @@ struct NerLexicalView : StageCache {
   // document's arena), collected on the first SeenWithArticle() call.
   absl::flat_hash_set<absl::string_view> definite_bare;
   bool definite_bare_built = false;
+  // The copy a NerTokens marks its known candidates in, reused by each matcher in turn (and by
+  // the next document) instead of allocating one per call; `marked_in_use` while one holds it.
+  std::vector<NerToken> marked;
+  bool marked_in_use = false;
 };
 
 namespace {
@@ -273,7 +306,8 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
 }
 
 NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
-  auto* view = dynamic_cast<NerLexicalView*>(doc.ner_cache.get());
+  // Only the NER rules keep a cache in ner_cache, always this type: no dynamic_cast needed.
+  auto* view = static_cast<NerLexicalView*>(doc.ner_cache.get());
   if (view == nullptr) {
     doc.ner_cache = std::make_unique<NerLexicalView>();
     view = static_cast<NerLexicalView*>(doc.ner_cache.get());
@@ -299,8 +333,15 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     return c.priority >= min_known_priority;
   });
   if (!marks) return;  // the shared view as it is: no copy
-  own_ = view_->tokens;
-  tokens_ = own_.data();
+  std::vector<NerToken>* copy = &own_;
+  if (!view_->marked_in_use) {
+    view_->marked_in_use = true;
+    borrowed_ = true;
+    copy = &view_->marked;
+  }
+  copy->assign(view_->tokens.begin(), view_->tokens.end());
+  tokens_ = copy->data();
+  NerToken* const marked = copy->data();
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
     // A date or an amount is no part of a name and ends one: "جامعة بير زيت أمس", "مجلس إدارتها
@@ -308,13 +349,13 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     // instead of taking the candidate in as a known name.
     if (c.type == EntityType::kDate || c.type == EntityType::kMoney) {
       for (uint32_t i = c.first_token; i < c.end_token && i < size_; ++i) {
-        own_[i].flags |= kNerTime | kNerStop;
-        own_[i].reading_flags |= kNerTime | kNerStop;
+        marked[i].flags |= kNerTime | kNerStop;
+        marked[i].reading_flags |= kNerTime | kNerStop;
       }
       continue;
     }
     for (uint32_t i = c.first_token; i < c.end_token && i < size_; ++i) {
-      NerToken& t = own_[i];
+      NerToken& t = marked[i];
       if (t.known >= 0 && t.known_priority >= c.priority) continue;
       t.known = static_cast<int8_t>(c.type);
       t.known_start = i == c.first_token;
@@ -322,6 +363,10 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
       t.known_priority = c.priority;
     }
   }
+}
+
+NerTokens::~NerTokens() {
+  if (borrowed_) view_->marked_in_use = false;
 }
 
 std::string_view NerTokens::Key(size_t i) const {

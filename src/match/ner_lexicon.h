@@ -114,7 +114,15 @@ class NerLexicon {
   bool builtin_ = false;  // built by CreateDefault(): its words are the vocabulary's
   absl::flat_hash_map<std::string, uint32_t> flags_;
   std::vector<std::string> foreign_suffixes_;
-  bool suffix_last_byte_[256] = {};  // the last bytes of foreign_suffixes_
+  // The endings by their last byte, each with its last four bytes as one integer, so most words
+  // are settled by a table lookup and an integer compare or two. Endings shorter than four bytes
+  // (none of the built-in ones) are in short_suffixes_ and always tested.
+  struct SuffixTail {
+    uint32_t last4;
+    uint32_t index;  // into foreign_suffixes_
+  };
+  std::vector<SuffixTail> suffix_tails_[256];
+  std::vector<uint32_t> short_suffixes_;
 };
 
 // What the rules know about one token of a document. The fields are ordered to keep the struct
@@ -153,6 +161,7 @@ class NerTokens {
   // mark their tokens as known.
   NerTokens(const Document& doc, const NerLexicon& lexicon, const std::vector<Candidate>& prior,
             int32_t min_known_priority = 60);
+  ~NerTokens();
   NerTokens(const NerTokens&) = delete;
   NerTokens& operator=(const NerTokens&) = delete;
 
@@ -217,7 +226,8 @@ class NerTokens {
   // The view's tokens, or own_'s: a copy that carries this call's known-candidate marks.
   const NerToken* tokens_ = nullptr;
   size_t size_ = 0;
-  std::vector<NerToken> own_;
+  std::vector<NerToken> own_;  // when another NerTokens holds the view's copy
+  bool borrowed_ = false;      // tokens_ is the view's copy (NerLexicalView::marked)
   // The word-only part, shared by every NerTokens of the document (kept in doc.ner_cache).
   NerLexicalView* view_;
 };
