@@ -1,7 +1,11 @@
 #include "pipeline/analyzer.h"
 
+#include <cstring>
+#include <string>
+
 #include "pipeline/vocabulary.h"
 #include "text/char_class.h"
+#include "text/fold.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -64,6 +68,7 @@ const Stemmer& DefaultStemmer() {
 Analyzer::Analyzer()
     : match_normalizer_(MatchFormOptions()),
       display_normalizer_(DisplayFormOptions()),
+      match_table_(SharedFoldTable(MatchFormOptions())),
       stemmer_(DefaultStemmer()) {}
 
 size_t SkipLetters(std::string_view word, size_t letters) {
@@ -91,8 +96,14 @@ void Analyzer::Analyze(Document* doc) const {
   if (doc->ner_cache) doc->ner_cache->fresh = false;
   const size_t n = doc->tokens.size();
   doc->analyses.assign(n, TokenAnalysis());
-  doc->arena.reserve(doc->text.size() + doc->text.size() / 2);
-  for (size_t i = 0; i < n; ++i) AnalyzeToken(doc, i);
+  // The arena is sized once for the usual worst case (a token's match form is no longer than
+  // the token, and one restored-article reading adds at most the token plus an alef), then
+  // written through a pointer and cut to its length at the end. AnalyzeToken grows it for the
+  // rare token whose form is longer (invalid bytes, ligatures).
+  size_t used = doc->arena.size();
+  doc->arena.resize(used + 2 * doc->text.size() + 2 * n);
+  for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
+  doc->arena.resize(used);
 }
 
 void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
@@ -111,21 +122,34 @@ void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
   a->lexicons = lexicons;
 }
 
-void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
+size_t Analyzer::AnalyzeToken(Document* doc, size_t index, size_t used) const {
   const Token& token = doc->tokens[index];
   TokenAnalysis& a = doc->analyses[index];
   const std::string_view surface = token.text(doc->text);
-  a.key.offset = static_cast<uint32_t>(doc->arena.size());
-  match_normalizer_.AppendNormalized(surface, &doc->arena);
-  a.key.size = static_cast<uint32_t>(doc->arena.size() - a.key.offset);
+  // Room for the form and one restored-article reading.
+  const size_t room = 2 * surface.size() + kLetterBytes;
+  if (doc->arena.size() - used < room) doc->arena.resize(used + room + doc->arena.size());
+  a.key.offset = static_cast<uint32_t>(used);
+  size_t form = FoldInto(*match_table_, surface, &doc->arena[used]);
+  if (form == kFoldTooLong) {
+    std::string slow;
+    match_normalizer_.AppendNormalized(surface, &slow);
+    form = slow.size();
+    if (doc->arena.size() - used < form + room) doc->arena.resize(used + form + room);
+    slow.copy(&doc->arena[used], form);
+  }
+  used += form;
+  a.key.size = static_cast<uint32_t>(form);
   a.readings[0] = TokenReading{0, a.key};
   a.reading_count = 1;
   if (token.kind == TokenKind::kLatinWord) LookUpWords(doc, &a);
-  if (token.kind != TokenKind::kArabicWord) return;
+  if (token.kind != TokenKind::kArabicWord) return used;
 
   // Readings with proclitics set aside. A stripped reading is a suffix of the key, so it shares
-  // the key's bytes; only the restored article needs new ones.
+  // the key's bytes; only the restored article needs new ones (at most one per token, which
+  // the room above counts).
   const ArenaSlice key = a.key;
+  char* const arena = &doc->arena[0];
   auto add_reading = [&](size_t stripped_letters, bool restore_alef) {
     const uint32_t cut = static_cast<uint32_t>(stripped_letters * kLetterBytes);
     if (a.reading_count >= kMaxReadings || key.size - cut < kMinRemainderBytes) return;
@@ -134,13 +158,14 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
     if (!restore_alef) {
       r.key = ArenaSlice{key.offset + cut, key.size - cut};
     } else {
-      r.key = ArenaSlice{static_cast<uint32_t>(doc->arena.size()),
+      r.key = ArenaSlice{static_cast<uint32_t>(used),
                          static_cast<uint32_t>(key.size - cut + kLetterBytes)};
-      doc->arena.append(kAlef.data(), kAlef.size());
-      doc->arena.append(doc->arena, key.offset + cut, key.size - cut);
+      std::memcpy(arena + used, kAlef.data(), kLetterBytes);
+      std::memcpy(arena + used + kLetterBytes, arena + key.offset + cut, key.size - cut);
+      used += key.size - cut + kLetterBytes;
     }
   };
-  std::string_view rest = doc->Slice(key);
+  std::string_view rest(arena + key.offset, key.size);
   size_t stripped = 0;
   if (StartsWith(rest, kWaw) || StartsWith(rest, kFa)) {
     rest.remove_prefix(kLetterBytes);
@@ -158,6 +183,7 @@ void Analyzer::AnalyzeToken(Document* doc, size_t index) const {
   }
 
   LookUpWords(doc, &a);
+  return used;
 }
 
 }  // namespace kashif::internal

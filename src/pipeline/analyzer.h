@@ -3,6 +3,7 @@
 #ifndef KASHIF_SRC_PIPELINE_ANALYZER_H_
 #define KASHIF_SRC_PIPELINE_ANALYZER_H_
 
+#include <memory>
 #include <string_view>
 
 #include "kashif/normalizer.h"
@@ -10,6 +11,8 @@
 #include "pipeline/document.h"
 
 namespace kashif::internal {
+
+struct FoldTable;
 
 // The options of the matching form: every fold on, so spelling variants meet.
 NormalizerOptions MatchFormOptions();
@@ -42,12 +45,14 @@ class Analyzer {
   }
 
  private:
-  void AnalyzeToken(Document* doc, size_t index) const;
+  // Writes token `index`'s forms into doc->arena from byte `used` on; returns the new end.
+  size_t AnalyzeToken(Document* doc, size_t index, size_t used) const;
   // Sets the vocabulary ids of a's readings and a->lexicons.
   void LookUpWords(Document* doc, TokenAnalysis* a) const;
 
   Normalizer match_normalizer_;
   Normalizer display_normalizer_;
+  std::shared_ptr<const FoldTable> match_table_;  // match_normalizer_'s, for the arena loop
   Stemmer stemmer_;  // the morphology stage: light stems and clitic splits
 };
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "text/char_class.h"
+#include "text/fold.h"
 #include "text/utf8.h"
 
 namespace kashif {
@@ -220,30 +221,29 @@ void Fold(const FoldTable& table, std::string_view text, Emit&& emit) {
   }
 }
 
-// The hot path without an offset map. The output is written through a pointer into space
-// sized for the input: ASCII and two-byte characters (all of Arabic's letters and marks) never
-// grow, so they need no capacity check and no std::string call per character; a longer piece
-// (an invalid byte, a ligature's expansion) grows the string first.
-void FoldAppend(const FoldTable& table, std::string_view text, std::string* out) {
+// The general loop of AppendNormalized, for text with pieces longer than their source.
+void FoldAppendGeneral(const FoldTable& table, std::string_view text, std::string* out) {
+  Fold(table, text, [out](std::string_view piece, size_t, size_t, bool) {
+    out->append(piece.data(), piece.size());
+  });
+}
+
+}  // namespace
+
+std::shared_ptr<const FoldTable> SharedFoldTable(const NormalizerOptions& options) {
+  return SharedTable(options);
+}
+
+// ASCII and two-byte characters (all of Arabic's letters and marks) never grow, so the output
+// fits in the input's size and needs no capacity check; a two-byte character costs one packed
+// table entry and a fixed two-byte store.
+size_t FoldInto(const FoldTable& table, std::string_view text, char* out) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const uint32_t lower = table.lowercase_ascii ? 0x20 : 0;
   const uint32_t* const two_byte = table.two_byte.data();
-  const size_t base = out->size();
-  out->resize(base + n);
-  char* d = &(*out)[base];
-  // Room for the rest of the input is always there: d <= start of the room + bytes consumed.
+  char* d = out;  // d - out <= i: never past the room
   size_t i = 0;
-  auto put_long = [&](std::string_view piece, size_t consumed) {
-    // piece may be longer than the bytes it replaces: make room for it and the rest.
-    const size_t written = static_cast<size_t>(d - out->data());
-    out->resize(written);
-    out->append(piece.data(), piece.size());
-    i += consumed;
-    const size_t at = out->size();
-    out->resize(at + (n - i));
-    d = &(*out)[at];
-  };
   while (i < n) {
     const unsigned char b = s[i];
     if (b < 0x80) {
@@ -261,27 +261,37 @@ void FoldAppend(const FoldTable& table, std::string_view text, std::string* out)
     }
     char32_t cp;
     const size_t len = DecodeUtf8(text, i, &cp);
-    if (len == 0) {
-      put_long(std::string_view(kReplacementUtf8, 3), 1);
-      continue;
-    }
+    if (len == 0) return kFoldTooLong;
     const uint16_t idx = cp < 0x10000 ? table.index[cp] : 0;
     if (idx == 0) {
       std::memcpy(d, s + i, len);
       d += len;
-      i += len;
-      continue;
-    }
-    const std::string& r = table.replacements[idx];
-    if (r.size() <= len) {
+    } else {
+      const std::string& r = table.replacements[idx];
+      if (r.size() > len) return kFoldTooLong;
       std::memcpy(d, r.data(), r.size());
       d += r.size();
-      i += len;
-    } else {
-      put_long(r, len);
     }
+    i += len;
   }
-  out->resize(static_cast<size_t>(d - out->data()));
+  return static_cast<size_t>(d - out);
+}
+
+namespace {
+
+// The hot path without an offset map: one append of the input's bytes, folded in place (the
+// source is `text`, so the write pointer never overtakes unread input), then one shrink when
+// something was removed.
+void FoldAppend(const FoldTable& table, std::string_view text, std::string* out) {
+  const size_t base = out->size();
+  out->append(text.data(), text.size());
+  const size_t written = FoldInto(table, text, &(*out)[base]);
+  if (written == kFoldTooLong) {
+    out->resize(base);
+    FoldAppendGeneral(table, text, out);
+  } else if (written != text.size()) {
+    out->resize(base + written);
+  }
 }
 
 }  // namespace
