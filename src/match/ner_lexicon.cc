@@ -116,15 +116,20 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Build(const Analyzer* an
   // Longest endings first is not needed (any match counts), but a stable order keeps the
   // behaviour independent of the file order.
   std::sort(lexicon->foreign_suffixes_.begin(), lexicon->foreign_suffixes_.end());
-  for (uint32_t j = 0; j < lexicon->foreign_suffixes_.size(); ++j) {
-    const std::string& suffix = lexicon->foreign_suffixes_[j];
+  std::vector<uint32_t> by_last_byte[256];
+  for (const std::string& suffix : lexicon->foreign_suffixes_) {
     if (suffix.size() < 4) {
-      lexicon->short_suffixes_.push_back(j);
+      lexicon->has_short_suffixes_ = true;
       continue;
     }
-    lexicon->suffix_tails_[static_cast<unsigned char>(suffix.back())].push_back(
-        {Last4(suffix), j});
+    by_last_byte[static_cast<unsigned char>(suffix.back())].push_back(Last4(suffix));
   }
+  for (size_t b = 0; b < 256; ++b) {
+    lexicon->tail_begin_[b] = static_cast<uint32_t>(lexicon->suffix_tails_.size());
+    lexicon->suffix_tails_.insert(lexicon->suffix_tails_.end(), by_last_byte[b].begin(),
+                                  by_last_byte[b].end());
+  }
+  lexicon->tail_begin_[256] = static_cast<uint32_t>(lexicon->suffix_tails_.size());
   return std::shared_ptr<const NerLexicon>(std::move(lexicon));
 }
 
@@ -193,24 +198,10 @@ uint32_t NerLexicon::Flags(std::string_view key) const {
   return it == flags_.end() ? 0 : it->second;
 }
 
-bool NerLexicon::HasForeignSuffix(std::string_view key) const {
-  if (key.empty()) return false;
-  // Most words end in a byte no ending ends in, or in none of the endings with that last byte:
-  // the ending is tested before the costlier conditions on the word.
-  bool ends = false;
-  if (key.size() >= 4) {
-    const uint32_t last4 = Last4(key);
-    for (const SuffixTail& tail : suffix_tails_[static_cast<unsigned char>(key.back())]) {
-      if (tail.last4 == last4 && EndsWith(key, foreign_suffixes_[tail.index])) {
-        ends = true;
-        break;
-      }
-    }
-  }
-  if (!ends) {
-    ends = std::any_of(short_suffixes_.begin(), short_suffixes_.end(),
-                       [&](uint32_t j) { return EndsWith(key, foreign_suffixes_[j]); });
-    if (!ends) return false;
+bool NerLexicon::HasForeignSuffixSlow(std::string_view key) const {
+  if (!std::any_of(foreign_suffixes_.begin(), foreign_suffixes_.end(),
+                   [&](const std::string& suffix) { return EndsWith(key, suffix); })) {
+    return false;
   }
   if (CountLetters(key) < kMinForeignSuffixLetters || StartsWith(key, kArticle)) return false;
   // Broken plurals (تكاليف، تصانيف، مخاوف) have alef as their third letter; the surnames do not.

@@ -4,6 +4,7 @@
 #define KASHIF_SRC_MATCH_NER_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,7 +91,19 @@ class NerLexicon {
   }
   // Whether the match form ends with a foreign-surname ending (and is long enough for it). For a
   // token's rule reading, NerToken::foreign_suffix has the answer.
-  bool HasForeignSuffix(std::string_view key) const;
+  bool HasForeignSuffix(std::string_view key) const {
+    // Most words end in none of the endings that end in their last byte (or in a byte none
+    // ends in): a table lookup and a four-byte compare or two settle them inline.
+    if (key.size() >= 4) {
+      const unsigned char last = static_cast<unsigned char>(key.back());
+      uint32_t last4;
+      std::memcpy(&last4, key.data() + key.size() - 4, 4);
+      for (uint32_t j = tail_begin_[last]; j < tail_begin_[last + 1]; ++j) {
+        if (suffix_tails_[j] == last4) return HasForeignSuffixSlow(key);
+      }
+    }
+    return has_short_suffixes_ && !key.empty() && HasForeignSuffixSlow(key);
+  }
 
   // Adds every word with its classes to the shared vocabulary.
   void AddWordsTo(VocabularyBuilder* builder) const;
@@ -105,6 +118,8 @@ class NerLexicon {
  private:
   explicit NerLexicon(const Analyzer* analyzer);
   uint32_t HashedBareFlags(std::string_view key) const;
+  // HasForeignSuffix() after its quick test: the whole test.
+  bool HasForeignSuffixSlow(std::string_view key) const;
   static StatusOr<std::shared_ptr<const NerLexicon>> Build(const Analyzer* analyzer,
                                                            const std::vector<File>& files,
                                                            bool builtin);
@@ -114,15 +129,12 @@ class NerLexicon {
   bool builtin_ = false;  // built by CreateDefault(): its words are the vocabulary's
   absl::flat_hash_map<std::string, uint32_t> flags_;
   std::vector<std::string> foreign_suffixes_;
-  // The endings by their last byte, each with its last four bytes as one integer, so most words
-  // are settled by a table lookup and an integer compare or two. Endings shorter than four bytes
-  // (none of the built-in ones) are in short_suffixes_ and always tested.
-  struct SuffixTail {
-    uint32_t last4;
-    uint32_t index;  // into foreign_suffixes_
-  };
-  std::vector<SuffixTail> suffix_tails_[256];
-  std::vector<uint32_t> short_suffixes_;
+  // The last four bytes of each ending (as one integer), grouped by the ending's last byte:
+  // those ending in byte b are suffix_tails_[tail_begin_[b], tail_begin_[b + 1]). Endings
+  // shorter than four bytes (none of the built-in ones) are always tested the slow way.
+  std::vector<uint32_t> suffix_tails_;
+  uint32_t tail_begin_[257] = {};
+  bool has_short_suffixes_ = false;
 };
 
 // What the rules know about one token of a document. The fields are ordered to keep the struct
