@@ -12,6 +12,7 @@
 #define KASHIF_SRC_PIPELINE_VOCABULARY_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,15 +56,59 @@ class Vocabulary {
 
   // The id of a match-form word, or kUnknown.
   uint32_t Find(std::string_view key) const {
-    if (key.empty()) return kUnknown;
-    auto it = ids_.find(absl::string_view(key.data(), key.size()));
-    return it == ids_.end() ? kUnknown : it->second;
+    const size_t n = key.size();
+    if (n == 0 || n > max_size_) return kUnknown;
+    const uint64_t h = Hash(key.data(), n);
+    const uint32_t fingerprint = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return kUnknown;
+      if (static_cast<uint32_t>(slot >> 32) != fingerprint) continue;
+      const uint32_t id = static_cast<uint32_t>(slot);
+      const uint32_t begin = key_ends_[id - 1];
+      if (key_ends_[id] - begin == n && std::memcmp(keys_.data() + begin, key.data(), n) == 0) {
+        return id;
+      }
+    }
   }
   const VocabularyEntry& Info(uint32_t id) const { return infos_[id]; }
   size_t size() const { return infos_.size() - 1; }
 
  private:
-  absl::flat_hash_map<std::string, uint32_t> ids_;
+  // Every token's readings are looked up, so the table is built for that: open addressing over
+  // 8-byte slots (the key's 32-bit fingerprint, its id; 0 is empty) at most half full, and a
+  // hash of fixed loads of the key's first and last bytes and its length (match-form words are
+  // short; a longer key's middle only costs a rare extra probe, as the comparison is exact).
+  static uint64_t Hash(const char* p, size_t n) {
+    uint64_t a;
+    uint64_t b;
+    if (n >= 8) {
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t x;
+      uint32_t y;
+      std::memcpy(&x, p, 4);
+      std::memcpy(&y, p + n - 4, 4);
+      a = x;
+      b = y;
+    } else {
+      a = static_cast<unsigned char>(p[0]) | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+          uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+      b = 0;
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ ((b + n) * 0xC2B2AE3D27D4EB4Fu);
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 32;
+    return h;
+  }
+
+  std::vector<uint64_t> slots_;
+  size_t mask_ = 0;
+  std::string keys_;                // every key, by id
+  std::vector<uint32_t> key_ends_;  // key id's bytes are keys_[key_ends_[id - 1], key_ends_[id])
+  size_t max_size_ = 0;             // of any key
   std::vector<VocabularyEntry> infos_;  // by id; infos_[0] is the unknown word
 };
 
