@@ -116,13 +116,14 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Build(const Analyzer* an
   // Longest endings first is not needed (any match counts), but a stable order keeps the
   // behaviour independent of the file order.
   std::sort(lexicon->foreign_suffixes_.begin(), lexicon->foreign_suffixes_.end());
-  std::vector<uint32_t> by_last_byte[256];
-  for (const std::string& suffix : lexicon->foreign_suffixes_) {
+  std::vector<SuffixTail> by_last_byte[256];
+  for (uint32_t j = 0; j < lexicon->foreign_suffixes_.size(); ++j) {
+    const std::string& suffix = lexicon->foreign_suffixes_[j];
     if (suffix.size() < 4) {
       lexicon->has_short_suffixes_ = true;
       continue;
     }
-    by_last_byte[static_cast<unsigned char>(suffix.back())].push_back(Last4(suffix));
+    by_last_byte[static_cast<unsigned char>(suffix.back())].push_back({Last4(suffix), j});
   }
   for (size_t b = 0; b < 256; ++b) {
     lexicon->tail_begin_[b] = static_cast<uint32_t>(lexicon->suffix_tails_.size());
@@ -203,6 +204,10 @@ bool NerLexicon::HasForeignSuffixSlow(std::string_view key) const {
                    [&](const std::string& suffix) { return EndsWith(key, suffix); })) {
     return false;
   }
+  return ForeignSuffixWordShape(key);
+}
+
+bool NerLexicon::ForeignSuffixWordShape(std::string_view key) {
   if (CountLetters(key) < kMinForeignSuffixLetters || StartsWith(key, kArticle)) return false;
   // Broken plurals (تكاليف، تصانيف، مخاوف) have alef as their third letter; the surnames do not.
   if (key.size() >= 6 && key.substr(4, 2) == "\xD8\xA7") return false;

@@ -99,7 +99,14 @@ class NerLexicon {
       uint32_t last4;
       std::memcpy(&last4, key.data() + key.size() - 4, 4);
       for (uint32_t j = tail_begin_[last]; j < tail_begin_[last + 1]; ++j) {
-        if (suffix_tails_[j] == last4) return HasForeignSuffixSlow(key);
+        if (suffix_tails_[j].last4 == last4) {
+          const std::string& suffix = foreign_suffixes_[suffix_tails_[j].index];
+          if (key.size() >= suffix.size() &&
+              std::memcmp(key.data() + key.size() - suffix.size(), suffix.data(),
+                          suffix.size()) == 0) {
+            return ForeignSuffixWordShape(key);
+          }
+        }
       }
     }
     return has_short_suffixes_ && !key.empty() && HasForeignSuffixSlow(key);
@@ -120,6 +127,9 @@ class NerLexicon {
   uint32_t HashedBareFlags(std::string_view key) const;
   // HasForeignSuffix() after its quick test: the whole test.
   bool HasForeignSuffixSlow(std::string_view key) const;
+  // Whether a word that ends with a foreign-surname ending is shaped like a surname: long
+  // enough, no article, no broken plural or participle.
+  static bool ForeignSuffixWordShape(std::string_view key);
   static StatusOr<std::shared_ptr<const NerLexicon>> Build(const Analyzer* analyzer,
                                                            const std::vector<File>& files,
                                                            bool builtin);
@@ -132,7 +142,11 @@ class NerLexicon {
   // The last four bytes of each ending (as one integer), grouped by the ending's last byte:
   // those ending in byte b are suffix_tails_[tail_begin_[b], tail_begin_[b + 1]). Endings
   // shorter than four bytes (none of the built-in ones) are always tested the slow way.
-  std::vector<uint32_t> suffix_tails_;
+  struct SuffixTail {
+    uint32_t last4;
+    uint32_t index;  // into foreign_suffixes_
+  };
+  std::vector<SuffixTail> suffix_tails_;
   uint32_t tail_begin_[257] = {};
   bool has_short_suffixes_ = false;
 };
