@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "match/gazetteer.h"
 #include "match/resolver.h"
@@ -24,7 +25,9 @@ constexpr size_t kPropagationWindow = 1500;
 // Views into the document's arena, which outlives Refine().
 struct Name {
   EntityType type;
-  std::vector<std::string_view> keys;  // match forms, first word without proclitics
+  // Match forms, first word without proclitics; inline because most names are short and a
+  // document has a Name per entity.
+  absl::InlinedVector<std::string_view, 4> keys;
   std::string canonical;
   size_t token;  // where it was found
 };
@@ -90,7 +93,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
         e.type != EntityType::kPlace) {
       continue;
     }
-    Name name{e.type, {}, e.canonical, first};
+    Name name{e.type, {}, std::string(), first};  // canonical copied only if kept
     for (size_t i = first; i < end; ++i) {
       if (!doc.analyses[i].key.size) continue;  // punctuation inside: "ف." keeps only letters
       name.keys.emplace_back(i == first ? KeyFrom(doc, i, static_cast<uint32_t>(e.begin))
@@ -118,11 +121,15 @@ void Propagation::Refine(const Document& doc, const Options& options,
         names.push_back(Name{e.type, {last}, e.canonical, first});
       }
     }
-    if (name.keys.size() >= 2 && e.type != EntityType::kPlace) names.push_back(name);
+    const size_t key_count = name.keys.size();
+    if (key_count >= 2 && e.type != EntityType::kPlace) {
+      name.canonical = e.canonical;
+      names.push_back(std::move(name));
+    }
 
     // A short form in parentheses right after an organization's name: (حماس). Other types
     // are followed by asides in parentheses far more often than by short forms.
-    if (e.type == EntityType::kOrganization && name.keys.size() >= 2 && end + 2 < n &&
+    if (e.type == EntityType::kOrganization && key_count >= 2 && end + 2 < n &&
         doc.TokenText(end) == "(") {
       size_t close = end + 1;
       while (close < n && close <= end + kMaxShortFormWords && doc.TokenText(close) != ")" &&
@@ -162,7 +169,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
     if (it != full_by_surname.end()) c.canonical = it->second->canonical;
   }
 
-  absl::flat_hash_map<absl::string_view, std::vector<size_t>> by_first_key;
+  absl::flat_hash_map<absl::string_view, absl::InlinedVector<size_t, 2>> by_first_key;
   FirstWordFilter first_words;
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string_view first = names[i].keys.front();
