@@ -92,6 +92,21 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
       token.kind = arabic ? TokenKind::kArabicWord : TokenKind::kLatinWord;
       // A word runs over letters and marks of its script; format characters (ZWNJ, ZWJ) stay
       // inside when a letter follows. Latin-side words also take ASCII digits (G20, mp3).
+      if (arabic) {
+        // Most of an Arabic word is in U+0600-U+06FF (lead bytes D8-DB): letters and marks
+        // there are taken two bytes at a time without the general decoder; the loop below
+        // looks at whatever stops this one.
+        const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+        const CharClass* const classes = cur.classes;
+        while (end + 1 < n) {
+          const unsigned char b = s[end];
+          const unsigned char b1 = s[end + 1];
+          if (static_cast<unsigned char>(b - 0xD8) >= 4 || (b1 & 0xC0) != 0x80) break;
+          const CharClass c = classes[(uint32_t(b & 0x1F) << 6) | (b1 & 0x3F)];
+          if (c != CharClass::kArabicLetter && c != CharClass::kArabicMark) break;
+          end += 2;
+        }
+      }
       while (end < n) {
         size_t l;
         const CharClass c = cur.Peek(end, &cp, &l);
