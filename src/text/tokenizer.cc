@@ -80,16 +80,14 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
       if (cls == CharClass::kSpace) glued = false;
       continue;
     }
-    Token token;
-    token.begin = static_cast<uint32_t>(start);
-    token.glued_to_previous = have_previous && glued;
+    TokenKind kind;
     size_t end = start + (len == 0 ? 1 : len);
     if (len == 0) {
-      token.kind = TokenKind::kOther;
+      kind = TokenKind::kOther;
     } else if (cls == CharClass::kArabicLetter || cls == CharClass::kArabicMark ||
                cls == CharClass::kLetter || cls == CharClass::kMark) {
       const bool arabic = cls == CharClass::kArabicLetter || cls == CharClass::kArabicMark;
-      token.kind = arabic ? TokenKind::kArabicWord : TokenKind::kLatinWord;
+      kind = arabic ? TokenKind::kArabicWord : TokenKind::kLatinWord;
       // A word runs over letters and marks of its script; format characters (ZWNJ, ZWJ) stay
       // inside when a letter follows. Latin-side words also take ASCII digits (G20, mp3).
       if (arabic) {
@@ -127,7 +125,7 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
         break;
       }
     } else if (cls == CharClass::kDigit) {
-      token.kind = TokenKind::kNumber;
+      kind = TokenKind::kNumber;
       while (end < n) {
         size_t l;
         const CharClass c = cur.Peek(end, &cp, &l);
@@ -147,14 +145,19 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
         break;
       }
     } else if (cls == CharClass::kPunct) {
-      token.kind = TokenKind::kPunctuation;
+      kind = TokenKind::kPunctuation;
     } else if (cls == CharClass::kSymbol) {
-      token.kind = TokenKind::kSymbol;
+      kind = TokenKind::kSymbol;
     } else {
-      token.kind = TokenKind::kOther;
+      kind = TokenKind::kOther;
     }
+    // Written field by field into the vector: a Token assembled on the stack was stored in
+    // bytes and reloaded as words, a store-forwarding stall on every token.
+    Token& token = tokens->emplace_back();
+    token.begin = static_cast<uint32_t>(start);
     token.end = static_cast<uint32_t>(end);
-    tokens->push_back(token);
+    token.kind = kind;
+    token.glued_to_previous = have_previous && glued;
     cur.pos = end;
     glued = true;
     have_previous = true;
