@@ -485,5 +485,32 @@ TEST(NerLexiconTest, ReportsMalformedLinesWithFileAndLine) {
   EXPECT_EQ((*ok)->Flags(key), internal::kNerGivenName | internal::kNerAmbiguousName);
 }
 
+// The endings are found by their last bytes first: an ending of several letters, a word that
+// shares only its last letters with one (كي of سكي), and a one-letter ending, which the quick
+// test cannot settle.
+TEST(NerLexiconTest, ForeignSurnameEndingsOfAnyLength) {
+  internal::Analyzer analyzer;
+  auto match_form = [&](std::string_view word) {
+    std::string key;
+    analyzer.AppendMatchForm(word, &key);
+    return key;
+  };
+  auto endings = internal::NerLexicon::Create(
+      &analyzer, {{"cues.tsv", "وف\tforeign_suffix\nسكي\tforeign_suffix\n"}});
+  ASSERT_TRUE(endings.ok()) << endings.status().ToString();
+  EXPECT_TRUE((*endings)->HasForeignSuffix(match_form("ايفانوف")));
+  EXPECT_TRUE((*endings)->HasForeignSuffix(match_form("كاراسكي")));
+  EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("اتراكي")));    // كي, not سكي
+  EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("زوف")));       // too short
+  EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("المعروف")));  // the article
+  EXPECT_FALSE((*endings)->HasForeignSuffix(""));
+  auto one_letter =
+      internal::NerLexicon::Create(&analyzer, {{"cues.tsv", "ف\tforeign_suffix\n"}});
+  ASSERT_TRUE(one_letter.ok()) << one_letter.status().ToString();
+  EXPECT_TRUE((*one_letter)->HasForeignSuffix(match_form("ايفانوف")));
+  EXPECT_FALSE((*one_letter)->HasForeignSuffix(match_form("ايفانوك")));
+  EXPECT_FALSE((*one_letter)->HasForeignSuffix(""));
+}
+
 }  // namespace
 }  // namespace kashif
