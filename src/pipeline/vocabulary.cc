@@ -27,6 +27,7 @@ Vocabulary::Vocabulary(VocabularyBuilder builder) {
     key_ends_.push_back(static_cast<uint32_t>(keys_.size()));
     max_size_ = std::max(max_size_, key.size());
     const uint64_t h = Hash(key.data(), key.size());
+    filter_[FilterBit(h) >> 6] |= uint64_t{1} << (FilterBit(h) & 63);
     size_t i = h & mask_;
     while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = (h >> 32 << 32) | id;

@@ -59,6 +59,10 @@ class Vocabulary {
     const size_t n = key.size();
     if (n == 0 || n > max_size_) return kUnknown;
     const uint64_t h = Hash(key.data(), n);
+    // Most readings are in no lexicon: a filter that stays in L1 turns most of them away
+    // before the slot table (larger, often a cache miss) is touched.
+    const uint32_t bit = FilterBit(h);
+    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kUnknown;
     const uint32_t fingerprint = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const uint64_t slot = slots_[i];
@@ -104,6 +108,10 @@ class Vocabulary {
     return h;
   }
 
+  // Bits 16-31 of the hash (the slot index uses the low bits, the fingerprint the high ones).
+  static uint32_t FilterBit(uint64_t h) { return static_cast<uint32_t>(h >> 16) & 0xFFFF; }
+
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(0x10000 / 64, 0);  // 8 KiB
   std::vector<uint64_t> slots_;
   size_t mask_ = 0;
   std::string keys_;                // every key, by id
