@@ -72,12 +72,23 @@ Analyzer::Analyzer()
       stemmer_(DefaultStemmer()) {}
 
 size_t SkipLetters(std::string_view word, size_t letters) {
+  // Two-byte characters (Arabic) decoded inline and classed from the BMP table directly: this
+  // runs for every reading with a proclitic set aside.
+  const auto* s = reinterpret_cast<const unsigned char*>(word.data());
+  const CharClass* const classes = BmpClasses();
   size_t i = 0;
   char32_t cp;
   while (i < word.size()) {
-    const size_t len = DecodeUtf8(word, i, &cp);
-    if (len == 0) return i;
-    const CharClass c = ClassOf(cp);
+    const unsigned char b = s[i];
+    size_t len;
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < word.size() && (s[i + 1] & 0xC0) == 0x80) {
+      cp = (char32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      len = 2;
+    } else {
+      len = DecodeUtf8(word, i, &cp);
+      if (len == 0) return i;
+    }
+    const CharClass c = cp < 0x10000 ? classes[cp] : ClassOf(cp);
     if (c == CharClass::kArabicMark || c == CharClass::kFormat) {
       i += len;
       continue;
