@@ -279,10 +279,20 @@ size_t FoldInto(const FoldTable& table, std::string_view text, char* out) {
 
 namespace {
 
-// The hot path without an offset map: one append of the input's bytes, folded in place (the
-// source is `text`, so the write pointer never overtakes unread input), then one shrink when
-// something was removed.
+// The hot path without an offset map. Longer text: one append of the input's bytes, folded in
+// place (the source is `text`, so the write pointer never overtakes unread input), then one
+// shrink when something was removed.
 void FoldAppend(const FoldTable& table, std::string_view text, std::string* out) {
+  // A word (the usual argument) is folded on the stack and appended in one call.
+  constexpr size_t kShort = 64;
+  if (text.size() <= kShort) {
+    char buffer[kShort];
+    const size_t written = FoldInto(table, text, buffer);
+    if (written != kFoldTooLong) {
+      out->append(buffer, written);
+      return;
+    }
+  }
   const size_t base = out->size();
   out->append(text.data(), text.size());
   const size_t written = FoldInto(table, text, &(*out)[base]);
