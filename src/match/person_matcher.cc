@@ -1,5 +1,7 @@
 #include "match/person_matcher.h"
 
+#include "absl/container/inlined_vector.h"
+
 namespace kashif::internal {
 namespace {
 
@@ -42,10 +44,14 @@ enum class Next {
   kNamesOnly,  // after a family name or a known person: given names, particles, initials
 };
 
+// A name has at most one end per part, and one for a known first part and a regnal number:
+// kept inline, no allocation per name.
+using Ends = absl::InlinedVector<size_t, kMaxNameParts + 2>;
+
 // The possible ends of a name whose first part is token `first`: each end is one past a name
 // part. So "الرئيس ترامب الرئيسي" stops at ترامب and "السيد ديمترييف لمدة" at ديمترييف.
-std::vector<size_t> NameEnds(const NerTokens& tokens, size_t first, bool titled) {
-  std::vector<size_t> ends;
+Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
+  Ends ends;
   const size_t n = tokens.size();
   size_t i = first + 1;
   Next next = Next::kNamesOnly;
@@ -535,6 +541,7 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
       seeds.push_back(c.end_token);
     }
   }
+  if (seeds.empty()) return;
   std::vector<bool> done(n, false);
   while (!seeds.empty()) {
     const size_t k = seeds.back();
