@@ -500,12 +500,11 @@ TEST(NerLexiconTest, ForeignSurnameEndingsOfAnyLength) {
   ASSERT_TRUE(endings.ok()) << endings.status().ToString();
   EXPECT_TRUE((*endings)->HasForeignSuffix(match_form("ايفانوف")));
   EXPECT_TRUE((*endings)->HasForeignSuffix(match_form("كاراسكي")));
-  EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("اتراكي")));    // كي, not سكي
-  EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("زوف")));       // too short
+  EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("اتراكي")));   // كي, not سكي
+  EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("زوف")));      // too short
   EXPECT_FALSE((*endings)->HasForeignSuffix(match_form("المعروف")));  // the article
   EXPECT_FALSE((*endings)->HasForeignSuffix(""));
-  auto one_letter =
-      internal::NerLexicon::Create(&analyzer, {{"cues.tsv", "ف\tforeign_suffix\n"}});
+  auto one_letter = internal::NerLexicon::Create(&analyzer, {{"cues.tsv", "ف\tforeign_suffix\n"}});
   ASSERT_TRUE(one_letter.ok()) << one_letter.status().ToString();
   EXPECT_TRUE((*one_letter)->HasForeignSuffix(match_form("ايفانوف")));
   EXPECT_FALSE((*one_letter)->HasForeignSuffix(match_form("ايفانوك")));

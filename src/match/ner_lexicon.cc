@@ -28,7 +28,6 @@ constexpr std::string_view kAlefMaqsura = "\xD9\x89";      // ى
 // A foreign-surname ending counts only on words at least this long (ـيف in تكييف does not).
 constexpr uint32_t kMinForeignSuffixLetters = 6;
 
-
 // A definite word without its article, when at least two letters follow the article (the
 // analyzer's TokenReading::bare_word is the id of the same form); empty otherwise.
 std::string_view BareOf(std::string_view key) {
@@ -444,11 +443,10 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
 
   const std::string_view key = Key(i);
   const bool future_feminine = StartsWith(key, "\xD8\xB3\xD8\xAA");  // ست
-  const bool verb_prefix = StartsWith(key, "\xD9\x8A") ||
-                           (StartsWith(key, "\xD8\xAA") &&
-                            (!after_foreign_male || t.letters <= 4)) ||
-                           StartsWith(key, "\xD8\xB3\xD9\x8A") ||
-                           (future_feminine && !after_foreign_male);
+  const bool verb_prefix =
+      StartsWith(key, "\xD9\x8A") ||
+      (StartsWith(key, "\xD8\xAA") && (!after_foreign_male || t.letters <= 4)) ||
+      StartsWith(key, "\xD8\xB3\xD9\x8A") || (future_feminine && !after_foreign_male);
   if (verb_prefix && t.letters <= 7 && !t.foreign_suffix) return false;
   // The same word with the article elsewhere in the document is a common noun (لاعب beside
   // اللاعب). Definite family names (الخطيب) are not affected: their own form has the article.

@@ -101,9 +101,8 @@ class NerLexicon {
       for (uint32_t j = tail_begin_[last]; j < tail_begin_[last + 1]; ++j) {
         if (suffix_tails_[j].last4 == last4) {
           const std::string& suffix = foreign_suffixes_[suffix_tails_[j].index];
-          if (key.size() >= suffix.size() &&
-              std::memcmp(key.data() + key.size() - suffix.size(), suffix.data(),
-                          suffix.size()) == 0) {
+          if (key.size() >= suffix.size() && std::memcmp(key.data() + key.size() - suffix.size(),
+                                                         suffix.data(), suffix.size()) == 0) {
             return ForeignSuffixWordShape(key);
           }
         }
@@ -160,10 +159,10 @@ struct NerToken {
   uint32_t letters = 0;        // letters in the reading
   uint32_t known_end = 0;      // end token of the known candidate (see `known`)
   int32_t known_priority = 0;
-  bool word = false;           // an Arabic or Latin word
-  bool punct = false;          // punctuation
-  uint8_t reading = 0;         // the reading the rules use (0, or one with proclitics set aside)
-  bool article = false;        // that reading starts with the article
+  bool word = false;     // an Arabic or Latin word
+  bool punct = false;    // punctuation
+  uint8_t reading = 0;   // the reading the rules use (0, or one with proclitics set aside)
+  bool article = false;  // that reading starts with the article
   bool clitic_article = false;  // a proclitic before the article: بالضفة، للاستثمار، والتعاون
   bool conjunction = false;  // starts with و or ف and is not itself a known word
   bool clitic_stop = false;  // a proclitic + a stop word: بأول (ب + أول), not the name باول

@@ -380,8 +380,7 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   // or a complement (الأمين العام للأمم المتحدة احتجاجه) it must be a known or given name, or
   // look foreign.
   const bool direct_title = k == i + 1 && (t.reading_flags & kNerTitle);
-  if (!direct_title && name.known < 0 && !IsGiven(name) &&
-      !tokens[k].foreign_suffix) {
+  if (!direct_title && name.known < 0 && !IsGiven(name) && !tokens[k].foreign_suffix) {
     // Two unknown words in a row are a foreign name: وزير العدل شارل رزق.
     if (TwoUnknownNameWords(tokens, k)) {
       proposer->Add(k, k + 2);

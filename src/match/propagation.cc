@@ -56,7 +56,6 @@ class FirstWordFilter {
   uint64_t bits_[16] = {};
 };
 
-
 // The match form of token i from byte `begin` on: the reading whose proclitics end there.
 std::string_view KeyFrom(const Document& doc, size_t i, uint32_t begin) {
   const TokenAnalysis& a = doc.analyses[i];
