@@ -28,8 +28,10 @@ inline size_t CountCodePoints(std::string_view s) {
     uint64_t x;
     std::memcpy(&x, p, 8);
     // Bit 7 set and bit 6 clear: a continuation byte.
-    continuation += static_cast<size_t>(
-        __builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull));
+    // One bit per continuation byte, moved to the byte's low bit and summed by a multiply
+    // (no popcount instruction is assumed).
+    const uint64_t ones = ((x & ~(x << 1)) >> 7) & 0x0101010101010101ull;
+    continuation += static_cast<size_t>((ones * 0x0101010101010101ull) >> 56);
     p += 8;
     left -= 8;
   }
