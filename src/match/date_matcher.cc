@@ -148,8 +148,13 @@ class Grammar {
     const size_t n = doc_.tokens.size();
     size_t i = 0;
     while (i < n) {
-      std::optional<Parse> best;
-      if (MayStart(i)) best = Best(i);
+      // Test first, declare after: an empty std::optional<Parse> per token was zero-filled
+      // with `rep stos`, a third of this loop's time on running text.
+      if (!MayStart(i)) {
+        ++i;
+        continue;
+      }
+      std::optional<Parse> best = Best(i);
       if (!best) {
         ++i;
         continue;
