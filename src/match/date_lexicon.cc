@@ -276,7 +276,7 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
 
 const DateLexicon::IdTable* DateLexicon::Ids(const Document& doc) const {
   if (doc.vocabulary == nullptr) return nullptr;
-  absl::call_once(ids_once_, [&] { BuildIds(*doc.vocabulary); });
+  std::call_once(ids_once_, [&] { BuildIds(*doc.vocabulary); });
   return ids_.vocabulary == doc.vocabulary ? &ids_ : nullptr;
 }
 

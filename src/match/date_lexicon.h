@@ -8,11 +8,11 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "pipeline/document.h"
 #include "pipeline/vocabulary.h"
@@ -122,7 +122,9 @@ class DateLexicon {
   };
   const IdTable* Ids(const Document& doc) const;
   void BuildIds(const Vocabulary& vocabulary) const;
-  mutable absl::once_flag ids_once_;
+  // std::call_once, not absl's: ThreadSanitizer follows pthread_once, not the spin-lock wait
+  // inside the (uninstrumented) Abseil library, and reported a race that was not there.
+  mutable std::once_flag ids_once_;
   mutable IdTable ids_;
 };
 

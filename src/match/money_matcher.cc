@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 
-#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "kashif/tokenizer.h"
@@ -110,12 +110,14 @@ struct MoneyMatcher::Lexicon {
     // Every first word carries kLexCurrency, so a token without the bit starts no currency.
     bool lexicon_bits = false;
   };
-  mutable absl::once_flag ids_once;
+  // std::call_once, not absl's: ThreadSanitizer follows pthread_once, not the spin-lock wait
+  // inside the (uninstrumented) Abseil library, and reported a race that was not there.
+  mutable std::once_flag ids_once;
   mutable IdTable ids;
 
   const IdTable* Ids(const Document& doc) const {
     if (doc.vocabulary == nullptr) return nullptr;
-    absl::call_once(ids_once, [&] {
+    std::call_once(ids_once, [&] {
       const Vocabulary& vocabulary = *doc.vocabulary;
       IdTable table;
       table.lexicon_bits = true;

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <mutex>
 #include <string>
 #include <utility>
 
 #include "absl/base/attributes.h"
-#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "kashif/normalizer.h"
@@ -141,12 +141,14 @@ struct NumberParser::Impl {
     // Every word of this parser carries kLexNumber, so a token without the bit is no number.
     bool lexicon_bits = false;
   };
-  mutable absl::once_flag ids_once;
+  // std::call_once, not absl's: ThreadSanitizer follows pthread_once, not the spin-lock wait
+  // inside the (uninstrumented) Abseil library, and reported a race that was not there.
+  mutable std::once_flag ids_once;
   mutable IdTable ids;
 
   const IdTable* Ids(const Document& doc) const {
     if (doc.vocabulary == nullptr) return nullptr;
-    absl::call_once(ids_once, [&] { BuildIds(*doc.vocabulary); });
+    std::call_once(ids_once, [&] { BuildIds(*doc.vocabulary); });
     return ids.vocabulary == doc.vocabulary ? &ids : nullptr;
   }
 
