@@ -1,7 +1,6 @@
 #include "match/propagation.h"
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -10,6 +9,7 @@
 #include "match/gazetteer.h"
 #include "match/resolver.h"
 #include "text/strings.h"
+#include "text/word_hash.h"
 
 namespace kashif::internal {
 namespace {
@@ -43,15 +43,7 @@ class FirstWordFilter {
 
  private:
   static uint32_t Slot(std::string_view key) {
-    // A fixed-size load: copying a variable number of bytes into `head` made the CPU wait for
-    // byte stores to reach the word load (a store-forwarding stall on every word).
-    uint32_t head = 0;
-    if (key.size() >= 4) {
-      std::memcpy(&head, key.data(), 4);
-    } else {
-      for (size_t i = 0; i < key.size(); ++i) head |= uint32_t{uint8_t(key[i])} << (8 * i);
-    }
-    return ((head ^ static_cast<uint32_t>(key.size()) * 0x9E3779B9u) * 0x85EBCA6Bu) >> 22;
+    return static_cast<uint32_t>(HashWord(key.data(), key.size()) >> 54);  // 10 bits
   }
   uint64_t bits_[16] = {};
 };

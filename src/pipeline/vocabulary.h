@@ -19,6 +19,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "text/word_hash.h"
 
 namespace kashif::internal {
 
@@ -83,30 +84,7 @@ class Vocabulary {
   // 8-byte slots (the key's 32-bit fingerprint, its id; 0 is empty) at most half full, and a
   // hash of fixed loads of the key's first and last bytes and its length (match-form words are
   // short; a longer key's middle only costs a rare extra probe, as the comparison is exact).
-  static uint64_t Hash(const char* p, size_t n) {
-    uint64_t a;
-    uint64_t b;
-    if (n >= 8) {
-      std::memcpy(&a, p, 8);
-      std::memcpy(&b, p + n - 8, 8);
-    } else if (n >= 4) {
-      uint32_t x;
-      uint32_t y;
-      std::memcpy(&x, p, 4);
-      std::memcpy(&y, p + n - 4, 4);
-      a = x;
-      b = y;
-    } else {
-      a = static_cast<unsigned char>(p[0]) | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-          uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-      b = 0;
-    }
-    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ ((b + n) * 0xC2B2AE3D27D4EB4Fu);
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9u;
-    h ^= h >> 32;
-    return h;
-  }
+  static uint64_t Hash(const char* p, size_t n) { return HashWord(p, n); }
 
   // Bits 16-31 of the hash (the slot index uses the low bits, the fingerprint the high ones).
   static uint32_t FilterBit(uint64_t h) { return static_cast<uint32_t>(h >> 16) & 0xFFFF; }
