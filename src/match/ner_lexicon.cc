@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "match/gazetteer.h"
 #include "pipeline/embedded_data.h"
 #include "text/strings.h"
 
@@ -511,6 +512,36 @@ void AddNerWords(VocabularyBuilder* builder) {
   auto lexicon = NerLexicon::Create(&analyzer, NerLexicon::DefaultFiles());
   // The built-in files are checked by the tests; Create() reports a broken one first.
   if (lexicon.ok()) (*lexicon)->AddWordsTo(builder);
+}
+
+bool StartsWithHeadWord(const NerTokens& tokens, const Candidate& c, EntityType type,
+                        uint32_t head_classes, uint32_t except_classes) {
+  if (c.type != type || c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size() ||
+      c.end_token < c.first_token + 2) {
+    return false;
+  }
+  const NerToken& t = tokens[c.first_token];
+  return (t.reading_flags & head_classes) && !(t.reading_flags & except_classes) && !t.article;
+}
+
+void DropHeadWordWhereRestIsListed(const NerTokens& tokens, EntityType type,
+                                   uint32_t head_classes, uint32_t except_classes,
+                                   std::vector<Candidate>* out) {
+  auto rest_inside = [&](const Candidate& c) {
+    for (const Candidate& d : *out) {
+      if (d.type == type && d.first_token == c.first_token + 1 && d.end_token == c.end_token) {
+        return true;
+      }
+    }
+    return false;
+  };
+  out->erase(std::remove_if(out->begin(), out->end(),
+                            [&](const Candidate& c) {
+                              return StartsWithHeadWord(tokens, c, type, head_classes,
+                                                        except_classes) &&
+                                     rest_inside(c);
+                            }),
+             out->end());
 }
 
 }  // namespace kashif::internal

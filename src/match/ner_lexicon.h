@@ -257,6 +257,19 @@ class NerTokens {
   NerLexicalView* view_;
 };
 
+// Whether c is a built-in or rule candidate of `type` over two or more words whose first word,
+// read without an article, has one of `head_classes` and none of `except_classes`: a head word
+// such as a descriptor (حركة) or a trigger (نهر، مدينة).
+bool StartsWithHeadWord(const NerTokens& tokens, const Candidate& c, EntityType type,
+                        uint32_t head_classes, uint32_t except_classes);
+
+// Drops each such candidate that another candidate of the same type covers without its head
+// word (حركة [حماس]، نهر [النيجر]): the name inside takes over, as the rules have it for the
+// names they find.
+void DropHeadWordWhereRestIsListed(const NerTokens& tokens, EntityType type,
+                                   uint32_t head_classes, uint32_t except_classes,
+                                   std::vector<Candidate>* out);
+
 }  // namespace kashif::internal
 
 #endif  // KASHIF_SRC_MATCH_NER_LEXICON_H_

@@ -166,26 +166,7 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
 // organization inside takes over. Club words are left alone (نادي ريال مدريد): corpora differ
 // on them. Names whose rest is no organization on its own (حركة فتح، قناة الجزيرة) stay whole.
 void KeepDescriptorOutOfListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
-  auto org_inside = [&](const Candidate& c) {
-    for (const Candidate& d : *out) {
-      if (d.type == kOrg && d.first_token == c.first_token + 1 && d.end_token == c.end_token) {
-        return true;
-      }
-    }
-    return false;
-  };
-  auto descriptor_first = [&](const Candidate& c) {
-    if (c.type != kOrg || c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size() ||
-        c.end_token < c.first_token + 2) {
-      return false;
-    }
-    const NerToken& t = tokens[c.first_token];
-    return (t.reading_flags & kNerOrgDescriptor) && !(t.reading_flags & kNerClub) && !t.article;
-  };
-  out->erase(
-      std::remove_if(out->begin(), out->end(),
-                     [&](const Candidate& c) { return descriptor_first(c) && org_inside(c); }),
-      out->end());
+  DropHeadWordWhereRestIsListed(tokens, kOrg, kNerOrgDescriptor, kNerClub, out);
 }
 
 // Words of a listed name's short form (الهلال in نادي الهلال).

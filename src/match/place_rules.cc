@@ -60,24 +60,11 @@ void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidat
 // word. Names whose rest is no place on its own (جبل طارق، جزر القمر) and the user's own
 // entries keep their full form.
 void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
-  auto place_inside = [&](const Candidate& c) {
-    for (const Candidate& d : *out) {
-      if (d.type == kLoc && d.first_token == c.first_token + 1 && d.end_token == c.end_token) {
-        return true;
-      }
-    }
-    return false;
-  };
+  constexpr uint32_t kHead = kNerPlaceFeature | kNerPlaceTrigger | kNerStateWord;
   auto trigger_first = [&](const Candidate& c) {
-    if (c.type != kLoc || c.priority >= kUserGazetteerPriority || c.first_token >= tokens.size() ||
-        c.end_token < c.first_token + 2) {
-      return false;
-    }
-    const NerToken& t = tokens[c.first_token];
-    return (t.reading_flags & (kNerPlaceFeature | kNerPlaceTrigger | kNerStateWord)) && !t.article;
+    return StartsWithHeadWord(tokens, c, kLoc, kHead, 0);
   };
-  auto drop = [&](const Candidate& c) { return trigger_first(c) && place_inside(c); };
-  out->erase(std::remove_if(out->begin(), out->end(), drop), out->end());
+  DropHeadWordWhereRestIsListed(tokens, kLoc, kHead, 0, out);
   // One indefinite word after the trigger that is no given name (طارق) and no known word is
   // the proper name itself: نهر [بردى].
   for (Candidate& c : *out) {
