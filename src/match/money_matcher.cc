@@ -16,6 +16,7 @@
 #include "number/decimal.h"
 #include "number/number_parser.h"
 #include "pipeline/embedded_data.h"
+#include "text/strings.h"
 
 KASHIF_DECLARE_EMBEDDED(currencies);
 
@@ -29,12 +30,6 @@ enum class CurrencyKind : uint8_t { kName, kDual, kSub };
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 constexpr std::string_view kWaw = "\xD9\x88";              // و
 
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(0, p.size()) == p;
-}
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 // The masculine singular stem of a qualifying adjective in match form: "الأمريكية" →
 // "امريكي", "سعودياً" → "سعودي", "مغربيان" → "مغربي". These adjective endings are a closed set.

@@ -12,6 +12,7 @@
 #include "kashif/normalizer.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
+#include "text/strings.h"
 #include "text/utf8.h"
 
 KASHIF_DECLARE_EMBEDDED(number_words);
@@ -58,12 +59,6 @@ constexpr std::string_view kWaw = "\xD9\x88";               // و
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";   // ال
 constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";  // ه (folded ة)
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> out;
