@@ -1,7 +1,8 @@
 // Checks the built-in place, organization and demonym data (data/places.tsv,
 // data/organizations.tsv, data/demonyms.tsv): every line parses, nothing is listed twice, no
 // entry is an Arabic function word or a known ambiguous common word, the names the pipeline
-// relies on are there, and the embedded copies are what the extractor finds.
+// relies on are there, and the embedded copies are what the extractor finds. Also the line
+// reader every data table is read with.
 #include <fstream>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 
 #include "kashif/kashif.h"
 #include "kashif/normalizer.h"
+#include "text/lines.h"
 #include "text/utf8.h"
 
 namespace kashif {
@@ -382,6 +384,34 @@ TEST(EmbeddedDataTest, ExtractorFindsBuiltinPlacesAndOrganizations) {
   const Entity* nouakchott = find("نواكشوط");
   ASSERT_NE(nouakchott, nullptr);
   EXPECT_EQ(nouakchott->type, EntityType::kPlace);
+}
+
+TEST(LineReaderTest, LinesNumbersEndingsAndComments) {
+  internal::LineReader lines("\xEF\xBB\xBF"  // a byte-order mark
+                             "a\tb\r\n# comment\n\n\t\r\nlast");
+  std::string_view line;
+  ASSERT_TRUE(lines.NextData(&line));
+  EXPECT_EQ(line, "a\tb");
+  EXPECT_EQ(lines.line_number(), 1u);
+  ASSERT_TRUE(lines.NextData(&line));  // a tab is data: the caller says what a blank field means
+  EXPECT_EQ(line, "\t");
+  EXPECT_EQ(lines.line_number(), 4u);
+  ASSERT_TRUE(lines.Next(&line));
+  EXPECT_EQ(line, "last");
+  EXPECT_EQ(lines.line_number(), 5u);
+  EXPECT_FALSE(lines.Next(&line));
+
+  internal::LineReader every("x\n\n");  // no empty line after the final newline
+  int count = 0;
+  while (every.Next(&line)) ++count;
+  EXPECT_EQ(count, 2);
+  EXPECT_FALSE(internal::LineReader("").Next(&line));
+}
+
+TEST(LineReaderTest, SplitFieldsKeepsEmptyFields) {
+  EXPECT_EQ(internal::SplitFields("a\t\tb"), (std::vector<std::string_view>{"a", "", "b"}));
+  EXPECT_EQ(internal::SplitFields(""), (std::vector<std::string_view>{""}));
+  EXPECT_EQ(internal::SplitFields("1 2", ' '), (std::vector<std::string_view>{"1", "2"}));
 }
 
 }  // namespace

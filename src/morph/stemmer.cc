@@ -25,6 +25,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "kashif/normalizer.h"
 #include "morph/letters.h"
+#include "text/lines.h"
 
 extern const unsigned char kashif_data_morph_lexicon[];
 extern const std::size_t kashif_data_morph_lexicon_size;
@@ -737,14 +738,9 @@ bool internal::StemmerTables::AddWord(std::string_view word, uint8_t flags) {
 }
 
 void internal::StemmerTables::AddLexiconText(std::string_view text, bool gazetteer) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  LineReader lines(text);
+  std::string_view line;
+  while (lines.NextData(&line)) {
     const size_t tab = line.find('\t');
     const std::string_view name = line.substr(0, tab);
     if (!gazetteer) {

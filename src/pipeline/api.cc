@@ -8,6 +8,7 @@
 #include "kashif/kashif.h"
 #include "pipeline/civil_date.h"
 #include "pipeline/embedded_data.h"
+#include "text/lines.h"
 #include "text/utf8.h"
 
 KASHIF_DECLARE_EMBEDDED(places);
@@ -102,18 +103,6 @@ std::string FormatCivilDate(const CivilDate& date) {
 
 namespace {
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
@@ -125,23 +114,17 @@ std::string_view Trim(std::string_view s) {
 StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
                                                         std::string_view source_name) {
   std::vector<GazetteerEntry> entries;
-  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // BOM
-  size_t line_number = 0;
-  size_t start = 0;
-  while (start < content.size()) {
-    size_t newline = content.find('\n', start);
-    if (newline == std::string_view::npos) newline = content.size();
-    std::string_view line = content.substr(start, newline - start);
-    start = newline + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  internal::LineReader lines(content);
+  std::string_view line;
+  while (lines.Next(&line)) {
     auto error = [&](const std::string& reason) {
-      return Status(StatusCode::kInvalidArgument,
-                    std::string(source_name) + ":" + std::to_string(line_number) + ": " + reason);
+      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
+                                                      std::to_string(lines.line_number()) +
+                                                      ": " + reason);
     };
     if (!internal::IsValidUtf8(line)) return error("invalid UTF-8");
     if (Trim(line).empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = SplitTabs(line);
+    const std::vector<std::string_view> fields = internal::SplitFields(line);
     if (fields.size() < 2 || fields.size() > 3) {
       return error("expected 2 or 3 tab-separated columns (NAME, TYPE[, CANONICAL]), found " +
                    std::to_string(fields.size()));
