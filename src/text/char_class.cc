@@ -74,6 +74,7 @@ CharClass Compute(char32_t cp) {
 struct BmpTable {
   std::array<CharClass, 0x10000> classes;
   std::array<int8_t, 0x10000> digits;
+  std::array<uint8_t, 0x10000> arabic_word_pairs{};
   BmpTable() {
     for (char32_t cp = 0; cp < 0x10000; ++cp) {
       if (cp >= 0xD800 && cp <= 0xDFFF) {
@@ -86,6 +87,13 @@ struct BmpTable {
                        ? static_cast<int8_t>(u_charDigitValue(static_cast<UChar32>(cp)))
                        : int8_t{-1};
     }
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+      if (classes[cp] == CharClass::kArabicLetter || classes[cp] == CharClass::kArabicMark) {
+        const unsigned char utf8[2] = {static_cast<unsigned char>(0xC0 | cp >> 6),
+                                       static_cast<unsigned char>(0x80 | (cp & 0x3F))};
+        arabic_word_pairs[PairIndex(utf8)] = 1;
+      }
+    }
   }
 };
 
@@ -97,6 +105,8 @@ const BmpTable& Table() {
 }  // namespace
 
 const CharClass* BmpClasses() { return Table().classes.data(); }
+
+const uint8_t* ArabicWordPairs() { return Table().arabic_word_pairs.data(); }
 
 CharClass ClassOf(char32_t cp) {
   if (cp < 0x10000) return Table().classes[cp];

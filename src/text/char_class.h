@@ -3,6 +3,7 @@
 #define KASHIF_SRC_TEXT_CHAR_CLASS_H_
 
 #include <cstdint>
+#include <cstring>
 
 namespace kashif::internal {
 
@@ -25,6 +26,19 @@ CharClass ClassOf(char32_t cp);
 // The class of every BMP code point (0x10000 entries), for hot loops that look up each
 // character: ClassOf(cp) == BmpClasses()[cp] for cp < 0x10000.
 const CharClass* BmpClasses();
+
+// Two bytes of text as one native 16-bit load: the index of the tables below and of the
+// normalizer's, which take a two-byte character (or an ASCII byte) per load.
+inline uint16_t PairIndex(const unsigned char* bytes) {
+  uint16_t index;
+  std::memcpy(&index, bytes, 2);
+  return index;
+}
+
+// By PairIndex of two bytes of UTF-8: 1 when they encode one Arabic letter or mark
+// (kArabicLetter, kArabicMark), else 0. The tokenizer walks an Arabic word with one load per
+// character instead of testing the lead and continuation bytes and classing the code point.
+const uint8_t* ArabicWordPairs();
 
 // The decimal value of a digit (0-9) of any script, or -1.
 int DigitValue(char32_t cp);

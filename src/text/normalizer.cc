@@ -29,6 +29,11 @@ struct FoldTable {
   // such a character is at most two bytes long (BuildTable checks), so the hot loop writes
   // two bytes and advances by the count, without looking at `replacements`.
   std::vector<uint32_t> two_byte = std::vector<uint32_t>(0x800, 0);
+  // The same by the next two input bytes, read as one native 16-bit load (PairIndex):
+  // bits 0-23 as two_byte (for ASCII, the byte folded and a count of 1), bits 24-31 the input
+  // bytes consumed (1 for ASCII, 2 for a valid two-byte character, 0 for anything else). One
+  // load per character, without FoldInto's tests of the lead and continuation bytes.
+  std::vector<uint32_t> pairs = std::vector<uint32_t>(0x10000, 0);
 };
 
 namespace {
@@ -155,6 +160,17 @@ std::shared_ptr<const FoldTable> BuildTable(const NormalizerOptions& o) {
       entry |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])) << (8 * k);
     }
     table->two_byte[cp] = entry;
+    const unsigned char utf8[2] = {static_cast<unsigned char>(0xC0 | cp >> 6),
+                                   static_cast<unsigned char>(0x80 | (cp & 0x3F))};
+    table->pairs[PairIndex(utf8)] = entry | 2u << 24;
+  }
+  for (unsigned b = 0; b < 0x80; ++b) {
+    const uint32_t folded = o.lowercase_ascii && b >= 'A' && b <= 'Z' ? b + 0x20 : b;
+    for (unsigned next = 0; next < 0x100; ++next) {
+      const unsigned char bytes[2] = {static_cast<unsigned char>(b),
+                                      static_cast<unsigned char>(next)};
+      table->pairs[PairIndex(bytes)] = folded | 1u << 16 | 1u << 24;
+    }
   }
   return table;
 }
@@ -242,9 +258,21 @@ size_t FoldInto(const FoldTable& table, std::string_view text, char* out) {
   const size_t n = text.size();
   const uint32_t lower = table.lowercase_ascii ? 0x20 : 0;
   const uint32_t* const two_byte = table.two_byte.data();
+  const uint32_t* const pairs = table.pairs.data();
   char* d = out;  // d - out <= i: never past the room
   size_t i = 0;
   while (i < n) {
+    // ASCII and two-byte characters by the pair table; it stores two bytes, which fit while
+    // two input bytes remain (d <= out + i).
+    while (i + 1 < n) {
+      const uint32_t entry = pairs[PairIndex(s + i)];
+      if (entry >> 24 == 0) break;
+      const uint16_t bytes = static_cast<uint16_t>(entry);
+      std::memcpy(d, &bytes, 2);
+      d += (entry >> 16) & 0xFF;
+      i += entry >> 24;
+    }
+    if (i >= n) break;
     const unsigned char b = s[i];
     if (b < 0x80) {
       *d++ = static_cast<char>(b | (static_cast<uint32_t>(b - 'A') < 26 ? lower : 0));
