@@ -25,6 +25,7 @@ struct Cursor {
   std::string_view text;
   size_t pos = 0;
   const CharClass* classes = internal::BmpClasses();
+  const uint8_t* arabic_pairs = internal::ArabicWordPairs();
   // Decodes the character at `at`; len 0 marks an invalid byte.
   CharClass Peek(size_t at, char32_t* cp, size_t* len) const {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -90,22 +91,16 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
       kind = arabic ? TokenKind::kArabicWord : TokenKind::kLatinWord;
       // A word runs over letters and marks of its script; format characters (ZWNJ, ZWJ) stay
       // inside when a letter follows. Latin-side words also take ASCII digits (G20, mp3).
+      const auto* s = reinterpret_cast<const unsigned char*>(text.data());
       if (arabic) {
-        // Most of an Arabic word is in U+0600-U+06FF (lead bytes D8-DB): letters and marks
-        // there are taken two bytes at a time without the general decoder; the loop below
-        // looks at whatever stops this one.
-        const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-        const CharClass* const classes = cur.classes;
-        while (end + 1 < n) {
-          const unsigned char b = s[end];
-          const unsigned char b1 = s[end + 1];
-          if (static_cast<unsigned char>(b - 0xD8) >= 4 || (b1 & 0xC0) != 0x80) break;
-          const CharClass c = classes[(uint32_t(b & 0x1F) << 6) | (b1 & 0x3F)];
-          if (c != CharClass::kArabicLetter && c != CharClass::kArabicMark) break;
-          end += 2;
-        }
+        // Most of an Arabic word is two-byte letters and marks: they are taken by one table
+        // load per character (internal::ArabicWordPairs) without the general decoder; the
+        // loop below looks at whatever stops this one, unless it is ASCII (never a letter,
+        // mark or format character of an Arabic word), as the space after a word usually is.
+        const uint8_t* const pairs = cur.arabic_pairs;
+        while (end + 1 < n && pairs[internal::PairIndex(s + end)] != 0) end += 2;
       }
-      while (end < n) {
+      while (end < n && !(arabic && s[end] < 0x80)) {
         size_t l;
         const CharClass c = cur.Peek(end, &cp, &l);
         if (l == 0) break;
