@@ -243,37 +243,49 @@ namespace {
 
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
                       std::vector<NerToken>* tokens) {
-  tokens->assign(doc.tokens.size(), NerToken());
-  for (size_t i = 0; i < tokens->size(); ++i) {
-    NerToken& t = (*tokens)[i];
-    const Token& token = doc.tokens[i];
+  const size_t n = doc.tokens.size();
+  tokens->resize(n);
+  NerToken* const out = tokens->data();
+  // The analyzer's slices lie inside the arena: no range check per slice (Document::Slice's
+  // substr checks one), and no reload of the arena through a bool store that may alias it.
+  const char* const arena = doc.arena.data();
+  auto slice = [arena](ArenaSlice s) { return std::string_view(arena + s.offset, s.size); };
+  for (size_t i = 0; i < n; ++i) {
+    // Filled in a local and stored whole: stores to the bool fields may alias anything, so
+    // writing them in place would make the compiler reload the document's vectors after each.
+    NerToken t;
+    const TokenKind kind = doc.tokens[i].kind;
+    t.word = kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
+    t.punct = kind == TokenKind::kPunctuation;
     const TokenAnalysis& a = doc.analyses[i];
-    t.word = token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord;
-    t.punct = token.kind == TokenKind::kPunctuation;
-    if (!t.word) continue;
-    if (a.reading_count == 0) {
-      t.foreign_suffix = lexicon.HasForeignSuffix(doc.Slice(a.key));
+    if (!t.word) {
+      out[i] = t;
       continue;
     }
-    const std::string_view whole = doc.Slice(a.readings[0].key);
+    if (a.reading_count == 0) {
+      t.foreign_suffix = lexicon.HasForeignSuffix(slice(a.key));
+      out[i] = t;
+      continue;
+    }
+    const uint8_t count = a.reading_count;
     t.flags = lexicon.ReadingFlags(doc, a.readings[0]);
-    t.reading = 0;
-    for (uint8_t r = 1; r < a.reading_count; ++r) {
-      if (lexicon.ReadingFlags(doc, a.readings[r]) & kNerStop) t.clitic_stop = true;
+    uint32_t reading_flags[kMaxReadings] = {t.flags};
+    for (uint8_t r = 1; r < count; ++r) {
+      reading_flags[r] = lexicon.ReadingFlags(doc, a.readings[r]);
+      if (reading_flags[r] & kNerStop) t.clitic_stop = true;
     }
     const uint32_t whole_bare = lexicon.BareFlags(doc, a.readings[0]);
-    if (t.flags == 0 && whole_bare == 0) {
+    if (t.flags == 0 && whole_bare == 0 && count > 1) {
       // An unknown whole word: a reading with its proclitics set aside may be a known word.
-      for (uint8_t r = 1; r < a.reading_count; ++r) {
-        if (lexicon.ReadingFlags(doc, a.readings[r]) != 0 ||
-            lexicon.BareFlags(doc, a.readings[r]) != 0) {
+      for (uint8_t r = 1; r < count; ++r) {
+        if (reading_flags[r] != 0 || lexicon.BareFlags(doc, a.readings[r]) != 0) {
           t.reading = r;
           break;
         }
       }
       bool known_rest = t.reading != 0;
-      for (uint8_t r = 1; r < a.reading_count; ++r) {
-        if (StartsWith(doc.Slice(a.readings[r].key), kArticle)) {
+      for (uint8_t r = 1; r < count; ++r) {
+        if (StartsWith(slice(a.readings[r].key), kArticle)) {
           t.clitic_article = true;
           known_rest = true;
         }
@@ -281,23 +293,25 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
       // و before an unknown word is nearly always the conjunction, except on foreign names
       // (ويتكوف); ف is a conjunction far less often than a first letter (فوغل), so it counts only
       // before a known word or the article.
-      if (a.reading_count > 1) {
-        if (StartsWith(whole, kWaw)) {
-          // The ending must hold without the و: ومخاوف is و + مخاوف, too short for one.
-          t.conjunction = known_rest || !lexicon.HasForeignSuffix(doc.Slice(a.readings[1].key));
-        } else if (StartsWith(whole, kFa)) {
-          t.conjunction = known_rest;
-        }
+      const std::string_view whole = slice(a.readings[0].key);
+      if (StartsWith(whole, kWaw)) {
+        // The ending must hold without the و: ومخاوف is و + مخاوف, too short for one.
+        t.conjunction = known_rest || !lexicon.HasForeignSuffix(slice(a.readings[1].key));
+      } else if (StartsWith(whole, kFa)) {
+        t.conjunction = known_rest;
       }
     }
     const TokenReading& reading = a.readings[t.reading];
-    const std::string_view key = doc.Slice(reading.key);
-    t.reading_flags = t.reading == 0 ? t.flags : lexicon.ReadingFlags(doc, reading);
+    const std::string_view key = slice(reading.key);
+    t.reading_flags = reading_flags[t.reading];
     t.article = BareOf(key).size() != 0;
-    t.bare_flags = t.article ? lexicon.BareFlags(doc, reading) : 0;
-    t.letters = CountLetters(key);
-    t.nisba = t.article && t.letters >= 6 && (EndsWith(key, kYa) || EndsWith(key, kYaHeh));
+    if (t.article) {
+      t.bare_flags = t.reading == 0 ? whole_bare : lexicon.BareFlags(doc, reading);
+      // The ending first: the letters are counted only for the few definite words ending so.
+      t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
+    }
     t.foreign_suffix = lexicon.HasForeignSuffix(key);
+    out[i] = t;
   }
 }
 
@@ -377,6 +391,10 @@ uint32_t NerTokens::Begin(size_t i) const {
   return doc_.tokens[i].begin + skip;
 }
 
+uint32_t NerTokens::Letters(size_t i) const {
+  return tokens_[i].word && doc_.analyses[i].reading_count != 0 ? CountLetters(Key(i)) : 0;
+}
+
 bool NerTokens::IsInitial(size_t i) const {
   if (i + 1 >= size_ || doc_.tokens[i].kind != TokenKind::kArabicWord) return false;
   if (CountLetters(doc_.Slice(doc_.analyses[i].key)) != 1) return false;
@@ -424,9 +442,10 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   // A pronoun enclitic on a noun (موهبته، حديثها، قادتهم) marks a common word; ة is written ت
   // before it, and names end in ته or ها almost never.
   const std::string_view surface = doc_.TokenText(i);
-  if (t.letters >= 5 && (EndsWith(surface, "\xD8\xAA\xD9\x87") ||   // ته
-                         EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
-                         EndsWith(surface, "\xD9\x87\xD9\x85"))) {  // هم
+  const uint32_t letters = Letters(i);
+  if (letters >= 5 && (EndsWith(surface, "\xD8\xAA\xD9\x87") ||   // ته
+                       EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
+                       EndsWith(surface, "\xD9\x87\xD9\x85"))) {  // هم
     return false;
   }
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
@@ -436,7 +455,7 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   // After a particle the article belongs to the name (عبد الله، عبد الواحد، أبو الفضل): what the
   // word means without it (له، واحد) says nothing.
   if (!after_particle && (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
-  if ((t.conjunction && !after_particle) || t.clitic_article || t.letters < 2) return false;
+  if ((t.conjunction && !after_particle) || t.clitic_article || letters < 2) return false;
   // Imperfect and future verbs (يتوقع، تقول، سيتم، يستخدمه) look like unknown words; names of
   // that shape are rare enough up to seven letters and the known ones are listed. After a
   // foreign masculine given name the feminine ست / ت forms are no verb of his, so a surname may
@@ -446,9 +465,9 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   const bool future_feminine = StartsWith(key, "\xD8\xB3\xD8\xAA");  // ست
   const bool verb_prefix =
       StartsWith(key, "\xD9\x8A") ||
-      (StartsWith(key, "\xD8\xAA") && (!after_foreign_male || t.letters <= 4)) ||
+      (StartsWith(key, "\xD8\xAA") && (!after_foreign_male || letters <= 4)) ||
       StartsWith(key, "\xD8\xB3\xD9\x8A") || (future_feminine && !after_foreign_male);
-  if (verb_prefix && t.letters <= 7 && !t.foreign_suffix) return false;
+  if (verb_prefix && letters <= 7 && !t.foreign_suffix) return false;
   // The same word with the article elsewhere in the document is a common noun (لاعب beside
   // اللاعب). Definite family names (الخطيب) are not affected: their own form has the article.
   // Relational family names go both ways (حجازي، الحجازي), so they are exempt.
@@ -472,7 +491,7 @@ bool NerTokens::SeenWithArticle(std::string_view key) const {
 
 bool NerTokens::IsPlainWord(size_t i) const {
   const NerToken& t = tokens_[i];
-  if (!t.word || t.conjunction || t.clitic_article || t.nisba || t.letters < 2) return false;
+  if (!t.word || t.conjunction || t.clitic_article || t.nisba || Letters(i) < 2) return false;
   constexpr uint32_t kCue = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                             kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle | kNerOrgAdjective |
                             kNerParticle | kNerDemonym;

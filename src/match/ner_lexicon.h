@@ -156,7 +156,6 @@ struct NerToken {
   uint32_t flags = 0;          // classes of the whole token
   uint32_t reading_flags = 0;  // classes of the reading the rules use
   uint32_t bare_flags = 0;     // classes of that reading without its article ال
-  uint32_t letters = 0;        // letters in the reading
   uint32_t known_end = 0;      // end token of the known candidate (see `known`)
   int32_t known_priority = 0;
   bool word = false;     // an Arabic or Latin word
@@ -192,6 +191,10 @@ class NerTokens {
 
   size_t size() const { return size_; }
   const NerToken& operator[](size_t i) const { return tokens_[i]; }
+
+  // Letters in the reading the rules use (0 for a token that is no word or has no reading).
+  // Counted when a rule asks, not for every token: few get that far.
+  uint32_t Letters(size_t i) const;
 
   // The reading key the rules use for token i.
   std::string_view Key(size_t i) const;

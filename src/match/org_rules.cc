@@ -37,12 +37,12 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
   const NerToken& u = tokens[k];
   if (!u.word || !u.clitic_article || u.known >= 0 || (u.flags & kNerTime)) return false;
   const std::string_view key = tokens.doc().Key(k);
-  return key.substr(0, kLamLam.size()) == kLamLam && u.letters >= 5;
+  return key.substr(0, kLamLam.size()) == kLamLam && tokens.Letters(k) >= 5;
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.
 bool EndsWithTanweenAlef(const NerTokens& tokens, size_t k) {
-  if (k >= tokens.size() || !tokens[k].word || tokens[k].article || tokens[k].letters < 3) {
+  if (k >= tokens.size() || !tokens[k].word || tokens[k].article || tokens.Letters(k) < 3) {
     return false;
   }
   const std::string_view key = tokens.doc().Key(k);

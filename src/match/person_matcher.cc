@@ -147,7 +147,9 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     }
     // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
     // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
-    if (!given && t.known < 0 && !t.article && t.letters <= 4 && tokens.EndsWithAlef(i)) break;
+    if (!given && t.known < 0 && !t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i)) {
+      break;
+    }
     if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
         StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
@@ -187,10 +189,11 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
   for (size_t j = k; j <= k + 1; ++j) {
     const NerToken& t = tokens[j];
     if (!tokens.IsNameWord(j) || Definite(tokens, j) || t.known >= 0) return false;
-    if (tokens.EndsWithAlef(j) && t.letters <= 4) return false;
+    if (tokens.EndsWithAlef(j) && tokens.Letters(j) <= 4) return false;
     // The plural verb ending وا (أنقذوا، قالوا) ends no short name (ناكاجاوا is long).
     const std::string_view key = tokens.Key(j);
-    if (t.letters <= 6 && key.size() > 4 && key.substr(key.size() - 4) == kPluralVerbEnding) {
+    if (key.size() > 4 && key.substr(key.size() - 4) == kPluralVerbEnding &&
+        tokens.Letters(j) <= 6) {
       return false;
     }
   }

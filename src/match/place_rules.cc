@@ -41,7 +41,7 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
   std::vector<size_t> ends;
   if (!IsNamePart(tokens, k)) return ends;
   ends.push_back(k + 1);
-  if (tokens[k].letters <= kMaxPrefixLetters && !tokens[k].article && IsNamePart(tokens, k + 1)) {
+  if (tokens.Letters(k) <= kMaxPrefixLetters && !tokens[k].article && IsNamePart(tokens, k + 1)) {
     ends.push_back(k + 2);
   }
   return ends;

@@ -146,7 +146,10 @@ size_t Analyzer::AnalyzeToken(Document* doc, size_t index, size_t used) const {
     std::string slow;
     match_normalizer_.AppendNormalized(surface, &slow);
     form = slow.size();
-    if (doc->arena.size() - used < form + room) doc->arena.resize(used + form + room);
+    // The form and, after it, one restored-article reading of at most the form plus an alef
+    // (و + لل + a ligature's expansion: the form can be many times the token's length).
+    const size_t need = 2 * form + kLetterBytes;
+    if (doc->arena.size() - used < need) doc->arena.resize(used + need);
     slow.copy(&doc->arena[used], form);
   }
   used += form;
