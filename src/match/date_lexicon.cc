@@ -240,9 +240,8 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
   const std::vector<Phrase>* phrases = nullptr;
   // The analyzer looked every word reading up in the vocabulary; other tokens carry no id.
   const TokenKind kind = doc.tokens[token].kind;
-  const IdTable* ids = kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord
-                           ? Ids(doc)
-                           : nullptr;
+  const auto* ids =
+      kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord ? Ids(doc) : nullptr;
   if (ids != nullptr) {
     phrases = ids->by_id[rd.word];
   } else {
@@ -272,23 +271,6 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
     if (!ok) continue;
     hits->push_back(DateWordHit{phrase.word, static_cast<uint32_t>(t), rd.skip_bytes});
   }
-}
-
-const DateLexicon::IdTable* DateLexicon::Ids(const Document& doc) const {
-  if (doc.vocabulary == nullptr) return nullptr;
-  std::call_once(ids_once_, [&] { BuildIds(*doc.vocabulary); });
-  return ids_.vocabulary == doc.vocabulary ? &ids_ : nullptr;
-}
-
-void DateLexicon::BuildIds(const Vocabulary& vocabulary) const {
-  std::vector<const std::vector<Phrase>*> by_id(vocabulary.size() + 1, nullptr);
-  for (const auto& [first, phrases] : by_first_) {
-    const uint32_t id = vocabulary.Find(first);
-    if (id == Vocabulary::kUnknown || (vocabulary.Info(id).lexicons & kLexDate) == 0) return;
-    by_id[id] = &phrases;
-  }
-  ids_.by_id = std::move(by_id);
-  ids_.vocabulary = &vocabulary;
 }
 
 void DateLexicon::AddWordsTo(VocabularyBuilder* builder) const {

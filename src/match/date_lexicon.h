@@ -8,13 +8,13 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "pipeline/document.h"
+#include "pipeline/lexicon_ids.h"
 #include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
@@ -112,20 +112,13 @@ class DateLexicon {
   // is not hashed.
   std::bitset<256> first_bytes_;
 
-  // The phrases by vocabulary id of their first word. Built on first use for the vocabulary of
-  // the first analyzed document (the vocabulary is built from this lexicon, so it does not
-  // exist when the lexicon is created); left empty when that vocabulary lacks one of the words
-  // (a test lexicon), and then every reading is hashed.
-  struct IdTable {
-    const Vocabulary* vocabulary = nullptr;
-    std::vector<const std::vector<Phrase>*> by_id;
-  };
-  const IdTable* Ids(const Document& doc) const;
-  void BuildIds(const Vocabulary& vocabulary) const;
-  // std::call_once, not absl's: ThreadSanitizer follows pthread_once, not the spin-lock wait
-  // inside the (uninstrumented) Abseil library, and reported a race that was not there.
-  mutable std::once_flag ids_once_;
-  mutable IdTable ids_;
+  // The phrases by vocabulary id of their first word; used only when the vocabulary marks
+  // every first word kLexDate (else every reading is hashed).
+  const LexiconIds<std::vector<Phrase>>::Table* Ids(const Document& doc) const {
+    const auto* table = ids_.Get(doc, by_first_, kLexDate);
+    return table != nullptr && table->all_marked ? table : nullptr;
+  }
+  LexiconIds<std::vector<Phrase>> ids_;
 };
 
 }  // namespace kashif::internal

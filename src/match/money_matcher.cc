@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -16,6 +15,7 @@
 #include "number/decimal.h"
 #include "number/number_parser.h"
 #include "pipeline/embedded_data.h"
+#include "pipeline/lexicon_ids.h"
 #include "text/strings.h"
 
 KASHIF_DECLARE_EMBEDDED(currencies);
@@ -29,7 +29,6 @@ enum class CurrencyKind : uint8_t { kName, kDual, kSub };
 // The article and the conjunction in match form; the money grammar owns these two affixes.
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 constexpr std::string_view kWaw = "\xD9\x88";              // و
-
 
 // The masculine singular stem of a qualifying adjective in match form: "الأمريكية" →
 // "امريكي", "سعودياً" → "سعودي", "مغربيان" → "مغربي". These adjective endings are a closed set.
@@ -94,50 +93,13 @@ struct MoneyMatcher::Lexicon {
     return it == by_first.end() ? nullptr : &it->second;
   }
 
-  // by_first again, by the vocabulary id the analyzer stored on each reading, so a word of
-  // running text is tried without hashing it. Built on first use (the vocabulary is built from
-  // this lexicon, so it does not exist yet when the matcher is created) for the vocabulary of
-  // the first document; another vocabulary, or a lexicon with a first word the vocabulary
-  // lacks (a test table), falls back to hashing the form.
-  struct IdTable {
-    const Vocabulary* vocabulary = nullptr;
-    absl::flat_hash_map<uint32_t, const std::vector<size_t>*> by_first;
-    // Every first word carries kLexCurrency, so a token without the bit starts no currency.
-    bool lexicon_bits = false;
-  };
-  // std::call_once, not absl's: ThreadSanitizer follows pthread_once, not the spin-lock wait
-  // inside the (uninstrumented) Abseil library, and reported a race that was not there.
-  mutable std::once_flag ids_once;
-  mutable IdTable ids;
-
+  // by_first by the vocabulary id on each reading, so a word of running text is tried without
+  // hashing it (the fallback hashes the form). The article forms of the short first words
+  // must carry kLexCurrency too for the lexicon bits to speak for every form.
+  using IdTable = LexiconIds<std::vector<size_t>>::Table;
+  LexiconIds<std::vector<size_t>> ids;
   const IdTable* Ids(const Document& doc) const {
-    if (doc.vocabulary == nullptr) return nullptr;
-    std::call_once(ids_once, [&] {
-      const Vocabulary& vocabulary = *doc.vocabulary;
-      IdTable table;
-      table.lexicon_bits = true;
-      for (const auto& [first, list] : by_first) {
-        const uint32_t id = vocabulary.Find(first);
-        if (id == Vocabulary::kUnknown) return;  // not this lexicon's vocabulary
-        table.by_first.emplace(id, &list);
-        table.lexicon_bits =
-            table.lexicon_bits && (vocabulary.Info(id).lexicons & kLexCurrency) != 0;
-      }
-      for (const std::string& form : short_firsts_with_article) {
-        table.lexicon_bits =
-            table.lexicon_bits &&
-            (vocabulary.Info(vocabulary.Find(form)).lexicons & kLexCurrency) != 0;
-      }
-      table.vocabulary = &vocabulary;
-      ids = std::move(table);
-    });
-    return ids.vocabulary == doc.vocabulary ? &ids : nullptr;
-  }
-
-  const std::vector<size_t>* FindFirstById(const IdTable& table, uint32_t id) const {
-    if (id == Vocabulary::kUnknown) return nullptr;
-    auto it = table.by_first.find(id);
-    return it == table.by_first.end() ? nullptr : it->second;
+    return ids.Get(doc, by_first, kLexCurrency, &short_firsts_with_article);
   }
 };
 
@@ -338,15 +300,14 @@ class MoneyGrammar {
         }
       }
     };
-    try_first(reading ? lex_.FindFirstById(*ids, reading->word) : lex_.FindFirst(first));
+    try_first(reading ? ids->by_id[reading->word] : lex_.FindFirst(first));
     // "الدولار", "الجنيهات": the article before a currency word. The analyzer looked up the
     // article-less form of a reading when at least two letters follow the article.
     if (!found && StartsWith(first, kArticle)) {
       const std::string_view bare = first.substr(kArticle.size());
       // (Two letters take as many bytes as the article.)
       const bool bare_looked_up = reading && bare.size() >= kArticle.size();
-      try_first(bare_looked_up ? lex_.FindFirstById(*ids, reading->bare_word)
-                               : lex_.FindFirst(bare));
+      try_first(bare_looked_up ? ids->by_id[reading->bare_word] : lex_.FindFirst(bare));
     }
     if (!found) return std::nullopt;
     // A sign inside a run of signs ("$#$", a corpus marker) is not a currency.
@@ -476,7 +437,7 @@ class MoneyGrammar {
     if (doc_.tokens[i].kind == TokenKind::kArabicWord ||
         doc_.tokens[i].kind == TokenKind::kLatinWord) {
       const MoneyMatcher::Lexicon::IdTable* ids = lex_.Ids(doc_);
-      if (ids && ids->lexicon_bits && (doc_.Lexicons(i) & kLexCurrency) == 0 &&
+      if (ids && ids->all_marked && (doc_.Lexicons(i) & kLexCurrency) == 0 &&
           CurrencyBitsSpeakFor(doc_, i)) {
         return std::nullopt;
       }
@@ -560,7 +521,7 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   // and every currency's first word, a word token with neither bit starts none (MatchAt
   // would find that out the slow way).
   const Lexicon::IdTable* ids = lexicon_->Ids(doc);
-  const bool marked = ids != nullptr && ids->lexicon_bits && NumberParser::Get().WordsMarkedIn(doc);
+  const bool marked = ids != nullptr && ids->all_marked && NumberParser::Get().WordsMarkedIn(doc);
   for (size_t i = 0; i < doc.tokens.size();) {
     if (marked && (doc.Lexicons(i) & (kLexNumber | kLexCurrency)) == 0 &&
         (doc.tokens[i].kind == TokenKind::kArabicWord ||

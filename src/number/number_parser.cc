@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <mutex>
 #include <string>
 #include <utility>
 
@@ -12,6 +11,7 @@
 #include "kashif/normalizer.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
+#include "pipeline/lexicon_ids.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -58,7 +58,6 @@ struct WordInfo {
 constexpr std::string_view kWaw = "\xD9\x88";               // و
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";   // ال
 constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";  // ه (folded ة)
-
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> out;
@@ -125,41 +124,11 @@ struct NumberParser::Impl {
     return it == words.end() ? nullptr : &it->second;
   }
 
-  // The words again, by the vocabulary id the analyzer stored on each reading, so the parse
-  // hashes nothing for the words of running text. Built on first use (the vocabulary is built
-  // from these words, so it does not exist yet when the parser is created) for the vocabulary
-  // of the first analyzed document; a document with another vocabulary, or a parser with a
-  // word the vocabulary lacks (a test table), falls back to hashing the key.
-  struct IdTable {
-    const Vocabulary* vocabulary = nullptr;
-    std::vector<const std::vector<WordInfo>*> by_id;
-    // Every word of this parser carries kLexNumber, so a token without the bit is no number.
-    bool lexicon_bits = false;
-  };
-  // std::call_once, not absl's: ThreadSanitizer follows pthread_once, not the spin-lock wait
-  // inside the (uninstrumented) Abseil library, and reported a race that was not there.
-  mutable std::once_flag ids_once;
-  mutable IdTable ids;
-
-  const IdTable* Ids(const Document& doc) const {
-    if (doc.vocabulary == nullptr) return nullptr;
-    std::call_once(ids_once, [&] { BuildIds(*doc.vocabulary); });
-    return ids.vocabulary == doc.vocabulary ? &ids : nullptr;
-  }
-
-  void BuildIds(const Vocabulary& vocabulary) const {
-    std::vector<const std::vector<WordInfo>*> by_id(vocabulary.size() + 1, nullptr);
-    bool bits = true;
-    for (const auto& [key, infos] : words) {
-      const uint32_t id = vocabulary.Find(key);
-      if (id == Vocabulary::kUnknown) return;  // not this parser's vocabulary
-      by_id[id] = &infos;
-      bits = bits && (vocabulary.Info(id).lexicons & kLexNumber) != 0;
-    }
-    ids.by_id = std::move(by_id);
-    ids.lexicon_bits = bits;
-    ids.vocabulary = &vocabulary;
-  }
+  // The words by the vocabulary id on each reading, so the parse hashes nothing for the words
+  // of running text (the fallback hashes the key).
+  using IdTable = LexiconIds<std::vector<WordInfo>>::Table;
+  LexiconIds<std::vector<WordInfo>> ids;
+  const IdTable* Ids(const Document& doc) const { return ids.Get(doc, words, kLexNumber); }
 
   // Find(key) where `key` is a slice of token t's analysis: a reading's key is looked up by
   // the id on the reading.
@@ -1186,7 +1155,7 @@ std::optional<Decimal> NumberParser::FractionValue(const Document& doc, size_t t
 
 bool NumberParser::WordsMarkedIn(const Document& doc) const {
   const Impl::IdTable* ids = impl_->Ids(doc);
-  return ids != nullptr && ids->lexicon_bits;
+  return ids != nullptr && ids->all_marked;
 }
 
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,
