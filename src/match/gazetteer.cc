@@ -1,16 +1,11 @@
 #include "match/gazetteer.h"
 
-#include "absl/strings/string_view.h"
 #include "kashif/tokenizer.h"
 
 namespace kashif::internal {
 
-uint32_t Gazetteer::WordId(std::string_view key) const {
-  auto it = word_ids_.find(absl::string_view(key.data(), key.size()));
-  return it == word_ids_.end() ? UINT32_MAX : it->second;
-}
-
 uint32_t Gazetteer::Child(uint32_t node, uint32_t word) const {
+  if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
   auto it = edges_.find((uint64_t{node} << 32) | word);
   return it == edges_.end() ? 0 : it->second;
 }
@@ -28,13 +23,21 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
     if (key.empty()) continue;  // a lone mark or format character
     if (words == 0) first_words_.Add(key);
     ++words;
-    auto [word_it, inserted_word] =
-        word_ids_.try_emplace(key, static_cast<uint32_t>(word_ids_.size()));
-    const uint64_t edge = (uint64_t{node} << 32) | word_it->second;
-    auto [edge_it, inserted_edge] =
-        edges_.try_emplace(edge, static_cast<uint32_t>(node_payload_.size()));
-    if (inserted_edge) node_payload_.push_back(kNoPayload);
-    node = edge_it->second;
+    const uint32_t word = words_.Insert(key);
+    const uint32_t next_node = static_cast<uint32_t>(node_payload_.size());
+    if (node == 0) {
+      if (root_children_.size() <= word) root_children_.resize(word + 1, 0);
+      uint32_t& child = root_children_[word];
+      if (child == 0) {
+        child = next_node;
+        node_payload_.push_back(kNoPayload);
+      }
+      node = child;
+    } else {
+      auto [edge_it, inserted_edge] = edges_.try_emplace((uint64_t{node} << 32) | word, next_node);
+      if (inserted_edge) node_payload_.push_back(kNoPayload);
+      node = edge_it->second;
+    }
   }
   if (words == 0) return false;
   uint32_t& slot = node_payload_[node];
@@ -60,8 +63,8 @@ const Gazetteer::Payload* Gazetteer::Find(std::string_view name) const {
     key.clear();
     analyzer_->AppendMatchForm(token.text(name), &key);
     if (key.empty()) continue;
-    const uint32_t word = WordId(key);
-    if (word == UINT32_MAX) return nullptr;
+    const uint32_t word = words_.Find(key);
+    if (word == 0) return nullptr;
     node = Child(node, word);
     if (node == 0) return nullptr;
   }
@@ -74,10 +77,11 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
   bool found = false;
   const size_t n = doc.tokens.size();
   for (uint8_t r = 0; r < first.reading_count; ++r) {
-    const std::string_view key = doc.Slice(first.readings[r].key);
-    if (!first_words_.MayContain(key)) continue;
-    const uint32_t word = WordId(key);
-    if (word == UINT32_MAX) continue;
+    // The analyzer hashed every reading; the filter and the word table use that hash.
+    const TokenReading& reading = first.readings[r];
+    if (!first_words_.MayContainHash(reading.hash)) continue;
+    const uint32_t word = words_.Find(doc.Slice(reading.key), reading.hash);
+    if (word == 0) continue;
     uint32_t node = Child(0, word);
     size_t next = start + 1;
     while (node != 0) {
@@ -89,8 +93,9 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
         match->payload = &payloads_[node_payload_[node]];
       }
       if (next >= n) break;
-      const uint32_t w = WordId(doc.Key(next));
-      if (w == UINT32_MAX) break;
+      const TokenReading& whole = doc.analyses[next].readings[0];
+      const uint32_t w = words_.Find(doc.Slice(whole.key), whole.hash);
+      if (w == 0) break;
       node = Child(node, w);
       ++next;
     }

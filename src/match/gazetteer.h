@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "text/key_filter.h"
+#include "text/word_table.h"
 #include "kashif/kashif.h"
 #include "match/matcher.h"
 #include "pipeline/analyzer.h"
@@ -54,13 +55,14 @@ class Gazetteer {
  private:
   static constexpr uint32_t kNoPayload = UINT32_MAX;
   uint32_t Child(uint32_t node, uint32_t word) const;
-  uint32_t WordId(std::string_view key) const;  // UINT32_MAX when unknown
 
   const Analyzer* analyzer_;
-  // In front of word_ids_ (most words of running text start no entry).
+  // In front of words_ for a name's first word (most words of running text start no entry).
   KeyFilter first_words_;
-  absl::flat_hash_map<std::string, uint32_t> word_ids_;
-  absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) → child node
+  // Every word of every name, probed with the hash the analyzer stored on each reading.
+  WordTable words_;
+  std::vector<uint32_t> root_children_{0};          // by word id: the node of a name's first word
+  absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) → child node, below root
   std::vector<uint32_t> node_payload_{kNoPayload};  // node 0 is the root
   std::vector<Payload> payloads_;
   std::vector<std::string> canonicals_;

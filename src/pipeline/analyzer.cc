@@ -8,6 +8,7 @@
 #include "text/fold.h"
 #include "text/strings.h"
 #include "text/utf8.h"
+#include "text/word_hash.h"
 
 namespace kashif::internal {
 namespace {
@@ -123,7 +124,8 @@ void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
   for (int r = 0; r < a->reading_count; ++r) {
     TokenReading& reading = a->readings[r];
     const std::string_view key = doc->Slice(reading.key);
-    reading.word = vocabulary.Find(key);
+    reading.hash = HashWord(key.data(), key.size());
+    reading.word = vocabulary.Find(key, reading.hash);
     lexicons |= vocabulary.Info(reading.word).lexicons;
     if (key.size() >= 4 * kLetterBytes && StartsWith(key, kArticle)) {
       reading.bare_word = vocabulary.Find(key.substr(2 * kLetterBytes));
@@ -156,8 +158,14 @@ size_t Analyzer::AnalyzeToken(Document* doc, size_t index, size_t used) const {
   a.key.size = static_cast<uint32_t>(form);
   a.readings[0] = TokenReading{0, a.key};
   a.reading_count = 1;
-  if (token.kind == TokenKind::kLatinWord) LookUpWords(doc, &a);
-  if (token.kind != TokenKind::kArabicWord) return used;
+  if (token.kind != TokenKind::kArabicWord) {
+    if (token.kind == TokenKind::kLatinWord) {
+      LookUpWords(doc, &a);
+    } else {
+      a.readings[0].hash = HashWord(&doc->arena[a.key.offset], form);
+    }
+    return used;
+  }
 
   // Readings with proclitics set aside. A stripped reading is a suffix of the key, so it shares
   // the key's bytes; only the restored article needs new ones (at most one per token, which

@@ -32,6 +32,9 @@ struct TokenReading {
   // otherwise. Set for Arabic and Latin words only.
   uint32_t word = 0;
   uint32_t bare_word = 0;
+  // HashWord(Slice(key)) (text/word_hash.h), set for every reading of every token: word
+  // tables keyed by it (text/word_table.h) look a reading up without hashing it again.
+  uint64_t hash = 0;
 };
 
 inline constexpr int kMaxReadings = 4;

@@ -12,7 +12,6 @@
 #define KASHIF_SRC_PIPELINE_VOCABULARY_H_
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "text/word_hash.h"
+#include "text/word_table.h"
 
 namespace kashif::internal {
 
@@ -57,44 +57,35 @@ class Vocabulary {
 
   // The id of a match-form word, or kUnknown.
   uint32_t Find(std::string_view key) const {
-    const size_t n = key.size();
-    if (n == 0 || n > max_size_) return kUnknown;
-    const uint64_t h = Hash(key.data(), n);
-    // Most readings are in no lexicon: a filter that stays in L1 turns most of them away
-    // before the slot table (larger, often a cache miss) is touched.
-    const uint32_t bit = FilterBit(h);
-    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kUnknown;
-    const uint32_t fingerprint = static_cast<uint32_t>(h >> 32);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const uint64_t slot = slots_[i];
-      if (slot == 0) return kUnknown;
-      if (static_cast<uint32_t>(slot >> 32) != fingerprint) continue;
-      const uint32_t id = static_cast<uint32_t>(slot);
-      const uint32_t begin = key_ends_[id - 1];
-      if (key_ends_[id] - begin == n && std::memcmp(keys_.data() + begin, key.data(), n) == 0) {
-        return id;
-      }
-    }
+    if (key.empty() || key.size() > max_size_) return kUnknown;
+    return Probe(key, HashWord(key.data(), key.size()));
+  }
+  // The same with the key's HashWord (text/word_hash.h) already known (TokenReading::hash).
+  uint32_t Find(std::string_view key, uint64_t hash) const {
+    if (key.empty() || key.size() > max_size_) return kUnknown;
+    return Probe(key, hash);
   }
   const VocabularyEntry& Info(uint32_t id) const { return infos_[id]; }
   size_t size() const { return infos_.size() - 1; }
 
  private:
-  // Every token's readings are looked up, so the table is built for that: open addressing over
-  // 8-byte slots (the key's 32-bit fingerprint, its id; 0 is empty) at most half full, and a
-  // hash of fixed loads of the key's first and last bytes and its length (match-form words are
-  // short; a longer key's middle only costs a rare extra probe, as the comparison is exact).
-  static uint64_t Hash(const char* p, size_t n) { return HashWord(p, n); }
+  uint32_t Probe(std::string_view key, uint64_t hash) const {
+    // Most readings are in no lexicon: a filter that stays in L1 turns most of them away
+    // before the slot table (larger, often a cache miss) is touched.
+    const uint32_t bit = FilterBit(hash);
+    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kUnknown;
+    return words_.Find(key, hash);
+  }
 
-  // Bits 16-31 of the hash (the slot index uses the low bits, the fingerprint the high ones).
+  // Bits 16-31 of the hash (the word table's slot index uses the low bits, its fingerprint
+  // the high ones).
   static uint32_t FilterBit(uint64_t h) { return static_cast<uint32_t>(h >> 16) & 0xFFFF; }
 
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(0x10000 / 64, 0);  // 8 KiB
-  std::vector<uint64_t> slots_;
-  size_t mask_ = 0;
-  std::string keys_;                // every key, by id
-  std::vector<uint32_t> key_ends_;  // key id's bytes are keys_[key_ends_[id - 1], key_ends_[id])
-  size_t max_size_ = 0;             // of any key
+  // Every token's readings are looked up: open addressing keyed by the hash the analyzer
+  // already computed for the reading (text/word_table.h).
+  WordTable words_;
+  size_t max_size_ = 0;  // of any key
   std::vector<VocabularyEntry> infos_;  // by id; infos_[0] is the unknown word
 };
 

@@ -22,8 +22,9 @@ class KeyFilter {
     Set(static_cast<uint32_t>(h >> 32));
   }
 
-  bool MayContain(std::string_view key) const {
-    const uint64_t h = Hash(key);
+  bool MayContain(std::string_view key) const { return MayContainHash(Hash(key)); }
+  // The same with HashWord(key) already known (TokenReading::hash).
+  bool MayContainHash(uint64_t h) const {
     // One branch for both bits: which words pass is data-dependent and hard to predict.
     return (Bit(static_cast<uint32_t>(h)) & Bit(static_cast<uint32_t>(h >> 32))) != 0;
   }

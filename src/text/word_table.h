@@ -1,0 +1,83 @@
+// Interned match-form words, found by their HashWord (text/word_hash.h). The word tables that
+// every token's readings are looked up in (the vocabulary, the gazetteer) share one hash: the
+// analyzer hashes each reading once and stores it on the reading (TokenReading::hash), and
+// every table probes with that value instead of hashing the word again.
+//
+// Open addressing over 8-byte slots (the hash's high 32 bits as a fingerprint, the word's id;
+// 0 is empty), at most half full; a fingerprint match is confirmed by comparing the bytes.
+//
+// Thread safety: Insert() while building; Find() is const and may run concurrently.
+#ifndef KASHIF_SRC_TEXT_WORD_TABLE_H_
+#define KASHIF_SRC_TEXT_WORD_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/word_hash.h"
+
+namespace kashif::internal {
+
+class WordTable {
+ public:
+  // The id (1 to size(), in insertion order) of `key`, or 0. `hash` is HashWord(key).
+  uint32_t Find(std::string_view key, uint64_t hash) const {
+    const uint32_t fingerprint = static_cast<uint32_t>(hash >> 32);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return 0;
+      if (static_cast<uint32_t>(slot >> 32) != fingerprint) continue;
+      const uint32_t id = static_cast<uint32_t>(slot);
+      const uint32_t begin = key_ends_[id - 1];
+      if (key_ends_[id] - begin == key.size() &&
+          std::memcmp(keys_.data() + begin, key.data(), key.size()) == 0) {
+        return id;
+      }
+    }
+  }
+  uint32_t Find(std::string_view key) const { return Find(key, HashWord(key.data(), key.size())); }
+
+  // The id of `key`, which is added (as size() + 1) when new.
+  uint32_t Insert(std::string_view key) {
+    const uint64_t hash = HashWord(key.data(), key.size());
+    if (const uint32_t id = Find(key, hash)) return id;
+    if (2 * (size() + 2) > slots_.size()) Grow();
+    keys_.append(key.data(), key.size());
+    key_ends_.push_back(static_cast<uint32_t>(keys_.size()));
+    const uint32_t id = static_cast<uint32_t>(size());
+    Place(hash, id);
+    return id;
+  }
+
+  size_t size() const { return key_ends_.size() - 1; }
+  std::string_view key(uint32_t id) const {
+    return std::string_view(keys_).substr(key_ends_[id - 1], key_ends_[id] - key_ends_[id - 1]);
+  }
+
+ private:
+  void Place(uint64_t hash, uint32_t id) {
+    size_t i = hash & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = (hash >> 32 << 32) | id;
+  }
+  void Grow() {
+    slots_.assign(2 * slots_.size(), 0);
+    mask_ = slots_.size() - 1;
+    for (uint32_t id = 1; id <= size(); ++id) {
+      const std::string_view k = key(id);
+      Place(HashWord(k.data(), k.size()), id);
+    }
+  }
+
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(16, 0);
+  size_t mask_ = 15;
+  std::string keys_;                   // every key, by id
+  std::vector<uint32_t> key_ends_{0};  // key id's bytes are keys_[key_ends_[id - 1], key_ends_[id])
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_TEXT_WORD_TABLE_H_
