@@ -192,6 +192,29 @@ TEST(HostileInputTest, RepeatedProclitics) {
   }
 }
 
+// A ligature that expands to a phrase (ﷺ: صلى الله عليه وسلم) after the proclitics و + لل:
+// the match form is many times the token's length, and the reading with the article's alef
+// restored needs as much again (a fuzzer finding: it overran the analyzer's buffer).
+TEST(HostileInputTest, ProcliticsBeforeAnExpandingLigature) {
+  const std::string text = "وللﷺ قال محمد ﷺ في مكة";
+  const std::vector<Entity> entities = SharedExtractor().Extract(text);
+  ExpectWellFormed(text, entities);
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(entities[0].type, EntityType::kPerson);
+  EXPECT_EQ(entities[0].begin, 17u);  // محمد ﷺ
+  EXPECT_EQ(entities[0].end, 29u);
+  EXPECT_EQ(entities[0].canonical, "محمد صلى الله عليه وسلم");
+  EXPECT_EQ(entities[1].type, EntityType::kPlace);
+  EXPECT_EQ(entities[1].begin, 35u);  // مكة
+  EXPECT_EQ(entities[1].end, 41u);
+  for (const char* prefix : {"لل", "ولل", "فلل", "بال", "و"}) {
+    const std::string word = std::string(prefix) + Repeat("ﷺﷻ", 3000);
+    ExpectWellFormed(word, SharedExtractor().Extract(word));
+    const std::string words = Repeat(std::string(prefix) + "ﷺ ", 20000);
+    ExpectWellFormed(words, SharedExtractor().Extract(words));
+  }
+}
+
 TEST(HostileInputTest, LongRunsOfDigitsAndSeparators) {
   const std::vector<std::string> runs = {
       Repeat("7", kMiB),                 // one number a megabyte long
