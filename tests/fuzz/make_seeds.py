@@ -90,7 +90,10 @@ TARGET_DICTS = {
     "tokenizer": ["marks", "letters", "digits", "money", "syntax"],
     "stemmer": ["proclitics", "suffixes", "enclitics", "marks", "letters"],
     "number": ["proclitics", "numbers", "digits", "marks"],
-    "extractor": ["proclitics", "suffixes", "numbers", "money", "dates", "entities", "digits", "marks"],
+    # "letters" has the ligatures that expand to several words (ﷺ، ﷲ): with a proclitic before
+    # one they overran the analyzer's buffer, a bug only the gazetteer target's dictionary found.
+    "extractor": ["proclitics", "suffixes", "numbers", "money", "dates", "entities", "digits", "marks",
+                  "letters"],
     "gazetteer_tsv": ["syntax", "entities", "proclitics", "letters"],
 }
 
@@ -120,6 +123,8 @@ def main():
     write(f"{corpus}/tokenizer/numbers", enc("1,000 3.5 ٢٧٫٥ 27/2/2025 2025-02-27 1،5 ١٬٠٠٠ 5− 10%"))
     write(f"{corpus}/extractor/user_entries",
           EXTRACTOR_PREFIXES[4] + enc("شركة الواحة الخضراء\tORG\nسلمى الحداد\tPER\n\nقالت سلمى الحداد إن شركة الواحة الخضراء ستفتح فرعاً في وللواحة."))
+    write(f"{corpus}/extractor/ligatures",
+          EXTRACTOR_PREFIXES[0] + enc("قال النبي ﷺ وللﷺ في مكة، بسم ﷲ، ﻻ لا"))
     write(f"{corpus}/extractor/invalid_utf8",
           EXTRACTOR_PREFIXES[0] + enc("زار وفد من ") + b"\xed\xa0\x80" + enc("القاهرة ") + b"\xff" + enc("دبي في ٣ مارس"))
     for i, s in enumerate(NUMBERS):
