@@ -137,13 +137,13 @@ struct CurrencyHit {
 
 }  // namespace
 
-MoneyMatcher::MoneyMatcher(const Analyzer& analyzer)
-    : MoneyMatcher(analyzer, KASHIF_EMBEDDED(currencies), nullptr) {}
-
-MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::string* error)
-    : lexicon_(std::make_unique<Lexicon>()), analyzer_(&analyzer) {
+// The lexicon of `tsv`; an empty one (and *error) on a malformed line.
+std::shared_ptr<const MoneyMatcher::Lexicon> MoneyMatcher::BuildLexicon(const Analyzer& analyzer,
+                                                                        std::string_view tsv,
+                                                                        std::string* error) {
+  auto built = std::make_shared<Lexicon>();
   Tokenizer tokenizer;
-  Lexicon& lex = *lexicon_;
+  Lexicon& lex = *built;
   auto form_of = [&](std::string_view text, const Token& token) {
     std::string form;
     if (token.kind == TokenKind::kPunctuation || token.kind == TokenKind::kSymbol) {
@@ -173,11 +173,10 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
     }
     auto fail = [&](const std::string& why) {
       if (error) *error = "currencies.tsv:" + std::to_string(line_no) + ": " + why;
-      lexicon_ = std::make_unique<Lexicon>();
+      return std::make_shared<Lexicon>();
     };
     if (fields.size() < 3 || fields.size() > 4) {
-      fail("expected 3 or 4 fields");
-      return;
+      return fail("expected 3 or 4 fields");
     }
     Lexicon::Entry entry;
     entry.code = fields[1] == "-" ? std::string() : std::string(fields[1]);
@@ -190,22 +189,15 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
       entry.kind = CurrencyKind::kSub;
       entry.dual = fields[2] == "subdual";
       if (fields.size() < 4 || fields[3].size() != 1 || fields[3][0] < '0' || fields[3][0] > '9') {
-        {
-          fail("a subunit needs its decimal places");
-          return;
-        }
+        return fail("a subunit needs its decimal places");
       }
       entry.sub_digits = fields[3][0] - '0';
     } else {
-      {
-        fail("unknown kind '" + std::string(fields[2]) + "'");
-        return;
-      }
+      return fail("unknown kind '" + std::string(fields[2]) + "'");
     }
     std::vector<Token> tokens = tokenizer.Tokenize(fields[0]);
     if (tokens.empty()) {
-      fail("empty name");
-      return;
+      return fail("empty name");
     }
     for (const Token& t : tokens) {
       entry.forms.push_back(form_of(fields[0], t));
@@ -215,7 +207,10 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
       analyzer.AppendMatchForm(fields[3], &entry.lemma);
       lemma_of[entry.forms[0]] = entry.lemma;
     }
-    if (!entry.code.empty()) lex.digits.emplace(entry.code, FractionDigits(entry.code));
+    // Many rows share a code; ICU is asked once per code.
+    if (!entry.code.empty() && lex.digits.count(entry.code) == 0) {
+      lex.digits.emplace(entry.code, FractionDigits(entry.code));
+    }
     lex.entries.push_back(entry);
     // Abbreviations are written with or without their final dot: "ج.م." and "ج.م".
     if (entry.forms.size() > 1 && entry.forms.back() == ".") {
@@ -249,7 +244,19 @@ MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::
       if (it != lemma_of.end()) e.lemma = it->second;
     }
   }
+  return built;
 }
+
+MoneyMatcher::MoneyMatcher(const Analyzer& analyzer) : analyzer_(&analyzer) {
+  // The vocabulary and every extractor use the embedded lexicon: built once per process (the
+  // match form it is compiled to is the same for every Analyzer).
+  static const std::shared_ptr<const Lexicon> embedded =
+      BuildLexicon(analyzer, KASHIF_EMBEDDED(currencies), nullptr);
+  lexicon_ = embedded;
+}
+
+MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::string* error)
+    : lexicon_(BuildLexicon(analyzer, tsv, error)), analyzer_(&analyzer) {}
 
 MoneyMatcher::~MoneyMatcher() = default;
 

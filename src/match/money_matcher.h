@@ -53,7 +53,10 @@ class MoneyMatcher : public Matcher {
   struct Lexicon;
 
  private:
-  std::unique_ptr<Lexicon> lexicon_;
+  static std::shared_ptr<const Lexicon> BuildLexicon(const Analyzer& analyzer, std::string_view tsv,
+                                                     std::string* error);
+
+  std::shared_ptr<const Lexicon> lexicon_;
   const Analyzer* analyzer_;
 };
 
