@@ -87,9 +87,26 @@ constexpr ClassName kClassNames[] = {
 NerLexicon::NerLexicon(const Analyzer* analyzer) : analyzer_(analyzer) {}
 
 StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Analyzer* analyzer) {
-  // The same words are in the shared vocabulary (AddNerWords), whose ids the analyzer has put
-  // on every reading already: no need to hash the readings again.
-  return Build(analyzer, DefaultFiles(), /*builtin=*/true);
+  const StatusOr<std::shared_ptr<const NerLexicon>>& parsed = ParsedDefaultFiles();
+  if (!parsed.ok()) return parsed.status();
+  const NerLexicon& words = **parsed;
+  std::shared_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
+  // The words are in the shared vocabulary (AddNerWords), whose ids the analyzer has put on
+  // every reading already: no need to hash the readings again, nor to copy the word table.
+  lexicon->builtin_ = true;
+  lexicon->vocabulary_ = &Vocabulary::Get();
+  lexicon->foreign_suffixes_ = words.foreign_suffixes_;
+  lexicon->suffix_tails_ = words.suffix_tails_;
+  std::copy(std::begin(words.tail_begin_), std::end(words.tail_begin_), lexicon->tail_begin_);
+  lexicon->has_short_suffixes_ = words.has_short_suffixes_;
+  return std::shared_ptr<const NerLexicon>(std::move(lexicon));
+}
+
+const StatusOr<std::shared_ptr<const NerLexicon>>& NerLexicon::ParsedDefaultFiles() {
+  static const Analyzer* const analyzer = new Analyzer();
+  static const auto* const parsed =
+      new StatusOr<std::shared_ptr<const NerLexicon>>(Create(analyzer, DefaultFiles()));
+  return *parsed;
 }
 
 std::vector<NerLexicon::File> NerLexicon::DefaultFiles() {
@@ -101,14 +118,7 @@ std::vector<NerLexicon::File> NerLexicon::DefaultFiles() {
 
 StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* analyzer,
                                                                const std::vector<File>& files) {
-  return Build(analyzer, files, /*builtin=*/false);
-}
-
-StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Build(const Analyzer* analyzer,
-                                                              const std::vector<File>& files,
-                                                              bool builtin) {
   std::shared_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
-  lexicon->builtin_ = builtin;
   for (const File& file : files) {
     Status status = lexicon->AddFile(file);
     if (!status.ok()) return status;
@@ -195,6 +205,7 @@ uint32_t NerLexicon::HashedBareFlags(std::string_view key) const {
 }
 
 uint32_t NerLexicon::Flags(std::string_view key) const {
+  if (vocabulary_ != nullptr) return vocabulary_->Info(vocabulary_->Find(key)).ner;
   auto it = flags_.find(absl::string_view(key.data(), key.size()));
   return it == flags_.end() ? 0 : it->second;
 }
@@ -527,9 +538,8 @@ void NerLexicon::AddWordsTo(VocabularyBuilder* builder) const {
 }
 
 void AddNerWords(VocabularyBuilder* builder) {
-  const Analyzer analyzer;
-  auto lexicon = NerLexicon::Create(&analyzer, NerLexicon::DefaultFiles());
-  // The built-in files are checked by the tests; Create() reports a broken one first.
+  const auto& lexicon = NerLexicon::ParsedDefaultFiles();
+  // The built-in files are checked by the tests; CreateDefault() reports a broken one first.
   if (lexicon.ok()) (*lexicon)->AddWordsTo(builder);
 }
 

@@ -78,6 +78,10 @@ class NerLexicon {
                                                             const std::vector<File>& files);
   // The embedded files CreateDefault() reads.
   static std::vector<File> DefaultFiles();
+  // Those files parsed once per process, with an analyzer of its own (every Analyzer folds
+  // alike): CreateDefault() copies the tables and the shared vocabulary takes the words
+  // (AddNerWords), so the files are not parsed again for each extractor.
+  static const StatusOr<std::shared_ptr<const NerLexicon>>& ParsedDefaultFiles();
 
   // The classes of a word given in match form (0 when unknown).
   uint32_t Flags(std::string_view key) const;
@@ -129,13 +133,12 @@ class NerLexicon {
   // Whether a word that ends with a foreign-surname ending is shaped like a surname: long
   // enough, no article, no broken plural or participle.
   static bool ForeignSuffixWordShape(std::string_view key);
-  static StatusOr<std::shared_ptr<const NerLexicon>> Build(const Analyzer* analyzer,
-                                                           const std::vector<File>& files,
-                                                           bool builtin);
   Status AddFile(const File& file);
 
   const Analyzer* analyzer_;
   bool builtin_ = false;  // built by CreateDefault(): its words are the vocabulary's
+  // The vocabulary holding the words (CreateDefault()), or null: then flags_ holds them.
+  const Vocabulary* vocabulary_ = nullptr;
   absl::flat_hash_map<std::string, uint32_t> flags_;
   std::vector<std::string> foreign_suffixes_;
   // The last four bytes of each ending (as one integer), grouped by the ending's last byte:
