@@ -110,7 +110,7 @@ void GazetteerMatcher::Propose(const Document& doc, const Options& options,
   for (size_t i = 0; i < n; ++i) {
     const TokenKind kind = doc.tokens[i].kind;
     if (kind != TokenKind::kArabicWord && kind != TokenKind::kLatinWord) continue;
-    if (!gazetteer_->LongestMatch(doc, i, &m)) continue;
+    if (!gazetteer_->MayStart(doc.analyses[i]) || !gazetteer_->LongestMatch(doc, i, &m)) continue;
     Candidate c;
     c.type = m.payload->type;
     c.first_token = static_cast<uint32_t>(i);

@@ -46,6 +46,16 @@ class Gazetteer {
   // The longest entry starting at token `start` of `doc`; false when none.
   bool LongestMatch(const Document& doc, size_t start, Match* match) const;
 
+  // False when no reading of `a` can start an entry: a filter test per reading, inline, in
+  // front of LongestMatch (most tokens of running text start none).
+  bool MayStart(const TokenAnalysis& a) const {
+    bool may = false;
+    for (int r = 0; r < a.reading_count; ++r) {
+      may |= first_words_.MayContainHash(a.readings[r].hash);
+    }
+    return may;
+  }
+
   // The entry whose words are exactly those of `name`, or nullptr.
   const Payload* Find(std::string_view name) const;
 
