@@ -71,11 +71,19 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
   const size_t n = text.size();
   bool glued = false;  // no space since the previous token
   bool have_previous = false;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   char32_t cp;
   size_t len;
   while (cur.pos < n) {
     const size_t start = cur.pos;
-    const CharClass cls = cur.Peek(start, &cp, &len);
+    CharClass cls;
+    if (start + 1 < n && cur.arabic_pairs[internal::PairIndex(s + start)] != 0) {
+      // The first letter (or mark) of an Arabic word, the usual token, without the decoder.
+      cls = CharClass::kArabicLetter;
+      len = 2;
+    } else {
+      cls = cur.Peek(start, &cp, &len);
+    }
     if (len != 0 && (cls == CharClass::kSpace || cls == CharClass::kFormat)) {
       cur.pos += len;
       if (cls == CharClass::kSpace) glued = false;
@@ -91,7 +99,6 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
       kind = arabic ? TokenKind::kArabicWord : TokenKind::kLatinWord;
       // A word runs over letters and marks of its script; format characters (ZWNJ, ZWJ) stay
       // inside when a letter follows. Latin-side words also take ASCII digits (G20, mp3).
-      const auto* s = reinterpret_cast<const unsigned char*>(text.data());
       if (arabic) {
         // Most of an Arabic word is two-byte letters and marks: they are taken by one table
         // load per character (internal::ArabicWordPairs) without the general decoder; the
