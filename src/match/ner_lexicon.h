@@ -96,12 +96,17 @@ class NerLexicon {
   // Whether the match form ends with a foreign-surname ending (and is long enough for it). For a
   // token's rule reading, NerToken::foreign_suffix has the answer.
   bool HasForeignSuffix(std::string_view key) const {
-    // Most words end in none of the endings that end in their last byte (or in a byte none
-    // ends in): a table lookup and a four-byte compare or two settle them inline.
+    // Asked of every word, and most words end in none of the endings: their last four bytes
+    // hash to a bit of a small filter that no ending set. The others compare the last four
+    // bytes with those of each ending ending in the same byte, inline.
     if (key.size() >= 4) {
-      const unsigned char last = static_cast<unsigned char>(key.back());
       uint32_t last4;
       std::memcpy(&last4, key.data() + key.size() - 4, 4);
+      const uint32_t bit = TailBit(last4);
+      if (((tail_filter_[bit >> 6] >> (bit & 63)) & 1) == 0) {
+        return has_short_suffixes_ && HasForeignSuffixSlow(key);
+      }
+      const unsigned char last = static_cast<unsigned char>(key.back());
       for (uint32_t j = tail_begin_[last]; j < tail_begin_[last + 1]; ++j) {
         if (suffix_tails_[j].last4 == last4) {
           const std::string& suffix = foreign_suffixes_[suffix_tails_[j].index];
@@ -150,6 +155,9 @@ class NerLexicon {
   };
   std::vector<SuffixTail> suffix_tails_;
   uint32_t tail_begin_[257] = {};
+  // One bit per ending of four bytes or more, at TailBit() of its last four.
+  static uint32_t TailBit(uint32_t last4) { return (last4 * 0x9E3779B1u) >> 22; }  // 10 bits
+  uint64_t tail_filter_[1024 / 64] = {};
   bool has_short_suffixes_ = false;
 };
 
