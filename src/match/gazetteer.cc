@@ -12,10 +12,12 @@ uint32_t Gazetteer::Child(uint32_t node, uint32_t word) const {
 
 bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view canonical,
                     int32_t priority) {
-  std::vector<Token> tokens;
+  // Scratch kept between calls: thousands of names are added at creation, each a few words.
+  std::vector<Token>& tokens = add_tokens_;
+  tokens.clear();
   Tokenizer().Tokenize(name, &tokens);
   uint32_t node = 0;
-  std::string key;
+  std::string& key = add_key_;
   size_t words = 0;
   for (const Token& token : tokens) {
     key.clear();

@@ -77,6 +77,8 @@ class Gazetteer {
   std::vector<Payload> payloads_;
   std::vector<std::string> canonicals_;
   size_t entry_count_ = 0;
+  std::vector<Token> add_tokens_;  // Add()'s scratch
+  std::string add_key_;
 };
 
 // Proposes a candidate for every longest gazetteer match.
