@@ -4,11 +4,11 @@
 #include <cstring>
 #include <memory>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "match/gazetteer.h"
 #include "pipeline/embedded_data.h"
 #include "text/strings.h"
+#include "text/word_hash.h"
 
 KASHIF_DECLARE_EMBEDDED(ner_given_names);
 KASHIF_DECLARE_EMBEDDED(ner_cues);
@@ -243,9 +243,13 @@ namespace {
 struct NerLexicalView : StageCache {
   const NerLexicon* lexicon = nullptr;
   std::vector<NerToken> tokens;
-  // Match forms of the document's definite words without their article (views into the
-  // document's arena), collected on the first SeenWithArticle() call.
-  absl::flat_hash_set<absl::string_view> definite_bare;
+  // The document's definite words by the hash (HashWord) of their match form without the
+  // article, collected on the first SeenWithArticle() call: open addressing over slots holding
+  // the hash's high half and the token's index plus one (0: empty), one slot per distinct form.
+  // A table of our own rather than a hash set of string views: it is rebuilt for every document
+  // that asks, and filling it with a general string hash cost more than the questions.
+  std::vector<uint64_t> definite_slots;
+  size_t definite_mask = 0;
   bool definite_bare_built = false;
   // The copy a NerTokens marks its known candidates in, reused by each matcher in turn (and by
   // the next document) instead of allocating one per call; `marked_in_use` while one holds it.
@@ -339,7 +343,6 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
   if (!view->fresh || view->lexicon != &lexicon) {
     BuildLexicalView(doc, lexicon, &view->tokens);
     view->lexicon = &lexicon;
-    view->definite_bare.clear();
     view->definite_bare_built = false;
     view->fresh = true;
   }
@@ -490,17 +493,36 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
 }
 
 bool NerTokens::SeenWithArticle(std::string_view key) const {
+  std::vector<uint64_t>& slots = view_->definite_slots;
+  // Token `index`'s form is `bare` (its hash `h`), or the slot holds another form.
+  auto holds = [&](uint64_t slot, uint64_t h, std::string_view bare) {
+    return (slot >> 32) == (h >> 32) && BareOf(Key(static_cast<uint32_t>(slot) - 1)) == bare;
+  };
   // Built on the first question: most documents never ask one.
   if (!view_->definite_bare_built) {
     view_->definite_bare_built = true;
+    size_t definite = 0;
+    for (size_t i = 0; i < size_; ++i) definite += tokens_[i].article;
+    size_t capacity = 16;
+    while (capacity < 2 * definite) capacity *= 2;  // at most half full
+    slots.assign(capacity, 0);
+    view_->definite_mask = capacity - 1;
     for (size_t i = 0; i < size_; ++i) {
-      if (tokens_[i].article) {
-        const std::string_view bare = BareOf(Key(i));
-        view_->definite_bare.insert(absl::string_view(bare.data(), bare.size()));
-      }
+      if (!tokens_[i].article) continue;
+      const std::string_view bare = BareOf(Key(i));
+      const uint64_t h = HashWord(bare.data(), bare.size());
+      size_t j = h & view_->definite_mask;
+      // A form already there is not added again: a word repeated throughout a long text must
+      // not make one long probe chain.
+      while (slots[j] != 0 && !holds(slots[j], h, bare)) j = (j + 1) & view_->definite_mask;
+      if (slots[j] == 0) slots[j] = (h >> 32 << 32) | (static_cast<uint64_t>(i) + 1);
     }
   }
-  return view_->definite_bare.contains(absl::string_view(key.data(), key.size()));
+  const uint64_t h = HashWord(key.data(), key.size());
+  for (size_t j = h & view_->definite_mask; slots[j] != 0; j = (j + 1) & view_->definite_mask) {
+    if (holds(slots[j], h, key)) return true;
+  }
+  return false;
 }
 
 bool NerTokens::IsPlainWord(size_t i) const {
