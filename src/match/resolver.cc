@@ -16,7 +16,11 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
     uint64_t rank;
     uint32_t index;
   };
-  std::vector<Key> keys(candidates.size());
+  // Per-thread scratch: this runs for every document (and again in propagation), and the
+  // allocations cost as much as the work on a short one.
+  thread_local std::vector<Key> keys;
+  thread_local std::vector<bool> taken;
+  keys.resize(candidates.size());
   for (uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     const uint64_t priority = static_cast<uint64_t>(std::clamp<int32_t>(c.priority, 0, 255));
@@ -26,7 +30,7 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     return a.rank != b.rank ? a.rank < b.rank : a.index < b.index;
   });
-  std::vector<bool> taken(doc.tokens.size(), false);
+  taken.assign(doc.tokens.size(), false);
   for (const Key& key : keys) {
     const uint32_t index = key.index;
     const Candidate& c = candidates[index];
@@ -50,7 +54,7 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
 void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
              std::vector<Candidate>* candidates, std::vector<Entity>* entities) {
   entities->clear();
-  std::vector<uint32_t> winners;
+  thread_local std::vector<uint32_t> winners;
   SelectWinners(doc, type_enabled, *candidates, &winners);
   entities->reserve(winners.size());
   for (uint32_t index : winners) {
