@@ -24,21 +24,24 @@ CharClass Compute(char32_t cp) {
   const UChar32 c = static_cast<UChar32>(cp);
   if (u_isUWhiteSpace(c)) return CharClass::kSpace;
   const int8_t type = u_charType(c);
-  UErrorCode status = U_ZERO_ERROR;
-  const bool arabic = uscript_getScript(c, &status) == USCRIPT_ARABIC ||
-                      IsArabicPresentationForm(cp) ||
-                      (uscript_hasScript(c, USCRIPT_ARABIC) && type == U_NON_SPACING_MARK);
+  // The script is asked only of letters and marks, the only classes it splits: the table of
+  // every BMP code point is built at startup, and the script lookups were most of its cost.
+  const auto arabic = [&] {
+    UErrorCode status = U_ZERO_ERROR;
+    return IsArabicPresentationForm(cp) || uscript_getScript(c, &status) == USCRIPT_ARABIC ||
+           (type == U_NON_SPACING_MARK && uscript_hasScript(c, USCRIPT_ARABIC));
+  };
   switch (type) {
     case U_UPPERCASE_LETTER:
     case U_LOWERCASE_LETTER:
     case U_TITLECASE_LETTER:
     case U_MODIFIER_LETTER:
     case U_OTHER_LETTER:
-      return arabic ? CharClass::kArabicLetter : CharClass::kLetter;
+      return arabic() ? CharClass::kArabicLetter : CharClass::kLetter;
     case U_NON_SPACING_MARK:
     case U_ENCLOSING_MARK:
     case U_COMBINING_SPACING_MARK:
-      return arabic ? CharClass::kArabicMark : CharClass::kMark;
+      return arabic() ? CharClass::kArabicMark : CharClass::kMark;
     case U_DECIMAL_DIGIT_NUMBER:
       return CharClass::kDigit;
     case U_FORMAT_CHAR:
