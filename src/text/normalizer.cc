@@ -17,25 +17,6 @@
 namespace kashif {
 namespace internal {
 
-// For every BMP code point, what the normalizer writes instead of it: index 0 keeps the
-// character, any other index names a replacement (possibly empty = removed). Built once per
-// distinct NormalizerOptions and shared.
-struct FoldTable {
-  std::vector<uint16_t> index = std::vector<uint16_t>(0x10000, 0);
-  std::vector<std::string> replacements = {std::string()};
-  bool lowercase_ascii = false;
-  // What a two-byte character (U+0080-U+07FF, Arabic among them) becomes, ready to store:
-  // bits 0-15 the output bytes in memory order, bits 16-23 their count (0-2). Every fold of
-  // such a character is at most two bytes long (BuildTable checks), so the hot loop writes
-  // two bytes and advances by the count, without looking at `replacements`.
-  std::vector<uint32_t> two_byte = std::vector<uint32_t>(0x800, 0);
-  // The same by the next two input bytes, read as one native 16-bit load (PairIndex):
-  // bits 0-23 as two_byte (for ASCII, the byte folded and a count of 1), bits 24-31 the input
-  // bytes consumed (1 for ASCII, 2 for a valid two-byte character, 0 for anything else). One
-  // load per character, without FoldInto's tests of the lead and continuation bytes.
-  std::vector<uint32_t> pairs = std::vector<uint32_t>(0x10000, 0);
-};
-
 namespace {
 
 // The code points whose treatment any option can change. Everything else is copied as is.
@@ -250,17 +231,13 @@ std::shared_ptr<const FoldTable> SharedFoldTable(const NormalizerOptions& option
   return SharedTable(options);
 }
 
-// ASCII and two-byte characters (all of Arabic's letters and marks) never grow, so the output
-// fits in the input's size and needs no capacity check; a two-byte character costs one packed
-// table entry and a fixed two-byte store.
-size_t FoldInto(const FoldTable& table, std::string_view text, char* out) {
+size_t FoldIntoFrom(const FoldTable& table, std::string_view text, char* out, size_t i, char* d) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const uint32_t lower = table.lowercase_ascii ? 0x20 : 0;
   const uint32_t* const two_byte = table.two_byte.data();
   const uint32_t* const pairs = table.pairs.data();
-  char* d = out;  // d - out <= i: never past the room
-  size_t i = 0;
+  // d - out <= i: never past the room
   while (i < n) {
     // ASCII and two-byte characters by the pair table; it stores two bytes, which fit while
     // two input bytes remain (d <= out + i).
