@@ -243,6 +243,7 @@ namespace {
 struct NerLexicalView : StageCache {
   const NerLexicon* lexicon = nullptr;
   std::vector<NerToken> tokens;
+  std::vector<uint32_t> rule_starts;  // NerTokens::RuleStarts()
   // The document's definite words by the hash (HashWord) of their match form without the
   // article, collected on the first SeenWithArticle() call: open addressing over slots holding
   // the hash's high half and the token's index plus one (0: empty), one slot per distinct form.
@@ -260,10 +261,22 @@ struct NerLexicalView : StageCache {
 namespace {
 
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
-                      std::vector<NerToken>* tokens) {
+                      std::vector<NerToken>* tokens, std::vector<uint32_t>* rule_starts) {
   const size_t n = doc.tokens.size();
   tokens->resize(n);
+  rule_starts->clear();
   NerToken* const out = tokens->data();
+  // Token i - 1 is listed in rule_starts when a patronymic follows it: after token i is built.
+  auto list = [&](size_t i) {
+    const NerToken& t = out[i];
+    if (i > 0 && PersonMayStartBefore(out[i - 1], t) &&
+        (rule_starts->empty() || rule_starts->back() != i - 1)) {
+      rule_starts->push_back(static_cast<uint32_t>(i - 1));
+    }
+    if (PersonMayStartAt(t) || OrgHeadAt(t) || PlaceTriggerAt(t)) {
+      rule_starts->push_back(static_cast<uint32_t>(i));
+    }
+  };
   // The analyzer's slices lie inside the arena: no range check per slice (Document::Slice's
   // substr checks one), and no reload of the arena through a bool store that may alias it.
   const char* const arena = doc.arena.data();
@@ -277,12 +290,13 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
     t.punct = kind == TokenKind::kPunctuation;
     const TokenAnalysis& a = doc.analyses[i];
     if (!t.word) {
-      out[i] = t;
+      out[i] = t;  // starts no name and is no patronymic: not listed
       continue;
     }
     if (a.reading_count == 0) {
       t.foreign_suffix = lexicon.HasForeignSuffix(slice(a.key));
       out[i] = t;
+      list(i);
       continue;
     }
     const uint8_t count = a.reading_count;
@@ -330,6 +344,7 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
     }
     t.foreign_suffix = lexicon.HasForeignSuffix(key);
     out[i] = t;
+    list(i);
   }
 }
 
@@ -341,7 +356,7 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
     view = static_cast<NerLexicalView*>(doc.ner_cache.get());
   }
   if (!view->fresh || view->lexicon != &lexicon) {
-    BuildLexicalView(doc, lexicon, &view->tokens);
+    BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts);
     view->lexicon = &lexicon;
     view->definite_bare_built = false;
     view->fresh = true;
@@ -407,6 +422,8 @@ uint32_t NerTokens::Begin(size_t i) const {
   const uint32_t skip = a.reading_count == 0 ? 0 : a.readings[tokens_[i].reading].skip_bytes;
   return doc_.tokens[i].begin + skip;
 }
+
+const std::vector<uint32_t>& NerTokens::RuleStarts() const { return view_->rule_starts; }
 
 uint32_t NerTokens::Letters(size_t i) const {
   return tokens_[i].word && doc_.analyses[i].reading_count != 0 ? CountLetters(Key(i)) : 0;

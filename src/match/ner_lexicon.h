@@ -187,6 +187,30 @@ struct NerToken {
   bool known_start = false;
 };
 
+// Where each rule matcher may start a name, by what the token itself is. The known-candidate
+// marks only take starts away (a date's tokens get time flags, which none of these asks for,
+// and a known token starts no foreign surname), so the view tests its unmarked tokens and lists
+// those that pass one (NerTokens::RuleStarts()): the matchers visit no others.
+inline bool PersonMayStartAt(const NerToken& t) {
+  constexpr uint32_t kStartFlags = kNerGivenName | kNerNameStart | kNerTitle | kNerRole | kNerVerb;
+  return t.word && ((t.reading_flags & kStartFlags) ||
+                    (t.article && ((t.reading_flags | t.bare_flags | t.flags) & kNerDemonym)) ||
+                    (t.foreign_suffix && t.reading == 0 && t.flags == 0 && t.known < 0));
+}
+// A person's name may also start at a word followed by a patronymic (بن، ابن).
+inline bool PersonMayStartBefore(const NerToken& t, const NerToken& next) {
+  return t.word && (next.flags & kNerPatronymic);
+}
+inline bool OrgHeadAt(const NerToken& t) {
+  return t.word && (((t.reading_flags & kNerOrgHead) && !t.article) ||
+                    (t.article && (t.bare_flags & kNerOrgHeadDefinite)));
+}
+// A definite feature word (البحر) heads its own name (البحر الأحمر): left to the gazetteer.
+inline bool PlaceTriggerAt(const NerToken& t) {
+  return t.word && ((t.reading_flags & kNerPlaceTrigger) ||
+                    ((t.reading_flags & kNerPlaceFeature) && !t.article));
+}
+
 struct NerLexicalView;
 
 // The per-token view of a document, computed once per matcher call.
@@ -226,6 +250,11 @@ class NerTokens {
 
   // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
   Candidate MakeCandidate(EntityType type, size_t first, size_t end, int32_t priority) const;
+
+  // The tokens, in order, where PersonMayStartAt(), PersonMayStartBefore(), OrgHeadAt() or
+  // PlaceTriggerAt() holds before the known candidates are marked: a superset of where any
+  // holds now (few tokens of running text).
+  const std::vector<uint32_t>& RuleStarts() const;
 
   // Whether token i is a known candidate of a type other than `type`.
   bool KnownOther(size_t i, EntityType type) const {

@@ -239,12 +239,11 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   ClubsNamedAfterPlaces(tokens, out);
   ShortFormsOfListedNames(tokens, out);
   std::vector<size_t> ends;
-  for (size_t i = 0; i < n; ++i) {
+  // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
+  for (const size_t i : tokens.RuleStarts()) {
     const NerToken& t = tokens[i];
-    if (!t.word) continue;
+    if (!OrgHeadAt(t)) continue;
     const bool indefinite_head = (t.reading_flags & kNerOrgHead) && !t.article;
-    const bool definite_head = t.article && (t.bare_flags & kNerOrgHeadDefinite);
-    if (!indefinite_head && !definite_head) continue;
     const bool known_head = t.known == static_cast<int8_t>(kOrg) && t.known_start;
     if (t.known >= 0 && !known_head) continue;
 

@@ -598,17 +598,13 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
   const NerTokens tokens(doc, *lexicon_, *out);
   Proposer proposer(tokens, out);
   const size_t n = tokens.size();
-  // Most words start no name: test first what every anchor needs of token i (or of the token
-  // after it, for a patronymic) and call them only when one may apply.
-  constexpr uint32_t kStartFlags = kNerGivenName | kNerNameStart | kNerTitle | kNerRole | kNerVerb;
-  for (size_t i = 0; i < n; ++i) {
+  // Most words start no name: only the tokens the view lists may (RuleStarts), and of those
+  // only the ones where what every anchor needs of token i (or of the token after it, for a
+  // patronymic) still holds once the known candidates are marked.
+  for (const uint32_t i : tokens.RuleStarts()) {
     const NerToken& t = tokens[i];
-    if (!t.word) continue;
     const bool may_start =
-        (t.reading_flags & kStartFlags) ||
-        (t.article && ((t.reading_flags | t.bare_flags | t.flags) & kNerDemonym)) ||
-        (i + 1 < n && (tokens[i + 1].flags & kNerPatronymic)) ||
-        (t.foreign_suffix && t.reading == 0 && t.flags == 0 && t.known < 0);
+        PersonMayStartAt(t) || (i + 1 < n && PersonMayStartBefore(t, tokens[i + 1]));
     if (!may_start) continue;
     GivenNameAnchor(tokens, i, &proposer);
     ParticleAnchor(tokens, i, &proposer);

@@ -112,13 +112,11 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   const size_t n = tokens.size();
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
-  for (size_t i = 0; i + 1 < n; ++i) {
+  // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
+  for (const size_t i : tokens.RuleStarts()) {
+    if (i + 1 >= n) break;
     const NerToken& t = tokens[i];
-    if (!t.word || t.known >= 0) continue;
-    // A definite feature word (البحر) heads its own name (البحر الأحمر): left to the gazetteer.
-    const bool trigger = (t.reading_flags & kNerPlaceTrigger) ||
-                         ((t.reading_flags & kNerPlaceFeature) && !t.article);
-    if (!trigger) continue;
+    if (t.known >= 0 || !PlaceTriggerAt(t)) continue;
     size_t k = i + 1;
     for (size_t skipped = 0;
          skipped < kMaxTriggerAdjectives && k < n && tokens[k].article && tokens[k].known < 0 &&
