@@ -120,15 +120,18 @@ void Analyzer::Analyze(Document* doc) const {
 
 void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
   const Vocabulary& vocabulary = *doc->vocabulary;
+  // The readings' slices are the analyzer's own, in range: no bounds-checked substr per key.
+  const char* const arena = doc->arena.data();
   uint32_t lexicons = 0;
   for (int r = 0; r < a->reading_count; ++r) {
     TokenReading& reading = a->readings[r];
-    const std::string_view key = doc->Slice(reading.key);
+    const std::string_view key(arena + reading.key.offset, reading.key.size);
     reading.hash = HashWord(key.data(), key.size());
     reading.word = vocabulary.Find(key, reading.hash);
     lexicons |= vocabulary.Info(reading.word).lexicons;
     if (key.size() >= 4 * kLetterBytes && StartsWith(key, kArticle)) {
-      reading.bare_word = vocabulary.Find(key.substr(2 * kLetterBytes));
+      const std::string_view bare(key.data() + kArticle.size(), key.size() - kArticle.size());
+      reading.bare_word = vocabulary.Find(bare);
       lexicons |= vocabulary.Info(reading.bare_word).lexicons;
     }
   }
