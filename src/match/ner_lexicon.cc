@@ -266,14 +266,21 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
   tokens->resize(n);
   rule_starts->clear();
   NerToken* const out = tokens->data();
+  // Every class a start test asks for: a word with none of them (most words) and no
+  // foreign-surname ending is no start, without the tests themselves.
+  constexpr uint32_t kStartClasses = kNerGivenName | kNerNameStart | kNerTitle | kNerRole |
+                                     kNerVerb | kNerDemonym | kNerOrgHead | kNerOrgHeadDefinite |
+                                     kNerPlaceTrigger | kNerPlaceFeature;
   // Token i - 1 is listed in rule_starts when a patronymic follows it: after token i is built.
   auto list = [&](size_t i) {
     const NerToken& t = out[i];
-    if (i > 0 && PersonMayStartBefore(out[i - 1], t) &&
+    const uint32_t classes = t.flags | t.reading_flags | t.bare_flags;
+    if ((classes & kNerPatronymic) && i > 0 && PersonMayStartBefore(out[i - 1], t) &&
         (rule_starts->empty() || rule_starts->back() != i - 1)) {
       rule_starts->push_back(static_cast<uint32_t>(i - 1));
     }
-    if (PersonMayStartAt(t) || OrgHeadAt(t) || PlaceTriggerAt(t)) {
+    if (((classes & kStartClasses) || t.foreign_suffix) &&
+        (PersonMayStartAt(t) || OrgHeadAt(t) || PlaceTriggerAt(t))) {
       rule_starts->push_back(static_cast<uint32_t>(i));
     }
   };
