@@ -312,24 +312,28 @@ class Grammar {
   // tokens many times, so each token is looked up once per run.
   std::pair<uint32_t, uint32_t> HitsAt(size_t i, bool allow_proclitic) const {
     const HitSlot& slot = hit_slots_[i];
-    if (slot.first == HitSlot::kNotYet) LookUpHits(i);
-    return {slot.first, allow_proclitic ? slot.all : slot.plain};
+    if (slot.begin == 0) LookUpHits(i);
+    return {slot.begin - 1, allow_proclitic ? slot.all : slot.plain};
   }
   void LookUpHits(size_t i) const {
     HitSlot& slot = hit_slots_[i];
-    slot.first = static_cast<uint32_t>(hit_pool_.size());
+    const uint32_t first = static_cast<uint32_t>(hit_pool_.size());
+    slot.begin = first + 1;
     const TokenAnalysis& a = doc_.analyses[i];
     // A word no date phrase starts with (its bits say so) has no reading to look up.
     const bool word = doc_.tokens[i].kind == TokenKind::kArabicWord ||
                       doc_.tokens[i].kind == TokenKind::kLatinWord;
     const int readings =
         shared_vocabulary_ && word && (a.lexicons & kLexDate) == 0 ? 0 : a.reading_count;
+    // Room for the hits of a typical document at once: growing from empty reallocated several
+    // times per document.
+    if (readings > 0 && hit_pool_.capacity() == 0) hit_pool_.reserve(kHitPoolStart);
     for (int r = 0; r < readings; ++r) {
       lex_.AppendHits(doc_, i, r, &hit_pool_);
-      if (r == 0) slot.plain = static_cast<uint16_t>(hit_pool_.size() - slot.first);
+      if (r == 0) slot.plain = static_cast<uint16_t>(hit_pool_.size() - first);
     }
-    slot.all = static_cast<uint16_t>(hit_pool_.size() - slot.first);
-    for (uint32_t k = slot.first; k < slot.first + slot.all; ++k) {
+    slot.all = static_cast<uint16_t>(hit_pool_.size() - first);
+    for (uint32_t k = first; k < first + slot.all; ++k) {
       slot.kinds |= Bit(hit_pool_[k].word.kind);
     }
   }
@@ -391,8 +395,8 @@ class Grammar {
   std::optional<Num> NumberAt(size_t i, bool allow_proclitic = false) const {
     if (i >= Size()) return std::nullopt;
     NumSlot& slot = num_slots_[allow_proclitic ? 1 : 0][i % kNumSlots];
-    if (slot.token != i) {
-      slot.token = i;
+    if (slot.tag != i + 1) {
+      slot.tag = i + 1;
       slot.num = ParseNumberAt(i, allow_proclitic);
     }
     return slot.num;
@@ -955,11 +959,11 @@ class Grammar {
   // Range() reads one at the token where Single() reads one again; the last few are kept.
   std::optional<AbsParse> CalendarDate(size_t i, bool allow_proclitic) const {
     for (const CalendarMemo& m : calendar_memo_) {
-      if (m.token == i && m.allow_proclitic == allow_proclitic) return m.parse;
+      if (m.tag == i + 1 && m.allow_proclitic == allow_proclitic) return m.parse;
     }
     CalendarMemo& m = calendar_memo_[calendar_memo_next_++ % kCalendarMemoSize];
     m.parse = ParseCalendarDate(i, allow_proclitic);
-    m.token = i;
+    m.tag = i + 1;
     m.allow_proclitic = allow_proclitic;
     return m.parse;
   }
@@ -2137,23 +2141,27 @@ class Grammar {
   mutable uint32_t unused_ = 0;
 
   struct HitSlot {
-    static constexpr uint32_t kNotYet = ~0u;
-    uint32_t first = kNotYet;
+    // 1 + the index in hit_pool_ of the token's first hit; 0 until the token is looked up, so
+    // that a document's slots start as zeros (one memset, not a store per token).
+    uint32_t begin = 0;
     uint16_t plain = 0;  // hits of the token as written
     uint16_t all = 0;    // and of its readings without proclitics
     uint32_t kinds = 0;  // Bit() of the kind of each of the `all` hits
   };
   mutable std::vector<HitSlot> hit_slots_;  // by token
   mutable std::vector<DateWordHit> hit_pool_;
+  static constexpr size_t kHitPoolStart = 64;
   // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once).
+  // The caches are tagged with token + 1 (0: empty), so that they start as zeros: set up by a
+  // memset per document rather than a store per field.
   struct NumSlot {
-    size_t token = ~size_t{0};
+    size_t tag = 0;
     std::optional<Num> num;
   };
   static constexpr size_t kNumSlots = 32;
   mutable NumSlot num_slots_[2][kNumSlots];  // by proclitic mode, then token % kNumSlots
   struct CalendarMemo {
-    size_t token = ~size_t{0};
+    size_t tag = 0;
     bool allow_proclitic = false;
     std::optional<AbsParse> parse;
   };
