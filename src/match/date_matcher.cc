@@ -262,7 +262,12 @@ class Grammar {
     // A number word starts only a day of the month before a month ("الرابع من أبريل", "الحادي
     // والعشرين من شهر ..."): DayMonth() reads the month right after the number or after من.
     // No day of the month takes more than a few words, so the month is near.
-    if ((lexicons & kLexNumber) == 0 || !MonthWithin(i + 1, kDayWordsSpan + 2)) return false;
+    // (Most number words of running text, "من" and "على", open no number: told by their ids,
+    // before the month is looked for.)
+    if ((lexicons & kLexNumber) == 0 || !numbers_.MayStartAt(doc_, i, true) ||
+        !MonthWithin(i + 1, kDayWordsSpan + 2)) {
+      return false;
+    }
     return DayNumber(i, true).has_value();
   }
 

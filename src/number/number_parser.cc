@@ -1,6 +1,7 @@
 #include "number/number_parser.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -55,9 +56,10 @@ struct WordInfo {
 };
 
 // The conjunction و and the article ال in match form; the grammar owns these two affixes.
-constexpr std::string_view kWaw = "\xD9\x88";               // و
-constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";   // ال
-constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";  // ه (folded ة)
+constexpr std::string_view kWaw = "\xD9\x88";                     // و
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";         // ال
+constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";        // ه (folded ة)
+constexpr std::string_view kArabicDecimalSeparator = "\xD9\xAB";  // ٫
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> out;
@@ -116,10 +118,18 @@ bool IsSmallInteger(const Decimal& d, int64_t lo, int64_t hi) {
 struct NumberParser::Impl {
   absl::flat_hash_map<std::string, std::vector<WordInfo>> words;
 
-  void Add(std::string key, const WordInfo& info) { words[std::move(key)].push_back(info); }
+  // The first bytes of the words: a key starting with another (digits, punctuation) is no word,
+  // found without hashing it.
+  std::bitset<256> first_bytes;
+
+  void Add(std::string key, const WordInfo& info) {
+    if (!key.empty()) first_bytes.set(static_cast<unsigned char>(key[0]));
+    words[std::move(key)].push_back(info);
+  }
 
   const std::vector<WordInfo>* Find(std::string_view key) const {
     if (key.empty()) return nullptr;  // punctuation (no word is empty)
+    if (!first_bytes[static_cast<unsigned char>(key[0])]) return nullptr;
     auto it = words.find(absl::string_view(key.data(), key.size()));
     return it == words.end() ? nullptr : &it->second;
   }
@@ -146,6 +156,23 @@ struct NumberParser::Impl {
       }
     }
     return Find(key);
+  }
+
+  // Whether ParseFrom() may find a number at word token t: one of the readings it tries is a
+  // word that can open one. (Checked by the readings' ids, before the parse sets up its frame:
+  // most number words met in running text are "من" and "على", which only continue a number.)
+  bool WordMayOpen(const Document& doc, size_t t, bool allow_proclitic) const {
+    const IdTable* table = Ids(doc);
+    if (table == nullptr) return true;
+    const TokenAnalysis& a = doc.analyses[t];
+    const int readings = allow_proclitic && doc.tokens[t].kind == TokenKind::kArabicWord
+                             ? std::min<int>(std::max<int>(a.reading_count, 1), kMaxReadings)
+                             : 1;
+    for (int r = 0; r < readings; ++r) {
+      const std::vector<WordInfo>* infos = table->by_id[a.readings[r].word];
+      if (infos != nullptr && CanStart(*infos)) return true;
+    }
+    return false;
   }
 
   static bool IsMinusSign(std::string_view text) {
@@ -1153,6 +1180,13 @@ std::optional<Decimal> NumberParser::FractionValue(const Document& doc, size_t t
   return FractionValueOf(impl_->FindAt(doc, token, doc.Key(token)));
 }
 
+bool NumberParser::MayStartAt(const Document& doc, size_t token, bool allow_proclitic) const {
+  if (token >= doc.tokens.size() || token >= doc.analyses.size()) return false;
+  const TokenKind kind = doc.tokens[token].kind;
+  if (kind != TokenKind::kArabicWord && kind != TokenKind::kLatinWord) return true;
+  return impl_->WordMayOpen(doc, token, allow_proclitic);
+}
+
 bool NumberParser::WordsMarkedIn(const Document& doc) const {
   const Impl::IdTable* ids = impl_->Ids(doc);
   return ids != nullptr && ids->all_marked;
@@ -1168,6 +1202,21 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
   if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
       (doc.analyses[token].lexicons & kLexNumber) == 0 && WordsMarkedIn(doc)) {
     return std::nullopt;
+  }
+  if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
+      !impl_->WordMayOpen(doc, token, options.allow_proclitic)) {
+    return std::nullopt;
+  }
+  // And most punctuation (commas, full stops): it opens a number only as a minus sign, as a
+  // decimal point before digits (".5"), or as a word of the table (none is punctuation).
+  if (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) {
+    const std::string_view text = doc.TokenText(token);
+    const bool decimal_point = (text == "." || text == kArabicDecimalSeparator) &&
+                               token + 1 < doc.tokens.size() &&
+                               doc.tokens[token + 1].kind == TokenKind::kNumber;
+    if (!Impl::IsMinusSign(text) && !decimal_point && impl_->Find(doc.Key(token)) == nullptr) {
+      return std::nullopt;
+    }
   }
   return impl_->ParseFrom(doc, token, options);
 }
@@ -1186,7 +1235,7 @@ std::optional<NumberParse> NumberParser::Impl::ParseFrom(const Document& doc, si
   if (sign_like && options.cardinals && token + 1 < doc.tokens.size() &&
       doc.tokens[token + 1].glued_to_previous && doc.tokens[token + 1].kind == TokenKind::kNumber &&
       (token == 0 || !tok.glued_to_previous) &&
-      (doc.TokenText(token) == "." || doc.TokenText(token) == "\xD9\xAB") &&
+      (doc.TokenText(token) == "." || doc.TokenText(token) == kArabicDecimalSeparator) &&
       IsDigitRun(doc.Key(token + 1), 1, 18)) {
     if (auto v = Decimal::Parse("0." + std::string(doc.Key(token + 1)))) {
       NumberParse p;

@@ -85,6 +85,11 @@ class NumberParser {
   std::optional<Decimal> FractionValue(std::string_view key) const;
   std::optional<Decimal> FractionValue(const Document& doc, size_t token) const;
 
+  // False when ParseAt(doc, token) with options.allow_proclitic == allow_proclitic surely finds
+  // nothing because no reading of the word token it tries can open a number ("من", "على");
+  // true otherwise. Reads the readings' word ids only: cheaper than a parse.
+  bool MayStartAt(const Document& doc, size_t token, bool allow_proclitic) const;
+
   // Whether `doc`'s vocabulary marks every word of this parser with kLexNumber, so that a word
   // token (Arabic or Latin) whose TokenAnalysis::lexicons lack the bit starts no number: a
   // caller trying every token may skip those without calling ParseAt.
