@@ -107,7 +107,10 @@ void Analyzer::Analyze(Document* doc) const {
   doc->vocabulary = &Vocabulary::Get();
   if (doc->ner_cache) doc->ner_cache->fresh = false;
   const size_t n = doc->tokens.size();
-  doc->analyses.assign(n, TokenAnalysis());
+  // A reused document keeps its analyses (Document::Clear): only tokens beyond the last
+  // document's count are filled (with a copy: value-initializing one by one costs more), as
+  // AnalyzeToken writes every field a stage reads (the readings up to reading_count).
+  doc->analyses.resize(n, TokenAnalysis());
   // The arena is sized once for the usual worst case (a token's match form is no longer than
   // the token, and one restored-article reading adds at most the token plus an alef), then
   // written through a pointer and cut to its length at the end. AnalyzeToken grows it for the
@@ -129,11 +132,13 @@ void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
     reading.hash = HashWord(key.data(), key.size());
     reading.word = vocabulary.Find(key, reading.hash);
     lexicons |= vocabulary.Info(reading.word).lexicons;
+    uint32_t bare_word = Vocabulary::kUnknown;
     if (key.size() >= 4 * kLetterBytes && StartsWith(key, kArticle)) {
       const std::string_view bare(key.data() + kArticle.size(), key.size() - kArticle.size());
-      reading.bare_word = vocabulary.Find(bare);
-      lexicons |= vocabulary.Info(reading.bare_word).lexicons;
+      bare_word = vocabulary.Find(bare);
+      lexicons |= vocabulary.Info(bare_word).lexicons;
     }
+    reading.bare_word = bare_word;
   }
   a->lexicons = lexicons;
 }
@@ -161,6 +166,7 @@ size_t Analyzer::AnalyzeToken(Document* doc, size_t index, size_t used) const {
   a.key.size = static_cast<uint32_t>(form);
   a.readings[0] = TokenReading{0, a.key};
   a.reading_count = 1;
+  a.lexicons = 0;
   if (token.kind != TokenKind::kArabicWord) {
     if (token.kind == TokenKind::kLatinWord) {
       LookUpWords(doc, &a);

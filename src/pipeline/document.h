@@ -81,7 +81,7 @@ struct Document {
   const Vocabulary* vocabulary = nullptr;  // whose ids the readings carry (set by the analyzer)
   std::optional<CivilDate> reference_date;
   std::vector<Token> tokens;
-  std::vector<TokenAnalysis> analyses;  // one per token
+  std::vector<TokenAnalysis> analyses;  // one per token (once Analyze() has run)
   std::string arena;                    // storage of every ArenaSlice
   std::vector<Candidate> candidates;
   // Filled by matchers through a const Document: a document belongs to one thread at a time.
@@ -102,7 +102,9 @@ struct Document {
     text = {};
     reference_date.reset();
     tokens.clear();
-    analyses.clear();
+    // analyses keeps its elements: Analyze() resizes it and writes every field a stage reads
+    // (the readings up to reading_count), so a reused document's per-token array is not
+    // filled again for every text.
     arena.clear();
     candidates.clear();
     if (ner_cache) ner_cache->fresh = false;
