@@ -147,7 +147,19 @@ class Grammar {
   void Run(std::vector<Candidate>* out) {
     const size_t n = doc_.tokens.size();
     size_t i = 0;
+    const Token* const tokens = doc_.tokens.data();
+    const TokenAnalysis* const analyses = doc_.analyses.data();
     while (i < n) {
+      // Punctuation and the words of neither lexicon (nearly every token), which MayStart()
+      // turns away, are passed over in a loop of a few instructions a token.
+      if (shared_vocabulary_) {
+        while (i < n && tokens[i].kind != TokenKind::kNumber &&
+               (tokens[i].kind != TokenKind::kArabicWord ||
+                (analyses[i].lexicons & (kLexDate | kLexNumber)) == 0)) {
+          ++i;
+        }
+        if (i == n) break;
+      }
       // Test first, declare after: an empty std::optional<Parse> per token was zero-filled
       // with `rep stos`, a third of this loop's time on running text.
       if (!MayStart(i)) {

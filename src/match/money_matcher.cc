@@ -541,13 +541,20 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   // would find that out the slow way).
   const Lexicon::IdTable* ids = lexicon_->Ids(doc);
   const bool marked = ids != nullptr && ids->all_marked && NumberParser::Get().WordsMarkedIn(doc);
-  for (size_t i = 0; i < doc.tokens.size();) {
-    if (marked && (doc.Lexicons(i) & (kLexNumber | kLexCurrency)) == 0 &&
-        (doc.tokens[i].kind == TokenKind::kArabicWord ||
-         doc.tokens[i].kind == TokenKind::kLatinWord) &&
-        CurrencyBitsSpeakFor(doc, i)) {
-      ++i;
-      continue;
+  const size_t n = doc.tokens.size();
+  const Token* const tokens = doc.tokens.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
+  for (size_t i = 0; i < n;) {
+    if (marked) {
+      // Nearly every token is such a word: passed over in a loop of a few instructions a token
+      // (the vectors' bounds and the flag held in registers).
+      while (i < n && (analyses[i].lexicons & (kLexNumber | kLexCurrency)) == 0 &&
+             (tokens[i].kind == TokenKind::kArabicWord ||
+              tokens[i].kind == TokenKind::kLatinWord) &&
+             CurrencyBitsSpeakFor(doc, i)) {
+        ++i;
+      }
+      if (i == n) break;
     }
     auto m = grammar.MatchAt(i);
     // Zero in digits is a broken number ("5.000" split into "5." and "000"), not money;
