@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "match/date_calendar.h"
 #include "match/date_lexicon.h"
 #include "number/number_parser.h"
@@ -332,7 +333,7 @@ class Grammar {
     if (slot.begin == 0) LookUpHits(i);
     return {slot.begin - 1, allow_proclitic ? slot.all : slot.plain};
   }
-  void LookUpHits(size_t i) const {
+  ABSL_ATTRIBUTE_NOINLINE void LookUpHits(size_t i) const {
     HitSlot& slot = hit_slots_[i];
     const uint32_t first = static_cast<uint32_t>(hit_pool_.size());
     slot.begin = first + 1;
@@ -376,7 +377,13 @@ class Grammar {
                                   bool allow_weak = true) const {
     if (i >= Size()) return std::nullopt;
     const auto [first, count] = HitsAt(i, allow_proclitic);
+    // Most calls ask for a kind the token has no hit of: answered here, inline in the caller;
+    // the search below stays out of line (it made every call pay for its registers).
     if ((hit_slots_[i].kinds & Bit(kind)) == 0) return std::nullopt;
+    return BestHit(first, count, kind, allow_weak);
+  }
+  ABSL_ATTRIBUTE_NOINLINE std::optional<DateWordHit> BestHit(uint32_t first, uint32_t count, K kind,
+                                                             bool allow_weak) const {
     const DateWordHit* best = nullptr;
     for (uint32_t k = first; k < first + count; ++k) {
       const DateWordHit& h = hit_pool_[k];
