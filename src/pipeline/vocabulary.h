@@ -42,7 +42,10 @@ class VocabularyBuilder {
 
  private:
   friend class Vocabulary;
-  absl::flat_hash_map<std::string, VocabularyEntry> words_;
+  // The vocabulary's own table, filled in place (ids in order of first Add): nothing is copied
+  // or hashed again when the Vocabulary is made.
+  WordTable words_;
+  std::vector<VocabularyEntry> infos_ = {VocabularyEntry()};  // by id; [0] the unknown word
 };
 
 class Vocabulary {
