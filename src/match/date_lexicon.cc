@@ -209,7 +209,9 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
     }
     lexicon->first_bytes_.set(static_cast<unsigned char>(first[0]));
     // A hand-written row may repeat a generated one to flag it weak: merge, weak wins.
-    std::vector<Phrase>& phrases = lexicon->by_first_[first];
+    FirstWord& first_word = lexicon->by_first_[first];
+    first_word.kinds |= 1u << static_cast<int>(word.kind);
+    std::vector<Phrase>& phrases = first_word.phrases;
     bool merged = false;
     for (Phrase& p : phrases) {
       if (p.rest == phrase.rest && p.word.kind == word.kind && p.word.value == word.value &&
@@ -243,12 +245,12 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
   const auto* ids =
       kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord ? Ids(doc) : nullptr;
   if (ids != nullptr) {
-    phrases = ids->by_id[rd.word];
+    if (const FirstWord* w = ids->by_id[rd.word]) phrases = &w->phrases;
   } else {
     const std::string_view key = doc.Slice(rd.key);
     if (key.empty() || !first_bytes_[static_cast<unsigned char>(key[0])]) return;
     auto it = by_first_.find(absl::string_view(key.data(), key.size()));
-    if (it != by_first_.end()) phrases = &it->second;
+    if (it != by_first_.end()) phrases = &it->second.phrases;
   }
   if (phrases == nullptr) return;
   for (const Phrase& phrase : *phrases) {
@@ -273,8 +275,21 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
   }
 }
 
+uint32_t DateLexicon::FirstWordKinds(const Document& doc, size_t token) const {
+  const TokenKind kind = doc.tokens[token].kind;
+  const auto* ids =
+      kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord ? Ids(doc) : nullptr;
+  if (ids == nullptr) return ~0u;
+  const TokenAnalysis& a = doc.analyses[token];
+  uint32_t kinds = 0;
+  for (int r = 0; r < a.reading_count; ++r) {
+    if (const FirstWord* w = ids->by_id[a.readings[r].word]) kinds |= w->kinds;
+  }
+  return kinds;
+}
+
 void DateLexicon::AddWordsTo(VocabularyBuilder* builder) const {
-  for (const auto& [first, phrases] : by_first_) builder->Add(first, kLexDate);
+  for (const auto& [first, first_word] : by_first_) builder->Add(first, kLexDate);
 }
 
 void AddDateWords(VocabularyBuilder* builder) { DateLexicon::Get().AddWordsTo(builder); }

@@ -95,6 +95,11 @@ class DateLexicon {
   void AppendHits(const Document& doc, size_t token, int reading,
                   std::vector<DateWordHit>* hits) const;
 
+  // The kinds (bit 1 << DateWordKind) of every phrase whose first word is a reading of word
+  // token `token`, whatever follows it: a superset of the kinds of its hits, told by the
+  // readings' ids without matching a phrase. ~0u where the ids cannot tell.
+  uint32_t FirstWordKinds(const Document& doc, size_t token) const;
+
   // Adds the first word of every phrase to the shared vocabulary (kLexDate).
   void AddWordsTo(VocabularyBuilder* builder) const;
   // Whether `doc`'s vocabulary knows every first word of this lexicon as kLexDate (true for
@@ -107,18 +112,22 @@ class DateLexicon {
     std::vector<std::string> rest;  // match forms of the tokens after the first
     DateWord word;
   };
-  absl::flat_hash_map<std::string, std::vector<Phrase>> by_first_;
+  struct FirstWord {
+    std::vector<Phrase> phrases;
+    uint32_t kinds = 0;  // 1 << kind of each phrase
+  };
+  absl::flat_hash_map<std::string, FirstWord> by_first_;
   // The first bytes of the first words: a key starting with another byte (punctuation, digits)
   // is not hashed.
   std::bitset<256> first_bytes_;
 
   // The phrases by vocabulary id of their first word; used only when the vocabulary marks
   // every first word kLexDate (else every reading is hashed).
-  const LexiconIds<std::vector<Phrase>>::Table* Ids(const Document& doc) const {
+  const LexiconIds<FirstWord>::Table* Ids(const Document& doc) const {
     const auto* table = ids_.Get(doc, by_first_, kLexDate);
     return table != nullptr && table->all_marked ? table : nullptr;
   }
-  LexiconIds<std::vector<Phrase>> ids_;
+  LexiconIds<FirstWord> ids_;
 };
 
 }  // namespace kashif::internal

@@ -224,6 +224,15 @@ class Grammar {
                                 Bit(K::kCenturyWord) | Bit(K::kHoliday);
     const uint32_t lexicons = doc_.analyses[i].lexicons;
     if ((lexicons & (kLexDate | kLexNumber)) == 0) return false;
+    // The kinds tested below. A word whose phrases are of none of them ("في", "إلى", "و", the
+    // most common date words) and is no number word is answered by its ids, its hits unread.
+    constexpr uint32_t kOpening = kAlone | Bit(K::kDayWord) | Bit(K::kPart) | Bit(K::kThis) |
+                                  Bit(K::kUnitDef) | Bit(K::kShift) | Bit(K::kNth) |
+                                  Bit(K::kMonthWord) | Bit(K::kYearWord) |
+                                  Bit(K::kYearFraction) | Bit(K::kRangeFrom);
+    if ((lexicons & kLexNumber) == 0 && (lex_.FirstWordKinds(doc_, i) & kOpening) == 0) {
+      return false;
+    }
     const auto [first, count] = HitsAt(i, true);
     for (uint32_t k = first; k < first + count; ++k) {
       const DateWordHit& h = hit_pool_[k];
