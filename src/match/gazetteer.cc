@@ -79,9 +79,9 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
   bool found = false;
   const size_t n = doc.tokens.size();
   for (uint8_t r = 0; r < first.reading_count; ++r) {
-    // The analyzer hashed every reading; the filter and the word table use that hash.
+    // The analyzer hashed every reading; the word table uses that hash. (Propose tested the
+    // first-word filter already: a second test cost about as much as the probe it saves.)
     const TokenReading& reading = first.readings[r];
-    if (!first_words_.MayContainHash(reading.hash)) continue;
     const uint32_t word = words_.Find(doc.Slice(reading.key), reading.hash);
     if (word == 0) continue;
     uint32_t node = Child(0, word);
