@@ -3,12 +3,15 @@
 // found here is found by the rules.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "kashif/tokenizer.h"
 #include "match/ner_lexicon.h"
 #include "pipeline/analyzer.h"
+#include "pipeline/document.h"
 
 namespace kashif {
 namespace {
@@ -509,6 +512,81 @@ TEST(NerLexiconTest, ForeignSurnameEndingsOfAnyLength) {
   EXPECT_TRUE((*one_letter)->HasForeignSuffix(match_form("ايفانوف")));
   EXPECT_FALSE((*one_letter)->HasForeignSuffix(match_form("ايفانوك")));
   EXPECT_FALSE((*one_letter)->HasForeignSuffix(""));
+}
+
+// The rule matchers mark the known candidates in the document's shared token view and undo the
+// marks when they end; a view made while another holds marks, or while another reads the view
+// unmarked, sees only its own marks.
+TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
+  internal::Analyzer analyzer;
+  auto lexicon = internal::NerLexicon::CreateDefault(&analyzer);
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  internal::Document doc;
+  const std::string text = "الرئيس سامر كيلاني وصل 2020";
+  doc.text = text;
+  Tokenizer().Tokenize(doc.text, &doc.tokens);
+  analyzer.Analyze(&doc);
+  ASSERT_EQ(doc.tokens.size(), 5u);
+  internal::Candidate person;
+  person.type = EntityType::kPerson;
+  person.first_token = 1;
+  person.end_token = 3;
+  person.priority = 80;
+  internal::Candidate date;
+  date.type = EntityType::kDate;
+  date.first_token = 4;
+  date.end_token = 5;
+  date.priority = 60;
+  const std::vector<internal::Candidate> with_person = {person};
+  const std::vector<internal::Candidate> with_date = {date};
+  const uint32_t time_flags = internal::kNerTime | internal::kNerStop;
+  {
+    const internal::NerTokens marked(doc, **lexicon, with_person);
+    EXPECT_EQ(marked[1].known, static_cast<int8_t>(EntityType::kPerson));
+    EXPECT_TRUE(marked[1].known_start);
+    EXPECT_FALSE(marked[2].known_start);
+    EXPECT_EQ(marked[2].known_end, 3u);
+    EXPECT_EQ(marked[3].known, -1);
+    {
+      const internal::NerTokens plain(doc, **lexicon, {});
+      EXPECT_EQ(plain[1].known, -1);
+      EXPECT_EQ(plain[2].known, -1);
+      const internal::NerTokens other(doc, **lexicon, with_date);
+      EXPECT_EQ(other[1].known, -1);
+      EXPECT_EQ(other[4].flags & time_flags, time_flags);
+      const internal::NerTokens third(doc, **lexicon, with_person);
+      EXPECT_EQ(third[2].known, static_cast<int8_t>(EntityType::kPerson));
+      EXPECT_EQ(third[4].flags & time_flags, 0u);
+      EXPECT_EQ(other[2].known, -1);
+    }
+    EXPECT_EQ(marked[2].known, static_cast<int8_t>(EntityType::kPerson));
+    EXPECT_EQ(marked[4].flags & time_flags, 0u);
+  }
+  {
+    const internal::NerTokens dated(doc, **lexicon, with_date);
+    EXPECT_EQ(dated[4].flags & time_flags, time_flags);
+    EXPECT_EQ(dated[4].reading_flags & time_flags, time_flags);
+    EXPECT_EQ(dated[1].known, -1);
+  }
+  {
+    const internal::NerTokens plain(doc, **lexicon, {});
+    EXPECT_EQ(plain[1].known, -1);
+    EXPECT_EQ(plain[4].flags & time_flags, 0u);
+    EXPECT_EQ(plain[4].reading_flags & time_flags, 0u);
+    // The title and the given name may start a person's name; the number starts nothing.
+    const std::vector<uint32_t>& starts = plain.RuleStarts();
+    EXPECT_NE(std::find(starts.begin(), starts.end(), 0u), starts.end());
+    EXPECT_NE(std::find(starts.begin(), starts.end(), 1u), starts.end());
+    EXPECT_EQ(std::find(starts.begin(), starts.end(), 4u), starts.end());
+    // A reader holds the view: a marking view takes a copy and leaves the reader's unmarked.
+    const internal::NerTokens marked(doc, **lexicon, with_person);
+    EXPECT_EQ(marked[1].known, static_cast<int8_t>(EntityType::kPerson));
+    EXPECT_EQ(plain[1].known, -1);
+  }
+  const internal::NerTokens after(doc, **lexicon, {});
+  EXPECT_EQ(after[1].known, -1);
+  EXPECT_EQ(after[2].known, -1);
+  EXPECT_EQ(after[2].known_end, 0u);
 }
 
 }  // namespace

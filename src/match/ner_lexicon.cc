@@ -252,16 +252,22 @@ struct NerLexicalView : StageCache {
   std::vector<uint64_t> definite_slots;
   size_t definite_mask = 0;
   bool definite_bare_built = false;
-  // The copy a NerTokens marks its known candidates in, reused by each matcher in turn (and by
-  // the next document) instead of allocating one per call; `marked_in_use` while one holds it.
-  std::vector<NerToken> marked;
-  bool marked_in_use = false;
+  // A NerTokens has marked its known candidates in `tokens` (NerTokens::Use::kMarkedInView);
+  // `undo` has each token as it was before each mark, restored in reverse order. `readers`:
+  // NerTokens reading `tokens` without marks.
+  bool marked = false;
+  std::vector<std::pair<uint32_t, NerToken>> undo;
+  // The copy a NerTokens marks its known candidates in when it does not mark `tokens`, reused
+  // by each matcher in turn (and by the next document); `copy_in_use` while one holds it.
+  std::vector<NerToken> copy;
+  bool copy_in_use = false;
+  int readers = 0;
 };
 
 namespace {
 
-void BuildLexicalView(const Document& doc, const NerLexicon& lexicon,
-                      std::vector<NerToken>* tokens, std::vector<uint32_t>* rule_starts) {
+void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vector<NerToken>* tokens,
+                      std::vector<uint32_t>* rule_starts) {
   const size_t n = doc.tokens.size();
   tokens->resize(n);
   rule_starts->clear();
@@ -376,21 +382,45 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
 NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
                      const std::vector<Candidate>& prior, int32_t min_known_priority)
     : doc_(doc), lexicon_(lexicon), view_(LexicalView(doc, lexicon)) {
-  tokens_ = view_->tokens.data();
   size_ = view_->tokens.size();
   const bool marks = std::any_of(prior.begin(), prior.end(), [&](const Candidate& c) {
     return c.priority >= min_known_priority;
   });
-  if (!marks) return;  // the shared view as it is: no copy
-  std::vector<NerToken>* copy = &own_;
-  if (!view_->marked_in_use) {
-    view_->marked_in_use = true;
-    borrowed_ = true;
-    copy = &view_->marked;
+  if (!marks && !view_->marked) {
+    use_ = Use::kReader;
+    ++view_->readers;
+    tokens_ = view_->tokens.data();
+    return;
   }
-  copy->assign(view_->tokens.begin(), view_->tokens.end());
-  tokens_ = copy->data();
-  NerToken* const marked = copy->data();
+  if (marks && !view_->marked && view_->readers == 0) {
+    use_ = Use::kMarkedInView;
+    view_->marked = true;
+    view_->undo.clear();
+  } else {
+    // Another NerTokens reads the view or has its marks in it: a copy of the unmarked tokens,
+    // built again when the view carries the other's marks. Never so in the extractor's
+    // pipeline, where the matchers and refiners run one after another.
+    std::vector<NerToken>* copy = &own_;
+    use_ = Use::kOwnCopy;
+    if (!view_->copy_in_use) {
+      view_->copy_in_use = true;
+      use_ = Use::kViewsCopy;
+      copy = &view_->copy;
+    }
+    if (view_->marked) {
+      std::vector<uint32_t> starts;
+      BuildLexicalView(doc, lexicon, copy, &starts);
+    } else {
+      copy->assign(view_->tokens.begin(), view_->tokens.end());
+    }
+  }
+  NerToken* const marked = use_ == Use::kOwnCopy     ? own_.data()
+                           : use_ == Use::kViewsCopy ? view_->copy.data()
+                                                     : view_->tokens.data();
+  tokens_ = marked;
+  if (!marks) return;
+  std::vector<std::pair<uint32_t, NerToken>>* const undo =
+      use_ == Use::kMarkedInView ? &view_->undo : nullptr;
   for (const Candidate& c : prior) {
     if (c.priority < min_known_priority) continue;
     // A date or an amount is no part of a name and ends one: "جامعة بير زيت أمس", "مجلس إدارتها
@@ -398,6 +428,7 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     // instead of taking the candidate in as a known name.
     if (c.type == EntityType::kDate || c.type == EntityType::kMoney) {
       for (uint32_t i = c.first_token; i < c.end_token && i < size_; ++i) {
+        if (undo != nullptr) undo->emplace_back(i, marked[i]);
         marked[i].flags |= kNerTime | kNerStop;
         marked[i].reading_flags |= kNerTime | kNerStop;
       }
@@ -406,6 +437,7 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     for (uint32_t i = c.first_token; i < c.end_token && i < size_; ++i) {
       NerToken& t = marked[i];
       if (t.known >= 0 && t.known_priority >= c.priority) continue;
+      if (undo != nullptr) undo->emplace_back(i, t);
       t.known = static_cast<int8_t>(c.type);
       t.known_start = i == c.first_token;
       t.known_end = c.end_token;
@@ -415,7 +447,22 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
 }
 
 NerTokens::~NerTokens() {
-  if (borrowed_) view_->marked_in_use = false;
+  switch (use_) {
+    case Use::kReader:
+      --view_->readers;
+      break;
+    case Use::kMarkedInView:
+      for (auto it = view_->undo.rbegin(); it != view_->undo.rend(); ++it) {
+        view_->tokens[it->first] = it->second;
+      }
+      view_->marked = false;
+      break;
+    case Use::kViewsCopy:
+      view_->copy_in_use = false;
+      break;
+    case Use::kOwnCopy:
+      break;
+  }
 }
 
 std::string_view NerTokens::Key(size_t i) const {

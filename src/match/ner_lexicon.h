@@ -291,11 +291,20 @@ class NerTokens {
  private:
   const Document& doc_;
   const NerLexicon& lexicon_;
-  // The view's tokens, or own_'s: a copy that carries this call's known-candidate marks.
+  // How this NerTokens reads the view's tokens. The rule matchers run one after another, so
+  // each marks its known candidates in the view's own tokens and undoes the marks when it ends
+  // (the marked tokens only), rather than copying every token; a NerTokens made while another
+  // holds the view marks a copy.
+  enum class Use {
+    kReader,        // the view's tokens as they are, no marks
+    kMarkedInView,  // the view's tokens with this call's marks, undone by the destructor
+    kViewsCopy,     // the view's reusable copy (NerLexicalView::copy), with this call's marks
+    kOwnCopy,       // own_: when another NerTokens holds the view's copy
+  };
   const NerToken* tokens_ = nullptr;
   size_t size_ = 0;
-  std::vector<NerToken> own_;  // when another NerTokens holds the view's copy
-  bool borrowed_ = false;      // tokens_ is the view's copy (NerLexicalView::marked)
+  Use use_ = Use::kReader;
+  std::vector<NerToken> own_;
   // The word-only part, shared by every NerTokens of the document (kept in doc.ner_cache).
   NerLexicalView* view_;
 };
