@@ -540,20 +540,27 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   // and every currency's first word, a word token with neither bit starts none (MatchAt
   // would find that out the slow way).
   const Lexicon::IdTable* ids = lexicon_->Ids(doc);
-  const bool marked = ids != nullptr && ids->all_marked && NumberParser::Get().WordsMarkedIn(doc);
+  const NumberParser& numbers = NumberParser::Get();
+  const bool marked = ids != nullptr && ids->all_marked && numbers.WordsMarkedIn(doc);
   const size_t n = doc.tokens.size();
   const Token* const tokens = doc.tokens.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
+  // What MatchAt() would find out the slow way: a word of neither lexicon, or a punctuation
+  // mark that opens no number (no minus sign, no decimal point) and is no currency sign.
+  auto starts_nothing = [&](size_t i) {
+    const TokenKind kind = tokens[i].kind;
+    if (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) {
+      return (analyses[i].lexicons & (kLexNumber | kLexCurrency)) == 0 &&
+             CurrencyBitsSpeakFor(doc, i);
+    }
+    return (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) &&
+           !numbers.MayStartAt(doc, i, /*allow_proclitic=*/true) &&
+           lexicon_->FindFirst(TokenForm(doc, i)) == nullptr;
+  };
   for (size_t i = 0; i < n;) {
     if (marked) {
-      // Nearly every token is such a word: passed over in a loop of a few instructions a token
-      // (the vectors' bounds and the flag held in registers).
-      while (i < n && (analyses[i].lexicons & (kLexNumber | kLexCurrency)) == 0 &&
-             (tokens[i].kind == TokenKind::kArabicWord ||
-              tokens[i].kind == TokenKind::kLatinWord) &&
-             CurrencyBitsSpeakFor(doc, i)) {
-        ++i;
-      }
+      // Nearly every token is passed over here, in a loop of a few instructions a token.
+      while (i < n && starts_nothing(i)) ++i;
       if (i == n) break;
     }
     auto m = grammar.MatchAt(i);

@@ -175,6 +175,16 @@ struct NumberParser::Impl {
     return false;
   }
 
+  // Whether ParseFrom() may find a number at punctuation or symbol token t: as a minus sign, as
+  // a decimal point before digits (".5"), or as a word of the table (none is punctuation).
+  bool SignMayOpen(const Document& doc, size_t t) const {
+    const std::string_view text = doc.TokenText(t);
+    const bool decimal_point = (text == "." || text == kArabicDecimalSeparator) &&
+                               t + 1 < doc.tokens.size() &&
+                               doc.tokens[t + 1].kind == TokenKind::kNumber;
+    return IsMinusSign(text) || decimal_point || Find(doc.Key(t)) != nullptr;
+  }
+
   static bool IsMinusSign(std::string_view text) {
     return text == "-" || text == "\xE2\x88\x92";  // - or U+2212
   }
@@ -1183,6 +1193,9 @@ std::optional<Decimal> NumberParser::FractionValue(const Document& doc, size_t t
 bool NumberParser::MayStartAt(const Document& doc, size_t token, bool allow_proclitic) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return false;
   const TokenKind kind = doc.tokens[token].kind;
+  if (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) {
+    return impl_->SignMayOpen(doc, token);
+  }
   if (kind != TokenKind::kArabicWord && kind != TokenKind::kLatinWord) return true;
   return impl_->WordMayOpen(doc, token, allow_proclitic);
 }
@@ -1207,16 +1220,10 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
       !impl_->WordMayOpen(doc, token, options.allow_proclitic)) {
     return std::nullopt;
   }
-  // And most punctuation (commas, full stops): it opens a number only as a minus sign, as a
-  // decimal point before digits (".5"), or as a word of the table (none is punctuation).
-  if (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) {
-    const std::string_view text = doc.TokenText(token);
-    const bool decimal_point = (text == "." || text == kArabicDecimalSeparator) &&
-                               token + 1 < doc.tokens.size() &&
-                               doc.tokens[token + 1].kind == TokenKind::kNumber;
-    if (!Impl::IsMinusSign(text) && !decimal_point && impl_->Find(doc.Key(token)) == nullptr) {
-      return std::nullopt;
-    }
+  // And most punctuation (commas, full stops).
+  if ((kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) &&
+      !impl_->SignMayOpen(doc, token)) {
+    return std::nullopt;
   }
   return impl_->ParseFrom(doc, token, options);
 }

@@ -86,8 +86,9 @@ class NumberParser {
   std::optional<Decimal> FractionValue(const Document& doc, size_t token) const;
 
   // False when ParseAt(doc, token) with options.allow_proclitic == allow_proclitic surely finds
-  // nothing because no reading of the word token it tries can open a number ("من", "على");
-  // true otherwise. Reads the readings' word ids only: cheaper than a parse.
+  // nothing: no reading of the word token it tries can open a number ("من", "على"), or the
+  // punctuation mark is no minus sign, no decimal point before digits and no number word;
+  // true otherwise. Reads the readings' word ids and the mark only: cheaper than a parse.
   bool MayStartAt(const Document& doc, size_t token, bool allow_proclitic) const;
 
   // Whether `doc`'s vocabulary marks every word of this parser with kLexNumber, so that a word
