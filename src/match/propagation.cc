@@ -9,7 +9,6 @@
 #include "match/gazetteer.h"
 #include "match/resolver.h"
 #include "text/strings.h"
-#include "text/word_hash.h"
 
 namespace kashif::internal {
 namespace {
@@ -33,7 +32,9 @@ struct Name {
 };
 
 // A 1024-entry bit set over the names' first words, tested before the hash map: a document has
-// a few dozen names and thousands of words, nearly all of which start none.
+// a few dozen names and thousands of words, nearly all of which start none. A word's slot is
+// its length and its last byte, not a hash: it is computed for every reading of every word, and
+// these two already tell a few dozen words apart from nearly all others.
 class FirstWordFilter {
  public:
   void Add(std::string_view key) { bits_[Slot(key) >> 6] |= uint64_t{1} << (Slot(key) & 63); }
@@ -43,7 +44,9 @@ class FirstWordFilter {
 
  private:
   static uint32_t Slot(std::string_view key) {
-    return static_cast<uint32_t>(HashWord(key.data(), key.size()) >> 54);  // 10 bits
+    if (key.empty()) return 0;
+    return static_cast<uint32_t>((key.size() & 15) << 6 |
+                                 (static_cast<unsigned char>(key.back()) & 63));  // 10 bits
   }
   uint64_t bits_[16] = {};
 };
@@ -71,7 +74,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
   SelectWinners(doc, all_types, *candidates, &winners);
 
   const NerTokens tokens(doc, *lexicon_, {});
-  std::vector<bool> covered(n, false);
+  std::vector<uint8_t> covered(n, 0);  // bytes, not bits: read for every token below
   std::vector<Name> names;
   std::vector<Candidate> added;
   for (uint32_t winner : winners) {
