@@ -1,5 +1,8 @@
 #include "match/person_matcher.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "absl/container/inlined_vector.h"
 
 namespace kashif::internal {
@@ -217,6 +220,19 @@ class Proposer {
   // when a later part is claimed by a stronger candidate. `alone`: the first part may stand
   // alone; `titled`: a title announced it.
   void AddName(size_t first, bool alone, bool titled) {
+    // NameEnds() asks `titled` only of a first part that is neither known nor a given name.
+    const NerToken& t = tokens_[first];
+    if (t.known >= 0 || (t.reading_flags & kNerGivenName)) titled = false;
+    // Anchors a few tokens apart often propose the same name (a title's or a nationality
+    // adjective's name that is a given name is proposed again from the given name): the same
+    // call again would only add the same candidates again, canonical forms and all. The first
+    // ones stay where they are, so the resolver, which breaks ties by position, picks as before.
+    const uint64_t call = (uint64_t{first} + 1) << 2 | uint64_t{alone} << 1 | uint64_t{titled};
+    if (std::find(std::begin(recent_names_), std::end(recent_names_), call) !=
+        std::end(recent_names_)) {
+      return;
+    }
+    recent_names_[next_recent_++ % std::size(recent_names_)] = call;
     if (alone) Add(first, first + 1);
     for (size_t end : NameEnds(tokens_, first, titled)) Add(first, end);
   }
@@ -224,6 +240,8 @@ class Proposer {
  private:
   const NerTokens& tokens_;
   std::vector<Candidate>* out_;
+  uint64_t recent_names_[8] = {};  // the last AddName() calls (0: none)
+  size_t next_recent_ = 0;
 };
 
 // A name starting with a given name at token i.
