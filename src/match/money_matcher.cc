@@ -4,7 +4,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <bitset>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -89,16 +88,10 @@ struct MoneyMatcher::Lexicon {
   // these go into the vocabulary whole ("الر") for the lexicon bit to cover them.
   std::vector<std::string> short_firsts_with_article;
 
-  // Bit (first byte << 8 | second byte or 0) of every key of by_first: most forms looked up by
-  // text (digits, commas, full stops) are turned away by their first two bytes, unhashed.
-  std::bitset<0x10000> first_pairs;
-  static size_t PairOf(std::string_view form) {
-    return static_cast<size_t>(static_cast<unsigned char>(form[0])) << 8 |
-           (form.size() > 1 ? static_cast<unsigned char>(form[1]) : 0);
-  }
+  FirstBytePairs first_pairs;  // of the keys of by_first
 
   const std::vector<size_t>* FindFirst(std::string_view form) const {
-    if (!form.empty() && !first_pairs[PairOf(form)]) return nullptr;
+    if (!first_pairs.MayContain(form)) return nullptr;
     auto it = by_first.find(absl::string_view(form.data(), form.size()));
     return it == by_first.end() ? nullptr : &it->second;
   }
@@ -231,7 +224,7 @@ std::shared_ptr<const MoneyMatcher::Lexicon> MoneyMatcher::BuildLexicon(const An
   for (size_t i = 0; i < lex.entries.size(); ++i) {
     const std::string& first = lex.entries[i].forms[0];
     lex.by_first[first].push_back(i);
-    if (!first.empty()) lex.first_pairs.set(Lexicon::PairOf(first));
+    lex.first_pairs.Add(first);
   }
   for (const auto& [first, list] : lex.by_first) {
     if (first.size() < kArticle.size()) {

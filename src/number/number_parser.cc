@@ -1,7 +1,6 @@
 #include "number/number_parser.h"
 
 #include <algorithm>
-#include <bitset>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -118,18 +117,17 @@ bool IsSmallInteger(const Decimal& d, int64_t lo, int64_t hi) {
 struct NumberParser::Impl {
   absl::flat_hash_map<std::string, std::vector<WordInfo>> words;
 
-  // The first bytes of the words: a key starting with another (digits, punctuation) is no word,
-  // found without hashing it.
-  std::bitset<256> first_bytes;
+  // Digits and punctuation (an Arabic comma too) are no word: told without hashing them.
+  FirstBytePairs first_pairs;
 
   void Add(std::string key, const WordInfo& info) {
-    if (!key.empty()) first_bytes.set(static_cast<unsigned char>(key[0]));
+    first_pairs.Add(key);
     words[std::move(key)].push_back(info);
   }
 
   const std::vector<WordInfo>* Find(std::string_view key) const {
     if (key.empty()) return nullptr;  // punctuation (no word is empty)
-    if (!first_bytes[static_cast<unsigned char>(key[0])]) return nullptr;
+    if (!first_pairs.MayContain(key)) return nullptr;
     auto it = words.find(absl::string_view(key.data(), key.size()));
     return it == words.end() ? nullptr : &it->second;
   }

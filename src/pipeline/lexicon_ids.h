@@ -6,14 +6,17 @@
 // created. A document with another vocabulary, or a lexicon with a word that vocabulary lacks
 // (a test table), gets no table and the lexicon falls back to hashing its keys.
 //
-// Thread safety: Get() may run concurrently; the table is immutable once built.
+// Thread safety: Get() may run concurrently; the table is immutable once built. FirstBytePairs
+// is immutable once filled.
 #ifndef KASHIF_SRC_PIPELINE_LEXICON_IDS_H_
 #define KASHIF_SRC_PIPELINE_LEXICON_IDS_H_
 
 #include <atomic>
+#include <bitset>
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,6 +25,26 @@
 #include "pipeline/vocabulary.h"
 
 namespace kashif::internal {
+
+// The first two bytes of a lexicon's keys, for the keys still looked up by text (punctuation,
+// digits, symbols: tokens that carry no vocabulary id): a form whose first two bytes (first
+// byte and 0 for a one-byte form) no key has is turned away before it is hashed. An Arabic
+// comma shares its first byte with the letters, not its second.
+class FirstBytePairs {
+ public:
+  void Add(std::string_view key) {
+    if (!key.empty()) pairs_.set(PairOf(key));
+  }
+  // False only when no added key equals `form` (the empty form is always passed on).
+  bool MayContain(std::string_view form) const { return form.empty() || pairs_[PairOf(form)]; }
+
+ private:
+  static size_t PairOf(std::string_view form) {
+    return static_cast<size_t>(static_cast<unsigned char>(form[0])) << 8 |
+           (form.size() > 1 ? static_cast<unsigned char>(form[1]) : 0);
+  }
+  std::bitset<0x10000> pairs_;  // 8 KiB
+};
 
 template <typename Entries>
 class LexiconIds {
