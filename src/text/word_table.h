@@ -32,10 +32,8 @@ class WordTable {
       if (static_cast<uint32_t>(slot >> 32) != fingerprint) continue;
       const uint32_t id = static_cast<uint32_t>(slot);
       const uint32_t begin = key_ends_[id - 1];
-      if (key_ends_[id] - begin == key.size() &&
-          std::memcmp(keys_.data() + begin, key.data(), key.size()) == 0) {
-        return id;
-      }
+      const size_t n = key.size();
+      if (key_ends_[id] - begin == n && SameBytes(keys_.data() + begin, key.data(), n)) return id;
     }
   }
   uint32_t Find(std::string_view key) const { return Find(key, HashWord(key.data(), key.size())); }
@@ -58,6 +56,32 @@ class WordTable {
   }
 
  private:
+  // Whether a[0, n) == b[0, n) for the key size n of a Find; inline with fixed-size loads for
+  // the short words of match forms, where a call to memcmp cost more than the comparison.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      uint64_t x[2], y[2];
+      std::memcpy(&x[0], a, 8);
+      std::memcpy(&y[0], b, 8);
+      std::memcpy(&x[1], a + n - 8, 8);
+      std::memcpy(&y[1], b + n - 8, 8);
+      if (((x[0] ^ y[0]) | (x[1] ^ y[1])) != 0) return false;
+      return n <= 16 || std::memcmp(a + 8, b + 8, n - 16) == 0;
+    }
+    if (n >= 4) {
+      uint32_t x[2], y[2];
+      std::memcpy(&x[0], a, 4);
+      std::memcpy(&y[0], b, 4);
+      std::memcpy(&x[1], a + n - 4, 4);
+      std::memcpy(&y[1], b + n - 4, 4);
+      return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+
   void Place(uint64_t hash, uint32_t id) {
     size_t i = hash & mask_;
     while (slots_[i] != 0) i = (i + 1) & mask_;
