@@ -319,6 +319,13 @@ class Grammar {
   // The kinds of the lexicon hits at token t, proclitics set aside or not.
   uint32_t KindsAt(size_t t) const {
     if (t >= Size()) return 0;
+    // Asked of the tokens after each candidate word, most of them plain words: those the bits
+    // say start no phrase are answered without a lookup (LookUpHits would find none).
+    const TokenKind kind = doc_.tokens[t].kind;
+    if (shared_vocabulary_ && (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
+        (doc_.analyses[t].lexicons & kLexDate) == 0) {
+      return 0;
+    }
     HitsAt(t, true);
     return hit_slots_[t].kinds;
   }
