@@ -72,25 +72,47 @@ bool FoldBase(char32_t cp, const NormalizerOptions& o, std::u32string* out) {
   return true;
 }
 
+// The NFKC form of a presentation form (cp itself when ICU fails).
+std::u32string NfkcExpansion(char32_t cp) {
+  std::u32string expanded;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString decomposed;
+  if (U_SUCCESS(status)) {
+    nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), decomposed, status);
+  }
+  if (U_SUCCESS(status)) {
+    for (int32_t i = 0; i < decomposed.length();) {
+      const UChar32 c = decomposed.char32At(i);
+      expanded.push_back(static_cast<char32_t>(c));
+      i += U16_LENGTH(c);
+    }
+  } else {
+    expanded.push_back(cp);
+  }
+  return expanded;
+}
+
+// NfkcExpansion of the presentation forms U+FB50-U+FDFF and U+FE70-U+FEFE, computed once for
+// every table (each distinct options set builds one, and the ICU calls were most of that work).
+const std::u32string& PresentationFormExpansion(char32_t cp) {
+  constexpr char32_t kFirst = 0xFB50;
+  constexpr char32_t kLast = 0xFEFF;
+  static const auto* const expansions = [] {
+    auto* all = new std::vector<std::u32string>(kLast - kFirst + 1);
+    for (char32_t c = kFirst; c < kLast; ++c) {
+      if (c <= 0xFDFF || c >= 0xFE70) (*all)[c - kFirst] = NfkcExpansion(c);
+    }
+    return all;
+  }();
+  return (*expansions)[cp - kFirst];
+}
+
 std::string BuildReplacement(char32_t cp, const NormalizerOptions& o, bool* changed) {
   std::u32string expanded;
   const bool presentation = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
   if (presentation && o.fold_presentation_forms && cp != 0xFEFF) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-    icu::UnicodeString decomposed;
-    if (U_SUCCESS(status)) {
-      nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), decomposed, status);
-    }
-    if (U_SUCCESS(status)) {
-      for (int32_t i = 0; i < decomposed.length();) {
-        const UChar32 c = decomposed.char32At(i);
-        expanded.push_back(static_cast<char32_t>(c));
-        i += U16_LENGTH(c);
-      }
-    } else {
-      expanded.push_back(cp);
-    }
+    expanded = PresentationFormExpansion(cp);
     *changed = expanded.size() != 1 || expanded[0] != cp;
   } else {
     expanded.push_back(cp);
