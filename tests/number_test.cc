@@ -512,6 +512,54 @@ TEST_F(NumberParserTest, IdLookupsAgreeWithFormLookups) {
   }
 }
 
+// MayStartAt() lets callers skip a token without a parse: it may say true where no number
+// starts, never false where ParseAt() finds one, with or without ordinals and proclitics.
+TEST_F(NumberParserTest, MayStartAtNeverTurnsAwayANumber) {
+  const std::string text =
+      "من أصل ثلاثة آلاف، على الأول والثاني من - 5 و.5 أو .75 ثم للعشرين وبخمسة في الصف "
+      "الحادي عشر، نحو 3.5 مليون $ 20.";
+  Analyze(text);
+  const auto& parser = internal::NumberParser::Get();
+  internal::NumberParseOptions cardinals_only;
+  cardinals_only.ordinals = false;
+  cardinals_only.allow_weak_alone = true;
+  internal::NumberParseOptions no_proclitic;
+  no_proclitic.allow_proclitic = false;
+  int turned_away = 0;
+  for (const internal::NumberParseOptions& options :
+       {internal::NumberParseOptions(), cardinals_only, no_proclitic}) {
+    for (size_t t = 0; t < doc_.tokens.size(); ++t) {
+      const bool may = parser.MayStartAt(doc_, t, options);
+      if (parser.ParseAt(doc_, t, options).has_value()) {
+        EXPECT_TRUE(may) << doc_.TokenText(t);
+      }
+      if (!may) ++turned_away;
+    }
+  }
+  EXPECT_GT(turned_away, 20);
+  auto token_of = [&](std::string_view word) {
+    for (size_t t = 0; t < doc_.tokens.size(); ++t) {
+      if (doc_.TokenText(t) == word) return t;
+    }
+    ADD_FAILURE() << "no token " << word;
+    return size_t{0};
+  };
+  const internal::NumberParseOptions all;
+  // Connectives only continue a number; a comma is none.
+  EXPECT_FALSE(parser.MayStartAt(doc_, token_of("من"), all));
+  EXPECT_FALSE(parser.MayStartAt(doc_, token_of("على"), all));
+  EXPECT_FALSE(parser.MayStartAt(doc_, token_of("،"), all));
+  // An ordinal opens a number only where ordinals are asked for.
+  EXPECT_TRUE(parser.MayStartAt(doc_, token_of("الأول"), all));
+  EXPECT_FALSE(parser.MayStartAt(doc_, token_of("الأول"), cardinals_only));
+  // Words, digits, a minus sign, a decimal point before digits.
+  EXPECT_TRUE(parser.MayStartAt(doc_, token_of("ثلاثة"), all));
+  EXPECT_TRUE(parser.MayStartAt(doc_, token_of("وبخمسة"), all));
+  EXPECT_FALSE(parser.MayStartAt(doc_, token_of("وبخمسة"), no_proclitic));
+  EXPECT_TRUE(parser.MayStartAt(doc_, token_of("5"), all));
+  EXPECT_TRUE(parser.MayStartAt(doc_, token_of("-"), all));
+}
+
 // A parser whose words the shared vocabulary lacks (here the Tunisian "زوز", two) still finds
 // them in an analyzed document: the vocabulary's lexicon bits do not speak for its table.
 TEST_F(NumberParserTest, TableOutsideTheVocabularyStillParses) {

@@ -228,8 +228,8 @@ class Grammar {
     // most common date words) and is no number word is answered by its ids, its hits unread.
     constexpr uint32_t kOpening = kAlone | Bit(K::kDayWord) | Bit(K::kPart) | Bit(K::kThis) |
                                   Bit(K::kUnitDef) | Bit(K::kShift) | Bit(K::kNth) |
-                                  Bit(K::kMonthWord) | Bit(K::kYearWord) |
-                                  Bit(K::kYearFraction) | Bit(K::kRangeFrom);
+                                  Bit(K::kMonthWord) | Bit(K::kYearWord) | Bit(K::kYearFraction) |
+                                  Bit(K::kRangeFrom);
     if ((lexicons & kLexNumber) == 0 && (lex_.FirstWordKinds(doc_, i) & kOpening) == 0) {
       return false;
     }
@@ -286,7 +286,7 @@ class Grammar {
     // No day of the month takes more than a few words, so the month is near.
     // (Most number words of running text, "من" and "على", open no number: told by their ids,
     // before the month is looked for.)
-    if ((lexicons & kLexNumber) == 0 || !numbers_.MayStartAt(doc_, i, true) ||
+    if ((lexicons & kLexNumber) == 0 || !numbers_.MayStartAt(doc_, i, NumberOptions(true)) ||
         !MonthWithin(i + 1, kDayWordsSpan + 2)) {
       return false;
     }
@@ -441,13 +441,16 @@ class Grammar {
     }
     return slot.num;
   }
-  std::optional<Num> ParseNumberAt(size_t i, bool allow_proclitic) const {
-    if (auto d = DigitToken(i)) return Num{*d, static_cast<uint32_t>(i + 1), 0, false, false};
-    if (!IsKind(i, TokenKind::kArabicWord)) return std::nullopt;
+  static NumberParseOptions NumberOptions(bool allow_proclitic) {
     NumberParseOptions o;
     o.allow_proclitic = allow_proclitic;
     o.allow_weak_alone = true;
-    std::optional<NumberParse> p = numbers_.ParseAt(doc_, i, o);
+    return o;
+  }
+  std::optional<Num> ParseNumberAt(size_t i, bool allow_proclitic) const {
+    if (auto d = DigitToken(i)) return Num{*d, static_cast<uint32_t>(i + 1), 0, false, false};
+    if (!IsKind(i, TokenKind::kArabicWord)) return std::nullopt;
+    std::optional<NumberParse> p = numbers_.ParseAt(doc_, i, NumberOptions(allow_proclitic));
     if (!p || p->has_digits) return std::nullopt;
     std::optional<int64_t> v = p->value.IsInteger() ? p->value.ToInt64() : std::nullopt;
     if (!v || *v < 0 || *v > 100000) return std::nullopt;

@@ -108,6 +108,15 @@ struct MoneyMatcher::Lexicon {
 
 namespace {
 
+// How the number parser reads an amount: cardinals only; a lone "واحد" or "أحد" counts (the
+// currency beside it says it is a number).
+NumberParseOptions AmountOptions() {
+  NumberParseOptions options;
+  options.ordinals = false;
+  options.allow_weak_alone = true;
+  return options;
+}
+
 // How a document token is compared with lexicon forms: its key for words and numbers, its
 // text for punctuation and symbols (whose key is empty).
 std::string_view TokenForm(const Document& doc, size_t i) {
@@ -364,9 +373,7 @@ class MoneyGrammar {
     const size_t n = doc_.tokens.size();
     if (k >= n) return std::nullopt;
     const NumberParser& parser = NumberParser::Get();
-    NumberParseOptions options;
-    options.ordinals = false;
-    options.allow_weak_alone = true;
+    const NumberParseOptions options = AmountOptions();
     std::optional<NumberParse> q;
     if (doc_.Key(k) == kWaw && k + 1 < n) {
       q = parser.ParseAt(doc_, k + 1, options);
@@ -428,9 +435,7 @@ class MoneyGrammar {
   std::optional<Money> MatchAt(size_t i) const {
     const size_t n = doc_.tokens.size();
     const NumberParser& parser = NumberParser::Get();
-    NumberParseOptions options;
-    options.ordinals = false;
-    options.allow_weak_alone = true;
+    const NumberParseOptions options = AmountOptions();
 
     // Amount first: "324 مليار دولار", "10$", "خمسون هللة".
     if (auto p = parser.ParseAt(doc_, i, options)) {
@@ -539,7 +544,8 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   const Token* const tokens = doc.tokens.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
   // What MatchAt() would find out the slow way: a word of neither lexicon, or a punctuation
-  // mark that opens no number (no minus sign, no decimal point) and is no currency sign.
+  // mark that opens no amount (no minus sign, no decimal point) and is no currency sign.
+  const NumberParseOptions amount = AmountOptions();
   auto starts_nothing = [&](size_t i) {
     const TokenKind kind = tokens[i].kind;
     if (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) {
@@ -547,8 +553,7 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
              CurrencyBitsSpeakFor(doc, i);
     }
     return (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) &&
-           !numbers.MayStartAt(doc, i, /*allow_proclitic=*/true) &&
-           lexicon_->FindFirst(TokenForm(doc, i)) == nullptr;
+           !numbers.MayStartAt(doc, i, amount) && lexicon_->FindFirst(TokenForm(doc, i)) == nullptr;
   };
   for (size_t i = 0; i < n;) {
     if (marked) {

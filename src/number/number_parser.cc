@@ -157,20 +157,31 @@ struct NumberParser::Impl {
   }
 
   // Whether ParseFrom() may find a number at word token t: one of the readings it tries is a
-  // word that can open one. (Checked by the readings' ids, before the parse sets up its frame:
-  // most number words met in running text are "من" and "على", which only continue a number.)
-  bool WordMayOpen(const Document& doc, size_t t, bool allow_proclitic) const {
+  // word that can open one (a cardinal, unless ordinals are asked for: "الأول" opens only an
+  // ordinal). Checked by the readings' ids, before the parse sets up its frame: most number
+  // words met in running text are "من" and "على", which only continue a number.
+  bool WordMayOpen(const Document& doc, size_t t, const NumberParseOptions& options) const {
     const IdTable* table = Ids(doc);
     if (table == nullptr) return true;
     const TokenAnalysis& a = doc.analyses[t];
-    const int readings = allow_proclitic && doc.tokens[t].kind == TokenKind::kArabicWord
+    const int readings = options.allow_proclitic && doc.tokens[t].kind == TokenKind::kArabicWord
                              ? std::min<int>(std::max<int>(a.reading_count, 1), kMaxReadings)
                              : 1;
     for (int r = 0; r < readings; ++r) {
       const std::vector<WordInfo>* infos = table->by_id[a.readings[r].word];
-      if (infos != nullptr && CanStart(*infos)) return true;
+      if (infos == nullptr || !CanStart(*infos)) continue;
+      if (options.ordinals) return true;
+      for (const WordInfo& info : *infos) {
+        if (!IsOrdinalClass(info.cls)) return true;
+      }
     }
     return false;
+  }
+
+  // The classes the cardinal grammar never takes as a number's first word.
+  static bool IsOrdinalClass(WordClass cls) {
+    return cls == WordClass::kOrdinal || cls == WordClass::kOrdinalTens ||
+           cls == WordClass::kOrdinalBig || cls == WordClass::kOrdinalTeenUnit;
   }
 
   // Whether ParseFrom() may find a number at punctuation or symbol token t: as a minus sign, as
@@ -1188,14 +1199,15 @@ std::optional<Decimal> NumberParser::FractionValue(const Document& doc, size_t t
   return FractionValueOf(impl_->FindAt(doc, token, doc.Key(token)));
 }
 
-bool NumberParser::MayStartAt(const Document& doc, size_t token, bool allow_proclitic) const {
+bool NumberParser::MayStartAt(const Document& doc, size_t token,
+                              const NumberParseOptions& options) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return false;
   const TokenKind kind = doc.tokens[token].kind;
   if (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) {
     return impl_->SignMayOpen(doc, token);
   }
   if (kind != TokenKind::kArabicWord && kind != TokenKind::kLatinWord) return true;
-  return impl_->WordMayOpen(doc, token, allow_proclitic);
+  return impl_->WordMayOpen(doc, token, options);
 }
 
 bool NumberParser::WordsMarkedIn(const Document& doc) const {
@@ -1215,7 +1227,7 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
     return std::nullopt;
   }
   if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
-      !impl_->WordMayOpen(doc, token, options.allow_proclitic)) {
+      !impl_->WordMayOpen(doc, token, options)) {
     return std::nullopt;
   }
   // And most punctuation (commas, full stops).

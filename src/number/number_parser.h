@@ -85,11 +85,11 @@ class NumberParser {
   std::optional<Decimal> FractionValue(std::string_view key) const;
   std::optional<Decimal> FractionValue(const Document& doc, size_t token) const;
 
-  // False when ParseAt(doc, token) with options.allow_proclitic == allow_proclitic surely finds
-  // nothing: no reading of the word token it tries can open a number ("من", "على"), or the
-  // punctuation mark is no minus sign, no decimal point before digits and no number word;
-  // true otherwise. Reads the readings' word ids and the mark only: cheaper than a parse.
-  bool MayStartAt(const Document& doc, size_t token, bool allow_proclitic) const;
+  // False when ParseAt(doc, token, options) surely finds nothing: no reading of the word token
+  // it tries can open a number ("من", "على"; "الأول" without ordinals), or the punctuation
+  // mark is no minus sign, no decimal point before digits and no number word; true otherwise.
+  // Reads the readings' word ids and the mark only: cheaper than a parse.
+  bool MayStartAt(const Document& doc, size_t token, const NumberParseOptions& options) const;
 
   // Whether `doc`'s vocabulary marks every word of this parser with kLexNumber, so that a word
   // token (Arabic or Latin) whose TokenAnalysis::lexicons lack the bit starts no number: a
