@@ -313,16 +313,21 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
       continue;
     }
     const uint8_t count = a.reading_count;
-    t.flags = lexicon.ReadingFlags(doc, a.readings[0]);
-    uint32_t reading_flags[kMaxReadings] = {t.flags};
-    for (uint8_t r = 1; r < count; ++r) {
-      reading_flags[r] = lexicon.ReadingFlags(doc, a.readings[r]);
-      if (reading_flags[r] & kNerStop) t.clitic_stop = true;
+    // Most words are in no lexicon at all: their classes are all 0 without looking them up.
+    const bool unknown = lexicon.KnowsNoReading(a);
+    uint32_t reading_flags[kMaxReadings] = {};
+    uint32_t whole_bare = 0;
+    if (!unknown) {
+      t.flags = reading_flags[0] = lexicon.ReadingFlags(doc, a.readings[0]);
+      for (uint8_t r = 1; r < count; ++r) {
+        reading_flags[r] = lexicon.ReadingFlags(doc, a.readings[r]);
+        if (reading_flags[r] & kNerStop) t.clitic_stop = true;
+      }
+      whole_bare = lexicon.BareFlags(doc, a.readings[0]);
     }
-    const uint32_t whole_bare = lexicon.BareFlags(doc, a.readings[0]);
     if (t.flags == 0 && whole_bare == 0 && count > 1) {
       // An unknown whole word: a reading with its proclitics set aside may be a known word.
-      for (uint8_t r = 1; r < count; ++r) {
+      for (uint8_t r = 1; r < count && !unknown; ++r) {
         if (reading_flags[r] != 0 || lexicon.BareFlags(doc, a.readings[r]) != 0) {
           t.reading = r;
           break;

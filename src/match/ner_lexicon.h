@@ -93,6 +93,16 @@ class NerLexicon {
   uint32_t BareFlags(const Document& doc, const TokenReading& reading) const {
     return builtin_ ? doc.BareInfo(reading).ner : HashedBareFlags(doc.Slice(reading.key));
   }
+  // Whether no reading of the token, with or without its article, is a word of this lexicon,
+  // told from the readings' vocabulary ids alone (false when the lexicon does not use them).
+  bool KnowsNoReading(const TokenAnalysis& a) const {
+    if (!builtin_) return false;
+    uint32_t ids = 0;
+    for (uint8_t r = 0; r < a.reading_count; ++r) {
+      ids |= a.readings[r].word | a.readings[r].bare_word;
+    }
+    return ids == Vocabulary::kUnknown;
+  }
   // Whether the match form ends with a foreign-surname ending (and is long enough for it). For a
   // token's rule reading, NerToken::foreign_suffix has the answer.
   bool HasForeignSuffix(std::string_view key) const {
