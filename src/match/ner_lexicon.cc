@@ -470,18 +470,6 @@ NerTokens::~NerTokens() {
   }
 }
 
-std::string_view NerTokens::Key(size_t i) const {
-  const TokenAnalysis& a = doc_.analyses[i];
-  if (a.reading_count == 0) return doc_.Slice(a.key);
-  return doc_.Slice(a.readings[tokens_[i].reading].key);
-}
-
-uint32_t NerTokens::Begin(size_t i) const {
-  const TokenAnalysis& a = doc_.analyses[i];
-  const uint32_t skip = a.reading_count == 0 ? 0 : a.readings[tokens_[i].reading].skip_bytes;
-  return doc_.tokens[i].begin + skip;
-}
-
 const std::vector<uint32_t>& NerTokens::RuleStarts() const { return view_->rule_starts; }
 
 uint32_t NerTokens::Letters(size_t i) const {

@@ -242,10 +242,17 @@ class NerTokens {
   uint32_t Letters(size_t i) const;
 
   // The reading key the rules use for token i.
-  std::string_view Key(size_t i) const;
+  std::string_view Key(size_t i) const {  // inline: the rules ask it of many tokens
+    const TokenAnalysis& a = doc_.analyses[i];
+    return doc_.Slice(a.reading_count == 0 ? a.key : a.readings[tokens_[i].reading].key);
+  }
   // Byte offset where token i's entity span starts (after its proclitics, if the reading has
   // any).
-  uint32_t Begin(size_t i) const;
+  uint32_t Begin(size_t i) const {
+    const TokenAnalysis& a = doc_.analyses[i];
+    const uint32_t skip = a.reading_count == 0 ? 0 : a.readings[tokens_[i].reading].skip_bytes;
+    return doc_.tokens[i].begin + skip;
+  }
   uint32_t End(size_t i) const { return doc_.tokens[i].end; }
   // Whether token i is a single Arabic letter followed by a period: the initial in "ف. بوتين".
   bool IsInitial(size_t i) const;
