@@ -244,6 +244,7 @@ struct NerLexicalView : StageCache {
   const NerLexicon* lexicon = nullptr;
   std::vector<NerToken> tokens;
   std::vector<uint32_t> rule_starts;  // NerTokens::RuleStarts()
+  std::vector<uint32_t> definite;     // the tokens whose rule reading has the article, in order
   // The document's definite words by the hash (HashWord) of their match form without the
   // article, collected on the first SeenWithArticle() call: open addressing over slots holding
   // the hash's high half and the token's index plus one (0: empty), one slot per distinct form.
@@ -267,10 +268,11 @@ struct NerLexicalView : StageCache {
 namespace {
 
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vector<NerToken>* tokens,
-                      std::vector<uint32_t>* rule_starts) {
+                      std::vector<uint32_t>* rule_starts, std::vector<uint32_t>* definite) {
   const size_t n = doc.tokens.size();
   tokens->resize(n);
   rule_starts->clear();
+  definite->clear();
   NerToken* const out = tokens->data();
   // Every class a start test asks for: a word with none of them (most words) and no
   // foreign-surname ending is no start, without the tests themselves.
@@ -356,6 +358,7 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
     t.reading_flags = reading_flags[t.reading];
     t.article = BareOf(key).size() != 0;
     if (t.article) {
+      definite->push_back(static_cast<uint32_t>(i));
       t.bare_flags = t.reading == 0 ? whole_bare : lexicon.BareFlags(doc, reading);
       // The ending first: the letters are counted only for the few definite words ending so.
       t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
@@ -374,7 +377,7 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
     view = static_cast<NerLexicalView*>(doc.ner_cache.get());
   }
   if (!view->fresh || view->lexicon != &lexicon) {
-    BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts);
+    BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite);
     view->lexicon = &lexicon;
     view->definite_bare_built = false;
     view->fresh = true;
@@ -414,7 +417,8 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     }
     if (view_->marked) {
       std::vector<uint32_t> starts;
-      BuildLexicalView(doc, lexicon, copy, &starts);
+      std::vector<uint32_t> definite;
+      BuildLexicalView(doc, lexicon, copy, &starts, &definite);
     } else {
       copy->assign(view_->tokens.begin(), view_->tokens.end());
     }
@@ -565,14 +569,11 @@ bool NerTokens::SeenWithArticle(std::string_view key) const {
   // Built on the first question: most documents never ask one.
   if (!view_->definite_bare_built) {
     view_->definite_bare_built = true;
-    size_t definite = 0;
-    for (size_t i = 0; i < size_; ++i) definite += tokens_[i].article;
     size_t capacity = 16;
-    while (capacity < 2 * definite) capacity *= 2;  // at most half full
+    while (capacity < 2 * view_->definite.size()) capacity *= 2;  // at most half full
     slots.assign(capacity, 0);
     view_->definite_mask = capacity - 1;
-    for (size_t i = 0; i < size_; ++i) {
-      if (!tokens_[i].article) continue;
+    for (const uint32_t i : view_->definite) {
       const std::string_view bare = BareOf(Key(i));
       const uint64_t h = HashWord(bare.data(), bare.size());
       size_t j = h & view_->definite_mask;
