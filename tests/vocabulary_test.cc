@@ -1,0 +1,74 @@
+// The word table behind the vocabulary and the gazetteer, and the vocabulary itself.
+#include "pipeline/vocabulary.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/word_hash.h"
+#include "text/word_table.h"
+
+namespace kashif::internal {
+namespace {
+
+TEST(WordTableTest, IdsInInsertionOrderAndRepeatedInsertKeepsTheId) {
+  WordTable table;
+  EXPECT_EQ(table.Insert("القاهرة"), 1u);
+  EXPECT_EQ(table.Insert("دمشق"), 2u);
+  EXPECT_EQ(table.Insert("القاهرة"), 1u);
+  EXPECT_EQ(table.size(), 2u);
+  EXPECT_EQ(table.key(2), "دمشق");
+  EXPECT_EQ(table.Find("دمشق"), 2u);
+  EXPECT_EQ(table.Find("بغداد"), 0u);
+  const std::string_view key = "القاهرة";
+  EXPECT_EQ(table.Find(key, HashWord(key.data(), key.size())), 1u);
+}
+
+TEST(WordTableTest, KeysThatDifferInOneByteAtEveryLengthAndPosition) {
+  // Every length from 1 to 40 bytes, and for each a twin that differs in one byte at each
+  // position: the comparison must see the first bytes, the last bytes and the middle.
+  WordTable table;
+  std::vector<std::string> keys;
+  for (size_t n = 1; n <= 40; ++n) keys.push_back(std::string(n, 'a'));
+  for (const std::string& k : keys) table.Insert(k);
+  for (size_t n = 1; n <= 40; ++n) {
+    EXPECT_EQ(table.Find(std::string(n, 'a')), n) << n;
+    for (size_t at = 0; at < n; ++at) {
+      std::string twin(n, 'a');
+      twin[at] = 'b';
+      EXPECT_EQ(table.Find(twin), 0u) << n << " " << at;
+    }
+  }
+}
+
+TEST(WordTableTest, GrowsAndKeepsEveryWord) {
+  WordTable table;
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i) words.push_back("كلمة" + std::to_string(i));
+  for (size_t i = 0; i < words.size(); ++i) ASSERT_EQ(table.Insert(words[i]), i + 1);
+  for (size_t i = 0; i < words.size(); ++i) EXPECT_EQ(table.Find(words[i]), i + 1) << i;
+  EXPECT_EQ(table.Find("كلمة5000"), 0u);
+}
+
+TEST(VocabularyTest, FlagsOfOneWordAddedTwiceAreMerged) {
+  VocabularyBuilder builder;
+  builder.Add("دولار", kLexCurrency);
+  builder.Add("مليون", kLexNumber);
+  builder.Add("دولار", kLexDate, 4);
+  builder.Add("", kLexDate);  // ignored
+  const Vocabulary vocabulary(std::move(builder));
+  EXPECT_EQ(vocabulary.size(), 2u);
+  const uint32_t dollar = vocabulary.Find("دولار");
+  ASSERT_NE(dollar, Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Info(dollar).lexicons, kLexCurrency | kLexDate);
+  EXPECT_EQ(vocabulary.Info(dollar).ner, 4u);
+  EXPECT_EQ(vocabulary.Find("مليون", HashWord("مليون", std::string_view("مليون").size())),
+            vocabulary.Find("مليون"));
+  EXPECT_EQ(vocabulary.Find("ريال"), Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Find(""), Vocabulary::kUnknown);
+  EXPECT_EQ(vocabulary.Info(Vocabulary::kUnknown).lexicons, 0u);
+}
+
+}  // namespace
+}  // namespace kashif::internal
