@@ -22,7 +22,9 @@ CharClass Compute(char32_t cp) {
   }  // tatweel stretches a word; it never splits one
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return CharClass::kSpace;
   const UChar32 c = static_cast<UChar32>(cp);
-  if (u_isUWhiteSpace(c)) return CharClass::kSpace;
+  // No u_isUWhiteSpace: every White_Space character is a control or a space, line or
+  // paragraph separator (Cc, Zs, Zl, Zp), which the switch below makes kSpace, and the lookup
+  // for each of the 64K code points of the BMP table was a fifth of its startup cost.
   const int8_t type = u_charType(c);
   // The script is asked only of letters and marks, the only classes it splits: the table of
   // every BMP code point is built at startup, and the script lookups were most of its cost.
