@@ -1,9 +1,12 @@
 #include "kashif/tokenizer.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <string>
 #include <vector>
+
+#include "text/char_class.h"
 
 namespace kashif {
 namespace {
@@ -149,6 +152,19 @@ TEST(TokenizerTest, LongInputWithoutSpaces) {
   const std::vector<Token> tokens = Tokenizer().Tokenize(text);
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_EQ(tokens[0].end, text.size());
+}
+
+// The class table does not ask ICU for White_Space (CharClass Compute): it relies on every
+// White_Space character being a control or a separator, which this checks against ICU's data.
+TEST(CharClassTest, EveryWhiteSpaceCharacterIsASpace) {
+  int white_space = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (!u_isUWhiteSpace(c)) continue;
+    ++white_space;
+    EXPECT_EQ(internal::ClassOf(static_cast<char32_t>(c)), internal::CharClass::kSpace)
+        << std::hex << c;
+  }
+  EXPECT_GE(white_space, 25);  // tab, space, NBSP, the en/em spaces, U+3000, ...
 }
 
 }  // namespace
