@@ -76,6 +76,11 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens) cons
   size_t len;
   while (cur.pos < n) {
     const size_t start = cur.pos;
+    if (s[start] == ' ') {  // the usual separator, without the class lookup
+      ++cur.pos;
+      glued = false;
+      continue;
+    }
     CharClass cls;
     if (start + 1 < n && cur.arabic_pairs[internal::PairIndex(s + start)] != 0) {
       // The first letter (or mark) of an Arabic word, the usual token, without the decoder.
