@@ -525,15 +525,6 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   // Unknown words ending in alef maqsura are verbs and adjectives (عانى، كبرى); the names that
   // end so (موسى، مصطفى) are listed.
   if (EndsWithAlefMaqsura(i)) return false;
-  // A pronoun enclitic on a noun (موهبته، حديثها، قادتهم) marks a common word; ة is written ت
-  // before it, and names end in ته or ها almost never.
-  const std::string_view surface = doc_.TokenText(i);
-  const uint32_t letters = Letters(i);
-  if (letters >= 5 && (EndsWith(surface, "\xD8\xAA\xD9\x87") ||   // ته
-                       EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
-                       EndsWith(surface, "\xD9\x87\xD9\x85"))) {  // هم
-    return false;
-  }
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
                                 kNerOrgAdjective | kNerParticle | kNerDemonym;
@@ -541,7 +532,18 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   // After a particle the article belongs to the name (عبد الله، عبد الواحد، أبو الفضل): what the
   // word means without it (له، واحد) says nothing.
   if (!after_particle && (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
-  if ((t.conjunction && !after_particle) || t.clitic_article || letters < 2) return false;
+  if ((t.conjunction && !after_particle) || t.clitic_article) return false;
+  // Counted only for the words the tests above leave.
+  const uint32_t letters = Letters(i);
+  if (letters < 2) return false;
+  // A pronoun enclitic on a noun (موهبته، حديثها، قادتهم) marks a common word; ة is written ت
+  // before it, and names end in ته or ها almost never.
+  const std::string_view surface = doc_.TokenText(i);
+  if (letters >= 5 && (EndsWith(surface, "\xD8\xAA\xD9\x87") ||   // ته
+                       EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
+                       EndsWith(surface, "\xD9\x87\xD9\x85"))) {  // هم
+    return false;
+  }
   // Imperfect and future verbs (يتوقع، تقول، سيتم، يستخدمه) look like unknown words; names of
   // that shape are rare enough up to seven letters and the known ones are listed. After a
   // foreign masculine given name the feminine ست / ت forms are no verb of his, so a surname may
