@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/embedded_data.h"
+#include "text/lines.h"
 
 KASHIF_DECLARE_EMBEDDED(hijri_ummalqura);
 
@@ -54,12 +55,9 @@ bool Skip(char c, std::string_view* rest) {
 UmmAlQuraTable ParseUmmAlQura(std::string_view tsv) {
   UmmAlQuraTable table;
   int expected_year = 0;
-  size_t pos = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
-    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
-    if (line.empty() || line[0] == '#') continue;
+  LineReader lines(tsv);
+  std::string_view line;
+  while (lines.NextData(&line)) {
     int year = 0, gy = 0, gm = 0, gd = 0;
     int len[12];
     // YEAR<TAB>YYYY-MM-DD<TAB>twelve lengths, read with from_chars: sscanf made this parse

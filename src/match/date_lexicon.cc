@@ -6,26 +6,14 @@
 
 #include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
+#include "text/lines.h"
 
 KASHIF_DECLARE_EMBEDDED(date_words);
 
 namespace kashif::internal {
 namespace {
 
-// Debian's Abseil has its own string_view, so splitting and number parsing stay local.
-std::vector<std::string_view> Split(std::string_view text, char sep, bool skip_empty = false) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    const size_t p = text.find(sep, start);
-    std::string_view part = text.substr(start, p == std::string_view::npos ? p : p - start);
-    if (!skip_empty || !part.empty()) out.push_back(part);
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
+// Debian's Abseil has its own string_view, so number parsing stays local.
 bool ToInt(std::string_view s, int* out) {
   if (!s.empty() && s[0] == '+') s.remove_prefix(1);
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -33,7 +21,7 @@ bool ToInt(std::string_view s, int* out) {
 }
 
 bool ParseUnit(std::string_view text, int* unit, int* count) {
-  std::vector<std::string_view> parts = Split(text, ':');
+  std::vector<std::string_view> parts = SplitFields(text, ':');
   static constexpr std::pair<std::string_view, DateUnit> kUnits[] = {
       {"day", DateUnit::kDay},   {"week", DateUnit::kWeek},     {"month", DateUnit::kMonth},
       {"year", DateUnit::kYear}, {"decade", DateUnit::kDecade}, {"century", DateUnit::kCentury}};
@@ -167,12 +155,10 @@ const DateLexicon& DateLexicon::Get() {
 std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::string* error) {
   auto lexicon = std::unique_ptr<DateLexicon>(new DateLexicon());
   const Analyzer analyzer;
-  int line_number = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cols = Split(line, '\t');
+  LineReader lines(tsv);
+  std::string_view line;
+  while (lines.NextData(&line)) {
+    std::vector<std::string_view> cols = SplitFields(line);
     while (!cols.empty() && (cols.back().empty() || cols.back()[0] == '#')) cols.pop_back();
     // An empty FLAGS column may sit before a trailing comment.
     if (cols.size() == 4 && cols[3].empty()) cols.pop_back();
@@ -186,7 +172,7 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
       why = "unknown flag \"" + std::string(cols[3]) + "\"";
     }
     if (!why.empty()) {
-      *error = "date_words.tsv:" + std::to_string(line_number) + ": " + why;
+      *error = "date_words.tsv:" + std::to_string(lines.line_number()) + ": " + why;
       return nullptr;
     }
     word.weak = cols.size() == 4;
@@ -194,7 +180,8 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
     Phrase phrase;
     phrase.word = word;
     std::string first;
-    for (std::string_view part : Split(cols[0], ' ', true)) {
+    for (std::string_view part : SplitFields(cols[0], ' ')) {
+      if (part.empty()) continue;  // a double space
       std::string key;
       analyzer.AppendMatchForm(part, &key);
       if (first.empty()) {
@@ -204,7 +191,7 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
       }
     }
     if (first.empty()) {
-      *error = "date_words.tsv:" + std::to_string(line_number) + ": empty form";
+      *error = "date_words.tsv:" + std::to_string(lines.line_number()) + ": empty form";
       return nullptr;
     }
     lexicon->first_bytes_.set(static_cast<unsigned char>(first[0]));

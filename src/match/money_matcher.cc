@@ -16,6 +16,7 @@
 #include "number/number_parser.h"
 #include "pipeline/embedded_data.h"
 #include "pipeline/lexicon_ids.h"
+#include "text/lines.h"
 #include "text/strings.h"
 
 KASHIF_DECLARE_EMBEDDED(currencies);
@@ -166,25 +167,12 @@ std::shared_ptr<const MoneyMatcher::Lexicon> MoneyMatcher::BuildLexicon(const An
     return form;
   };
   std::unordered_map<std::string, std::string> lemma_of;  // single-word form → lemma
-  size_t line_no = 0;
-  for (size_t pos = 0; pos < tsv.size();) {
-    size_t nl = tsv.find('\n', pos);
-    std::string_view line =
-        tsv.substr(pos, nl == std::string_view::npos ? tsv.size() - pos : nl - pos);
-    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> fields;
-    for (size_t start = 0;;) {
-      size_t tab = line.find('\t', start);
-      fields.push_back(
-          line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+  LineReader lines(tsv);
+  std::string_view line;
+  while (lines.NextData(&line)) {
+    const std::vector<std::string_view> fields = SplitFields(line);
     auto fail = [&](const std::string& why) {
-      if (error) *error = "currencies.tsv:" + std::to_string(line_no) + ": " + why;
+      if (error) *error = "currencies.tsv:" + std::to_string(lines.line_number()) + ": " + why;
       return std::make_shared<Lexicon>();
     };
     if (fields.size() < 3 || fields.size() > 4) {

@@ -12,6 +12,7 @@
 #include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
 #include "pipeline/lexicon_ids.h"
+#include "text/lines.h"
 #include "text/strings.h"
 #include "text/utf8.h"
 
@@ -59,18 +60,6 @@ constexpr std::string_view kWaw = "\xD9\x88";                     // و
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";         // ال
 constexpr std::string_view kTehMarbutaFolded = "\xD9\x87";        // ه (folded ة)
 constexpr std::string_view kArabicDecimalSeparator = "\xD9\xAB";  // ٫
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
 
 std::optional<WordClass> ParseClass(std::string_view name) {
   static const std::pair<std::string_view, WordClass> kNames[] = {
@@ -1001,18 +990,12 @@ std::unique_ptr<NumberParser> NumberParser::Create(std::string_view tsv, std::st
   Normalizer normalizer(MatchFormOptions());  // the same folds as token keys
   std::vector<std::pair<std::string, Decimal>> prefixes;
   std::vector<std::pair<std::string, WordInfo>> hundreds;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos <= tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
-    pos = nl == std::string_view::npos ? tsv.size() + 1 : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    auto fields = SplitTabs(line);
+  LineReader lines(tsv);
+  std::string_view line;
+  while (lines.NextData(&line)) {
+    auto fields = SplitFields(line);
     auto fail = [&](const std::string& why) {
-      *error = "number_words.tsv:" + std::to_string(line_no) + ": " + why;
+      *error = "number_words.tsv:" + std::to_string(lines.line_number()) + ": " + why;
       return nullptr;
     };
     if (fields.size() < 3 || fields.size() > 4) return fail("expected 3 or 4 tab-separated fields");
