@@ -117,6 +117,25 @@ TEST(CliTest, JsonlInOneLinePerLineInOrderWithErrorObjects) {
   EXPECT_NE(err.find(":2: missing"), std::string::npos);
 }
 
+TEST(CliTest, JsonStringsKeepEscapesAndSayWhereUtf8IsInvalid) {
+  // The id comes back re-encoded: escapes decoded and written again, other characters as they
+  // are. An invalid byte inside a string is an error at its own offset on that line.
+  const std::string input =
+      "{\"id\": \"a\\\"b\\\\c\\u0001\\u00e9é\\ud83d\\ude00\\/\\t\x7f\", \"text\": \"في موسكو\"}\n"
+      "{\"id\": 2, \"text\": \"abc \xd9\"}\n"
+      "{\"id\": 3, \"text\": \"\xed\xa0\x80\"}\n";
+  const std::string path = WriteTemp("kashif_cli_strings.jsonl", input);
+  Result r = Kashif("--types LOC --input-format jsonl --format jsonl '" + path + "'");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out,
+            "{\"id\":\"a\\\"b\\\\c\\u0001éé😀/\\t\\u007f\",\"entities\":[{\"type\":\"LOC\","
+            "\"start\":5,\"end\":15,\"text\":\"موسكو\",\"canonical\":\"موسكو\"}]}\n"
+            "{\"id\":null,\"error\":\"" + path +
+                ":2: invalid JSON: invalid UTF-8 in string at byte 23\"}\n"
+            "{\"id\":null,\"error\":\"" + path +
+                ":3: invalid JSON: invalid UTF-8 in string at byte 19\"}\n");
+}
+
 TEST(CliTest, ManyThreadsKeepInputOrder) {
   std::string input;
   std::string expected;

@@ -17,24 +17,42 @@ size_t ValidUtf8Length(std::string_view s, size_t i) {
   return internal::DecodeUtf8(s, i, &cp);
 }
 
+// Bytes that end a run of plain string characters: a quote, a backslash, a control character.
+bool IsJsonSpecial(unsigned char c) { return c == '"' || c == '\\' || c < 0x20; }
+
 }  // namespace
 
 void AppendJsonString(std::string_view text, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
   for (size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const size_t len = ValidUtf8Length(text, i);
-      if (len == 0) {
-        out->append("\\ufffd");
-        ++i;
+    // A run that needs no escape (most of a text) is checked and copied whole.
+    size_t end = i;
+    while (end < text.size() && !IsJsonSpecial(static_cast<unsigned char>(text[end])) &&
+           text[end] != 0x7F) {
+      ++end;
+    }
+    if (end > i) {
+      const std::string_view run = text.substr(i, end - i);
+      if (internal::IsValidUtf8(run)) {
+        out->append(run);
       } else {
-        out->append(text.data() + i, len);
-        i += len;
+        // Each invalid byte becomes U+FFFD; the rest is copied as it is.
+        for (size_t k = 0; k < run.size();) {
+          const size_t len = ValidUtf8Length(run, k);
+          if (len == 0) {
+            out->append("\\ufffd");
+            ++k;
+          } else {
+            out->append(run.data() + k, len);
+            k += len;
+          }
+        }
       }
+      i = end;
       continue;
     }
+    const unsigned char c = static_cast<unsigned char>(text[i]);
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -43,14 +61,10 @@ void AppendJsonString(std::string_view text, std::string* out) {
       case '\t': out->append("\\t"); break;
       case '\b': out->append("\\b"); break;
       case '\f': out->append("\\f"); break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
+      default:  // the other control characters and DEL
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
     }
     ++i;
   }
@@ -221,15 +235,17 @@ class JsonParser {
         continue;
       }
       if (c < 0x20) return Fail("control character in string");
-      if (c >= 0x80) {
-        const size_t len = ValidUtf8Length(s_, pos_);
-        if (len == 0) return Fail("invalid UTF-8 in string");
-        out->append(s_.data() + pos_, len);
-        pos_ += len;
-        continue;
+      // A run of plain characters (most of a document's text) is checked and copied whole.
+      size_t end = pos_ + 1;
+      while (end < s_.size() && !IsJsonSpecial(static_cast<unsigned char>(s_[end]))) ++end;
+      const std::string_view run = s_.substr(pos_, end - pos_);
+      if (!internal::IsValidUtf8(run)) {
+        // Stop at the bad sequence: the error says where it is.
+        while (ValidUtf8Length(s_, pos_) != 0) pos_ += ValidUtf8Length(s_, pos_);
+        return Fail("invalid UTF-8 in string");
       }
-      out->push_back(static_cast<char>(c));
-      ++pos_;
+      out->append(run);
+      pos_ = end;
     }
     return Fail("unterminated string");
   }
