@@ -22,6 +22,24 @@ bool IsJsonSpecial(unsigned char c) { return c == '"' || c == '\\' || c < 0x20; 
 
 }  // namespace
 
+void AppendReplacingInvalidUtf8(std::string_view text, std::string_view replacement,
+                                std::string* out) {
+  if (internal::IsValidUtf8(text)) {
+    out->append(text);
+    return;
+  }
+  for (size_t i = 0; i < text.size();) {
+    const size_t len = ValidUtf8Length(text, i);
+    if (len == 0) {
+      out->append(replacement);
+      ++i;
+    } else {
+      out->append(text.data() + i, len);
+      i += len;
+    }
+  }
+}
+
 void AppendJsonString(std::string_view text, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
@@ -34,21 +52,7 @@ void AppendJsonString(std::string_view text, std::string* out) {
     }
     if (end > i) {
       const std::string_view run = text.substr(i, end - i);
-      if (internal::IsValidUtf8(run)) {
-        out->append(run);
-      } else {
-        // Each invalid byte becomes U+FFFD; the rest is copied as it is.
-        for (size_t k = 0; k < run.size();) {
-          const size_t len = ValidUtf8Length(run, k);
-          if (len == 0) {
-            out->append("\\ufffd");
-            ++k;
-          } else {
-            out->append(run.data() + k, len);
-            k += len;
-          }
-        }
-      }
+      AppendReplacingInvalidUtf8(run, "\\ufffd", out);
       i = end;
       continue;
     }

@@ -18,6 +18,10 @@ namespace kashif::cli {
 // Appends `text` to *out as a JSON string literal (quotes included). Invalid UTF-8 bytes are
 // written as \ufffd so the output is always valid JSON.
 void AppendJsonString(std::string_view text, std::string* out);
+// Appends `text` with each byte that is not part of valid UTF-8 written as `replacement` (the
+// output formats keep their files valid UTF-8 whatever the input was).
+void AppendReplacingInvalidUtf8(std::string_view text, std::string_view replacement,
+                                std::string* out);
 std::string JsonString(std::string_view text);
 
 // A parsed JSON value (enough for JSONL input lines).

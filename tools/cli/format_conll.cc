@@ -4,26 +4,11 @@
 #include <vector>
 
 #include "kashif/tokenizer.h"
-#include "text/utf8.h"
+#include "cli_util.h"
 #include "view_formats.h"
 
 namespace kashif::cli {
 namespace {
-
-// A token's bytes, with each invalid UTF-8 byte written as U+FFFD so the file stays UTF-8.
-void AppendCleanToken(std::string_view token, std::string* out) {
-  for (size_t i = 0; i < token.size();) {
-    char32_t cp;
-    const size_t n = internal::DecodeUtf8(token, i, &cp);
-    if (n == 0) {
-      out->append("\xEF\xBF\xBD");
-      ++i;
-    } else {
-      out->append(token.data() + i, n);
-      i += n;
-    }
-  }
-}
 
 bool EndsSentence(std::string_view token) {
   return token == "." || token == "!" || token == "?" || token == "\xD8\x9F" /* ؟ */ ||
@@ -73,7 +58,8 @@ class ConllFormat : public OutputFormat {
             piece_end = e.begin;
           }
         }
-        AppendCleanToken(text.substr(pos, piece_end - pos), out);
+        // Invalid bytes as U+FFFD, so the file stays UTF-8.
+        AppendReplacingInvalidUtf8(text.substr(pos, piece_end - pos), "\xEF\xBF\xBD", out);
         out->push_back(' ');
         out->append(prefix);
         if (inside != nullptr) out->append(EntityTypeLabel(inside->type));

@@ -1,7 +1,7 @@
 #include <string>
 #include <string_view>
 
-#include "text/utf8.h"
+#include "cli_util.h"
 #include "view_formats.h"
 
 namespace kashif::cli {
@@ -63,35 +63,30 @@ document.body.dataset.entities = String(document.querySelectorAll("mark.entity")
 
 // Escapes text for HTML content and attribute values; invalid UTF-8 becomes U+FFFD.
 void AppendHtml(std::string_view text, std::string* out) {
+  // Bytes HTML needs written otherwise: markup characters and control characters other than
+  // line breaks and tabs.
+  auto special = [](unsigned char c) {
+    return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' ||
+           (c < 0x20 && c != '\n' && c != '\t');
+  };
   for (size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '&': out->append("&amp;"); break;
-        case '<': out->append("&lt;"); break;
-        case '>': out->append("&gt;"); break;
-        case '"': out->append("&quot;"); break;
-        case '\'': out->append("&#39;"); break;
-        case '\r': break;  // \r\n shows as one line break
-        default:
-          if (c < 0x20 && c != '\n' && c != '\t') {
-            out->append("\xEF\xBF\xBD");
-          } else {
-            out->push_back(static_cast<char>(c));
-          }
-      }
-      ++i;
+    size_t end = i;
+    while (end < text.size() && !special(static_cast<unsigned char>(text[end]))) ++end;
+    if (end > i) {
+      AppendReplacingInvalidUtf8(text.substr(i, end - i), "\xEF\xBF\xBD", out);
+      i = end;
       continue;
     }
-    char32_t cp;
-    const size_t n = internal::DecodeUtf8(text, i, &cp);
-    if (n == 0) {
-      out->append("\xEF\xBF\xBD");
-      ++i;
-    } else {
-      out->append(text.data() + i, n);
-      i += n;
+    switch (text[i]) {
+      case '&': out->append("&amp;"); break;
+      case '<': out->append("&lt;"); break;
+      case '>': out->append("&gt;"); break;
+      case '"': out->append("&quot;"); break;
+      case '\'': out->append("&#39;"); break;
+      case '\r': break;  // \r\n shows as one line break
+      default: out->append("\xEF\xBF\xBD");  // a control character
     }
+    ++i;
   }
 }
 
