@@ -40,6 +40,27 @@ std::shared_ptr<const FoldTable> SharedFoldTable(const NormalizerOptions& option
 
 inline constexpr size_t kFoldTooLong = ~size_t{0};
 
+// The fold loop's common case: from input byte *i on, ASCII and two-byte characters (all of
+// Arabic's letters and marks) by one pair-table entry each and a fixed two-byte store, which
+// fits while two input bytes remain (the output never outgrows the input there: *d - out <=
+// *i). Stops at the first other character or the last byte.
+inline void FoldPairs(const FoldTable& table, const unsigned char* s, size_t n, size_t* i,
+                      char** d) {
+  const uint32_t* const pairs = table.pairs.data();
+  size_t at = *i;
+  char* to = *d;
+  while (at + 1 < n) {
+    const uint32_t entry = pairs[PairIndex(s + at)];
+    if (entry >> 24 == 0) break;
+    const uint16_t bytes = static_cast<uint16_t>(entry);
+    std::memcpy(to, &bytes, 2);
+    to += (entry >> 16) & 0xFF;
+    at += entry >> 24;
+  }
+  *i = at;
+  *d = to;
+}
+
 // FoldInto from input byte i on, with out[0, d - out) already written for text[0, i).
 size_t FoldIntoFrom(const FoldTable& table, std::string_view text, char* out, size_t i, char* d);
 
@@ -47,24 +68,13 @@ size_t FoldIntoFrom(const FoldTable& table, std::string_view text, char* out, si
 // returns kFoldTooLong (out's contents unspecified) when some piece of the output would be
 // longer than its source: an invalid byte (U+FFFD) or a ligature's expansion. Normalizer::
 // AppendNormalized gives the same bytes in every case.
-// Inline, for the analyzer's call on every token: ASCII and two-byte characters (all of
-// Arabic's letters and marks) never grow, so the output fits in the input's size; each costs
-// one pair-table entry and a fixed two-byte store, which fits while two input bytes remain
-// (d <= out + i). Anything else, and the last byte, go to FoldIntoFrom.
+// Inline, for the analyzer's call on every token: FoldPairs does most words whole; anything
+// else, and the last byte, go to FoldIntoFrom.
 inline size_t FoldInto(const FoldTable& table, std::string_view text, char* out) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const uint32_t* const pairs = table.pairs.data();
   char* d = out;
   size_t i = 0;
-  while (i + 1 < n) {
-    const uint32_t entry = pairs[PairIndex(s + i)];
-    if (entry >> 24 == 0) break;
-    const uint16_t bytes = static_cast<uint16_t>(entry);
-    std::memcpy(d, &bytes, 2);
-    d += (entry >> 16) & 0xFF;
-    i += entry >> 24;
-  }
+  FoldPairs(table, reinterpret_cast<const unsigned char*>(text.data()), n, &i, &d);
   if (i == n) return static_cast<size_t>(d - out);
   return FoldIntoFrom(table, text, out, i, d);
 }

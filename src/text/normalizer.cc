@@ -258,19 +258,9 @@ size_t FoldIntoFrom(const FoldTable& table, std::string_view text, char* out, si
   const size_t n = text.size();
   const uint32_t lower = table.lowercase_ascii ? 0x20 : 0;
   const uint32_t* const two_byte = table.two_byte.data();
-  const uint32_t* const pairs = table.pairs.data();
   // d - out <= i: never past the room
   while (i < n) {
-    // ASCII and two-byte characters by the pair table; it stores two bytes, which fit while
-    // two input bytes remain (d <= out + i).
-    while (i + 1 < n) {
-      const uint32_t entry = pairs[PairIndex(s + i)];
-      if (entry >> 24 == 0) break;
-      const uint16_t bytes = static_cast<uint16_t>(entry);
-      std::memcpy(d, &bytes, 2);
-      d += (entry >> 16) & 0xFF;
-      i += entry >> 24;
-    }
+    FoldPairs(table, s, n, &i, &d);
     if (i >= n) break;
     const unsigned char b = s[i];
     if (b < 0x80) {
