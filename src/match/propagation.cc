@@ -180,12 +180,16 @@ void Propagation::Refine(const Document& doc, const Options& options,
     first_words.Add(first);
   }
 
+  // Every reading of every uncovered token is tried: its key read from the arena directly, as
+  // the analyzer's slices lie inside it (Document::Slice checks the range each time).
+  const char* const arena = doc.arena.data();
   for (size_t i = 0; i < n; ++i) {
     if (covered[i] || !doc.analyses[i].key.size) continue;
     const TokenAnalysis& a = doc.analyses[i];
     bool found = false;
     for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
-      const std::string_view key = doc.Slice(a.readings[r].key);
+      const ArenaSlice slice = a.readings[r].key;
+      const std::string_view key(arena + slice.offset, slice.size);
       if (!first_words.MayContain(key)) continue;
       auto it = by_first_key.find(absl::string_view(key.data(), key.size()));
       if (it == by_first_key.end()) continue;
