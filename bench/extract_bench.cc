@@ -395,7 +395,11 @@ std::string HostileInput(int kind) {
     case 5: return "1" + Repeat(",000", kSize);                // endless thousands groups
     case 6: return Repeat("3 مليون ", kSize);                  // scale words in a row
     case 7: return Repeat("\xED\xA0\x80\xFF", kSize);          // encoded surrogates, bad bytes
-    default: return Repeat(std::string("القاهرة\0", 15), kSize);  // NUL-separated names
+    case 8: return Repeat(std::string("القاهرة\0", 15), kSize);  // NUL-separated names
+    // Listed names with and without their head word, a person with a title, in a loop: every
+    // rule and the per-document propagation see thousands of the same candidates (the head-word
+    // drop was quadratic here).
+    default: return Repeat("نهر النيجر والنيجر وقال الرئيس محمد علي إن محمد ", kSize);
   }
 }
 
@@ -410,10 +414,11 @@ void BM_ExtractHostile(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   static const char* const kNames[] = {"random_bytes", "no_space",      "diacritics",
                                        "proclitics",   "digits",        "thousands",
-                                       "scales",       "surrogates",    "nul_separated"};
+                                       "scales",       "surrogates",    "nul_separated",
+                                       "repeated_names"};
   state.SetLabel(kNames[state.range(0)]);
 }
-BENCHMARK(BM_ExtractHostile)->DenseRange(0, 8)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExtractHostile)->DenseRange(0, 9)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -215,6 +215,29 @@ TEST(HostileInputTest, ProcliticsBeforeAnExpandingLigature) {
   }
 }
 
+// A megabyte of the same listed names, with and without a head word, and a titled person: the
+// rules and the propagation see tens of thousands of equal candidates (dropping head words
+// was once quadratic in them). Every repetition keeps its entities.
+TEST(HostileInputTest, RepeatedListedNames) {
+  const std::string unit = "نهر النيجر والنيجر وقال الرئيس محمد علي إن محمد ";
+  const std::string text = Repeat(unit, kMiB);
+  const std::vector<Entity> entities = SharedExtractor().Extract(text);
+  ExpectWellFormed(text, entities);
+  const std::vector<Entity> one = SharedExtractor().Extract(unit);
+  ASSERT_FALSE(one.empty());
+  const size_t repetitions = text.size() / unit.size();
+  ASSERT_EQ(entities.size(), one.size() * repetitions);
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const Entity& e = entities[i];
+    const Entity& model = one[i % one.size()];
+    const size_t shift = (i / one.size()) * unit.size();
+    ASSERT_EQ(e.type, model.type) << i;
+    ASSERT_EQ(e.begin, model.begin + shift) << i;
+    ASSERT_EQ(e.end, model.end + shift) << i;
+    ASSERT_EQ(e.canonical, model.canonical) << i;
+  }
+}
+
 TEST(HostileInputTest, LongRunsOfDigitsAndSeparators) {
   const std::vector<std::string> runs = {
       Repeat("7", kMiB),                 // one number a megabyte long
