@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "match/gazetteer.h"
 #include "pipeline/embedded_data.h"
+#include "text/lines.h"
 #include "text/strings.h"
 #include "text/word_hash.h"
 
@@ -152,20 +153,13 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* a
 Status NerLexicon::AddFile(const File& file) {
   const std::string_view name = file.name;
   const std::string_view content = file.content;
-  size_t pos = 0;
-  size_t line_number = 0;
+  LineReader lines(content);
+  std::string_view line;
   std::string key;
-  while (pos < content.size()) {
-    size_t newline = content.find('\n', pos);
-    if (newline == std::string_view::npos) newline = content.size();
-    std::string_view line = content.substr(pos, newline - pos);
-    pos = newline + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  while (lines.NextData(&line)) {
     auto error = [&](const std::string& reason) {
       return Status(StatusCode::kInvalidArgument,
-                    std::string(name) + ":" + std::to_string(line_number) + ": " + reason);
+                    std::string(name) + ":" + std::to_string(lines.line_number()) + ": " + reason);
     };
     const size_t tab = line.find('\t');
     if (file.fixed_flags != 0) {
