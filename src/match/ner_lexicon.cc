@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/inlined_vector.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "match/gazetteer.h"
 #include "pipeline/embedded_data.h"
@@ -650,41 +650,27 @@ void DropHeadWordWhereRestIsListed(const NerTokens& tokens, EntityType type,
     return StartsWithHeadWord(tokens, c, type, head_classes, except_classes);
   };
   if (std::none_of(all.begin(), all.end(), head_word)) return;  // most documents
-  // Decided in order, as the std::remove_if this replaces did: its test of candidate p saw the
-  // candidates dropped before p overwritten by kept ones, so a dropped candidate j < p counted
-  // as another's rest only while j was at least the number of candidates kept before p. Kept
-  // that way, so no output changes (it matters only for two head words in a row).
-  std::vector<uint8_t> keep(all.size(), 1);
-  uint32_t kept_before = 0;
-  auto counts = [&](uint32_t j) { return keep[j] || j >= kept_before; };
+  // Every decision is made against the candidates as they came in: a rest counts even when it
+  // is itself dropped for a head word of its own (نهر + مدينة + a listed name).
   // Among many candidates the rests are looked up by span, not searched for: the search was
   // quadratic in a text repeating a listed name.
   constexpr size_t kMaxSearched = 64;
-  absl::flat_hash_map<uint64_t, absl::InlinedVector<uint32_t, 1>> by_span;
+  absl::flat_hash_set<uint64_t> spans;  // of `type`'s candidates, when there are many
   if (all.size() > kMaxSearched) {
-    for (uint32_t j = 0; j < all.size(); ++j) {
-      if (all[j].type != type) continue;
-      by_span[uint64_t{all[j].first_token} << 32 | all[j].end_token].push_back(j);
+    for (const Candidate& d : all) {
+      if (d.type == type) spans.insert(uint64_t{d.first_token} << 32 | d.end_token);
     }
   }
   auto rest_listed = [&](const Candidate& c) {
     if (all.size() <= kMaxSearched) {
-      for (uint32_t j = 0; j < all.size(); ++j) {
-        const Candidate& d = all[j];
-        if (d.type == type && d.first_token == c.first_token + 1 && d.end_token == c.end_token &&
-            counts(j)) {
-          return true;
-        }
-      }
-      return false;
+      return std::any_of(all.begin(), all.end(), [&](const Candidate& d) {
+        return d.type == type && d.first_token == c.first_token + 1 && d.end_token == c.end_token;
+      });
     }
-    const auto it = by_span.find(uint64_t{c.first_token + 1} << 32 | c.end_token);
-    return it != by_span.end() && std::any_of(it->second.begin(), it->second.end(), counts);
+    return spans.contains(uint64_t{c.first_token + 1} << 32 | c.end_token);
   };
-  for (uint32_t p = 0; p < all.size(); ++p) {
-    keep[p] = !(head_word(all[p]) && rest_listed(all[p]));
-    kept_before += keep[p];
-  }
+  std::vector<uint8_t> keep(all.size(), 1);
+  for (uint32_t p = 0; p < all.size(); ++p) keep[p] = !(head_word(all[p]) && rest_listed(all[p]));
   size_t kept = 0;
   for (size_t p = 0; p < all.size(); ++p) {
     if (!keep[p]) continue;
