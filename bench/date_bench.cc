@@ -6,14 +6,15 @@
 #include "bench_text.h"
 #include "benchmark/benchmark.h"
 #include "kashif/tokenizer.h"
-#include "match/date_matcher.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/document.h"
+#include "match/date/date_matcher.h"
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "extract/lexicons.h"
 
 namespace {
 
 void RunMatcher(benchmark::State& state, const std::string& text) {
-  kashif::internal::Analyzer analyzer;
+  kashif::internal::Analyzer analyzer(kashif::internal::BuiltinVocabulary());
   kashif::internal::DateMatcher matcher;
   kashif::internal::Document doc;
   doc.text = text;

@@ -27,8 +27,9 @@
 #include "kashif/normalizer.h"
 #include "kashif/stemmer.h"
 #include "kashif/tokenizer.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/document.h"
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "extract/lexicons.h"
 
 #ifdef KASHIF_HAVE_LIBSTEMMER
 #include <libstemmer.h>
@@ -217,7 +218,7 @@ BENCHMARK(BM_TokenizeNormalize)->Unit(benchmark::kMillisecond);
 void BM_TokenizeAnalyze(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   const kashif::Tokenizer tokenizer;
-  const kashif::internal::Analyzer analyzer;
+  const kashif::internal::Analyzer analyzer(kashif::internal::BuiltinVocabulary());
   kashif::internal::Document doc;
   for (auto _ : state) {
     for (std::string_view text : c.docs) {

@@ -7,9 +7,10 @@
 #include "benchmark/benchmark.h"
 #include "kashif/number.h"
 #include "kashif/tokenizer.h"
-#include "match/money_matcher.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/document.h"
+#include "match/money/money_matcher.h"
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "extract/lexicons.h"
 
 namespace {
 
@@ -51,7 +52,7 @@ BENCHMARK(BM_ParseNumberExpressions);
 // The money matcher alone on an analyzed document (tokenizing and analysis excluded).
 void BM_MoneyMatcher(benchmark::State& state) {
   const std::string& text = kashif::bench::BenchText(1 << 20);
-  kashif::internal::Analyzer analyzer;
+  kashif::internal::Analyzer analyzer(kashif::internal::BuiltinVocabulary());
   kashif::internal::MoneyMatcher matcher(analyzer);
   kashif::internal::Document doc;
   doc.text = text;

@@ -1,6 +1,6 @@
 // The analyzer's readings: proclitics set aside with their exact byte counts, the hash every
 // later word table probes with, the vocabulary ids, and a reused document.
-#include "pipeline/analyzer.h"
+#include "core/analyzer.h"
 
 #include <gtest/gtest.h>
 
@@ -9,9 +9,10 @@
 #include <vector>
 
 #include "kashif/tokenizer.h"
-#include "pipeline/document.h"
-#include "pipeline/vocabulary.h"
+#include "core/document.h"
+#include "core/vocabulary.h"
 #include "text/word_hash.h"
+#include "extract/lexicons.h"
 
 namespace kashif::internal {
 namespace {
@@ -25,7 +26,7 @@ struct Reading {
 void PrintTo(const Reading& r, std::ostream* os) { *os << r.key << "/" << r.skip_bytes; }
 
 const Analyzer& TestAnalyzer() {
-  static const Analyzer* analyzer = new Analyzer();
+  static const Analyzer* analyzer = new Analyzer(BuiltinVocabulary());
   return *analyzer;
 }
 
@@ -94,7 +95,7 @@ TEST(AnalyzerTest, VocabularyIdsOfWordAndBareWord) {
   Document doc;
   Analyze("الدولار والدولار", &doc);
   ASSERT_EQ(doc.tokens.size(), 2u);
-  const Vocabulary& vocabulary = Vocabulary::Get();
+  const Vocabulary& vocabulary = TestAnalyzer().vocabulary();
   const uint32_t dollar = vocabulary.Find("دولار");
   ASSERT_NE(dollar, Vocabulary::kUnknown);
   // The article-less form of "الدولار" is the currency word.

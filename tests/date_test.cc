@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "kashif/kashif.h"
-#include "match/date_calendar.h"
-#include "match/date_lexicon.h"
-#include "pipeline/embedded_data.h"
+#include "match/date/date_calendar.h"
+#include "match/date/date_lexicon.h"
+#include "data/embedded_data.h"
 
 KASHIF_DECLARE_EMBEDDED(date_words);
 

@@ -6,9 +6,10 @@
 #include "gtest/gtest.h"
 #include "kashif/kashif.h"
 #include "kashif/tokenizer.h"
-#include "match/money_matcher.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/document.h"
+#include "match/money/money_matcher.h"
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "extract/lexicons.h"
 
 namespace kashif::internal {
 namespace {
@@ -54,7 +55,7 @@ class MoneyMatcherTest : public ::testing::Test {
     EXPECT_EQ(found[0].begin, text.find(surface)) << text;
   }
 
-  Analyzer analyzer_;
+  Analyzer analyzer_{BuiltinVocabulary()};
   MoneyMatcher matcher_;
   Document doc_;
 };

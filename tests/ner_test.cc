@@ -9,9 +9,10 @@
 
 #include "kashif/kashif.h"
 #include "kashif/tokenizer.h"
-#include "match/ner_lexicon.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/document.h"
+#include "match/ner/ner_lexicon.h"
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "extract/lexicons.h"
 
 namespace kashif {
 namespace {
@@ -518,7 +519,7 @@ TEST(NerLexiconTest, ForeignSurnameEndingsOfAnyLength) {
 // marks when they end; a view made while another holds marks, or while another reads the view
 // unmarked, sees only its own marks.
 TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
-  internal::Analyzer analyzer;
+  internal::Analyzer analyzer(internal::BuiltinVocabulary());
   auto lexicon = internal::NerLexicon::CreateDefault(&analyzer);
   ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
   internal::Document doc;

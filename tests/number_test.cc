@@ -10,8 +10,9 @@
 #include "kashif/tokenizer.h"
 #include "number/decimal.h"
 #include "number/number_parser.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/document.h"
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "extract/lexicons.h"
 
 namespace kashif {
 namespace {
@@ -434,7 +435,7 @@ class NumberParserTest : public ::testing::Test {
     Tokenizer().Tokenize(text, &doc_.tokens);
     analyzer_.Analyze(&doc_);
   }
-  internal::Analyzer analyzer_;
+  internal::Analyzer analyzer_{internal::BuiltinVocabulary()};
   internal::Document doc_;
 };
 

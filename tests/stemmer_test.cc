@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "kashif/tokenizer.h"
-#include "pipeline/analyzer.h"
+#include "core/analyzer.h"
 
 #include <string>
 #include <string_view>
@@ -634,9 +634,10 @@ TEST(StemmerTest, ConcurrentUseGivesTheSameResults) {
   for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
-// The analyzer gives each token's segmentation (on demand) beside its proclitic readings.
-TEST(StemmerTest, AnalyzerUsesTheSegmentation) {
+// The segmenter's split of the analyzer's tokens agrees with the analyzer's proclitic readings.
+TEST(StemmerTest, SegmentationOfAnalyzedTokens) {
   const internal::Analyzer analyzer;
+  const Stemmer stemmer = Stemmer::Create().value();
   internal::Document doc;
   const std::string text = "وللولايات المتحدة وواشنطن والمعلمات بين 2025";
   doc.text = text;
@@ -645,19 +646,19 @@ TEST(StemmerTest, AnalyzerUsesTheSegmentation) {
   ASSERT_EQ(doc.tokens.size(), 6u);
   const auto& a = doc.analyses;
   auto stem = [&](size_t i) {
-    return std::string(analyzer.Segment(doc, i).Stem(doc.TokenText(i)));
+    return std::string(stemmer.Segment(doc.TokenText(i)).Stem(doc.TokenText(i)));
   };
   EXPECT_EQ(stem(0), "ولاي");
-  EXPECT_EQ(analyzer.Segment(doc, 0).ProcliticBytes(), 6u);  // و ل ل
-  EXPECT_TRUE(analyzer.Segment(doc, 0).HasArticle());
+  EXPECT_EQ(stemmer.Segment(doc.TokenText(0)).ProcliticBytes(), 6u);  // و ل ل
+  EXPECT_TRUE(stemmer.Segment(doc.TokenText(0)).HasArticle());
   EXPECT_EQ(stem(1), "متحد");  // ة split off as a suffix
-  EXPECT_TRUE(analyzer.Segment(doc, 1).HasArticle());
+  EXPECT_TRUE(stemmer.Segment(doc.TokenText(1)).HasArticle());
   EXPECT_EQ(stem(2), "واشنطن");
-  EXPECT_EQ(analyzer.Segment(doc, 2).ProcliticBytes(), 2u);
-  EXPECT_FALSE(analyzer.Segment(doc, 2).HasArticle());
+  EXPECT_EQ(stemmer.Segment(doc.TokenText(2)).ProcliticBytes(), 2u);
+  EXPECT_FALSE(stemmer.Segment(doc.TokenText(2)).HasArticle());
   EXPECT_EQ(stem(3), "معلم");
   EXPECT_EQ(stem(4), "بين");
-  EXPECT_EQ(analyzer.Segment(doc, 4).ProcliticBytes(), 0u);
+  EXPECT_EQ(stemmer.Segment(doc.TokenText(4)).ProcliticBytes(), 0u);
   EXPECT_EQ(stem(5), "2025");
   // The readings are still there: وللولايات reads as الولايات after و + ل.
   bool found = false;

@@ -1,5 +1,5 @@
 // The word table behind the vocabulary and the gazetteer, and the vocabulary itself.
-#include "pipeline/vocabulary.h"
+#include "core/vocabulary.h"
 
 #include <gtest/gtest.h>
 

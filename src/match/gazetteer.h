@@ -14,7 +14,7 @@
 #include "text/word_table.h"
 #include "kashif/kashif.h"
 #include "match/matcher.h"
-#include "pipeline/analyzer.h"
+#include "core/analyzer.h"
 
 namespace kashif::internal {
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "pipeline/document.h"
+#include "core/document.h"
 
 namespace kashif::internal {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
-#include "pipeline/document.h"
+#include "core/document.h"
 
 namespace kashif::internal {
 

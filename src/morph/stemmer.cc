@@ -23,18 +23,12 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "data/embedded_data.h"
 #include "kashif/normalizer.h"
 #include "morph/letters.h"
 #include "text/lines.h"
 
-extern const unsigned char kashif_data_morph_lexicon[];
-extern const std::size_t kashif_data_morph_lexicon_size;
-extern const unsigned char kashif_data_places[];
-extern const std::size_t kashif_data_places_size;
-extern const unsigned char kashif_data_organizations[];
-extern const std::size_t kashif_data_organizations_size;
-extern const unsigned char kashif_data_people[];
-extern const std::size_t kashif_data_people_size;
+KASHIF_DECLARE_EMBEDDED(morph_lexicon);
 
 namespace kashif {
 
@@ -779,18 +773,11 @@ bool Segmentation::HasArticle() const {
 
 StatusOr<Stemmer> Stemmer::Create(const StemmerOptions& options) {
   auto tables = std::make_shared<internal::StemmerTables>();
-  auto text = [](const unsigned char* data, size_t size) {
-    return std::string_view(reinterpret_cast<const char*>(data), size);
-  };
-  if (options.use_builtin_lexicon) {
-    tables->AddLexiconText(text(kashif_data_morph_lexicon, kashif_data_morph_lexicon_size),
-                           false);
-  }
+  if (options.use_builtin_lexicon) tables->AddLexiconText(KASHIF_EMBEDDED(morph_lexicon), false);
   if (options.use_gazetteer_names) {
-    tables->AddLexiconText(text(kashif_data_places, kashif_data_places_size), true);
-    tables->AddLexiconText(text(kashif_data_organizations, kashif_data_organizations_size),
-                           true);
-    tables->AddLexiconText(text(kashif_data_people, kashif_data_people_size), true);
+    for (const internal::EmbeddedFile& file : internal::BuiltinGazetteerFiles()) {
+      tables->AddLexiconText(file.content, true);
+    }
   }
   for (const std::string& word : options.extra_stems) {
     if (!tables->AddWord(word, kKnownStem)) {

@@ -9,9 +9,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "kashif/normalizer.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/embedded_data.h"
-#include "pipeline/lexicon_ids.h"
+#include "core/analyzer.h"
+#include "data/embedded_data.h"
+#include "core/lexicon_ids.h"
 #include "text/lines.h"
 #include "text/strings.h"
 #include "text/utf8.h"
@@ -1318,10 +1318,13 @@ std::vector<NumberParse> NumberParser::FindAll(const Document& doc,
   return out;
 }
 
+bool NumberParser::KnownToVocabularyOf(const Document& doc) const {
+  const Impl::IdTable* table = impl_->Ids(doc);
+  return table != nullptr && table->all_marked;
+}
+
 void NumberParser::AddWordsTo(VocabularyBuilder* builder) const {
   for (const auto& [key, infos] : impl_->words) builder->Add(key, kLexNumber);
 }
-
-void AddNumberWords(VocabularyBuilder* builder) { NumberParser::Get().AddWordsTo(builder); }
 
 }  // namespace kashif::internal

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "number/decimal.h"
-#include "pipeline/document.h"
-#include "pipeline/vocabulary.h"
+#include "core/document.h"
+#include "core/vocabulary.h"
 
 namespace kashif::internal {
 
@@ -52,6 +52,10 @@ class NumberParser {
  public:
   // The parser over the embedded data/number_words.tsv.
   static const NumberParser& Get();
+
+  // Whether `doc`'s vocabulary marks every number word kLexNumber (the model's vocabulary, which
+  // AddWordsTo filled), so a token without that bit is no number word.
+  bool KnownToVocabularyOf(const Document& doc) const;
 
   // Builds a parser from number-words TSV content (see data/number_words.tsv for the format).
   // Returns nullptr and sets *error on a malformed line.

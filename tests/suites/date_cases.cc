@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
-#include "match/date_calendar.h"
+#include "match/date/date_calendar.h"
 #include "suite_case.h"
 
 namespace kashif::suites {

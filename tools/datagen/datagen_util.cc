@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "kashif/normalizer.h"
-#include "pipeline/analyzer.h"
+#include "core/analyzer.h"
 
 namespace kashif::datagen {
 namespace {

@@ -1,0 +1,229 @@
+#include "core/analyzer.h"
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "core/vocabulary.h"
+#include "text/char_class.h"
+#include "text/fold.h"
+#include "text/strings.h"
+#include "text/utf8.h"
+#include "text/word_hash.h"
+
+namespace kashif::internal {
+namespace {
+
+// Match forms of the single-letter proclitics (UTF-8, two bytes each). The conjunctions come
+// first in a word, then a preposition: و/ف + ب/ل/ك.
+constexpr std::string_view kWaw = "\xD9\x88";    // و
+constexpr std::string_view kFa = "\xD9\x81";     // ف
+constexpr std::string_view kBa = "\xD8\xA8";     // ب
+constexpr std::string_view kLam = "\xD9\x84";    // ل
+constexpr std::string_view kKaf = "\xD9\x83";    // ك
+constexpr std::string_view kAlef = "\xD8\xA7";   // ا
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+constexpr size_t kLetterBytes = 2;
+// A reading must leave at least this many letters.
+constexpr size_t kMinRemainderBytes = 2 * kLetterBytes;
+
+}  // namespace
+
+NormalizerOptions MatchFormOptions() {
+  NormalizerOptions o;
+  o.remove_diacritics = true;
+  o.remove_tatweel = true;
+  o.remove_invisible = true;
+  o.fold_alef = true;
+  o.fold_alef_maqsura = true;
+  o.fold_teh_marbuta = true;
+  o.fold_hamza = true;
+  o.fold_presentation_forms = true;
+  o.fold_digits = true;
+  o.fold_persian_letters = true;
+  o.lowercase_ascii = true;
+  return o;
+}
+
+NormalizerOptions DisplayFormOptions() {
+  NormalizerOptions o;
+  o.fold_alef = false;
+  o.fold_alef_maqsura = false;
+  o.fold_persian_letters = false;
+  o.fold_presentation_forms = true;
+  return o;
+}
+
+Analyzer::Analyzer(std::shared_ptr<const Vocabulary> vocabulary)
+    : match_normalizer_(MatchFormOptions()),
+      display_normalizer_(DisplayFormOptions()),
+      match_table_(SharedFoldTable(MatchFormOptions())),
+      vocabulary_(vocabulary != nullptr ? std::move(vocabulary) : Vocabulary::Empty()) {}
+
+size_t SkipLetters(std::string_view word, size_t letters) {
+  // Two-byte characters (Arabic) decoded inline and classed from the BMP table directly: this
+  // runs for every reading with a proclitic set aside.
+  const auto* s = reinterpret_cast<const unsigned char*>(word.data());
+  const CharClass* const classes = BmpClasses();
+  size_t i = 0;
+  char32_t cp;
+  while (i < word.size()) {
+    const unsigned char b = s[i];
+    size_t len;
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < word.size() && (s[i + 1] & 0xC0) == 0x80) {
+      cp = (char32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      len = 2;
+    } else {
+      len = DecodeUtf8(word, i, &cp);
+      if (len == 0) return i;
+    }
+    const CharClass c = cp < 0x10000 ? classes[cp] : ClassOf(cp);
+    if (c == CharClass::kArabicMark || c == CharClass::kFormat) {
+      i += len;
+      continue;
+    }
+    if (letters == 0) return i;
+    --letters;
+    i += len;
+  }
+  return i;
+}
+
+namespace {
+
+// SkipLetters(surface, cut / kLetterBytes) for proclitic letters whose match form is
+// key[0, cut): the usual word has them as written, with no mark after them, and is answered
+// by one comparison and one class lookup.
+size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut) {
+  if (surface.size() >= cut + 2 && std::memcmp(surface.data(), key, cut) == 0) {
+    const auto* s = reinterpret_cast<const unsigned char*>(surface.data()) + cut;
+    if (s[0] >= 0xC2 && s[0] < 0xE0 && (s[1] & 0xC0) == 0x80) {
+      const CharClass c = BmpClasses()[(char32_t(s[0] & 0x1F) << 6) | (s[1] & 0x3F)];
+      if (c != CharClass::kArabicMark && c != CharClass::kFormat) return cut;
+    }
+  }
+  return SkipLetters(surface, cut / kLetterBytes);
+}
+
+}  // namespace
+
+void Analyzer::Analyze(Document* doc) const {
+  doc->vocabulary = vocabulary_.get();
+  if (doc->ner_cache) doc->ner_cache->fresh = false;
+  const size_t n = doc->tokens.size();
+  // A reused document keeps its analyses (Document::Clear): only tokens beyond the last
+  // document's count are filled (with a copy: value-initializing one by one costs more), as
+  // AnalyzeToken writes every field a stage reads (the readings up to reading_count).
+  doc->analyses.resize(n, TokenAnalysis());
+  // The arena is sized once for the usual worst case (a token's match form is no longer than
+  // the token, and one restored-article reading adds at most the token plus an alef), then
+  // written through a pointer and cut to its length at the end. AnalyzeToken grows it for the
+  // rare token whose form is longer (invalid bytes, ligatures).
+  size_t used = doc->arena.size();
+  doc->arena.resize(used + 2 * doc->text.size() + 2 * n);
+  for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
+  doc->arena.resize(used);
+}
+
+// Inlined for the same reason as AnalyzeToken (every word token comes here).
+[[gnu::always_inline]] inline void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
+  const Vocabulary& vocabulary = *doc->vocabulary;
+  // The readings' slices are the analyzer's own, in range: no bounds-checked substr per key.
+  const char* const arena = doc->arena.data();
+  uint32_t lexicons = 0;
+  for (int r = 0; r < a->reading_count; ++r) {
+    TokenReading& reading = a->readings[r];
+    const std::string_view key(arena + reading.key.offset, reading.key.size);
+    reading.hash = HashWord(key.data(), key.size());
+    reading.word = vocabulary.Find(key, reading.hash);
+    lexicons |= vocabulary.Info(reading.word).lexicons;
+    uint32_t bare_word = Vocabulary::kUnknown;
+    if (key.size() >= 4 * kLetterBytes && StartsWith(key, kArticle)) {
+      const std::string_view bare(key.data() + kArticle.size(), key.size() - kArticle.size());
+      bare_word = vocabulary.Find(bare);
+      lexicons |= vocabulary.Info(bare_word).lexicons;
+    }
+    reading.bare_word = bare_word;
+  }
+  a->lexicons = lexicons;
+}
+
+// Inlined into Analyze's loop: the call and its register saves cost as much per token as
+// the work on a short one.
+[[gnu::always_inline]] inline size_t Analyzer::AnalyzeToken(Document* doc, size_t index,
+                                                            size_t used) const {
+  const Token& token = doc->tokens[index];
+  TokenAnalysis& a = doc->analyses[index];
+  const std::string_view surface = token.text(doc->text);
+  // Room for the form and one restored-article reading.
+  const size_t room = 2 * surface.size() + kLetterBytes;
+  if (doc->arena.size() - used < room) doc->arena.resize(used + room + doc->arena.size());
+  a.key.offset = static_cast<uint32_t>(used);
+  size_t form = FoldInto(*match_table_, surface, &doc->arena[used]);
+  if (form == kFoldTooLong) {
+    std::string slow;
+    match_normalizer_.AppendNormalized(surface, &slow);
+    form = slow.size();
+    // The form and, after it, one restored-article reading of at most the form plus an alef
+    // (و + لل + a ligature's expansion: the form can be many times the token's length).
+    const size_t need = 2 * form + kLetterBytes;
+    if (doc->arena.size() - used < need) doc->arena.resize(used + need);
+    slow.copy(&doc->arena[used], form);
+  }
+  used += form;
+  a.key.size = static_cast<uint32_t>(form);
+  a.readings[0] = TokenReading{0, a.key};
+  a.reading_count = 1;
+  a.lexicons = 0;
+  if (token.kind != TokenKind::kArabicWord) {
+    if (token.kind == TokenKind::kLatinWord) {
+      LookUpWords(doc, &a);
+    } else {
+      a.readings[0].hash = HashWord(&doc->arena[a.key.offset], form);
+    }
+    return used;
+  }
+
+  // Readings with proclitics set aside. A stripped reading is a suffix of the key, so it shares
+  // the key's bytes; only the restored article needs new ones (at most one per token, which
+  // the room above counts).
+  const ArenaSlice key = a.key;
+  char* const arena = &doc->arena[0];
+  auto add_reading = [&](size_t stripped_letters, bool restore_alef) {
+    const uint32_t cut = static_cast<uint32_t>(stripped_letters * kLetterBytes);
+    if (a.reading_count >= kMaxReadings || key.size - cut < kMinRemainderBytes) return;
+    TokenReading& r = a.readings[a.reading_count++];
+    r.skip_bytes = static_cast<uint32_t>(ProcliticBytes(surface, arena + key.offset, cut));
+    if (!restore_alef) {
+      r.key = ArenaSlice{key.offset + cut, key.size - cut};
+    } else {
+      r.key = ArenaSlice{static_cast<uint32_t>(used),
+                         static_cast<uint32_t>(key.size - cut + kLetterBytes)};
+      std::memcpy(arena + used, kAlef.data(), kLetterBytes);
+      std::memcpy(arena + used + kLetterBytes, arena + key.offset + cut, key.size - cut);
+      used += key.size - cut + kLetterBytes;
+    }
+  };
+  std::string_view rest(arena + key.offset, key.size);
+  size_t stripped = 0;
+  if (StartsWith(rest, kWaw) || StartsWith(rest, kFa)) {
+    rest.remove_prefix(kLetterBytes);
+    stripped = 1;
+    add_reading(stripped, false);
+  }
+  if (StartsWith(rest, kBa) || StartsWith(rest, kLam) || StartsWith(rest, kKaf)) {
+    const bool lam = StartsWith(rest, kLam);
+    rest.remove_prefix(kLetterBytes);
+    ++stripped;
+    add_reading(stripped, false);
+    // لل: the preposition ل before the article drops the article's alef ("للولايات" is
+    // ل + الولايات); restore it so the name is seen as written.
+    if (lam && StartsWith(rest, kLam)) add_reading(stripped, true);
+  }
+
+  LookUpWords(doc, &a);
+  return used;
+}
+
+}  // namespace kashif::internal

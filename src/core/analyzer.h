@@ -1,0 +1,63 @@
+// The analyzer stage: the match form of every token and the readings of Arabic words with
+// their proclitics set aside.
+#ifndef KASHIF_SRC_CORE_ANALYZER_H_
+#define KASHIF_SRC_CORE_ANALYZER_H_
+
+#include <memory>
+#include <string_view>
+
+#include "kashif/normalizer.h"
+#include "core/document.h"
+#include "core/vocabulary.h"
+
+namespace kashif::internal {
+
+struct FoldTable;
+
+// The options of the matching form: every fold on, so spelling variants meet.
+NormalizerOptions MatchFormOptions();
+// The options of the display form of rule-found entities' canonical names: marks, tatweel,
+// invisible characters and presentation forms go, letters stay as written.
+NormalizerOptions DisplayFormOptions();
+
+// Immutable; Analyze() may run concurrently.
+class Analyzer {
+ public:
+  // Readings carry the ids of `vocabulary` (the model's: extract/ builds it from the lexicons
+  // the model holds). Without one (an analyzer used for match forms only, or by a lexicon
+  // before the vocabulary exists) every reading is an unknown word.
+  explicit Analyzer(std::shared_ptr<const Vocabulary> vocabulary = nullptr);
+
+  const Vocabulary& vocabulary() const { return *vocabulary_; }
+
+  // Fills doc->analyses (one per token) and doc->arena. doc->tokens must be set.
+  void Analyze(Document* doc) const;
+
+  // The match form of arbitrary text (used to compile gazetteer entries the same way).
+  void AppendMatchForm(std::string_view text, std::string* out) const {
+    match_normalizer_.AppendNormalized(text, out);
+  }
+  // The display form of text (the canonical name of an entity found by a rule or grammar).
+  void AppendDisplayForm(std::string_view text, std::string* out) const {
+    display_normalizer_.AppendNormalized(text, out);
+  }
+
+ private:
+  // Writes token `index`'s forms into doc->arena from byte `used` on; returns the new end.
+  size_t AnalyzeToken(Document* doc, size_t index, size_t used) const;
+  // Sets the vocabulary ids of a's readings and a->lexicons.
+  void LookUpWords(Document* doc, TokenAnalysis* a) const;
+
+  Normalizer match_normalizer_;
+  Normalizer display_normalizer_;
+  std::shared_ptr<const FoldTable> match_table_;  // match_normalizer_'s, for the arena loop
+  std::shared_ptr<const Vocabulary> vocabulary_;
+};
+
+// The byte length of the first `letters` letters of `word` (original text), together with
+// any marks, tatweel and format characters that follow them.
+size_t SkipLetters(std::string_view word, size_t letters);
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_CORE_ANALYZER_H_

@@ -1,0 +1,136 @@
+// The value that carries one text through the stages: tokens, their analyses and the entity
+// candidates the matchers propose. Each stage reads what earlier ones wrote and adds its part;
+// no stage re-tokenizes.
+#ifndef KASHIF_SRC_CORE_DOCUMENT_H_
+#define KASHIF_SRC_CORE_DOCUMENT_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kashif/kashif.h"
+#include "core/vocabulary.h"
+
+namespace kashif::internal {
+
+// A slice of Document::arena (offsets, so the arena may grow).
+struct ArenaSlice {
+  uint32_t offset = 0;
+  uint32_t size = 0;
+};
+
+// One way to read a token once its proclitics are set aside: "وللولايات" reads as itself,
+// as "للولايات" after و, and as "الولايات" after و+ل (the article's alef restored).
+struct TokenReading {
+  uint32_t skip_bytes = 0;  // original bytes of the proclitics (the entity span starts after them)
+  ArenaSlice key;           // the match form of the rest
+  // Vocabulary ids (core/vocabulary.h) of `key` and, when `key` starts with the article ال
+  // and at least two letters follow it, of `key` without the article; Vocabulary::kUnknown
+  // otherwise. Set for Arabic and Latin words only.
+  uint32_t word = 0;
+  uint32_t bare_word = 0;
+  // HashWord(Slice(key)) (text/word_hash.h), set for every reading of every token: word
+  // tables keyed by it (text/word_table.h) look a reading up without hashing it again.
+  uint64_t hash = 0;
+};
+
+inline constexpr int kMaxReadings = 4;
+
+// A token's readings, as Document::Readings() gives them (read them only through it: where they
+// are stored is the document's business).
+class ReadingSpan {
+ public:
+  ReadingSpan(const TokenReading* data, size_t size) : data_(data), size_(size) {}
+  const TokenReading* begin() const { return data_; }
+  const TokenReading* end() const { return data_ + size_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const TokenReading& operator[](size_t r) const { return data_[r]; }
+
+ private:
+  const TokenReading* data_;
+  size_t size_;
+};
+
+// What the analyzer knows about a token.
+struct TokenAnalysis {
+  // The token's match form: normalized with every fold on (alef, ya, teh marbuta, hamza,
+  // marks, tatweel, digits). Empty for punctuation-only and invalid tokens.
+  ArenaSlice key;
+  // readings[0] is always the whole token (skip_bytes 0, key == key above).
+  TokenReading readings[kMaxReadings];
+  uint8_t reading_count = 0;
+  // The LexiconBit flags of every reading's word and bare word, or-ed: a matcher whose lexicon
+  // bit is clear here can skip the token without looking at its readings.
+  uint32_t lexicons = 0;
+};
+
+// A proposed entity. Matchers append candidates; the resolver keeps a non-overlapping set.
+struct Candidate {
+  EntityType type = EntityType::kPerson;
+  uint32_t first_token = 0;  // token range [first_token, end_token)
+  uint32_t end_token = 0;
+  uint32_t begin = 0;  // byte span in the original text
+  uint32_t end = 0;
+  // Higher wins over lower when candidates overlap; between equals the longer span wins.
+  // Scale: 100 user gazetteer, 80 built-in gazetteer, 60 money/date grammar, 40 rules,
+  // 20 document-level propagation.
+  int32_t priority = 0;
+  std::string canonical;
+  std::optional<MoneyValue> money;
+  std::optional<DateValue> date;
+};
+
+// Work one stage does once per document and several of its matchers share (the NER rules'
+// per-token view). The stage owns the derived type; the document keeps it, so its memory is
+// reused for the next document of the same thread. Analyze() and Clear() mark it stale.
+struct StageCache {
+  virtual ~StageCache() = default;
+  bool fresh = false;
+};
+
+struct Document {
+  std::string_view text;  // the caller's bytes
+  const Vocabulary* vocabulary = nullptr;  // whose ids the readings carry (set by the analyzer)
+  std::optional<CivilDate> reference_date;
+  std::vector<Token> tokens;
+  std::vector<TokenAnalysis> analyses;  // one per token (once Analyze() has run)
+  std::string arena;                    // storage of every ArenaSlice
+  std::vector<Candidate> candidates;
+  // Filled by matchers through a const Document: a document belongs to one thread at a time.
+  mutable std::unique_ptr<StageCache> ner_cache;
+
+  std::string_view Slice(ArenaSlice slice) const {
+    return std::string_view(arena).substr(slice.offset, slice.size);
+  }
+  std::string_view TokenText(size_t i) const { return tokens[i].text(text); }
+  std::string_view Key(size_t i) const { return Slice(analyses[i].key); }
+  // Token i's readings: [0] the whole token, then the token behind each proclitic split.
+  ReadingSpan Readings(size_t i) const {
+    return ReadingSpan(analyses[i].readings, analyses[i].reading_count);
+  }
+  // What the built-in lexicons know about a reading's word and its article-less form.
+  const VocabularyEntry& Info(const TokenReading& r) const { return vocabulary->Info(r.word); }
+  const VocabularyEntry& BareInfo(const TokenReading& r) const { return vocabulary->Info(r.bare_word); }
+  // The union of the lexicon bits of token i's readings (0 for tokens no lexicon knows).
+  uint32_t Lexicons(size_t i) const { return analyses[i].lexicons; }
+
+  void Clear() {
+    text = {};
+    reference_date.reset();
+    tokens.clear();
+    // analyses keeps its elements: Analyze() resizes it and writes every field a stage reads
+    // (the readings up to reading_count), so a reused document's per-token array is not
+    // filled again for every text.
+    arena.clear();
+    candidates.clear();
+    if (ner_cache) ner_cache->fresh = false;
+  }
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_CORE_DOCUMENT_H_

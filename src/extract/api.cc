@@ -1,0 +1,130 @@
+// Small public functions: version, labels, dates, status text, gazetteer TSV parsing.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kashif/kashif.h"
+#include "core/civil_date.h"
+#include "text/lines.h"
+#include "text/utf8.h"
+
+namespace kashif {
+
+const char* Version() { return KASHIF_VERSION_STRING; }
+
+std::string Status::ToString() const {
+  const char* name = "ok";
+  switch (code_) {
+    case StatusCode::kOk: return "ok";
+    case StatusCode::kInvalidArgument: name = "invalid argument"; break;
+    case StatusCode::kNotFound: name = "not found"; break;
+    case StatusCode::kIoError: name = "I/O error"; break;
+    case StatusCode::kInternal: name = "internal error"; break;
+  }
+  return std::string(name) + ": " + message_;
+}
+
+const char* EntityTypeLabel(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PER";
+    case EntityType::kOrganization: return "ORG";
+    case EntityType::kPlace: return "LOC";
+    case EntityType::kMoney: return "MONEY";
+    case EntityType::kDate: return "DATE";
+  }
+  return "?";
+}
+
+std::optional<EntityType> ParseEntityType(std::string_view label) {
+  std::string upper(label);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  if (upper == "PER" || upper == "PERS" || upper == "PERSON") return EntityType::kPerson;
+  if (upper == "ORG" || upper == "ORGANIZATION") return EntityType::kOrganization;
+  if (upper == "LOC" || upper == "GPE" || upper == "PLACE") return EntityType::kPlace;
+  if (upper == "MONEY") return EntityType::kMoney;
+  if (upper == "DATE") return EntityType::kDate;
+  return std::nullopt;
+}
+
+
+std::optional<CivilDate> ParseCivilDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p) {
+    for (size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      parts[p] = parts[p] * 10 + (text[i] - '0');
+    }
+  }
+  CivilDate date{parts[0], parts[1], parts[2]};
+  if (!internal::IsValidCivilDate(date)) return std::nullopt;
+  return date;
+}
+
+std::string FormatCivilDate(const CivilDate& date) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buffer;
+}
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
+                                                        std::string_view source_name) {
+  std::vector<GazetteerEntry> entries;
+  internal::LineReader lines(content);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    auto error = [&](const std::string& reason) {
+      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
+                                                      std::to_string(lines.line_number()) +
+                                                      ": " + reason);
+    };
+    if (!internal::IsValidUtf8(line)) return error("invalid UTF-8");
+    if (Trim(line).empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = internal::SplitFields(line);
+    if (fields.size() < 2 || fields.size() > 3) {
+      return error("expected 2 or 3 tab-separated columns (NAME, TYPE[, CANONICAL]), found " +
+                   std::to_string(fields.size()));
+    }
+    const std::string_view name = Trim(fields[0]);
+    if (name.empty()) return error("empty name");
+    const std::string_view label = Trim(fields[1]);
+    const std::optional<EntityType> type = ParseEntityType(label);
+    if (!type || *type == EntityType::kMoney || *type == EntityType::kDate) {
+      return error("unknown type \"" + std::string(label) + "\" (expected PER, ORG or LOC)");
+    }
+    GazetteerEntry entry;
+    entry.type = *type;
+    entry.name = std::string(name);
+    entry.canonical = fields.size() == 3 ? std::string(Trim(fields[2])) : std::string();
+    if (entry.canonical.empty()) entry.canonical = entry.name;
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status(StatusCode::kNotFound, path + ": cannot open file");
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
+  return ParseGazetteerTsv(content.str(), path);
+}
+
+}  // namespace kashif

@@ -1,0 +1,135 @@
+// The date words of data/date_words.tsv (month and weekday names, relative words, units,
+// markers), compiled to the analyzer's match form and looked up token by token.
+//
+// Thread safety: immutable after construction; Lookup() may run concurrently.
+#ifndef KASHIF_SRC_MATCH_DATE_DATE_LEXICON_H_
+#define KASHIF_SRC_MATCH_DATE_DATE_LEXICON_H_
+
+#include <bitset>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "core/document.h"
+#include "core/lexicon_ids.h"
+#include "core/vocabulary.h"
+
+namespace kashif::internal {
+
+enum class DateWordKind : uint8_t {
+  kMonth,
+  kHijriMonth,
+  kWeekday,
+  kDayRel,
+  kUnit,
+  kUnitDef,
+  kDayWord,
+  kMonthWord,
+  kYearWord,
+  kWeekWord,
+  kCenturyWord,
+  kRel,
+  kThis,
+  kEra,
+  kPart,
+  kShift,
+  kRangeFrom,
+  kRangeTo,
+  kRangeAnd,
+  kCue,
+  kDateCue,
+  kHoliday,
+  kDecade,
+  kNth,
+  kLast,
+  kWeekendPrefix,
+  kEpithet,           // المبارك after رمضان: part of the name
+  kNotEraAfter,       // "1000 م مربع": م is the metre, not the era
+  kNotBeforeWeekday,  // "سوق الجمعة", "صلاة الجمعة": a name, not a day
+  kYearFraction,  // الربع (4 per year), النصف (2 per year) before an ordinal and a year
+};
+
+enum class DateUnit : uint8_t { kDay, kWeek, kMonth, kYear, kDecade, kCentury };
+enum class DatePart : uint8_t { kEarly, kMid, kLate };
+
+struct DateWord {
+  DateWordKind kind = DateWordKind::kMonth;
+  // month / weekday / offset / rel / nth / decade number; for kUnit and kUnitDef the DateUnit;
+  // for kEra 0 Gregorian, 1 Hijri, 2 before
+  // the common era; for kPart the DatePart; for kShift -1 ago, +1 after; for
+  // kHoliday 0 Gregorian, 1 Hijri.
+  int value = 0;
+  // kUnit / kUnitDef: the count the word carries (1, 2; 0 = a plural that needs a number).
+  // kHoliday: month * 100 + day. kYearWord: 2 for the dual construct (عامي).
+  int value2 = 0;
+  bool weak = false;
+  // Weaker still: a preposition is not enough ("في إب" is the Yemeni city, not August); it
+  // needs a day, a year or شهر. Implies weak.
+  bool bound = false;
+};
+
+// One lexicon hit at a token: the word and the token range it covers.
+struct DateWordHit {
+  DateWord word;
+  uint32_t end_token = 0;   // one past the last token of the phrase
+  uint32_t skip_bytes = 0;  // proclitic bytes of the first token left out of the span
+};
+
+class DateLexicon {
+ public:
+  // The lexicon over the embedded data/date_words.tsv.
+  static const DateLexicon& Get();
+  // Builds a lexicon from TSV content; nullptr and *error (with the line number) when malformed.
+  static std::unique_ptr<DateLexicon> Create(std::string_view tsv, std::string* error);
+
+  // Every phrase that starts at `token`. With `allow_proclitic` the first token may also be
+  // read with its proclitics set aside (the hit's skip_bytes says how many bytes that is);
+  // following tokens are taken as written.
+  void Lookup(const Document& doc, size_t token, bool allow_proclitic,
+              std::vector<DateWordHit>* hits) const;
+  // Appends the phrases that start at `token` read as its reading `reading` (0 is the token as
+  // written); Lookup() is these for reading 0, or for every reading, in order.
+  void AppendHits(const Document& doc, size_t token, int reading,
+                  std::vector<DateWordHit>* hits) const;
+
+  // The kinds (bit 1 << DateWordKind) of every phrase whose first word is a reading of word
+  // token `token`, whatever follows it: a superset of the kinds of its hits, told by the
+  // readings' ids without matching a phrase. ~0u where the ids cannot tell.
+  uint32_t FirstWordKinds(const Document& doc, size_t token) const;
+
+  // Adds the first word of every phrase to the shared vocabulary (kLexDate).
+  void AddWordsTo(VocabularyBuilder* builder) const;
+  // Whether `doc`'s vocabulary knows every first word of this lexicon as kLexDate (true for
+  // the embedded lexicon in the pipeline): then a word token whose TokenAnalysis::lexicons
+  // lacks kLexDate has no hit, and hits are found by the readings' word ids.
+  bool KnownToVocabularyOf(const Document& doc) const { return Ids(doc) != nullptr; }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> rest;  // match forms of the tokens after the first
+    DateWord word;
+  };
+  struct FirstWord {
+    std::vector<Phrase> phrases;
+    uint32_t kinds = 0;  // 1 << kind of each phrase
+  };
+  absl::flat_hash_map<std::string, FirstWord> by_first_;
+  // The first bytes of the first words: a key starting with another byte (punctuation, digits)
+  // is not hashed.
+  std::bitset<256> first_bytes_;
+
+  // The phrases by vocabulary id of their first word; used only when the vocabulary marks
+  // every first word kLexDate (else every reading is hashed).
+  const LexiconIds<FirstWord>::Table* Ids(const Document& doc) const {
+    const auto* table = ids_.Get(doc, by_first_, kLexDate);
+    return table != nullptr && table->all_marked ? table : nullptr;
+  }
+  LexiconIds<FirstWord> ids_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_DATE_DATE_LEXICON_H_

@@ -1,0 +1,359 @@
+#include "match/ner/org_rules.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
+#include "match/gazetteer.h"
+#include "match/ner/person_matcher.h"
+
+namespace kashif::internal {
+namespace {
+
+constexpr EntityType kOrg = EntityType::kOrganization;
+// Tokens an organization's name may span, head included.
+constexpr size_t kMaxOrgTokens = 8;
+// Tokens a name under a weak head needs when no known name is inside it.
+constexpr size_t kMinWeakHeadTokens = 3;
+// Indefinite nouns of a construct chain before its definite end (اتحاد صناعة السيارات).
+constexpr size_t kMaxIndefiniteComplement = 2;
+
+// The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
+constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
+constexpr std::string_view kAlef = "\xD8\xA7";
+constexpr std::string_view kYa = "\xD9\x8A";  // ي, the masculine nisba ending
+
+bool IsAdjective(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0) return false;
+  if (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) return false;
+  return (u.flags & kNerOrgAdjective) || u.nisba;
+}
+
+// "لل" + definite noun after an adjective: الهيئة العامة للاستثمار.
+bool IsLamComplement(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.clitic_article || u.known >= 0 || (u.flags & kNerTime)) return false;
+  const std::string_view key = tokens.doc().Key(k);
+  return key.substr(0, kLamLam.size()) == kLamLam && tokens.Letters(k) >= 5;
+}
+
+// An indefinite word ending in the accusative alef: عقدا، جديدا.
+bool EndsWithTanweenAlef(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].word || tokens[k].article || tokens.Letters(k) < 3) {
+    return false;
+  }
+  const std::string_view key = tokens.doc().Key(k);
+  return key.size() >= 2 && key.substr(key.size() - 2) == kAlef;
+}
+
+// Quotation marks around a name after a descriptor: صحيفة « السفير »، مجلة " نيويوركر ".
+constexpr std::string_view kOpenQuotes[] = {"\xC2\xAB", "\"", "\xE2\x80\x9C", "'"};   // « " “ '
+constexpr std::string_view kCloseQuotes[] = {"\xC2\xBB", "\"", "\xE2\x80\x9D", "'"};  // » " ” '
+// Words a quoted name may have.
+constexpr size_t kMaxQuotedNameTokens = 5;
+
+// The end of the quoted name whose opening mark is token k (one past its last word), or 0.
+size_t QuotedNameEnd(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].punct) return 0;
+  const std::string_view open = tokens.doc().TokenText(k);
+  size_t quote = std::size(kOpenQuotes);
+  for (size_t q = 0; q < std::size(kOpenQuotes); ++q) {
+    if (open == kOpenQuotes[q]) quote = q;
+  }
+  if (quote == std::size(kOpenQuotes)) return 0;
+  for (size_t j = k + 1; j < tokens.size() && j <= k + 1 + kMaxQuotedNameTokens; ++j) {
+    if (tokens[j].word) continue;
+    if (tokens.doc().TokenText(j) != kCloseQuotes[quote]) return 0;
+    return j > k + 1 ? j : 0;
+  }
+  return 0;
+}
+
+// Whether token i is definite as written: an alef with hamza before lam (ألونسو، إلغاء) is
+// no article, though the match form folds it so.
+bool Definite(const NerTokens& tokens, size_t i) {
+  if (i >= tokens.size() || !tokens[i].article) return false;
+  const std::string_view text = tokens.doc().text.substr(tokens.Begin(i), 4);
+  return text != "\xD8\xA3\xD9\x84" && text != "\xD8\xA5\xD9\x84";
+}
+
+// Whether token k is a definite masculine singular nationality adjective (الإسباني، الإيطالي):
+// the form that agrees with نادي / فريق, never with a city, which Arabic treats as feminine
+// (مدينة فالنسيا الإسبانية), and seldom with a country.
+bool IsMasculineDemonym(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.article || u.reading != 0 || u.conjunction || u.known >= 0 ||
+      !((u.flags | u.bare_flags) & kNerDemonym) || (u.flags & kNerStop)) {
+    return false;
+  }
+  const std::string_view key = tokens.Key(k);
+  return key.size() >= kYa.size() && key.substr(key.size() - kYa.size()) == kYa;
+}
+
+// A place's name standing for the club named after it: right after a club word (فريق
+// [برشلونة]، لنادي [ليفربول]) or before a masculine nationality adjective (فالنسيا الإسباني،
+// بورتو البرتغالي, the adjective left out as with any name). Listed clubs keep their listed
+// form (نادي الهلال): corpora differ on whether the club word belongs to the name.
+void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> clubs;
+  for (const Candidate& c : *out) {
+    if (c.type != EntityType::kPlace || c.priority >= kUserGazetteerPriority || c.end_token > n ||
+        c.first_token >= c.end_token) {
+      continue;
+    }
+    const size_t first = c.first_token, end = c.end_token;
+    const NerToken& t = tokens[first];
+    // Only the candidate that marks its tokens as known: not one a longer listed name covers.
+    if (t.known != static_cast<int8_t>(c.type) || !t.known_start || t.known_end != end ||
+        t.known_priority != c.priority) {
+      continue;
+    }
+    const bool club_before = first > 0 && t.reading == 0 && tokens[first - 1].word &&
+                             !tokens[first - 1].article &&
+                             (tokens[first - 1].reading_flags & kNerClub);
+    // A descriptor (صحيفة، قناة) before a listed place in quotes: the organization named
+    // after it (صحيفة « الشرق الأوسط »). Without the quotes the corpora read the place inside
+    // the organization's name (جريدة فلسطين), so it stays a place there.
+    const bool quoted = first > 0 && QuotedNameEnd(tokens, first - 1) == end;
+    const size_t before = first - 1;
+    const bool descriptor_before = quoted && t.reading == 0 && before > 0 &&
+                                   tokens[before - 1].word && !tokens[before - 1].article &&
+                                   tokens[before - 1].known < 0 &&
+                                   (tokens[before - 1].reading_flags & kNerOrgDescriptor);
+    if (descriptor_before) {
+      clubs.push_back(tokens.MakeCandidate(kOrg, first, end, c.priority + 1));
+      continue;
+    }
+    if (t.article) continue;  // البقاع، الخليج: regions, no clubs' names
+
+    // Before the adjective, the place must not be the complement of a noun the adjective may
+    // agree with (مطار عمان الأردني، شمال أفريقيا الروماني): it follows a boundary, a function
+    // word or a verb (فاز على إشبيلية الإسباني), or carries its own preposition or conjunction.
+    const bool after_boundary = first == 0 || t.reading != 0 || !tokens[first - 1].word ||
+                                (tokens[first - 1].flags & (kNerStop | kNerVerb));
+    if (club_before || (after_boundary && IsMasculineDemonym(tokens, end))) {
+      clubs.push_back(tokens.MakeCandidate(kOrg, first, end, c.priority + 1));
+    }
+  }
+  // A listed place joined by و to a club is a club too: على ضيفه بورتو و[بنفيكا] ،
+  for (size_t next = 0; next < clubs.size(); ++next) {
+    const size_t k = clubs[next].end_token;
+    if (k >= n || !tokens[k].conjunction) continue;
+    for (const Candidate& c : *out) {
+      if (c.type != EntityType::kPlace || c.first_token != k ||
+          c.priority >= kUserGazetteerPriority || c.end_token > n ||
+          tokens[k].known_end != c.end_token || Definite(tokens, k) ||
+          !(c.end_token == n || tokens[c.end_token].punct || tokens[c.end_token].conjunction)) {
+        continue;
+      }
+      Candidate club = c;  // its span already leaves the و out
+      club.type = kOrg;
+      club.priority = c.priority + 1;
+      clubs.push_back(std::move(club));
+      break;
+    }
+  }
+  out->insert(out->end(), clubs.begin(), clubs.end());
+}
+
+// A listed name made of a descriptor and a listed organization (حركة حماس، وكالة رويترز) keeps
+// the descriptor out, as the rules do for the names they find (شركة [موتورولا]): the listed
+// organization inside takes over. Club words are left alone (نادي ريال مدريد): corpora differ
+// on them. Names whose rest is no organization on its own (حركة فتح، قناة الجزيرة) stay whole.
+void KeepDescriptorOutOfListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  DropHeadWordWhereRestIsListed(tokens, kOrg, kNerOrgDescriptor, kNerClub, out);
+}
+
+// Words of a listed name's short form (الهلال in نادي الهلال).
+constexpr size_t kMaxShortFormTokens = 2;
+// Distinct short forms looked for in one document (each costs a scan of it).
+constexpr size_t kMaxShortForms = 8;
+
+// A listed organization named by a descriptor or club word and a definite name (نادي الهلال،
+// قناة الجزيرة، صحيفة الحياة) is meant by that name alone elsewhere in the same document: the
+// short form is the organization there too, where nothing else claims it. The name alone is an
+// ordinary word (الهلال "the crescent"), so only the document's own use of the full name makes
+// it one; an indefinite short form (فتح "opened") is left alone.
+void ShortFormsOfListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<std::pair<size_t, size_t>> short_forms;  // token range of each full name's rest
+  for (const Candidate& c : *out) {
+    if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority || c.end_token > n ||
+        c.end_token < c.first_token + 2 || c.end_token > c.first_token + 1 + kMaxShortFormTokens) {
+      continue;
+    }
+    const NerToken& head = tokens[c.first_token];
+    if (head.article || !(head.reading_flags & (kNerOrgDescriptor | kNerClub)) ||
+        !Definite(tokens, c.first_token + 1)) {
+      continue;
+    }
+    // One scan of the document per distinct short form, and only a few of them.
+    bool seen = false;
+    for (const auto& [first, end] : short_forms) {
+      seen = seen || (end - first == c.end_token - c.first_token - 1 &&
+                      tokens.Key(first) == tokens.Key(c.first_token + 1) &&
+                      tokens.Key(end - 1) == tokens.Key(c.end_token - 1));
+    }
+    if (!seen && short_forms.size() < kMaxShortForms) {
+      short_forms.emplace_back(c.first_token + 1, c.end_token);
+    }
+  }
+  if (short_forms.empty()) return;
+  std::vector<Candidate> found;
+  for (const auto& [first, end] : short_forms) {
+    const size_t length = end - first;
+    for (size_t j = 0; j + length <= n; ++j) {
+      if (j == first || (j > 0 && tokens[j - 1].word &&
+                         (tokens[j - 1].reading_flags & (kNerOrgDescriptor | kNerClub)))) {
+        continue;  // the full name itself, or another full name
+      }
+      bool same = true;
+      for (size_t m = 0; m < length && same; ++m) {
+        same = tokens[j + m].word && tokens[j + m].known < 0 &&
+               tokens.Key(j + m) == tokens.Key(first + m);
+      }
+      // The short form must stand alone, not start a longer phrase (الجزيرة العربية).
+      if (!same || (j + length < n && tokens[j + length].article &&
+                    !(tokens[j + length].flags & kNerStop))) {
+        continue;
+      }
+      found.push_back(tokens.MakeCandidate(kOrg, j, j + length, kNerRulePriority));
+    }
+  }
+  out->insert(out->end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+void OrgRules::Propose(const Document& doc, const Options& options,
+                       std::vector<Candidate>* out) const {
+  if (doc.tokens.empty()) return;
+  const NerTokens tokens(doc, *lexicon_, *out);
+  const size_t n = tokens.size();
+  KeepDescriptorOutOfListedNames(tokens, out);
+  ClubsNamedAfterPlaces(tokens, out);
+  ShortFormsOfListedNames(tokens, out);
+  std::vector<size_t> ends;
+  // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
+  for (const size_t i : tokens.RuleStarts()) {
+    const NerToken& t = tokens[i];
+    if (!OrgHeadAt(t)) continue;
+    const bool indefinite_head = (t.reading_flags & kNerOrgHead) && !t.article;
+    const bool known_head = t.known == static_cast<int8_t>(kOrg) && t.known_start;
+    if (t.known >= 0 && !known_head) continue;
+
+    // A descriptor before a quoted name: the quoted words are the name, whatever they are
+    // (صحيفة « السفير »، شركة « إل جي »).
+    if (indefinite_head && (t.reading_flags & kNerOrgDescriptor)) {
+      if (const size_t end = QuotedNameEnd(tokens, i + 1); end != 0) {
+        const int32_t priority = tokens.RulePriority(i + 2, end, kOrg, kNerRulePriority,
+                                                     /*over_other_types=*/true);
+        if (priority >= 0) out->push_back(tokens.MakeCandidate(kOrg, i + 2, end, priority));
+        continue;
+      }
+    }
+    ends.clear();
+    size_t name_first = i;  // where the span starts: after a descriptor, at the proper name
+    size_t k = i + 1;
+    const size_t limit = std::min(n, i + kMaxOrgTokens);
+    if (known_head) {
+      k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
+    } else if (indefinite_head) {
+      bool definite_end = false;
+      size_t indefinite = 0;
+      while (k < limit) {
+        const NerToken& u = tokens[k];
+        if (u.known >= 0) {
+          if (u.known_start) {
+            k = u.known_end;  // جامعة القاهرة، مؤسسة محمد بن راشد
+            definite_end = true;
+          }
+          break;
+        }
+        if (tokens.EndsPhrase(k)) break;
+        if (u.article) {
+          if (u.flags & (kNerTitle | kNerRole)) break;
+          // After a proper name a nationality adjective describes the organization: no
+          // construct's definite end (صحيفة نيراكو الفرنسية).
+          if (indefinite > 0 && (t.reading_flags & kNerOrgDescriptor) &&
+              ((u.flags | u.bare_flags) & kNerDemonym)) {
+            break;
+          }
+          ++k;
+          definite_end = true;
+          break;
+        }
+        // An indefinite accusative (عقدا، جديدا) after the name is the verb's object.
+        if (indefinite == kMaxIndefiniteComplement ||
+            (indefinite > 0 && EndsWithTanweenAlef(tokens, k))) {
+          break;
+        }
+        if (!tokens.IsPlainWord(k) && !(u.reading_flags & kNerOrgHead)) break;
+        ++k;
+        ++indefinite;
+      }
+      if (k == i + 1) continue;
+      const bool proper_name =
+          !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
+      // Without a definite end the complement must be a proper name standing by itself
+      // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
+      if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&
+          !EndsWithTanweenAlef(tokens, k)) {
+        continue;
+      }
+      // A lone indefinite noun or adjective after the head describes it: شركة معينة، مجلة
+      // أسبوعية، شركة سيارات.
+      if (!definite_end && k == i + 2 && tokens[i + 1].known < 0 && tokens.EndsFeminine(i + 1)) {
+        continue;
+      }
+      // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس].
+      if (proper_name && (t.reading_flags & kNerOrgDescriptor)) {
+        name_first = i + 1;
+        if (tokens[i + 1].known == static_cast<int8_t>(kOrg)) continue;  // known already
+      }
+      ends.push_back(k);
+    } else if (k >= n || !(tokens[k].flags & kNerOrgAdjective) || !IsAdjective(tokens, k)) {
+      // الاتحاد alone is a common noun, and so is الجيش اللبناني; الاتحاد الأوروبي is a name.
+      continue;
+    }
+    bool adjective_before = false;
+    bool lam_used = false;
+    while (k < limit) {
+      // A nationality adjective after a proper name its descriptor announced describes the
+      // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
+      if (name_first != i && ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) break;
+      if (IsAdjective(tokens, k)) {
+        ++k;
+        ends.push_back(k);
+        adjective_before = true;
+        continue;
+      }
+      if (adjective_before && !lam_used && IsLamComplement(tokens, k)) {
+        ++k;
+        ends.push_back(k);
+        lam_used = true;
+        adjective_before = false;
+        continue;
+      }
+      break;
+    }
+    // Heads of everyday phrases (مجلس الإدارة، لجنة التحقيق) name an organization only with a
+    // longer name (مجلس الأمن القومي) or a known name inside (مجلس محافظة بغداد).
+    // A definite head already needs a listed adjective (المجلس الوطني، الاتحاد الأوروبي).
+    const bool weak = indefinite_head && !known_head && (t.reading_flags & kNerOrgHeadWeak);
+    for (size_t end : ends) {
+      const int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
+                                                   /*over_other_types=*/true);
+      if (priority < 0) continue;
+      if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
+      out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
+    }
+  }
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,638 @@
+#include "match/ner/person_matcher.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "absl/container/inlined_vector.h"
+
+namespace kashif::internal {
+namespace {
+
+constexpr EntityType kPer = EntityType::kPerson;
+// A name has at most this many parts after its first (particles and initials included).
+constexpr size_t kMaxNameParts = 8;  // حمدان بن محمد بن راشد آل مكتوم
+// A title and its complement before the name: at most this many tokens.
+constexpr size_t kMaxTitleComplement = 5;
+// Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
+constexpr size_t kMaxReportedNameWords = 3;
+
+// The article as written: plain alef and lam.
+constexpr std::string_view kWrittenArticle = "\xD8\xA7\xD9\x84";
+// Alef with hamza and lam (أل، إل): the start of a word like ألونسو or ألقى, which the match
+// form folds to a definite-looking one; the article's alef carries no hamza.
+constexpr std::string_view kHamzaAlefLam[] = {"\xD8\xA3\xD9\x84", "\xD8\xA5\xD9\x84"};
+
+// Whether token i is definite as written, not only in its folded match form.
+bool Definite(const NerTokens& tokens, size_t i) {
+  if (!tokens[i].article) return false;
+  const std::string_view text = tokens.doc().text.substr(tokens.Begin(i), 4);
+  return text != kHamzaAlefLam[0] && text != kHamzaAlefLam[1];
+}
+
+bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
+
+bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
+bool EndsWithYa(std::string_view key) {
+  return key.size() >= 2 && key.substr(key.size() - 2) == "\xD9\x8A";  // ي
+}
+bool EndsWithTehMarbuta(std::string_view text) {
+  return text.size() >= 2 && text.substr(text.size() - 2) == "\xD8\xA9";  // ة
+}
+
+// What may follow the name parts so far.
+enum class Next {
+  kAnyPart,        // after a given name, a particle's name or an initial: any name word
+  kFamilyArticle,  // after an unknown first name a title announced: only a family name with
+                   // the article (الدكتورة نجاح العطار), not another unknown word (لمدة)
+  kNamesOnly,  // after a family name or a known person: given names, particles, initials
+};
+
+// A name has at most one end per part, and one for a known first part and a regnal number:
+// kept inline, no allocation per name.
+using Ends = absl::InlinedVector<size_t, kMaxNameParts + 2>;
+
+// The possible ends of a name whose first part is token `first`: each end is one past a name
+// part. So "الرئيس ترامب الرئيسي" stops at ترامب and "السيد ديمترييف لمدة" at ديمترييف.
+Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
+  Ends ends;
+  const size_t n = tokens.size();
+  size_t i = first + 1;
+  Next next = Next::kNamesOnly;
+  if (tokens[first].known >= 0) {
+    i = tokens[first].known_end;
+    if (i > first + 1) ends.push_back(i);
+  } else if (tokens[first].reading_flags & kNerGivenName) {
+    next = Next::kAnyPart;
+  } else if (titled) {
+    next = Next::kFamilyArticle;
+  }
+  // The word right after a particle (عبد [الرحيم]) is a name part like a given name.
+  bool after_particle = tokens[first].known < 0 && (tokens[first].reading_flags & kNerParticle);
+  size_t parts = 0;
+  while (i < n && parts < kMaxNameParts) {
+    const NerToken& t = tokens[i];
+    if (tokens.IsInitial(i)) {
+      if (i + 2 < n && tokens.IsNameWord(i + 2)) {
+        i += 2;  // the initial and its period; the name word comes next
+        next = Next::kAnyPart;
+        ++parts;
+        continue;
+      }
+      break;
+    }
+    if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n &&
+        tokens.IsNameWord(i + 1, /*after_particle=*/true) && !tokens.KnownOther(i, kPer) &&
+        tokens[i + 1].known < 0) {
+      i += 2;
+      ends.push_back(i);
+      parts += 2;
+      next = Next::kAnyPart;  // عبد العزيز بوتفليقة
+      continue;
+    }
+    // A known person after the particle: راشد بن [محمد بن راشد آل مكتوم].
+    if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n && t.known < 0 &&
+        tokens[i + 1].known == static_cast<int8_t>(kPer) && tokens[i + 1].known_start) {
+      i = tokens[i + 1].known_end;
+      ends.push_back(i);
+      parts += 2;
+      next = Next::kNamesOnly;
+      continue;
+    }
+    // Two particles in a row: بن عبد الكريم، بن أبي طالب.
+    if ((t.flags & kNerParticle) && !t.conjunction && i + 2 < n &&
+        (tokens[i + 1].flags & kNerNameStart) &&
+        tokens.IsNameWord(i + 2, /*after_particle=*/true) && tokens[i + 2].known < 0) {
+      i += 3;
+      ends.push_back(i);
+      parts += 3;
+      next = Next::kAnyPart;
+      continue;
+    }
+    // A regnal number closes the name: الحسن الثاني، ألفونسو الثالث عشر.
+    if ((t.flags & kNerOrdinal) && t.article && next != Next::kNamesOnly) {
+      ++i;
+      if (i < n && (tokens[i].flags & kNerOrdinal) && !tokens[i].article) ++i;  // عشر
+      ends.push_back(i);
+      break;
+    }
+    // A nationality adjective right after a given name is a family name: فيصل السويدي،
+    // محمد المصري (masculine singular only; الأمريكية or الأمريكيين describe something else).
+    if (next == Next::kAnyPart && t.article && t.known < 0 && !t.conjunction &&
+        ((t.flags | t.bare_flags) & kNerDemonym) && !(t.flags & kNerStop) &&
+        EndsWithYa(tokens.Key(i))) {
+      ++i;
+      ends.push_back(i);
+      ++parts;
+      next = Next::kNamesOnly;
+      continue;
+    }
+    // A proclitic و starts the next name of a list (ميشيل سالغادو و[روبرتو كارلوس]), even when
+    // the word after it is a known person.
+    if (t.conjunction && !after_particle) break;
+    const NerToken& prev = tokens[i - 1];
+    const bool after_foreign_male = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
+                                    !(prev.reading_flags & kNerFemale);
+    if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
+    const bool given = IsGiven(t) && t.known < 0;
+    // Foreign given names take no family name with the Arabic article: after one, a definite
+    // word is the clause going on (ورفض جوزيه الإفصاح), unless it is shaped like a family nisba
+    // (بيار الجميلي is rarer than ميشال المعلوف, but both are Arab names after all: only the
+    // nisba ending is evidence enough).
+    if (!given && t.known < 0 && Definite(tokens, i) && !t.nisba && prev.known < 0 &&
+        (prev.reading_flags & kNerForeignName) && !(prev.reading_flags & kNerParticle)) {
+      break;
+    }
+    // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
+    // his office); a particle does (الإمام الحسين بن علي).
+    if (given && parts == 0 && !after_particle && tokens[first].article &&
+        tokens[first].known < 0) {
+      break;
+    }
+    // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
+    // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
+    if (!given && t.known < 0 && !t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i)) {
+      break;
+    }
+    if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
+        StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
+      break;
+    }
+    if (!given && t.known < 0 && !after_particle) {
+      if (next == Next::kNamesOnly) break;
+      if (next == Next::kFamilyArticle && !t.article) break;
+    }
+    // A known person that started before this token cannot be continued.
+    if (t.known >= 0 && !t.known_start) break;
+    ++i;
+    if (t.known >= 0) i = t.known_end;
+    ends.push_back(i);
+    ++parts;
+    next = given || after_particle ? Next::kAnyPart : Next::kNamesOnly;
+    after_particle = false;
+  }
+  return ends;
+}
+
+// Whether token k ends the subject noun phrase before it: punctuation, a function word, a
+// relative pronoun, a word with a conjunction, or the end of the text.
+bool EndsSubject(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return true;
+  const NerToken& u = tokens[k];
+  // An office in apposition ends it too: وقال كلاوس بيكارد رئيس الرابطة، قال كافو المحترف.
+  return u.punct || ((u.flags & kNerStop) && !u.article) || (u.flags & kNerRelative) ||
+         u.conjunction || (u.reading_flags & (kNerRole | kNerTitle));
+}
+
+// Tokens k and k + 1 are both unknown indefinite name words, and no proclitic + noun or
+// accusative ends the second: the two words of a foreign name the lists lack.
+constexpr std::string_view kPluralVerbEnding = "\xD9\x88\xD8\xA7";  // وا
+
+bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
+  if (k + 1 >= tokens.size()) return false;
+  for (size_t j = k; j <= k + 1; ++j) {
+    const NerToken& t = tokens[j];
+    if (!tokens.IsNameWord(j) || Definite(tokens, j) || t.known >= 0) return false;
+    if (tokens.EndsWithAlef(j) && tokens.Letters(j) <= 4) return false;
+    // The plural verb ending وا (أنقذوا، قالوا) ends no short name (ناكاجاوا is long).
+    const std::string_view key = tokens.Key(j);
+    if (key.size() > 4 && key.substr(key.size() - 4) == kPluralVerbEnding &&
+        tokens.Letters(j) <= 6) {
+      return false;
+    }
+  }
+  // The second word must not read as a preposition + noun (لمدة، بسبب).
+  return tokens.doc().analyses[k + 1].reading_count <= 1;
+}
+
+class Proposer {
+ public:
+  Proposer(const NerTokens& tokens, std::vector<Candidate>* out) : tokens_(tokens), out_(out) {}
+
+  void Add(size_t first, size_t end) {
+    if (end <= first) return;
+    const int32_t priority =
+        tokens_.RulePriority(first, end, kPer, kNerRulePriority, /*over_other_types=*/false);
+    if (priority < 0) return;
+    out_->push_back(tokens_.MakeCandidate(kPer, first, end, priority));
+  }
+
+  // The name starting at `first`, with every shorter alternative, so the resolver can fall back
+  // when a later part is claimed by a stronger candidate. `alone`: the first part may stand
+  // alone; `titled`: a title announced it.
+  void AddName(size_t first, bool alone, bool titled) {
+    // NameEnds() asks `titled` only of a first part that is neither known nor a given name.
+    const NerToken& t = tokens_[first];
+    if (t.known >= 0 || (t.reading_flags & kNerGivenName)) titled = false;
+    // Anchors a few tokens apart often propose the same name (a title's or a nationality
+    // adjective's name that is a given name is proposed again from the given name): the same
+    // call again would only add the same candidates again, canonical forms and all. The first
+    // ones stay where they are, so the resolver, which breaks ties by position, picks as before.
+    const uint64_t call = (uint64_t{first} + 1) << 2 | uint64_t{alone} << 1 | uint64_t{titled};
+    if (std::find(std::begin(recent_names_), std::end(recent_names_), call) !=
+        std::end(recent_names_)) {
+      return;
+    }
+    recent_names_[next_recent_++ % std::size(recent_names_)] = call;
+    if (alone) Add(first, first + 1);
+    for (size_t end : NameEnds(tokens_, first, titled)) Add(first, end);
+  }
+
+ private:
+  const NerTokens& tokens_;
+  std::vector<Candidate>* out_;
+  uint64_t recent_names_[8] = {};  // the last AddName() calls (0: none)
+  size_t next_recent_ = 0;
+};
+
+// A name starting with a given name at token i.
+void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!(t.reading_flags & kNerGivenName) || tokens.KnownOther(i, kPer)) return;
+  if ((t.reading_flags & kNerStop) && tokens.EndsWithAlefMaqsura(i)) return;
+  // A given name that is also an everyday word or a cue needs a second name part that is itself
+  // strong evidence: another given name, a particle, or an initial.
+  const bool weak = (t.reading_flags & (kNerAmbiguousName | kNerStop | kNerTitle | kNerRole |
+                                        kNerParticle | kNerVerb | kNerOrgHead)) != 0;
+  if (weak) {
+    const size_t next = i + 1;
+    if (next >= tokens.size()) return;
+    const NerToken& u = tokens[next];
+    const bool strong_next =
+        (IsGiven(u) && tokens.IsNameWord(next)) || ((u.flags & kNerParticle) && !u.conjunction) ||
+        tokens.IsInitial(next) || u.known == static_cast<int8_t>(EntityType::kPerson);
+    if (!strong_next) return;
+    proposer->AddName(i, /*alone=*/false, /*titled=*/false);
+    return;
+  }
+  proposer->AddName(i, /*alone=*/true, /*titled=*/false);
+}
+
+// A nationality adjective used as a noun before a name: والفرنسي ليليان تورام، القطري عبد الله
+// المناعي. The name must be known, given, start with a particle, look foreign, or be two unknown
+// words.
+void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!t.article || !((t.reading_flags | t.bare_flags | t.flags) & kNerDemonym)) return;
+  // After a definite noun the adjective may describe it (الجيش الإسرائيلي داهمت): then only a
+  // given or foreign-looking name counts (المدافع البرازيلي كارلوس). Plurals (الإسرائيليين) are
+  // groups, not one person's description.
+  // A role, title or person noun before it is the person described (المعماري التركي سنان،
+  // العالم الهولندي زيمان): then the adjective describes the name that follows.
+  const bool after_person_word =
+      i > 0 && ((tokens[i - 1].reading_flags | tokens[i - 1].bare_flags) &
+                (kNerTitle | kNerRole | kNerPersonNoun));
+  const bool after_definite =
+      i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article) && !after_person_word;
+  const std::string_view key = tokens.Key(i);
+  if (key.size() >= 4 && (key.substr(key.size() - 4) == "\xD9\x8A\xD9\x86" ||   // ين
+                          key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
+    return;
+  }
+  const size_t k = i + 1;
+  if (k >= tokens.size() || !tokens.IsNameWord(k)) return;
+  const NerToken& u = tokens[k];
+  if (Definite(tokens, k) || u.known >= 0) return;  // known names need no help
+  if (IsGiven(u) && !(u.flags & kNerAmbiguousName)) {
+    proposer->AddName(k, /*alone=*/true, /*titled=*/true);
+  } else if ((u.flags & kNerNameStart) || tokens[k].foreign_suffix) {
+    proposer->AddName(k, /*alone=*/!(u.flags & kNerNameStart), /*titled=*/true);
+  } else if (after_definite) {
+    return;
+  } else if (TwoUnknownNameWords(tokens, k)) {
+    proposer->Add(k, k + 2);
+  } else if (!u.conjunction && tokens.doc().analyses[k].reading_count <= 1 &&
+             !tokens.EndsWithAlef(k) && EndsSubject(tokens, k + 1)) {
+    proposer->Add(k, k + 1);  // الأسباني باديا الذي، العالم النمساوي شرودنجر ،
+  }
+}
+
+// A name that starts with a particle: أبو مازن، عبد الرحيم الزرقوني، ابن خلدون.
+void ParticleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!(t.reading_flags & kNerNameStart) || t.known >= 0 || i + 1 >= tokens.size()) return;
+  const NerToken& u = tokens[i + 1];
+  // أبي عبد الله: a second particle with its own name word.
+  const bool particle_pair = (u.flags & kNerNameStart) && !u.conjunction && i + 2 < tokens.size() &&
+                             tokens.IsNameWord(i + 2, /*after_particle=*/true) &&
+                             tokens[i + 2].known < 0;
+  if (!particle_pair && (!tokens.IsNameWord(i + 1, /*after_particle=*/true) || u.known >= 0 ||
+                         (u.flags & kNerParticle))) {
+    return;
+  }
+  // The particle and the word after it are one name part; NameEnds continues from there.
+  proposer->AddName(i, /*alone=*/false, /*titled=*/false);
+}
+
+// A name whose first part is followed by a patronymic: سهل بن حنيف، المختار بن أبي عبيد.
+// The first part may be unknown and even definite: بن / ابن after it is evidence enough.
+void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const size_t n = tokens.size();
+  if (i + 2 >= n || !(tokens[i + 1].flags & kNerPatronymic) || tokens[i + 1].conjunction) return;
+  const NerToken& t = tokens[i];
+  const bool known_person =
+      t.known == static_cast<int8_t>(kPer) && t.known_start && t.known_end == i + 1;
+  if ((t.known >= 0 && !known_person) || IsGiven(t) || !tokens.IsNameWord(i)) return;
+  if (t.reading != 0 && !(t.reading_flags & kNerGivenName)) return;
+  const bool next_named =
+      tokens.IsNameWord(i + 2, /*after_particle=*/true) || (tokens[i + 2].flags & kNerNameStart);
+  if (!next_named) return;
+  for (size_t end : NameEnds(tokens, i, /*titled=*/true)) {
+    if (end > i + 2) proposer->Add(i, end);
+  }
+}
+
+// A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
+void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (!(t.reading_flags & (kNerTitle | kNerRole)) || t.known >= 0) return;
+  const bool role = (t.reading_flags & kNerRole) != 0;
+  const size_t n = tokens.size();
+  // الإمام الحسين، الشيخ الخراساني: after these titles a definite word that is no adjective of
+  // nationality, office or time is the name itself.
+  if ((t.reading_flags & kNerNameArticle) && i + 1 < n) {
+    const NerToken& u = tokens[i + 1];
+    if (u.article && u.known < 0 && tokens.IsNameWord(i + 1) && !(u.bare_flags & kNerDemonym)) {
+      proposer->AddName(i + 1, /*alone=*/true, /*titled=*/true);
+      return;
+    }
+  }
+  size_t k = i + 1;
+  // An abbreviated title and its period: د. صالح العجيري.
+  if (k + 1 < n && tokens.IsInitial(i)) ++k;
+  // The comma of an apposition: السناتور الجمهوري ، ارلن سبيكتر.
+  while (k < n && k <= i + kMaxTitleComplement) {
+    const NerToken& u = tokens[k];
+    if (u.flags & kNerPostTitle) {
+      ++k;
+      continue;
+    }
+    if (u.known >= 0 && u.known_start && u.known != static_cast<int8_t>(kPer)) {
+      k = u.known_end;  // وزير خارجية فرنسا، رئيس الوزراء الإسرائيلي
+      continue;
+    }
+    if (u.known >= 0) break;
+    if (u.punct && k > i + 1 && tokens.doc().TokenText(k) == "\xD8\x8C" && k + 1 < n &&
+        tokens[k + 1].word) {
+      ++k;  // ، between the complement and the name
+      continue;
+    }
+    if (!u.word) break;
+    // A relative pronoun (الذي، التي) looks definite but ends the phrase.
+    if (Definite(tokens, k) && !IsGiven(u) && !(u.flags & (kNerTime | kNerRelative)) &&
+        !u.conjunction && !u.clitic_article) {
+      ++k;  // the complement and adjectives: الخارجية، الأمريكي
+      continue;
+    }
+    // A role's complement may start with an indefinite noun in construct: رئيس مجلس الوزراء،
+    // وزير خارجية فرنسا.
+    if (role && !u.article && !IsGiven(u) && !u.conjunction && !(u.flags & kNerStop) && k + 1 < n &&
+        ((tokens[k + 1].article && !(tokens[k + 1].flags & kNerRelative)) ||
+         (tokens[k + 1].known >= 0 && tokens[k + 1].known_start))) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (k >= n || !tokens.IsNameWord(k)) return;
+  const NerToken& name = tokens[k];
+  if (Definite(tokens, k) && name.known < 0) return;  // a definite word here is a noun
+  if (name.known >= 0 && !name.known_start) return;
+  // An unknown word is taken as a name only right after a title (السيد ديمترييف); after a role
+  // or a complement (الأمين العام للأمم المتحدة احتجاجه) it must be a known or given name, or
+  // look foreign.
+  const bool direct_title = k == i + 1 && (t.reading_flags & kNerTitle);
+  if (!direct_title && name.known < 0 && !IsGiven(name) && !tokens[k].foreign_suffix) {
+    // Two unknown words in a row are a foreign name: وزير العدل شارل رزق.
+    if (TwoUnknownNameWords(tokens, k)) {
+      proposer->Add(k, k + 2);
+    } else if (k == i + 1 && !name.conjunction && tokens.doc().analyses[k].reading_count <= 1 &&
+               !tokens.EndsWithAlef(k) && k + 1 < n && (tokens[k + 1].flags & kNerRelative)) {
+      proposer->Add(k, k + 1);  // right after the role, a relative clause on it: المعماري سنان الذي
+    }
+    return;
+  }
+  proposer->AddName(k, /*alone=*/true, /*titled=*/true);
+  if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
+    proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
+  }
+}
+
+// An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
+void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  if (!(tokens[i].reading_flags & kNerVerb)) return;
+  const size_t n = tokens.size();
+  // A plural ـات or an adverbial ـا (قائلا، نادرا) marks the common words that follow these
+  // verbs most often.
+  auto unknown_name = [&](size_t k) {
+    if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0) {
+      return false;
+    }
+    const std::string_view key = tokens.Key(k);
+    auto ends_with = [&](std::string_view suffix) {
+      return key.size() > suffix.size() && key.substr(key.size() - suffix.size()) == suffix;
+    };
+    return !ends_with("\xD8\xA7\xD8\xAA") && !ends_with("\xD8\xA7");
+  };
+  auto boundary = [&](size_t k) { return EndsSubject(tokens, k); };
+  // The longest run of up to three name words that the subject's end follows.
+  const size_t first = i + 1;
+  size_t end = first;
+  while (end < first + kMaxReportedNameWords && unknown_name(end)) ++end;
+  for (; end > first; --end) {
+    if (boundary(end)) {
+      proposer->Add(first, end);
+      return;
+    }
+  }
+}
+
+// يست، تست، نست: the imperfect prefixes of the tenth verb form.
+constexpr std::string_view kTenthFormImperfect[] = {
+    "\xD9\x8A\xD8\xB3\xD8\xAA", "\xD8\xAA\xD8\xB3\xD8\xAA", "\xD9\x86\xD8\xB3\xD8\xAA"};
+
+// A long unknown word with a foreign-surname ending, and the unknown word before it when that
+// is a name word too (a foreign given name the lists lack).
+void ForeignSurnameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
+  const NerToken& t = tokens[i];
+  if (t.reading != 0 || Definite(tokens, i) || t.known >= 0 || t.flags != 0 ||
+      !tokens.IsNameWord(i)) {
+    return;
+  }
+  if (!t.foreign_suffix) return;
+  const std::string_view key = tokens.Key(i);
+  // The imperfect of a tenth-form verb ends like a Slavic surname (يستضيف، تستضيف) but starts
+  // with its prefix, which no surname does.
+  for (std::string_view prefix : kTenthFormImperfect) {
+    if (key.substr(0, prefix.size()) == prefix) return;
+  }
+  proposer->Add(i, i + 1);
+}
+
+// Words a coordinated name may have (ووين روني، وخوسيه ماريا غوتي).
+constexpr size_t kMaxCoordinatedNameWords = 3;
+// Priority of a name read from its coordination with another: below the rules' own evidence.
+constexpr int32_t kCoordinatedPriority = kNerRulePriority - 5;
+
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings) {
+  for (std::string_view e : endings) {
+    if (s.size() > e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// Whether the match form has the shape of a verbal noun of a derived verb, which no name has:
+// إفعال (إخراج)، تفعيل (تأليف)، افتعال (اجتماع)، انفعال (انسحاب)، استفعال (استيراد). Arabic
+// letters are two bytes each in UTF-8; the given names of these shapes (إسحاق) are listed.
+bool IsDerivedMasdar(std::string_view key) {
+  constexpr std::string_view kAlef = "\xD8\xA7", kTeh = "\xD8\xAA", kYa = "\xD9\x8A",
+                             kNoon = "\xD9\x86", kSeen = "\xD8\xB3";
+  auto letter = [&](size_t i) { return key.substr(2 * i, 2); };
+  const size_t letters = key.size() / 2;
+  if (letters == 5) {
+    return (letter(0) == kAlef && letter(3) == kAlef) || (letter(0) == kTeh && letter(3) == kYa);
+  }
+  if (letters == 6) {
+    return letter(0) == kAlef && letter(4) == kAlef && (letter(2) == kTeh || letter(1) == kNoon);
+  }
+  if (letters == 7) {
+    return letter(0) == kAlef && letter(1) == kSeen && letter(2) == kTeh && letter(5) == kAlef;
+  }
+  return false;
+}
+
+// Whether `key` (a reading's match form) may be a name word nothing else vouches for: no known
+// word or cue, no article, and no ending of a common Arabic word (a pronoun, a sound plural,
+// alef maqsura), and not seen with the article in the document.
+bool PlainNameKey(const NerTokens& tokens, std::string_view key) {
+  constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
+                                kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
+                                kNerOrgAdjective | kNerParticle | kNerDemonym | kNerEvent |
+                                kNerPersonNoun | kNerStateWord | kNerClub;
+  if (key.size() < 6 || (tokens.lexicon().Flags(key) & kNotName)) return false;  // 3+ letters
+  if (key.substr(0, kWrittenArticle.size()) == kWrittenArticle) return false;
+  // The pronouns ه، ها، هم (and هما), ات، ون، ى: the endings of Arabic nouns and verbs.
+  if (EndsWithAny(key, {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD8\xA7\xD8\xAA",
+                        "\xD9\x88\xD9\x86", "\xD9\x89"})) {
+    return false;
+  }
+  // Imperfect verbs (ويلعب، ويقول) and short accusatives (وصديقا، ودائما) or the plural
+  // adverbs أفعالا (وأحيانا); longer foreign names end in alef often (وميرانديلا).
+  if (key.substr(0, 2) == "\xD9\x8A") return false;
+  if (EndsWithAny(key, {"\xD8\xA7"}) &&
+      (key.size() <= 10 ||
+       (key.size() == 12 && key.substr(0, 2) == "\xD8\xA7" && key.substr(6, 2) == "\xD8\xA7"))) {
+    return false;
+  }
+  if (IsDerivedMasdar(key)) return false;
+  return !tokens.SeenWithArticle(key);
+}
+
+// Whether a list of names may go on at token k: punctuation, a word with the conjunction و, or
+// the end of the text.
+bool ListBoundary(const NerTokens& tokens, size_t k) {
+  return k >= tokens.size() || tokens[k].punct || tokens[k].conjunction;
+}
+
+bool IsComma(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].punct) return false;
+  const std::string_view text = tokens.doc().TokenText(k);
+  return text == "\xD8\x8C" || text == ",";  // ، ,
+}
+
+// The reading of token k without a leading conjunction و, or -1.
+int WawReading(const NerTokens& tokens, size_t k) {
+  const TokenAnalysis& a = tokens.doc().analyses[k];
+  if (tokens.doc().TokenText(k).substr(0, 2) != "\xD9\x88") return -1;  // و
+  for (uint8_t r = 1; r < a.reading_count; ++r) {
+    if (a.readings[r].skip_bytes == 2) return r;
+  }
+  return -1;
+}
+
+// Names joined by و to a person's name are persons too: ميشيل سالغادو و[روبرتو كارلوس]
+// و[فرناندو هييرو]. The coordinated name is one to three unknown words that end where the list
+// may go on (punctuation, another و, the end); a name from a seed proposed this way seeds the
+// next one.
+void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<size_t> seeds;  // end tokens of person candidates
+  for (const Candidate& c : *out) {
+    if (c.type == kPer && c.end_token < n && c.priority >= kCoordinatedPriority) {
+      seeds.push_back(c.end_token);
+    }
+  }
+  if (seeds.empty()) return;
+  std::vector<bool> done(n, false);
+  while (!seeds.empty()) {
+    const size_t k = seeds.back();
+    seeds.pop_back();
+    if (k >= n || done[k] || tokens[k].known >= 0) continue;
+    done[k] = true;
+    int reading = WawReading(tokens, k);
+    size_t item = k;
+    if (reading < 0 && IsComma(tokens, k) && k + 1 < n && tokens[k + 1].word &&
+        tokens[k + 1].known < 0) {
+      // A comma list (ميشيل سالغادو ، روبرتو كارلوس), its last name may take و too (، وهييرو).
+      item = k + 1;
+      reading = tokens[item].conjunction ? WawReading(tokens, item) : 0;
+    }
+    if (reading < 0) continue;
+    const TokenReading& first = tokens.doc().analyses[item].readings[reading];
+    if (!(tokens.lexicon().Flags(tokens.doc().Slice(first.key)) & kNerGivenName) &&
+        !PlainNameKey(tokens, tokens.doc().Slice(first.key))) {
+      continue;
+    }
+    size_t end = item + 1;
+    while (end < n && end < item + kMaxCoordinatedNameWords && !ListBoundary(tokens, end) &&
+           tokens[end].known < 0 && tokens.IsNameWord(end) && !Definite(tokens, end) &&
+           (IsGiven(tokens[end]) || PlainNameKey(tokens, tokens.Key(end)))) {
+      ++end;
+    }
+    // A comma item without و must be followed by the list going on.
+    const bool bare_comma_item = item != k && !tokens[item].conjunction;
+    if (!ListBoundary(tokens, end) ||
+        (bare_comma_item && !IsComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
+      continue;
+    }
+    Candidate c;
+    c.type = kPer;
+    c.first_token = static_cast<uint32_t>(item);
+    c.end_token = static_cast<uint32_t>(end);
+    c.begin = tokens.doc().tokens[item].begin + first.skip_bytes;
+    c.end = tokens.End(end - 1);
+    c.priority = kCoordinatedPriority;
+    tokens.lexicon().AppendDisplayForm(tokens.doc().text.substr(c.begin, c.end - c.begin),
+                                       &c.canonical);
+    out->push_back(std::move(c));
+    seeds.push_back(end);
+  }
+}
+
+}  // namespace
+
+void PersonMatcher::Propose(const Document& doc, const Options& options,
+                            std::vector<Candidate>* out) const {
+  if (doc.tokens.empty()) return;
+  const NerTokens tokens(doc, *lexicon_, *out);
+  Proposer proposer(tokens, out);
+  const size_t n = tokens.size();
+  // Most words start no name: only the tokens the view lists may (RuleStarts), and of those
+  // only the ones where what every anchor needs of token i (or of the token after it, for a
+  // patronymic) still holds once the known candidates are marked.
+  for (const uint32_t i : tokens.RuleStarts()) {
+    const NerToken& t = tokens[i];
+    const bool may_start =
+        PersonMayStartAt(t) || (i + 1 < n && PersonMayStartBefore(t, tokens[i + 1]));
+    if (!may_start) continue;
+    GivenNameAnchor(tokens, i, &proposer);
+    ParticleAnchor(tokens, i, &proposer);
+    PatronymicAnchor(tokens, i, &proposer);
+    DemonymAnchor(tokens, i, &proposer);
+    TitleAnchor(tokens, i, &proposer);
+    ReportingVerbAnchor(tokens, i, &proposer);
+    ForeignSurnameAnchor(tokens, i, &proposer);
+  }
+  CoordinatedNames(tokens, out);
+}
+
+}  // namespace kashif::internal

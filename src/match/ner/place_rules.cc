@@ -1,0 +1,131 @@
+#include "match/ner/place_rules.h"
+
+#include <algorithm>
+
+#include "match/gazetteer.h"
+#include "match/ner/person_matcher.h"
+
+namespace kashif::internal {
+namespace {
+
+constexpr EntityType kLoc = EntityType::kPlace;
+// A place name of two words is taken only when its first word is this short: the prefixes of
+// compound place names (دير الزور، سان فرانسيسكو، بيت لحم، عين الحلوة) are.
+constexpr uint32_t kMaxPrefixLetters = 4;
+// Nationality adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
+constexpr size_t kMaxTriggerAdjectives = 2;
+
+// Whether token k is shaped like a feminine passive participle of the first form, مفعولة
+// (مأهولة، مهجورة، معروفة): the adjective agreeing with a feminine trigger (مدينة مأهولة), not
+// a place's name.
+bool IsFemininePassiveParticiple(const NerTokens& tokens, size_t k) {
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kMeem = "\xD9\x85", kWaw = "\xD9\x88";
+  return key.size() == 12 && key.substr(0, 2) == kMeem && key.substr(6, 2) == kWaw &&
+         tokens.EndsFeminine(k);
+}
+
+bool IsNamePart(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || tokens[k].known >= 0 || (tokens[k].flags & kNerGivenName)) return false;
+  if (!tokens[k].article && IsFemininePassiveParticiple(tokens, k)) return false;
+  if (tokens.IsPlainWord(k)) return true;
+  // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
+  // here unless it is a nationality or an organization adjective.
+  const NerToken& t = tokens[k];
+  return t.word && t.nisba && !t.conjunction && !t.clitic_article &&
+         !((t.flags | t.bare_flags) & (kNerDemonym | kNerOrgAdjective | kNerStop));
+}
+
+// One past the place name starting at k: one word, or two after a short prefix word.
+std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
+  std::vector<size_t> ends;
+  if (!IsNamePart(tokens, k)) return ends;
+  ends.push_back(k + 1);
+  if (tokens.Letters(k) <= kMaxPrefixLetters && !tokens[k].article && IsNamePart(tokens, k + 1)) {
+    ends.push_back(k + 2);
+  }
+  return ends;
+}
+
+void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidate>* out) {
+  const int32_t priority =
+      tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/false);
+  if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, first, end, priority));
+}
+
+// A listed name made of a trigger, natural-feature or state word and a place (نهر النيجر، بحيرة
+// تشاد، مدينة الكويت، دولة قطر، نهر بردى) keeps the word out, as the rule below does for the names
+// it finds (نهر [الزهراني]، مدينة [كفرنبودة]) and as the usual Arabic NER annotation has it:
+// the listed place inside takes over, or the span is cut to the one proper name after the
+// word. Names whose rest is no place on its own (جبل طارق، جزر القمر) and the user's own
+// entries keep their full form.
+void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+  constexpr uint32_t kHead = kNerPlaceFeature | kNerPlaceTrigger | kNerStateWord;
+  auto trigger_first = [&](const Candidate& c) {
+    return StartsWithHeadWord(tokens, c, kLoc, kHead, 0);
+  };
+  DropHeadWordWhereRestIsListed(tokens, kLoc, kHead, 0, out);
+  // One indefinite word after the trigger that is no given name (طارق) and no known word is
+  // the proper name itself: نهر [بردى].
+  for (Candidate& c : *out) {
+    if (!trigger_first(c) || c.end_token != c.first_token + 2) continue;
+    const size_t k = c.first_token + 1;
+    const NerToken& u = tokens[k];
+    if (!u.word || u.article || u.conjunction || u.flags != 0 || u.reading != 0 ||
+        u.known != static_cast<int8_t>(kLoc) || !tokens.IsPlainWord(k)) {
+      continue;
+    }
+    c.first_token = static_cast<uint32_t>(k);
+    c.begin = tokens.Begin(k);
+  }
+}
+
+// A one-word listed place shaped like a relational adjective (السليمانية، الإسماعيلية، الظاهرية)
+// right after a definite noun agrees with that noun: التكية السليمانية، المكتبة الظاهرية. After
+// a trigger (مدينة السليمانية), a name or a preposition it stays a place.
+void DropPlacesReadAsAdjectives(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto adjective = [&](const Candidate& c) {
+    if (c.type != kLoc || c.priority >= kUserGazetteerPriority || c.first_token == 0 ||
+        c.end_token != c.first_token + 1 || c.first_token >= tokens.size()) {
+      return false;
+    }
+    const NerToken& t = tokens[c.first_token];
+    const NerToken& before = tokens[c.first_token - 1];
+    // The noun may carry proclitics itself: والمكتبة الظاهرية، بالمكتبة الظاهرية.
+    if (!t.nisba || t.reading != 0 || !before.word || !(before.article || before.clitic_article) ||
+        before.known >= 0) {
+      return false;
+    }
+    constexpr uint32_t kAnnounces = kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole |
+                                    kNerStop | kNerGivenName | kNerStateWord;
+    return !((before.reading_flags | before.bare_flags) & kAnnounces);
+  };
+  out->erase(std::remove_if(out->begin(), out->end(), adjective), out->end());
+}
+
+}  // namespace
+
+void PlaceRules::Propose(const Document& doc, const Options& options,
+                         std::vector<Candidate>* out) const {
+  if (doc.tokens.empty()) return;
+  const NerTokens tokens(doc, *lexicon_, *out);
+  const size_t n = tokens.size();
+  KeepTriggerWordOutOfListedPlaces(tokens, out);
+  DropPlacesReadAsAdjectives(tokens, out);
+  // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
+  for (const size_t i : tokens.RuleStarts()) {
+    if (i + 1 >= n) break;
+    const NerToken& t = tokens[i];
+    if (t.known >= 0 || !PlaceTriggerAt(t)) continue;
+    size_t k = i + 1;
+    for (size_t skipped = 0;
+         skipped < kMaxTriggerAdjectives && k < n && tokens[k].article && tokens[k].known < 0 &&
+         ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym);
+         ++skipped) {
+      ++k;
+    }
+    for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
+  }
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,35 @@
+// Place rules: names announced by a trigger word.
+#ifndef KASHIF_SRC_MATCH_NER_PLACE_RULES_H_
+#define KASHIF_SRC_MATCH_NER_PLACE_RULES_H_
+
+#include <memory>
+#include <vector>
+
+#include "match/matcher.h"
+#include "match/ner/ner_lexicon.h"
+
+namespace kashif::internal {
+
+// Proposes LOC candidates for the name after a trigger word, the trigger left out as the usual
+// Arabic NER annotation does: an administrative unit (مدينة [حلب]، محافظة، ولاية، قرية،
+// العاصمة الأردنية [عمان]) or a natural feature (نهر [النيل]، جزيرة، جبل، خليج). The name is
+// one word, or two when the first is a short prefix of compound names (دير، سان، بيت).
+// Names the gazetteer already knows are left to it; relational adjectives (nationality
+// adjectives: الروسية) are never taken as places. Listed names follow the same convention: a
+// trigger, feature or state word stays out of them (نهر [النيجر]، دولة [قطر]، نهر [بردى]), and a
+// one-word place shaped like a relational adjective right after a definite noun is that noun's
+// adjective (التكية السليمانية).
+// Immutable and thread-safe.
+class PlaceRules : public Matcher {
+ public:
+  explicit PlaceRules(std::shared_ptr<const NerLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  void Propose(const Document& doc, const Options& options,
+               std::vector<Candidate>* out) const override;
+
+ private:
+  std::shared_ptr<const NerLexicon> lexicon_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_NER_PLACE_RULES_H_

@@ -1,0 +1,231 @@
+#include "match/ner/propagation.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
+#include "absl/strings/string_view.h"
+#include "match/gazetteer.h"
+#include "match/resolver.h"
+#include "text/strings.h"
+
+namespace kashif::internal {
+namespace {
+
+// A family name propagates only when it has at least this many letters (not "لي" or "بو").
+constexpr uint32_t kMinSurnameLetters = 3;
+// A short form in parentheses has at most this many words.
+constexpr size_t kMaxShortFormWords = 2;
+// A name propagates only this many tokens away from where it was found: a long input is often
+// many articles, and a family name in one says nothing about another.
+constexpr size_t kPropagationWindow = 1500;
+
+// Views into the document's arena, which outlives Refine().
+struct Name {
+  EntityType type;
+  // Match forms, first word without proclitics; inline because most names are short and a
+  // document has a Name per entity.
+  absl::InlinedVector<std::string_view, 4> keys;
+  std::string canonical;
+  size_t token;  // where it was found
+};
+
+// A 1024-entry bit set over the names' first words, tested before the hash map: a document has
+// a few dozen names and thousands of words, nearly all of which start none. A word's slot is
+// its length and its last byte, not a hash: it is computed for every reading of every word, and
+// these two already tell a few dozen words apart from nearly all others.
+class FirstWordFilter {
+ public:
+  void Add(std::string_view key) { bits_[Slot(key) >> 6] |= uint64_t{1} << (Slot(key) & 63); }
+  bool MayContain(std::string_view key) const {
+    return (bits_[Slot(key) >> 6] >> (Slot(key) & 63)) & 1;
+  }
+
+ private:
+  static uint32_t Slot(std::string_view key) {
+    if (key.empty()) return 0;
+    return static_cast<uint32_t>((key.size() & 15) << 6 |
+                                 (static_cast<unsigned char>(key.back()) & 63));  // 10 bits
+  }
+  uint64_t bits_[16] = {};
+};
+
+// The match form of token i from byte `begin` on: the reading whose proclitics end there.
+std::string_view KeyFrom(const Document& doc, size_t i, uint32_t begin) {
+  const TokenAnalysis& a = doc.analyses[i];
+  for (uint8_t r = 0; r < a.reading_count; ++r) {
+    if (doc.tokens[i].begin + a.readings[r].skip_bytes == begin)
+      return doc.Slice(a.readings[r].key);
+  }
+  return doc.Key(i);
+}
+
+}  // namespace
+
+void Propagation::Refine(const Document& doc, const Options& options,
+                         std::vector<Candidate>* candidates) const {
+  const size_t n = doc.tokens.size();
+  if (candidates->empty() || n == 0) return;
+  // Only persons and organizations of two words or more give names to propagate (places none,
+  // see below): without a candidate that may be one there is nothing to do, and no need to pick
+  // the winners.
+  if (std::none_of(candidates->begin(), candidates->end(), [](const Candidate& c) {
+        return c.type == EntityType::kPerson ||
+               (c.type == EntityType::kOrganization && c.end_token >= c.first_token + 2);
+      })) {
+    return;
+  }
+  // The entities that would win without propagation.
+  bool all_types[kEntityTypeCount];
+  std::fill(std::begin(all_types), std::end(all_types), true);
+  std::vector<uint32_t> winners;
+  SelectWinners(doc, all_types, *candidates, &winners);
+
+  const NerTokens tokens(doc, *lexicon_, {});
+  std::vector<uint8_t> covered(n, 0);  // bytes, not bits: read for every token below
+  std::vector<Name> names;
+  std::vector<Candidate> added;
+  for (uint32_t winner : winners) {
+    const Candidate& e = (*candidates)[winner];
+    const size_t first = e.first_token;
+    const size_t end = e.end_token;
+    if (first >= n || end > n) continue;
+    for (size_t i = first; i < end; ++i) covered[i] = true;
+    if (e.type != EntityType::kPerson && e.type != EntityType::kOrganization &&
+        e.type != EntityType::kPlace) {
+      continue;
+    }
+    Name name{e.type, {}, std::string(), first};  // canonical copied only if kept
+    for (size_t i = first; i < end; ++i) {
+      if (!doc.analyses[i].key.size) continue;  // punctuation inside: "ف." keeps only letters
+      name.keys.emplace_back(i == first ? KeyFrom(doc, i, static_cast<uint32_t>(e.begin))
+                                        : doc.Key(i));
+    }
+    if (name.keys.empty()) continue;
+    if (e.type == EntityType::kPerson) {
+      // The family name alone. Given names, particles and stop words do not identify anyone.
+      // The word after a particle (عبد الله، أبو مازن) is not a family name by itself.
+      const std::string_view last = name.keys.back();
+      const uint32_t flags = lexicon_->Flags(last);
+      const bool after_particle = name.keys.size() >= 2 &&
+                                  (lexicon_->Flags(name.keys[name.keys.size() - 2]) & kNerParticle);
+      // A word ending in ة is a feminine noun far more often than a family name (كرة، رواية).
+      const std::string_view last_text = doc.TokenText(end - 1);
+      const bool teh_marbuta =
+          last_text.size() >= 2 && last_text.substr(last_text.size() - 2) == "\xD8\xA9";
+      // So is a word the document also uses with the article (دوري beside الدوري).
+      // A nationality adjective as a family name (بولس الدمشقي، محمد المصري) is an adjective
+      // again wherever it stands alone (البيت الدمشقي، الجانب المصري).
+      if (CountCodePoints(last) >= kMinSurnameLetters && !after_particle && !teh_marbuta &&
+          !tokens.SeenWithArticle(last) &&
+          !(flags &
+            (kNerGivenName | kNerParticle | kNerStop | kNerTitle | kNerRole | kNerDemonym))) {
+        names.push_back(Name{e.type, {last}, e.canonical, first});
+      }
+    }
+    const size_t key_count = name.keys.size();
+    if (key_count >= 2 && e.type != EntityType::kPlace) {
+      name.canonical = e.canonical;
+      names.push_back(std::move(name));
+    }
+
+    // A short form in parentheses right after an organization's name: (حماس). Other types
+    // are followed by asides in parentheses far more often than by short forms.
+    if (e.type == EntityType::kOrganization && key_count >= 2 && end + 2 < n &&
+        doc.TokenText(end) == "(") {
+      size_t close = end + 1;
+      while (close < n && close <= end + kMaxShortFormWords && doc.TokenText(close) != ")" &&
+             (doc.tokens[close].kind == TokenKind::kArabicWord ||
+              doc.tokens[close].kind == TokenKind::kLatinWord)) {
+        ++close;
+      }
+      if (close < n && close > end + 1 && doc.TokenText(close) == ")") {
+        Name short_form{e.type, {}, e.canonical, end + 1};
+        bool plausible = true;
+        for (size_t i = end + 1; i < close; ++i) {
+          short_form.keys.emplace_back(doc.Key(i));
+          plausible = plausible && !(lexicon_->Flags(short_form.keys.back()) & kNerStop);
+        }
+        if (plausible) names.push_back(std::move(short_form));
+      }
+    }
+  }
+  if (names.empty()) return;
+
+  // A family name a rule found alone takes the full name as its canonical form too.
+  absl::flat_hash_map<absl::string_view, const Name*> full_by_surname;
+  for (const Name& name : names) {
+    if (name.type == EntityType::kPerson && name.keys.size() == 1 &&
+        name.canonical.find(' ') != std::string::npos) {
+      full_by_surname.emplace(absl::string_view(name.keys.front().data(), name.keys.front().size()),
+                              &name);
+    }
+  }
+  for (Candidate& c : *candidates) {
+    if (c.type != EntityType::kPerson || c.end_token != c.first_token + 1 || c.first_token >= n ||
+        c.priority >= kBuiltinGazetteerPriority) {
+      continue;
+    }
+    const std::string_view key = KeyFrom(doc, c.first_token, c.begin);
+    auto it = full_by_surname.find(absl::string_view(key.data(), key.size()));
+    if (it != full_by_surname.end()) c.canonical = it->second->canonical;
+  }
+
+  absl::flat_hash_map<absl::string_view, absl::InlinedVector<size_t, 2>> by_first_key;
+  FirstWordFilter first_words;
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::string_view first = names[i].keys.front();
+    by_first_key[absl::string_view(first.data(), first.size())].push_back(i);
+    first_words.Add(first);
+  }
+
+  // Every reading of every uncovered token is tried: its key read from the arena directly, as
+  // the analyzer's slices lie inside it (Document::Slice checks the range each time).
+  const char* const arena = doc.arena.data();
+  for (size_t i = 0; i < n; ++i) {
+    if (covered[i] || !doc.analyses[i].key.size) continue;
+    const TokenAnalysis& a = doc.analyses[i];
+    bool found = false;
+    for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
+      const ArenaSlice slice = a.readings[r].key;
+      const std::string_view key(arena + slice.offset, slice.size);
+      if (!first_words.MayContain(key)) continue;
+      auto it = by_first_key.find(absl::string_view(key.data(), key.size()));
+      if (it == by_first_key.end()) continue;
+      // Longest name first.
+      size_t best_len = 0;
+      const Name* best = nullptr;
+      for (size_t index : it->second) {
+        const Name& name = names[index];
+        const size_t len = name.keys.size();
+        const size_t distance = i > name.token ? i - name.token : name.token - i;
+        if (len <= best_len || i + len > n || distance > kPropagationWindow) continue;
+        bool match = true;
+        for (size_t j = 1; j < len && match; ++j) {
+          match = !covered[i + j] && doc.Key(i + j) == name.keys[j];
+        }
+        if (match) {
+          best_len = len;
+          best = &name;
+        }
+      }
+      if (best == nullptr) continue;
+      Candidate c;
+      c.type = best->type;
+      c.first_token = static_cast<uint32_t>(i);
+      c.end_token = static_cast<uint32_t>(i + best_len);
+      c.begin = doc.tokens[i].begin + a.readings[r].skip_bytes;
+      c.end = doc.tokens[i + best_len - 1].end;
+      c.priority = kPropagationPriority;
+      c.canonical = best->canonical;
+      for (size_t j = i; j < i + best_len; ++j) covered[j] = true;
+      added.push_back(std::move(c));
+      found = true;
+    }
+  }
+  candidates->insert(candidates->end(), std::make_move_iterator(added.begin()),
+                     std::make_move_iterator(added.end()));
+}
+
+}  // namespace kashif::internal
