@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "text/key_filter.h"
+#include "text/bit_filter.h"
 #include "text/word_table.h"
 #include "kashif/kashif.h"
 #include "match/matcher.h"

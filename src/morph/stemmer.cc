@@ -26,6 +26,7 @@
 #include "data/embedded_data.h"
 #include "kashif/normalizer.h"
 #include "morph/letters.h"
+#include "text/bit_filter.h"
 #include "text/lines.h"
 
 KASHIF_DECLARE_EMBEDDED(morph_lexicon);
@@ -270,7 +271,7 @@ struct internal::StemmerTables {
   std::vector<uint8_t> table_flags;
   // One bit per 16-bit hash value (8 KiB, stays in L1): most candidate stems are unknown, and
   // this answers "no" for ~95 % of them without touching the table.
-  std::array<uint64_t, 1024> bloom{};
+  BitFilter<0x10000> bloom;
   uint64_t table_mask = 0;
   int table_shift = 64;
 
@@ -289,8 +290,7 @@ struct internal::StemmerTables {
       while (table_keys[i] != 0) i = (i + 1) & table_mask;
       table_keys[i] = key;
       table_flags[i] = flags;
-      const uint64_t h = Hash(key) >> 48;
-      bloom[h >> 6] |= uint64_t{1} << (h & 63);
+      bloom.Set(Hash(key) >> 48);
     }
   }
 
@@ -308,7 +308,7 @@ struct internal::StemmerTables {
   // A packed key in the frozen table.
   uint8_t LookupKey(uint64_t key) const {
     const uint64_t hash = Hash(key);
-    if (!(bloom[(hash >> 48) >> 6] & (uint64_t{1} << ((hash >> 48) & 63)))) return 0;
+    if (!bloom.Test(hash >> 48)) return 0;
     for (size_t i = hash >> table_shift;; i = (i + 1) & table_mask) {
       if (table_keys[i] == key) return table_flags[i];
       if (table_keys[i] == 0) return 0;

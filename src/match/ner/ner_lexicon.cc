@@ -102,7 +102,7 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Anal
   lexicon->foreign_suffixes_ = words.foreign_suffixes_;
   lexicon->suffix_tails_ = words.suffix_tails_;
   std::copy(std::begin(words.tail_begin_), std::end(words.tail_begin_), lexicon->tail_begin_);
-  std::copy(std::begin(words.tail_filter_), std::end(words.tail_filter_), lexicon->tail_filter_);
+  lexicon->tail_filter_ = words.tail_filter_;
   lexicon->has_short_suffixes_ = words.has_short_suffixes_;
   return std::shared_ptr<const NerLexicon>(std::move(lexicon));
 }
@@ -139,8 +139,7 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* a
       continue;
     }
     by_last_byte[static_cast<unsigned char>(suffix.back())].push_back({Last4(suffix), j});
-    const uint32_t bit = TailBit(Last4(suffix));
-    lexicon->tail_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    lexicon->tail_filter_.Set(TailBit(Last4(suffix)));
   }
   for (size_t b = 0; b < 256; ++b) {
     lexicon->tail_begin_[b] = static_cast<uint32_t>(lexicon->suffix_tails_.size());

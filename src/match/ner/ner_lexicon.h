@@ -16,6 +16,7 @@
 #include "core/analyzer.h"
 #include "core/document.h"
 #include "core/vocabulary.h"
+#include "text/bit_filter.h"
 
 namespace kashif::internal {
 
@@ -112,8 +113,7 @@ class NerLexicon {
     if (key.size() >= 4) {
       uint32_t last4;
       std::memcpy(&last4, key.data() + key.size() - 4, 4);
-      const uint32_t bit = TailBit(last4);
-      if (((tail_filter_[bit >> 6] >> (bit & 63)) & 1) == 0) {
+      if (!tail_filter_.Test(TailBit(last4))) {
         return has_short_suffixes_ && HasForeignSuffixSlow(key);
       }
       const unsigned char last = static_cast<unsigned char>(key.back());
@@ -167,7 +167,7 @@ class NerLexicon {
   uint32_t tail_begin_[257] = {};
   // One bit per ending of four bytes or more, at TailBit() of its last four.
   static uint32_t TailBit(uint32_t last4) { return (last4 * 0x9E3779B1u) >> 22; }  // 10 bits
-  uint64_t tail_filter_[1024 / 64] = {};
+  BitFilter<1024> tail_filter_;
   bool has_short_suffixes_ = false;
 };
 

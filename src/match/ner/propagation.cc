@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "match/gazetteer.h"
 #include "match/resolver.h"
+#include "text/bit_filter.h"
 #include "text/strings.h"
 
 namespace kashif::internal {
@@ -37,10 +38,8 @@ struct Name {
 // these two already tell a few dozen words apart from nearly all others.
 class FirstWordFilter {
  public:
-  void Add(std::string_view key) { bits_[Slot(key) >> 6] |= uint64_t{1} << (Slot(key) & 63); }
-  bool MayContain(std::string_view key) const {
-    return (bits_[Slot(key) >> 6] >> (Slot(key) & 63)) & 1;
-  }
+  void Add(std::string_view key) { bits_.Set(Slot(key)); }
+  bool MayContain(std::string_view key) const { return bits_.Test(Slot(key)); }
 
  private:
   static uint32_t Slot(std::string_view key) {
@@ -48,7 +47,7 @@ class FirstWordFilter {
     return static_cast<uint32_t>((key.size() & 15) << 6 |
                                  (static_cast<unsigned char>(key.back()) & 63));  // 10 bits
   }
-  uint64_t bits_[16] = {};
+  BitFilter<1024> bits_;
 };
 
 // The match form of token i from byte `begin` on: the reading whose proclitics end there.
