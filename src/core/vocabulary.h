@@ -37,7 +37,7 @@ enum LexiconBit : uint32_t {
 
 struct VocabularyEntry {
   uint32_t lexicons = 0;  // LexiconBit flags
-  uint32_t ner = 0;       // NerClass flags (match/ner_lexicon.h) of the word
+  uint32_t ner = 0;       // NerClass flags (match/ner/ner_lexicon.h) of the word
 };
 
 // Collects the words while the lexicons are compiled.

@@ -18,9 +18,6 @@
 
 namespace kashif::internal {
 
-// Candidate priorities of gazetteer entries by origin.
-inline constexpr int32_t kUserGazetteerPriority = 100;
-inline constexpr int32_t kBuiltinGazetteerPriority = 80;
 
 // A token trie. Built once (Add), then read-only and safe to share between threads.
 class Gazetteer {

@@ -228,7 +228,6 @@ struct SuffixOption {
   Part suffixes[Segmentation::kMaxSuffixes];
   Part enclitic;
 };
-constexpr SuffixOption kNoSuffixes = {0, 0, false, Person::kThird, false, 1, {}, {}};
 
 constexpr size_t kMaxProcliticOptions = 8;
 constexpr size_t kMaxSuffixOptions = 24;

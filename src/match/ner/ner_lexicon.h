@@ -16,6 +16,7 @@
 #include "core/analyzer.h"
 #include "core/document.h"
 #include "core/vocabulary.h"
+#include "match/matcher.h"
 #include "text/bit_filter.h"
 
 namespace kashif::internal {
@@ -229,7 +230,7 @@ class NerTokens {
   // `prior`: candidates proposed before the rules run; those at `min_known_priority` or above
   // mark their tokens as known.
   NerTokens(const Document& doc, const NerLexicon& lexicon, const std::vector<Candidate>& prior,
-            int32_t min_known_priority = 60);
+            int32_t min_known_priority = kGrammarPriority);
   ~NerTokens();
   NerTokens(const NerTokens&) = delete;
   NerTokens& operator=(const NerTokens&) = delete;
