@@ -15,6 +15,8 @@ constexpr size_t kMaxNameParts = 8;  // حمدان بن محمد بن راشد �
 constexpr size_t kMaxTitleComplement = 5;
 // Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
 constexpr size_t kMaxReportedNameWords = 3;
+// Letters of the syllable after a hyphen inside a name (كيم جونغ - ايل).
+constexpr uint32_t kMaxHyphenSyllableLetters = 3;
 
 // The article as written: plain alef and lam.
 constexpr std::string_view kWrittenArticle = "\xD8\xA7\xD9\x84";
@@ -29,7 +31,8 @@ bool Definite(const NerTokens& tokens, size_t i) {
   return text != kHamzaAlefLam[0] && text != kHamzaAlefLam[1];
 }
 
-bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
+bool IsGivenFlags(uint32_t flags) { return (flags & kNerGivenName) != 0; }
+bool IsGiven(const NerToken& t) { return IsGivenFlags(t.flags); }
 
 bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
 bool EndsWithYa(std::string_view key) {
@@ -37,6 +40,23 @@ bool EndsWithYa(std::string_view key) {
 }
 bool EndsWithTehMarbuta(std::string_view text) {
   return text.size() >= 2 && text.substr(text.size() - 2) == "\xD8\xA9";  // ة
+}
+
+// Whether token k has the shape of a common word a title is followed by as the clause goes on.
+bool CommonWordShape(const NerTokens& tokens, size_t k);
+
+// The text of the family particle آل (آل سعود), which ends a chain of name parts.
+constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
+
+// Whether the ambiguous given name at token i (علي, which على is also written as) is the
+// preposition: after a name part that is no Arabic given name (جوزيه علي فريقه، تيم سيباستيان
+// علي ذلك) Arabic names do not go on with علي.
+bool AliIsPreposition(const NerTokens& tokens, size_t i) {
+  const NerToken& t = tokens[i];
+  if (!IsGivenFlags(t.flags) || t.known >= 0 || !(t.flags & kNerStop)) return false;
+  const NerToken& prev = tokens[i - 1];
+  return prev.known < 0 &&
+         (!(prev.reading_flags & kNerGivenName) || (prev.reading_flags & kNerForeignName));
 }
 
 // What may follow the name parts so far.
@@ -83,10 +103,22 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n &&
         tokens.IsNameWord(i + 1, /*after_particle=*/true) && !tokens.KnownOther(i, kPer) &&
         tokens[i + 1].known < 0) {
+      const bool family = tokens.doc().TokenText(i) == kFamilyParticle;
       i += 2;
       ends.push_back(i);
+      if (family) break;  // the family closes the name: ... آل سعود
       parts += 2;
       next = Next::kAnyPart;  // عبد العزيز بوتفليقة
+      continue;
+    }
+    // A hyphen before a short syllable inside a Korean or Chinese name: كيم جونغ - ايل.
+    if (t.punct && parts > 0 && i + 1 < n && tokens.doc().TokenText(i) == "-" &&
+        tokens[i + 1].known < 0 && !IsGiven(tokens[i + 1]) && tokens.IsNameWord(i + 1) &&
+        tokens.Letters(i + 1) <= kMaxHyphenSyllableLetters) {
+      i += 2;
+      ends.push_back(i);
+      ++parts;
+      next = Next::kNamesOnly;
       continue;
     }
     // A known person after the particle: راشد بن [محمد بن راشد آل مكتوم].
@@ -133,6 +165,7 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     const bool after_foreign_male = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
                                     !(prev.reading_flags & kNerFemale);
     if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
+    if (AliIsPreposition(tokens, i)) break;
     const bool given = IsGiven(t) && t.known < 0;
     // Foreign given names take no family name with the Arabic article: after one, a definite
     // word is the clause going on (ورفض جوزيه الإفصاح), unless it is shaped like a family nisba
@@ -411,6 +444,9 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     }
     return;
   }
+  if (name.known < 0 && !IsGiven(name) && !name.foreign_suffix && CommonWordShape(tokens, k)) {
+    return;  // الوزير متحمس، أجرى الوزير اتصالا
+  }
   proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
@@ -424,7 +460,8 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   // A plural ـات or an adverbial ـا (قائلا، نادرا) marks the common words that follow these
   // verbs most often.
   auto unknown_name = [&](size_t k) {
-    if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0) {
+    if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0 ||
+        (k > i + 1 && AliIsPreposition(tokens, k))) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -498,6 +535,21 @@ bool IsDerivedMasdar(std::string_view key) {
     return letter(0) == kAlef && letter(1) == kSeen && letter(2) == kTeh && letter(5) == kAlef;
   }
   return false;
+}
+
+// A verbal noun of a derived verb, also with the accusative alef (اتصالا), a participle of the
+// fifth or tenth verb form (متحمس، مستعد), or a feminine plural of five letters or more
+// (إيضاحات): words the clause goes on with after a title, no names.
+bool CommonWordShape(const NerTokens& tokens, size_t k) {
+  std::string_view key = tokens.Key(k);
+  constexpr std::string_view kFemininePlural = "\xD8\xA7\xD8\xAA", kMeemTeh = "\xD9\x85\xD8\xAA",
+                             kMeemSeenTeh = "\xD9\x85\xD8\xB3\xD8\xAA";
+  if (key.size() >= 10 && EndsWithAny(key, {kFemininePlural})) return true;
+  if (tokens.EndsWithAlef(k)) key.remove_suffix(2);
+  if (IsDerivedMasdar(key)) return true;
+  const size_t letters = key.size() / 2;
+  return (letters == 5 && key.substr(0, kMeemTeh.size()) == kMeemTeh) ||
+         (letters == 6 && key.substr(0, kMeemSeenTeh.size()) == kMeemSeenTeh);
 }
 
 // Whether `key` (a reading's match form) may be a name word nothing else vouches for: no known
