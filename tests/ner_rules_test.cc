@@ -125,6 +125,11 @@ TEST(NerRulesTest, PersonBoundaries) {
   // found again later.
   ExpectEntities("وصل جان بيير لوكاس إلى المدينة . وقال لوكاس إن الوضع صعب",
                  {{"PER", "جان بيير لوكاس"}, {"PER", "لوكاس"}});
+  // A family name that looks like a clitic form after a foreign given name is read whole.
+  ExpectEntities("وقال خوان بالاسيوس إن الوضع صعب", {{"PER", "خوان بالاسيوس"}});
+  // A relational adjective after a given name is the family name where the subject ends.
+  ExpectEntities("وقال محمد حجازي إن الوضع صعب", {{"PER", "محمد حجازي"}});
+  ExpectEntities("وقالت ميساء مغربي إن الوضع صعب", {{"PER", "ميساء مغربي"}});
 }
 
 // A name a cue found once is found again where it stands bare.

@@ -53,7 +53,7 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
       tokens.doc().TokenText(k).substr(0, kWaw.size()) != kWaw || tokens.Letters(k) < 5) {
     return false;
   }
-  return tokens.EndsPhrase(k + 1) || (k + 1 < tokens.size() && !tokens[k + 1].article);
+  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop);
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.

@@ -59,6 +59,27 @@ bool AliIsPreposition(const NerTokens& tokens, size_t i) {
          (!(prev.reading_flags & kNerGivenName) || (prev.reading_flags & kNerForeignName));
 }
 
+bool EndsSubject(const NerTokens& tokens, size_t k);
+
+// Letters a family name read whole after a foreign given name needs.
+constexpr size_t kMinWholeSurnameBytes = 2 * 5;
+
+// Whether token i, read whole, may be the family name after a foreign given name: an Arabic
+// word of five letters or more, no reading of which the lexicons know, that seems to carry a
+// proclitic (the usual reading would refuse it), ends in no ة, and ends the subject.
+bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
+  const Document& doc = tokens.doc();
+  const NerToken& t = tokens[i];
+  if (!t.word || t.known >= 0 || !(t.reading != 0 || t.conjunction || t.clitic_article) ||
+      doc.tokens[i].kind != TokenKind::kArabicWord ||
+      !tokens.lexicon().KnowsNoReading(doc.analyses[i])) {
+    return false;
+  }
+  const std::string_view text = doc.TokenText(i);
+  return text.size() >= kMinWholeSurnameBytes && !EndsWithTehMarbuta(text) &&
+         EndsSubject(tokens, i + 1);
+}
+
 // What may follow the name parts so far.
 enum class Next {
   kAnyPart,        // after a given name, a particle's name or an initial: any name word
@@ -148,8 +169,11 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
       break;
     }
     // A nationality adjective right after a given name is a family name: فيصل السويدي،
-    // محمد المصري (masculine singular only; الأمريكية or الأمريكيين describe something else).
-    if (next == Next::kAnyPart && t.article && t.known < 0 && !t.conjunction &&
+    // محمد المصري (masculine singular only; الأمريكية or الأمريكيين describe something else);
+    // without the article only where the subject ends after it (محمد حجازي إن, not مغربي
+    // الأصل).
+    if (next == Next::kAnyPart && t.known < 0 && !t.conjunction && t.reading == 0 &&
+        (t.article || EndsSubject(tokens, i + 1)) &&
         ((t.flags | t.bare_flags) & kNerDemonym) && !(t.flags & kNerStop) &&
         EndsWithYa(tokens.Key(i))) {
       ++i;
@@ -164,6 +188,17 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     const NerToken& prev = tokens[i - 1];
     const bool after_foreign_male = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
                                     !(prev.reading_flags & kNerFemale);
+    // After a foreign given name, a word no reading of which is known and that ends the subject
+    // is the family name as written, whatever proclitic it seems to carry: كريستوفر والكين،
+    // خوان بالاسيوس (not و + ال + كين, ب + ال + اسيوس).
+    if (next == Next::kAnyPart && prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
+        UnknownForeignSurname(tokens, i)) {
+      ++i;
+      ends.push_back(i);
+      ++parts;
+      next = Next::kNamesOnly;
+      continue;
+    }
     if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
     if (AliIsPreposition(tokens, i)) break;
     const bool given = IsGiven(t) && t.known < 0;
