@@ -383,7 +383,8 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       // before a listed place it is: the newspaper, team or club named after the place is one
       // organization (جريدة فلسطين، منتخب مصر، نادي ليفربول).
       // A word going on after the place names something else: شركة قطر غاز.
-      place_inside = tokens[i + 1].known == static_cast<int8_t>(EntityType::kPlace) &&
+      place_inside = (t.reading_flags & kNerOrgDescriptor) &&
+                     tokens[i + 1].known == static_cast<int8_t>(EntityType::kPlace) &&
                      tokens[i + 1].known_start && tokens[i + 1].known_end == k &&
                      (k >= n || tokens[k].reading != 0 || !tokens.IsPlainWord(k) ||
                       EndsWithTanweenAlef(tokens, k));
