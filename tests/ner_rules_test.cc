@@ -130,6 +130,9 @@ TEST(NerRulesTest, PersonBoundaries) {
   // A relational adjective after a given name is the family name where the subject ends.
   ExpectEntities("وقال محمد حجازي إن الوضع صعب", {{"PER", "محمد حجازي"}});
   ExpectEntities("وقالت ميساء مغربي إن الوضع صعب", {{"PER", "ميساء مغربي"}});
+  // An unknown first name before a foreign-looking family name; a verb there is no name.
+  ExpectEntities("وفازت سفتلانا كوزنتسوفا بالمباراة", {{"PER", "سفتلانا كوزنتسوفا"}});
+  ExpectEntities("وقد أثبت كوزنتسوفا جدارتها", {{"PER", "كوزنتسوفا"}});
 }
 
 // A name a cue found once is found again where it stands bare.

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "absl/container/inlined_vector.h"
+#include "match/gazetteer.h"
 
 namespace kashif::internal {
 namespace {
@@ -695,6 +696,44 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   }
 }
 
+// An unknown word right before a foreign-looking family name is the first name the lists lack:
+// [أميتاب باتشان]، [سفتلانا كوزنتسوفا]. The word must carry no class, article or proclitic, have
+// four letters or more, no proclitic reading and none of the shapes of common Arabic words. (Before a listed surname
+// the word is a verb or a noun far too often: أثبت أينشتاين، عهد يلتسين.)
+constexpr uint32_t kMinUnknownFirstNameLetters = 4;
+
+void UnknownFirstNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> longer;
+  for (const Candidate& c : *out) {
+    if (c.type != kPer || c.first_token == 0 || c.end_token > n ||
+        c.priority >= kUserGazetteerPriority) {
+      continue;
+    }
+    const size_t w = c.first_token - 1;
+    const NerToken& first = tokens[c.first_token];
+    const bool foreign_surname = c.end_token == c.first_token + 1 && first.foreign_suffix;
+    if (!foreign_surname) continue;
+    const NerToken& t = tokens[w];
+    if (!t.word || t.known >= 0 || t.reading != 0 || t.conjunction || t.flags != 0 ||
+        t.bare_flags != 0 || tokens.doc().tokens[w].kind != TokenKind::kArabicWord ||
+        tokens.doc().analyses[w].reading_count > 1 || !tokens.IsNameWord(w) ||
+        tokens.Letters(w) < kMinUnknownFirstNameLetters || !PlainNameKey(tokens, tokens.Key(w))) {
+      continue;
+    }
+    // A four-letter word with alef first is a fourth-form verb or an elative (أثبت، أدرك،
+    // أفضل); one starting with است a tenth-form verb (استقر).
+    const std::string_view key = tokens.Key(w);
+    if ((tokens.Letters(w) == kMinUnknownFirstNameLetters && key.substr(0, 2) == "\xD8\xA7") ||
+        key.substr(0, 6) == "\xD8\xA7\xD8\xB3\xD8\xAA") {
+      continue;
+    }
+    Candidate extended = tokens.MakeCandidate(kPer, w, c.end_token, c.priority + 1);
+    longer.push_back(std::move(extended));
+  }
+  out->insert(out->end(), longer.begin(), longer.end());
+}
+
 }  // namespace
 
 void PersonMatcher::Propose(const Document& doc, const Options& options,
@@ -720,6 +759,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
   CoordinatedNames(tokens, out);
+  UnknownFirstNames(tokens, out);
 }
 
 }  // namespace kashif::internal
