@@ -133,6 +133,11 @@ TEST(NerRulesTest, PersonBoundaries) {
   // An unknown first name before a foreign-looking family name; a verb there is no name.
   ExpectEntities("وفازت سفتلانا كوزنتسوفا بالمباراة", {{"PER", "سفتلانا كوزنتسوفا"}});
   ExpectEntities("وقد أثبت كوزنتسوفا جدارتها", {{"PER", "كوزنتسوفا"}});
+  // The clause going on after a name: a feminine noun, أحد, a sports word.
+  ExpectEntities("وحضرت سوزان مبارك قرينة الرئيس الحفل", {{"PER", "سوزان مبارك"}});
+  ExpectEntities("وقال أبو عبد الله التركي أحد المشاركين إن الوضع صعب",
+                 {{"PER", "أبو عبد الله التركي"}});
+  ExpectEntities("وأهدى قميص أحمد محمد لاعب الفريق للجمهور", {{"PER", "أحمد محمد"}});
 }
 
 // A name a cue found once is found again where it stands bare.

@@ -528,7 +528,7 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   if (EndsWithAlefMaqsura(i)) return false;
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
-                                kNerOrgAdjective | kNerParticle | kNerDemonym;
+                                kNerOrgAdjective | kNerParticle | kNerDemonym | kNerSport;
   if (t.flags & kNotName) return false;
   // After a particle the article belongs to the name (عبد الله، عبد الواحد، أبو الفضل): what the
   // word means without it (له، واحد) says nothing.

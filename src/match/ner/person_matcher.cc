@@ -226,6 +226,12 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
         StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
     }
+    // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
+    // عادل مرتدية، محمد فاضل مصادفة): family names of that shape are rare there.
+    if (!given && t.known < 0 && parts >= 1 && !after_particle && !t.article &&
+        EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
+      break;
+    }
     if (!given && t.known < 0 && !after_particle) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
@@ -595,7 +601,7 @@ bool PlainNameKey(const NerTokens& tokens, std::string_view key) {
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
                                 kNerOrgAdjective | kNerParticle | kNerDemonym | kNerEvent |
-                                kNerPersonNoun | kNerStateWord | kNerClub;
+                                kNerPersonNoun | kNerStateWord | kNerClub | kNerSport;
   if (key.size() < 6 || (tokens.lexicon().Flags(key) & kNotName)) return false;  // 3+ letters
   if (key.substr(0, kWrittenArticle.size()) == kWrittenArticle) return false;
   // The pronouns ه، ها، هم (and هما), ات، ون، ى: the endings of Arabic nouns and verbs.
