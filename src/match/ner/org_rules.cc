@@ -21,7 +21,7 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 // The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
-constexpr std::string_view kYa = "\xD9\x8A";  // ي, the masculine nisba ending
+constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
 constexpr std::string_view kWaw = "\xD9\x88";  // و
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
@@ -204,8 +204,8 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   for (size_t i = 0; i < n; ++i) {
     const NerToken& t = tokens[i];
     if (!t.word || (t.reading_flags & kClubName) != kClubName) continue;
-    const bool known_place = t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start &&
-                             t.known_end == i + 1;
+    const bool known_place =
+        t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start && t.known_end == i + 1;
     // Club words with sports flags (فريق، ضيفه) are indefinite: the names are definite words or
     // listed cities.
     if ((t.known >= 0 || !t.article) && !known_place) continue;
@@ -321,7 +321,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       }
     }
     ends.clear();
-    size_t name_first = i;  // where the span starts: after a descriptor, at the proper name
+    size_t name_first = i;      // where the span starts: after a descriptor, at the proper name
     bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
     // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
     bool definite_complement = false;
@@ -404,8 +404,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     while (k < limit) {
       // One coordinated member after the definite complement or an adjective.
       if (!coordinated && (definite_complement || (adjective_before && !demonym_before)) &&
-          !place_inside &&
-          name_first == i && IsCoordinatedMember(tokens, k)) {
+          !place_inside && name_first == i && IsCoordinatedMember(tokens, k)) {
         ++k;
         ends.push_back(k);
         coordinated = true;

@@ -174,9 +174,8 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     // without the article only where the subject ends after it (محمد حجازي إن, not مغربي
     // الأصل).
     if (next == Next::kAnyPart && t.known < 0 && !t.conjunction && t.reading == 0 &&
-        (t.article || EndsSubject(tokens, i + 1)) &&
-        ((t.flags | t.bare_flags) & kNerDemonym) && !(t.flags & kNerStop) &&
-        EndsWithYa(tokens.Key(i))) {
+        (t.article || EndsSubject(tokens, i + 1)) && ((t.flags | t.bare_flags) & kNerDemonym) &&
+        !(t.flags & kNerStop) && EndsWithYa(tokens.Key(i))) {
       ++i;
       ends.push_back(i);
       ++parts;
@@ -704,8 +703,8 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
 
 // An unknown word right before a foreign-looking family name is the first name the lists lack:
 // [أميتاب باتشان]، [سفتلانا كوزنتسوفا]. The word must carry no class, article or proclitic, have
-// four letters or more, no proclitic reading and none of the shapes of common Arabic words. (Before a listed surname
-// the word is a verb or a noun far too often: أثبت أينشتاين، عهد يلتسين.)
+// four letters or more, no proclitic reading and none of the shapes of common Arabic words. (Before
+// a listed surname the word is a verb or a noun far too often: أثبت أينشتاين، عهد يلتسين.)
 constexpr uint32_t kMinUnknownFirstNameLetters = 4;
 
 void UnknownFirstNames(const NerTokens& tokens, std::vector<Candidate>* out) {

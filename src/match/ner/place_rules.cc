@@ -112,8 +112,8 @@ void NamedAfterPersons(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   std::vector<Candidate> named;
   for (const Candidate& c : *out) {
-    if (c.type != EntityType::kPerson || c.priority >= kUserGazetteerPriority ||
-        c.end_token > n || c.first_token == 0) {
+    if (c.type != EntityType::kPerson || c.priority >= kUserGazetteerPriority || c.end_token > n ||
+        c.first_token == 0) {
       continue;
     }
     size_t head = c.first_token - 1;
@@ -128,9 +128,8 @@ void NamedAfterPersons(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (!h.word || h.article || !(h.reading_flags & kNerNamedAfter) || (!titled && !known_person)) {
       continue;
     }
-    const EntityType type = (h.reading_flags & (kNerOrgHead | kNerOrgDescriptor))
-                                ? EntityType::kOrganization
-                                : kLoc;
+    const EntityType type =
+        (h.reading_flags & (kNerOrgHead | kNerOrgDescriptor)) ? EntityType::kOrganization : kLoc;
     const int32_t priority = tokens.RulePriority(head, c.end_token, type, kNerRulePriority + 1,
                                                  /*over_other_types=*/true);
     if (priority >= 0) named.push_back(tokens.MakeCandidate(type, head, c.end_token, priority));

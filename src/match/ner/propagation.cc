@@ -91,8 +91,8 @@ void Propagation::Refine(const Document& doc, const Options& options,
                          std::vector<Candidate>* candidates) const {
   const size_t n = doc.tokens.size();
   if (candidates->empty() || n == 0) return;
-  // Only persons and organizations give names to propagate (places none, see below): without a candidate that may be one there is nothing to do, and no need to pick
-  // the winners.
+  // Only persons and organizations give names to propagate (places none, see below): without a
+  // candidate that may be one there is nothing to do, and no need to pick the winners.
   if (std::none_of(candidates->begin(), candidates->end(), [](const Candidate& c) {
         return c.type == EntityType::kPerson || c.type == EntityType::kOrganization;
       })) {
