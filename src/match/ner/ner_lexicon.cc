@@ -17,6 +17,7 @@
 KASHIF_DECLARE_EMBEDDED(ner_given_names);
 KASHIF_DECLARE_EMBEDDED(ner_cues);
 KASHIF_DECLARE_EMBEDDED(ner_stop_words);
+KASHIF_DECLARE_EMBEDDED(ner_sports);
 KASHIF_DECLARE_EMBEDDED(demonyms);
 
 namespace kashif::internal {
@@ -84,6 +85,9 @@ constexpr ClassName kClassNames[] = {
     {"relative", kNerRelative | kNerStop},
     {"club", kNerClub},
     {"event_venue", kNerEvent | kNerEventVenue},
+    {"sport", kNerSport},
+    {"sports_club", kNerSport | kNerClub},
+    {"named_after", kNerNamedAfter},
 };
 
 }  // namespace
@@ -119,6 +123,7 @@ std::vector<NerLexicon::File> NerLexicon::DefaultFiles() {
   return {{"ner_given_names.tsv", KASHIF_EMBEDDED(ner_given_names)},
           {"ner_cues.tsv", KASHIF_EMBEDDED(ner_cues)},
           {"ner_stop_words.tsv", KASHIF_EMBEDDED(ner_stop_words)},
+          {"ner_sports.tsv", KASHIF_EMBEDDED(ner_sports)},
           {"demonyms.tsv", KASHIF_EMBEDDED(demonyms), kNerDemonym}};
 }
 
@@ -523,7 +528,7 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   if (EndsWithAlefMaqsura(i)) return false;
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
-                                kNerOrgAdjective | kNerParticle | kNerDemonym;
+                                kNerOrgAdjective | kNerParticle | kNerDemonym | kNerSport;
   if (t.flags & kNotName) return false;
   // After a particle the article belongs to the name (عبد الله، عبد الواحد، أبو الفضل): what the
   // word means without it (له، واحد) says nothing.

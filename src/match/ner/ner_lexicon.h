@@ -62,6 +62,13 @@ enum NerClass : uint32_t {
   // An event word whose name gives where the event is held (أولمبياد [بكين]، رالي [تركيا]): the
   // place in it stays a place, unlike the scope in a cup's or a league's name (كأس آسيا).
   kNerEventVenue = 1u << 29,
+  // A word of sports reporting (مباراة، لاعب، فاز، صفر; data/ner_sports.tsv): a few of them make
+  // a sports text, where a place in a team's slot is the team. With kNerClub: a club's name
+  // that is also an everyday word (الأهلي، النصر), an organization in a sports text only.
+  kNerSport = 1u << 30,
+  // A place or an institution a person's name may follow to name it (مطار، ملعب، جامعة): with
+  // a title and a name after it the whole phrase is one entity (مطار الملكة علياء).
+  kNerNamedAfter = 1u << 31,
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.
