@@ -39,8 +39,7 @@ std::vector<Found> Dates(const std::string& text, std::optional<CivilDate> ref =
 }
 
 // The date spelled `span` in `text`; an empty Found (and a failure) when there is none.
-Found At(const std::string& text, const std::string& span,
-         std::optional<CivilDate> ref = kRef) {
+Found At(const std::string& text, const std::string& span, std::optional<CivilDate> ref = kRef) {
   std::vector<Found> all = Dates(text, ref);
   for (const Found& f : all) {
     if (f.text == span) return f;
@@ -76,8 +75,7 @@ TEST(NewsDateTest, YearInWords) {
 }
 
 TEST(NewsDateTest, DayBeforeYesterday) {
-  EXPECT_NEWS_DATE("وقع الحادث قبل أمس في ضواحي المدينة", "قبل أمس", "2025-04-01",
-                   "2025-04-01");
+  EXPECT_NEWS_DATE("وقع الحادث قبل أمس في ضواحي المدينة", "قبل أمس", "2025-04-01", "2025-04-01");
   EXPECT_NEWS_DATE("التقى الوزيران قبل يوم أمس في الرياض", "قبل يوم أمس", "2025-04-01",
                    "2025-04-01");
   EXPECT_NEWS_DATE("وأعلنت الحكومة أول أمس عن خطة", "أول أمس", "2025-04-01", "2025-04-01");
@@ -126,8 +124,8 @@ TEST(NewsDateTest, Ranges) {
 }
 
 TEST(NewsDateTest, ChristianHolidays) {
-  EXPECT_NEWS_DATE("احتفلت العائلات بعيد الميلاد 2019 في بيت لحم", "عيد الميلاد 2019",
-                   "2019-12-25", "2019-12-25");
+  EXPECT_NEWS_DATE("احتفلت العائلات بعيد الميلاد 2019 في بيت لحم", "عيد الميلاد 2019", "2019-12-25",
+                   "2019-12-25");
   // Easter is the Western (Gregorian) one; the Orthodox one is named so.
   EXPECT_NEWS_DATE("أقيمت قداديس عيد الفصح 2024 في الكنائس", "عيد الفصح 2024", "2024-03-31",
                    "2024-03-31");
@@ -163,15 +161,14 @@ TEST(NewsDateTest, NumericDatesAfterACue) {
 
 TEST(NewsDateTest, ThisMonthAndTheNearestWeekday) {
   EXPECT_NEWS_DATE("تنتهي مهلة التسجيل يوم 3 الجاري", "يوم 3 الجاري", "2025-04-03", "2025-04-03");
-  EXPECT_NEWS_DATE("تعقد القمة في 10 أبريل الجاري", "10 أبريل الجاري", "XXXX-04-10",
-                   "2025-04-10");
+  EXPECT_NEWS_DATE("تعقد القمة في 10 أبريل الجاري", "10 أبريل الجاري", "XXXX-04-10", "2025-04-10");
   // 11 April 2025 is a Friday; 11 April 2024 was a Thursday.
   EXPECT_NEWS_DATE("تبدأ الانتخابات الجمعة 11 أبريل", "الجمعة 11 أبريل", "XXXX-04-11",
                    "2025-04-11");
   EXPECT_NEWS_DATE("يصل الوفد الأسبوع المقبل يوم الثلاثاء", "الأسبوع المقبل يوم الثلاثاء",
                    "2025-04-08", "2025-04-08");
-  EXPECT_NEWS_DATE("تجتمع الجمعية الجمعة الثانية من الشهر", "الجمعة الثانية من الشهر",
-                   "2025-04-11", "2025-04-11");
+  EXPECT_NEWS_DATE("تجتمع الجمعية الجمعة الثانية من الشهر", "الجمعة الثانية من الشهر", "2025-04-11",
+                   "2025-04-11");
 }
 
 TEST(NewsDateTest, SeasonsAndPartsOfPeriods) {

@@ -415,7 +415,8 @@ TEST(DateTest, DecadesAndCenturies) {
   EXPECT_DATE(One("في الثمانينيات"), "الثمانينيات", "198", "1980/1989");
   EXPECT_DATE(One("في تسعينيات القرن العشرين"), "تسعينيات القرن العشرين", "199", "1990/1999");
   EXPECT_DATE(One("في القرن التاسع عشر"), "القرن التاسع عشر", "18", "1800/1899");
-  EXPECT_DATE(One("مطلع القرن الحادي والعشرين"), "القرن الحادي والعشرين", "20", "2000/2099");
+  // The start of a century is its first decade.
+  EXPECT_DATE(One("مطلع القرن الحادي والعشرين"), "مطلع القرن الحادي والعشرين", "20", "2000/2009");
   // القرن الأفريقي is the Horn of Africa.
   EXPECT_TRUE(Dates("دول القرن الأفريقي").empty());
 }
@@ -498,7 +499,7 @@ TEST(DateTest, ConnectorsAndNumbersOpenDatesBeforeTheRightWords) {
   EXPECT_DATE(One("في عام ( 1948 )", kRef), "عام ( 1948 )", "1948", "1948");
   EXPECT_DATE(One("بين يناير ومارس", kRef), "بين يناير ومارس", "XXXX-01/XXXX-03",
               "2025-01/2025-03");
-  EXPECT_DATE(One("مطلع القرن الـ21", kRef), "القرن الـ21", "20", "2000/2099");
+  EXPECT_DATE(One("مطلع القرن الـ21", kRef), "مطلع القرن الـ21", "20", "2000/2009");
   EXPECT_TRUE(Dates("من أجل هذا الرجل قبل أن يصل", kRef).empty());
   EXPECT_TRUE(Dates("في 150 شخصا من أصل ألف", kRef).empty());
   EXPECT_TRUE(Dates("وصل 2 من الوفود", kRef).empty());
