@@ -200,6 +200,21 @@ size_t Grammar::TrailingDirection(size_t end, Abs* a) const {
   return rel->end_token;
 }
 
+// The month `m` and the year after it, if one follows, into *a: the end of both.
+size_t Grammar::MonthAndYear(const MonthRef& m, Abs* a) const {
+  a->calendar = m.calendar;
+  if (m.month_offset) {
+    a->month_offset = m.month_offset;
+  } else {
+    a->month = m.month;
+  }
+  if (auto y = TrailingYear(m.end_token)) {
+    ApplyYear(*y, a);
+    return y->end_token;
+  }
+  return m.end_token;
+}
+
 void Grammar::ApplyYear(const YearRef& y, Abs* a) const {
   if (y.offset) {
     a->year_offset = y.offset;

@@ -402,6 +402,7 @@ class Grammar {
   // "المقبل" / "الماضي" after a month name: which way the date points. Returns the new end.
   size_t TrailingDirection(size_t end, Abs* a) const;
 
+  size_t MonthAndYear(const MonthRef& m, Abs* a) const;
   void ApplyYear(const YearRef& y, Abs* a) const;
 
   // ---- calendar dates ------------------------------------------------------------------

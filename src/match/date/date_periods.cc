@@ -341,12 +341,9 @@ std::optional<Parse> Grammar::MonthDaysRange(const RangeStart& r, const MonthRef
   }
   if (last <= first) return std::nullopt;
   Abs a;
-  a.calendar = m.calendar;
-  a.month = m.month;
-  if (auto y = TrailingYear(end)) {
-    ApplyYear(*y, &a);
-    end = y->end_token;
-  }
+  MonthRef days_after = m;
+  days_after.end_token = static_cast<uint32_t>(end);
+  end = MonthAndYear(days_after, &a);
   Abs b = a;
   a.day = first;
   b.day = last;
@@ -407,17 +404,7 @@ std::optional<Parse> Grammar::NumberRange(const RangeStart& r) const {
   std::optional<MonthRef> m = Month(k, false);
   if (!m) return std::nullopt;
   Abs a;
-  a.calendar = m->calendar;
-  if (m->month_offset) {
-    a.month_offset = m->month_offset;
-  } else {
-    a.month = m->month;
-  }
-  size_t end = m->end_token;
-  if (auto y = TrailingYear(end)) {
-    ApplyYear(*y, &a);
-    end = y->end_token;
-  }
+  const size_t end = MonthAndYear(*m, &a);
   Abs b = a;
   a.day = days->first;
   b.day = days->second;

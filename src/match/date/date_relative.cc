@@ -499,16 +499,10 @@ std::optional<Parse> Grammar::NthExpr(size_t i, bool allow_proclitic) const {
   if (!month && j + 1 < Size()) month = ThisMonth(j + 1);  // "من الشهر"
   if (!month || month->calendar != Calendar::kGregorian) return std::nullopt;
   Abs a;
-  if (month->month_offset) {
-    a.month_offset = month->month_offset;
-  } else {
-    a.month = month->month;
-  }
-  size_t end = month->end_token;
-  if (auto y = TrailingYear(end)) {
-    ApplyYear(*y, &a);
-    end = y->end_token;
-  } else if (auto c = Word(end, K::kCue); c && c->end_token == end + 1) {
+  size_t end = MonthAndYear(*month, &a);
+  // "آخر أسبوع في سبتمبر لعام 2014": the year after a preposition.
+  auto c = end == month->end_token ? Word(end, K::kCue) : std::nullopt;
+  if (c && c->end_token == end + 1) {
     if (auto y2 = Year(end + 1, true, true)) {
       ApplyYear(*y2, &a);
       end = y2->end_token;
