@@ -177,9 +177,10 @@ std::optional<Parse> Grammar::Shift(size_t i, bool allow_proclitic) const {
       out = DayOffset(7 * offset);
       break;
     case DateUnit::kMonth: {
+      // "قبل شهرين": a month, as "قبل عشرين عاما" is a year (the day is not known).
       CivilDate d = AddMonths(*ref_, offset);
-      out.timex = FormatDay(d);
-      out.span = DaySpan(d);
+      out.timex = FormatMonth(d.year, d.month);
+      out.span = MonthSpan(d.year, d.month);
       break;
     }
     case DateUnit::kYear: {
