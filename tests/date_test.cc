@@ -666,6 +666,12 @@ TEST(NewsDateTest, SeasonsAndPartsOfPeriods) {
 TEST(NewsDateTest, FalseAlarms) {
   // A duration, not January.
   EXPECT_TRUE(Dates("استمر الاعتصام طوال شهر واحد", kRef).empty());
+  // A score, a decimal, a birthday party, a century before the common era.
+  EXPECT_TRUE(Dates("انتهت المباراة بنتيجة 4 - صفر", kRef).empty());
+  EXPECT_TRUE(Dates("ارتفع المؤشر في 6.3 نقطة", kRef).empty());
+  EXPECT_TRUE(Dates("أقيم حفل عيد الميلاد للأمير", kRef).empty());
+  EXPECT_TRUE(Dates("عاش الفراعنة في القرن 17 ق.م", kRef).empty());
+  EXPECT_TRUE(Dates("فلاسفة من القرن الخامس قبل الميلاد", kRef).empty());
   // A set of Fridays, not one Friday.
   EXPECT_TRUE(Dates("تقام الصلاة كل يوم جمعة في الساحة", kRef).empty());
   // One date, not a range.

@@ -368,6 +368,8 @@ std::optional<Grammar::AbsParse> Grammar::YearOnly(size_t i, bool allow_procliti
     // punctuation (not "/" or "-", which continue paths, numbers and codes).
     y = YearNumber(i, false, false, /*allow_paren=*/false);
     if (!y) return std::nullopt;
+    // "القرن 17 ق.م": the number of a century before the common era, not a year.
+    if (y->bc && i > 0 && Has(i - 1, K::kCenturyWord, true)) return std::nullopt;
     if (!y->era) {
       const bool plausible = y->year >= 1800 && y->year <= 2100;
       const size_t next = y->end_token;
