@@ -364,6 +364,9 @@ TEST(DateTest, PerCallReferenceDateWins) {
 TEST(DateTest, AdjectiveAamIsNotAYear) {
   EXPECT_TRUE(Dates("قال الأمين العام السابق للأمم المتحدة", kRef).empty());
   EXPECT_TRUE(Dates("النائب العام الحالي", kRef).empty());
+  EXPECT_TRUE(Dates("يأتي الأمين العام المقبل من آسيا", kRef).empty());
+  // Before الماضي / المقبل, العام after a definite noun is the year.
+  EXPECT_DATE(One("ارتفع الإنتاج الصناعي العام الماضي", kRef), "العام الماضي", "2024", "2024");
 }
 
 TEST(DateTest, DurationsAndAgesAreNotDates) {

@@ -119,7 +119,7 @@ std::optional<Grammar::YearRef> Grammar::Year(size_t i, bool allow_proclitic,
   if (auto w = Word(i, K::kUnitDef, allow_proclitic);
       w && w->word.unit == DateUnit::kYear && w->word.count == 1) {
     if (auto rel = Word(w->end_token, K::kRel)) {
-      if (!AdjectiveUse(i)) {
+      if (!AdjectiveUse(i, rel->word)) {
         YearRef r;
         r.end_token = rel->end_token;
         r.skip_bytes = w->skip_bytes;
@@ -146,17 +146,21 @@ std::optional<Grammar::YearRef> Grammar::Year(size_t i, bool allow_proclitic,
   return r;
 }
 
-// "العام" / "عام" after a definite noun is the adjective "general" ("الأمين العام السابق").
-bool Grammar::AdjectiveUse(size_t i) const {
+// "العام" / "عام" after a definite noun, before a word that is also an adjective (السابق، الحالي:
+// `weak`), is the adjective "general" ("الأمين العام السابق"); before الماضي / المقبل it is the
+// year ("ارتفع الإنتاج الصناعي العام الماضي").
+bool Grammar::AdjectiveUse(size_t i, const DateWord& rel) const {
   if (i == 0) return false;
-  std::string_view key = doc_.Key(i);
   // Only عام has that second sense; سنة does not.
   static const std::string kAam = [] {
     std::string k;
     Analyzer().AppendMatchForm("العام", &k);
     return k;
   }();
-  if (key != kAam) return false;
+  if (doc_.Key(i) != kAam) return false;
+  // "الأمين العام المقبل": after a title, whatever follows.
+  if (Has(i - 1, K::kNotBeforeWeekday, true)) return true;
+  if (!rel.weak) return false;
   std::string_view prev = doc_.Key(i - 1);
   return prev.size() > 4 && prev.substr(0, 4) == kArticle && !lex_Has(i - 1);
 }

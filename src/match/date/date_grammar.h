@@ -393,7 +393,7 @@ class Grammar {
   std::optional<YearRef> Year(size_t i, bool allow_proclitic, bool need_word) const;
 
   // "العام" / "عام" after a definite noun is the adjective "general" ("الأمين العام السابق").
-  bool AdjectiveUse(size_t i) const;
+  bool AdjectiveUse(size_t i, const DateWord& rel) const;
   bool lex_Has(size_t i) const { return i < Size() && HitsAt(i, false).second != 0; }
 
   // An optional year after a day and month: "[،] [من|في|ل|ب] (عام 2022 | 2022 | السنة القادمة)".

@@ -60,7 +60,7 @@ std::optional<Parse> Grammar::Deictic(size_t i, bool allow_proclitic) const {
     const DateUnit unit = u->word.unit;
     if (u->word.count == 1) {
       std::optional<DateWordHit> rel = Word(u->end_token, K::kRel);
-      if (rel && !AdjectiveUse(j)) {
+      if (rel && !AdjectiveUse(j, rel->word)) {
         if (auto out = UnitOffset(unit, rel->word.direction, part)) {
           consider(Parse{rel->end_token, skip, std::move(*out)});
         }
