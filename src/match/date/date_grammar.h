@@ -26,13 +26,11 @@
 #include "match/date/date_lexicon.h"
 #include "match/date/date_matcher.h"
 #include "number/number_parser.h"
+#include "text/arabic.h"
 
 namespace kashif::internal::date_grammar {
 
 using K = DateWordKind;
-
-// The article ال in the match form.
-inline constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
 
 enum class Grain : uint8_t { kDay, kWeek, kMonth, kYear };
 
