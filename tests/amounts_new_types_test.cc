@@ -2,11 +2,17 @@
 // and exact values, through the C++ API.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "match/time/time_matcher.h"
+#include "pipeline/analyzer.h"
+#include "text/lines.h"
 
 namespace kashif {
 namespace {
@@ -160,6 +166,49 @@ TEST(NewTypesTest, LabelsAndNumbers) {
   EXPECT_STREQ(EntityTypeLabel(EntityType::kTime), "TIME");
   EXPECT_EQ(ParseEntityType("percent"), EntityType::kPercent);
   EXPECT_EQ(ParseEntityType("TIME"), EntityType::kTime);
+}
+
+std::string ReadSourceFile(const std::string& path) {
+  std::ifstream in(std::string(KASHIF_SOURCE_DIR) + "/" + path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Every data line of `path` has `fields` tab-separated fields and one of `kinds` in column
+// `kind_column`.
+void ExpectRows(const std::string& path, size_t fields, size_t kind_column,
+                const std::set<std::string>& kinds) {
+  const std::string content = ReadSourceFile(path);
+  ASSERT_FALSE(content.empty()) << path;
+  internal::LineReader lines(content);
+  std::string_view line;
+  int rows = 0;
+  while (lines.NextData(&line)) {
+    ++rows;
+    const std::vector<std::string_view> row = internal::SplitFields(line);
+    SCOPED_TRACE(path + ":" + std::to_string(lines.line_number()));
+    ASSERT_EQ(row.size(), fields);
+    EXPECT_FALSE(row[0].empty());
+    if (!kinds.empty()) EXPECT_EQ(kinds.count(std::string(row[kind_column])), 1u);
+  }
+  EXPECT_GT(rows, 5) << path;
+}
+
+TEST(AmountsDataTest, EveryLineParses) {
+  ExpectRows("data/percent_words.tsv", 2, 1, {"after", "either"});
+  ExpectRows("data/range_words.tsv", 2, 1, {"from", "to"});
+  ExpectRows("data/currency_subunits.tsv", 3, 2, {"100", "1000"});
+  ExpectRows("data/time_words.tsv", 3, 1,
+             {"clock", "midnight", "near", "part", "part_of", "minutes", "less", "except",
+              "minute_unit", "zone_cue", "zone", "of"});
+  // The time matcher reads its file without complaint, and names a bad line.
+  const internal::Analyzer analyzer;
+  std::string error;
+  internal::TimeMatcher good(analyzer, ReadSourceFile("data/time_words.tsv"), &error);
+  EXPECT_EQ(error, "");
+  internal::TimeMatcher bad(analyzer, "الساعة\tclock\t0\nصباحا\tpart\tmorning\n", &error);
+  EXPECT_EQ(error, "time_words.tsv:2: unknown part of the day 'morning'");
 }
 
 }  // namespace

@@ -1,11 +1,14 @@
 #include "number/number_range.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "kashif/normalizer.h"
+#include "absl/strings/string_view.h"
 #include "kashif/tokenizer.h"
+#include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
 #include "text/lines.h"
 
@@ -27,7 +30,7 @@ class RangeWords {
 
   bool Is(std::string_view form, RangeRole role) const {
     if (form.empty()) return false;
-    auto it = roles_.find(form);
+    auto it = roles_.find(absl::string_view(form.data(), form.size()));
     return it != roles_.end() && it->second == role;
   }
 

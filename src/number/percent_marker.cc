@@ -5,8 +5,11 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "kashif/normalizer.h"
+#include "absl/strings/string_view.h"
 #include "kashif/tokenizer.h"
+#include "pipeline/analyzer.h"
 #include "pipeline/embedded_data.h"
+#include "pipeline/lexicon_ids.h"
 #include "text/lines.h"
 
 KASHIF_DECLARE_EMBEDDED(percent_words);
@@ -33,8 +36,12 @@ class PercentWords {
     return *words;
   }
 
+  // False for most forms without hashing them: no marker ends with a form that starts with
+  // their first two bytes (a comma, a full stop, most words).
+  bool MayEndWith(std::string_view form) const { return !form.empty() && last_pairs_.MayContain(form); }
+
   const std::vector<Marker>* EndingWith(std::string_view form) const {
-    auto it = by_last_.find(form);
+    auto it = by_last_.find(absl::string_view(form.data(), form.size()));
     return it == by_last_.end() ? nullptr : &it->second;
   }
 
@@ -58,10 +65,12 @@ class PercentWords {
       std::string last = std::move(forms.back());
       forms.pop_back();
       marker.before = std::move(forms);
+      last_pairs_.Add(last);
       by_last_[last].push_back(std::move(marker));
     }
   }
   absl::flat_hash_map<std::string, std::vector<Marker>> by_last_;
+  FirstBytePairs last_pairs_;  // of the keys of by_last_
 };
 
 bool IsWordOrSign(const Document& doc, size_t t) {
@@ -74,7 +83,10 @@ bool IsWordOrSign(const Document& doc, size_t t) {
 
 std::optional<size_t> PercentMarkerEndingAt(const Document& doc, size_t last) {
   if (last >= doc.tokens.size() || !IsWordOrSign(doc, last)) return std::nullopt;
-  const std::vector<PercentWords::Marker>* markers = PercentWords::Get().EndingWith(Form(doc, last));
+  const PercentWords& words = PercentWords::Get();
+  const std::string_view form = Form(doc, last);
+  if (!words.MayEndWith(form)) return std::nullopt;
+  const std::vector<PercentWords::Marker>* markers = words.EndingWith(form);
   if (markers == nullptr) return std::nullopt;
   for (const PercentWords::Marker& marker : *markers) {
     const size_t count = marker.before.size();
@@ -87,9 +99,12 @@ std::optional<size_t> PercentMarkerEndingAt(const Document& doc, size_t last) {
 }
 
 bool IsLeadingPercentSign(const Document& doc, size_t t) {
-  if (t >= doc.tokens.size() || doc.tokens[t].kind == TokenKind::kArabicWord) return false;
-  const std::vector<PercentWords::Marker>* markers =
-      PercentWords::Get().EndingWith(doc.TokenText(t));
+  if (t >= doc.tokens.size()) return false;
+  const TokenKind kind = doc.tokens[t].kind;
+  if (kind != TokenKind::kSymbol && kind != TokenKind::kPunctuation) return false;
+  const PercentWords& words = PercentWords::Get();
+  if (!words.MayEndWith(doc.TokenText(t))) return false;
+  const std::vector<PercentWords::Marker>* markers = words.EndingWith(doc.TokenText(t));
   if (markers == nullptr) return false;
   for (const PercentWords::Marker& marker : *markers) {
     if (marker.leading && marker.before.empty()) return true;

@@ -1,5 +1,6 @@
 #include "match/percent/percent_matcher.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 

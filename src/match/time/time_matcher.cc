@@ -1,6 +1,7 @@
 #include "match/time/time_matcher.h"
 
 #include <algorithm>
+#include <bitset>
 #include <optional>
 #include <utility>
 
@@ -12,6 +13,7 @@
 #include "pipeline/embedded_data.h"
 #include "text/lines.h"
 #include "text/strings.h"
+#include "text/word_hash.h"
 #include "text/word_table.h"
 
 KASHIF_DECLARE_EMBEDDED(time_words);
@@ -84,6 +86,13 @@ int HourOfDay(int hour, DayPart part) {
 
 constexpr std::string_view kWaw = "\xD9\x88";  // و, the conjunction before minutes
 
+constexpr uint32_t Bit(TimeWordKind kind) { return 1u << static_cast<int>(kind); }
+// The words a time may open with, and the parts of the day an hour before them may be found
+// from; the other words only continue a time.
+constexpr uint32_t kOpeningKinds =
+    Bit(TimeWordKind::kClock) | Bit(TimeWordKind::kMidnight) | Bit(TimeWordKind::kNear);
+constexpr uint32_t kPartKinds = Bit(TimeWordKind::kPart) | Bit(TimeWordKind::kPartOf);
+
 }  // namespace
 
 struct TimeMatcher::Lexicon {
@@ -96,6 +105,10 @@ struct TimeMatcher::Lexicon {
   };
   WordTable first_words;                    // the first word of every phrase
   std::vector<std::vector<Phrase>> phrases;  // by first-word id - 1, longest first
+  std::vector<uint32_t> kinds;               // by first-word id - 1: 1 << kind of its phrases
+  // Bit (HashWord & 4095) of every first word: a reading whose bit is clear is no first word,
+  // told without probing the table (nearly every token of running text).
+  std::bitset<4096> hash_bits;
 };
 
 namespace {
@@ -155,17 +168,19 @@ class TimeGrammar {
     return std::nullopt;
   }
 
-  // Whether token t is a part of the day, or the first word of any phrase (a cheap test by
-  // the reading hashes the analyzer stored).
-  bool AnyWord(size_t t) const {
+  // The kinds (1 << TimeWordKind) of the phrases whose first word a reading of token t is;
+  // 0 for nearly every token, told by the reading hashes the analyzer stored.
+  uint32_t KindsAt(size_t t) const {
     const TokenAnalysis& a = doc_.analyses[t];
+    uint32_t kinds = 0;
     for (int r = 0; r < a.reading_count && r < kMaxReadings; ++r) {
       const TokenReading& reading = a.readings[r];
-      if (reading.hash != 0 && lex_.first_words.Find(doc_.Slice(reading.key), reading.hash)) {
-        return true;
+      if (reading.hash == 0 || !lex_.hash_bits[reading.hash & 4095]) continue;
+      if (const uint32_t id = lex_.first_words.Find(doc_.Slice(reading.key), reading.hash)) {
+        kinds |= lex_.kinds[id - 1];
       }
     }
-    return false;
+    return kinds;
   }
 
   bool IsPartWord(size_t t) const {
@@ -177,7 +192,9 @@ class TimeGrammar {
 
  private:
   // The hour at token t, with the minutes of "9:45" or of a fraction ("التاسعة ونصف").
-  std::optional<Clock> HourAt(size_t t, bool first, size_t* end, bool* colon) const;
+  // *colon: the minutes were written "H:MM"; *named: the hour is the feminine ordinal the
+  // clock is read with ("السابعة", "الواحدة"), which a part of the day alone makes a time.
+  std::optional<Clock> HourAt(size_t t, bool first, size_t* end, bool* colon, bool* named) const;
   // The minutes after the hour at token t ("والنصف", "إلا ربعا", "وعشر دقائق"): a signed
   // count, 0 and *end == t when there are none.
   int MinutesAt(size_t t, size_t* end) const;
@@ -199,10 +216,12 @@ class TimeGrammar {
   const NumberParser& parser_;
 };
 
-std::optional<Clock> TimeGrammar::HourAt(size_t t, bool first, size_t* end, bool* colon) const {
+std::optional<Clock> TimeGrammar::HourAt(size_t t, bool first, size_t* end, bool* colon,
+                                         bool* named) const {
   const size_t n = doc_.tokens.size();
   if (t >= n) return std::nullopt;
   *colon = false;
+  *named = false;
   NumberParseOptions number;
   number.allow_proclitic = first;
   number.allow_weak_alone = true;
@@ -215,6 +234,7 @@ std::optional<Clock> TimeGrammar::HourAt(size_t t, bool first, size_t* end, bool
     if (!hour || *hour < 1 || *hour > 12) return std::nullopt;
     clock.hour = static_cast<int>(*hour);
     *end = t + 1;
+    *named = true;
     return clock;
   }
   if (p->has_digits && !p->has_words) {
@@ -246,6 +266,7 @@ std::optional<Clock> TimeGrammar::HourAt(size_t t, bool first, size_t* end, bool
   clock.hour = static_cast<int>(*total / 60);
   clock.minute = static_cast<int>(*total % 60);
   *end = p->end_token;
+  *named = p->ordinal;
   return clock;
 }
 
@@ -269,12 +290,12 @@ int TimeGrammar::MinutesAt(size_t t, size_t* end) const {
     number.ordinals = false;
     number.allow_weak_alone = true;
     if (auto p = parser_.ParseAt(doc_, after_waw, number)) {
-      std::optional<int64_t> m = p->value.IsInteger() ? p->value.ToInt64() : std::nullopt;
+      const int64_t m = p->value.IsInteger() ? p->value.ToInt64().value_or(0) : 0;
       const bool joined = after_waw > t || p->skipped_proclitic;
-      if (joined && m && *m > 0 && *m < 60) {
+      if (joined && m > 0 && m < 60) {
         if (auto unit = Word(p->end_token, TimeWordKind::kMinuteUnit, false)) {
           *end = unit->end_token;
-          return static_cast<int>(*m);
+          return static_cast<int>(m);
         }
       }
     }
@@ -358,6 +379,8 @@ std::optional<TimeGrammar::Match> TimeGrammar::MatchAt(size_t i) const {
   Clock clock;
   bool cue = false;      // الساعة, a part of the day, a zone, or midnight itself
   bool colon = false;    // minutes written "H:MM"
+  bool clock_word = false;  // الساعة
+  bool named = false;       // an ordinal hour ("السابعة")
   bool written_24 = false;  // an hour 13-24 (or 0) that no part of the day may change
   if (auto midnight = opening(TimeWordKind::kMidnight)) {
     clock.hour = midnight->phrase->value;
@@ -365,13 +388,14 @@ std::optional<TimeGrammar::Match> TimeGrammar::MatchAt(size_t i) const {
     cue = true;
   } else {
     if (t > i) return std::nullopt;  // قبيل / بعيد only before a named time
-    if (auto clock_word = opening(TimeWordKind::kClock)) {
-      t = clock_word->end_token;
-      cue = true;
+    if (auto clock_hit = opening(TimeWordKind::kClock)) {
+      t = clock_hit->end_token;
+      cue = clock_word = true;
     }
     size_t end = 0;
-    std::optional<Clock> hour = HourAt(t, t == i, &end, &colon);
-    if (!hour) return std::nullopt;
+    std::optional<Clock> hour = HourAt(t, t == i, &end, &colon, &named);
+    // A bare count is no hour without الساعة or a colon: "قتل 5 صباح اليوم" counts the dead.
+    if (!hour || !(clock_word || colon || named)) return std::nullopt;
     if (t == i) {
       // The number's own span leaves a proclitic out ("وفي" is no number, but "و9" is).
       if (auto p = parser_.ParseAt(doc_, t)) m.begin = p->begin;
@@ -466,7 +490,12 @@ std::shared_ptr<const TimeMatcher::Lexicon> BuildTimeLexicon(const Analyzer& ana
     if (forms.empty() || forms[0].empty()) return fail("empty form");
     phrase.rest.assign(forms.begin() + 1, forms.end());
     const uint32_t id = lex->first_words.Insert(forms[0]);
-    if (id > lex->phrases.size()) lex->phrases.resize(id);
+    if (id > lex->phrases.size()) {
+      lex->phrases.resize(id);
+      lex->kinds.resize(id);
+    }
+    lex->kinds[id - 1] |= 1u << static_cast<int>(phrase.kind);
+    lex->hash_bits.set(HashWord(forms[0].data(), forms[0].size()) & 4095);
     lex->phrases[id - 1].push_back(std::move(phrase));
   }
   for (auto& list : lex->phrases) {
@@ -521,13 +550,17 @@ void TimeMatcher::Propose(const Document& doc, const Options& options,
       }
       continue;
     }
-    if (token.kind != TokenKind::kArabicWord || !grammar.AnyWord(i)) continue;
-    if (auto m = grammar.MatchAt(i)) {
-      emit(*m);
-      continue;
+    if (token.kind != TokenKind::kArabicWord) continue;
+    const uint32_t kinds = grammar.KindsAt(i);
+    if (kinds == 0) continue;
+    if ((kinds & kOpeningKinds) != 0) {
+      if (auto m = grammar.MatchAt(i)) {
+        emit(*m);
+        continue;
+      }
     }
     // A part of the day: the hour before it ("السابعة مساء", "التاسعة وعشر دقائق مساء").
-    if (grammar.IsPartWord(i)) {
+    if ((kinds & kPartKinds) != 0 && grammar.IsPartWord(i)) {
       for (size_t s = i > 5 ? i - 5 : 0; s < i; ++s) {
         if (s < free_from) continue;
         auto m = grammar.MatchAt(s);
