@@ -11,7 +11,7 @@
 
 #include "kashif/kashif.h"
 #include "match/time/time_matcher.h"
-#include "pipeline/analyzer.h"
+#include "core/analyzer.h"
 #include "text/lines.h"
 
 namespace kashif {

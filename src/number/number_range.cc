@@ -8,8 +8,8 @@
 #include "kashif/normalizer.h"
 #include "absl/strings/string_view.h"
 #include "kashif/tokenizer.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/embedded_data.h"
+#include "core/analyzer.h"
+#include "data/embedded_data.h"
 #include "text/lines.h"
 
 KASHIF_DECLARE_EMBEDDED(range_words);
@@ -60,11 +60,13 @@ std::string_view Form(const Document& doc, size_t t) {
 // byte of the range word.
 bool OpensRange(const Document& doc, size_t t, uint32_t* begin) {
   const RangeWords& words = RangeWords::Get();
-  const TokenAnalysis& a = doc.analyses[t];
-  for (int r = 0; r < std::max<int>(a.reading_count, 1) && r < kMaxReadings; ++r) {
-    const std::string_view form = r == 0 ? Form(doc, t) : doc.Slice(a.readings[r].key);
-    if (words.Is(form, RangeRole::kFrom)) {
-      *begin = doc.tokens[t].begin + (r == 0 ? 0 : a.readings[r].skip_bytes);
+  if (words.Is(Form(doc, t), RangeRole::kFrom)) {
+    *begin = doc.tokens[t].begin;
+    return true;
+  }
+  for (const TokenReading& reading : doc.Readings(t)) {
+    if (words.Is(doc.Slice(reading.key), RangeRole::kFrom)) {
+      *begin = doc.tokens[t].begin + reading.skip_bytes;
       return true;
     }
   }

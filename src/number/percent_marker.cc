@@ -7,9 +7,9 @@
 #include "kashif/normalizer.h"
 #include "absl/strings/string_view.h"
 #include "kashif/tokenizer.h"
-#include "pipeline/analyzer.h"
-#include "pipeline/embedded_data.h"
-#include "pipeline/lexicon_ids.h"
+#include "core/analyzer.h"
+#include "data/embedded_data.h"
+#include "core/lexicon_ids.h"
 #include "text/lines.h"
 
 KASHIF_DECLARE_EMBEDDED(percent_words);
@@ -75,7 +75,7 @@ class PercentWords {
 
 bool IsWordOrSign(const Document& doc, size_t t) {
   const TokenKind kind = doc.tokens[t].kind;
-  if (kind == TokenKind::kArabicWord) return (doc.analyses[t].lexicons & kLexNumber) != 0;
+  if (kind == TokenKind::kArabicWord) return (doc.Lexicons(t) & kLexNumber) != 0;
   return kind == TokenKind::kSymbol || kind == TokenKind::kPunctuation;
 }
 

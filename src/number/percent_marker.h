@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <optional>
 
-#include "pipeline/document.h"
+#include "core/document.h"
 
 namespace kashif::internal {
 

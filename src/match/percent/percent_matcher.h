@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "match/matcher.h"
-#include "pipeline/analyzer.h"
+#include "core/analyzer.h"
 
 namespace kashif::internal {
 

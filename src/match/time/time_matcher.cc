@@ -6,11 +6,11 @@
 #include <utility>
 
 #include "kashif/tokenizer.h"
-#include "match/date_calendar.h"
-#include "match/date_lexicon.h"
+#include "match/date/date_calendar.h"
+#include "match/date/date_lexicon.h"
 #include "number/decimal.h"
 #include "number/number_parser.h"
-#include "pipeline/embedded_data.h"
+#include "data/embedded_data.h"
 #include "text/lines.h"
 #include "text/strings.h"
 #include "text/word_hash.h"
@@ -148,13 +148,12 @@ class TimeGrammar {
     if (t >= doc_.tokens.size() || doc_.tokens[t].kind != TokenKind::kArabicWord) {
       return std::nullopt;
     }
-    const TokenAnalysis& a = doc_.analyses[t];
-    const int readings = proclitic ? std::max<int>(a.reading_count, 1) : 1;
-    for (int r = 0; r < readings && r < kMaxReadings; ++r) {
-      const TokenReading& reading = a.readings[r];
-      const std::string_view key = r == 0 ? doc_.Key(t) : doc_.Slice(reading.key);
-      const uint32_t id = r == 0 || reading.hash == 0 ? lex_.first_words.Find(key)
-                                                      : lex_.first_words.Find(key, reading.hash);
+    const ReadingSpan all = doc_.Readings(t);
+    const size_t readings = proclitic ? std::max<size_t>(all.size(), 1) : 1;
+    for (size_t r = 0; r < readings && r < all.size(); ++r) {
+      const TokenReading& reading = all[r];
+      if (reading.hash == 0 || !lex_.hash_bits[reading.hash & 4095]) continue;
+      const uint32_t id = lex_.first_words.Find(doc_.Slice(reading.key), reading.hash);
       if (id == 0) continue;
       for (const auto& phrase : lex_.phrases[id - 1]) {
         if (phrase.kind != kind || t + 1 + phrase.rest.size() > doc_.tokens.size()) continue;
@@ -171,10 +170,8 @@ class TimeGrammar {
   // The kinds (1 << TimeWordKind) of the phrases whose first word a reading of token t is;
   // 0 for nearly every token, told by the reading hashes the analyzer stored.
   uint32_t KindsAt(size_t t) const {
-    const TokenAnalysis& a = doc_.analyses[t];
     uint32_t kinds = 0;
-    for (int r = 0; r < a.reading_count && r < kMaxReadings; ++r) {
-      const TokenReading& reading = a.readings[r];
+    for (const TokenReading& reading : doc_.Readings(t)) {
       if (reading.hash == 0 || !lex_.hash_bits[reading.hash & 4095]) continue;
       if (const uint32_t id = lex_.first_words.Find(doc_.Slice(reading.key), reading.hash)) {
         kinds |= lex_.kinds[id - 1];
