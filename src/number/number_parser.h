@@ -48,6 +48,16 @@ struct NumberParseOptions {
   // connector: "بين عشرة وعشرين" read up to و).
   size_t stop_token = 0;
 };
+// How a number before its unit is read (a currency, a percent sign, minutes): cardinals only,
+// and a lone word that is a number only in context ("واحد", "أحد") counts, since the unit
+// beside it says it is a number.
+inline NumberParseOptions AmountParseOptions() {
+  NumberParseOptions options;
+  options.ordinals = false;
+  options.allow_weak_alone = true;
+  return options;
+}
+
 // A digit token with '/' or '-' inside ("27/2/2025", "10-20") is never read as a number: it
 // stops the parse, and the date matcher reads it.
 

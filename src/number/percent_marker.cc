@@ -73,16 +73,10 @@ class PercentWords {
   FirstBytePairs last_pairs_;  // of the keys of by_last_
 };
 
-bool IsWordOrSign(const Document& doc, size_t t) {
-  const TokenKind kind = doc.tokens[t].kind;
-  if (kind == TokenKind::kArabicWord) return (doc.Lexicons(t) & kLexNumber) != 0;
-  return kind == TokenKind::kSymbol || kind == TokenKind::kPunctuation;
-}
-
 }  // namespace
 
 std::optional<size_t> PercentMarkerEndingAt(const Document& doc, size_t last) {
-  if (last >= doc.tokens.size() || !IsWordOrSign(doc, last)) return std::nullopt;
+  if (last >= doc.tokens.size() || !MayBePercentMarker(doc, last)) return std::nullopt;
   const PercentWords& words = PercentWords::Get();
   const std::string_view form = Form(doc, last);
   if (!words.MayEndWith(form)) return std::nullopt;

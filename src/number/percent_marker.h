@@ -10,8 +10,18 @@
 #include <optional>
 
 #include "core/document.h"
+#include "kashif/tokenizer.h"
 
 namespace kashif::internal {
+
+// Whether token t may end a percent marker or be a leading sign: a word with the number-word
+// bit (every marker word ends in a hundred) or a sign. False for nearly every token of running
+// text, told from the token kind and lexicon bits alone (callers test it inline first).
+inline bool MayBePercentMarker(const Document& doc, size_t t) {
+  const TokenKind kind = doc.tokens[t].kind;
+  if (kind == TokenKind::kArabicWord) return (doc.Lexicons(t) & kLexNumber) != 0;
+  return kind == TokenKind::kSymbol || kind == TokenKind::kPunctuation;
+}
 
 // The first token of the percent marker whose last token is `last` ("في" of "في المئة" for the
 // token "المئة"), or nullopt when no marker ends there. Cheap for a token that can end none: a

@@ -114,15 +114,6 @@ struct MoneyMatcher::Lexicon {
 
 namespace {
 
-// How the number parser reads an amount: cardinals only; a lone "واحد" or "أحد" counts (the
-// currency beside it says it is a number).
-NumberParseOptions AmountOptions() {
-  NumberParseOptions options;
-  options.ordinals = false;
-  options.allow_weak_alone = true;
-  return options;
-}
-
 // How a document token is compared with lexicon forms: its key for words and numbers, its
 // text for punctuation and symbols (whose key is empty).
 std::string_view TokenForm(const Document& doc, size_t i) {
@@ -384,7 +375,7 @@ class MoneyGrammar {
     const size_t n = doc_.tokens.size();
     if (k >= n) return std::nullopt;
     const NumberParser& parser = NumberParser::Get();
-    const NumberParseOptions options = AmountOptions();
+    const NumberParseOptions options = AmountParseOptions();
     std::optional<NumberParse> q;
     if (doc_.Key(k) == kWaw && k + 1 < n) {
       q = parser.ParseAt(doc_, k + 1, options);
@@ -463,7 +454,7 @@ class MoneyGrammar {
   std::optional<Money> MatchAt(size_t i) const {
     const size_t n = doc_.tokens.size();
     const NumberParser& parser = NumberParser::Get();
-    const NumberParseOptions options = AmountOptions();
+    const NumberParseOptions options = AmountParseOptions();
 
     // Amount first: "324 مليار دولار", "10$", "خمسون هللة".
     if (auto p = parser.ParseAt(doc_, i, options)) {
@@ -567,7 +558,7 @@ class MoneyGrammar {
   // number), "10$-20$". The range may reach back to `free_from`, the first token no earlier
   // match covers.
   void ExtendToRange(Money* m, size_t free_from) const {
-    const NumberParseOptions options = AmountOptions();
+    const NumberParseOptions options = AmountParseOptions();
     if (m->number && !m->upper) {
       if (std::optional<size_t> high = HighEndInside(doc_, *m->number, options)) {
         std::optional<Money> rest = MatchAt(*high);
@@ -607,7 +598,7 @@ class MoneyGrammar {
       return std::nullopt;
     }
     if (k + 1 < n && doc_.tokens[k + 1].kind != TokenKind::kPunctuation) return std::nullopt;
-    std::optional<NumberParse> q = NumberParser::Get().ParseAt(doc_, k, AmountOptions());
+    std::optional<NumberParse> q = NumberParser::Get().ParseAt(doc_, k, AmountParseOptions());
     if (!q || !q->skipped_proclitic || q->end_token != k + 1 ||
         !(q->value == Decimal::FromInt(1) || q->value == Decimal::FromInt(2))) {
       return std::nullopt;
@@ -650,7 +641,7 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   const TokenAnalysis* const analyses = doc.analyses.data();
   // What MatchAt() would find out the slow way: a word of neither lexicon, or a punctuation
   // mark that opens no amount (no minus sign, no decimal point) and is no currency sign.
-  const NumberParseOptions amount = AmountOptions();
+  const NumberParseOptions amount = AmountParseOptions();
   auto starts_nothing = [&](size_t i) {
     const TokenKind kind = tokens[i].kind;
     if (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) {

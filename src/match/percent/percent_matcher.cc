@@ -12,15 +12,6 @@ namespace kashif::internal {
 
 namespace {
 
-// How a percentage's number is read: cardinals (a fraction too, "نصف في المئة"), any lone
-// word ("واحد في المئة": the marker says it is a number).
-NumberParseOptions PercentNumberOptions() {
-  NumberParseOptions options;
-  options.ordinals = false;
-  options.allow_weak_alone = true;
-  return options;
-}
-
 struct Percent {
   size_t first_token = 0, end_token = 0;
   uint32_t begin = 0;
@@ -33,7 +24,7 @@ struct Percent {
 std::optional<Percent> NumberBefore(const Document& doc, size_t marker, size_t end,
                                     size_t free_from) {
   const NumberParser& parser = NumberParser::Get();
-  const NumberParseOptions options = PercentNumberOptions();
+  const NumberParseOptions options = AmountParseOptions();
   const size_t earliest = std::max(free_from, marker > 8 ? marker - 8 : size_t{0});
   for (size_t s = earliest; s < marker; ++s) {
     std::optional<NumberParse> p = parser.ParseAt(doc, s, options);
@@ -64,7 +55,7 @@ std::optional<Percent> NumberBefore(const Document& doc, size_t marker, size_t e
 std::optional<Percent> NumberAfterSign(const Document& doc, size_t sign) {
   const size_t at = sign + 1;
   if (at >= doc.tokens.size() || doc.tokens[at].kind != TokenKind::kNumber) return std::nullopt;
-  std::optional<NumberParse> p = NumberParser::Get().ParseAt(doc, at, PercentNumberOptions());
+  std::optional<NumberParse> p = NumberParser::Get().ParseAt(doc, at, AmountParseOptions());
   if (!p || p->has_words || p->value.IsNegative()) return std::nullopt;
   Percent out;
   out.first_token = sign;
@@ -81,6 +72,7 @@ void PercentMatcher::Propose(const Document& doc, const Options&,
   const size_t n = doc.tokens.size();
   size_t free_from = 0;
   for (size_t t = 0; t < n; ++t) {
+    if (!MayBePercentMarker(doc, t)) continue;
     std::optional<Percent> found;
     if (std::optional<size_t> marker = PercentMarkerEndingAt(doc, t)) {
       if (*marker >= free_from) found = NumberBefore(doc, *marker, t + 1, free_from);

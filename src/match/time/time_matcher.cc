@@ -283,10 +283,7 @@ int TimeGrammar::MinutesAt(size_t t, size_t* end) const {
       }
     }
     // "وعشر دقائق", "و20 دقيقة".
-    NumberParseOptions number;
-    number.ordinals = false;
-    number.allow_weak_alone = true;
-    if (auto p = parser_.ParseAt(doc_, after_waw, number)) {
+    if (auto p = parser_.ParseAt(doc_, after_waw, AmountParseOptions())) {
       const int64_t m = p->value.IsInteger() ? p->value.ToInt64().value_or(0) : 0;
       const bool joined = after_waw > t || p->skipped_proclitic;
       if (joined && m > 0 && m < 60) {
