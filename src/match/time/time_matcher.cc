@@ -7,6 +7,7 @@
 
 #include "kashif/tokenizer.h"
 #include "match/date/date_calendar.h"
+#include "core/lexicon_ids.h"
 #include "match/date/date_lexicon.h"
 #include "number/decimal.h"
 #include "number/number_parser.h"
@@ -107,8 +108,17 @@ struct TimeMatcher::Lexicon {
   std::vector<std::vector<Phrase>> phrases;  // by first-word id - 1, longest first
   std::vector<uint32_t> kinds;               // by first-word id - 1: 1 << kind of its phrases
   // Bit (HashWord & 4095) of every first word: a reading whose bit is clear is no first word,
-  // told without probing the table (nearly every token of running text).
+  // told without probing the table.
   std::bitset<4096> hash_bits;
+  // The first words as (form, first-word id) pairs, and by vocabulary id: where the document's
+  // vocabulary marks them all kLexTime, a token without the bit is none of them (nearly every
+  // token of running text), told from the token's lexicon bits alone.
+  std::vector<std::pair<std::string, uint32_t>> first_word_ids;
+  LexiconIds<uint32_t> ids;
+  const LexiconIds<uint32_t>::Table* Ids(const Document& doc) const {
+    const auto* table = ids.Get(doc, first_word_ids, kLexTime);
+    return table != nullptr && table->all_marked ? table : nullptr;
+  }
 };
 
 namespace {
@@ -488,6 +498,7 @@ std::shared_ptr<const TimeMatcher::Lexicon> BuildTimeLexicon(const Analyzer& ana
       lex->phrases.resize(id);
       lex->kinds.resize(id);
     }
+    if (lex->kinds[id - 1] == 0) lex->first_word_ids.emplace_back(forms[0], id);
     lex->kinds[id - 1] |= 1u << static_cast<int>(phrase.kind);
     lex->hash_bits.set(HashWord(forms[0].data(), forms[0].size()) & 4095);
     lex->phrases[id - 1].push_back(std::move(phrase));
@@ -514,6 +525,10 @@ TimeMatcher::TimeMatcher(const Analyzer& analyzer, std::string_view tsv, std::st
 
 TimeMatcher::~TimeMatcher() = default;
 
+void TimeMatcher::AddWordsTo(VocabularyBuilder* builder) const {
+  for (const auto& [form, id] : lexicon_->first_word_ids) builder->Add(form, kLexTime);
+}
+
 void TimeMatcher::Propose(const Document& doc, const Options& options,
                           std::vector<Candidate>* out) const {
   if (lexicon_->phrases.empty()) return;
@@ -533,9 +548,13 @@ void TimeMatcher::Propose(const Document& doc, const Options& options,
     out->push_back(std::move(c));
     free_from = m.end_token;
   };
+  const bool marked = lexicon_->Ids(doc) != nullptr;
   for (size_t i = 0; i < n; ++i) {
     if (i < free_from) continue;
     const Token& token = doc.tokens[i];
+    if (marked && token.kind == TokenKind::kArabicWord && (doc.Lexicons(i) & kLexTime) == 0) {
+      continue;
+    }
     if (token.kind == TokenKind::kNumber) {
       // Digits open a time themselves only as "H:MM" (an hour before a part of the day is
       // found from the part, below).

@@ -24,8 +24,9 @@
 #include <string_view>
 #include <vector>
 
-#include "match/matcher.h"
 #include "core/analyzer.h"
+#include "core/vocabulary.h"
+#include "match/matcher.h"
 
 namespace kashif::internal {
 
@@ -44,6 +45,10 @@ class TimeMatcher : public Matcher {
 
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
+
+  // Adds the first word of every phrase to the vocabulary (kLexTime), so that a token whose
+  // readings lack the bit is passed over without a lookup.
+  void AddWordsTo(VocabularyBuilder* builder) const;
 
   struct Lexicon;
 
