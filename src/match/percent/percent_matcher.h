@@ -20,8 +20,6 @@
 
 namespace kashif::internal {
 
-inline constexpr int32_t kPercentPriority = 60;  // the money and date grammar's
-
 class PercentMatcher : public Matcher {
  public:
   explicit PercentMatcher(const Analyzer& analyzer) : analyzer_(&analyzer) {}

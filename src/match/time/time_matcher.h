@@ -30,11 +30,6 @@
 
 namespace kashif::internal {
 
-// The money and date grammar's priority; a time that names its zone outranks the built-in
-// gazetteer's reading of the zone's city ("بتوقيت مكة المكرمة" is a zone, not a place here).
-inline constexpr int32_t kTimePriority = 60;
-inline constexpr int32_t kZonedTimePriority = 85;
-
 class TimeMatcher : public Matcher {
  public:
   // The words of the embedded data/time_words.tsv in `analyzer`'s match forms.
