@@ -71,6 +71,9 @@ static void TestVersionAndLabels(void) {
   CHECK(strcmp(kashif_entity_type_label(KASHIF_LOC), "LOC") == 0);
   CHECK(strcmp(kashif_entity_type_label(KASHIF_MONEY), "MONEY") == 0);
   CHECK(strcmp(kashif_entity_type_label(KASHIF_DATE), "DATE") == 0);
+  CHECK(strcmp(kashif_entity_type_label(KASHIF_PERCENT), "PERCENT") == 0);
+  CHECK(strcmp(kashif_entity_type_label(KASHIF_TIME), "TIME") == 0);
+  CHECK(KASHIF_PERCENT == 5 && KASHIF_TIME == 6);
   CHECK(strcmp(kashif_entity_type_label((kashif_entity_type)9), "?") == 0);
   CHECK(strcmp(kashif_status_name(KASHIF_NOT_FOUND), "not found") == 0);
 }
@@ -151,7 +154,7 @@ static void TestUserEntriesAndTypeFilter(void) {
 
   /* Only people. */
   CHECK_OK(kashif_options_set_types(options, KASHIF_TYPE_BIT(KASHIF_PER)));
-  CHECK(kashif_options_set_types(options, 0x40u) == KASHIF_INVALID_ARGUMENT);
+  CHECK(kashif_options_set_types(options, 0x100u) == KASHIF_INVALID_ARGUMENT);
   CHECK_OK(kashif_extractor_create(options, &extractor));
   if (extractor != NULL) {
     CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
@@ -235,6 +238,36 @@ static void TestMoneyAndDateValues(void) {
   kashif_result_free(result);
   kashif_extractor_free(plain);
   kashif_extractor_free(dated);
+}
+
+static void TestRangesPercentagesAndTimes(void) {
+  const char* text =
+      "كلف المشروع بين 3 و5 ملايين دولار ونما الاقتصاد بنسبة 3.5% ووصل الوفد السابعة مساء أمس "
+      "وأقلعت الطائرة الساعة 14:00 بتوقيت غرينتش.";
+  kashif_options* options = NULL;
+  kashif_extractor* extractor = NULL;
+  kashif_result* result = NULL;
+  const kashif_entity* e;
+  CHECK_OK(kashif_options_create(&options));
+  CHECK_OK(kashif_options_set_reference_date(options, 2025, 4, 3));
+  CHECK_OK(kashif_extractor_create(options, &extractor));
+  kashif_options_free(options);
+  if (extractor == NULL) return;
+  CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
+  e = FindAt(result, text, "بين 3 و5 ملايين دولار");
+  CHECK(e != NULL && e->type == KASHIF_MONEY && StrEq(e->money_amount, "3000000") &&
+        StrEq(e->money_upper_amount, "5000000") && StrEq(e->money_currency, "USD"));
+  e = FindAt(result, text, "3.5%");
+  CHECK(e != NULL && e->type == KASHIF_PERCENT && StrEq(e->percent_value, "3.5") &&
+        e->percent_upper_value == NULL && e->money_amount == NULL);
+  e = FindAt(result, text, "السابعة مساء أمس");
+  CHECK(e != NULL && e->type == KASHIF_TIME && StrEq(e->time_timex, "2025-04-02T19:00") &&
+        e->time_zone == NULL && e->date_timex == NULL);
+  e = FindAt(result, text, "الساعة 14:00 بتوقيت غرينتش");
+  CHECK(e != NULL && e->type == KASHIF_TIME && StrEq(e->time_timex, "T14:00") &&
+        StrEq(e->time_zone, "GMT"));
+  kashif_result_free(result);
+  kashif_extractor_free(extractor);
 }
 
 static void WriteFile(const char* path, const char* content) {
@@ -337,6 +370,7 @@ int main(int argc, char** argv) {
   TestDefaultExtractorFindsPlaces();
   TestUserEntriesAndTypeFilter();
   TestMoneyAndDateValues();
+  TestRangesPercentagesAndTimes();
   TestGazetteerFiles(dir);
   TestBadArguments();
   if (failures != 0) {

@@ -20,6 +20,8 @@ struct Found {
   std::string currency;
   uint32_t begin = 0;
   uint32_t end = 0;
+  int32_t priority = 0;
+  std::string upper_amount;
 };
 
 class MoneyMatcherTest : public ::testing::Test {
@@ -36,10 +38,10 @@ class MoneyMatcherTest : public ::testing::Test {
     std::vector<Found> found;
     for (const Candidate& c : out) {
       EXPECT_EQ(c.type, EntityType::kMoney);
-      EXPECT_EQ(c.priority, kMoneyPriority);
+      EXPECT_TRUE(c.priority == kMoneyPriority || c.priority == kQualifiedMoneyPriority);
       EXPECT_TRUE(c.money.has_value());
       found.push_back({std::string(text.substr(c.begin, c.end - c.begin)), c.money->amount,
-                       c.money->currency, c.begin, c.end});
+                       c.money->currency, c.begin, c.end, c.priority, c.money->upper_amount});
     }
     return found;
   }
@@ -135,6 +137,67 @@ TEST_F(MoneyMatcherTest, Subunits) {
   // KWD has three decimal places: 250 fils are a quarter dinar.
   ExpectOne("دفع 3 دنانير كويتية و250 فلسا", "3 دنانير كويتية و250 فلسا", "3.25", "KWD");
   ExpectOne("ريال سعودي واحد وهللة واحدة", "ريال سعودي واحد وهللة واحدة", "1.01", "SAR");
+}
+
+// A subunit read by the currency before it (data/currency_subunits.tsv), and one or two after
+// the counted noun.
+TEST_F(MoneyMatcherTest, SubunitsByCountryAndUnitsAfterTheNoun) {
+  ExpectOne("دفع 5 ريالات قطرية و50 درهما", "5 ريالات قطرية و50 درهما", "5.5", "QAR");
+  ExpectOne("دفع 5 دنانير ليبية و50 درهما", "5 دنانير ليبية و50 درهما", "5.05", "LYD");
+  ExpectOne("دفع 7 دراهم إماراتية و25 فلسا", "7 دراهم إماراتية و25 فلسا", "7.25", "AED");
+  ExpectOne("دفع 2 ريال عماني و500 بيسة", "2 ريال عماني و500 بيسة", "2.5", "OMR");
+  // Without a currency that has them, the words stay apart: a bare dirham is no subunit.
+  EXPECT_EQ(Run("دفع 5 ريالات سعودية و50 درهما").size(), 2u);
+  // A subunit worth a whole unit is none.
+  EXPECT_EQ(Run("دفع 5 ريالات قطرية و150 درهما").size(), 2u);
+  ExpectOne("مئة ريال سعودي وواحد", "مئة ريال سعودي وواحد", "101", "SAR");
+  ExpectOne("مئتا دولار واثنان.", "مئتا دولار واثنان", "202", "USD");
+  // Only at the end of the phrase: "وواحد منهم" counts someone.
+  ExpectOne("مئة ريال سعودي وواحد منهم", "مئة ريال سعودي", "100", "SAR");
+}
+
+TEST_F(MoneyMatcherTest, RangesAreOneAmountWithAnUpperEnd) {
+  auto found = Run("كلف بين 3 و5 ملايين دولار");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "بين 3 و5 ملايين دولار");
+  EXPECT_EQ(found[0].amount, "3000000");
+  EXPECT_EQ(found[0].upper_amount, "5000000");
+  found = Run("ما بين عشرة وعشرون دولار");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "بين عشرة وعشرون دولار");
+  EXPECT_EQ(found[0].amount, "10");
+  EXPECT_EQ(found[0].upper_amount, "20");
+  found = Run("من عشرة لعشرين دولار");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].amount, "10");
+  EXPECT_EQ(found[0].upper_amount, "20");
+  for (std::string_view text : {"10-20 دولار", "حوالي 10$-20$"}) {
+    found = Run(text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_EQ(found[0].amount, "10") << text;
+    EXPECT_EQ(found[0].upper_amount, "20") << text;
+    EXPECT_EQ(found[0].currency, "USD") << text;
+  }
+  // A low end with its own scale keeps it; a low end not below the high one is no range.
+  found = Run("بين 500 ألف و2 مليون دولار");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].amount, "500000");
+  EXPECT_EQ(found[0].upper_amount, "2000000");
+  found = Run("بين 9 و5 دولارات");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "5 دولارات");
+  EXPECT_EQ(found[0].upper_amount, "");
+}
+
+// A currency named in several words outranks a gazetteer name inside it ("دينارا ليبيا" is not
+// the place ليبيا); one word keeps the grammar's priority.
+TEST_F(MoneyMatcherTest, CurrenciesOfSeveralWordsOutrankTheGazetteer) {
+  auto found = Run("ثمنها 12 دينارا ليبيا");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].priority, kQualifiedMoneyPriority);
+  found = Run("ثمنها 12 دينارا");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].priority, kMoneyPriority);
 }
 
 TEST_F(MoneyMatcherTest, CurrencyBeforeTheAmountAndDuals) {

@@ -1,4 +1,5 @@
-// kashif: people, organizations, places, money amounts and dates in Arabic text.
+// kashif: people, organizations, places, money amounts, dates, percentages and clock times in
+// Arabic text.
 //
 //   #include <kashif/kashif.h>
 //
@@ -7,7 +8,8 @@
 //   auto extractor = kashif::Extractor::Create(options);
 //   if (!extractor.ok()) { /* extractor.status().message() says why */ }
 //   for (const kashif::Entity& e : extractor->Extract(text)) {
-//     // e.type, e.begin / e.end (byte offsets into `text`), e.canonical, e.money, e.date
+//     // e.type, e.begin / e.end (byte offsets into `text`), e.canonical, and the value:
+//     // e.money, e.date, e.percent or e.time
 //   }
 //
 // Guarantees:
@@ -41,16 +43,19 @@ namespace kashif {
 // The library's version, "MAJOR.MINOR.PATCH" (the same as KASHIF_VERSION_STRING).
 KASHIF_EXPORT const char* Version();
 
+// Numbered explicitly: the numbers are the C API's (kashif_c.h) and never change.
 enum class EntityType : uint8_t {
-  kPerson,
-  kOrganization,
-  kPlace,
-  kMoney,
-  kDate,
+  kPerson = 0,
+  kOrganization = 1,
+  kPlace = 2,
+  kMoney = 3,
+  kDate = 4,
+  kPercent = 5,
+  kTime = 6,  // a clock time ("الساعة الرابعة عصرا"); dates are kDate
 };
-inline constexpr int kEntityTypeCount = 5;
+inline constexpr int kEntityTypeCount = 7;
 
-// "PER", "ORG", "LOC", "MONEY", "DATE".
+// "PER", "ORG", "LOC", "MONEY", "DATE", "PERCENT", "TIME".
 KASHIF_EXPORT const char* EntityTypeLabel(EntityType type);
 // Parses a label (case-insensitive). Also accepts the corpus spellings PERS and GPE.
 KASHIF_EXPORT std::optional<EntityType> ParseEntityType(std::string_view label);
@@ -82,15 +87,39 @@ enum class HijriCalendar : uint8_t {
   kCivil,      // the tabular / civil calendar (ICU "islamic-civil")
 };
 
-// A money amount.
+// A money amount, or a range of two ("بين 3 و5 ملايين دولار").
 struct MoneyValue {
   // The exact amount as a decimal string without exponent or grouping: "324000000000", "20.43".
+  // For a range, its low end ("3000000").
   std::string amount;
   // ISO 4217 code ("USD", "EGP"); empty when the text names no identifiable currency. A bare
   // دولار is USD, جنيه EGP, ريال SAR (also يورو، ين، يوان، روبل، شيكل); a bare دينار، درهم،
   // ليرة، فرنك، روبية، بيزو or كرونة names several currencies and gives an empty code unless a
   // qualifier ("دينار كويتي"), a symbol or a subunit settles it.
   std::string currency;
+  // For a range, its high end in the same form ("5000000"); empty for one amount. A bare low
+  // end takes the high end's scale word: "بين 200 و300 ألف" is 200000 to 300000.
+  std::string upper_amount;
+};
+
+// A percentage, or a range of two ("بين 3 و5 في المئة").
+struct PercentValue {
+  // The number of percent as an exact decimal string: "3.5" for "3.5%", "0.5" for "نصف في
+  // المئة". For a range, its low end.
+  std::string value;
+  // For a range, its high end; empty otherwise.
+  std::string upper_value;
+};
+
+// A clock time, in TIMEX3 terms.
+struct TimeValue {
+  // "T16:00" when the day is not known; "2025-04-02T19:00" when the text names the day
+  // ("السابعة مساء أمس") and a reference date resolves it; "XXXX-WXX-7T02:00" for a weekday
+  // without one. Midnight is "T24:00".
+  std::string timex;
+  // The zone the text names: "GMT" ("بتوقيت غرينتش"), "UTC", or an IANA zone for a city or
+  // country ("بتوقيت مكة المكرمة" → "Asia/Riyadh"); empty when none is named or for local time.
+  std::string zone;
 };
 
 enum class Calendar : uint8_t { kGregorian, kHijri };
@@ -114,8 +143,10 @@ struct Entity {
   // The entity's normalized, proclitic-free name as the gazetteer knows it (e.g. "الولايات
   // المتحدة" for "وللولايات المتحدة"), or the normalized surface text for rule-found entities.
   std::string canonical;
-  std::optional<MoneyValue> money;  // set for kMoney
-  std::optional<DateValue> date;    // set for kDate
+  std::optional<MoneyValue> money;      // set for kMoney
+  std::optional<DateValue> date;        // set for kDate
+  std::optional<PercentValue> percent;  // set for kPercent
+  std::optional<TimeValue> time;        // set for kTime
 
   std::string_view text(std::string_view source) const {
     return source.substr(begin, end - begin);

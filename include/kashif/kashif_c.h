@@ -75,12 +75,14 @@ typedef enum kashif_entity_type {
   KASHIF_ORG = 1,
   KASHIF_LOC = 2,
   KASHIF_MONEY = 3,
-  KASHIF_DATE = 4
+  KASHIF_DATE = 4,
+  KASHIF_PERCENT = 5,
+  KASHIF_TIME = 6 /* a clock time */
 } kashif_entity_type;
 
 /* Bit for one type in a type mask, e.g. KASHIF_TYPE_BIT(KASHIF_PER) | KASHIF_TYPE_BIT(KASHIF_LOC). */
 #define KASHIF_TYPE_BIT(type) (1u << (unsigned)(type))
-#define KASHIF_ALL_TYPES 0x1Fu
+#define KASHIF_ALL_TYPES 0x7Fu
 
 typedef enum kashif_date_bias {
   KASHIF_DATE_BIAS_PAST = 0,  /* a bare weekday is the most recent one (news style); default */
@@ -117,6 +119,19 @@ typedef struct kashif_entity {
   const char* date_timex;
   const char* date_resolved;
   kashif_calendar date_calendar; /* meaningful for KASHIF_DATE only */
+  /* KASHIF_MONEY ranges only ("بين 3 و5 ملايين دولار"): the high end in the same form as
+   * money_amount, which is then the low end; NULL for one amount. */
+  const char* money_upper_amount;
+  /* KASHIF_PERCENT only (NULL otherwise): the number of percent as an exact decimal string
+   * ("3.5" for "3.5%"), and for a range the high end (NULL for one percentage; percent_value is
+   * then the low end). */
+  const char* percent_value;
+  const char* percent_upper_value;
+  /* KASHIF_TIME only (NULL otherwise): the TIMEX3 clock time ("T16:00", "2025-04-02T19:00"
+   * when the day is known), and the zone the text names ("GMT", "Asia/Riyadh"), NULL when none
+   * is named. */
+  const char* time_timex;
+  const char* time_zone;
 } kashif_entity;
 
 typedef struct kashif_options kashif_options;

@@ -18,6 +18,14 @@
 //  - Ordinals: الأول ... العاشر، الحادي عشر ... التاسع عشر، العشرون، الحادي والعشرون ...
 //  - Digits with symbols: a sign ("-٤/٥"), a mixed fraction ("2 1/4" = 2.25), scientific
 //    notation ("-12e-1" = -1.2) and integer powers ("1.1^23", "2.5^-1" = 0.4).
+//  - A percentage as a whole expression, read as the fraction it stands for: "25%" = 0.25,
+//    "٪17" = 0.17, "9 في المئة" = 0.09 (ParseNumber, ParseNumberExpression; FindNumbers
+//    reports the number of a percentage in running text as it is written, 25).
+//  - Thousands grouped by a space, no-break or narrow space ("3 450 120.75"), by dots
+//    ("1.234.567"), by Arabic commas before a decimal comma ("47،310,65"), and a number that
+//    direction marks cut ("18340‏,‏25").
+//  - As a whole expression, a number said in words, a comma and its hundredths said in words,
+//    the way amounts are written out: "اثنا عشر , ثلاثون" = 12.3, "اثنا عشر , ثلاث" = 12.03.
 //  - A spoken fraction of two numbers, "X على Y" / "X من Y" ("واحد على ثلاثة", "واحد من مئة").
 //    In running text only with a count of one or at the opening of a sentence: after a verb
 //    the words share out ("وزعت 100 على 5 أسر" is two numbers, no 20).

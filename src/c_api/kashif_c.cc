@@ -125,6 +125,7 @@ kashif_status Extract(const kashif_extractor* extractor, const char* text, size_
       if (e.money) {
         view.money_amount = e.money->amount.c_str();
         view.money_currency = OrNull(e.money->currency);
+        view.money_upper_amount = OrNull(e.money->upper_amount);
       }
       if (e.date) {
         view.date_timex = e.date->timex.c_str();
@@ -132,6 +133,14 @@ kashif_status Extract(const kashif_extractor* extractor, const char* text, size_
         view.date_calendar = e.date->calendar == kashif::Calendar::kHijri
                                  ? KASHIF_CALENDAR_HIJRI
                                  : KASHIF_CALENDAR_GREGORIAN;
+      }
+      if (e.percent) {
+        view.percent_value = e.percent->value.c_str();
+        view.percent_upper_value = OrNull(e.percent->upper_value);
+      }
+      if (e.time) {
+        view.time_timex = e.time->timex.c_str();
+        view.time_zone = OrNull(e.time->zone);
       }
       result->views.push_back(view);
     }

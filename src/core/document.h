@@ -82,6 +82,8 @@ struct Candidate {
   std::string canonical;
   std::optional<MoneyValue> money;
   std::optional<DateValue> date;
+  std::optional<PercentValue> percent;
+  std::optional<TimeValue> time;
 };
 
 // Work one stage does once per document and several of its matchers share (the NER rules'

@@ -33,6 +33,7 @@ enum LexiconBit : uint32_t {
   kLexDate = 1u << 0,      // the first word of a date phrase (data/date_words.tsv)
   kLexNumber = 1u << 1,    // a number word (data/number_words.tsv)
   kLexCurrency = 1u << 2,  // the first word of a currency name (data/currencies.tsv)
+  kLexTime = 1u << 3,      // the first word of a clock-time phrase (data/time_words.tsv)
 };
 
 struct VocabularyEntry {

@@ -32,6 +32,8 @@ const char* EntityTypeLabel(EntityType type) {
     case EntityType::kPlace: return "LOC";
     case EntityType::kMoney: return "MONEY";
     case EntityType::kDate: return "DATE";
+    case EntityType::kPercent: return "PERCENT";
+    case EntityType::kTime: return "TIME";
   }
   return "?";
 }
@@ -46,6 +48,8 @@ std::optional<EntityType> ParseEntityType(std::string_view label) {
   if (upper == "LOC" || upper == "GPE" || upper == "PLACE") return EntityType::kPlace;
   if (upper == "MONEY") return EntityType::kMoney;
   if (upper == "DATE") return EntityType::kDate;
+  if (upper == "PERCENT") return EntityType::kPercent;
+  if (upper == "TIME") return EntityType::kTime;
   return std::nullopt;
 }
 
@@ -103,7 +107,8 @@ StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content
     if (name.empty()) return error("empty name");
     const std::string_view label = Trim(fields[1]);
     const std::optional<EntityType> type = ParseEntityType(label);
-    if (!type || *type == EntityType::kMoney || *type == EntityType::kDate) {
+    if (!type || (*type != EntityType::kPerson && *type != EntityType::kOrganization &&
+                  *type != EntityType::kPlace)) {
       return error("unknown type \"" + std::string(label) + "\" (expected PER, ORG or LOC)");
     }
     GazetteerEntry entry;

@@ -15,8 +15,10 @@
 #include "match/ner/org_rules.h"
 #include "match/ner/person_matcher.h"
 #include "match/ner/place_rules.h"
+#include "match/percent/percent_matcher.h"
 #include "match/ner/propagation.h"
 #include "match/resolver.h"
+#include "match/time/time_matcher.h"
 #include "core/analyzer.h"
 #include "core/civil_date.h"
 #include "core/document.h"
@@ -89,6 +91,8 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<GazetteerMatcher>(*gazetteer));
   model->matchers.push_back(std::make_unique<DateMatcher>());
   model->matchers.push_back(std::make_unique<MoneyMatcher>(model->analyzer));
+  model->matchers.push_back(std::make_unique<PercentMatcher>(model->analyzer));
+  model->matchers.push_back(std::make_unique<TimeMatcher>(model->analyzer));
   auto ner_lexicon = NerLexicon::CreateDefault(&model->analyzer);
   if (!ner_lexicon.ok()) return ner_lexicon.status();
   model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));

@@ -6,6 +6,7 @@
 #include "match/date/date_lexicon.h"
 #include "match/money/money_matcher.h"
 #include "match/ner/ner_lexicon.h"
+#include "match/time/time_matcher.h"
 #include "number/number_parser.h"
 
 namespace kashif::internal {
@@ -17,6 +18,7 @@ std::shared_ptr<const Vocabulary> BuildBuiltinVocabulary() {
   DateLexicon::Get().AddWordsTo(&builder);
   NumberParser::Get().AddWordsTo(&builder);
   MoneyMatcher(Analyzer()).AddWordsTo(&builder);
+  TimeMatcher(Analyzer()).AddWordsTo(&builder);
   // The built-in NER files are checked by the tests; NerLexicon::CreateDefault() reports a
   // broken one when the model is built.
   const auto& ner = NerLexicon::ParsedDefaultFiles();

@@ -6,6 +6,7 @@
 #include "extract/lexicons.h"
 #include "kashif/tokenizer.h"
 #include "number/number_parser.h"
+#include "number/percent_marker.h"
 #include "text/arabic.h"
 
 namespace kashif {
@@ -362,10 +363,79 @@ void AddDigitGroups(const internal::Document& doc, size_t t, std::vector<NumberM
 
 }  // namespace
 
+// A whole expression that is a percentage, "25%", "٪17", "9 في المئة": the number without its
+// marker, divided by a hundred.
+std::optional<NumberMatch> WholePercentage(const internal::Document& doc) {
+  const size_t n = doc.tokens.size();
+  if (n < 2) return std::nullopt;
+  std::string_view number;
+  if (std::optional<size_t> marker = internal::PercentMarkerEndingAt(doc, n - 1)) {
+    if (*marker == 0) return std::nullopt;
+    number = doc.text.substr(0, doc.tokens[*marker].begin);
+  } else if (internal::IsLeadingPercentSign(doc, 0)) {
+    number = doc.text.substr(doc.tokens[1].begin);
+  } else {
+    return std::nullopt;
+  }
+  internal::Document inner;
+  Analyze(number, &inner);
+  std::optional<NumberMatch> match = WholeExpression(inner);
+  std::optional<internal::Decimal> value =
+      match ? internal::Decimal::Parse(match->value) : std::nullopt;
+  value = value ? value->DividedBy(internal::Decimal::FromInt(100)) : std::nullopt;
+  if (!value) return std::nullopt;
+  match->begin = doc.tokens[0].begin;
+  match->end = doc.tokens[n - 1].end;
+  match->value = value->ToString();
+  match->ordinal = false;
+  return match;
+}
+
+// The value of `text` read as one whole expression.
+std::optional<internal::Decimal> WholeValueOf(std::string_view text) {
+  internal::Document doc;
+  Analyze(text, &doc);
+  std::optional<NumberMatch> match = WholeExpression(doc);
+  return match ? internal::Decimal::Parse(match->value) : std::nullopt;
+}
+
+// "اثنا عشر , ثلاثون" = 12.30: a number said in words, a comma, and the hundredths said in
+// words below a hundred, the way amounts are written out in words (num2words' decimals).
+std::optional<NumberMatch> WholeWithHundredths(const internal::Document& doc) {
+  const size_t n = doc.tokens.size();
+  size_t comma = 0;
+  for (size_t t = 1; t + 1 < n && comma == 0; ++t) {
+    const std::string_view mark = doc.TokenText(t);
+    if (mark == "," || mark == "\xD8\x8C") comma = t;  // , or ،
+  }
+  if (comma == 0) return std::nullopt;
+  for (size_t t = 0; t < n; ++t) {
+    if (doc.tokens[t].kind == TokenKind::kNumber) return std::nullopt;  // words only
+  }
+  const std::optional<internal::Decimal> whole =
+      WholeValueOf(doc.text.substr(0, doc.tokens[comma].begin));
+  const std::optional<internal::Decimal> cents =
+      WholeValueOf(doc.text.substr(doc.tokens[comma].end));
+  if (!whole || !cents || !whole->IsInteger() || !cents->IsInteger() || cents->IsNegative() ||
+      !(*cents < internal::Decimal::FromInt(100))) {
+    return std::nullopt;
+  }
+  auto part = cents->DividedBy(internal::Decimal::FromInt(100));
+  auto value = part ? whole->Plus(*part) : std::nullopt;
+  if (!value) return std::nullopt;
+  NumberMatch match;
+  match.begin = doc.tokens[0].begin;
+  match.end = doc.tokens[n - 1].end;
+  match.value = value->ToString();
+  return match;
+}
+
 std::optional<NumberMatch> ParseNumberExpression(std::string_view text) {
   internal::Document doc;
   Analyze(text, &doc);
-  return WholeExpression(doc);
+  if (std::optional<NumberMatch> whole = WholeExpression(doc)) return whole;
+  if (std::optional<NumberMatch> percentage = WholePercentage(doc)) return percentage;
+  return WholeWithHundredths(doc);
 }
 
 std::optional<std::string> ParseNumber(std::string_view text) {

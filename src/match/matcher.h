@@ -16,6 +16,13 @@ inline constexpr int32_t kBuiltinGazetteerPriority = 80;  // data/places.tsv, or
 inline constexpr int32_t kGrammarPriority = 60;           // money and date grammars
 inline constexpr int32_t kMoneyPriority = kGrammarPriority;
 inline constexpr int32_t kDatePriority = kGrammarPriority;
+inline constexpr int32_t kPercentPriority = kGrammarPriority;
+inline constexpr int32_t kTimePriority = kGrammarPriority;
+// An amount whose currency is named in several words ("12 دينارا ليبيا"), and a clock time that
+// names its zone ("بتوقيت مكة المكرمة"): above the built-in gazetteer, whose place inside the
+// name would otherwise take the amount's or the time's words.
+inline constexpr int32_t kQualifiedMoneyPriority = 85;
+inline constexpr int32_t kZonedTimePriority = 85;
 inline constexpr int32_t kNerRulePriority = 40;      // person, organization and place rules
 inline constexpr int32_t kPropagationPriority = 20;  // document-level propagation fills gaps
 

@@ -66,6 +66,8 @@ void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
     e.canonical = std::move(c.canonical);
     e.money = std::move(c.money);
     e.date = std::move(c.date);
+    e.percent = std::move(c.percent);
+    e.time = std::move(c.time);
   }
 }
 

@@ -14,6 +14,7 @@
 #include "core/lexicon_ids.h"
 #include "text/lines.h"
 #include "text/strings.h"
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 KASHIF_DECLARE_EMBEDDED(number_words);
@@ -351,423 +352,605 @@ struct CardinalState {
   }
 };
 
+// The white space that groups thousands: a space, a no-break space (U+00A0), a narrow
+// no-break space (U+202F), a thin space (U+2009) or a figure space (U+2007).
+bool IsGroupingSpace(char32_t cp) {
+  return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007;
+}
+
+// What separates two tokens: how many grouping spaces, and whether anything else than those and
+// invisible format characters (direction marks) stands between them.
+struct Gap {
+  int spaces = 0;
+  bool marks = false;  // a direction mark or another format character
+  bool other = false;
+};
+
+Gap GapBetween(const Document& doc, size_t a, size_t b) {
+  Gap gap;
+  const std::string_view text =
+      doc.text.substr(doc.tokens[a].end, doc.tokens[b].begin - doc.tokens[a].end);
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const size_t len = DecodeUtf8(text, i, &cp);
+    if (len == 0) {
+      gap.other = true;
+      break;
+    }
+    i += len;
+    if (IsGroupingSpace(cp)) {
+      ++gap.spaces;
+    } else if (ClassOf(cp) == CharClass::kFormat) {
+      gap.marks = true;
+    } else {
+      gap.other = true;
+    }
+  }
+  return gap;
+}
+
+// Whether a digit token's key is a group of three after a grouping space: "450", or the last
+// group with its decimals, "120.75".
+bool IsThousandsGroup(std::string_view key) {
+  return key.size() >= 3 && IsDigitRun(key.substr(0, 3), 3, 3) &&
+         (key.size() == 3 || !IsDigitRun(key.substr(3, 1), 1, 1));
+}
+
+bool IsNumberSeparator(std::string_view text) {
+  return text == "," || text == "." || text == "\xD9\xAB" || text == "\xD9\xAC" ||
+         text == "\xD8\x8C";  // , . ٫ ٬ ،
+}
+
+}  // namespace
+
+// The last token of a number that white space or invisible marks cut into tokens, from digit
+// token t (before token `end`), and its digits and separators joined as one token would hold
+// them in *joined: thousands grouped by a grouping space, the first group 1-3 digits and every
+// other exactly three, the last perhaps with decimals ("3 450 120.75"); or a separator with
+// only direction marks around it ("18340‏,‏25"). t itself when nothing joins.
+size_t JoinedDigitsEnd(const Document& doc, size_t t, size_t end, std::string* joined) {
+  *joined = std::string(doc.Key(t));
+  bool spaced_groups = IsDigitRun(*joined, 1, 3);  // may still take a space-grouped group
+  size_t u = t;
+  while (u + 1 < end && doc.tokens[u + 1].kind != TokenKind::kArabicWord) {
+    const Gap gap = GapBetween(doc, u, u + 1);
+    if (gap.other) break;
+    if (gap.spaces == 1 && spaced_groups && doc.tokens[u + 1].kind == TokenKind::kNumber &&
+        IsThousandsGroup(doc.Key(u + 1))) {
+      *joined += doc.Key(++u);
+      spaced_groups = IsDigitRun(doc.Key(u), 3, 3);  // decimals end the run
+      continue;
+    }
+    if (gap.spaces == 0 && u + 2 < end && IsNumberSeparator(doc.TokenText(u + 1)) &&
+        doc.tokens[u + 2].kind == TokenKind::kNumber) {
+      const Gap after = GapBetween(doc, u + 1, u + 2);
+      if ((gap.marks || after.marks) && after.spaces == 0 && !after.other) {
+        *joined += doc.TokenText(u + 1);
+        *joined += doc.Key(u + 2);
+        u += 2;
+        spaced_groups = false;
+        continue;
+      }
+    }
+    break;
+  }
+  return u;
+}
+
+namespace {
+
+using Item = NumberParser::Impl::Item;
+using Result = NumberParser::Impl::Result;
+
+// Reads one cardinal left to right (NumberParser::Impl::ParseCardinal). Read() hands each token
+// to the step for its kind; a word goes to the step for its class (CountWord, Scale, ...), which
+// says whether the word continues the number and, if so, writes the state it leads to. The
+// longest complete reading so far is kept (Record).
+class CardinalReader {
+ public:
+  CardinalReader(const NumberParser::Impl& impl, const Document& doc, size_t start,
+                 const NumberParseOptions& options, int first_reading)
+      : impl_(impl),
+        doc_(doc),
+        start_(start),
+        n_(options.stop_token != 0 ? std::min(options.stop_token, doc.tokens.size())
+                                   : doc.tokens.size()),
+        options_(options),
+        first_reading_(first_reading) {}
+
+  std::optional<Result> Read(std::string_view key0);
+
+ private:
+  void Record(size_t end);
+  bool TakeMinus(size_t t);
+  bool TakeDigits(size_t* t, const Decimal& v, bool joined);
+  bool TakeWord(size_t* t, const Item& item, bool* joined);
+  bool TakePoint(size_t* t, bool joined);
+  bool TakeNumerator(size_t* t, const Item& item, bool joined);
+  void Accept(size_t t, const WordInfo& w, const CardinalState& next);
+
+  // One reading of a word at token t; true (and *next) when it continues the number.
+  bool TakeReading(size_t t, const WordInfo& w, bool joined, CardinalState* next) const;
+  bool CountWord(const WordInfo& w, bool joined, bool at_start, CardinalState* next) const;
+  bool TeenUnit(size_t t, const WordInfo& w, bool joined, bool at_start,
+                CardinalState* next) const;
+  bool JoinedTensAfter(size_t t) const;
+  bool Hundred(const WordInfo& w, bool joined, bool at_start, CardinalState* next) const;
+  bool Scale(const WordInfo& w, bool joined, bool at_start, CardinalState* next) const;
+  bool Fraction(const WordInfo& w, bool joined, bool at_start, CardinalState* next) const;
+  bool Denominator(const WordInfo& w, bool joined, CardinalState* next) const;
+  bool OrdinalBig(const WordInfo& w, bool joined, CardinalState* next) const;
+
+  const NumberParser::Impl& impl_;
+  const Document& doc_;
+  const size_t start_;
+  const size_t n_;  // the token the number must end by (NumberParseOptions::stop_token)
+  const NumberParseOptions& options_;
+  const int first_reading_;
+  CardinalState s_;
+  std::optional<Result> best_;
+  bool waw_pending_ = false;  // a separate و token was read; the next word joins
+};
+
+void CardinalReader::Record(size_t end) {
+  if (!s_.Complete() || waw_pending_) return;
+  auto v = s_.Value();
+  if (!v) return;
+  if (s_.words + s_.digit_tokens == 1 && s_.only_weak && !options_.allow_weak_alone) return;
+  Result r;
+  r.value = *v;
+  r.end_token = end;
+  r.has_words = s_.words > 0;
+  r.has_digits = s_.digit_tokens > 0;
+  best_ = r;
+}
+
+std::optional<Result> CardinalReader::Read(std::string_view key0) {
+  for (size_t t = start_; t < n_; ++t) {
+    // After a separate و token the next word carries no second و ("و واحد").
+    Item item = impl_.ItemFor(doc_, t, t == start_ ? key0 : doc_.Key(t),
+                              t > start_ && !waw_pending_);
+    bool joined = waw_pending_ || item.joined;
+    if (item.kind == Item::kNone) break;
+    if (item.kind == Item::kWawAlone || (waw_pending_ && doc_.Key(t) == kWaw)) {
+      if (waw_pending_ || s_.Empty()) break;
+      waw_pending_ = true;
+      continue;
+    }
+    if (item.kind == Item::kMinusSign) {
+      if (!TakeMinus(t)) break;
+      continue;
+    }
+    waw_pending_ = false;
+    if (item.kind == Item::kDigits) {
+      if (!TakeDigits(&t, item.digits, joined)) break;
+      continue;
+    }
+    if (TakeWord(&t, item, &joined)) continue;
+    if (!TakeNumerator(&t, item, joined)) break;
+  }
+  return best_;
+}
+
+// A sign only opens a number, glued to the digits after it and not to what precedes (so
+// "10-20" stays a range).
+bool CardinalReader::TakeMinus(size_t t) {
+  if (t != start_ || t + 1 >= n_ || !doc_.tokens[t + 1].glued_to_previous ||
+      doc_.tokens[t + 1].kind != TokenKind::kNumber ||
+      (t > 0 && doc_.tokens[t].glued_to_previous)) {
+    return false;
+  }
+  s_.negative = s_.pending_sign = true;
+  return true;
+}
+
+bool CardinalReader::TakeDigits(size_t* t, const Decimal& v, bool joined) {
+  bool ok = false;
+  if (s_.Empty() && !joined) {
+    ok = true;
+  } else if (joined && !s_.group_any && s_.last_scale && v.IsInteger() && v < *s_.last_scale) {
+    ok = true;  // "ألف و500"
+  } else if (joined && s_.g_hundreds && !s_.g_tens && !s_.g_units && !s_.g_teen &&
+             IsSmallInteger(v, 1, 99)) {
+    ok = true;  // "٣ مئة و ٢١"
+  }
+  if (!ok) return false;
+  auto g = s_.group.Plus(v);
+  if (!g) return false;
+  // One number written over several tokens: "3 450 120.75", "18340‏,‏25".
+  if (s_.Empty()) {
+    std::string digits;
+    const size_t last = JoinedDigitsEnd(doc_, *t, n_, &digits);
+    if (last > *t) {
+      if (std::optional<Decimal> joined = ParseDigits(digits)) {
+        g = joined;
+        *t = last;
+      }
+    }
+  }
+  s_.group = *g;
+  s_.group_any = true;
+  s_.g_units = true;
+  s_.last_was_unit_word = false;
+  s_.prev_scale = false;
+  s_.prev_word_hundreds = false;
+  s_.last_term = v;
+  s_.pending_sign = false;
+  ++s_.digit_tokens;
+  s_.only_weak = false;
+  Record(*t + 1);
+  return true;
+}
+
+// A word: its readings in table order until one fits; the reading after a و set aside first,
+// the whole token second. *joined ends as the last alternative tried left it.
+bool CardinalReader::TakeWord(size_t* t, const Item& item, bool* joined) {
+  const bool waw_before = *joined && !item.joined;
+  for (int alt = 0; alt < 2; ++alt) {
+    const std::vector<WordInfo>* words = alt == 0 ? item.words : item.alt_words;
+    if (words == nullptr) continue;
+    *joined = alt == 0 ? (waw_before || item.joined) : waw_before;
+    for (size_t wi = 0; wi < words->size(); ++wi) {
+      if (*t == start_ && first_reading_ >= 0 && static_cast<int>(wi) != first_reading_) continue;
+      const WordInfo& w = (*words)[wi];
+      if (w.cls == WordClass::kPoint) {
+        if (TakePoint(t, *joined)) return true;
+        continue;
+      }
+      CardinalState next = s_;
+      if (!TakeReading(*t, w, *joined, &next)) continue;
+      Accept(*t, w, next);
+      return true;
+    }
+  }
+  return false;
+}
+
+void CardinalReader::Accept(size_t t, const WordInfo& w, const CardinalState& next) {
+  s_ = next;
+  if (w.cls != WordClass::kScale) s_.prev_scale = false;
+  s_.prev_word_hundreds = w.cls == WordClass::kHundreds || w.cls == WordClass::kHundred;
+  if (w.cls != WordClass::kMinus) s_.pending_sign = false;
+  ++s_.words;
+  if (!w.weak && w.cls != WordClass::kTeenUnit) s_.only_weak = false;
+  Record(t + 1);
+}
+
+// The decimal point said as a word: "خمسة فاصلة ثلاثة".
+bool CardinalReader::TakePoint(size_t* t, bool joined) {
+  if (joined || !s_.group_any || s_.g_fraction || !s_.group.IsInteger() ||
+      s_.pending_teen_unit > 0) {
+    return false;
+  }
+  size_t end = 0;
+  auto frac = impl_.ParseDecimalPart(doc_, *t + 1, &end, options_);
+  if (!frac) return false;
+  auto g = s_.group.Plus(*frac);
+  if (!g) return false;
+  s_.group = *g;
+  s_.g_fraction = true;
+  ++s_.words;
+  s_.only_weak = false;
+  *t = end - 1;
+  Record(end);
+  return true;
+}
+
+// "وثلاثة أخماس" after a complete number: a unit read as a numerator.
+bool CardinalReader::TakeNumerator(size_t* t, const Item& item, bool joined) {
+  if (!joined || !s_.group_any || s_.g_fraction || *t + 1 >= n_) return false;
+  Item peek = impl_.ItemFor(doc_, *t + 1, doc_.Key(*t + 1), false);
+  const WordInfo* unit = nullptr;
+  for (const WordInfo& w : *item.words) {
+    if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) unit = &w;
+  }
+  const WordInfo* den = nullptr;
+  if (peek.kind == Item::kWords && !doc_.tokens[*t + 1].glued_to_previous) {
+    for (const WordInfo& w : *peek.words) {
+      if (w.cls == WordClass::kDenominator) den = &w;
+    }
+  }
+  if (!unit || !den) return false;
+  auto frac = unit->value.DividedBy(den->value);
+  auto g = frac ? s_.group.Plus(*frac) : std::nullopt;
+  if (!g) return false;
+  s_.group = *g;
+  s_.g_fraction = true;
+  s_.words += 2;
+  s_.only_weak = false;
+  ++*t;
+  Record(*t + 1);
+  return true;
+}
+
+bool CardinalReader::TakeReading(size_t t, const WordInfo& w, bool joined,
+                                 CardinalState* next) const {
+  const bool at_start = s_.Empty() && !joined;
+  switch (w.cls) {
+    case WordClass::kUnit:
+    case WordClass::kTeen:
+    case WordClass::kTens:
+    case WordClass::kHundreds:
+    case WordClass::kTen:
+      return CountWord(w, joined, at_start, next);
+    case WordClass::kTeenUnit:
+      return TeenUnit(t, w, joined, at_start, next);
+    case WordClass::kHundred:
+      return Hundred(w, joined, at_start, next);
+    case WordClass::kScale:
+      return Scale(w, joined, at_start, next);
+    case WordClass::kFraction:
+      return Fraction(w, joined, at_start, next);
+    case WordClass::kDenominator:
+      return Denominator(w, joined, next);
+    case WordClass::kOrdinalBig:
+      return OrdinalBig(w, joined, next);
+    case WordClass::kConstructCount:
+      if (!at_start) return false;
+      next->group = w.value;
+      next->group_any = true;
+      next->needs_multiplier = true;
+      return true;
+    case WordClass::kMinus:
+      if (!at_start || s_.pending_sign) return false;
+      next->negative = next->pending_sign = true;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A unit, ten, teen, tens or hundreds word: "ثلاثة", "عشر" after a unit ("ثلاثة عشر"),
+// "وعشرون" after a unit, "خمسة" after "خمسمية" without و.
+bool CardinalReader::CountWord(const WordInfo& w, bool joined, bool at_start,
+                               CardinalState* next) const {
+  const CardinalState& s = s_;
+  const Decimal& v = w.value;
+  const bool is_tens = w.cls == WordClass::kTens;
+  const bool is_hundreds = w.cls == WordClass::kHundreds;
+  bool take = false;
+  if (w.cls == WordClass::kTen && !joined && s.last_was_unit_word && s.g_units && !s.g_teen &&
+      !s.g_tens) {
+    // "ثلاثة عشر": the unit just added becomes a teen.
+    auto g = s.group.Plus(v);
+    if (!g) return false;
+    next->group = *g;
+    next->g_teen = true;
+    next->g_units = false;
+    take = true;
+  } else if (w.cls == WordClass::kTen && !joined && s.pending_teen_unit > 0) {
+    auto g = s.group.Plus(Decimal::FromInt(10 + s.pending_teen_unit));
+    if (!g) return false;
+    next->group = *g;
+    next->pending_teen_unit = 0;
+    next->group_any = true;
+    next->g_teen = true;
+    take = true;
+  } else if (s.pending_teen_unit > 0) {
+    return false;
+  } else if (at_start) {
+    take = true;
+  } else if (joined && !s.group_any && s.last_scale && v < *s.last_scale) {
+    take = true;  // after a scale word: "ألف ومائتان"
+  } else if (!joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen && !s.g_fraction &&
+             !is_hundreds && s.prev_word_hundreds) {
+    take = true;  // colloquial hundreds without و: "خمسمية خمسة وعشرين"
+  } else if (joined && s.group_any && !s.g_fraction) {
+    if (is_tens) {
+      take = !s.g_tens && !s.g_teen && (s.g_units || s.g_hundreds);
+    } else if (!is_hundreds) {
+      take = s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen;
+    }
+  }
+  if (!take) return false;
+  const bool made_teen = w.cls == WordClass::kTen && next->g_teen && !s.g_teen;
+  if (!made_teen) {  // the teen branches above already added their ten
+    auto g = next->group.Plus(v);
+    if (!g) return false;
+    next->group = *g;
+    next->group_any = true;
+    if (is_tens) next->g_tens = true;
+    if (is_hundreds) next->g_hundreds = true;
+    if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) next->g_units = true;
+    if (w.cls == WordClass::kTeen) next->g_teen = true;
+  }
+  next->last_was_unit_word = w.cls == WordClass::kUnit;
+  if (is_hundreds || made_teen) {
+    next->last_term.reset();
+  } else {
+    next->last_term = v;
+  }
+  return true;
+}
+
+// The first word of 11/12 ("أحد", "اثنا"), waiting for عشر; or the unit 1/2 before و+tens
+// ("أحد وعشرون", num2text style).
+bool CardinalReader::TeenUnit(size_t t, const WordInfo& w, bool joined, bool at_start,
+                              CardinalState* next) const {
+  const CardinalState& s = s_;
+  if (s.pending_teen_unit > 0) return false;
+  const bool ok =
+      at_start || (joined && !s.group_any && s.last_scale) ||
+      (joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen && !s.g_fraction);
+  if (!ok) return false;
+  next->pending_teen_unit = static_cast<int>(*w.value.ToInt64());
+  if (JoinedTensAfter(t)) {
+    if (auto g = s.group.Plus(w.value)) {
+      next->pending_teen_unit = 0;
+      next->group = *g;
+      next->group_any = true;
+      next->g_units = true;
+    }
+  }
+  next->last_was_unit_word = false;
+  return true;
+}
+
+// Whether a tens word joined with و follows token t ("وعشرون", "و عشرون").
+bool CardinalReader::JoinedTensAfter(size_t t) const {
+  if (t + 1 >= n_) return false;
+  Item peek = impl_.ItemFor(doc_, t + 1, doc_.Key(t + 1), true);
+  if (peek.kind == Item::kWawAlone && t + 2 < n_) {
+    peek = impl_.ItemFor(doc_, t + 2, doc_.Key(t + 2), false);
+    peek.joined = peek.kind == Item::kWords;
+  }
+  if (peek.kind != Item::kWords || !peek.joined) return false;
+  for (const WordInfo& pw : *peek.words) {
+    if (pw.cls == WordClass::kTens) return true;
+  }
+  return false;
+}
+
+// "مائة": a hundred alone, after a scale, or multiplied by the unit or digits before it.
+bool CardinalReader::Hundred(const WordInfo& w, bool joined, bool at_start,
+                             CardinalState* next) const {
+  const CardinalState& s = s_;
+  const Decimal& v = w.value;
+  if (s.pending_teen_unit > 0) return false;
+  if (!joined && s.group_any && !s.g_hundreds && !s.g_tens && !s.g_teen && !s.g_fraction &&
+      s.group.IsInteger() && Decimal::FromInt(1) < s.group && s.group < Decimal::FromInt(10)) {
+    next->group = *s.group.Times(v);  // "ثلاث مائة", "٣ مئة"
+  } else if (!joined && s.group_any && s.digit_tokens > 0 && s.words == 0) {
+    auto g = s.group.Times(v);  // "٢,١٢ مئة"
+    if (!g) return false;
+    next->group = *g;
+  } else if (at_start || (joined && !s.group_any && s.last_scale && v < *s.last_scale)) {
+    next->group = v;
+  } else {
+    return false;
+  }
+  next->group_any = true;
+  next->g_hundreds = true;
+  next->g_units = false;
+  next->needs_multiplier = false;
+  next->last_was_unit_word = false;
+  return true;
+}
+
+// A scale word: "ألف", "ملايين" after a count, stacked ("ألف مليون"), a dual ("مليونان").
+bool CardinalReader::Scale(const WordInfo& w, bool joined, bool at_start,
+                           CardinalState* next) const {
+  const CardinalState& s = s_;
+  const Decimal& v = w.value;
+  if (s.pending_teen_unit > 0) return false;
+  Decimal count;
+  if (!joined && s.group_any) {
+    if (w.dual || s.scaled_fraction) return false;
+    count = s.group;
+  } else if (!joined && s.prev_scale && !s.group_any) {
+    // Stacked scales: "ألف مليون".
+    if (w.plural || w.dual || w.acc_or_dual || !s.last_scale || !(*s.last_scale < v)) {
+      return false;
+    }
+    auto stacked = s.total.Times(v);
+    if (!stacked) return false;
+    next->total = *stacked;
+    next->last_scale = *s.last_scale->Times(v);
+    next->prev_scale = true;
+    return true;
+  } else if (at_start || (joined && !s.group_any && s.last_scale)) {
+    if (w.plural) return false;
+    count = Decimal::FromInt(w.dual || w.acc_or_dual ? 2 : 1);
+  } else if (!joined && s.scaled_fraction && !s.group_any) {
+    // "ونصف مليون": the fraction belongs to this scale.
+    count = *s.scaled_fraction;
+    next->scaled_fraction.reset();
+  } else {
+    return false;
+  }
+  // A plural counts whole things: "ثلث آلاف" is no number ("تلت تلاف" is 3000 only when
+  // spelled with the unit تلات).
+  if (w.plural && (!s.group_any || s.g_fraction)) return false;
+  // Scales fall: "مليون وألف". Only a fraction may repeat its scale: "مليون ونصف مليون".
+  if (s.last_scale && !(v < *s.last_scale) && !(s.scaled_fraction && v == *s.last_scale)) {
+    return false;
+  }
+  auto part = count.Times(v);
+  if (!part) return false;
+  auto total = s.total.Plus(*part);
+  if (!total) return false;
+  next->total = *total;
+  next->ResetGroup();
+  next->needs_multiplier = false;
+  next->last_scale = v;
+  next->prev_scale = true;
+  return true;
+}
+
+// A fraction word: alone ("نصف"), of the scale before it ("مليون ونصف"), added ("ثلاثة
+// ونصف"), or the denominator of a count of eleven or more ("ثلاثة وعشرون خمسًا").
+bool CardinalReader::Fraction(const WordInfo& w, bool joined, bool at_start,
+                              CardinalState* next) const {
+  const CardinalState& s = s_;
+  const Decimal& v = w.value;
+  if (s.pending_teen_unit > 0) return false;
+  bool take = false;
+  if (at_start) {
+    next->group = v;
+    next->group_any = true;
+    next->g_fraction = true;
+    next->pending_sign = false;
+    take = true;
+  } else if (joined && !s.group_any && s.last_scale && !s.scaled_fraction) {
+    next->scaled_fraction = v;  // "مليون ونصف"
+    take = true;
+  } else if (joined && s.group_any && !s.g_fraction) {
+    auto g = s.group.Plus(v);  // "ثلاثة ونصف"
+    if (!g) return false;
+    next->group = *g;
+    next->g_fraction = true;
+    take = true;
+  } else if (!joined && s.group_any && !s.g_fraction && s.total.IsZero() &&
+             s.digit_tokens == 0 && !(s.group < Decimal::FromInt(11)) && s.group.IsInteger() &&
+             v.Compare(Decimal::FromInt(1)) < 0) {
+    // A count of eleven or more takes a singular noun: "ثلاثة وعشرون خمسًا" is twenty-three
+    // fifths, the whole count the numerator.
+    auto g = s.group.Times(v);
+    if (!g) return false;
+    next->group = *g;
+    next->g_fraction = true;
+    take = true;
+  }
+  next->last_was_unit_word = false;
+  return take;
+}
+
+// "ثلاثة أرباع": the count just read becomes the numerator.
+bool CardinalReader::Denominator(const WordInfo& w, bool joined, CardinalState* next) const {
+  const CardinalState& s = s_;
+  if (joined || !s.group_any || s.g_fraction || s.pending_teen_unit > 0 || !s.last_term) {
+    return false;
+  }
+  auto without = s.group.Minus(*s.last_term);
+  auto part = s.last_term->DividedBy(w.value);
+  if (!without || !part) return false;
+  next->group = *without->Plus(*part);
+  next->last_term.reset();
+  next->g_fraction = true;
+  next->last_was_unit_word = false;
+  return true;
+}
+
+// "مليار ونصف المليار": the fraction's scale repeated with the article.
+bool CardinalReader::OrdinalBig(const WordInfo& w, bool joined, CardinalState* next) const {
+  const CardinalState& s = s_;
+  const Decimal& v = w.value;
+  if (joined || !s.scaled_fraction || !s.last_scale || v != *s.last_scale) return false;
+  auto part = s.scaled_fraction->Times(v);
+  auto total = part ? s.total.Plus(*part) : std::nullopt;
+  if (!total) return false;
+  next->total = *total;
+  next->scaled_fraction.reset();
+  next->prev_scale = true;
+  return true;
+}
+
 }  // namespace
 
 std::optional<NumberParser::Impl::Result> NumberParser::Impl::ParseCardinal(
     const Document& doc, size_t start, std::string_view key0, const NumberParseOptions& options,
     int first_reading) const {
-  CardinalState s;
-  std::optional<Result> best;
-  bool waw_pending = false;
-  const size_t n = doc.tokens.size();
-
-  auto record = [&](size_t end) {
-    if (!s.Complete() || waw_pending) return;
-    auto v = s.Value();
-    if (!v) return;
-    Result r;
-    r.value = *v;
-    r.end_token = end;
-    r.has_words = s.words > 0;
-    r.has_digits = s.digit_tokens > 0;
-    if (s.words + s.digit_tokens == 1 && s.only_weak && !options.allow_weak_alone) return;
-    best = r;
-  };
-
-  for (size_t t = start; t < n; ++t) {
-    // After a separate و token the next word carries no second و ("و واحد").
-    Item item = ItemFor(doc, t, t == start ? key0 : doc.Key(t), t > start && !waw_pending);
-    bool joined = waw_pending || item.joined;
-    if (item.kind == Item::kNone) break;
-    if (item.kind == Item::kWawAlone || (waw_pending && doc.Key(t) == kWaw)) {
-      if (waw_pending || s.Empty()) break;
-      waw_pending = true;
-      continue;
-    }
-    if (item.kind == Item::kMinusSign) {
-      // A sign only opens a number, glued to the digits after it and not to what precedes
-      // (so "10-20" stays a range).
-      if (t != start || t + 1 >= n || !doc.tokens[t + 1].glued_to_previous ||
-          doc.tokens[t + 1].kind != TokenKind::kNumber ||
-          (t > 0 && doc.tokens[t].glued_to_previous)) {
-        break;
-      }
-      s.negative = s.pending_sign = true;
-      continue;
-    }
-    waw_pending = false;
-
-    if (item.kind == Item::kDigits) {
-      const Decimal& v = item.digits;
-      bool ok = false;
-      if (s.Empty() && !joined) {
-        ok = true;
-      } else if (joined && !s.group_any && s.last_scale && v.IsInteger() && v < *s.last_scale) {
-        ok = true;  // "ألف و500"
-      } else if (joined && s.g_hundreds && !s.g_tens && !s.g_units && !s.g_teen &&
-                 IsSmallInteger(v, 1, 99)) {
-        ok = true;  // "٣ مئة و ٢١"
-      }
-      if (!ok) break;
-      auto g = s.group.Plus(v);
-      if (!g) break;
-      // Thousands grouped with single spaces: "1 234 567".
-      if (s.Empty() && v.IsInteger() && IsDigitRun(doc.Key(t), 1, 3)) {
-        std::string digits(doc.Key(t));
-        size_t u = t;
-        while (u + 1 < n && doc.tokens[u + 1].kind == TokenKind::kNumber &&
-               doc.tokens[u + 1].begin == doc.tokens[u].end + 1 &&
-               doc.text[doc.tokens[u].end] == ' ' && IsDigitRun(doc.Key(u + 1), 3, 3)) {
-          digits += doc.Key(++u);
-        }
-        if (u > t) {
-          g = Decimal::Parse(digits);
-          if (!g) break;
-          t = u;
-        }
-      }
-      s.group = *g;
-      s.group_any = true;
-      s.g_units = true;
-      s.last_was_unit_word = false;
-      s.prev_scale = false;
-      s.prev_word_hundreds = false;
-      s.last_term = v;
-      s.pending_sign = false;
-      ++s.digit_tokens;
-      s.only_weak = false;
-      record(t + 1);
-      continue;
-    }
-
-    // A word: try its readings in table order until one fits.
-    bool accepted = false;
-    const bool waw_before = joined && !item.joined;
-    for (int alt = 0; alt < 2 && !accepted; ++alt) {
-      const std::vector<WordInfo>* words = alt == 0 ? item.words : item.alt_words;
-      if (words == nullptr) continue;
-      joined = alt == 0 ? (waw_before || item.joined) : waw_before;
-      for (size_t wi = 0; wi < words->size(); ++wi) {
-        if (t == start && first_reading >= 0 && static_cast<int>(wi) != first_reading) continue;
-        const WordInfo& w = (*words)[wi];
-        const Decimal& v = w.value;
-        bool at_start = s.Empty() && !joined;
-        bool take = false;
-        CardinalState next = s;
-        switch (w.cls) {
-          case WordClass::kUnit:
-          case WordClass::kTeen:
-          case WordClass::kTens:
-          case WordClass::kHundreds:
-          case WordClass::kTen: {
-            bool is_tens = w.cls == WordClass::kTens;
-            bool is_hundreds = w.cls == WordClass::kHundreds;
-            if (w.cls == WordClass::kTen && !joined && s.last_was_unit_word && s.g_units &&
-                !s.g_teen && !s.g_tens) {
-              // "ثلاثة عشر": the unit just added becomes a teen.
-              auto g = s.group.Plus(v);
-              if (!g) break;
-              next.group = *g;
-              next.g_teen = true;
-              next.g_units = false;
-              take = true;
-            } else if (w.cls == WordClass::kTen && !joined && s.pending_teen_unit > 0) {
-              auto g = s.group.Plus(Decimal::FromInt(10 + s.pending_teen_unit));
-              if (!g) break;
-              next.group = *g;
-              next.pending_teen_unit = 0;
-              next.group_any = true;
-              next.g_teen = true;
-              take = true;
-            } else if (s.pending_teen_unit > 0) {
-              break;
-            } else if (at_start) {
-              take = true;
-            } else if (joined && !s.group_any && s.last_scale && v < *s.last_scale) {
-              take = true;  // after a scale word: "ألف ومائتان"
-            } else if (!joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen &&
-                       !s.g_fraction && !is_hundreds && s.prev_word_hundreds) {
-              take = true;  // colloquial hundreds without و: "خمسمية خمسة وعشرين"
-            } else if (joined && s.group_any && !s.g_fraction) {
-              if (is_tens) {
-                take = !s.g_tens && !s.g_teen && (s.g_units || s.g_hundreds);
-              } else if (!is_hundreds) {
-                take = s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen;
-              }
-            }
-            if (!take) break;
-            const bool made_teen = w.cls == WordClass::kTen && next.g_teen && !s.g_teen;
-            if (!made_teen) {  // the teen branches above already added their ten
-              auto g = next.group.Plus(v);
-              if (!g) {
-                take = false;
-                break;
-              }
-              next.group = *g;
-              next.group_any = true;
-              if (is_tens) next.g_tens = true;
-              if (is_hundreds) next.g_hundreds = true;
-              if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) next.g_units = true;
-              if (w.cls == WordClass::kTeen) next.g_teen = true;
-            }
-            next.last_was_unit_word = w.cls == WordClass::kUnit;
-            if (is_hundreds) {
-              next.last_term.reset();
-            } else if (made_teen) {
-              next.last_term.reset();
-            } else {
-              next.last_term = v;
-            }
-            break;
-          }
-          case WordClass::kTeenUnit: {
-            if (s.pending_teen_unit > 0) break;
-            bool ok =
-                at_start || (joined && !s.group_any && s.last_scale) ||
-                (joined && s.g_hundreds && !s.g_units && !s.g_tens && !s.g_teen && !s.g_fraction);
-            if (!ok) break;
-            // "أحد" can also be the unit 1 before tens: "أحد وعشرون" (num2text style).
-            next.pending_teen_unit = static_cast<int>(*v.ToInt64());
-            take = true;
-            // Allow "أحد وعشرون": peek for و+tens.
-            if (t + 1 < n) {
-              Item peek = ItemFor(doc, t + 1, doc.Key(t + 1), true);
-              if (peek.kind == Item::kWawAlone && t + 2 < n) {
-                peek = ItemFor(doc, t + 2, doc.Key(t + 2), false);
-                peek.joined = peek.kind == Item::kWords;
-              }
-              if (peek.kind == Item::kWords && peek.joined) {
-                for (const WordInfo& pw : *peek.words) {
-                  if (pw.cls == WordClass::kTens) {
-                    auto g = s.group.Plus(v);
-                    if (g) {
-                      next.pending_teen_unit = 0;
-                      next.group = *g;
-                      next.group_any = true;
-                      next.g_units = true;
-                    }
-                  }
-                }
-              }
-            }
-            next.last_was_unit_word = false;
-            break;
-          }
-          case WordClass::kHundred: {
-            if (s.pending_teen_unit > 0) break;
-            if (!joined && s.group_any && !s.g_hundreds && !s.g_tens && !s.g_teen &&
-                !s.g_fraction && s.group.IsInteger() && Decimal::FromInt(1) < s.group &&
-                s.group < Decimal::FromInt(10)) {
-              next.group = *s.group.Times(v);  // "ثلاث مائة", "٣ مئة"
-            } else if (!joined && s.group_any && s.digit_tokens > 0 && s.words == 0) {
-              auto g = s.group.Times(v);  // "٢,١٢ مئة"
-              if (!g) break;
-              next.group = *g;
-            } else if (at_start || (joined && !s.group_any && s.last_scale && v < *s.last_scale)) {
-              next.group = v;
-            } else {
-              break;
-            }
-            next.group_any = true;
-            next.g_hundreds = true;
-            next.g_units = false;
-            next.needs_multiplier = false;
-            next.last_was_unit_word = false;
-            take = true;
-            break;
-          }
-          case WordClass::kScale: {
-            if (s.pending_teen_unit > 0) break;
-            Decimal count;
-            if (!joined && s.group_any) {
-              if (w.dual) break;
-              count = s.group;
-              if (s.scaled_fraction) break;
-            } else if (!joined && s.prev_scale && !s.group_any) {
-              // Stacked scales: "ألف مليون".
-              if (w.plural || w.dual || w.acc_or_dual || !s.last_scale || !(*s.last_scale < v)) {
-                break;
-              }
-              auto t2 = s.total.Times(v);
-              if (!t2) break;
-              next.total = *t2;
-              next.last_scale = *s.last_scale->Times(v);
-              next.prev_scale = true;
-              take = true;
-              break;
-            } else if (at_start || (joined && !s.group_any && s.last_scale)) {
-              if (w.plural) break;
-              count = Decimal::FromInt(w.dual || w.acc_or_dual ? 2 : 1);
-            } else if (!joined && s.scaled_fraction && !s.group_any) {
-              // "ونصف مليون": the fraction belongs to this scale.
-              count = *s.scaled_fraction;
-              next.scaled_fraction.reset();
-            } else {
-              break;
-            }
-            // A plural counts whole things: "ثلث آلاف" is no number ("تلت تلاف" is 3000 only when
-            // spelled with the unit تلات).
-            if (w.plural && (!s.group_any || s.g_fraction)) break;
-            // Scales fall: "مليون وألف". Only a fraction may repeat its scale: "مليون ونصف مليون".
-            if (s.last_scale && !(v < *s.last_scale) &&
-                !(s.scaled_fraction && v == *s.last_scale)) {
-              break;
-            }
-            auto part = count.Times(v);
-            if (!part) break;
-            auto total = s.total.Plus(*part);
-            if (!total) break;
-            next.total = *total;
-            next.ResetGroup();
-            next.needs_multiplier = false;
-            next.last_scale = v;
-            next.prev_scale = true;
-            take = true;
-            break;
-          }
-          case WordClass::kFraction: {
-            if (s.pending_teen_unit > 0) break;
-            if (at_start) {
-              next.group = v;
-              next.group_any = true;
-              next.g_fraction = true;
-              next.pending_sign = false;
-              take = true;
-            } else if (joined && !s.group_any && s.last_scale && !s.scaled_fraction) {
-              next.scaled_fraction = v;  // "مليون ونصف"
-              take = true;
-            } else if (joined && s.group_any && !s.g_fraction) {
-              auto g = s.group.Plus(v);  // "ثلاثة ونصف"
-              if (!g) break;
-              next.group = *g;
-              next.g_fraction = true;
-              take = true;
-            } else if (!joined && s.group_any && !s.g_fraction && s.total.IsZero() &&
-                       s.digit_tokens == 0 && !(s.group < Decimal::FromInt(11)) &&
-                       s.group.IsInteger() && v.Compare(Decimal::FromInt(1)) < 0) {
-              // A count of eleven or more takes a singular noun: "ثلاثة وعشرون خمسًا" is
-              // twenty-three fifths, the whole count the numerator.
-              auto g = s.group.Times(v);
-              if (!g) break;
-              next.group = *g;
-              next.g_fraction = true;
-              take = true;
-            }
-            next.last_was_unit_word = false;
-            break;
-          }
-          case WordClass::kDenominator: {
-            // "ثلاثة أرباع": the count just read becomes the numerator.
-            if (joined || !s.group_any || s.g_fraction || s.pending_teen_unit > 0 || !s.last_term) {
-              break;
-            }
-            auto without = s.group.Minus(*s.last_term);
-            auto part = s.last_term->DividedBy(v);
-            if (!without || !part) break;
-            next.group = *without->Plus(*part);
-            next.last_term.reset();
-            next.g_fraction = true;
-            next.last_was_unit_word = false;
-            take = true;
-            break;
-          }
-          case WordClass::kPoint: {
-            if (joined || !s.group_any || s.g_fraction || !s.group.IsInteger() ||
-                s.pending_teen_unit > 0) {
-              break;
-            }
-            size_t end = 0;
-            auto frac = ParseDecimalPart(doc, t + 1, &end, options);
-            if (!frac) break;
-            auto g = s.group.Plus(*frac);
-            if (!g) break;
-            s.group = *g;
-            s.g_fraction = true;
-            ++s.words;
-            s.only_weak = false;
-            t = end - 1;
-            record(end);
-            accepted = true;
-            break;
-          }
-          case WordClass::kOrdinalBig: {
-            // "مليار ونصف المليار": the fraction's scale repeated with the article.
-            if (joined || !s.scaled_fraction || !s.last_scale || v != *s.last_scale) break;
-            auto part = s.scaled_fraction->Times(v);
-            auto total = part ? s.total.Plus(*part) : std::nullopt;
-            if (!total) break;
-            next.total = *total;
-            next.scaled_fraction.reset();
-            next.prev_scale = true;
-            take = true;
-            break;
-          }
-          case WordClass::kConstructCount: {
-            if (!at_start) break;
-            next.group = v;
-            next.group_any = true;
-            next.needs_multiplier = true;
-            take = true;
-            break;
-          }
-          case WordClass::kMinus: {
-            if (!at_start || s.pending_sign) break;
-            next.negative = next.pending_sign = true;
-            take = true;
-            break;
-          }
-          default:
-            break;
-        }
-        if (w.cls == WordClass::kPoint) {
-          if (accepted) break;
-          continue;
-        }
-        if (!take) continue;
-        bool was_scale = w.cls == WordClass::kScale;
-        s = next;
-        if (!was_scale) s.prev_scale = false;
-        s.prev_word_hundreds = w.cls == WordClass::kHundreds || w.cls == WordClass::kHundred;
-        if (w.cls != WordClass::kMinus) s.pending_sign = false;
-        ++s.words;
-        if (!w.weak && w.cls != WordClass::kTeenUnit) s.only_weak = false;
-        record(t + 1);
-        accepted = true;
-        break;
-      }
-    }
-    if (!accepted) {
-      // "وثلاثة أخماس" after a complete number: a unit read as a numerator.
-      if (joined && s.group_any && !s.g_fraction && t + 1 < n) {
-        Item peek = ItemFor(doc, t + 1, doc.Key(t + 1), false);
-        const WordInfo* unit = nullptr;
-        for (const WordInfo& w : *item.words) {
-          if (w.cls == WordClass::kUnit || w.cls == WordClass::kTen) unit = &w;
-        }
-        const WordInfo* den = nullptr;
-        if (peek.kind == Item::kWords && !doc.tokens[t + 1].glued_to_previous) {
-          for (const WordInfo& w : *peek.words) {
-            if (w.cls == WordClass::kDenominator) den = &w;
-          }
-        }
-        if (unit && den) {
-          auto frac = unit->value.DividedBy(den->value);
-          auto g = frac ? s.group.Plus(*frac) : std::nullopt;
-          if (g) {
-            s.group = *g;
-            s.g_fraction = true;
-            s.words += 2;
-            s.only_weak = false;
-            ++t;
-            record(t + 1);
-            continue;
-          }
-        }
-      }
-      break;
-    }
-  }
-  return best;
+  return CardinalReader(*this, doc, start, options, first_reading).Read(key0);
 }
 
 std::optional<Decimal> NumberParser::Impl::ParseDecimalPart(
@@ -959,7 +1142,14 @@ std::optional<Decimal> ParseDigits(std::string_view key) {
       bool three_after = digits.size() - last.first == 3;
       if (last.second == '.' || !three_after) point = last.first;
     } else if (has_dot) {
-      return std::nullopt;  // "192.168.1.2" is not one number
+      // "1.234.567": dots grouping thousands (the check below wants groups of three);
+      // "192.168.1.2" is not one number.
+    } else if (last.second == ',' && digits.size() - last.first != 3) {
+      // "47،310,65": Arabic commas group thousands, the Latin comma marks the decimals.
+      bool arabic_before = true;
+      for (size_t i = 0; i + 1 < seps.size(); ++i) arabic_before &= seps[i].second == 'a';
+      if (!arabic_before) return std::nullopt;
+      point = last.first;
     }
     // Every grouping separator must be followed by three digits.
     size_t prev = 0;
@@ -1201,6 +1391,7 @@ bool NumberParser::WordsMarkedIn(const Document& doc) const {
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,
                                                  const NumberParseOptions& options) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return std::nullopt;
+  if (options.stop_token != 0 && token >= options.stop_token) return std::nullopt;
   // Callers try every token; nearly every word of running text is no number word, which the
   // analyzer's lexicon bits tell without a lookup. (Checked before the parse proper so that
   // this common case does not pay for its stack frame.)
@@ -1287,6 +1478,7 @@ std::optional<NumberParse> NumberParser::Impl::ParseFrom(const Document& doc, si
                        : ParseCardinal(doc, token, key, options, pass);
       if (!r) continue;
       if (!ordinal) ExtendWithParts(doc, options, &*r);
+      if (options.stop_token != 0 && r->end_token > options.stop_token) continue;
       if (best && best->end_token >= r->end_token) continue;
       NumberParse p;
       p.value = r->value;

@@ -44,7 +44,20 @@ struct NumberParseOptions {
   // "صفر", also the month Safar; flagged `weak` in data/number_words.tsv). Off for running
   // text, on when the caller knows the text is a number (an amount before a currency).
   bool allow_weak_alone = false;
+  // When not 0: the number ends at this token at the latest (a range's low end before its
+  // connector: "بين عشرة وعشرين" read up to و).
+  size_t stop_token = 0;
 };
+// How a number before its unit is read (a currency, a percent sign, minutes): cardinals only,
+// and a lone word that is a number only in context ("واحد", "أحد") counts, since the unit
+// beside it says it is a number.
+inline NumberParseOptions AmountParseOptions() {
+  NumberParseOptions options;
+  options.ordinals = false;
+  options.allow_weak_alone = true;
+  return options;
+}
+
 // A digit token with '/' or '-' inside ("27/2/2025", "10-20") is never read as a number: it
 // stops the parse, and the date matcher reads it.
 
@@ -109,6 +122,13 @@ class NumberParser {
   explicit NumberParser(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The last token of a number that white space or invisible marks cut into tokens, starting
+// at digit token t and ending before token `end`: thousands grouped by a space, no-break or
+// narrow space ("3 450 120.75"), or a separator between direction marks ("18340‏,‏25"). Sets
+// *joined to the digits and separators as one token would hold them ("3450120.75"). Returns t
+// when nothing joins. ParseDigits(*joined) gives the value (or says it is no number).
+size_t JoinedDigitsEnd(const Document& doc, size_t t, size_t end, std::string* joined);
 
 // Parses a digit token's match form ("1,250,000", "3.75", "2٫5"; digits already ASCII).
 // nullopt for anything else (a date "27/2/2025", a range "10-20", letters).

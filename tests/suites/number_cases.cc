@@ -102,24 +102,54 @@ bool CurrencyMatches(const std::string& expected_currency, const std::string& ex
   return got.currency == expected_currency;
 }
 
+// The entities of `text` as "[TYPE text amount[/upper] currency]" for the report, and its MONEY.
+std::vector<Entity> MoneyIn(const SuiteCase& c, const SuiteContext& context, std::string* got) {
+  std::vector<Entity> money;
+  for (const Entity& e : context.extractor->Extract(c.text)) {
+    *got += "[" + std::string(EntityTypeLabel(e.type)) + " " + std::string(e.text(c.text));
+    if (e.money) {
+      *got += " " + e.money->amount;
+      if (!e.money->upper_amount.empty()) *got += "/" + e.money->upper_amount;
+      *got += " " + e.money->currency;
+    }
+    *got += "] ";
+    if (e.type == EntityType::kMoney && e.money) money.push_back(e);
+  }
+  return money;
+}
+
+// A range with both ends ("من 10 الى 20 دولار") is one MONEY entity whose amount is the low end
+// and upper_amount the high one; an open bound ("اقل من 7 يورو") is out of scope (kashif gives
+// the amount without the bound).
+Outcome JudgeMoneyRange(const SuiteCase& c, const SuiteContext& context) {
+  const JsonValue* from = c.expected->Find("from");
+  const JsonValue* to = c.expected->Find("to");
+  if (!from || !to) return Outcome{Verdict::kOutOfScope, "open interval"};
+  const JsonValue* currency = from->Find("currency");
+  std::string got;
+  std::vector<Entity> money = MoneyIn(c, context, &got);
+  if (money.size() != 1 || !currency) return Judge(false, got);
+  MoneyValue low = *money[0].money;
+  MoneyValue high{low.upper_amount, low.currency, ""};
+  return Judge(!low.upper_amount.empty() &&
+                   CurrencyMatches(currency->string, NumberLiteral(from->Find("amount")), low) &&
+                   CurrencyMatches(currency->string, NumberLiteral(to->Find("amount")), high),
+               got);
+}
+
 Outcome JudgeMoney(const SuiteCase& c, const SuiteContext& context) {
   const JsonValue* type = c.expected->Find("type");
   if ((type && type->string == "interval") || c.expected->Find("from") || c.expected->Find("to")) {
-    return Outcome{Verdict::kOutOfScope, "interval"};  // MoneyValue is one amount
+    return JudgeMoneyRange(c, context);
   }
   std::string amount = NumberLiteral(c.expected->Find("amount"));
   const JsonValue* currency = c.expected->Find("currency");
   std::string got;
-  std::vector<const Entity*> money;
-  std::vector<Entity> entities = context.extractor->Extract(c.text);
-  for (const Entity& e : entities) {
-    got += "[" + std::string(EntityTypeLabel(e.type)) + " " + std::string(e.text(c.text));
-    if (e.money) got += " " + e.money->amount + " " + e.money->currency;
-    got += "] ";
-    if (e.type == EntityType::kMoney && e.money) money.push_back(&e);
-  }
+  std::vector<Entity> money = MoneyIn(c, context, &got);
   if (money.size() != 1 || !currency) return Judge(false, got);
-  return Judge(CurrencyMatches(currency->string, amount, *money[0]->money), got);
+  return Judge(money[0].money->upper_amount.empty() &&
+                   CurrencyMatches(currency->string, amount, *money[0].money),
+               got);
 }
 
 }  // namespace

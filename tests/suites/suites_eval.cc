@@ -198,7 +198,7 @@ int Run(int argc, char** argv) {
                                   .c_str());
   }
   std::printf(
-      "scope- = out of scope by design (money intervals, times of day, durations); "
+      "scope- = out of scope by design (open money intervals, times of day, durations); "
       "no-hdl = dimension without a handler\n");
   return 0;
 }

@@ -31,7 +31,7 @@ constexpr char kUsage[] =
     "                          html (a page with the entities highlighted)\n"
     "  --input-format FORMAT   text (default) or jsonl: one {\"id\": ..., \"text\": \"...\",\n"
     "                          \"reference_date\": \"YYYY-MM-DD\"} object per line\n"
-    "  --types LIST            comma-separated subset of PER,ORG,LOC,MONEY,DATE\n"
+    "  --types LIST            comma-separated subset of PER,ORG,LOC,MONEY,DATE,PERCENT,TIME\n"
     "  --reference-date DATE   YYYY-MM-DD; resolves relative dates (\"أمس\", a weekday)\n"
     "  --date-bias past|future which way a bare weekday or month points (default past)\n"
     "  --hijri-calendar umalqura|civil   Islamic calendar for Hijri dates (default umalqura)\n"

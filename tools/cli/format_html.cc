@@ -38,10 +38,12 @@ mark.entity:hover { outline: 2px solid #444; }
 .LOC { background: #ff9561; }
 .MONEY { background: #e4e7d2; }
 .DATE { background: #bfe1d9; }
+.PERCENT { background: #e4e7d2; }
+.TIME { background: #bfe1d9; }
 </style>
 </head>
 <body>
-<header><span class="key PER">PER</span><span class="key ORG">ORG</span><span class="key LOC">LOC</span><span class="key MONEY">MONEY</span><span class="key DATE">DATE</span></header>
+<header><span class="key PER">PER</span><span class="key ORG">ORG</span><span class="key LOC">LOC</span><span class="key MONEY">MONEY</span><span class="key DATE">DATE</span><span class="key PERCENT">PERCENT</span><span class="key TIME">TIME</span></header>
 )";
 
 // Counts the highlighted entities per type and shows the counts in the legend.
@@ -91,19 +93,28 @@ void AppendHtml(std::string_view text, std::string* out) {
 }
 
 // What the hover shows (the title tooltip; data-value keeps the same text for scripts): the
-// canonical form, and the value for money and dates.
+// canonical form, and the value for money, dates, percentages and times.
 std::string HoverText(const Entity& e) {
   std::string hover = EntityTypeLabel(e.type);
   hover += ": ";
   hover += e.canonical;
   if (e.money) {
     hover += "\namount: " + (e.money->amount.empty() ? std::string("?") : e.money->amount);
+    if (!e.money->upper_amount.empty()) hover += " to " + e.money->upper_amount;
     if (!e.money->currency.empty()) hover += " " + e.money->currency;
   }
   if (e.date) {
     hover += "\ntimex: " + e.date->timex;
     if (e.date->calendar == Calendar::kHijri) hover += " (hijri)";
     if (!e.date->resolved.empty()) hover += "\nresolved: " + e.date->resolved;
+  }
+  if (e.percent) {
+    hover += "\npercent: " + e.percent->value;
+    if (!e.percent->upper_value.empty()) hover += " to " + e.percent->upper_value;
+  }
+  if (e.time) {
+    hover += "\ntimex: " + e.time->timex;
+    if (!e.time->zone.empty()) hover += "\nzone: " + e.time->zone;
   }
   return hover;
 }

@@ -6,16 +6,22 @@
 namespace kashif::cli {
 namespace {
 
+// `text` as a JSON string, or null when it is empty.
+void AppendJsonStringOrNull(const std::string& text, std::string* out) {
+  if (text.empty()) {
+    out->append("null");
+  } else {
+    AppendJsonString(text, out);
+  }
+}
+
 void AppendValueJson(const Entity& e, std::string* out) {
   if (e.money) {
     out->append(",\"value\":{\"amount\":");
     out->append(e.money->amount.empty() ? "null" : e.money->amount);
+    if (!e.money->upper_amount.empty()) out->append(",\"upper_amount\":" + e.money->upper_amount);
     out->append(",\"currency\":");
-    if (e.money->currency.empty()) {
-      out->append("null");
-    } else {
-      AppendJsonString(e.money->currency, out);
-    }
+    AppendJsonStringOrNull(e.money->currency, out);
     out->push_back('}');
   } else if (e.date) {
     out->append(",\"value\":{\"timex\":");
@@ -23,14 +29,45 @@ void AppendValueJson(const Entity& e, std::string* out) {
     out->append(",\"calendar\":");
     out->append(e.date->calendar == Calendar::kHijri ? "\"hijri\"" : "\"gregorian\"");
     out->append(",\"resolved\":");
-    if (e.date->resolved.empty()) {
-      out->append("null");
-    } else {
-      AppendJsonString(e.date->resolved, out);
-    }
+    AppendJsonStringOrNull(e.date->resolved, out);
+    out->push_back('}');
+  } else if (e.percent) {
+    out->append(",\"value\":{\"value\":" + e.percent->value);
+    if (!e.percent->upper_value.empty()) out->append(",\"upper_value\":" + e.percent->upper_value);
+    out->push_back('}');
+  } else if (e.time) {
+    out->append(",\"value\":{\"timex\":");
+    AppendJsonString(e.time->timex, out);
+    out->append(",\"zone\":");
+    AppendJsonStringOrNull(e.time->zone, out);
     out->push_back('}');
   }
 }
+
+}  // namespace
+
+std::string ValueText(const Entity& e) {
+  std::string out;
+  if (e.money) {
+    out = e.money->amount;
+    if (!e.money->upper_amount.empty()) out += "/" + e.money->upper_amount;
+    if (!e.money->currency.empty()) out += " " + e.money->currency;
+  } else if (e.date) {
+    out = e.date->timex;
+    if (e.date->calendar == Calendar::kHijri) out += " hijri";
+    if (!e.date->resolved.empty()) out += " → " + e.date->resolved;
+  } else if (e.percent) {
+    out = e.percent->value;
+    if (!e.percent->upper_value.empty()) out += "/" + e.percent->upper_value;
+    out += "%";
+  } else if (e.time) {
+    out = e.time->timex;
+    if (!e.time->zone.empty()) out += " " + e.time->zone;
+  }
+  return out;
+}
+
+namespace {
 
 // One line per entity: START END TYPE TEXT CANONICAL [VALUE], tab-separated.
 class TextFormat : public OutputFormat {
@@ -47,14 +84,9 @@ class TextFormat : public OutputFormat {
       out->append(e.text(chunk.text));
       out->push_back('\t');
       out->append(e.canonical);
-      if (e.money) {
+      if (e.money || e.date || e.percent || e.time) {
         out->push_back('\t');
-        out->append(e.money->amount);
-        if (!e.money->currency.empty()) out->append(" " + e.money->currency);
-      } else if (e.date) {
-        out->append("\t" + e.date->timex);
-        if (e.date->calendar == Calendar::kHijri) out->append(" hijri");
-        if (!e.date->resolved.empty()) out->append(" → " + e.date->resolved);
+        out->append(ValueText(e));
       }
       out->push_back('\n');
     }

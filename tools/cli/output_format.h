@@ -37,6 +37,10 @@ class OutputFormat {
 void AppendEntityJson(const Entity& entity, std::string_view text, size_t base_offset,
                       std::string* out);
 
+// The value column of the text format: "324000000000 USD", "3000000/5000000 USD" (a range),
+// "2025-04-02 → 2025-04-02" (a date), "3.5%", "3/5%", "T14:00 GMT"; empty for names.
+std::string ValueText(const Entity& entity);
+
 // text, json or jsonl; nullptr for another name.
 std::unique_ptr<OutputFormat> MakeOutputFormat(const std::string& name);
 

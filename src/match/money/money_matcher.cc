@@ -14,12 +14,14 @@
 #include "kashif/tokenizer.h"
 #include "number/decimal.h"
 #include "number/number_parser.h"
+#include "number/number_range.h"
 #include "data/embedded_data.h"
 #include "core/lexicon_ids.h"
 #include "text/lines.h"
 #include "text/strings.h"
 
 KASHIF_DECLARE_EMBEDDED(currencies);
+KASHIF_DECLARE_EMBEDDED(currency_subunits);
 
 namespace kashif::internal {
 
@@ -84,6 +86,9 @@ struct MoneyMatcher::Lexicon {
   // (lemma, qualifier stem) → code, from two-word names: "دينار كويتي" → KWD.
   std::map<std::pair<std::string, std::string>, std::string> qualified;
   std::unordered_map<std::string, int> digits;  // code → decimal places
+  // (main code, subunit match form) → subunits per unit, from data/currency_subunits.tsv: a
+  // subunit whose worth depends on the currency before it ("درهم" of QAR, "فلس" of AED).
+  std::map<std::pair<std::string, std::string>, int64_t> country_subunits;
   // The first forms shorter than two Arabic letters ("ر" of "ر.س", "$"), with the article.
   // The analyzer looks a reading up without its article only when two letters follow it, so
   // these go into the vocabulary whole ("الر") for the lexicon bit to cover them.
@@ -108,15 +113,6 @@ struct MoneyMatcher::Lexicon {
 };
 
 namespace {
-
-// How the number parser reads an amount: cardinals only; a lone "واحد" or "أحد" counts (the
-// currency beside it says it is a number).
-NumberParseOptions AmountOptions() {
-  NumberParseOptions options;
-  options.ordinals = false;
-  options.allow_weak_alone = true;
-  return options;
-}
 
 // How a document token is compared with lexicon forms: its key for words and numbers, its
 // text for punctuation and symbols (whose key is empty).
@@ -146,6 +142,9 @@ struct CurrencyHit {
   CurrencyKind kind = CurrencyKind::kName;
   bool dual = false;  // the word itself says two ("هللتان")
   int sub_digits = 2;
+  // A qualifier settled the currency, after the name or in a name of several words
+  // ("دينارا ليبيا").
+  bool qualified = false;
 };
 
 }  // namespace
@@ -238,6 +237,19 @@ std::shared_ptr<const MoneyMatcher::Lexicon> MoneyMatcher::BuildLexicon(const An
     auto it = lemma_of.find(e.forms[0]);
     const std::string& lemma = it == lemma_of.end() ? e.forms[0] : it->second;
     lex.qualified.emplace(std::make_pair(lemma, QualifierStem(e.forms[1])), e.code);
+  }
+  // Subunits by country: always the embedded table (a user currency file names main units).
+  LineReader subunit_lines(KASHIF_EMBEDDED(currency_subunits));
+  while (subunit_lines.NextData(&line)) {
+    const std::vector<std::string_view> fields = SplitFields(line);
+    int64_t per_unit = 0;
+    for (char c : fields.size() == 3 ? fields[2] : std::string_view()) {
+      per_unit = c >= '0' && c <= '9' && per_unit < 100000 ? per_unit * 10 + (c - '0') : -1;
+    }
+    if (per_unit <= 1) continue;  // a malformed row; data_test checks the file
+    std::string form;
+    analyzer.AppendMatchForm(fields[0], &form);
+    lex.country_subunits[{std::string(fields[1]), form}] = per_unit;
   }
   // The lemma of every single-word form, so "ريالات قطرية" finds (ريال, قطري).
   for (Lexicon::Entry& e : lex.entries) {
@@ -332,6 +344,7 @@ class MoneyGrammar {
     hit.kind = found->kind;
     hit.dual = found->dual;
     hit.sub_digits = found->sub_digits;
+    hit.qualified = found->forms.size() > 1 && !found->glued;  // "دينارا ليبيا" as one name
     // A qualifier after a one-word name: "ريالات قطرية", "الدولار الأمريكي".
     if (found->forms.size() == 1 && !found->lemma.empty() && end < n &&
         doc_.tokens[end].kind == TokenKind::kArabicWord) {
@@ -339,6 +352,7 @@ class MoneyGrammar {
       if (q != lex_.qualified.end()) {
         hit.code = q->second;
         hit.end_token = end + 1;
+        hit.qualified = true;
       }
     }
     return hit;
@@ -361,7 +375,7 @@ class MoneyGrammar {
     const size_t n = doc_.tokens.size();
     if (k >= n) return std::nullopt;
     const NumberParser& parser = NumberParser::Get();
-    const NumberParseOptions options = AmountOptions();
+    const NumberParseOptions options = AmountParseOptions();
     std::optional<NumberParse> q;
     if (doc_.Key(k) == kWaw && k + 1 < n) {
       q = parser.ParseAt(doc_, k + 1, options);
@@ -374,6 +388,18 @@ class MoneyGrammar {
     std::optional<CurrencyHit> sub;
     Decimal count;
     size_t after = 0;
+    if (q && !code.empty() && q->value.IsInteger() && !q->value.IsNegative() && q->end_token < n) {
+      // "وخمسة عشر درهما" after riyals of Qatar: the subunit by the currency it follows.
+      auto it = lex_.country_subunits.find({code, std::string(TokenForm(doc_, q->end_token))});
+      if (it != lex_.country_subunits.end()) {
+        auto part = q->value.DividedBy(Decimal::FromInt(it->second));
+        auto sum = part && *part < Decimal::FromInt(1) ? amount->Plus(*part) : std::nullopt;
+        if (!sum) return std::nullopt;
+        *amount = *sum;
+        *out_code = code;
+        return q->end_token + 1;
+      }
+    }
     if (q && q->value.IsInteger() && !q->value.IsNegative()) {
       sub = CurrencyAt(q->end_token);
       count = q->value;
@@ -418,12 +444,17 @@ class MoneyGrammar {
     uint32_t begin = 0, end = 0;
     Decimal amount;
     std::string code;
+    std::optional<Decimal> upper;  // a range's high end; `amount` is then the low end
+    // The amount as the number grammar read it before the currency, when the amount came
+    // first and is that number as it stands (no subunit scaled or added): a range may end it.
+    std::optional<NumberParse> number;
+    bool qualified = false;  // a qualifier settled the currency
   };
 
   std::optional<Money> MatchAt(size_t i) const {
     const size_t n = doc_.tokens.size();
     const NumberParser& parser = NumberParser::Get();
-    const NumberParseOptions options = AmountOptions();
+    const NumberParseOptions options = AmountParseOptions();
 
     // Amount first: "324 مليار دولار", "10$", "خمسون هللة".
     if (auto p = parser.ParseAt(doc_, i, options)) {
@@ -433,7 +464,25 @@ class MoneyGrammar {
         m.begin = p->begin;
         m.code = cur->code;
         m.amount = p->value;
-        return Complete(std::move(m), *cur, cur->end_token);
+        std::optional<Money> done = Complete(std::move(m), *cur, cur->end_token);
+        if (done && done->amount == p->value) done->number = *p;
+        return done;
+      }
+    } else if (doc_.tokens[i].kind == TokenKind::kNumber) {
+      // "10-20 دولار": both ends of a range in one digit token.
+      if (auto range = DigitRange(doc_.Key(i))) {
+        if (auto cur = CurrencyAt(i + 1); cur && cur->kind != CurrencyKind::kSub) {
+          Money m;
+          m.first_token = i;
+          m.begin = doc_.tokens[i].begin;
+          m.code = cur->code;
+          m.amount = range->first;
+          m.upper = range->second;
+          m.qualified = cur->qualified;
+          m.end_token = cur->end_token;
+          m.end = doc_.tokens[m.end_token - 1].end;
+          return m;
+        }
       }
     }
 
@@ -484,6 +533,7 @@ class MoneyGrammar {
   // an amount of a subunit is scaled to the main unit ("50 هللة" → 0.50); an amount of a main
   // unit may take a subunit after it ("20 دولار و43 سنت" → 20.43).
   std::optional<Money> Complete(Money m, const CurrencyHit& cur, size_t end) const {
+    m.qualified = cur.qualified;
     if (cur.kind == CurrencyKind::kSub) {
       const int places = cur.code.empty() ? cur.sub_digits : DigitsOf(cur.code, cur.sub_digits);
       auto v = Scaled(m.amount, places);
@@ -494,11 +544,69 @@ class MoneyGrammar {
       if (auto tail = SubunitTail(end, m.code, &m.amount, &code)) {
         end = *tail;
         m.code = code;
+      } else if (auto units = OneOrTwoAfterNoun(end, &m.amount)) {
+        end = *units;
       }
     }
     m.end_token = end;
     m.end = doc_.tokens[end - 1].end;
     return m;
+  }
+
+  // Widens *m to the range it ends, when one does: "بين 3 و5 ملايين دولار", "من 10 إلى 15
+  // مليون يورو", "بين عشرة وعشرون دولار" (the number grammar read "عشرة وعشرون" as one
+  // number), "10$-20$". The range may reach back to `free_from`, the first token no earlier
+  // match covers.
+  void ExtendToRange(Money* m, size_t free_from) const {
+    const NumberParseOptions options = AmountParseOptions();
+    if (m->number && !m->upper) {
+      if (std::optional<size_t> high = HighEndInside(doc_, *m->number, options)) {
+        std::optional<Money> rest = MatchAt(*high);
+        if (rest && rest->number && rest->end_token == m->end_token) *m = *rest;
+      }
+      std::optional<NumberRange> range = RangeBefore(doc_, *m->number, options);
+      if (range && range->first_token >= free_from) {
+        m->upper = m->amount;
+        m->amount = range->low;
+        m->first_token = range->first_token;
+        m->begin = range->begin;
+        return;
+      }
+    }
+    // "10$-20$": two amounts of one currency joined by a dash.
+    const size_t dash = m->end_token;
+    if (m->upper || dash + 1 >= doc_.tokens.size() || !doc_.tokens[dash].glued_to_previous ||
+        !doc_.tokens[dash + 1].glued_to_previous ||
+        !(doc_.TokenText(dash) == "-" || doc_.TokenText(dash) == "\xE2\x80\x93")) {
+      return;
+    }
+    std::optional<Money> high = MatchAt(dash + 1);
+    if (high && !high->upper && high->code == m->code && m->amount < high->amount) {
+      m->upper = high->amount;
+      m->end_token = high->end_token;
+      m->end = high->end;
+    }
+  }
+
+  // "مئة ريال سعودي وواحد": one and two follow the counted noun, so a count of a hundred or
+  // more may end with و and واحد / اثنان after the currency, at the end of the phrase. Adds
+  // it to *amount and returns the token after it.
+  std::optional<size_t> OneOrTwoAfterNoun(size_t k, Decimal* amount) const {
+    const size_t n = doc_.tokens.size();
+    if (k >= n || !amount->IsInteger() || *amount < Decimal::FromInt(100) ||
+        !StartsWith(doc_.Key(k), kWaw)) {
+      return std::nullopt;
+    }
+    if (k + 1 < n && doc_.tokens[k + 1].kind != TokenKind::kPunctuation) return std::nullopt;
+    std::optional<NumberParse> q = NumberParser::Get().ParseAt(doc_, k, AmountParseOptions());
+    if (!q || !q->skipped_proclitic || q->end_token != k + 1 ||
+        !(q->value == Decimal::FromInt(1) || q->value == Decimal::FromInt(2))) {
+      return std::nullopt;
+    }
+    auto sum = amount->Plus(q->value);
+    if (!sum) return std::nullopt;
+    *amount = *sum;
+    return k + 1;
   }
 
   // The value of a lone "واحد"/"اثنان" (any gender or case) at token k.
@@ -533,7 +641,7 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   const TokenAnalysis* const analyses = doc.analyses.data();
   // What MatchAt() would find out the slow way: a word of neither lexicon, or a punctuation
   // mark that opens no amount (no minus sign, no decimal point) and is no currency sign.
-  const NumberParseOptions amount = AmountOptions();
+  const NumberParseOptions amount = AmountParseOptions();
   auto starts_nothing = [&](size_t i) {
     const TokenKind kind = tokens[i].kind;
     if (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) {
@@ -543,6 +651,7 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
     return (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) &&
            !numbers.MayStartAt(doc, i, amount) && lexicon_->FindFirst(TokenForm(doc, i)) == nullptr;
   };
+  size_t free_from = 0;  // the first token no earlier amount covers
   for (size_t i = 0; i < n;) {
     if (marked) {
       // Nearly every token is passed over here, in a loop of a few instructions a token.
@@ -559,17 +668,21 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
       ++i;
       continue;
     }
+    grammar.ExtendToRange(&*m, free_from);
     Candidate c;
     c.type = EntityType::kMoney;
     c.first_token = static_cast<uint32_t>(m->first_token);
     c.end_token = static_cast<uint32_t>(m->end_token);
     c.begin = m->begin;
     c.end = m->end;
-    c.priority = kMoneyPriority;
+    // A currency that a qualifier settles is one name with it: "دينارا ليبيا" is Libyan
+    // dinars, not the place ليبيا the gazetteer knows.
+    c.priority = m->qualified ? kQualifiedMoneyPriority : kMoneyPriority;
     analyzer_->AppendDisplayForm(doc.text.substr(c.begin, c.end - c.begin), &c.canonical);
-    c.money = MoneyValue{m->amount.ToString(), m->code};
+    c.money = MoneyValue{m->amount.ToString(), m->code, m->upper ? m->upper->ToString() : ""};
     out->push_back(std::move(c));
     i = m->end_token;
+    free_from = i;
   }
 }
 

@@ -8,6 +8,11 @@
 //  - a dual currency word alone: "دولاران" (2 USD)
 //  - a subunit after the amount: "و43 سنت", "وإحدى عشرة هللة"; a subunit alone: "50 هللة"
 //  - qualifiers in any gender, number and case: "ريالات قطرية", "دولارا كنديا", "الدولار الأمريكي"
+//  - a subunit that depends on the currency before it (data/currency_subunits.tsv): "ريال قطري
+//    وخمسة عشر درهما" (QAR), "دينارا ليبيا و500 درهم" (LYD), "دراهم إماراتية وستة فلوس" (AED)
+//  - one or two after the noun of a count of a hundred or more: "مئة ريال سعودي وواحد" (101)
+//  - ranges (number/number_range.h): "بين 3 و5 ملايين دولار", "من 10 إلى 15 مليون يورو",
+//    "10-20 دولار", "10$-20$": one amount whose MoneyValue::upper_amount is the high end
 //
 // Currency of a bare name: دولار USD, جنيه EGP (sterling is always qualified), ريال SAR,
 // يورو EUR, ين JPY, يوان CNY, روبل RUB, شيكل ILS. A bare دينار, درهم, ليرة, فرنك, روبية,
