@@ -322,12 +322,12 @@ bool TimeGrammar::DayAt(size_t t, size_t* end, std::optional<CivilDate>* day,
   DateLexicon::Get().Lookup(doc_, t, false, &hits);
   for (const DateWordHit& hit : hits) {
     if (hit.word.kind == DateWordKind::kDayRel) {
-      if (reference_) *day = AddDays(*reference_, hit.word.value);
+      if (reference_) *day = AddDays(*reference_, hit.word.day_offset);
       *end = hit.end_token;
       return true;
     }
     if (hit.word.kind == DateWordKind::kWeekday && !hit.word.weak) {
-      *weekday = hit.word.value;
+      *weekday = hit.word.weekday;
       if (const auto& ref = reference_) {
         const int today = IsoWeekday(*ref);
         const int back = (today - *weekday + 7) % 7;
