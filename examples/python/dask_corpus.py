@@ -96,8 +96,8 @@ def main(argv=None):
                         "tcp://scheduler:8786 (default: a LocalCluster on this machine)")
     parser.add_argument("--workers", type=int, default=2,
                         help="LocalCluster worker processes (default 2)")
-    parser.add_argument("--batch-mb", type=float, default=1.0,
-                        help="MB of input per task (default 1)")
+    parser.add_argument("--batch-mb", type=float, default=0.5,
+                        help="MB of input per task (default 0.5)")
     parser.add_argument("--types", help="comma-separated subset of PER,ORG,LOC,MONEY,DATE")
     parser.add_argument("--reference-date", help="YYYY-MM-DD for relative dates")
     parser.add_argument("--date-bias", default="past", choices=["past", "future"])
