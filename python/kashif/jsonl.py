@@ -24,9 +24,17 @@ from kashif._kashif import parse_date
 __all__ = ["entity_json", "json_string", "process_line", "process_lines"]
 
 
+_encode_string = json.encoder.py_encode_basestring
+try:  # the C accelerator of json.dumps(text, ensure_ascii=False)
+    from _json import encode_basestring as _encode_string
+except ImportError:
+    pass
+
+
 def json_string(text: str) -> str:
     """A JSON string literal as the CLI writes it: UTF-8 kept, controls and DEL escaped."""
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+    literal = _encode_string(text)
+    return literal.replace("\x7f", "\\u007f") if "\x7f" in literal else literal
 
 
 def _nullable_string(text: Optional[str]) -> str:
@@ -43,23 +51,17 @@ def _amount_literal(amount) -> str:
 
 def entity_json(entity) -> str:
     """One entity as the CLI's JSON object; start/end are byte offsets."""
-    parts = [
-        '{"type":', json_string(entity.type),
-        ',"start":', str(entity.byte_start),
-        ',"end":', str(entity.byte_end),
-        ',"text":', json_string(entity.text),
-        ',"canonical":', json_string(entity.canonical),
-    ]
+    head = '{"type":%s,"start":%d,"end":%d,"text":%s,"canonical":%s' % (
+        json_string(entity.type), entity.byte_start, entity.byte_end,
+        json_string(entity.text), json_string(entity.canonical))
     value = entity.value
-    if value is not None and "amount" in value:
-        parts += [',"value":{"amount":', _amount_literal(value["amount"]),
-                  ',"currency":', _nullable_string(value["currency"]), "}"]
-    elif value is not None:
-        parts += [',"value":{"timex":', json_string(value["timex"]),
-                  ',"calendar":', json_string(value["calendar"]),
-                  ',"resolved":', _nullable_string(value["resolved"]), "}"]
-    parts.append("}")
-    return "".join(parts)
+    if value is None:
+        return head + "}"
+    if "amount" in value:
+        return '%s,"value":{"amount":%s,"currency":%s}}' % (
+            head, _amount_literal(value["amount"]), _nullable_string(value["currency"]))
+    return '%s,"value":{"timex":%s,"calendar":"%s","resolved":%s}}' % (
+        head, json_string(value["timex"]), value["calendar"], _nullable_string(value["resolved"]))
 
 
 class _Number(str):

@@ -116,7 +116,10 @@ py::object ValueOf(const kashif::Entity& e) {
       value["amount"] = py::reinterpret_steal<py::object>(
           PyLong_FromString(amount.c_str(), nullptr, 10));
     } else {
-      value["amount"] = py::module_::import("decimal").attr("Decimal")(amount);
+      static const py::handle decimal = [] {  // imported once, kept for the process's life
+        return py::object(py::module_::import("decimal").attr("Decimal")).release();
+      }();
+      value["amount"] = decimal(amount);
     }
     value["currency"] = e.money->currency.empty() ? py::object(py::none())
                                                   : py::object(py::str(e.money->currency));
@@ -139,7 +142,7 @@ py::list ToPython(std::string_view text, const std::vector<kashif::Entity>& enti
   for (size_t i = 0; i < entities.size(); ++i) {
     const kashif::Entity& e = entities[i];
     PyEntity p;
-    p.type = kashif::EntityTypeLabel(e.type);
+    p.type = kashif::EntityTypeLabel(e);
     p.byte_start = e.begin;
     p.byte_end = e.end;
     p.start = counter.IndexOf(e.begin);
@@ -208,7 +211,11 @@ class PyExtractor {
       }
     }
     if (!patterns_file.is_none()) {
-      throw py::value_error("patterns_file is not supported by this build of kashif");
+      const std::string path =
+          py::module_::import("os").attr("fspath")(patterns_file).cast<std::string>();
+      auto rules = kashif::LoadPatternFile(path);
+      if (!rules.ok()) ThrowStatus(rules.status());
+      options.patterns = std::move(rules).value();
     }
     return PyExtractor(std::move(options));
   }
@@ -285,6 +292,11 @@ class PyExtractor {
       entries.append(py::make_tuple(kashif::EntityTypeLabel(e.type), e.name, e.canonical));
     }
     state["gazetteer_entries"] = entries;
+    py::list patterns;
+    for (const kashif::PatternRule& p : o.patterns) {
+      patterns.append(py::make_tuple(p.label, p.pattern, p.priority));
+    }
+    state["patterns"] = patterns;
     return state;
   }
 
@@ -299,6 +311,10 @@ class PyExtractor {
       const std::optional<kashif::EntityType> type = kashif::ParseEntityType(std::get<0>(entry));
       if (!type) throw py::value_error("unknown entity type in pickled state");
       options.gazetteer_entries.push_back({*type, std::get<1>(entry), std::get<2>(entry)});
+    }
+    for (const py::handle& item : state["patterns"]) {
+      const auto rule = item.cast<std::tuple<std::string, std::string, int>>();
+      options.patterns.push_back({std::get<0>(rule), std::get<1>(rule), std::get<2>(rule)});
     }
     return PyExtractor(std::move(options));
   }
@@ -398,7 +414,7 @@ void BindValueTypes(py::module_& m) {
                        "are the same span in the UTF-8 bytes. value: a dict for MONEY "
                        "({'amount', 'currency'}) and DATE ({'timex', 'calendar', 'resolved'}), "
                        "else None.")
-      .def_readonly("type", &PyEntity::type, "The label: PER, ORG, LOC, MONEY or DATE.")
+      .def_readonly("type", &PyEntity::type, "The label: PER, ORG, LOC, MONEY, DATE, or a user pattern's label.")
       .def_readonly("start", &PyEntity::start, "Code-point index of the first character.")
       .def_readonly("end", &PyEntity::end, "Code-point index one past the last character.")
       .def_readonly("byte_start", &PyEntity::byte_start, "Byte offset in the UTF-8 text.")
@@ -483,14 +499,15 @@ PYBIND11_MODULE(_kashif, m) {
   py::class_<PyExtractor>(m, "Extractor",
                           "Finds entities in Arabic text. Immutable and thread-safe once made; "
                           "extract() releases the GIL. Pickles by its options (the gazetteer "
-                          "files' entries travel with it).")
+                          "and pattern files' entries travel with it).")
       .def(py::init(&PyExtractor::Make), py::kw_only(), py::arg("types") = py::none(),
            py::arg("reference_date") = py::none(), py::arg("date_bias") = "past",
            py::arg("gazetteer_files") = py::none(), py::arg("patterns_file") = py::none(),
            py::arg("hijri_calendar") = "umalqura", py::arg("use_builtin_gazetteers") = true,
            "types: labels to report (None: all); reference_date: 'YYYY-MM-DD' or datetime.date, "
            "resolves relative dates; date_bias: 'past' or 'future'; gazetteer_files: TSV files "
-           "NAME<TAB>TYPE[<TAB>CANONICAL]; hijri_calendar: 'umalqura' or 'civil'. Raises "
+           "NAME<TAB>TYPE[<TAB>CANONICAL]; patterns_file: user patterns, LABEL<TAB>RE2 PATTERN"
+           "[<TAB>PRIORITY] (docs/patterns.md); hijri_calendar: 'umalqura' or 'civil'. Raises "
            "ValueError for a bad option or a malformed file, OSError (FileNotFoundError) for "
            "a file that cannot be read.")
       .def("extract", &PyExtractor::Extract, py::arg("text"),
