@@ -216,3 +216,34 @@ def test_stem_matches_cli_fields(kashif_cli):
     fields = ["word", "proclitics", "stem", "suffixes", "enclitics", "light_stem"]
     assert [{f: getattr(s, f) for f in fields} for s in mine] == cli
     assert mine[0].proclitics == ["و", "ل", "ال"]
+
+
+CONTACTS = ("EMAIL\t[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\n"
+            "PHONE\t\\+?[0-9٠-٩](?:[ -]?[0-9٠-٩]){7,14}\t50\n")
+
+
+def test_patterns_file_labels_and_pickling(tmp_path):
+    patterns = tmp_path / "contacts.tsv"
+    patterns.write_text(CONTACTS, encoding="utf-8")
+    ex = kashif.Extractor(patterns_file=patterns)
+    text = "😀 راسلوا info@example.com أو اتصلوا على ٠١٠٠١٢٣٤٥٦٧ في القاهرة"
+    found = [(e.type, e.text, e.start, e.value) for e in ex.extract(text)]
+    assert found == [
+        ("EMAIL", "info@example.com", text.index("info@"), None),
+        ("PHONE", "٠١٠٠١٢٣٤٥٦٧", text.index("٠١٠"), None),
+        ("LOC", "القاهرة", text.index("القاهرة"), None),
+    ]
+    patterns.unlink()  # the rules travel inside the pickle
+    assert pickle.loads(pickle.dumps(ex)).extract(text) == ex.extract(text)
+
+
+def test_bad_patterns_file(tmp_path):
+    bad = tmp_path / "p.tsv"
+    bad.write_text("EMAIL\tx+@y\nPHONE\t[0-9\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"p\.tsv:2: missing \]: \[0-9"):
+        kashif.Extractor(patterns_file=bad)
+    bad.write_text("LOC\tx+\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="built-in entity type"):
+        kashif.Extractor(patterns_file=str(bad))
+    with pytest.raises(FileNotFoundError):
+        kashif.Extractor(patterns_file=tmp_path / "none.tsv")

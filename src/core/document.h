@@ -82,6 +82,8 @@ struct Candidate {
   std::string canonical;
   std::optional<MoneyValue> money;
   std::optional<DateValue> date;
+  // kCustom: the user pattern's label, owned by the (immutable) matcher that proposed it.
+  const std::string* label = nullptr;
 };
 
 // Work one stage does once per document and several of its matchers share (the NER rules'

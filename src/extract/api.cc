@@ -1,4 +1,4 @@
-// Small public functions: version, labels, dates, status text, gazetteer TSV parsing.
+// Small public functions: version, labels, dates, status text, gazetteer and pattern TSV parsing.
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -6,6 +6,7 @@
 
 #include "kashif/kashif.h"
 #include "core/civil_date.h"
+#include "match/pattern/pattern_matcher.h"
 #include "text/lines.h"
 #include "text/utf8.h"
 
@@ -32,8 +33,14 @@ const char* EntityTypeLabel(EntityType type) {
     case EntityType::kPlace: return "LOC";
     case EntityType::kMoney: return "MONEY";
     case EntityType::kDate: return "DATE";
+    case EntityType::kCustom: return "CUSTOM";
   }
   return "?";
+}
+
+const char* EntityTypeLabel(const Entity& entity) {
+  return entity.type == EntityType::kCustom && !entity.label.empty() ? entity.label.c_str()
+                                                                      : EntityTypeLabel(entity.type);
 }
 
 std::optional<EntityType> ParseEntityType(std::string_view label) {
@@ -116,7 +123,10 @@ StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content
   return entries;
 }
 
-StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
+namespace {
+
+// A user's TSV file, whole: errors name the file.
+StatusOr<std::string> ReadUserFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status(StatusCode::kNotFound, path + ": cannot open file");
@@ -124,7 +134,61 @@ StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path)
   std::ostringstream content;
   content << in.rdbuf();
   if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
-  return ParseGazetteerTsv(content.str(), path);
+  return content.str();
+}
+
+}  // namespace
+
+StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
+  StatusOr<std::string> content = ReadUserFile(path);
+  if (!content.ok()) return content.status();
+  return ParseGazetteerTsv(*content, path);
+}
+
+StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
+                                                  std::string_view source_name) {
+  std::vector<PatternRule> rules;
+  internal::LineReader lines(content);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    auto error = [&](const std::string& reason) {
+      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
+                                                      std::to_string(lines.line_number()) +
+                                                      ": " + reason);
+    };
+    if (!internal::IsValidUtf8(line)) return error("invalid UTF-8");
+    if (Trim(line).empty() || line.front() == '#') continue;
+    // The pattern is taken as written (spaces are part of a pattern); a tab in it is \t.
+    const std::vector<std::string_view> fields = internal::SplitFields(line);
+    if (fields.size() < 2 || fields.size() > 3) {
+      return error("expected 2 or 3 tab-separated columns (LABEL, PATTERN[, PRIORITY]), found " +
+                   std::to_string(fields.size()));
+    }
+    PatternRule rule;
+    rule.label = std::string(Trim(fields[0]));
+    rule.pattern = std::string(fields[1]);
+    if (fields.size() == 3) {
+      const std::string priority(Trim(fields[2]));
+      size_t digits = 0;
+      while (digits < priority.size() && priority[digits] >= '0' && priority[digits] <= '9') {
+        ++digits;
+      }
+      if (digits == 0 || digits != priority.size() || digits > 3 || std::stoi(priority) > 255) {
+        return error("priority must be a whole number from 0 to 255: \"" + priority + "\"");
+      }
+      rule.priority = std::stoi(priority);
+    }
+    const std::string reason = internal::PatternRuleError(rule);
+    if (!reason.empty()) return error(reason);
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+StatusOr<std::vector<PatternRule>> LoadPatternFile(const std::string& path) {
+  StatusOr<std::string> content = ReadUserFile(path);
+  if (!content.ok()) return content.status();
+  return ParsePatternTsv(*content, path);
 }
 
 }  // namespace kashif

@@ -16,6 +16,7 @@
 #include "match/ner/person_matcher.h"
 #include "match/ner/place_rules.h"
 #include "match/ner/propagation.h"
+#include "match/pattern/pattern_matcher.h"
 #include "match/resolver.h"
 #include "core/analyzer.h"
 #include "core/civil_date.h"
@@ -94,6 +95,18 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
+  // User patterns: those given in code, then those of each file, in order.
+  std::vector<PatternRule> rules = options.patterns;
+  for (const std::string& path : options.pattern_files) {
+    auto file_rules = LoadPatternFile(path);
+    if (!file_rules.ok()) return file_rules.status();
+    rules.insert(rules.end(), file_rules->begin(), file_rules->end());
+  }
+  if (!rules.empty()) {
+    auto patterns = PatternMatcher::Create(rules);
+    if (!patterns.ok()) return patterns.status();
+    model->matchers.push_back(std::move(patterns).value());
+  }
   model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
   model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
   return Status::Ok();

@@ -34,7 +34,9 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
   for (const Key& key : keys) {
     const uint32_t index = key.index;
     const Candidate& c = candidates[index];
-    if (!type_enabled[static_cast<int>(c.type)]) continue;
+    // Built-in types as the options select them; user patterns' matches always.
+    const int type = static_cast<int>(c.type);
+    if (type < kEntityTypeCount ? !type_enabled[type] : c.type != EntityType::kCustom) continue;
     if (c.first_token >= c.end_token || c.end_token > doc.tokens.size() || c.begin >= c.end ||
         c.end > doc.text.size()) {
       continue;  // malformed proposal: never let a matcher bug reach the caller
@@ -66,6 +68,7 @@ void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
     e.canonical = std::move(c.canonical);
     e.money = std::move(c.money);
     e.date = std::move(c.date);
+    if (c.label != nullptr) e.label = *c.label;
   }
 }
 
