@@ -86,40 +86,62 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Calls row(fields) for each data line of a user's TSV (blank lines and '#' comments skipped)
+// that has 2 or 3 tab-separated fields; `row` returns the reason the line is bad, or "". The
+// first bad line is the error: "<source_name>:<line>: <reason>". `columns` names the fields.
+template <typename Row>
+Status ForEachUserTsvRow(std::string_view content, std::string_view source_name,
+                         const char* columns, Row row) {
+  internal::LineReader lines(content);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    std::string reason;
+    if (!internal::IsValidUtf8(line)) {
+      reason = "invalid UTF-8";
+    } else if (Trim(line).empty() || line.front() == '#') {
+      continue;
+    } else {
+      const std::vector<std::string_view> fields = internal::SplitFields(line);
+      if (fields.size() < 2 || fields.size() > 3) {
+        reason = std::string("expected 2 or 3 tab-separated columns (") + columns + "), found " +
+                 std::to_string(fields.size());
+      } else {
+        reason = row(fields);
+      }
+    }
+    if (!reason.empty()) {
+      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
+                                                      std::to_string(lines.line_number()) +
+                                                      ": " + reason);
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
                                                         std::string_view source_name) {
   std::vector<GazetteerEntry> entries;
-  internal::LineReader lines(content);
-  std::string_view line;
-  while (lines.Next(&line)) {
-    auto error = [&](const std::string& reason) {
-      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
-                                                      std::to_string(lines.line_number()) +
-                                                      ": " + reason);
-    };
-    if (!internal::IsValidUtf8(line)) return error("invalid UTF-8");
-    if (Trim(line).empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = internal::SplitFields(line);
-    if (fields.size() < 2 || fields.size() > 3) {
-      return error("expected 2 or 3 tab-separated columns (NAME, TYPE[, CANONICAL]), found " +
-                   std::to_string(fields.size()));
-    }
-    const std::string_view name = Trim(fields[0]);
-    if (name.empty()) return error("empty name");
-    const std::string_view label = Trim(fields[1]);
-    const std::optional<EntityType> type = ParseEntityType(label);
-    if (!type || *type == EntityType::kMoney || *type == EntityType::kDate) {
-      return error("unknown type \"" + std::string(label) + "\" (expected PER, ORG or LOC)");
-    }
-    GazetteerEntry entry;
-    entry.type = *type;
-    entry.name = std::string(name);
-    entry.canonical = fields.size() == 3 ? std::string(Trim(fields[2])) : std::string();
-    if (entry.canonical.empty()) entry.canonical = entry.name;
-    entries.push_back(std::move(entry));
-  }
+  const Status status = ForEachUserTsvRow(
+      content, source_name, "NAME, TYPE[, CANONICAL]",
+      [&](const std::vector<std::string_view>& fields) -> std::string {
+        const std::string_view name = Trim(fields[0]);
+        if (name.empty()) return "empty name";
+        const std::string_view label = Trim(fields[1]);
+        const std::optional<EntityType> type = ParseEntityType(label);
+        if (!type || *type == EntityType::kMoney || *type == EntityType::kDate) {
+          return "unknown type \"" + std::string(label) + "\" (expected PER, ORG or LOC)";
+        }
+        GazetteerEntry entry;
+        entry.type = *type;
+        entry.name = std::string(name);
+        entry.canonical = fields.size() == 3 ? std::string(Trim(fields[2])) : std::string();
+        if (entry.canonical.empty()) entry.canonical = entry.name;
+        entries.push_back(std::move(entry));
+        return "";
+      });
+  if (!status.ok()) return status;
   return entries;
 }
 
@@ -148,40 +170,27 @@ StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path)
 StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
                                                   std::string_view source_name) {
   std::vector<PatternRule> rules;
-  internal::LineReader lines(content);
-  std::string_view line;
-  while (lines.Next(&line)) {
-    auto error = [&](const std::string& reason) {
-      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
-                                                      std::to_string(lines.line_number()) +
-                                                      ": " + reason);
-    };
-    if (!internal::IsValidUtf8(line)) return error("invalid UTF-8");
-    if (Trim(line).empty() || line.front() == '#') continue;
-    // The pattern is taken as written (spaces are part of a pattern); a tab in it is \t.
-    const std::vector<std::string_view> fields = internal::SplitFields(line);
-    if (fields.size() < 2 || fields.size() > 3) {
-      return error("expected 2 or 3 tab-separated columns (LABEL, PATTERN[, PRIORITY]), found " +
-                   std::to_string(fields.size()));
-    }
-    PatternRule rule;
-    rule.label = std::string(Trim(fields[0]));
-    rule.pattern = std::string(fields[1]);
-    if (fields.size() == 3) {
-      const std::string priority(Trim(fields[2]));
-      size_t digits = 0;
-      while (digits < priority.size() && priority[digits] >= '0' && priority[digits] <= '9') {
-        ++digits;
-      }
-      if (digits == 0 || digits != priority.size() || digits > 3 || std::stoi(priority) > 255) {
-        return error("priority must be a whole number from 0 to 255: \"" + priority + "\"");
-      }
-      rule.priority = std::stoi(priority);
-    }
-    const std::string reason = internal::PatternRuleError(rule);
-    if (!reason.empty()) return error(reason);
-    rules.push_back(std::move(rule));
-  }
+  const Status status = ForEachUserTsvRow(
+      content, source_name, "LABEL, PATTERN[, PRIORITY]",
+      [&](const std::vector<std::string_view>& fields) -> std::string {
+        PatternRule rule;
+        rule.label = std::string(Trim(fields[0]));
+        // The pattern is taken as written (spaces are part of a pattern); a tab in it is \t.
+        rule.pattern = std::string(fields[1]);
+        if (fields.size() == 3) {
+          const std::string priority(Trim(fields[2]));
+          const bool digits = !priority.empty() && priority.size() <= 3 &&
+                              priority.find_first_not_of("0123456789") == std::string::npos;
+          if (!digits || std::stoi(priority) > 255) {
+            return "priority must be a whole number from 0 to 255: \"" + priority + "\"";
+          }
+          rule.priority = std::stoi(priority);
+        }
+        std::string reason = internal::PatternRuleError(rule);
+        if (reason.empty()) rules.push_back(std::move(rule));
+        return reason;
+      });
+  if (!status.ok()) return status;
   return rules;
 }
 
