@@ -6,6 +6,7 @@
 
 #include "kashif/kashif.h"
 #include "core/civil_date.h"
+#include "extract/pattern_rules.h"
 #include "match/pattern/pattern_matcher.h"
 #include "text/lines.h"
 #include "text/utf8.h"
@@ -186,13 +187,24 @@ StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
           }
           rule.priority = std::stoi(priority);
         }
-        std::string reason = internal::PatternRuleError(rule);
+        std::string reason = internal::PatternRuleProblem(rule);
         if (reason.empty()) rules.push_back(std::move(rule));
         return reason;
       });
   if (!status.ok()) return status;
   return rules;
 }
+
+namespace internal {
+
+std::string PatternRuleProblem(const PatternRule& rule) {
+  if (ParseEntityType(rule.label)) {
+    return "label \"" + rule.label + "\" is a built-in entity type; choose another name";
+  }
+  return PatternRuleError(rule);
+}
+
+}  // namespace internal
 
 StatusOr<std::vector<PatternRule>> LoadPatternFile(const std::string& path) {
   StatusOr<std::string> content = ReadUserFile(path);

@@ -23,6 +23,7 @@
 #include "core/document.h"
 #include "data/embedded_data.h"
 #include "extract/lexicons.h"
+#include "extract/pattern_rules.h"
 
 namespace kashif {
 namespace internal {
@@ -97,6 +98,13 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
   // User patterns: those given in code, then those of each file, in order.
   std::vector<PatternRule> rules = options.patterns;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string problem = PatternRuleProblem(rules[i]);
+    if (!problem.empty()) {
+      return Status(StatusCode::kInvalidArgument, "pattern " + std::to_string(i + 1) + " (" +
+                                                      rules[i].label + "): " + problem);
+    }
+  }
   for (const std::string& path : options.pattern_files) {
     auto file_rules = LoadPatternFile(path);
     if (!file_rules.ok()) return file_rules.status();

@@ -27,9 +27,6 @@ std::string LabelError(const std::string& label) {
   if (!std::all_of(label.begin(), label.end(), IsLabelCharacter)) {
     return "label \"" + label + "\" may only have ASCII letters, digits, '_' and '-'";
   }
-  if (ParseEntityType(label)) {
-    return "label \"" + label + "\" is a built-in entity type; choose another name";
-  }
   return std::string();
 }
 
@@ -72,10 +69,10 @@ StatusOr<std::unique_ptr<PatternMatcher>> PatternMatcher::Create(
       return Status(StatusCode::kInvalidArgument, "pattern " + std::to_string(i + 1) + " (" +
                                                       rule.label + "): " + reason);
     };
-    const std::string error = PatternRuleError(rule);
-    if (!error.empty()) return fail(error);
+    // The rules were checked (PatternRuleError) when they were read; RE2 has the last word.
     compiled->patterns.push_back(
         std::make_unique<RE2>(rule.pattern, PatternOptions(kPatternMaxMemory)));
+    if (!compiled->patterns.back()->ok()) return fail(compiled->patterns.back()->error());
     compiled->labels.push_back(rule.label);
     compiled->priorities.push_back(rule.priority);
     std::string set_error;

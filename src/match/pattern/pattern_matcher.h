@@ -29,12 +29,15 @@ inline constexpr int64_t kPatternMaxMemory = int64_t{8} << 20;
 // pattern is run on its own over that text instead (the same result, slower).
 inline constexpr int64_t kPatternSetMaxMemory = int64_t{64} << 20;
 
-// Why `rule` cannot be used (its label or RE2's message about its pattern); empty when it can.
+// Why `rule` cannot be used (its label's spelling, its priority, or RE2's message about its
+// pattern); empty when it can. Whether the label is a built-in type's is the extract layer's
+// check (it owns the labels): PatternRuleProblem() in extract/pattern_rules.h.
 std::string PatternRuleError(const PatternRule& rule);
 
 class PatternMatcher : public Matcher {
  public:
-  // Compiles the rules; fails (kInvalidArgument) naming the rule: "pattern 2 (EMAIL): ...".
+  // Compiles the rules, which the caller has checked with PatternRuleError (so their spans
+  // are never empty); fails (kInvalidArgument) naming the rule: "pattern 2 (EMAIL): ...".
   static StatusOr<std::unique_ptr<PatternMatcher>> Create(const std::vector<PatternRule>& rules);
   ~PatternMatcher() override;
 
