@@ -132,7 +132,8 @@ typedef struct kashif_result kashif_result;
 KASHIF_EXPORT const char* kashif_version(void);
 /* "ok", "invalid argument", "not found", "i/o error", "internal", "out of memory". */
 KASHIF_EXPORT const char* kashif_status_name(kashif_status status);
-/* "PER", "ORG", "LOC", "MONEY", "DATE"; "?" for a value outside the enum. */
+/* "PER", "ORG", "LOC", "MONEY", "DATE", "CUSTOM" (a user pattern: its own label is in
+ * kashif_entity.label); "?" for a value outside the enum. */
 KASHIF_EXPORT const char* kashif_entity_type_label(kashif_entity_type type);
 /* The message of this thread's last failing call; "" if none failed yet. */
 KASHIF_EXPORT const char* kashif_last_error(void);
