@@ -17,13 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view content(reinterpret_cast<const char*>(data), size);
   auto parsed = kashif::ParsePatternTsv(content, "fuzz.tsv");
   if (!parsed.ok()) {
-    const std::string& message = parsed.status().message();
-    FUZZ_CHECK(parsed.status().code() == kashif::StatusCode::kInvalidArgument);
-    FUZZ_CHECK(message.rfind("fuzz.tsv:", 0) == 0);
-    const size_t line = std::stoul(message.substr(9));
-    size_t lines = 1;
-    for (char c : content) lines += c == '\n';
-    FUZZ_CHECK(line >= 1 && line <= lines);
+    kashif::fuzz::CheckTsvError(parsed.status(), content, "fuzz.tsv");
     return 0;
   }
   std::set<std::string> labels;
@@ -39,9 +33,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.patterns = *parsed;
   auto extractor = kashif::Extractor::Create(options);
   FUZZ_CHECK(extractor.ok());  // every rule was checked by the parser
+  const std::vector<bool> starts = kashif::fuzz::UnitStarts(content);
   size_t previous_end = 0;
   for (const kashif::Entity& e : extractor->Extract(content)) {
     FUZZ_CHECK(e.begin < e.end && e.end <= content.size() && e.begin >= previous_end);
+    FUZZ_CHECK(starts[e.begin] && starts[e.end]);
     if (e.type == kashif::EntityType::kCustom) FUZZ_CHECK(labels.count(e.label) == 1);
     previous_end = e.end;
   }
