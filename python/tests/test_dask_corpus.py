@@ -65,3 +65,28 @@ def test_dask_output_equals_cli(kashif_cli, source_dir, tmp_path):
     assert sum('"value":{"amount"' in l for l in cli_lines) > 50
     assert sum('"resolved":"' in l for l in cli_lines) > 50
     assert any(l.startswith('{"id":"second"') or l.startswith('{"id":1.50') for l in cli_lines)
+
+
+EDGE_LINES = [
+    r'{"id": "a\ud800b", "text": "في القاهرة \ud83d\ude00 \udc00 x"}',  # lone surrogates
+    r'{"id": 1e5, "text": "مع\u007fموسكو"}',  # number literal kept, DEL escaped
+    r'{"id": -0, "text": "x", "text": "y"}',  # duplicate keys: the first one counts
+    r'{"id": [1.50, {"k": null}], "text": "\"quoted\" \\ back\/slash"}',
+    r'{"text": "بلغت 20.43 دولار و324 مليار دولار"}',  # no id; exact amounts
+    '{"id": "r", "text": "x", "reference_date": null}',
+]
+
+
+def test_jsonl_module_equals_cli_on_edge_lines(kashif_cli, tmp_path):
+    import kashif
+    import kashif.jsonl
+
+    corpus = tmp_path / "edge.jsonl"
+    corpus.write_text("\n".join(EDGE_LINES) + "\n", encoding="utf-8")
+    cli = subprocess.run([kashif_cli, "extract", "--input-format", "jsonl", "--format", "jsonl",
+                          str(corpus)], capture_output=True, check=True).stdout.decode()
+    lines = corpus.read_bytes().split(b"\n")[:-1]
+    out, errors = kashif.jsonl.process_lines(kashif.Extractor(), lines, str(corpus))
+    assert errors == []
+    assert out == cli
+    assert '"amount":20.43,' in out and '"id":1e5,' in out and '"id":-0,' in out
