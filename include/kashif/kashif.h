@@ -52,10 +52,13 @@ enum class EntityType : uint8_t {
   kDate = 4,
   kPercent = 5,
   kTime = 6,  // a clock time ("الساعة الرابعة عصرا"); dates are kDate
+  // A match of a user pattern (Options::patterns): Entity::label holds the user's label. Not a
+  // built-in type: not counted in kEntityTypeCount, not selectable in Options::types.
+  kCustom = 7,
 };
 inline constexpr int kEntityTypeCount = 7;
 
-// "PER", "ORG", "LOC", "MONEY", "DATE", "PERCENT", "TIME".
+// "PER", "ORG", "LOC", "MONEY", "DATE", "PERCENT", "TIME" ("CUSTOM" for kCustom).
 KASHIF_EXPORT const char* EntityTypeLabel(EntityType type);
 // Parses a label (case-insensitive). Also accepts the corpus spellings PERS and GPE.
 KASHIF_EXPORT std::optional<EntityType> ParseEntityType(std::string_view label);
@@ -147,11 +150,17 @@ struct Entity {
   std::optional<DateValue> date;        // set for kDate
   std::optional<PercentValue> percent;  // set for kPercent
   std::optional<TimeValue> time;        // set for kTime
+  // kCustom: the label of the user pattern that found it ("EMAIL"); empty for built-in types.
+  std::string label;
 
   std::string_view text(std::string_view source) const {
     return source.substr(begin, end - begin);
   }
 };
+
+// The entity's label as output shows it: the user's label for a pattern match, else
+// EntityTypeLabel(entity.type). Valid as long as `entity` is.
+KASHIF_EXPORT const char* EntityTypeLabel(const Entity& entity);
 
 // One user-supplied gazetteer entry: a name (one or more words) and the type it has.
 struct GazetteerEntry {
@@ -169,6 +178,29 @@ KASHIF_EXPORT StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::strin
 // Reads and parses a gazetteer TSV file.
 KASHIF_EXPORT StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path);
 
+// A user pattern: entities of a kind kashif does not know (e-mail addresses, phone numbers, ID
+// numbers, URLs), found by an RE2 regular expression over the caller's original UTF-8 text, in
+// time linear in the text whatever the pattern. Matches are entities of type kCustom with
+// `label`, and compete with the built-in candidates in the usual overlap resolution.
+// docs/patterns.md has the details and the memory limits.
+struct PatternRule {
+  // ASCII letters, digits, '_' and '-' (at most 64); not a built-in type's label (PER, GPE...).
+  std::string label;
+  // RE2 syntax, UTF-8 mode; must not match the empty string.
+  std::string pattern;
+  // 0-255; overlapping candidates with a higher priority win. The built-in scale: 100 user
+  // gazetteer entries, 80 built-in gazetteers, 60 money and dates, 40 name rules.
+  int priority = 90;
+};
+
+// Parses pattern TSV: one pattern per line, `LABEL<TAB>PATTERN[<TAB>PRIORITY]`. Blank lines and
+// lines starting with '#' are skipped. Every pattern is compiled to check it. Errors name the
+// source and the line: "<source_name>:<line>: <reason>", for a bad pattern RE2's own message.
+KASHIF_EXPORT StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
+                                                                std::string_view source_name);
+// Reads and parses a pattern TSV file.
+KASHIF_EXPORT StatusOr<std::vector<PatternRule>> LoadPatternFile(const std::string& path);
+
 struct Options {
   // Which entity types to report; empty means all of them.
   std::vector<EntityType> types;
@@ -183,6 +215,10 @@ struct Options {
   std::vector<GazetteerEntry> gazetteer_entries;
   // TSV files in the ParseGazetteerTsv format, read by Create().
   std::vector<std::string> gazetteer_files;
+  // User patterns (reported whatever `types` says), and TSV files of them in the
+  // ParsePatternTsv format, read by Create() (their rules come after these).
+  std::vector<PatternRule> patterns;
+  std::vector<std::string> pattern_files;
 };
 
 namespace internal {
@@ -191,8 +227,9 @@ class ExtractorModel;
 
 class KASHIF_EXPORT Extractor {
  public:
-  // Builds an extractor: compiles the built-in data and the user's gazetteers. Fails (without
-  // throwing) on an invalid option or an unreadable or malformed gazetteer file.
+  // Builds an extractor: compiles the built-in data, the user's gazetteers and patterns. Fails
+  // (without throwing) on an invalid option or an unreadable or malformed gazetteer or pattern
+  // file, or a pattern RE2 refuses.
   static StatusOr<Extractor> Create(const Options& options = Options());
 
   // Finds the entities in `text` (UTF-8; any bytes are accepted), using the Options'

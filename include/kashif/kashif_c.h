@@ -77,7 +77,8 @@ typedef enum kashif_entity_type {
   KASHIF_MONEY = 3,
   KASHIF_DATE = 4,
   KASHIF_PERCENT = 5,
-  KASHIF_TIME = 6 /* a clock time */
+  KASHIF_TIME = 6, /* a clock time */
+  KASHIF_CUSTOM = 7 /* a user pattern's match: kashif_entity.label is the user's label */
 } kashif_entity_type;
 
 /* Bit for one type in a type mask, e.g. KASHIF_TYPE_BIT(KASHIF_PER) | KASHIF_TYPE_BIT(KASHIF_LOC). */
@@ -132,6 +133,9 @@ typedef struct kashif_entity {
    * is named. */
   const char* time_timex;
   const char* time_zone;
+  /* The label output shows: "PER" ... "DATE", or the user's label for KASHIF_CUSTOM ("EMAIL").
+   * Never NULL. */
+  const char* label;
 } kashif_entity;
 
 typedef struct kashif_options kashif_options;
@@ -143,7 +147,8 @@ typedef struct kashif_result kashif_result;
 KASHIF_EXPORT const char* kashif_version(void);
 /* "ok", "invalid argument", "not found", "i/o error", "internal", "out of memory". */
 KASHIF_EXPORT const char* kashif_status_name(kashif_status status);
-/* "PER", "ORG", "LOC", "MONEY", "DATE"; "?" for a value outside the enum. */
+/* "PER", "ORG", "LOC", "MONEY", "DATE", "CUSTOM" (a user pattern: its own label is in
+ * kashif_entity.label); "?" for a value outside the enum. */
 KASHIF_EXPORT const char* kashif_entity_type_label(kashif_entity_type type);
 /* The message of this thread's last failing call; "" if none failed yet. */
 KASHIF_EXPORT const char* kashif_last_error(void);
@@ -174,6 +179,17 @@ KASHIF_EXPORT kashif_status kashif_options_add_gazetteer_entry(kashif_options* o
                                                                kashif_entity_type type,
                                                                const char* name,
                                                                const char* canonical);
+
+/* A pattern TSV file (LABEL<TAB>PATTERN[<TAB>PRIORITY] per line, RE2 syntax), read by
+ * kashif_extractor_create(); a missing or malformed file or a bad pattern makes creation fail
+ * with "file:line: reason". */
+KASHIF_EXPORT kashif_status kashif_options_add_pattern_file(kashif_options* options,
+                                                            const char* path);
+/* One pattern: `label` (ASCII letters, digits, _ and -; not a built-in label), an RE2
+ * `pattern`, a `priority` 0-255 (90 is the default of the C++ API). Checked by
+ * kashif_extractor_create(). */
+KASHIF_EXPORT kashif_status kashif_options_add_pattern(kashif_options* options, const char* label,
+                                                       const char* pattern, int priority);
 
 /* ---- Extractor ---- */
 /* Builds an extractor; `options` may be NULL for the defaults. Reading and compiling the data

@@ -122,6 +122,7 @@ kashif_status Extract(const kashif_extractor* extractor, const char* text, size_
       view.begin = e.begin;
       view.end = e.end;
       view.canonical = e.canonical.c_str();
+      view.label = kashif::EntityTypeLabel(e);  // points into e.label or at a static string
       if (e.money) {
         view.money_amount = e.money->amount.c_str();
         view.money_currency = OrNull(e.money->currency);
@@ -174,6 +175,7 @@ const char* kashif_status_name(kashif_status status) {
 }
 
 const char* kashif_entity_type_label(kashif_entity_type type) {
+  if (type == KASHIF_CUSTOM) return kashif::EntityTypeLabel(kashif::EntityType::kCustom);
   if (!ValidType(type)) return "?";
   return kashif::EntityTypeLabel(static_cast<kashif::EntityType>(type));
 }
@@ -280,6 +282,27 @@ kashif_status kashif_options_add_gazetteer_entry(kashif_options* options,
     entry.name = name;
     if (canonical != nullptr) entry.canonical = canonical;
     options->options.gazetteer_entries.push_back(std::move(entry));
+    return KASHIF_OK;
+  });
+}
+
+kashif_status kashif_options_add_pattern_file(kashif_options* options, const char* path) {
+  if (options == nullptr) return Fail(KASHIF_INVALID_ARGUMENT, "options is NULL");
+  if (path == nullptr || *path == '\0') return Fail(KASHIF_INVALID_ARGUMENT, "path is empty");
+  return Guard([&] {
+    options->options.pattern_files.emplace_back(path);
+    return KASHIF_OK;
+  });
+}
+
+kashif_status kashif_options_add_pattern(kashif_options* options, const char* label,
+                                         const char* pattern, int priority) {
+  if (options == nullptr) return Fail(KASHIF_INVALID_ARGUMENT, "options is NULL");
+  if (label == nullptr || pattern == nullptr) {
+    return Fail(KASHIF_INVALID_ARGUMENT, "label or pattern is NULL");
+  }
+  return Guard([&] {
+    options->options.patterns.push_back({label, pattern, priority});
     return KASHIF_OK;
   });
 }

@@ -84,6 +84,8 @@ struct Candidate {
   std::optional<DateValue> date;
   std::optional<PercentValue> percent;
   std::optional<TimeValue> time;
+  // kCustom: the user pattern's label, owned by the (immutable) matcher that proposed it.
+  const std::string* label = nullptr;
 };
 
 // Work one stage does once per document and several of its matchers share (the NER rules'

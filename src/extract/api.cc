@@ -1,4 +1,4 @@
-// Small public functions: version, labels, dates, status text, gazetteer TSV parsing.
+// Small public functions: version, labels, dates, status text, gazetteer and pattern TSV parsing.
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -6,6 +6,8 @@
 
 #include "kashif/kashif.h"
 #include "core/civil_date.h"
+#include "extract/pattern_rules.h"
+#include "match/pattern/pattern_matcher.h"
 #include "text/lines.h"
 #include "text/utf8.h"
 
@@ -34,8 +36,14 @@ const char* EntityTypeLabel(EntityType type) {
     case EntityType::kDate: return "DATE";
     case EntityType::kPercent: return "PERCENT";
     case EntityType::kTime: return "TIME";
+    case EntityType::kCustom: return "CUSTOM";
   }
   return "?";
+}
+
+const char* EntityTypeLabel(const Entity& entity) {
+  return entity.type == EntityType::kCustom && !entity.label.empty() ? entity.label.c_str()
+                                                                      : EntityTypeLabel(entity.type);
 }
 
 std::optional<EntityType> ParseEntityType(std::string_view label) {
@@ -83,45 +91,70 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Calls row(fields) for each data line of a user's TSV (blank lines and '#' comments skipped)
+// that has 2 or 3 tab-separated fields; `row` returns the reason the line is bad, or "". The
+// first bad line is the error: "<source_name>:<line>: <reason>". `columns` names the fields.
+template <typename Row>
+Status ForEachUserTsvRow(std::string_view content, std::string_view source_name,
+                         const char* columns, Row row) {
+  internal::LineReader lines(content);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    std::string reason;
+    if (!internal::IsValidUtf8(line)) {
+      reason = "invalid UTF-8";
+    } else if (Trim(line).empty() || line.front() == '#') {
+      continue;
+    } else {
+      const std::vector<std::string_view> fields = internal::SplitFields(line);
+      if (fields.size() < 2 || fields.size() > 3) {
+        reason = std::string("expected 2 or 3 tab-separated columns (") + columns + "), found " +
+                 std::to_string(fields.size());
+      } else {
+        reason = row(fields);
+      }
+    }
+    if (!reason.empty()) {
+      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
+                                                      std::to_string(lines.line_number()) +
+                                                      ": " + reason);
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
                                                         std::string_view source_name) {
   std::vector<GazetteerEntry> entries;
-  internal::LineReader lines(content);
-  std::string_view line;
-  while (lines.Next(&line)) {
-    auto error = [&](const std::string& reason) {
-      return Status(StatusCode::kInvalidArgument, std::string(source_name) + ":" +
-                                                      std::to_string(lines.line_number()) +
-                                                      ": " + reason);
-    };
-    if (!internal::IsValidUtf8(line)) return error("invalid UTF-8");
-    if (Trim(line).empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = internal::SplitFields(line);
-    if (fields.size() < 2 || fields.size() > 3) {
-      return error("expected 2 or 3 tab-separated columns (NAME, TYPE[, CANONICAL]), found " +
-                   std::to_string(fields.size()));
-    }
-    const std::string_view name = Trim(fields[0]);
-    if (name.empty()) return error("empty name");
-    const std::string_view label = Trim(fields[1]);
-    const std::optional<EntityType> type = ParseEntityType(label);
-    if (!type || (*type != EntityType::kPerson && *type != EntityType::kOrganization &&
-                  *type != EntityType::kPlace)) {
-      return error("unknown type \"" + std::string(label) + "\" (expected PER, ORG or LOC)");
-    }
-    GazetteerEntry entry;
-    entry.type = *type;
-    entry.name = std::string(name);
-    entry.canonical = fields.size() == 3 ? std::string(Trim(fields[2])) : std::string();
-    if (entry.canonical.empty()) entry.canonical = entry.name;
-    entries.push_back(std::move(entry));
-  }
+  const Status status = ForEachUserTsvRow(
+      content, source_name, "NAME, TYPE[, CANONICAL]",
+      [&](const std::vector<std::string_view>& fields) -> std::string {
+        const std::string_view name = Trim(fields[0]);
+        if (name.empty()) return "empty name";
+        const std::string_view label = Trim(fields[1]);
+        const std::optional<EntityType> type = ParseEntityType(label);
+        if (!type || (*type != EntityType::kPerson && *type != EntityType::kOrganization &&
+                       *type != EntityType::kPlace)) {
+          return "unknown type \"" + std::string(label) + "\" (expected PER, ORG or LOC)";
+        }
+        GazetteerEntry entry;
+        entry.type = *type;
+        entry.name = std::string(name);
+        entry.canonical = fields.size() == 3 ? std::string(Trim(fields[2])) : std::string();
+        if (entry.canonical.empty()) entry.canonical = entry.name;
+        entries.push_back(std::move(entry));
+        return "";
+      });
+  if (!status.ok()) return status;
   return entries;
 }
 
-StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
+namespace {
+
+// A user's TSV file, whole: errors name the file.
+StatusOr<std::string> ReadUserFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status(StatusCode::kNotFound, path + ": cannot open file");
@@ -129,7 +162,59 @@ StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path)
   std::ostringstream content;
   content << in.rdbuf();
   if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
-  return ParseGazetteerTsv(content.str(), path);
+  return content.str();
+}
+
+}  // namespace
+
+StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
+  StatusOr<std::string> content = ReadUserFile(path);
+  if (!content.ok()) return content.status();
+  return ParseGazetteerTsv(*content, path);
+}
+
+StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
+                                                  std::string_view source_name) {
+  std::vector<PatternRule> rules;
+  const Status status = ForEachUserTsvRow(
+      content, source_name, "LABEL, PATTERN[, PRIORITY]",
+      [&](const std::vector<std::string_view>& fields) -> std::string {
+        PatternRule rule;
+        rule.label = std::string(Trim(fields[0]));
+        // The pattern is taken as written (spaces are part of a pattern); a tab in it is \t.
+        rule.pattern = std::string(fields[1]);
+        if (fields.size() == 3) {
+          const std::string priority(Trim(fields[2]));
+          const bool digits = !priority.empty() && priority.size() <= 3 &&
+                              priority.find_first_not_of("0123456789") == std::string::npos;
+          if (!digits || std::stoi(priority) > 255) {
+            return "priority must be a whole number from 0 to 255: \"" + priority + "\"";
+          }
+          rule.priority = std::stoi(priority);
+        }
+        std::string reason = internal::PatternRuleProblem(rule);
+        if (reason.empty()) rules.push_back(std::move(rule));
+        return reason;
+      });
+  if (!status.ok()) return status;
+  return rules;
+}
+
+namespace internal {
+
+std::string PatternRuleProblem(const PatternRule& rule) {
+  if (ParseEntityType(rule.label)) {
+    return "label \"" + rule.label + "\" is a built-in entity type; choose another name";
+  }
+  return PatternRuleError(rule);
+}
+
+}  // namespace internal
+
+StatusOr<std::vector<PatternRule>> LoadPatternFile(const std::string& path) {
+  StatusOr<std::string> content = ReadUserFile(path);
+  if (!content.ok()) return content.status();
+  return ParsePatternTsv(*content, path);
 }
 
 }  // namespace kashif

@@ -17,6 +17,7 @@
 #include "match/ner/place_rules.h"
 #include "match/percent/percent_matcher.h"
 #include "match/ner/propagation.h"
+#include "match/pattern/pattern_matcher.h"
 #include "match/resolver.h"
 #include "match/time/time_matcher.h"
 #include "core/analyzer.h"
@@ -24,6 +25,7 @@
 #include "core/document.h"
 #include "data/embedded_data.h"
 #include "extract/lexicons.h"
+#include "extract/pattern_rules.h"
 
 namespace kashif {
 namespace internal {
@@ -98,6 +100,25 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
+  // User patterns: those given in code, then those of each file, in order.
+  std::vector<PatternRule> rules = options.patterns;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string problem = PatternRuleProblem(rules[i]);
+    if (!problem.empty()) {
+      return Status(StatusCode::kInvalidArgument, "pattern " + std::to_string(i + 1) + " (" +
+                                                      rules[i].label + "): " + problem);
+    }
+  }
+  for (const std::string& path : options.pattern_files) {
+    auto file_rules = LoadPatternFile(path);
+    if (!file_rules.ok()) return file_rules.status();
+    rules.insert(rules.end(), file_rules->begin(), file_rules->end());
+  }
+  if (!rules.empty()) {
+    auto patterns = PatternMatcher::Create(rules);
+    if (!patterns.ok()) return patterns.status();
+    model->matchers.push_back(std::move(patterns).value());
+  }
   model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
   model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
   return Status::Ok();

@@ -34,7 +34,9 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
   for (const Key& key : keys) {
     const uint32_t index = key.index;
     const Candidate& c = candidates[index];
-    if (!type_enabled[static_cast<int>(c.type)]) continue;
+    // Built-in types as the options select them; user patterns' matches always.
+    const int type = static_cast<int>(c.type);
+    if (type < kEntityTypeCount ? !type_enabled[type] : c.type != EntityType::kCustom) continue;
     if (c.first_token >= c.end_token || c.end_token > doc.tokens.size() || c.begin >= c.end ||
         c.end > doc.text.size()) {
       continue;  // malformed proposal: never let a matcher bug reach the caller
@@ -68,6 +70,7 @@ void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
     e.date = std::move(c.date);
     e.percent = std::move(c.percent);
     e.time = std::move(c.time);
+    if (c.label != nullptr) e.label = *c.label;
   }
 }
 

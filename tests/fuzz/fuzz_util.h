@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kashif/status.h"
 #include "text/utf8.h"
 
 // Not assert(): the checks must stay on in release and replay builds.
@@ -77,6 +78,18 @@ inline bool IsCanonicalDecimal(std::string_view s) {
     if (s[j] < '0' || s[j] > '9') return false;
   }
   return s.back() != '0';
+}
+
+// A user TSV loader's error: kInvalidArgument, "<source>:<line>: ...", a line of `content`.
+inline void CheckTsvError(const Status& status, std::string_view content,
+                          const std::string& source) {
+  const std::string& message = status.message();
+  FUZZ_CHECK(status.code() == StatusCode::kInvalidArgument);
+  FUZZ_CHECK(message.rfind(source + ":", 0) == 0);
+  const size_t line = std::stoul(message.substr(source.size() + 1));
+  size_t lines = 1;
+  for (char c : content) lines += c == '\n';
+  FUZZ_CHECK(line >= 1 && line <= lines);
 }
 
 }  // namespace kashif::fuzz

@@ -33,13 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view content(reinterpret_cast<const char*>(data), size);
   auto parsed = kashif::ParseGazetteerTsv(content, "fuzz.tsv");
   if (!parsed.ok()) {
-    const std::string& message = parsed.status().message();
-    FUZZ_CHECK(parsed.status().code() == kashif::StatusCode::kInvalidArgument);
-    FUZZ_CHECK(message.rfind("fuzz.tsv:", 0) == 0);
-    const size_t line = std::stoul(message.substr(9));
-    size_t lines = 1;
-    for (char c : content) lines += c == '\n';
-    FUZZ_CHECK(line >= 1 && line <= lines);
+    kashif::fuzz::CheckTsvError(parsed.status(), content, "fuzz.tsv");
     return 0;
   }
   const std::vector<kashif::GazetteerEntry>& entries = *parsed;

@@ -118,6 +118,24 @@ case $mode in
     "$bin/search_index/search_index" > "$out/search_index.txt"
     cat "$out/search_index.txt"
     bash "$source/examples/search_index/check_output.sh" "$out/search_index.txt"
+
+    # User patterns: e-mail, phones in both digit scripts, a URL from code, a case number,
+    # next to the built-in person and place; a broken pattern names its file and line.
+    "$bin/patterns/patterns" > "$out/patterns.txt"
+    cat "$out/patterns.txt"
+    expect_line "$out/patterns.txt" $'PER\t[20, 41)\tسلمى العطار'
+    expect_line "$out/patterns.txt" $'LOC\t[47, 61)\tالقاهرة'
+    expect_line "$out/patterns.txt" $'EMAIL\t[63, 86)\tsalma.attar@example.org'
+    expect_line "$out/patterns.txt" $'PHONE\t[92, 114)\t٠١٠٠١٢٣٤٥٦٧'
+    expect_line "$out/patterns.txt" $'PHONE\t[120, 135)\t+20 2 2345 6789'
+    expect_line "$out/patterns.txt" $'URL\t[164, 188)\thttps://example.org/news'
+    expect_line "$out/patterns.txt" $'CASE\t[194, 219)\tقضية رقم 1234/2024'
+    printf 'EMAIL\tx+@y\nPHONE\t[0-9\n' > "$out/bad_patterns.tsv"
+    if "$bin/patterns/patterns" "$out/bad_patterns.tsv" > /dev/null 2> "$out/bad_patterns.err"; then
+      fail "patterns accepted a broken pattern"
+    fi
+    grep -qF "bad_patterns.tsv:2: missing ]: [0-9" "$out/bad_patterns.err" \
+      || { cat "$out/bad_patterns.err"; fail "patterns: error does not name line 2 and RE2's message"; }
     echo "all examples built against $prefix and ran as expected"
     ;;
 

@@ -37,6 +37,8 @@ constexpr char kUsage[] =
     "  --hijri-calendar umalqura|civil   Islamic calendar for Hijri dates (default umalqura)\n"
     "  --gazetteer FILE        extra gazetteer entries: NAME<TAB>TYPE[<TAB>CANONICAL] per line\n"
     "  --no-builtin-gazetteers use only the --gazetteer entries for PER/ORG/LOC\n"
+    "  --patterns FILE         user patterns: LABEL<TAB>RE2 PATTERN[<TAB>PRIORITY] per line;\n"
+    "                          matches are reported with their LABEL (docs/patterns.md)\n"
     "  -j, --threads N         worker threads (default: all cores); output keeps input order\n"
     "  -h, --help              this help\n"
     "\n"
@@ -75,7 +77,7 @@ class ExtractCommand {
  public:
   int Run(const Args& args) {
     ArgParser parser({"--format", "--input-format", "--types", "--reference-date", "--date-bias",
-                      "--hijri-calendar", "--gazetteer", "-j", "--threads"},
+                      "--hijri-calendar", "--gazetteer", "--patterns", "-j", "--threads"},
                      {"-h", "--help", "--no-builtin-gazetteers"});
     std::string error;
     if (!parser.Parse(args, &error)) return UsageError(error);
@@ -128,6 +130,7 @@ class ExtractCommand {
       }
     }
     if (auto file = parser.Get("--gazetteer")) options.gazetteer_files.push_back(*file);
+    if (auto file = parser.Get("--patterns")) options.pattern_files.push_back(*file);
     options.use_builtin_gazetteers = !parser.Has("--no-builtin-gazetteers");
     threads_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::optional<std::string> threads = parser.Get("-j");

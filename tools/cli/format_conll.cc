@@ -62,7 +62,7 @@ class ConllFormat : public OutputFormat {
         AppendReplacingInvalidUtf8(text.substr(pos, piece_end - pos), "\xEF\xBF\xBD", out);
         out->push_back(' ');
         out->append(prefix);
-        if (inside != nullptr) out->append(EntityTypeLabel(inside->type));
+        if (inside != nullptr) out->append(EntityTypeLabel(*inside));
         out->push_back('\n');
         in_sentence_ = true;
         pos = piece_end;

@@ -95,7 +95,7 @@ void AppendHtml(std::string_view text, std::string* out) {
 // What the hover shows (the title tooltip; data-value keeps the same text for scripts): the
 // canonical form, and the value for money, dates, percentages and times.
 std::string HoverText(const Entity& e) {
-  std::string hover = EntityTypeLabel(e.type);
+  std::string hover = EntityTypeLabel(e);
   hover += ": ";
   hover += e.canonical;
   if (e.money) {
@@ -140,7 +140,7 @@ class HtmlFormat : public OutputFormat {
     for (const Entity& e : chunk.entities) {
       if (e.begin < pos || e.end > text.size()) continue;  // entities never overlap; be safe
       AppendHtml(text.substr(pos, e.begin - pos), out);
-      const char* label = EntityTypeLabel(e.type);
+      const char* label = EntityTypeLabel(e);
       out->append("<mark class=\"entity ");
       out->append(label);
       out->append("\" data-type=\"");

@@ -79,7 +79,7 @@ class TextFormat : public OutputFormat {
       out->push_back('\t');
       out->append(std::to_string(chunk.base_offset + e.end));
       out->push_back('\t');
-      out->append(EntityTypeLabel(e.type));
+      out->append(EntityTypeLabel(e));
       out->push_back('\t');
       out->append(e.text(chunk.text));
       out->push_back('\t');
@@ -145,7 +145,7 @@ class JsonFormat : public JsonLinesFormat {
 void AppendEntityJson(const Entity& e, std::string_view text, size_t base_offset,
                       std::string* out) {
   out->append("{\"type\":\"");
-  out->append(EntityTypeLabel(e.type));
+  out->append(EntityTypeLabel(e));
   out->append("\",\"start\":");
   out->append(std::to_string(base_offset + e.begin));
   out->append(",\"end\":");
