@@ -32,6 +32,21 @@ void AppendValueJson(const Entity& e, std::string* out) {
   }
 }
 
+// A field of the text format: a tab, line break or backslash written as \t, \n, \r, \\, so
+// every entity stays one line of tab-separated fields whatever its text.
+void AppendTextField(std::string_view field, std::string* out) {
+  size_t from = 0;
+  for (size_t i = 0; i < field.size(); ++i) {
+    const char c = field[i];
+    if (c != '\t' && c != '\n' && c != '\r' && c != '\\') continue;
+    out->append(field.substr(from, i - from));
+    out->push_back('\\');
+    out->push_back(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+    from = i + 1;
+  }
+  out->append(field.substr(from));
+}
+
 // One line per entity: START END TYPE TEXT CANONICAL [VALUE], tab-separated.
 class TextFormat : public OutputFormat {
  public:
@@ -44,9 +59,9 @@ class TextFormat : public OutputFormat {
       out->push_back('\t');
       out->append(EntityTypeLabel(e.type));
       out->push_back('\t');
-      out->append(e.text(chunk.text));
+      AppendTextField(e.text(chunk.text), out);
       out->push_back('\t');
-      out->append(e.canonical);
+      AppendTextField(e.canonical, out);
       if (e.money) {
         out->push_back('\t');
         out->append(e.money->amount);
