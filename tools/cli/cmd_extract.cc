@@ -373,7 +373,9 @@ class ExtractCommand {
     std::optional<CivilDate> reference_date = extractor_->options().reference_date;
     std::string error;
     try {
-      if (line.too_long) {
+      if (line.out_of_memory) {
+        error = "out of memory reading a line of " + std::to_string(line.bytes) + " bytes";
+      } else if (line.too_long) {
         error = "line of " + std::to_string(line.bytes) + " bytes is longer than " +
                 "--max-line-bytes (" + std::to_string(max_line_bytes_) + ")";
       } else if (line.text.find_first_not_of(" \t") == std::string_view::npos) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <new>
 
 #include "cli_util.h"
 #include "text/utf8.h"
@@ -110,7 +111,14 @@ bool LineReader::Next(Line* line) {
     }
     if (eof_) return false;
     scanned_ = end_;
-    Fill();
+    try {
+      Fill();
+    } catch (const std::bad_alloc&) {  // no room to grow for this line: skip it, go on
+      started_ = true;
+      line->too_long = line->out_of_memory = true;
+      line->bytes = SkipRestOfLine();
+      return true;
+    }
   }
 }
 
@@ -177,7 +185,7 @@ class LineParse {
     bool text_is_string = false, date_invalid = false;
     for (auto field : object) {
       std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) return JsonError(e, &json, error);
+      if (!ReadKey(field, &key, error)) return FailAt(json, error);
       od::value value;
       if (auto e = field.value().get(value)) return JsonError(e, &json, error);
       // The first of repeated keys counts; the others, like every other field, are skipped.
@@ -353,17 +361,8 @@ class LineParse {
       if (out) out->push_back('{');
       bool first = true;
       for (auto field : object) {
-        od::raw_json_string raw_key;
-        if (auto e = field.key().get(raw_key)) return Error(e, error);
-        // The key's literal starts one byte before raw_key (its opening quote).
-        const char* key_begin = reinterpret_cast<const char*>(raw_key.raw()) - 1;
-        std::string key;
-        size_t pos = 0;
-        const std::string_view rest(key_begin, line_.data() + line_.size() - key_begin);
-        if (!DecodeJsonString(rest, &pos, &key, error)) {
-          error_at_ = Offset(rest) + pos;
-          return false;
-        }
+        std::string_view key;
+        if (!ReadKey(field, &key, error)) return false;
         od::value v;
         if (auto e = field.value().get(v)) return Error(e, error);
         if (out) {
@@ -379,6 +378,34 @@ class LineParse {
     }
     const std::string_view token = value.raw_json_token();
     return CheckScalar(type, TrimRight(token), out, error);
+  }
+
+  // A member name, decoded by the CLI's own rules (simdjson 3.0 refuses a lone surrogate).
+  // *key stays valid until the next call.
+  template <typename Field>
+  bool ReadKey(Field& field, std::string_view* key, std::string* error) {
+    od::raw_json_string raw;
+    if (auto e = field.key().get(raw)) return Error(e, error);
+    // The literal starts one byte before raw.raw(), at its opening quote.
+    const char* begin = reinterpret_cast<const char*>(raw.raw()) - 1;
+    const std::string_view rest(begin, line_.data() + line_.size() - begin);
+    const size_t end = rest.find_first_of("\"\\", 1);
+    if (end != std::string_view::npos && rest[end] == '"') {  // no escape: the bytes as they are
+      *key = rest.substr(1, end - 1);
+      if (std::none_of(key->begin(), key->end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20;
+          })) {
+        return true;
+      }
+    }
+    key_.clear();
+    size_t pos = 0;
+    if (!DecodeJsonString(rest, &pos, &key_, error)) {
+      error_at_ = Offset(rest) + pos;
+      return false;
+    }
+    *key = key_;
+    return true;
   }
 
   // A string value decoded into *out; another value is checked and *is_string is false
@@ -414,6 +441,7 @@ class LineParse {
   std::string_view line_;
   JsonlDocument* doc_;
   size_t error_at_ = std::string::npos;
+  std::string key_;  // a member name with escapes, decoded
 };
 
 }  // namespace

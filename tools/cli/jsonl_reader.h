@@ -28,6 +28,7 @@ class LineReader {
     size_t readable = 0;    // bytes readable from text.data() (>= text.size() + kPadding)
     size_t bytes = 0;       // the line's length in the input, line ending excluded
     bool too_long = false;  // longer than max_line_bytes: skipped, text is empty
+    bool out_of_memory = false;  // (with too_long) no memory to hold it: skipped the same way
     bool first = false;     // the input's first line (a UTF-8 BOM has been removed from it)
   };
 
