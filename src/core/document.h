@@ -89,6 +89,8 @@ struct Candidate {
 // reused for the next document of the same thread. Analyze() and Clear() mark it stale.
 struct StageCache {
   virtual ~StageCache() = default;
+  // The memory it holds (its arrays' capacities), counted in the thread's scratch.
+  virtual size_t Bytes() const = 0;
   bool fresh = false;
 };
 

@@ -1,11 +1,15 @@
 // Small public functions: version, labels, dates, status text, gazetteer TSV parsing.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 #include <string>
 
 #include "kashif/kashif.h"
 #include "core/civil_date.h"
+#include "extract/gazetteer_file.h"
 #include "text/lines.h"
 #include "text/utf8.h"
 
@@ -81,8 +85,11 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
-                                                        std::string_view source_name) {
+namespace internal {
+
+StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsvLines(std::string_view content,
+                                                             std::string_view source_name,
+                                                             std::vector<uint32_t>* entry_lines) {
   std::vector<GazetteerEntry> entries;
   internal::LineReader lines(content);
   std::string_view line;
@@ -112,19 +119,40 @@ StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content
     entry.canonical = fields.size() == 3 ? std::string(Trim(fields[2])) : std::string();
     if (entry.canonical.empty()) entry.canonical = entry.name;
     entries.push_back(std::move(entry));
+    if (entry_lines) entry_lines->push_back(static_cast<uint32_t>(lines.line_number()));
   }
   return entries;
 }
 
-StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
+Status ReadGazetteerFile(const std::string& path, std::string* content) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status(StatusCode::kInvalidArgument, path + ": is a directory, not a gazetteer file");
+  }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status(StatusCode::kNotFound, path + ": cannot open file");
+    return Status(StatusCode::kNotFound, path + ": cannot open file" +
+                                             (errno ? std::string(": ") + std::strerror(errno)
+                                                    : std::string()));
   }
-  std::ostringstream content;
-  content << in.rdbuf();
+  content->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
-  return ParseGazetteerTsv(content.str(), path);
+  return Status::Ok();
+}
+
+}  // namespace internal
+
+StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
+                                                        std::string_view source_name) {
+  return internal::ParseGazetteerTsvLines(content, source_name, nullptr);
+}
+
+StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
+  std::string content;
+  Status status = internal::ReadGazetteerFile(path, &content);
+  if (!status.ok()) return status;
+  return ParseGazetteerTsv(content, path);
 }
 
 }  // namespace kashif
