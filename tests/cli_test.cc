@@ -232,6 +232,21 @@ TEST(CliTest, WriteErrorsEndTheRunWithAMessage) {
   EXPECT_EQ(message, "kashif: write error: Broken pipe");
 }
 
+TEST(CliTest, GazetteerErrorsNameTheFileAndLine) {
+  std::string err;
+  Result dir = Kashif("--gazetteer '" + ::testing::TempDir() + "' /dev/null", &err);
+  EXPECT_EQ(dir.status, 2);
+  EXPECT_NE(err.find(": is a directory, not a gazetteer file"), std::string::npos) << err;
+  Result missing = Kashif("--gazetteer /nonexistent/gaz.tsv /dev/null", &err);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(err, "kashif: /nonexistent/gaz.tsv: cannot open file\n");
+  // A line that parses but has no word to match is reported at its line too.
+  const std::string bad = WriteTemp("kashif_cli_gaz_bad.tsv", "زيد عمرو\tPER\n# note\nـــ\tLOC\n");
+  Result unmatched = Kashif("--gazetteer '" + bad + "' /dev/null", &err);
+  EXPECT_EQ(unmatched.status, 2);
+  EXPECT_EQ(err, "kashif: " + bad + ":3: gazetteer entry \"ـــ\" has no word to match\n");
+}
+
 TEST(CliTest, RepeatedGazetteerAndTypesOptionsAddUp) {
   const std::string a = WriteTemp("kashif_cli_gaz_a.tsv", "زيد عمرو\tPER\n");
   const std::string b = WriteTemp("kashif_cli_gaz_b.tsv", "شركة الأفق\tORG\n");

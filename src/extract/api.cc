@@ -1,7 +1,5 @@
 // Small public functions: version, labels, dates, status text, gazetteer TSV parsing.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -129,13 +127,8 @@ Status ReadGazetteerFile(const std::string& path, std::string* content) {
   if (std::filesystem::is_directory(path, ec)) {
     return Status(StatusCode::kInvalidArgument, path + ": is a directory, not a gazetteer file");
   }
-  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status(StatusCode::kNotFound, path + ": cannot open file" +
-                                             (errno ? std::string(": ") + std::strerror(errno)
-                                                    : std::string()));
-  }
+  if (!in) return Status(StatusCode::kNotFound, path + ": cannot open file");
   content->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
   return Status::Ok();

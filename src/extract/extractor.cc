@@ -148,6 +148,7 @@ size_t ThreadScratchBytes() {
   const ThreadScratch& s = t_scratch;
   const Document& d = s.document;
   return d.tokens.capacity() * sizeof(Token) + d.analyses.capacity() * sizeof(TokenAnalysis) +
+         d.extra_readings.capacity() * sizeof(TokenReading) +
          (d.arena.capacity() - std::string().capacity()) /* beyond the inline buffer */ +
          d.candidates.capacity() * sizeof(Candidate) +
          s.window_entities.capacity() * sizeof(Entity) + (d.ner_cache ? d.ner_cache->Bytes() : 0);
@@ -236,11 +237,12 @@ void Extractor::Extract(std::string_view text, const std::optional<CivilDate>& r
         for (const auto& matcher : model_->matchers) {
           matcher->Propose(*window, model_->options, &window->candidates);
         }
-        internal::DropCandidatesAcrossLineBreaks(*window, &window->candidates);
+        const internal::LineBreaks line_breaks(*window);
+        line_breaks.Drop(&window->candidates);
         for (const auto& refiner : model_->refiners) {
           refiner->Refine(*window, model_->options, &window->candidates);
         }
-        internal::DropCandidatesAcrossLineBreaks(*window, &window->candidates);
+        line_breaks.Drop(&window->candidates);
         internal::Resolve(*window, model_->type_enabled, &window->candidates, out);
       },
       &scratch.window_entities, entities);

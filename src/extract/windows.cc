@@ -153,12 +153,30 @@ bool HasLineBreak(std::string_view s) {
 
 }  // namespace
 
-void DropCandidatesAcrossLineBreaks(const Document& doc, std::vector<Candidate>* candidates) {
-  candidates->erase(std::remove_if(candidates->begin(), candidates->end(),
-                                   [&](const Candidate& c) {
-                                     return HasLineBreak(doc.text.substr(c.begin, c.end - c.begin));
-                                   }),
-                    candidates->end());
+LineBreaks::LineBreaks(const Document& doc) {
+  const std::vector<Token>& tokens = doc.tokens;
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    const uint32_t gap = tokens[i].begin - tokens[i - 1].end;
+    // Most gaps are one space: no line break, without a look at the bytes.
+    if (gap == 0 || (gap == 1 && doc.text[tokens[i - 1].end] == ' ')) continue;
+    if (HasLineBreak(doc.text.substr(tokens[i - 1].end, gap))) {
+      after_break_.push_back(static_cast<uint32_t>(i));
+    }
+  }
+}
+
+void LineBreaks::Drop(std::vector<Candidate>* candidates) const {
+  if (after_break_.empty()) return;
+  candidates->erase(
+      std::remove_if(candidates->begin(), candidates->end(),
+                     [&](const Candidate& c) {
+                       if (c.end_token <= c.first_token + 1) return false;
+                       // The first token after a break, past the candidate's first token.
+                       auto it = std::upper_bound(after_break_.begin(), after_break_.end(),
+                                                  c.first_token);
+                       return it != after_break_.end() && *it < c.end_token;
+                     }),
+      candidates->end());
 }
 
 }  // namespace kashif::internal

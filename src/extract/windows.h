@@ -55,9 +55,18 @@ void ExtractInWindows(std::string_view text, const Tokenizer& tokenizer, Documen
 size_t ThreadScratchBytes();
 
 // An entity never crosses a line break (\n, \r, \v, \f, U+0085, U+2028, U+2029): a name does
-// not continue over a paragraph, and a line of the text output stays one entity. Removes the
-// candidates that do, before the refiners (so others can take their place) and after them.
-void DropCandidatesAcrossLineBreaks(const Document& doc, std::vector<Candidate>* candidates);
+// not continue over a paragraph, and a line of the text output stays one entity. A line break
+// is white space, so it lies between tokens: LineBreaks lists the tokens one comes before, once
+// per document, and Drop() removes the candidates that span one, before the refiners (so
+// others can take their place) and after them.
+class LineBreaks {
+ public:
+  explicit LineBreaks(const Document& doc);
+  void Drop(std::vector<Candidate>* candidates) const;
+
+ private:
+  std::vector<uint32_t> after_break_;  // tokens with a line break before them, ascending
+};
 
 }  // namespace kashif::internal
 

@@ -99,6 +99,7 @@ TARGET_DICTS = {
                   "letters"],
     "gazetteer_tsv": ["syntax", "entities", "proclitics", "letters"],
     "jsonl": ["json", "entities"],
+    "windows": ["proclitics", "numbers", "money", "dates", "entities", "syntax"],
 }
 
 # JSONL streams for the jsonl target; the first byte chooses --max-line-bytes (see
@@ -149,6 +150,10 @@ def main():
         write(f"{corpus}/stemmer/words_{i:02d}", bytes([i % 2]) + enc(s))
     for i, s in enumerate(GAZETTEER_FILES):
         write(f"{corpus}/gazetteer_tsv/file_{i:02d}", enc(s))
+    # windows: byte 0 the window size, byte 1 the joint (odd: a line break); the text repeated.
+    for i in (0, 4, 9, 11, 14):
+        write(f"{corpus}/windows/sentence_{i:02d}", bytes([i, i % 2]) + enc(SENTENCES[i]))
+    write(f"{corpus}/windows/paragraph", bytes([3, 1]) + enc(" ".join(SENTENCES[:6])))
     for i, (limit, s) in enumerate(JSONL_FILES):
         write(f"{corpus}/jsonl/stream_{i:02d}", bytes([limit]) + enc(s))
 
