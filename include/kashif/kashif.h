@@ -23,8 +23,8 @@
 // compiled model) and the copies are equally thread-safe.
 //
 // Memory: Extract() keeps per-thread scratch (thread_local) that the next call on the same
-// thread reuses. A long text goes through in windows of about 64 k tokens, so the scratch stays
-// bounded (about 20 MB) whatever the text's size; more than 32 MB of it is freed after the
+// thread reuses. A long text goes through in windows of about 128 k tokens, so the scratch stays
+// bounded (about 30 MB) whatever the text's size; more than 32 MB of it is freed after the
 // call, and ReleaseThreadScratch() frees it at will (e.g. before a thread idles).
 #ifndef KASHIF_KASHIF_H_
 #define KASHIF_KASHIF_H_

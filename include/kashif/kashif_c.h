@@ -168,7 +168,7 @@ KASHIF_EXPORT kashif_status kashif_extractor_create(const kashif_options* option
                                                     kashif_extractor** out);
 KASHIF_EXPORT void kashif_extractor_free(kashif_extractor* extractor);
 /* Frees the calling thread's extraction scratch (kept between kashif_extract() calls on that
- * thread so they need not allocate it again; windows bound it to about 20 MB whatever the
+ * thread so they need not allocate it again; windows bound it to about 30 MB whatever the
  * text). The next kashif_extract() on this thread allocates it again. Call it before a thread
  * idles for long or ends its work; other threads are not affected. */
 KASHIF_EXPORT void kashif_release_thread_scratch(void);

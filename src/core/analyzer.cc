@@ -124,15 +124,15 @@ void Analyzer::Analyze(Document* doc) const {
   doc->extra_readings.clear();
   for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
   doc->arena.resize(used);
-  // Where each token's readings are, now that extra_readings no longer moves: its own `whole`,
-  // or its run of extra readings (appended token after token).
-  const TokenReading* extra = doc->extra_readings.data();
-  for (TokenAnalysis& a : doc->analyses) {
-    if (a.reading_count > 1) {
-      a.readings = extra;
-      extra += a.reading_count;
-    } else {
-      a.readings = &a.whole;
+  // Where the readings of the tokens that have several are, now that extra_readings no longer
+  // moves: their runs, appended token after token (the others point at their own `whole`).
+  if (!doc->extra_readings.empty()) {
+    const TokenReading* extra = doc->extra_readings.data();
+    for (TokenAnalysis& a : doc->analyses) {
+      if (a.reading_count > 1) {
+        a.readings = extra;
+        extra += a.reading_count;
+      }
     }
   }
 }
@@ -194,6 +194,7 @@ void Analyzer::Analyze(Document* doc) const {
     } else {
       a.whole.hash = HashWord(&doc->arena[a.key.offset], form);
     }
+    a.readings = &a.whole;
     return used;
   }
 
@@ -202,9 +203,9 @@ void Analyzer::Analyze(Document* doc) const {
   // the room above counts).
   const ArenaSlice key = a.key;
   char* const arena = &doc->arena[0];
-  // Built here; a token with more than one reading moves them to extra_readings below.
+  // The readings after the first are built here; a token that has any moves all of its
+  // readings to extra_readings below (most tokens have none and stay in `whole`).
   TokenReading readings[kMaxReadings];
-  readings[0] = a.whole;
   int count = 1;
   auto add_reading = [&](size_t stripped_letters, bool restore_alef) {
     const uint32_t cut = static_cast<uint32_t>(stripped_letters * kLetterBytes);
@@ -238,10 +239,16 @@ void Analyzer::Analyze(Document* doc) const {
     if (lam && StartsWith(rest, kLam)) add_reading(stripped, true);
   }
 
+  if (count == 1) {
+    LookUpWords(doc, &a.whole, 1, &a);
+    a.readings = &a.whole;  // analyses does not move while the document is analyzed
+    return used;
+  }
+  readings[0] = a.whole;
   LookUpWords(doc, readings, count, &a);
   a.whole = readings[0];
   a.reading_count = static_cast<uint8_t>(count);
-  if (count > 1) doc->extra_readings.insert(doc->extra_readings.end(), readings, readings + count);
+  doc->extra_readings.insert(doc->extra_readings.end(), readings, readings + count);
   return used;
 }
 

@@ -155,28 +155,29 @@ bool HasLineBreak(std::string_view s) {
 
 LineBreaks::LineBreaks(const Document& doc) {
   const std::vector<Token>& tokens = doc.tokens;
+  uint32_t line = 0;
   for (size_t i = 1; i < tokens.size(); ++i) {
     const uint32_t gap = tokens[i].begin - tokens[i - 1].end;
     // Most gaps are one space: no line break, without a look at the bytes.
-    if (gap == 0 || (gap == 1 && doc.text[tokens[i - 1].end] == ' ')) continue;
-    if (HasLineBreak(doc.text.substr(tokens[i - 1].end, gap))) {
-      after_break_.push_back(static_cast<uint32_t>(i));
+    if (gap != 0 && !(gap == 1 && doc.text[tokens[i - 1].end] == ' ') &&
+        HasLineBreak(doc.text.substr(tokens[i - 1].end, gap))) {
+      if (line_.empty()) line_.assign(tokens.size(), 0);  // the first break: lines matter
+      ++line;
     }
+    if (!line_.empty()) line_[i] = line;
   }
 }
 
 void LineBreaks::Drop(std::vector<Candidate>* candidates) const {
-  if (after_break_.empty()) return;
-  candidates->erase(
-      std::remove_if(candidates->begin(), candidates->end(),
-                     [&](const Candidate& c) {
-                       if (c.end_token <= c.first_token + 1) return false;
-                       // The first token after a break, past the candidate's first token.
-                       auto it = std::upper_bound(after_break_.begin(), after_break_.end(),
-                                                  c.first_token);
-                       return it != after_break_.end() && *it < c.end_token;
-                     }),
-      candidates->end());
+  if (line_.empty()) return;
+  auto crosses = [&](const Candidate& c) {
+    return c.end_token > c.first_token + 1 && c.end_token <= line_.size() &&
+           line_[c.first_token] != line_[c.end_token - 1];
+  };
+  // Moving candidates (their strings) costs more than the test: only when one must go.
+  if (std::none_of(candidates->begin(), candidates->end(), crosses)) return;
+  candidates->erase(std::remove_if(candidates->begin(), candidates->end(), crosses),
+                    candidates->end());
 }
 
 }  // namespace kashif::internal

@@ -254,6 +254,9 @@ class ExtractCommand {
           progress_.Interrupt();
           WriteErr("kashif: " + chunk.error + "\n");
         }
+        // Room for the entities up front (an entity takes well under this): a large document's
+        // output is not copied over and over as it grows. Untouched room costs no memory.
+        out.reserve(out.size() + 256 * chunk.entities.size() + 256);
         format_->Write(chunk, &out);
       } catch (const std::bad_alloc&) {
         // Not even the output fits: the line's error object instead (a text file's piece is
