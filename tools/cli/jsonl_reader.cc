@@ -336,10 +336,7 @@ class LineParse {
       return false;
     }
     od::json_type type;
-    if (auto e = value.type().get(type)) {
-      *error = Describe(e);
-      return false;
-    }
+    if (auto e = value.type().get(type)) return Error(e, error);
     if (type == od::json_type::array) {
       od::array array;
       if (auto e = value.get_array().get(array)) return Error(e, error);
