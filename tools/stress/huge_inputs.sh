@@ -112,7 +112,8 @@ else
 fi
 # `| head -1` stops at once: well under the time the whole file takes.
 start=$(date +%s.%N)
-"$kashif" "$work/doc100mb.txt" | head -1 > /dev/null
+# kashif ends by SIGPIPE there (status 141), as any tool would: not a failure of the script.
+("$kashif" "$work/doc100mb.txt" || true) | head -1 > /dev/null
 took=$(echo "$(date +%s.%N) - $start" | bc -l)
 printf 'head -1 on 100 MB: %.2f s\n' "$took"
 if (( $(echo "$took > 10" | bc -l) )); then echo "head -1 did not stop the run"; failed=1; fi
