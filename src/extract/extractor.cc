@@ -151,7 +151,7 @@ size_t ThreadScratchBytes() {
          d.extra_readings.capacity() * sizeof(TokenReading) +
          (d.arena.capacity() - std::string().capacity()) /* beyond the inline buffer */ +
          d.candidates.capacity() * sizeof(Candidate) +
-         s.window_entities.capacity() * sizeof(Entity) + (d.ner_cache ? d.ner_cache->Bytes() : 0);
+         s.window_entities.capacity() * sizeof(Entity) + (d.stage_cache ? d.stage_cache->Bytes() : 0);
 }
 
 }  // namespace internal
