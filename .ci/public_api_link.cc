@@ -38,6 +38,8 @@ int main() {
     extractor->Extract(text, std::nullopt, &entities);
     check(!extractor->Extract(text).empty(), "Extract");
     check(!extractor->Extract(text, *date).empty(), "Extract with date");
+    kashif::ReleaseThreadScratch();
+    check(!extractor->Extract(text).empty(), "Extract after ReleaseThreadScratch");
     check(extractor->options().use_builtin_gazetteers, "options");
   }
 
@@ -73,6 +75,7 @@ int main() {
   check(kashif::FindNumbers("دفع 12 ألف").size() == 1, "FindNumbers");
 
   check(std::string(kashif_version()) == KASHIF_VERSION_STRING, "kashif_version");
+  kashif_release_thread_scratch();
   if (failures == 0) std::printf("public_api_link: every public function links and runs\n");
   return failures == 0 ? 0 : 1;
 }

@@ -115,6 +115,12 @@ static void TestDefaultExtractorFindsPlaces(void) {
   CHECK(result != NULL && kashif_result_size(result) == 0);
   kashif_result_free(result);
 
+  /* The thread's scratch released between calls: the next call works as before. */
+  kashif_release_thread_scratch();
+  CHECK_OK(kashif_extract(extractor, text, strlen(text), &result));
+  CHECK(result != NULL && HasEntity(result, text, KASHIF_LOC, "القاهرة", 0, NULL));
+  kashif_result_free(result);
+
   /* Invalid UTF-8 before a place never shifts its offsets. */
   {
     const char* broken = "\xff\xfe في القاهرة \xc3";
@@ -140,6 +146,12 @@ static void TestUserEntriesAndTypeFilter(void) {
         KASHIF_INVALID_ARGUMENT);
   CHECK(strstr(kashif_last_error(), "PER, ORG or LOC") != NULL);
   CHECK(kashif_options_add_gazetteer_entry(options, KASHIF_PER, "", NULL) ==
+        KASHIF_INVALID_ARGUMENT);
+  /* Names and canonical forms must be valid UTF-8. */
+  CHECK(kashif_options_add_gazetteer_entry(options, KASHIF_PER, "زياد\xff", NULL) ==
+        KASHIF_INVALID_ARGUMENT);
+  CHECK(strstr(kashif_last_error(), "UTF-8") != NULL);
+  CHECK(kashif_options_add_gazetteer_entry(options, KASHIF_PER, "زياد", "\xed\xa0\x80") ==
         KASHIF_INVALID_ARGUMENT);
   CHECK_OK(kashif_extractor_create(options, &extractor));
   if (extractor != NULL) {

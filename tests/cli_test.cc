@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -41,6 +42,12 @@ std::string WriteTemp(const std::string& name, const std::string& content) {
   const std::string path = ::testing::TempDir() + std::to_string(getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << content;
   return path;
+}
+
+std::string Repeat(const std::string& piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
 }
 
 TEST(CliTest, VersionAndHelp) {
@@ -134,6 +141,122 @@ TEST(CliTest, JsonStringsKeepEscapesAndSayWhereUtf8IsInvalid) {
                 ":2: invalid JSON: invalid UTF-8 in string at byte 23\"}\n"
             "{\"id\":null,\"error\":\"" + path +
                 ":3: invalid JSON: invalid UTF-8 in string at byte 19\"}\n");
+}
+
+TEST(CliTest, JsonlSkipsOtherFieldsAndReadsOnlyTheFirstOfRepeatedKeys) {
+  // Fields other than id / text / reference_date are skipped whatever they hold; a repeated key
+  // counts once (the first); a BOM before the first line is not part of it.
+  const std::string input =
+      "\xEF\xBB\xBF{\"meta\": {\"a\": [1, [2, {\"b\": null}], \"\\u0041\"]}, \"id\": \"x\","
+      " \"text\": \"في موسكو\", \"text\": \"لا شيء\", \"tail\": [true, false]}\n"
+      "{\"id\": 2, \"big\": [" + Repeat("[0, {\"z\": \"\\\"\"}],", 20000) +
+      "0], \"text\": \"لا شيء\"}\n";
+  const std::string path = WriteTemp("kashif_cli_skip.jsonl", input);
+  Result r = Kashif("--types LOC --input-format jsonl --format jsonl '" + path + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out,
+            "{\"id\":\"x\",\"entities\":[{\"type\":\"LOC\",\"start\":5,\"end\":15,"
+            "\"text\":\"موسكو\",\"canonical\":\"موسكو\"}]}\n"
+            "{\"id\":2,\"entities\":[]}\n");
+}
+
+TEST(CliTest, JsonlIdsComeBackAsValidJson) {
+  // An id that is not valid JSON (a number with a leading zero, a bad literal) fails its line;
+  // valid ids of every kind come back compact, strings re-encoded.
+  const std::string input =
+      "{\"id\":007,\"text\":\"x\"}\n"
+      "{\"id\":tru,\"text\":\"x\"}\n"
+      "{\"id\": {\"k\" : [ -1.5e3 , null, \"\\u00e9\" ] }, \"text\": \"x\"}\n"
+      "{\"id\":-0,\"text\":\"x\"}\n"
+      "{\"text\":\"x\"}\n";
+  const std::string path = WriteTemp("kashif_cli_ids.jsonl", input);
+  Result r = Kashif("--input-format jsonl --format jsonl '" + path + "'");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out,
+            "{\"id\":null,\"error\":\"" + path + ":1: invalid JSON: invalid number at byte 6\"}\n"
+            "{\"id\":null,\"error\":\"" + path + ":2: invalid JSON: invalid literal at byte 6\"}\n"
+            "{\"id\":{\"k\":[-1.5e3,null,\"é\"]},\"entities\":[]}\n"
+            "{\"id\":-0,\"entities\":[]}\n"
+            "{\"id\":null,\"entities\":[]}\n");
+}
+
+TEST(CliTest, JsonlLineLongerThanTheLimitGetsAnErrorAndNothingElseIsLost) {
+  std::string input = "{\"id\":1,\"text\":\"في موسكو\"}\n{\"id\":2,\"text\":\"";
+  input.append(5000, 'a');
+  input += "\"}\n{\"id\":3,\"text\":\"في موسكو\"}";  // the last line has no line end
+  const std::string path = WriteTemp("kashif_cli_long.jsonl", input);
+  std::string err;
+  Result r = Kashif("--max-line-bytes 1000 --types LOC --input-format jsonl --format jsonl '" +
+                        path + "'",
+                    &err);
+  EXPECT_EQ(r.status, 1);
+  const std::string moscow =
+      "\"entities\":[{\"type\":\"LOC\",\"start\":5,\"end\":15,\"text\":\"موسكو\","
+      "\"canonical\":\"موسكو\"}]}\n";
+  EXPECT_EQ(r.out, "{\"id\":1," + moscow + "{\"id\":null,\"error\":\"" + path +
+                       ":2: line of 5018 bytes is longer than --max-line-bytes (1000)\"}\n"
+                       "{\"id\":3," + moscow);
+  EXPECT_NE(err.find(":2: line of 5018 bytes"), std::string::npos);
+  Result bad = Kashif("--max-line-bytes 0 '" + path + "'");
+  EXPECT_EQ(bad.status, 2);
+}
+
+TEST(CliTest, TextFileBomIsDroppedAndOffsetsStayFileOffsets) {
+  const std::string path = WriteTemp("kashif_cli_bom.txt", "\xEF\xBB\xBFمن القاهرة");
+  Result r = Kashif("--types LOC '" + path + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "8\t22\tLOC\tالقاهرة\tالقاهرة\n");
+}
+
+TEST(CliTest, WriteErrorsEndTheRunWithAMessage) {
+  const std::string path = WriteTemp("kashif_cli_full.txt", "من القاهرة\n");
+  std::string err;
+  Result full = Kashif("--types LOC '" + path + "' >/dev/full", &err);
+  EXPECT_EQ(full.status, 1);
+  EXPECT_EQ(err, "kashif: write error: No space left on device\n");
+  // A closed pipe with SIGPIPE ignored (as some parents leave it): the run stops, and says so.
+  std::string big;
+  while (big.size() < (8u << 20)) big += "وصل الوفد إلى القاهرة ثم إلى موسكو\n";
+  const std::string big_path = WriteTemp("kashif_cli_pipe.txt", big);
+  const std::string status_path = WriteTemp("kashif_cli_pipe.status", "");
+  const std::string err_path = WriteTemp("kashif_cli_pipe.err", "");
+  const std::string command = "sh -c \"trap '' PIPE; '" + std::string(KASHIF_CLI_PATH) +
+                              "' --types LOC '" + big_path + "' 2>'" + err_path +
+                              "'; echo \\$? >'" + status_path + "'\" | head -c 1 >/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::ifstream status_in(status_path), err_in(err_path);
+  std::string status, message;
+  std::getline(status_in, status);
+  std::getline(err_in, message);
+  EXPECT_EQ(status, "1");
+  EXPECT_EQ(message, "kashif: write error: Broken pipe");
+}
+
+TEST(CliTest, GazetteerErrorsNameTheFileAndLine) {
+  std::string err;
+  Result dir = Kashif("--gazetteer '" + ::testing::TempDir() + "' /dev/null", &err);
+  EXPECT_EQ(dir.status, 2);
+  EXPECT_NE(err.find(": is a directory, not a file"), std::string::npos) << err;
+  Result missing = Kashif("--gazetteer /nonexistent/gaz.tsv /dev/null", &err);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(err, "kashif: /nonexistent/gaz.tsv: cannot open file\n");
+  // A line that parses but has no word to match is reported at its line too.
+  const std::string bad = WriteTemp("kashif_cli_gaz_bad.tsv", "زيد عمرو\tPER\n# note\nـــ\tLOC\n");
+  Result unmatched = Kashif("--gazetteer '" + bad + "' /dev/null", &err);
+  EXPECT_EQ(unmatched.status, 2);
+  EXPECT_EQ(err, "kashif: " + bad + ":3: gazetteer entry \"ـــ\" has no word to match\n");
+}
+
+TEST(CliTest, RepeatedGazetteerAndTypesOptionsAddUp) {
+  const std::string a = WriteTemp("kashif_cli_gaz_a.tsv", "زيد عمرو\tPER\n");
+  const std::string b = WriteTemp("kashif_cli_gaz_b.tsv", "شركة الأفق\tORG\n");
+  const std::string text = WriteTemp("kashif_cli_gaz.txt", "زيد عمرو في شركة الأفق بالقاهرة");
+  Result r = Kashif("--no-builtin-gazetteers --gazetteer '" + a + "' --gazetteer '" + b +
+                    "' --types PER --types ORG '" + text + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out,
+            "0\t15\tPER\tزيد عمرو\tزيد عمرو\n"
+            "21\t40\tORG\tشركة الأفق\tشركة الأفق\n");
 }
 
 TEST(CliTest, ManyThreadsKeepInputOrder) {

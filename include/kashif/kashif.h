@@ -23,6 +23,11 @@
 // Thread safety: an Extractor is immutable once created. Extract() may be called concurrently
 // from any number of threads on the same Extractor. Copying an Extractor is cheap (it shares the
 // compiled model) and the copies are equally thread-safe.
+//
+// Memory: Extract() keeps per-thread scratch (thread_local) that the next call on the same
+// thread reuses. A long text goes through in windows of about 128 k tokens, so the scratch stays
+// bounded (about 30 MB) whatever the text's size; more than 32 MB of it is freed after the
+// call, and ReleaseThreadScratch() frees it at will (e.g. before a thread idles).
 #ifndef KASHIF_KASHIF_H_
 #define KASHIF_KASHIF_H_
 
@@ -220,6 +225,10 @@ struct Options {
   std::vector<PatternRule> patterns;
   std::vector<std::string> pattern_files;
 };
+
+// Frees the calling thread's Extract() scratch (see "Memory" above). The next Extract() on this
+// thread allocates it again. Affects this thread only; safe at any time outside Extract().
+KASHIF_EXPORT void ReleaseThreadScratch();
 
 namespace internal {
 class ExtractorModel;

@@ -174,7 +174,8 @@ KASHIF_EXPORT kashif_status kashif_options_set_builtin_gazetteers(kashif_options
  * kashif_extractor_create(); a missing or malformed file makes creation fail. */
 KASHIF_EXPORT kashif_status kashif_options_add_gazetteer_file(kashif_options* options,
                                                               const char* path);
-/* One entry; `canonical` may be NULL (the name itself). `type` must be PER, ORG or LOC. */
+/* One entry; `canonical` may be NULL (the name itself). `type` must be PER, ORG or LOC; name
+ * and canonical must be valid UTF-8 (else KASHIF_INVALID_ARGUMENT). */
 KASHIF_EXPORT kashif_status kashif_options_add_gazetteer_entry(kashif_options* options,
                                                                kashif_entity_type type,
                                                                const char* name,
@@ -197,6 +198,11 @@ KASHIF_EXPORT kashif_status kashif_options_add_pattern(kashif_options* options, 
 KASHIF_EXPORT kashif_status kashif_extractor_create(const kashif_options* options,
                                                     kashif_extractor** out);
 KASHIF_EXPORT void kashif_extractor_free(kashif_extractor* extractor);
+/* Frees the calling thread's extraction scratch (kept between kashif_extract() calls on that
+ * thread so they need not allocate it again; windows bound it to about 30 MB whatever the
+ * text). The next kashif_extract() on this thread allocates it again. Call it before a thread
+ * idles for long or ends its work; other threads are not affected. */
+KASHIF_EXPORT void kashif_release_thread_scratch(void);
 
 /* Finds the entities in `text[0, length)`. `text` may be NULL only when `length` is 0. Fails
  * only on a bad argument or when memory runs out. */

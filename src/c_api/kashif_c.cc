@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "text/utf8.h"
 
 struct kashif_options {
   kashif::Options options;
@@ -276,6 +277,10 @@ kashif_status kashif_options_add_gazetteer_entry(kashif_options* options,
     return Fail(KASHIF_INVALID_ARGUMENT, "gazetteer entries must be PER, ORG or LOC");
   }
   if (name == nullptr || *name == '\0') return Fail(KASHIF_INVALID_ARGUMENT, "name is empty");
+  if (!kashif::internal::IsValidUtf8(name) ||
+      (canonical != nullptr && !kashif::internal::IsValidUtf8(canonical))) {
+    return Fail(KASHIF_INVALID_ARGUMENT, "name or canonical is not valid UTF-8");
+  }
   return Guard([&] {
     kashif::GazetteerEntry entry;
     entry.type = static_cast<kashif::EntityType>(type);
@@ -318,6 +323,8 @@ kashif_status kashif_extractor_create(const kashif_options* options, kashif_extr
     return KASHIF_OK;
   });
 }
+
+void kashif_release_thread_scratch(void) { kashif::ReleaseThreadScratch(); }
 
 void kashif_extractor_free(kashif_extractor* extractor) { delete extractor; }
 

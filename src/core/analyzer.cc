@@ -121,18 +121,31 @@ void Analyzer::Analyze(Document* doc) const {
   // rare token whose form is longer (invalid bytes, ligatures).
   size_t used = doc->arena.size();
   doc->arena.resize(used + 2 * doc->text.size() + 2 * n);
+  doc->extra_readings.clear();
   for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
   doc->arena.resize(used);
+  // Where the readings of the tokens that have several are, now that extra_readings no longer
+  // moves: their runs, appended token after token (the others point at their own `whole`).
+  if (!doc->extra_readings.empty()) {
+    const TokenReading* extra = doc->extra_readings.data();
+    for (TokenAnalysis& a : doc->analyses) {
+      if (a.reading_count > 1) {
+        a.readings = extra;
+        extra += a.reading_count;
+      }
+    }
+  }
 }
 
 // Inlined for the same reason as AnalyzeToken (every word token comes here).
-[[gnu::always_inline]] inline void Analyzer::LookUpWords(Document* doc, TokenAnalysis* a) const {
+[[gnu::always_inline]] inline void Analyzer::LookUpWords(Document* doc, TokenReading* readings,
+                                                         int count, TokenAnalysis* a) const {
   const Vocabulary& vocabulary = *doc->vocabulary;
   // The readings' slices are the analyzer's own, in range: no bounds-checked substr per key.
   const char* const arena = doc->arena.data();
   uint32_t lexicons = 0;
-  for (int r = 0; r < a->reading_count; ++r) {
-    TokenReading& reading = a->readings[r];
+  for (int r = 0; r < count; ++r) {
+    TokenReading& reading = readings[r];
     const std::string_view key(arena + reading.key.offset, reading.key.size);
     reading.hash = HashWord(key.data(), key.size());
     reading.word = vocabulary.Find(key, reading.hash);
@@ -172,15 +185,16 @@ void Analyzer::Analyze(Document* doc) const {
   }
   used += form;
   a.key.size = static_cast<uint32_t>(form);
-  a.readings[0] = TokenReading{0, a.key};
+  a.whole = TokenReading{0, a.key};
   a.reading_count = 1;
   a.lexicons = 0;
   if (token.kind != TokenKind::kArabicWord) {
     if (token.kind == TokenKind::kLatinWord) {
-      LookUpWords(doc, &a);
+      LookUpWords(doc, &a.whole, 1, &a);
     } else {
-      a.readings[0].hash = HashWord(&doc->arena[a.key.offset], form);
+      a.whole.hash = HashWord(&doc->arena[a.key.offset], form);
     }
+    a.readings = &a.whole;
     return used;
   }
 
@@ -189,10 +203,14 @@ void Analyzer::Analyze(Document* doc) const {
   // the room above counts).
   const ArenaSlice key = a.key;
   char* const arena = &doc->arena[0];
+  // The readings after the first are built here; a token that has any moves all of its
+  // readings to extra_readings below (most tokens have none and stay in `whole`).
+  TokenReading readings[kMaxReadings];
+  int count = 1;
   auto add_reading = [&](size_t stripped_letters, bool restore_alef) {
     const uint32_t cut = static_cast<uint32_t>(stripped_letters * kLetterBytes);
-    if (a.reading_count >= kMaxReadings || key.size - cut < kMinRemainderBytes) return;
-    TokenReading& r = a.readings[a.reading_count++];
+    if (count >= kMaxReadings || key.size - cut < kMinRemainderBytes) return;
+    TokenReading& r = readings[count++];
     r.skip_bytes = static_cast<uint32_t>(ProcliticBytes(surface, arena + key.offset, cut));
     if (!restore_alef) {
       r.key = ArenaSlice{key.offset + cut, key.size - cut};
@@ -221,7 +239,16 @@ void Analyzer::Analyze(Document* doc) const {
     if (lam && StartsWith(rest, kLam)) add_reading(stripped, true);
   }
 
-  LookUpWords(doc, &a);
+  if (count == 1) {
+    LookUpWords(doc, &a.whole, 1, &a);
+    a.readings = &a.whole;  // analyses does not move while the document is analyzed
+    return used;
+  }
+  readings[0] = a.whole;
+  LookUpWords(doc, readings, count, &a);
+  a.whole = readings[0];
+  a.reading_count = static_cast<uint8_t>(count);
+  doc->extra_readings.insert(doc->extra_readings.end(), readings, readings + count);
   return used;
 }
 

@@ -45,8 +45,8 @@ class Analyzer {
  private:
   // Writes token `index`'s forms into doc->arena from byte `used` on; returns the new end.
   size_t AnalyzeToken(Document* doc, size_t index, size_t used) const;
-  // Sets the vocabulary ids of a's readings and a->lexicons.
-  void LookUpWords(Document* doc, TokenAnalysis* a) const;
+  // Sets the vocabulary ids of the token's `count` readings and a->lexicons.
+  void LookUpWords(Document* doc, TokenReading* readings, int count, TokenAnalysis* a) const;
 
   Normalizer match_normalizer_;
   Normalizer display_normalizer_;

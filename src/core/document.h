@@ -56,13 +56,18 @@ class ReadingSpan {
   size_t size_;
 };
 
-// What the analyzer knows about a token.
+// What the analyzer knows about a token: 56 bytes. Most tokens have one reading, kept here
+// (`whole`); a token with proclitics has all of its readings in Document::extra_readings.
 struct TokenAnalysis {
   // The token's match form: normalized with every fold on (alef, ya, teh marbuta, hamza,
   // marks, tatweel, digits). Empty for punctuation-only and invalid tokens.
   ArenaSlice key;
-  // readings[0] is always the whole token (skip_bytes 0, key == key above).
-  TokenReading readings[kMaxReadings];
+  // The whole token read as itself (skip_bytes 0, key == key above): readings[0].
+  TokenReading whole;
+  // The readings, reading_count of them: &whole, or this token's run of extra_readings. Set
+  // by Analyze(), valid while the document is not analyzed again; read through
+  // Document::Readings().
+  const TokenReading* readings = nullptr;
   uint8_t reading_count = 0;
   // The LexiconBit flags of every reading's word and bare word, or-ed: a matcher whose lexicon
   // bit is clear here can skip the token without looking at its readings.
@@ -93,6 +98,8 @@ struct Candidate {
 // reused for the next document of the same thread. Analyze() and Clear() mark it stale.
 struct StageCache {
   virtual ~StageCache() = default;
+  // The memory it holds (its arrays' capacities), counted in the thread's scratch.
+  virtual size_t Bytes() const = 0;
   bool fresh = false;
 };
 
@@ -102,6 +109,9 @@ struct Document {
   std::optional<CivilDate> reference_date;
   std::vector<Token> tokens;
   std::vector<TokenAnalysis> analyses;  // one per token (once Analyze() has run)
+  // The readings of the tokens that have more than one (a proclitic set aside), token after
+  // token: the only per-token storage that grows with the readings.
+  std::vector<TokenReading> extra_readings;
   std::string arena;                    // storage of every ArenaSlice
   std::vector<Candidate> candidates;
   // The per-document work of one stage (today the NER rules' token view), filled by matchers
@@ -131,6 +141,7 @@ struct Document {
     // analyses keeps its elements: Analyze() resizes it and writes every field a stage reads
     // (the readings up to reading_count), so a reused document's per-token array is not
     // filled again for every text.
+    extra_readings.clear();
     arena.clear();
     candidates.clear();
     if (stage_cache) stage_cache->fresh = false;

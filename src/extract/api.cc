@@ -1,11 +1,13 @@
 // Small public functions: version, labels, dates, status text, gazetteer and pattern TSV parsing.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 #include <string>
 
 #include "kashif/kashif.h"
 #include "core/civil_date.h"
+#include "extract/gazetteer_file.h"
 #include "extract/pattern_rules.h"
 #include "match/pattern/pattern_matcher.h"
 #include "text/lines.h"
@@ -91,7 +93,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Calls row(fields) for each data line of a user's TSV (blank lines and '#' comments skipped)
+// Calls row(fields, line_number) for each data line of a user's TSV (blank lines and '#' comments skipped)
 // that has 2 or 3 tab-separated fields; `row` returns the reason the line is bad, or "". The
 // first bad line is the error: "<source_name>:<line>: <reason>". `columns` names the fields.
 template <typename Row>
@@ -111,7 +113,7 @@ Status ForEachUserTsvRow(std::string_view content, std::string_view source_name,
         reason = std::string("expected 2 or 3 tab-separated columns (") + columns + "), found " +
                  std::to_string(fields.size());
       } else {
-        reason = row(fields);
+        reason = row(fields, lines.line_number());
       }
     }
     if (!reason.empty()) {
@@ -125,18 +127,21 @@ Status ForEachUserTsvRow(std::string_view content, std::string_view source_name,
 
 }  // namespace
 
-StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
-                                                        std::string_view source_name) {
+namespace internal {
+
+StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsvLines(std::string_view content,
+                                                             std::string_view source_name,
+                                                             std::vector<uint32_t>* entry_lines) {
   std::vector<GazetteerEntry> entries;
   const Status status = ForEachUserTsvRow(
       content, source_name, "NAME, TYPE[, CANONICAL]",
-      [&](const std::vector<std::string_view>& fields) -> std::string {
+      [&](const std::vector<std::string_view>& fields, size_t line) -> std::string {
         const std::string_view name = Trim(fields[0]);
         if (name.empty()) return "empty name";
         const std::string_view label = Trim(fields[1]);
         const std::optional<EntityType> type = ParseEntityType(label);
         if (!type || (*type != EntityType::kPerson && *type != EntityType::kOrganization &&
-                       *type != EntityType::kPlace)) {
+                      *type != EntityType::kPlace)) {
           return "unknown type \"" + std::string(label) + "\" (expected PER, ORG or LOC)";
         }
         GazetteerEntry entry;
@@ -145,32 +150,44 @@ StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content
         entry.canonical = fields.size() == 3 ? std::string(Trim(fields[2])) : std::string();
         if (entry.canonical.empty()) entry.canonical = entry.name;
         entries.push_back(std::move(entry));
+        if (entry_lines) entry_lines->push_back(static_cast<uint32_t>(line));
         return "";
       });
   if (!status.ok()) return status;
   return entries;
 }
 
-namespace {
-
-// A user's TSV file, whole: errors name the file.
-StatusOr<std::string> ReadUserFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status(StatusCode::kNotFound, path + ": cannot open file");
+Status ReadGazetteerFile(const std::string& path, std::string* content) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status(StatusCode::kInvalidArgument, path + ": is a directory, not a file");
   }
-  std::ostringstream content;
-  content << in.rdbuf();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, path + ": cannot open file");
+  content->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
-  return content.str();
+  return Status::Ok();
 }
 
-}  // namespace
+std::string PatternRuleProblem(const PatternRule& rule) {
+  if (ParseEntityType(rule.label)) {
+    return "label \"" + rule.label + "\" is a built-in entity type; choose another name";
+  }
+  return PatternRuleError(rule);
+}
+
+}  // namespace internal
+
+StatusOr<std::vector<GazetteerEntry>> ParseGazetteerTsv(std::string_view content,
+                                                        std::string_view source_name) {
+  return internal::ParseGazetteerTsvLines(content, source_name, nullptr);
+}
 
 StatusOr<std::vector<GazetteerEntry>> LoadGazetteerFile(const std::string& path) {
-  StatusOr<std::string> content = ReadUserFile(path);
-  if (!content.ok()) return content.status();
-  return ParseGazetteerTsv(*content, path);
+  std::string content;
+  Status status = internal::ReadGazetteerFile(path, &content);
+  if (!status.ok()) return status;
+  return ParseGazetteerTsv(content, path);
 }
 
 StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
@@ -178,7 +195,7 @@ StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
   std::vector<PatternRule> rules;
   const Status status = ForEachUserTsvRow(
       content, source_name, "LABEL, PATTERN[, PRIORITY]",
-      [&](const std::vector<std::string_view>& fields) -> std::string {
+      [&](const std::vector<std::string_view>& fields, size_t) -> std::string {
         PatternRule rule;
         rule.label = std::string(Trim(fields[0]));
         // The pattern is taken as written (spaces are part of a pattern); a tab in it is \t.
@@ -200,21 +217,11 @@ StatusOr<std::vector<PatternRule>> ParsePatternTsv(std::string_view content,
   return rules;
 }
 
-namespace internal {
-
-std::string PatternRuleProblem(const PatternRule& rule) {
-  if (ParseEntityType(rule.label)) {
-    return "label \"" + rule.label + "\" is a built-in entity type; choose another name";
-  }
-  return PatternRuleError(rule);
-}
-
-}  // namespace internal
-
 StatusOr<std::vector<PatternRule>> LoadPatternFile(const std::string& path) {
-  StatusOr<std::string> content = ReadUserFile(path);
-  if (!content.ok()) return content.status();
-  return ParsePatternTsv(*content, path);
+  std::string content;
+  Status status = internal::ReadGazetteerFile(path, &content);
+  if (!status.ok()) return status;
+  return ParsePatternTsv(content, path);
 }
 
 }  // namespace kashif

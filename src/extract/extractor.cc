@@ -24,8 +24,11 @@
 #include "core/civil_date.h"
 #include "core/document.h"
 #include "data/embedded_data.h"
+#include "extract/gazetteer_file.h"
 #include "extract/lexicons.h"
 #include "extract/pattern_rules.h"
+#include "extract/windows.h"
+#include "text/utf8.h"
 
 namespace kashif {
 namespace internal {
@@ -44,17 +47,29 @@ class ExtractorModel {
 
 namespace {
 
+// Adds entries to the gazetteer. Entries read from a file carry their lines (`lines`), and an
+// entry refused here is reported as "FILE:LINE: ..." like a parse error.
 Status AddEntries(const std::vector<GazetteerEntry>& entries, int32_t priority,
-                  Gazetteer* gazetteer) {
-  for (const GazetteerEntry& e : entries) {
+                  Gazetteer* gazetteer, std::string_view source = {},
+                  const std::vector<uint32_t>* lines = nullptr) {
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const GazetteerEntry& e = entries[i];
+    auto error = [&](const std::string& reason) {
+      std::string where;
+      if (lines && i < lines->size()) {
+        where = std::string(source) + ":" + std::to_string((*lines)[i]) + ": ";
+      }
+      return Status(StatusCode::kInvalidArgument, where + reason);
+    };
+    if (!IsValidUtf8(e.name) || !IsValidUtf8(e.canonical)) {
+      return error("gazetteer entry: the name or canonical form is not valid UTF-8");
+    }
     if (e.type != EntityType::kPerson && e.type != EntityType::kOrganization &&
         e.type != EntityType::kPlace) {
-      return Status(StatusCode::kInvalidArgument,
-                    "gazetteer entry \"" + e.name + "\": type must be PER, ORG or LOC");
+      return error("gazetteer entry \"" + e.name + "\": type must be PER, ORG or LOC");
     }
     if (!gazetteer->Add(e.name, e.type, e.canonical, priority)) {
-      return Status(StatusCode::kInvalidArgument,
-                    "gazetteer entry \"" + e.name + "\" has no word to match");
+      return error("gazetteer entry \"" + e.name + "\" has no word to match");
     }
   }
   return Status::Ok();
@@ -68,9 +83,13 @@ StatusOr<std::shared_ptr<const Gazetteer>> BuildGazetteer(const Options& options
   Status status = AddEntries(options.gazetteer_entries, kUserGazetteerPriority, gazetteer.get());
   if (!status.ok()) return status;
   for (const std::string& path : options.gazetteer_files) {
-    auto entries = LoadGazetteerFile(path);
+    std::string content;
+    status = ReadGazetteerFile(path, &content);
+    if (!status.ok()) return status;
+    std::vector<uint32_t> lines;
+    auto entries = ParseGazetteerTsvLines(content, path, &lines);
     if (!entries.ok()) return entries.status();
-    status = AddEntries(*entries, kUserGazetteerPriority, gazetteer.get());
+    status = AddEntries(*entries, kUserGazetteerPriority, gazetteer.get(), path, &lines);
     if (!status.ok()) return status;
   }
   if (options.use_builtin_gazetteers) {
@@ -134,10 +153,40 @@ Status ValidateOptions(const Options& options) {
   return Status::Ok();
 }
 
-thread_local Document t_document;  // per-thread scratch, reused across calls
+// The per-thread scratch of Extract(), the library's only state besides the immutable model
+// (the resolver keeps its sort keys per thread too, see ReleaseResolverScratch): the document
+// whose arrays every call on this thread reuses, so a thread allocates them once rather than
+// per text, and one window's entities. Windows (extract/windows.h) bound what it grows to;
+// beyond kKeepScratchBytes it is freed after the call; ReleaseThreadScratch() frees it at will.
+struct ThreadScratch {
+  Document document;
+  std::vector<Entity> window_entities;
+};
+thread_local ThreadScratch t_scratch;
+
+// A thread keeps at most this much scratch between calls.
+constexpr size_t kKeepScratchBytes = size_t{32} << 20;
 
 }  // namespace
+
+size_t ThreadScratchBytes() {
+  const ThreadScratch& s = t_scratch;
+  const Document& d = s.document;
+  return d.tokens.capacity() * sizeof(Token) + d.analyses.capacity() * sizeof(TokenAnalysis) +
+         d.extra_readings.capacity() * sizeof(TokenReading) +
+         (d.arena.capacity() - std::string().capacity()) /* beyond the inline buffer */ +
+         d.candidates.capacity() * sizeof(Candidate) +
+         s.window_entities.capacity() * sizeof(Entity) + (d.stage_cache ? d.stage_cache->Bytes() : 0);
+}
+
 }  // namespace internal
+
+void ReleaseThreadScratch() {
+  // Swapped out, not assigned: assigning an empty string keeps the arena's buffer.
+  internal::ThreadScratch released;
+  std::swap(internal::t_scratch, released);
+  internal::ReleaseResolverScratch();
+}
 
 Extractor::Extractor(std::shared_ptr<const internal::ExtractorModel> model)
     : model_(std::move(model)) {}
@@ -203,20 +252,27 @@ void Extractor::Extract(std::string_view text, const std::optional<CivilDate>& r
     }
     return;
   }
-  internal::Document& doc = internal::t_document;
-  doc.Clear();
-  doc.text = text;
+  internal::ThreadScratch& scratch = internal::t_scratch;
+  internal::Document& doc = scratch.document;
   doc.reference_date = reference_date;
-  model_->tokenizer.Tokenize(text, &doc.tokens);
-  model_->analyzer.Analyze(&doc);
-  for (const auto& matcher : model_->matchers) {
-    matcher->Propose(doc, model_->options, &doc.candidates);
-  }
-  for (const auto& refiner : model_->refiners) {
-    refiner->Refine(doc, model_->options, &doc.candidates);
-  }
-  internal::Resolve(doc, model_->type_enabled, &doc.candidates, entities);
+  internal::ExtractInWindows(
+      text, model_->tokenizer, &doc,
+      [this](internal::Document* window, std::vector<Entity>* out) {
+        model_->analyzer.Analyze(window);
+        for (const auto& matcher : model_->matchers) {
+          matcher->Propose(*window, model_->options, &window->candidates);
+        }
+        const internal::LineBreaks line_breaks(*window);
+        line_breaks.Drop(&window->candidates);
+        for (const auto& refiner : model_->refiners) {
+          refiner->Refine(*window, model_->options, &window->candidates);
+        }
+        line_breaks.Drop(&window->candidates);
+        internal::Resolve(*window, model_->type_enabled, &window->candidates, out);
+      },
+      &scratch.window_entities, entities);
   doc.text = {};
+  if (internal::ThreadScratchBytes() > internal::kKeepScratchBytes) ReleaseThreadScratch();
 }
 
 }  // namespace kashif

@@ -23,6 +23,9 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
 void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
              std::vector<Candidate>* candidates, std::vector<Entity>* entities);
 
+// Frees the calling thread's resolver scratch (part of ReleaseThreadScratch()).
+void ReleaseResolverScratch();
+
 }  // namespace kashif::internal
 
 #endif  // KASHIF_SRC_MATCH_RESOLVER_H_

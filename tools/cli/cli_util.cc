@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -179,79 +180,11 @@ class JsonParser {
     return true;
   }
 
-  bool Hex4(uint32_t* value) {
-    if (pos_ + 4 > s_.size()) return Fail("truncated \\u escape");
-    *value = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char h = s_[pos_++];
-      *value <<= 4;
-      if (h >= '0' && h <= '9') *value |= h - '0';
-      else if (h >= 'a' && h <= 'f') *value |= h - 'a' + 10;
-      else if (h >= 'A' && h <= 'F') *value |= h - 'A' + 10;
-      else return Fail("invalid \\u escape");
-    }
-    return true;
-  }
-
   bool ParseString(std::string* out) {
-    ++pos_;  // opening quote
-    while (pos_ < s_.size()) {
-      const unsigned char c = static_cast<unsigned char>(s_[pos_]);
-      if (c == '"') {
-        ++pos_;
-        return true;
-      }
-      if (c == '\\') {
-        if (++pos_ >= s_.size()) return Fail("truncated escape");
-        const char e = s_[pos_++];
-        switch (e) {
-          case '"': out->push_back('"'); break;
-          case '\\': out->push_back('\\'); break;
-          case '/': out->push_back('/'); break;
-          case 'b': out->push_back('\b'); break;
-          case 'f': out->push_back('\f'); break;
-          case 'n': out->push_back('\n'); break;
-          case 'r': out->push_back('\r'); break;
-          case 't': out->push_back('\t'); break;
-          case 'u': {
-            uint32_t cp;
-            if (!Hex4(&cp)) return false;
-            if (cp >= 0xD800 && cp <= 0xDBFF && s_.substr(pos_, 2) == "\\u") {
-              const size_t save = pos_;
-              pos_ += 2;
-              uint32_t low;
-              if (!Hex4(&low)) return false;
-              if (low >= 0xDC00 && low <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-              } else {
-                pos_ = save;
-                cp = 0xFFFD;
-              }
-            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-              cp = 0xFFFD;  // a lone surrogate cannot be UTF-8; keep the position visible
-            }
-            internal::AppendUtf8(static_cast<char32_t>(cp), out);
-            break;
-          }
-          default:
-            return Fail("invalid escape");
-        }
-        continue;
-      }
-      if (c < 0x20) return Fail("control character in string");
-      // A run of plain characters (most of a document's text) is checked and copied whole.
-      size_t end = pos_ + 1;
-      while (end < s_.size() && !IsJsonSpecial(static_cast<unsigned char>(s_[end]))) ++end;
-      const std::string_view run = s_.substr(pos_, end - pos_);
-      if (!internal::IsValidUtf8(run)) {
-        // Stop at the bad sequence: the error says where it is.
-        while (ValidUtf8Length(s_, pos_) != 0) pos_ += ValidUtf8Length(s_, pos_);
-        return Fail("invalid UTF-8 in string");
-      }
-      out->append(run);
-      pos_ = end;
-    }
-    return Fail("unterminated string");
+    std::string error;
+    if (DecodeJsonString(s_, &pos_, out, &error)) return true;
+    error_ = error;
+    return false;
   }
 
   bool ParseArray(JsonValue* v, int depth) {
@@ -318,6 +251,93 @@ class JsonParser {
 };
 
 }  // namespace
+
+namespace {
+
+bool Hex4(std::string_view s, size_t* pos, uint32_t* value) {
+  if (*pos + 4 > s.size()) return false;
+  *value = 0;
+  for (int i = 0; i < 4; ++i) {
+    const char h = s[(*pos)++];
+    *value <<= 4;
+    if (h >= '0' && h <= '9') *value |= h - '0';
+    else if (h >= 'a' && h <= 'f') *value |= h - 'a' + 10;
+    else if (h >= 'A' && h <= 'F') *value |= h - 'A' + 10;
+    else return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool DecodeJsonString(std::string_view s, size_t* pos_ptr, std::string* out,
+                      std::string* error) {
+  size_t& pos = *pos_ptr;
+  auto fail = [&](const char* message) {
+    *error = message;
+    return false;
+  };
+  ++pos;  // opening quote
+  while (pos < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c == '"') {
+      ++pos;
+      return true;
+    }
+    if (c == '\\') {
+      if (++pos >= s.size()) return fail("truncated escape");
+      const char e = s[pos++];
+      switch (e) {
+        case '"': out->push_back('"'); break;
+        case '\\': out->push_back('\\'); break;
+        case '/': out->push_back('/'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        case 'u': {
+          uint32_t cp;
+          if (pos + 4 > s.size()) return fail("truncated \\u escape");
+          if (!Hex4(s, &pos, &cp)) return fail("invalid \\u escape");
+          if (cp >= 0xD800 && cp <= 0xDBFF && s.substr(pos, 2) == "\\u") {
+            const size_t save = pos;
+            pos += 2;
+            uint32_t low;
+            if (pos + 4 > s.size()) return fail("truncated \\u escape");
+            if (!Hex4(s, &pos, &low)) return fail("invalid \\u escape");
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            } else {
+              pos = save;
+              cp = 0xFFFD;
+            }
+          } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            cp = 0xFFFD;  // a lone surrogate cannot be UTF-8; keep the position visible
+          }
+          internal::AppendUtf8(static_cast<char32_t>(cp), out);
+          break;
+        }
+        default:
+          return fail("invalid escape");
+      }
+      continue;
+    }
+    if (c < 0x20) return fail("control character in string");
+    // A run of plain characters (most of a document's text) is checked and copied whole.
+    size_t end = pos + 1;
+    while (end < s.size() && !IsJsonSpecial(static_cast<unsigned char>(s[end]))) ++end;
+    const std::string_view run = s.substr(pos, end - pos);
+    if (!internal::IsValidUtf8(run)) {
+      // Stop at the bad sequence: the error says where it is.
+      while (ValidUtf8Length(s, pos) != 0) pos += ValidUtf8Length(s, pos);
+      return fail("invalid UTF-8 in string");
+    }
+    out->append(run);
+    pos = end;
+  }
+  return fail("unterminated string");
+}
 
 std::optional<JsonValue> ParseJson(std::string_view text, std::string* error) {
   return JsonParser(text).ParseDocument(error);
@@ -434,6 +454,7 @@ bool ArgParser::Parse(const std::vector<std::string>& args, std::string* error) 
         *error = "option " + name + " needs a value";
         return false;
       }
+      all_values_[name].push_back(values_[name]);
       continue;
     }
     *error = "unknown option: " + arg;
@@ -446,6 +467,11 @@ std::optional<std::string> ArgParser::Get(const std::string& name) const {
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> ArgParser::GetAll(const std::string& name) const {
+  auto it = all_values_.find(name);
+  return it == all_values_.end() ? std::vector<std::string>() : it->second;
 }
 
 bool ArgParser::Has(const std::string& name) const { return values_.count(name) != 0; }
@@ -473,7 +499,31 @@ std::optional<bool> JsonFormatOption(const std::string& command, const ArgParser
   return format == "json";
 }
 
-void WriteOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+namespace {
+
+[[noreturn]] void WriteFailed(int error) {
+  const std::string message = std::string("kashif: write error: ") + std::strerror(error) + "\n";
+  std::fwrite(message.data(), 1, message.size(), stderr);
+  std::fflush(stderr);
+  // Worker threads may be running: end now, without running destructors under them.
+  std::_Exit(1);
+}
+
+}  // namespace
+
+void WriteOut(std::string_view text) {
+  if (text.empty()) return;
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::ferror(stdout)) {
+    WriteFailed(errno != 0 ? errno : EIO);
+  }
+}
+
+int FinishOutput(int status) {
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) WriteFailed(errno != 0 ? errno : EIO);
+  return status;
+}
 void WriteErr(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
 }  // namespace kashif::cli

@@ -36,6 +36,10 @@ struct JsonValue {
 };
 // Parses one JSON document; on failure returns nullopt and sets *error.
 std::optional<JsonValue> ParseJson(std::string_view text, std::string* error);
+// Decodes the JSON string literal at s[*pos] (the opening quote) into *out, advancing *pos past
+// the closing quote. Escapes are decoded; an escaped lone surrogate becomes U+FFFD. On failure
+// returns false, sets *error, and leaves *pos at the offending byte.
+bool DecodeJsonString(std::string_view s, size_t* pos, std::string* out, std::string* error);
 // Writes a JSON value back (compact).
 void AppendJson(const JsonValue& value, std::string* out);
 
@@ -59,13 +63,15 @@ class ArgParser {
   ArgParser(std::vector<std::string> valued, std::vector<std::string> flags);
   // Returns false and sets *error on an unknown option or a missing value.
   bool Parse(const std::vector<std::string>& args, std::string* error);
-  std::optional<std::string> Get(const std::string& name) const;
+  std::optional<std::string> Get(const std::string& name) const;  // the last value given
+  std::vector<std::string> GetAll(const std::string& name) const;  // every value, in order
   bool Has(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
  private:
   std::vector<std::string> valued_, flags_;
   std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> all_values_;
   std::vector<std::string> positional_;
 };
 
@@ -77,9 +83,13 @@ std::optional<int> StartCommand(const std::string& command, std::string_view usa
 // The --format text|json option: true for json; nullopt (reported) for another value.
 std::optional<bool> JsonFormatOption(const std::string& command, const ArgParser& parser);
 
-// Writes `text` to stdout / stderr in full.
+// Writes `text` to stdout / stderr in full. A failed write to stdout (a full disk, a closed
+// pipe when SIGPIPE is ignored) ends the process at once: "kashif: write error: REASON" on
+// stderr, exit status 1. With SIGPIPE at its default, a closed pipe ends it as for any tool.
 void WriteOut(std::string_view text);
 void WriteErr(std::string_view text);
+// Flushes stdout; on a write error reports it as WriteOut does and returns 1, else `status`.
+int FinishOutput(int status);
 
 }  // namespace kashif::cli
 

@@ -6,12 +6,14 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "cli_util.h"
 #include "commands.h"
+#include "jsonl_reader.h"
 #include "kashif/kashif.h"
 #include "ordered_pool.h"
 #include "output_format.h"
@@ -36,28 +38,50 @@ constexpr char kUsage[] =
     "  --date-bias past|future which way a bare weekday or month points (default past)\n"
     "  --hijri-calendar umalqura|civil   Islamic calendar for Hijri dates (default umalqura)\n"
     "  --gazetteer FILE        extra gazetteer entries: NAME<TAB>TYPE[<TAB>CANONICAL] per line\n"
+    "                          (repeat the option for several files)\n"
     "  --no-builtin-gazetteers use only the --gazetteer entries for PER/ORG/LOC\n"
     "  --patterns FILE         user patterns: LABEL<TAB>RE2 PATTERN[<TAB>PRIORITY] per line;\n"
     "                          matches are reported with their LABEL (docs/patterns.md)\n"
-    "  -j, --threads N         worker threads (default: all cores); output keeps input order\n"
+    "  --max-line-bytes N      longest input line (default 32 MiB): a longer JSONL line gets an\n"
+    "                          error object, a longer text line is cut at white space (reported)\n"
+    "  -j, --threads N         worker threads (default: the cores, at most 8); output keeps\n"
+    "                          input order\n"
     "  -h, --help              this help\n"
     "\n"
     "Output (text): START END TYPE TEXT CANONICAL [VALUE] per entity, tab-separated; START and\n"
-    "END are byte offsets into the input. json/jsonl: {\"file\"|\"id\": ..., \"entities\": [...]}\n"
+    "END are byte offsets into the input; a tab, line break or backslash in TEXT or CANONICAL\n"
+    "is written \\t, \\n, \\r, \\\\. --types given twice adds to the list. json/jsonl: {\"file\"|\"id\": ..., \"entities\": [...]}\n"
     "per document; a JSONL line that cannot be processed gets {\"id\": ..., \"error\": \"...\"}.\n"
     "Exit status: 0 ok, 1 some input failed, 2 usage error.\n"
     "When standard error is a terminal, a progress line (files, lines, MB/s) is kept there\n"
     "during long runs; KASHIF_PROGRESS=always forces it, KASHIF_PROGRESS=never turns it off.\n";
 
-// Text files are processed in chunks cut at line ends (or, in a line longer than this, at
-// white space), so memory stays bounded however large the file is.
+// Text files are processed in chunks of about this size cut at line ends, so memory stays
+// bounded however large the file is (an entity never crosses a line break).
 constexpr size_t kChunkBytes = 1 << 20;
 // JSONL lines are processed in batches of about this many bytes.
 constexpr size_t kBatchBytes = 256 << 10;
+// The longest input line by default, and the default number of workers at most (each worker
+// holds one batch's scratch; see docs/cli.md for the memory per worker).
+constexpr size_t kDefaultMaxLineBytes = 32 << 20;
+constexpr unsigned kDefaultMaxThreads = 8;
+// The input bytes in flight between the reader and the writer, whatever the line sizes.
+constexpr size_t kMaxBytesInFlight = 64 << 20;
+constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
 
 struct Batch {
   std::vector<DocumentChunk> chunks;
   std::vector<std::optional<CivilDate>> reference_dates;
+  std::vector<std::string> warnings;  // reported on standard error when the batch is emitted
+  size_t bytes = 0;                   // input bytes, for the pool's bound on bytes in flight
+  // JSONL: the file and the line number of chunks[0] (the lines of a batch follow each other).
+  const std::string* path = nullptr;
+  size_t first_line = 0;
+
+  // "FILE:LINE: " of chunk i, the start of its error message.
+  std::string ErrorPrefix(size_t i) const {
+    return *path + ":" + std::to_string(first_line + i) + ": ";
+  }
 };
 
 // Where to cut `buffer` so that no word is split: after the last newline, else after the last
@@ -77,7 +101,8 @@ class ExtractCommand {
  public:
   int Run(const Args& args) {
     ArgParser parser({"--format", "--input-format", "--types", "--reference-date", "--date-bias",
-                      "--hijri-calendar", "--gazetteer", "--patterns", "-j", "--threads"},
+                      "--hijri-calendar", "--gazetteer", "--patterns", "-j", "--threads",
+                      "--max-line-bytes"},
                      {"-h", "--help", "--no-builtin-gazetteers"});
     std::string error;
     if (!parser.Parse(args, &error)) return UsageError(error);
@@ -93,7 +118,8 @@ class ExtractCommand {
     if (input_format != "text" && input_format != "jsonl") {
       return UsageError("unknown --input-format: " + input_format);
     }
-    if (auto types = parser.Get("--types")) {
+    for (const std::string& list : parser.GetAll("--types")) {  // repeated: the lists add up
+      const std::string* types = &list;
       size_t start = 0;
       while (start <= types->size()) {
         size_t comma = types->find(',', start);
@@ -101,7 +127,9 @@ class ExtractCommand {
         const std::string label = types->substr(start, comma - start);
         const auto type = ParseEntityType(label);
         if (!type) return UsageError("unknown type in --types: \"" + label + "\"");
-        options.types.push_back(*type);
+        if (std::find(options.types.begin(), options.types.end(), *type) == options.types.end()) {
+          options.types.push_back(*type);
+        }
         start = comma + 1;
       }
     }
@@ -129,10 +157,19 @@ class ExtractCommand {
         return UsageError("--hijri-calendar must be umalqura or civil: " + *calendar);
       }
     }
-    if (auto file = parser.Get("--gazetteer")) options.gazetteer_files.push_back(*file);
-    if (auto file = parser.Get("--patterns")) options.pattern_files.push_back(*file);
+    options.gazetteer_files = parser.GetAll("--gazetteer");
+    options.pattern_files = parser.GetAll("--patterns");
     options.use_builtin_gazetteers = !parser.Has("--no-builtin-gazetteers");
-    threads_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (auto max = parser.Get("--max-line-bytes")) {
+      char* end = nullptr;
+      const unsigned long long n = std::strtoull(max->c_str(), &end, 10);
+      if (max->empty() || *end != '\0' || (*max)[0] == '-' || n < 1 || n > (1ull << 40)) {
+        return UsageError("--max-line-bytes needs a byte count from 1 to 2^40: " + *max);
+      }
+      max_line_bytes_ = static_cast<size_t>(n);
+    }
+    threads_ = static_cast<int>(
+        std::clamp(std::thread::hardware_concurrency(), 1u, kDefaultMaxThreads));
     std::optional<std::string> threads = parser.Get("-j");
     if (!threads) threads = parser.Get("--threads");
     if (threads) {
@@ -167,7 +204,7 @@ class ExtractCommand {
     }
     format_->End(&out);
     Flush(&out);
-    std::fflush(stdout);
+    FinishOutput(0);  // a write error ends the run here, before the progress line
     progress_.Finish();
     return failed_ ? 1 : 0;
   }
@@ -183,31 +220,80 @@ class ExtractCommand {
     out->clear();
   }
 
+  // Extracts every chunk of a batch. Running out of memory fails that chunk only: a JSONL
+  // line gets its error object, a piece of a text file a message; the run goes on.
   void Work(Batch& batch) {
     for (size_t i = 0; i < batch.chunks.size(); ++i) {
       DocumentChunk& chunk = batch.chunks[i];
       if (!chunk.error.empty()) continue;
-      extractor_->Extract(chunk.text, batch.reference_dates[i], &chunk.entities);
+      try {
+        extractor_->Extract(chunk.text, batch.reference_dates[i], &chunk.entities);
+      } catch (const std::bad_alloc&) {
+        std::vector<Entity>().swap(chunk.entities);
+        const std::string reason = "out of memory extracting " +
+                                   std::to_string(chunk.text.size()) + " bytes";
+        if (chunk.from_file) {
+          batch.warnings.push_back(chunk.id_json + " from byte " +
+                                   std::to_string(chunk.base_offset) + ": " + reason);
+        } else {
+          chunk.error = batch.ErrorPrefix(i) + reason;
+        }
+      }
     }
   }
 
   void Emit(Batch& batch) {
     std::string out;
-    for (const DocumentChunk& chunk : batch.chunks) {
-      if (!chunk.error.empty()) {
+    for (const std::string& warning : batch.warnings) {
+      failed_ = true;
+      progress_.Interrupt();
+      WriteErr("kashif: " + warning + "\n");
+    }
+    for (size_t i = 0; i < batch.chunks.size(); ++i) {
+      DocumentChunk& chunk = batch.chunks[i];
+      const size_t before = out.size();
+      try {
+        if (!chunk.error.empty()) {
+          failed_ = true;
+          progress_.Interrupt();
+          WriteErr("kashif: " + chunk.error + "\n");
+        }
+        // Room for the entities up front (an entity takes well under this): a large document's
+        // output is not copied over and over as it grows. Untouched room costs no memory.
+        out.reserve(out.size() + 256 * chunk.entities.size() + 256);
+        format_->Write(chunk, &out);
+      } catch (const std::bad_alloc&) {
+        // Not even the output fits: the line's error object instead (a text file's piece is
+        // reported and its entities left out).
+        out.resize(before);
+        std::vector<Entity>().swap(chunk.entities);
+        const std::string reason = "out of memory writing the entities";
         failed_ = true;
         progress_.Interrupt();
-        WriteErr("kashif: " + chunk.error + "\n");
+        if (chunk.from_file) {
+          WriteErr("kashif: " + chunk.id_json + ": " + reason + "\n");
+        } else {
+          chunk.error = batch.ErrorPrefix(i) + reason;
+          WriteErr("kashif: " + chunk.error + "\n");
+        }
+        format_->Write(chunk, &out);
       }
-      format_->Write(chunk, &out);
       progress_.Add(chunk);
+      if (out.size() >= kBatchBytes) Flush(&out);
     }
     Flush(&out);
   }
 
   OrderedPool<Batch> MakePool() {
     return OrderedPool<Batch>(
-        threads_, [this](Batch& b) { Work(b); }, [this](Batch& b) { Emit(b); });
+        threads_, [this](Batch& b) { Work(b); }, [this](Batch& b) { Emit(b); },
+        kMaxBytesInFlight);
+  }
+
+  void Submit(OrderedPool<Batch>* pool, Batch* batch) {
+    const size_t bytes = batch->bytes;
+    pool->Submit(std::move(*batch), bytes);
+    *batch = Batch();
   }
 
   void ProcessTextFile(const std::string& path) {
@@ -229,25 +315,51 @@ class ExtractCommand {
     std::string buffer;
     size_t base = 0;
     bool first = true;
-    std::vector<char> block(kChunkBytes);
+    size_t last_newline = std::string::npos;  // in buffer
+    std::vector<char> block(std::min(kChunkBytes, max_line_bytes_ + 1));
     while (true) {
       in->read(block.data(), static_cast<std::streamsize>(block.size()));
       const size_t got = static_cast<size_t>(in->gcount());
+      const size_t newline = std::string_view(block.data(), got).rfind('\n');
+      if (newline != std::string_view::npos) last_newline = buffer.size() + newline;
       buffer.append(block.data(), got);
       const bool eof = got < block.size();
+      if (first && base == 0 && buffer.compare(0, 3, kUtf8Bom) == 0) {
+        // Not text: dropped, and offsets still count from the file's first byte.
+        buffer.erase(0, 3);
+        base = 3;
+        if (last_newline != std::string::npos) last_newline -= 3;
+      }
       if (!eof && buffer.size() < kChunkBytes) continue;
-      const size_t cut = eof ? buffer.size() : CutPoint(buffer);
       Batch batch;
+      size_t cut = eof ? buffer.size() : last_newline;
+      if (cut == std::string::npos && buffer.size() <= max_line_bytes_) continue;  // line goes on
+      if (cut == std::string::npos) {
+        cut = CutPoint(buffer);
+        batch.warnings.push_back(path + ": a line longer than --max-line-bytes (" +
+                                 std::to_string(max_line_bytes_) + ") was cut at byte " +
+                                 std::to_string(base + cut) +
+                                 "; an entity across the cut may be split");
+      } else if (!eof) {
+        ++cut;  // after the newline
+      }
       DocumentChunk chunk;
       chunk.id_json = id_json;
       chunk.text = buffer.substr(0, cut);
       chunk.base_offset = base;
       chunk.first = first;
       chunk.last = eof;
+      batch.bytes = cut;
       batch.chunks.push_back(std::move(chunk));
       batch.reference_dates.emplace_back(extractor_->options().reference_date);
-      pool.Submit(std::move(batch));
+      Submit(&pool, &batch);
       buffer.erase(0, cut);
+      last_newline = last_newline != std::string::npos && last_newline >= cut
+                         ? last_newline - cut
+                         : std::string::npos;
+      if (buffer.capacity() > 4 * kChunkBytes && buffer.size() < kChunkBytes) {
+        buffer.shrink_to_fit();  // after an outsized line
+      }
       base += cut;
       first = false;
       if (eof) break;
@@ -260,82 +372,81 @@ class ExtractCommand {
   }
 
   // Turns one JSONL line into a chunk (or an error chunk).
-  void ParseLine(std::string_view line, size_t line_number, const std::string& path,
+  void ParseLine(const LineReader::Line& line, size_t line_number, const std::string& path,
                  Batch* batch) {
     DocumentChunk chunk;
     chunk.from_file = false;
     chunk.id_json = "null";
     std::optional<CivilDate> reference_date = extractor_->options().reference_date;
-    auto fail = [&](const std::string& reason) {
-      chunk.error = path + ":" + std::to_string(line_number) + ": " + reason;
-    };
     std::string error;
-    std::optional<JsonValue> value = ParseJson(line, &error);
-    if (!value) {
-      fail("invalid JSON: " + error);
-    } else if (value->kind != JsonValue::Kind::kObject) {
-      fail("expected a JSON object");
-    } else {
-      if (const JsonValue* id = value->Find("id")) {
-        chunk.id_json.clear();
-        AppendJson(*id, &chunk.id_json);
-      }
-      const JsonValue* text = value->Find("text");
-      const JsonValue* date = value->Find("reference_date");
-      if (!text || text->kind != JsonValue::Kind::kString) {
-        fail("missing \"text\" string");
-      } else if (date && date->kind != JsonValue::Kind::kNull &&
-                 (date->kind != JsonValue::Kind::kString ||
-                  !(reference_date = ParseCivilDate(date->string)))) {
-        fail("\"reference_date\" must be a day written YYYY-MM-DD");
+    try {
+      if (line.out_of_memory) {
+        error = "out of memory reading a line of " + std::to_string(line.bytes) + " bytes";
+      } else if (line.too_long) {
+        error = "line of " + std::to_string(line.bytes) + " bytes is longer than " +
+                "--max-line-bytes (" + std::to_string(max_line_bytes_) + ")";
+      } else if (line.text.find_first_not_of(" \t") == std::string_view::npos) {
+        // A blank line is still a line: answer it so output lines match input lines.
+        error = "empty line";
       } else {
-        chunk.text = text->string;
+        JsonlDocument doc;
+        if (parser_.Parse(line.text, line.readable, &doc, &error)) {
+          if (doc.reference_date && !(reference_date = ParseCivilDate(*doc.reference_date))) {
+            error = "\"reference_date\" must be a day written YYYY-MM-DD";
+          } else {
+            chunk.text = std::move(doc.text);
+          }
+        }
+        chunk.id_json = std::move(doc.id_json);
       }
+      if (line.bytes > (4 << 20)) parser_.ShrinkIfLarge();
+    } catch (const std::bad_alloc&) {
+      std::string().swap(chunk.text);
+      parser_.ShrinkIfLarge();
+      error = "out of memory reading a line of " + std::to_string(line.bytes) + " bytes";
     }
+    if (batch->chunks.empty()) {
+      batch->path = &path;
+      batch->first_line = line_number;
+    }
+    if (!error.empty()) chunk.error = batch->ErrorPrefix(batch->chunks.size()) + error;
+    batch->bytes += chunk.text.size() + line.bytes;
     batch->chunks.push_back(std::move(chunk));
     batch->reference_dates.push_back(reference_date);
   }
 
   void ProcessJsonLines(const std::string& path) {
-    OrderedPool<Batch> pool = MakePool();
-    Batch batch;
-    size_t batch_bytes = 0;
-    size_t line_number = 0;
+    std::ifstream file;
     std::string error;
-    const bool ok = ForEachLine(
-        path,
-        [&](std::string_view line) {
-          ++line_number;
-          if (line.find_first_not_of(" \t") == std::string_view::npos) {
-            // A blank line is still a line: answer it so output lines match input lines.
-            DocumentChunk chunk;
-            chunk.from_file = false;
-            chunk.id_json = "null";
-            chunk.error = path + ":" + std::to_string(line_number) + ": empty line";
-            batch.chunks.push_back(std::move(chunk));
-            batch.reference_dates.emplace_back();
-          } else {
-            ParseLine(line, line_number, path, &batch);
-          }
-          batch_bytes += line.size() + 1;
-          if (batch_bytes >= kBatchBytes) {
-            pool.Submit(std::move(batch));
-            batch = Batch();
-            batch_bytes = 0;
-          }
-        },
-        &error);
-    if (!batch.chunks.empty()) pool.Submit(std::move(batch));
-    pool.Finish();
-    if (!ok) {
+    std::istream* in = OpenInput(path, &file, &error);
+    if (!in) {
       failed_ = true;
       WriteErr("kashif: " + error + "\n");
+      return;
+    }
+    OrderedPool<Batch> pool = MakePool();
+    Batch batch;
+    size_t line_number = 0;
+    LineReader reader(in, max_line_bytes_);
+    LineReader::Line line;
+    while (reader.Next(&line)) {
+      ParseLine(line, ++line_number, path, &batch);
+      if (batch.bytes >= kBatchBytes) Submit(&pool, &batch);
+    }
+    if (!batch.chunks.empty()) Submit(&pool, &batch);
+    pool.Finish();
+    if (reader.bad()) {
+      failed_ = true;
+      WriteErr("kashif: " + (path == "-" ? std::string("standard input") : path) +
+               ": read error\n");
     }
   }
 
   std::unique_ptr<OutputFormat> format_;
   ProgressLine progress_;  // files / lines / MB/s on standard error when it is a terminal
   std::optional<Extractor> extractor_;
+  JsonlParser parser_;  // used by the reading thread only
+  size_t max_line_bytes_ = kDefaultMaxLineBytes;
   int threads_ = 1;
   bool failed_ = false;
 };

@@ -45,10 +45,8 @@ void PrintUsage() {
   kashif::cli::WriteOut(usage);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+// The command named by args[0] (extract when none is), run on the rest.
+int Run(const std::vector<std::string>& args) {
   if (!args.empty()) {
     if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
       PrintUsage();
@@ -65,4 +63,11 @@ int main(int argc, char** argv) {
     }
   }
   return kashif::cli::RunExtract(args);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Every command's output is flushed and checked here: a write error is never silent.
+  return kashif::cli::FinishOutput(Run(std::vector<std::string>(argv + 1, argv + argc)));
 }

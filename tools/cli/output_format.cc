@@ -69,6 +69,32 @@ std::string ValueText(const Entity& e) {
 
 namespace {
 
+// A field of the text format: a tab, line break or backslash written as \t, \n, \r, \\, so
+// every entity stays one line of tab-separated fields whatever its text.
+void AppendTextField(std::string_view field, std::string* out) {
+  // Most fields have none of them: one test per byte (Arabic bytes are all above '\\').
+  size_t first = 0;
+  while (first < field.size()) {
+    const unsigned char c = static_cast<unsigned char>(field[first]);
+    if (c <= '\\' && (c == '\\' || c <= '\r')) break;
+    ++first;
+  }
+  if (first == field.size()) {
+    out->append(field);
+    return;
+  }
+  size_t from = 0;
+  for (size_t i = first; i < field.size(); ++i) {
+    const char c = field[i];
+    if (c != '\t' && c != '\n' && c != '\r' && c != '\\') continue;
+    out->append(field.substr(from, i - from));
+    out->push_back('\\');
+    out->push_back(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+    from = i + 1;
+  }
+  out->append(field.substr(from));
+}
+
 // One line per entity: START END TYPE TEXT CANONICAL [VALUE], tab-separated.
 class TextFormat : public OutputFormat {
  public:
@@ -81,9 +107,9 @@ class TextFormat : public OutputFormat {
       out->push_back('\t');
       out->append(EntityTypeLabel(e));
       out->push_back('\t');
-      out->append(e.text(chunk.text));
+      AppendTextField(e.text(chunk.text), out);
       out->push_back('\t');
-      out->append(e.canonical);
+      AppendTextField(e.canonical, out);
       if (e.money || e.date || e.percent || e.time) {
         out->push_back('\t');
         out->append(ValueText(e));

@@ -41,7 +41,9 @@ void Grammar::Run(std::vector<Candidate>* out) {
     DateValue v;
     v.timex = std::move(best->out.timex);
     v.calendar = best->out.calendar;
-    if (best->out.span) v.resolved = FormatSpan(*best->out.span);
+    if (best->out.span && Resolvable(*best->out.span, v.timex)) {
+      v.resolved = FormatSpan(*best->out.span);
+    }
     c.date = std::move(v);
     out->push_back(std::move(c));
     i = best->end_token;

@@ -108,6 +108,15 @@ inline std::string FormatSpan(const Span& s) {
   return a == b ? a : a + "/" + b;
 }
 
+// Whether a span can be written as `resolved`: years 1 to 9999 (ISO 8601 without expansion),
+// or a year before the common era the text itself named ("331 ق.م", timex BC0331), which ISO's
+// astronomical years write. A date computed past 9999-12-31 or before 0001-01-01 from a
+// reference date ("غدا" on 9999-12-31) has none.
+inline bool Resolvable(const Span& s, std::string_view timex) {
+  if (s.last.year > 9999) return false;
+  return s.first.year >= 1 || timex.substr(0, 2) == "BC";
+}
+
 inline Span DaySpan(const CivilDate& d) { return Span{d, d, Grain::kDay}; }
 inline Span MonthSpan(int y, int m) {
   return Span{CivilDate{y, m, 1}, CivilDate{y, m, DaysInMonth(y, m)}, Grain::kMonth};

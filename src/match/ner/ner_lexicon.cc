@@ -264,6 +264,12 @@ struct NerLexicalView : StageCache {
   std::vector<NerToken> copy;
   bool copy_in_use = false;
   int readers = 0;
+
+  size_t Bytes() const override {
+    return (tokens.capacity() + copy.capacity()) * sizeof(NerToken) +
+           (rule_starts.capacity() + definite.capacity()) * sizeof(uint32_t) +
+           definite_slots.capacity() * sizeof(uint64_t) + undo.capacity() * sizeof(undo[0]);
+  }
 };
 
 namespace {
