@@ -1,0 +1,98 @@
+#include "match/ner/tagger_matcher.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/embedded_data.h"
+
+KASHIF_DECLARE_EMBEDDED(ner_tagger);
+
+namespace kashif::internal {
+namespace {
+
+struct TaggerScratch {
+  TaggerFeatureScratch features;
+  FeatureSequence sequence;
+  DecodeScratch decode;
+  std::vector<uint8_t> labels;
+};
+
+thread_local TaggerScratch t_scratch;
+
+bool IsWord(const Document& doc, size_t i) {
+  const TokenKind kind = doc.tokens[i].kind;
+  return kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
+}
+
+}  // namespace
+
+std::string_view DefaultTaggerModelBytes() { return KASHIF_EMBEDDED(ner_tagger); }
+
+StatusOr<std::shared_ptr<const TaggerModel>> LoadTaggerModel(const std::string& path) {
+  if (path.empty()) {
+    // The embedded model is parsed once per process and shared by every extractor.
+    static const auto* const builtin = new StatusOr<std::shared_ptr<const TaggerModel>>([] {
+      auto model = TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in tagger model",
+                                      kTaggerFeatureVersion);
+      if (!model.ok()) {
+        return StatusOr<std::shared_ptr<const TaggerModel>>(
+            Status(StatusCode::kInternal, model.status().message()));
+      }
+      return StatusOr<std::shared_ptr<const TaggerModel>>(
+          std::make_shared<const TaggerModel>(std::move(*model)));
+    }());
+    return *builtin;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, path + ": cannot open model file");
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
+  auto model = TaggerModel::Parse(content.str(), path, kTaggerFeatureVersion);
+  if (!model.ok()) return model.status();
+  return std::shared_ptr<const TaggerModel>(std::make_shared<const TaggerModel>(std::move(*model)));
+}
+
+void LabelsToCandidates(const Document& doc, const NerTokens& view,
+                        const std::vector<uint8_t>& labels, int32_t priority,
+                        std::vector<Candidate>* out) {
+  const size_t n = labels.size();
+  size_t i = 0;
+  while (i < n) {
+    if (labels[i] == kTagO) {
+      ++i;
+      continue;
+    }
+    const int begin_label = IsBegin(labels[i]) ? labels[i] : labels[i] - 1;
+    size_t end = i + 1;
+    while (end < n && labels[end] == begin_label + 1) ++end;
+    size_t first = i;
+    size_t last = end;
+    while (first < last && !IsWord(doc, first)) ++first;
+    while (last > first && !IsWord(doc, last - 1)) --last;
+    if (first < last) {
+      out->push_back(view.MakeCandidate(LabelType(begin_label), first, last, priority));
+    }
+    i = end;
+  }
+}
+
+void TaggerMatcher::Tag(const Document& doc, const std::vector<Candidate>& prior,
+                        std::vector<uint8_t>* labels) const {
+  TaggerScratch& s = t_scratch;
+  NerTokens view(doc, *lexicon_, prior);
+  features_.Extract(doc, view, prior, model_->bucket_mask(), &s.features, &s.sequence);
+  model_->Decode(s.sequence, &s.decode, labels);
+}
+
+void TaggerMatcher::Propose(const Document& doc, const Options& options,
+                            std::vector<Candidate>* out) const {
+  if (doc.tokens.empty()) return;
+  TaggerScratch& s = t_scratch;
+  NerTokens view(doc, *lexicon_, *out);
+  features_.Extract(doc, view, *out, model_->bucket_mask(), &s.features, &s.sequence);
+  model_->Decode(s.sequence, &s.decode, &s.labels);
+  LabelsToCandidates(doc, view, s.labels, kTaggerPriority, out);
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,59 @@
+#include "match/ner/tagger_trainer.h"
+
+#include <algorithm>
+
+namespace kashif::internal {
+
+std::vector<uint8_t> GoldLabels(const Document& doc, const std::vector<Entity>& gold) {
+  std::vector<const Entity*> order;
+  for (const Entity& e : gold) {
+    if (e.type == EntityType::kPerson || e.type == EntityType::kOrganization ||
+        e.type == EntityType::kPlace) {
+      order.push_back(&e);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(), [](const Entity* a, const Entity* b) {
+    if (a->end - a->begin != b->end - b->begin) return a->end - a->begin > b->end - b->begin;
+    return a->begin < b->begin;
+  });
+  std::vector<const Entity*> kept;
+  for (const Entity* e : order) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [e](const Entity* k) {
+      return e->begin < k->end && k->begin < e->end;
+    });
+    if (!overlaps) kept.push_back(e);
+  }
+  std::vector<uint8_t> labels(doc.tokens.size(), kTagO);
+  for (const Entity* e : kept) {
+    bool first = true;
+    for (size_t t = 0; t < doc.tokens.size(); ++t) {
+      const Token& token = doc.tokens[t];
+      if (token.end <= e->begin || token.begin >= e->end) continue;
+      const int begin = BeginLabel(e->type);
+      labels[t] = static_cast<uint8_t>(first ? begin : begin + 1);
+      first = false;
+    }
+  }
+  return labels;
+}
+
+void TaggerTrainer::Add(const Document& doc, const std::vector<Entity>& gold) {
+  if (doc.tokens.empty()) return;
+  TrainingSequence s;
+  NerTokens view(doc, features_.lexicon(), doc.candidates);
+  features_.Extract(doc, view, doc.candidates, (uint32_t{1} << hash_bits_) - 1, &scratch_,
+                    &s.features);
+  s.gold = GoldLabels(doc, gold);
+  data_.push_back(std::move(s));
+}
+
+TaggerModel TaggerTrainer::Train(int epochs, uint64_t seed) const {
+  PerceptronOptions options;
+  options.epochs = epochs;
+  options.seed = seed;
+  options.hash_bits = hash_bits_;
+  options.feature_version = kTaggerFeatureVersion;
+  return TrainPerceptron(data_, options);
+}
+
+}  // namespace kashif::internal
