@@ -26,7 +26,7 @@ constexpr char kUsage[] =
     "  --output MODEL      the model file to write (required)\n"
     "  --epochs N          passes over the data (default 8)\n"
     "  --seed N            the shuffle's seed (default 1)\n"
-    "  --hash-bits N       the feature table has 2^N rows, 8..22 (default 18)\n"
+    "  --hash-bits N       the feature table has 2^N rows, 8..22 (default 16)\n"
     "  --doc-sentences N   documents of N sentences, as `kashif eval` scores them (default 30;\n"
     "                      0: a file is one document)\n"
     "  --gazetteer FILE    extra gazetteer entries the rules (and so the features) use\n";

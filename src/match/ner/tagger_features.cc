@@ -1,28 +1,31 @@
 #include "match/ner/tagger_features.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string_view>
+
 
 namespace kashif::internal {
 namespace {
 
 // Feature templates: the first word of every hashed feature.
 enum Template : uint64_t {
-  kReading = 1,     // the clitic-free reading's key
-  kCandidate,       // the strongest earlier candidate over the token
-  kBare,            // the reading without the article
+  kReading = 1,  // the clitic-free reading's key
+  kCandidate,    // the strongest earlier candidate over the token
+  kBare,         // the reading without the article
   kSuffix2,
-  kReadingClass,    // one per NER class bit of the reading
+  kReadingClass,  // one per NER class bit of the reading
   kShape,
-  kWhole,           // the whole token's match form
+  kWhole,  // the whole token's match form
   kPrefix,
   kSuffix,
-  kTrigram,
   kLength,
-  kTokenClass,      // one per NER class bit of the whole token
-  kBareClass,       // one per NER class bit of the reading without its article
+  kTokenClass,  // one per NER class bit of the whole token
+  kBareClass,   // one per NER class bit of the reading without its article
   kClitics,
-  kKnown,
   kBias,
+  kPadding,   // a neighbour beyond the document's edge
+  kDocTypes,  // the types earlier candidates gave this reading anywhere in the document
 };
 
 uint64_t Mix(uint64_t z) {
@@ -46,25 +49,19 @@ uint64_t Hash(Template t, uint64_t value) {
 
 bool IsLead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
-// Byte offsets where each character of `s` starts, plus s.size().
-void CharStarts(std::string_view s, std::vector<uint32_t>* starts) {
-  starts->clear();
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (IsLead(s[i])) starts->push_back(static_cast<uint32_t>(i));
-  }
-  starts->push_back(static_cast<uint32_t>(s.size()));
-}
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 
-void AddClassBits(Template t, uint32_t flags, TokenFeatureHashes* f) {
+template <typename Emit>
+void ClassBits(Template t, uint32_t flags, Reach reach, Emit& emit) {
   while (flags != 0) {
     const int bit = __builtin_ctz(flags);
-    f->Add(Hash(t, static_cast<uint64_t>(bit)));
+    emit(Hash(t, static_cast<uint64_t>(bit)), reach);
     flags &= flags - 1;
   }
 }
 
-// The shape of a token as written: its kind, and for Latin words the case pattern, for numbers
-// the digit count.
+// The shape of a token as written: its kind, for Latin words the case pattern, for numbers the
+// digit count, for punctuation which mark it is; and whether it is glued to the previous token.
 uint64_t Shape(const Document& doc, size_t i) {
   const Token& token = doc.tokens[i];
   uint64_t shape = static_cast<uint64_t>(token.kind) << 8;
@@ -77,7 +74,6 @@ uint64_t Shape(const Document& doc, size_t i) {
   } else if (token.kind == TokenKind::kNumber) {
     shape |= text.size() < 5 ? text.size() : 5;
   } else if (token.kind == TokenKind::kPunctuation && text.size() <= 4) {
-    // Which mark it is matters (a quote, a parenthesis, a period).
     uint64_t bytes = 0;
     for (char c : text) bytes = bytes << 8 | static_cast<unsigned char>(c);
     shape |= bytes << 16;
@@ -86,104 +82,206 @@ uint64_t Shape(const Document& doc, size_t i) {
   return shape;
 }
 
-// The strongest earlier candidate over each token, as a feature value (0: none).
-void CandidateMarks(const Document& doc, const std::vector<Candidate>& prior,
-                    std::vector<uint64_t>* marks, std::vector<int32_t>* priorities) {
-  marks->assign(doc.tokens.size(), 0);
-  priorities->assign(doc.tokens.size(), -1);
+uint32_t CliticBits(const NerToken& t) {
+  return uint32_t{t.reading != 0} | uint32_t{t.article} << 1 | uint32_t{t.clitic_article} << 2 |
+         uint32_t{t.conjunction} << 3 | uint32_t{t.nisba} << 4 | uint32_t{t.foreign_suffix} << 5 |
+         uint32_t{t.clitic_stop} << 6 | uint32_t{t.word} << 7;
+}
+
+// Every feature of token i that depends on the token alone: emit(hash, reach).
+template <typename Emit>
+void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint64_t reading_hash,
+                     Emit emit) {
+  const NerToken& t = view[i];
+  std::string_view bare = view.Key(i);
+  if (t.article && bare.size() > kArticle.size() && bare.substr(0, kArticle.size()) == kArticle) {
+    bare.remove_prefix(kArticle.size());
+  }
+  uint32_t starts[48];
+  size_t letters = 0;
+  for (size_t b = 0; b < bare.size() && letters < 47; ++b) {
+    if (IsLead(bare[b])) starts[letters++] = static_cast<uint32_t>(b);
+  }
+  starts[letters] = static_cast<uint32_t>(bare.size());
+  emit(reading_hash, Reach::kFar);
+  emit(Hash(kBare, bare), Reach::kNear);
+  if (letters >= 2) emit(Hash(kSuffix2, bare.substr(starts[letters - 2])), Reach::kNear);
+  ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
+  emit(Hash(kShape, Shape(doc, i)), Reach::kNear);
+  emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
+  for (size_t n = 1; n <= 4 && n <= letters; ++n) {
+    emit(Hash(kPrefix, bare.substr(0, starts[n])), Reach::kOwn);
+    if (n != 2) emit(Hash(kSuffix, bare.substr(starts[letters - n])), Reach::kOwn);
+  }
+  emit(Hash(kLength, letters < 8 ? letters : 8), Reach::kOwn);
+  ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
+  ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
+  emit(Hash(kClitics, CliticBits(t)), Reach::kOwn);
+  emit(Hash(kBias, 0), Reach::kOwn);
+}
+
+int ReachOffsets(Reach reach) {
+  return reach == Reach::kOwn ? 0 : reach == Reach::kNear ? 1 : kMaxOffset;
+}
+
+// What the contextual features need: the strongest earlier candidate over each token, and the
+// types candidates gave each reading anywhere in the document (a name the rules found once with
+// its cue is a name where it stands bare too).
+void PrepareContext(const Document& doc, const NerTokens& view,
+                    const std::vector<Candidate>& prior, TaggerRunScratch* s) {
+  const size_t n = doc.tokens.size();
+  s->marks.assign(n, 0);
+  s->priorities.assign(n, -1);
   for (const Candidate& c : prior) {
     const uint64_t band = c.priority >= 80 ? 3 : c.priority >= 60 ? 2 : c.priority >= 40 ? 1 : 0;
-    for (uint32_t t = c.first_token; t < c.end_token && t < doc.tokens.size(); ++t) {
-      if (c.priority <= (*priorities)[t]) continue;
-      (*priorities)[t] = c.priority;
+    for (uint32_t t = c.first_token; t < c.end_token && t < n; ++t) {
+      if (c.priority <= s->priorities[t]) continue;
+      s->priorities[t] = c.priority;
       const uint64_t position = t == c.first_token ? 1 : 2;
       const uint64_t last = t + 1 == c.end_token ? 4 : 0;
-      (*marks)[t] = 1 + (static_cast<uint64_t>(c.type) << 8 | band << 4 | position | last);
+      s->marks[t] = 1 + (static_cast<uint64_t>(c.type) << 8 | band << 4 | position | last);
     }
+  }
+  s->reading_hashes.resize(n);
+  s->doc_types.clear();
+  for (size_t i = 0; i < n; ++i) {
+    s->reading_hashes[i] = Hash(kReading, view.Key(i));
+    if (s->marks[i] != 0 && view[i].word) {
+      s->doc_types.emplace_back(s->reading_hashes[i], 1u << ((s->marks[i] - 1) >> 8));
+    }
+  }
+  std::sort(s->doc_types.begin(), s->doc_types.end());
+}
+
+// Every contextual feature of token i: emit(hash, offset) for features that token i sees at
+// `offset` (its own: 0).
+template <typename Emit>
+void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s, Emit emit) {
+  const size_t n = s.marks.size();
+  for (int d = -1; d <= 1; ++d) {
+    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
+    if (j < 0 || j >= static_cast<ptrdiff_t>(n)) {
+      emit(Hash(kPadding, 0), d);
+    } else {
+      emit(Hash(kCandidate, s.marks[static_cast<size_t>(j)]), d);
+    }
+  }
+  if (view[i].word) {
+    uint32_t types = 0;
+    const uint64_t h = s.reading_hashes[i];
+    auto it = std::lower_bound(s.doc_types.begin(), s.doc_types.end(),
+                               std::make_pair(h, uint32_t{0}));
+    for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;
+    if (types != 0) emit(Hash(kDocTypes, types), 0);
   }
 }
 
 }  // namespace
 
-void TaggerFeatures::OwnFeatures(const Document& doc, const NerTokens& view, size_t i,
-                                 TokenFeatureHashes* f) const {
-  const NerToken& t = view[i];
-  std::string_view reading = view.Key(i);
-  std::string_view bare = reading;
-  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
-  if (t.article && bare.size() > kArticle.size() && bare.substr(0, kArticle.size()) == kArticle) {
-    bare.remove_prefix(kArticle.size());
-  }
-  // The neighbours see these (after the reading and the candidate, added by Extract).
-  f->Add(Hash(kBare, bare));
-  std::vector<uint32_t> starts;
-  starts.reserve(32);
-  CharStarts(bare, &starts);
-  const size_t letters = starts.size() - 1;
-  if (letters >= 2) f->Add(Hash(kSuffix2, bare.substr(starts[letters - 2])));
-  AddClassBits(kReadingClass, t.reading_flags, f);
-  f->Add(Hash(kShape, Shape(doc, i)));
-  f->context = f->count;
-  // The token's own.
-  f->Add(Hash(kWhole, doc.Key(i)));
-  for (size_t n = 1; n <= 4 && n <= letters; ++n) {
-    f->Add(Hash(kPrefix, bare.substr(0, starts[n])));
-    if (n != 2) f->Add(Hash(kSuffix, bare.substr(starts[letters - n])));
-  }
-  if (letters >= 3 && letters <= 12) {
-    for (size_t k = 0; k + 3 <= letters; ++k) {
-      f->Add(Hash(kTrigram, bare.substr(starts[k], starts[k + 3] - starts[k])));
-    }
-  }
-  f->Add(Hash(kLength, letters < 8 ? letters : 8));
-  AddClassBits(kTokenClass, t.flags & ~t.reading_flags, f);
-  AddClassBits(kBareClass, t.bare_flags, f);
-  const uint64_t clitics = uint64_t{t.reading != 0} | uint64_t{t.article} << 1 |
-                           uint64_t{t.clitic_article} << 2 | uint64_t{t.conjunction} << 3 |
-                           uint64_t{t.nisba} << 4 | uint64_t{t.foreign_suffix} << 5 |
-                           uint64_t{t.clitic_stop} << 6;
-  f->Add(Hash(kClitics, clitics));
-  f->Add(Hash(kBias, 0));
-}
+// A direct-mapped table of words and their lexical sums by offset. An entry is found by a 64-bit
+// hash of the token's bytes and of everything else its lexical features read (the NER classes,
+// the clitics, the reading): 80 bytes, so a hit costs about one cache line. The sums are kept
+// in int16 units of 16 weight units (saturated), a rounding far below the weights' spread. The
+// result depends on the word alone, never on what the thread tagged before.
+class WordCache {
+ public:
+  static constexpr size_t kEntries = 32768;
+  static constexpr int kShift = 4;
+  struct Entry {
+    uint64_t fingerprint = 0;  // 0: empty
+    int16_t sums[kOffsets][kTagLabelCount];
+  };
+  uint64_t model_id = 0;
+  std::vector<Entry> entries;
+};
+
+TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
+TaggerRunScratch::~TaggerRunScratch() = default;
 
 void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
                              const std::vector<Candidate>& prior, uint32_t bucket_mask,
-                             TaggerFeatureScratch* scratch, FeatureSequence* out) const {
+                             TaggerRunScratch* scratch, FeatureSequence* out) const {
   const size_t n = doc.tokens.size();
-  out->Clear();
-  std::vector<TokenFeatureHashes>& own = scratch->tokens;
-  own.resize(n);
-  std::vector<uint64_t> marks;
-  std::vector<int32_t> priorities;
-  CandidateMarks(doc, prior, &marks, &priorities);
-  for (size_t i = 0; i < n; ++i) {
-    TokenFeatureHashes& f = own[i];
-    f.count = 0;
-    f.Add(Hash(kReading, view.Key(i)));
-    f.Add(Hash(kCandidate, marks[i]));
-    f.far = f.count;
-    OwnFeatures(doc, view, i, &f);
-  }
-  auto bucket = [bucket_mask](uint64_t h, uint64_t offset) {
-    return static_cast<uint32_t>(Mix(h + offset * 0x632BE59BD9B4E019u) & bucket_mask);
-  };
-  for (size_t i = 0; i < n; ++i) {
-    const TokenFeatureHashes& f = own[i];
-    for (int k = 0; k < f.count; ++k) out->buckets.push_back(bucket(f.hashes[k], 0));
-    for (int d = -2; d <= 2; ++d) {
-      if (d == 0) continue;
-      const ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
-      if (j < 0 || j >= static_cast<ptrdiff_t>(n)) {
-        out->buckets.push_back(bucket(Hash(kBias, 1), static_cast<uint64_t>(d + 8)));
-        continue;
+  PrepareContext(doc, view, prior, scratch);
+  std::vector<std::vector<uint32_t>> per_token(n);
+  for (size_t j = 0; j < n; ++j) {
+    LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
+      const int r = ReachOffsets(reach);
+      for (int d = -r; d <= r; ++d) {
+        // Token j seen from token i = j - d, at offset d.
+        const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
+        if (i >= 0 && i < static_cast<ptrdiff_t>(n)) {
+          per_token[static_cast<size_t>(i)].push_back(FeatureBucket(h, d, bucket_mask));
+        }
       }
-      const TokenFeatureHashes& g = own[static_cast<size_t>(j)];
-      const int limit = d == -1 || d == 1 ? g.context : g.far;
-      for (int k = 0; k < limit; ++k) {
-        out->buckets.push_back(bucket(g.hashes[k], static_cast<uint64_t>(d + 8)));
+    });
+  }
+  out->Clear();
+  for (size_t i = 0; i < n; ++i) {
+    ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
+      per_token[i].push_back(FeatureBucket(h, d, bucket_mask));
+    });
+    out->buckets.insert(out->buckets.end(), per_token[i].begin(), per_token[i].end());
+    out->EndToken();
+  }
+}
+
+void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
+                               const std::vector<Candidate>& prior, const TaggerModel& model,
+                               TaggerRunScratch* scratch, std::vector<int32_t>* emissions) const {
+  constexpr int L = kTagLabelCount;
+  const size_t n = doc.tokens.size();
+  const uint32_t mask = model.bucket_mask();
+  const int16_t* weights = model.weights_data();
+  PrepareContext(doc, view, prior, scratch);
+  emissions->assign(n * L, 0);
+  int32_t* e = emissions->data();
+  WordCache& cache = *scratch->cache;
+  if (cache.model_id != model.id() || cache.entries.empty()) {
+    cache.entries.assign(WordCache::kEntries, WordCache::Entry());
+    cache.model_id = model.id();
+  }
+  for (size_t j = 0; j < n; ++j) {
+    const NerToken& t = view[j];
+    const uint64_t bits = uint64_t{CliticBits(t)} | uint64_t{t.reading} << 8 |
+                          uint64_t{doc.tokens[j].glued_to_previous} << 12 |
+                          static_cast<uint64_t>(doc.tokens[j].kind) << 16;
+    const uint64_t fingerprint =
+        (Hash(kWhole, doc.TokenText(j)) ^ Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
+         Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ 0x7f4a7c15u)) | 1;
+    WordCache::Entry& entry = cache.entries[fingerprint >> 49];
+    if (entry.fingerprint != fingerprint) {
+      int32_t sums[kOffsets][L] = {};
+      LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
+        const int r = ReachOffsets(reach);
+        for (int d = -r; d <= r; ++d) {
+          const int16_t* w = weights + size_t{FeatureBucket(h, d, mask)} * L;
+          for (int y = 0; y < L; ++y) sums[d + kMaxOffset][y] += w[y];
+        }
+      });
+      for (int d = 0; d < kOffsets; ++d) {
+        for (int y = 0; y < L; ++y) {
+          entry.sums[d][y] = static_cast<int16_t>(
+              std::clamp(sums[d][y] >> WordCache::kShift, -32768, 32767));
+        }
+      }
+      entry.fingerprint = fingerprint;
+    }
+    for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
+      const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
+      if (i < 0 || i >= static_cast<ptrdiff_t>(n)) continue;
+      int32_t* row = e + static_cast<size_t>(i) * L;
+      for (int y = 0; y < L; ++y) {
+        row[y] += int32_t{entry.sums[d + kMaxOffset][y]} * (1 << WordCache::kShift);
       }
     }
-    out->EndToken();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* row = e + i * L;
+    ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
+      const int16_t* w = weights + size_t{FeatureBucket(h, d, mask)} * L;
+      for (int y = 0; y < L; ++y) row[y] += w[y];
+    });
   }
 }
 

@@ -11,8 +11,8 @@ namespace kashif::internal {
 namespace {
 
 struct TaggerScratch {
-  TaggerFeatureScratch features;
-  FeatureSequence sequence;
+  TaggerRunScratch features;
+  std::vector<int32_t> emissions;
   DecodeScratch decode;
   std::vector<uint8_t> labels;
 };
@@ -77,12 +77,11 @@ void LabelsToCandidates(const Document& doc, const NerTokens& view,
   }
 }
 
-void TaggerMatcher::Tag(const Document& doc, const std::vector<Candidate>& prior,
-                        std::vector<uint8_t>* labels) const {
+void TaggerMatcher::Tag(const Document& doc, const NerTokens& view,
+                        const std::vector<Candidate>& prior, std::vector<uint8_t>* labels) const {
   TaggerScratch& s = t_scratch;
-  NerTokens view(doc, *lexicon_, prior);
-  features_.Extract(doc, view, prior, model_->bucket_mask(), &s.features, &s.sequence);
-  model_->Decode(s.sequence, &s.decode, labels);
+  features_.Emissions(doc, view, prior, *model_, &s.features, &s.emissions);
+  model_->Decode(s.emissions, doc.tokens.size(), &s.decode, labels);
 }
 
 void TaggerMatcher::Propose(const Document& doc, const Options& options,
@@ -90,9 +89,9 @@ void TaggerMatcher::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   TaggerScratch& s = t_scratch;
   NerTokens view(doc, *lexicon_, *out);
-  features_.Extract(doc, view, *out, model_->bucket_mask(), &s.features, &s.sequence);
-  model_->Decode(s.sequence, &s.decode, &s.labels);
-  LabelsToCandidates(doc, view, s.labels, kTaggerPriority, out);
+  Tag(doc, view, *out, &s.labels);
+  LabelsToCandidates(doc, view, s.labels,
+                     options.tagger_over_rules ? kTaggerOverRulesPriority : kTaggerPriority, out);
 }
 
 }  // namespace kashif::internal

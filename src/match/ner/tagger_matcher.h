@@ -2,7 +2,9 @@
 // gazetteers, the grammars and the rules proposed before it, tags every token (BIO, Viterbi) and
 // proposes the names it finds at kTaggerPriority, under the rules: where a rule or a list found
 // a name, theirs wins; the tagger fills the gaps (the rules' candidates are among its features,
-// so it also learns where they are usually right). Propagation, which runs after it, carries
+// so it also learns where they are usually right). With Options::tagger_over_rules its names win
+// over the rules' and the built-in lists' instead (a model trained on the user's own kind of
+// text). Propagation, which runs after it, carries
 // the tagger's names through the document as it does the rules'.
 //
 // Thread safety: immutable; Propose() may run concurrently (per-thread scratch).
@@ -20,8 +22,11 @@
 
 namespace kashif::internal {
 
-// Between the rules (40) and propagation (20).
+// Between the rules (40) and propagation (20): the rules and lists win where they found a name.
 inline constexpr int32_t kTaggerPriority = 30;
+// Options::tagger_over_rules: above the rules and the built-in gazetteer (80), below the user's
+// gazetteer entries (100).
+inline constexpr int32_t kTaggerOverRulesPriority = 90;
 
 // The embedded default model's bytes (data/ner_tagger.bin).
 std::string_view DefaultTaggerModelBytes();
@@ -38,9 +43,9 @@ class TaggerMatcher : public Matcher {
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
 
-  // The labels the model gives each token of `doc` (after the earlier matchers' candidates
-  // `prior`), into *labels: for tests and the trainer's error analysis.
-  void Tag(const Document& doc, const std::vector<Candidate>& prior,
+  // The labels the model gives each token of `doc`, given the earlier matchers' candidates
+  // `prior` and their NER view, into *labels.
+  void Tag(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
            std::vector<uint8_t>* labels) const;
 
  private:

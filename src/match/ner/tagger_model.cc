@@ -1,5 +1,6 @@
 #include "match/ner/tagger_model.h"
 
+#include <atomic>
 #include <cstring>
 
 namespace kashif::internal {
@@ -178,20 +179,27 @@ StatusOr<TaggerModel> TaggerModel::Parse(std::string_view bytes, std::string_vie
   return model;
 }
 
-void TaggerModel::Decode(const FeatureSequence& features, DecodeScratch* scratch,
-                         std::vector<uint8_t>* labels) const {
+uint64_t TaggerModel::NextId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+void TaggerModel::Emissions(const FeatureSequence& features,
+                            std::vector<int32_t>* emissions) const {
   const size_t n = features.size();
-  // Emissions first (one pass over the table), then the search over them.
-  std::vector<int32_t>& emissions = scratch->emissions;
-  emissions.assign(n * kTagLabelCount, 0);
-  int32_t* e = emissions.data();
+  emissions->assign(n * kTagLabelCount, 0);
   for (size_t t = 0; t < n; ++t) {
-    int32_t* row = e + t * kTagLabelCount;
+    int32_t* row = emissions->data() + t * kTagLabelCount;
     for (uint32_t k = features.starts[t]; k < features.starts[t + 1]; ++k) {
       const int16_t* w = weights_.data() + size_t{features.buckets[k]} * kTagLabelCount;
       for (int y = 0; y < kTagLabelCount; ++y) row[y] += w[y];
     }
   }
+}
+
+void TaggerModel::Decode(const std::vector<int32_t>& emissions, size_t n, DecodeScratch* scratch,
+                         std::vector<uint8_t>* labels) const {
+  const int32_t* e = emissions.data();
   const int16_t* tr = transitions_.data();
   ViterbiDecode<int32_t>(
       n, [e](size_t t, int y) { return e[t * kTagLabelCount + y]; },

@@ -18,6 +18,7 @@
 #ifndef KASHIF_SRC_MATCH_NER_TAGGER_MODEL_H_
 #define KASHIF_SRC_MATCH_NER_TAGGER_MODEL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -67,8 +68,7 @@ struct FeatureSequence {
 
 // Per-thread scratch for Decode (kept to reuse its memory).
 struct DecodeScratch {
-  std::vector<int32_t> emissions;  // token x label
-  std::vector<int32_t> scores;     // token x label
+  std::vector<int32_t> scores;  // token x label
   std::vector<uint8_t> backpointers;
 };
 
@@ -89,9 +89,15 @@ class TaggerModel {
   uint32_t feature_version() const { return feature_version_; }
   float scale() const { return scale_; }
 
-  // The best label sequence (BIO-valid) for the tokens of `features`, into *labels.
-  void Decode(const FeatureSequence& features, DecodeScratch* scratch,
+  // The emission scores (tokens x kTagLabelCount) of the tokens of `features`.
+  void Emissions(const FeatureSequence& features, std::vector<int32_t>* emissions) const;
+  // The best label sequence (BIO-valid) for `n` tokens with these emission scores.
+  void Decode(const std::vector<int32_t>& emissions, size_t n, DecodeScratch* scratch,
               std::vector<uint8_t>* labels) const;
+
+  // Tells models apart (a per-thread cache of sums belongs to one model); unique per process.
+  uint64_t id() const { return id_; }
+  const int16_t* weights_data() const { return weights_.data(); }
 
   // For the trainer: weights are int16, the table bucket-major (bucket * kTagLabelCount + label).
   std::vector<int16_t>& weights() { return weights_; }
@@ -99,6 +105,8 @@ class TaggerModel {
   void set_scale(float scale) { scale_ = scale; }
 
  private:
+  static uint64_t NextId();
+  uint64_t id_ = NextId();
   int hash_bits_ = 0;
   uint32_t feature_version_ = 0;
   float scale_ = 1.0f;
@@ -106,9 +114,9 @@ class TaggerModel {
   std::vector<int16_t> transitions_;  // (kTagLabelCount + 1) x kTagLabelCount
 };
 
-// The Viterbi search shared by the model (int32 scores) and the trainer: `emission(t, label)`
-// and `transition(previous, label)` (previous kTagLabelCount: the start) give scores.
-// Forbidden transitions are never taken.
+// The Viterbi search shared by the model (int32 scores) and the trainer (int64):
+// `emission(t, label)` and `transition(previous, label)` (previous kTagLabelCount: the start)
+// give scores. Forbidden transitions are never taken.
 template <typename Score, typename Emission, typename Transition>
 void ViterbiDecode(size_t n, Emission emission, Transition transition, std::vector<Score>* scores,
                    std::vector<uint8_t>* back, std::vector<uint8_t>* labels) {
@@ -116,29 +124,34 @@ void ViterbiDecode(size_t n, Emission emission, Transition transition, std::vect
   const Score kForbidden = std::numeric_limits<Score>::lowest() / 4;
   labels->assign(n, kTagO);
   if (n == 0) return;
+  // The transitions once, forbidden ones far below any path, so the search needs no test.
+  Score tr[L + 1][L];
+  for (int p = 0; p <= L; ++p) {
+    for (int y = 0; y < L; ++y) {
+      tr[p][y] = AllowedTransition(p == L ? -1 : p, y) ? transition(p, y) : kForbidden;
+    }
+  }
   scores->resize(n * L);
   back->resize(n * L);
   Score* s = scores->data();
-  for (int y = 0; y < L; ++y) {
-    s[y] = emission(0, y) + (AllowedTransition(-1, y) ? transition(L, y) : kForbidden);
-  }
+  for (int y = 0; y < L; ++y) s[y] = emission(0, y) + tr[L][y];
   for (size_t t = 1; t < n; ++t) {
     const Score* prev = s + (t - 1) * L;
     Score* cur = s + t * L;
+    uint8_t* bp = back->data() + t * L;
     for (int y = 0; y < L; ++y) {
-      // Every label has an allowed predecessor (I-X: B-X and I-X).
-      int best = -1;
-      Score best_score = kForbidden;
-      for (int p = 0; p < L; ++p) {
-        if (!AllowedTransition(p, y)) continue;
-        Score candidate = prev[p] + transition(p, y);
-        if (best < 0 || candidate > best_score) {
+      int best = 0;
+      Score best_score = prev[0] + tr[0][y];
+      for (int p = 1; p < L; ++p) {
+        const Score candidate = prev[p] + tr[p][y];
+        if (candidate > best_score) {
           best_score = candidate;
           best = p;
         }
       }
-      cur[y] = best_score + emission(t, y);
-      (*back)[t * L + y] = static_cast<uint8_t>(best);
+      // Keep a forbidden score from sinking further (it must not wrap around).
+      cur[y] = std::max(best_score, kForbidden) + emission(t, y);
+      bp[y] = static_cast<uint8_t>(best);
     }
   }
   const Score* last = s + (n - 1) * L;

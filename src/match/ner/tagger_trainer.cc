@@ -39,12 +39,30 @@ std::vector<uint8_t> GoldLabels(const Document& doc, const std::vector<Entity>& 
 
 void TaggerTrainer::Add(const Document& doc, const std::vector<Entity>& gold) {
   if (doc.tokens.empty()) return;
-  TrainingSequence s;
+  FeatureSequence all;
   NerTokens view(doc, features_.lexicon(), doc.candidates);
-  features_.Extract(doc, view, doc.candidates, (uint32_t{1} << hash_bits_) - 1, &scratch_,
-                    &s.features);
-  s.gold = GoldLabels(doc, gold);
-  data_.push_back(std::move(s));
+  features_.Extract(doc, view, doc.candidates, (uint32_t{1} << hash_bits_) - 1, &scratch_, &all);
+  const std::vector<uint8_t> labels = GoldLabels(doc, gold);
+  // The perceptron learns from a sequence at a time: one per line (a sentence of a CoNLL file
+  // rebuilt as text), not one per document, so it updates after every sentence it gets wrong.
+  // The features were computed over the whole document, neighbours across lines included.
+  size_t first = 0;
+  const size_t n = doc.tokens.size();
+  for (size_t t = 1; t <= n; ++t) {
+    const bool line_end =
+        t == n || doc.text.substr(doc.tokens[t - 1].end, doc.tokens[t].begin - doc.tokens[t - 1].end)
+                          .find('\n') != std::string_view::npos;
+    if (!line_end) continue;
+    TrainingSequence s;
+    for (size_t k = first; k < t; ++k) {
+      s.features.buckets.insert(s.features.buckets.end(), all.buckets.begin() + all.starts[k],
+                                all.buckets.begin() + all.starts[k + 1]);
+      s.features.EndToken();
+    }
+    s.gold.assign(labels.begin() + first, labels.begin() + t);
+    data_.push_back(std::move(s));
+    first = t;
+  }
 }
 
 TaggerModel TaggerTrainer::Train(int epochs, uint64_t seed) const {

@@ -33,7 +33,7 @@ class TaggerTrainer {
  private:
   TaggerFeatures features_;
   int hash_bits_;
-  TaggerFeatureScratch scratch_;
+  TaggerRunScratch scratch_;
   std::vector<TrainingSequence> data_;
 };
 
