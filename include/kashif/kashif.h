@@ -154,10 +154,22 @@ struct Options {
   std::vector<GazetteerEntry> gazetteer_entries;
   // TSV files in the ParseGazetteerTsv format, read by Create().
   std::vector<std::string> gazetteer_files;
+  // The trained NER tagger beside the rules (kashif/train.h). Off: the gazetteers and the rules
+  // alone ("rules-only"), every entity explainable by a list entry or a rule.
+  bool use_tagger = true;
+  // A tagger model file written by TrainTaggerModel or `kashif train`, read by Create() (a
+  // missing, truncated, corrupt or other-version file is an error); empty: the built-in model.
+  std::string model_file;
+  // Where the tagger's names meet the rules': off (the default), a name the gazetteers or the
+  // rules found wins and the tagger adds names where they found none; on, the tagger's names win
+  // over the rules' and the built-in gazetteers' (not over gazetteer_entries / gazetteer_files,
+  // dates or amounts): for a model trained on text like yours (see docs/tagger.md).
+  bool tagger_over_rules = false;
 };
 
 namespace internal {
 class ExtractorModel;
+class ExtractorAccess;
 }
 
 class KASHIF_EXPORT Extractor {
@@ -178,6 +190,7 @@ class KASHIF_EXPORT Extractor {
   const Options& options() const;
 
  private:
+  friend class internal::ExtractorAccess;  // the tagger's trainer runs the model's stages
   explicit Extractor(std::shared_ptr<const internal::ExtractorModel> model);
   std::shared_ptr<const internal::ExtractorModel> model_;
 };

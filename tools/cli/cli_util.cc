@@ -476,4 +476,10 @@ std::optional<bool> JsonFormatOption(const std::string& command, const ArgParser
 void WriteOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 void WriteErr(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
+void ApplyTaggerOptions(const ArgParser& parser, Options* options) {
+  if (auto file = parser.Get("--model")) options->model_file = *file;
+  if (parser.Has("--rules-only")) options->use_tagger = false;
+  if (parser.Has("--tagger-over-rules")) options->tagger_over_rules = true;
+}
+
 }  // namespace kashif::cli

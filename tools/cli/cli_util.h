@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kashif/kashif.h"
+
 namespace kashif::cli {
 
 // Appends `text` to *out as a JSON string literal (quotes included). Invalid UTF-8 bytes are
@@ -76,6 +78,10 @@ std::optional<int> StartCommand(const std::string& command, std::string_view usa
                                 const std::vector<std::string>& args, ArgParser* parser);
 // The --format text|json option: true for json; nullopt (reported) for another value.
 std::optional<bool> JsonFormatOption(const std::string& command, const ArgParser& parser);
+
+// The tagger options every extracting command takes: --model FILE (Options::model_file),
+// --rules-only (Options::use_tagger off) and --tagger-over-rules (Options::tagger_over_rules).
+void ApplyTaggerOptions(const ArgParser& parser, Options* options);
 
 // Writes `text` to stdout / stderr in full.
 void WriteOut(std::string_view text);

@@ -37,6 +37,10 @@ constexpr char kUsage[] =
     "  --hijri-calendar umalqura|civil   Islamic calendar for Hijri dates (default umalqura)\n"
     "  --gazetteer FILE        extra gazetteer entries: NAME<TAB>TYPE[<TAB>CANONICAL] per line\n"
     "  --no-builtin-gazetteers use only the --gazetteer entries for PER/ORG/LOC\n"
+    "  --model FILE            the NER tagger's model file (from `kashif train`) instead of the\n"
+    "                          built-in model\n"
+    "  --rules-only            no tagger: the gazetteers and the rules alone\n"
+    "  --tagger-over-rules     the tagger's names win over the rules' and the built-in lists'\n"
     "  -j, --threads N         worker threads (default: all cores); output keeps input order\n"
     "  -h, --help              this help\n"
     "\n"
@@ -75,8 +79,8 @@ class ExtractCommand {
  public:
   int Run(const Args& args) {
     ArgParser parser({"--format", "--input-format", "--types", "--reference-date", "--date-bias",
-                      "--hijri-calendar", "--gazetteer", "-j", "--threads"},
-                     {"-h", "--help", "--no-builtin-gazetteers"});
+                      "--hijri-calendar", "--gazetteer", "-j", "--threads", "--model"},
+                     {"-h", "--help", "--no-builtin-gazetteers", "--rules-only", "--tagger-over-rules"});
     std::string error;
     if (!parser.Parse(args, &error)) return UsageError(error);
     if (parser.Has("-h") || parser.Has("--help")) {
@@ -129,6 +133,7 @@ class ExtractCommand {
     }
     if (auto file = parser.Get("--gazetteer")) options.gazetteer_files.push_back(*file);
     options.use_builtin_gazetteers = !parser.Has("--no-builtin-gazetteers");
+    ApplyTaggerOptions(parser, &options);
     threads_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::optional<std::string> threads = parser.Get("-j");
     if (!threads) threads = parser.Get("--threads");

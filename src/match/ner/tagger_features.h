@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "match/ner/tagger_model.h"
-#include "match/ner_lexicon.h"
-#include "pipeline/document.h"
+#include "match/ner/ner_lexicon.h"
+#include "core/document.h"
 
 namespace kashif::internal {
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "pipeline/embedded_data.h"
+#include "data/embedded_data.h"
 
 KASHIF_DECLARE_EMBEDDED(ner_tagger);
 

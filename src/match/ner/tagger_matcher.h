@@ -18,7 +18,7 @@
 #include "match/matcher.h"
 #include "match/ner/tagger_features.h"
 #include "match/ner/tagger_model.h"
-#include "match/ner_lexicon.h"
+#include "match/ner/ner_lexicon.h"
 
 namespace kashif::internal {
 

@@ -11,7 +11,7 @@
 
 #include "match/ner/tagger_features.h"
 #include "match/ner/tagger_train.h"
-#include "match/ner_lexicon.h"
+#include "match/ner/ner_lexicon.h"
 
 namespace kashif::internal {
 
