@@ -158,7 +158,7 @@ TEST(TaggerModelTest, ViterbiKeepsTheBioScheme) {
   model.Emissions(features, &emissions);
   DecodeScratch scratch;
   std::vector<uint8_t> labels;
-  model.Decode(emissions, features.size(), &scratch, &labels);
+  model.Decode(emissions.data(), features.size(), &scratch, &labels);
   EXPECT_EQ(labels, (std::vector<uint8_t>{kTagBPer, kTagIPer, kTagO, kTagBLoc}));
 }
 

@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   model.Emissions(features, &emissions);
   kashif::internal::DecodeScratch scratch;
   std::vector<uint8_t> labels;
-  model.Decode(emissions, features.size(), &scratch, &labels);
+  model.Decode(emissions.data(), features.size(), &scratch, &labels);
   FUZZ_CHECK(labels.size() == features.size());
   int previous = -1;
   for (uint8_t label : labels) {

@@ -15,6 +15,7 @@ struct TaggerScratch {
   std::vector<int32_t> emissions;
   DecodeScratch decode;
   std::vector<uint8_t> labels;
+  std::vector<uint8_t> line_labels;
 };
 
 thread_local TaggerScratch t_scratch;
@@ -25,6 +26,12 @@ bool IsWord(const Document& doc, size_t i) {
 }
 
 }  // namespace
+
+bool LineBreakBefore(const Document& doc, size_t t) {
+  const std::string_view gap =
+      doc.text.substr(doc.tokens[t - 1].end, doc.tokens[t].begin - doc.tokens[t - 1].end);
+  return gap.find('\n') != std::string_view::npos;
+}
 
 std::string_view DefaultTaggerModelBytes() { return KASHIF_EMBEDDED(ner_tagger); }
 
@@ -81,7 +88,18 @@ void TaggerMatcher::Tag(const Document& doc, const NerTokens& view,
                         const std::vector<Candidate>& prior, std::vector<uint8_t>* labels) const {
   TaggerScratch& s = t_scratch;
   features_.Emissions(doc, view, prior, *model_, &s.features, &s.emissions);
-  model_->Decode(s.emissions, doc.tokens.size(), &s.decode, labels);
+  // Each line on its own, as the model was trained (a sentence at a time): no name runs on
+  // across a line break.
+  const size_t n = doc.tokens.size();
+  labels->clear();
+  size_t first = 0;
+  for (size_t t = 1; t <= n; ++t) {
+    if (t < n && !LineBreakBefore(doc, t)) continue;
+    model_->Decode(s.emissions.data() + first * kTagLabelCount, t - first, &s.decode,
+                   &s.line_labels);
+    labels->insert(labels->end(), s.line_labels.begin(), s.line_labels.end());
+    first = t;
+  }
 }
 
 void TaggerMatcher::Propose(const Document& doc, const Options& options,

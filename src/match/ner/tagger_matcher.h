@@ -28,6 +28,10 @@ inline constexpr int32_t kTaggerPriority = 30;
 // gazetteer entries (100).
 inline constexpr int32_t kTaggerOverRulesPriority = 90;
 
+// Whether a line break separates token t from token t - 1 (t >= 1): the tagger learns and tags
+// a line at a time.
+bool LineBreakBefore(const Document& doc, size_t t);
+
 // The embedded default model's bytes (data/ner_tagger.bin).
 std::string_view DefaultTaggerModelBytes();
 

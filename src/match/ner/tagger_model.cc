@@ -197,9 +197,9 @@ void TaggerModel::Emissions(const FeatureSequence& features,
   }
 }
 
-void TaggerModel::Decode(const std::vector<int32_t>& emissions, size_t n, DecodeScratch* scratch,
+void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
                          std::vector<uint8_t>* labels) const {
-  const int32_t* e = emissions.data();
+  const int32_t* e = emissions;
   const int16_t* tr = transitions_.data();
   ViterbiDecode<int32_t>(
       n, [e](size_t t, int y) { return e[t * kTagLabelCount + y]; },

@@ -91,8 +91,9 @@ class TaggerModel {
 
   // The emission scores (tokens x kTagLabelCount) of the tokens of `features`.
   void Emissions(const FeatureSequence& features, std::vector<int32_t>* emissions) const;
-  // The best label sequence (BIO-valid) for `n` tokens with these emission scores.
-  void Decode(const std::vector<int32_t>& emissions, size_t n, DecodeScratch* scratch,
+  // The best label sequence (BIO-valid) for `n` tokens with these emission scores
+  // (n x kTagLabelCount), into *labels.
+  void Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
               std::vector<uint8_t>* labels) const;
 
   // Tells models apart (a per-thread cache of sums belongs to one model); unique per process.

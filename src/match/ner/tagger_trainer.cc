@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "match/ner/tagger_matcher.h"
+
 namespace kashif::internal {
 
 std::vector<uint8_t> GoldLabels(const Document& doc, const std::vector<Entity>& gold) {
@@ -49,10 +51,7 @@ void TaggerTrainer::Add(const Document& doc, const std::vector<Entity>& gold) {
   size_t first = 0;
   const size_t n = doc.tokens.size();
   for (size_t t = 1; t <= n; ++t) {
-    const bool line_end =
-        t == n || doc.text.substr(doc.tokens[t - 1].end, doc.tokens[t].begin - doc.tokens[t - 1].end)
-                          .find('\n') != std::string_view::npos;
-    if (!line_end) continue;
+    if (t < n && !LineBreakBefore(doc, t)) continue;
     TrainingSequence s;
     for (size_t k = first; k < t; ++k) {
       s.features.buckets.insert(s.features.buckets.end(), all.buckets.begin() + all.starts[k],
