@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 
 #include <cstdio>
@@ -153,6 +154,30 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
+// The same without the trained tagger (Options::use_tagger = false): the rules and lists alone.
+void BM_ExtractRulesOnly(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  kashif::Options options;
+  options.use_tagger = false;
+  auto extractor = kashif::Extractor::Create(options);
+  if (!extractor.ok()) {
+    state.SkipWithError(extractor.status().ToString().c_str());
+    return;
+  }
+  std::vector<kashif::Entity> entities;
+  size_t found = 0;
+  for (auto _ : state) {
+    for (std::string_view doc : c.docs) {
+      extractor->Extract(doc, std::nullopt, &entities);
+      found += entities.size();
+    }
+  }
+  SetThroughput(state, c);
+  state.counters["entities/doc"] =
+      static_cast<double>(found) / static_cast<double>(state.iterations() * c.docs.size());
+}
+BENCHMARK(BM_ExtractRulesOnly)->Unit(benchmark::kMillisecond);
+
 void BM_Tokenize(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   const kashif::Tokenizer tokenizer;
@@ -281,6 +306,35 @@ void BM_IcuWordBreak(benchmark::State& state) {
   SetThroughput(state, c);
 }
 BENCHMARK(BM_IcuWordBreak)->Unit(benchmark::kMillisecond);
+
+// ICU's word break the fast way: each document converted from UTF-8 to UTF-16 (the conversion
+// is timed too) and broken as a UnicodeString. Ratios are taken to the faster of the two ICU
+// benchmarks.
+void BM_IcuWordBreakUtf16(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createWordInstance(icu::Locale("ar"), status));
+  if (U_FAILURE(status)) {
+    state.SkipWithError(u_errorName(status));
+    return;
+  }
+  icu::UnicodeString utf16;
+  size_t words = 0;
+  for (auto _ : state) {
+    for (std::string_view doc : c.docs) {
+      utf16 = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(doc.data(), static_cast<int32_t>(doc.size())));
+      it->setText(utf16);
+      for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+        words += it->getRuleStatus() != UBRK_WORD_NONE;
+      }
+    }
+  }
+  benchmark::DoNotOptimize(words);
+  SetThroughput(state, c);
+}
+BENCHMARK(BM_IcuWordBreakUtf16)->Unit(benchmark::kMillisecond);
 
 #ifdef KASHIF_HAVE_LIBSTEMMER
 void BM_SnowballArabicStem(benchmark::State& state) {

@@ -185,7 +185,7 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
 // result depends on the word alone, never on what the thread tagged before.
 class WordCache {
  public:
-  static constexpr size_t kEntries = 32768;
+  static constexpr size_t kEntries = 65536;
   static constexpr int kShift = 4;
   struct Entry {
     uint64_t fingerprint = 0;  // 0: empty
@@ -241,15 +241,25 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
     cache.entries.assign(WordCache::kEntries, WordCache::Entry());
     cache.model_id = model.id();
   }
+  // Each token's cache key first, so the entry a few tokens ahead can be fetched while this
+  // one is summed: the entries are too many for the nearest caches.
+  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
+  fingerprints.resize(n);
   for (size_t j = 0; j < n; ++j) {
     const NerToken& t = view[j];
     const uint64_t bits = uint64_t{CliticBits(t)} | uint64_t{t.reading} << 8 |
                           uint64_t{doc.tokens[j].glued_to_previous} << 12 |
                           static_cast<uint64_t>(doc.tokens[j].kind) << 16;
-    const uint64_t fingerprint =
+    fingerprints[j] =
         (Hash(kWhole, doc.TokenText(j)) ^ Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
-         Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ 0x7f4a7c15u)) | 1;
-    WordCache::Entry& entry = cache.entries[fingerprint >> 49];
+         Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ 0x7f4a7c15u)) |
+        1;
+  }
+  constexpr size_t kAhead = 6;
+  for (size_t j = 0; j < n; ++j) {
+    if (j + kAhead < n) __builtin_prefetch(&cache.entries[fingerprints[j + kAhead] >> 48]);
+    const uint64_t fingerprint = fingerprints[j];
+    WordCache::Entry& entry = cache.entries[fingerprint >> 48];
     if (entry.fingerprint != fingerprint) {
       int32_t sums[kOffsets][L] = {};
       LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {

@@ -53,6 +53,7 @@ struct TaggerRunScratch {
   std::vector<uint64_t> marks;
   std::vector<int32_t> priorities;
   std::vector<uint64_t> reading_hashes;
+  std::vector<uint64_t> fingerprints;  // each token's word-cache key
   std::vector<std::pair<uint64_t, uint32_t>> doc_types;
   std::unique_ptr<WordCache> cache;
   TaggerRunScratch();
