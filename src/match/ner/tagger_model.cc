@@ -204,7 +204,7 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
   ViterbiDecode<int32_t>(
       n, [e](size_t t, int y) { return e[t * kTagLabelCount + y]; },
       [tr](int p, int y) { return int32_t{tr[p * kTagLabelCount + y]}; }, &scratch->scores,
-      &scratch->backpointers, labels);
+      labels);
 }
 
 }  // namespace kashif::internal

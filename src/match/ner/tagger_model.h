@@ -69,7 +69,6 @@ struct FeatureSequence {
 // Per-thread scratch for Decode (kept to reuse its memory).
 struct DecodeScratch {
   std::vector<int32_t> scores;  // token x label
-  std::vector<uint8_t> backpointers;
 };
 
 class TaggerModel {
@@ -120,7 +119,7 @@ class TaggerModel {
 // give scores. Forbidden transitions are never taken.
 template <typename Score, typename Emission, typename Transition>
 void ViterbiDecode(size_t n, Emission emission, Transition transition, std::vector<Score>* scores,
-                   std::vector<uint8_t>* back, std::vector<uint8_t>* labels) {
+                   std::vector<uint8_t>* labels) {
   constexpr int L = kTagLabelCount;
   const Score kForbidden = std::numeric_limits<Score>::lowest() / 4;
   labels->assign(n, kTagO);
@@ -132,28 +131,22 @@ void ViterbiDecode(size_t n, Emission emission, Transition transition, std::vect
       tr[p][y] = AllowedTransition(p == L ? -1 : p, y) ? transition(p, y) : kForbidden;
     }
   }
+  // Forward: each label's best score over its predecessors, label by label across the row (the
+  // inner loop has no dependence between labels). The predecessor itself is found again on the
+  // way back, for one label per token.
   scores->resize(n * L);
-  back->resize(n * L);
   Score* s = scores->data();
   for (int y = 0; y < L; ++y) s[y] = emission(0, y) + tr[L][y];
   for (size_t t = 1; t < n; ++t) {
     const Score* prev = s + (t - 1) * L;
     Score* cur = s + t * L;
-    uint8_t* bp = back->data() + t * L;
-    for (int y = 0; y < L; ++y) {
-      int best = 0;
-      Score best_score = prev[0] + tr[0][y];
-      for (int p = 1; p < L; ++p) {
-        const Score candidate = prev[p] + tr[p][y];
-        if (candidate > best_score) {
-          best_score = candidate;
-          best = p;
-        }
-      }
-      // Keep a forbidden score from sinking further (it must not wrap around).
-      cur[y] = std::max(best_score, kForbidden) + emission(t, y);
-      bp[y] = static_cast<uint8_t>(best);
+    Score best[L];
+    for (int y = 0; y < L; ++y) best[y] = prev[0] + tr[0][y];
+    for (int p = 1; p < L; ++p) {
+      for (int y = 0; y < L; ++y) best[y] = std::max(best[y], prev[p] + tr[p][y]);
     }
+    // Keep a forbidden score from sinking further (it must not wrap around).
+    for (int y = 0; y < L; ++y) cur[y] = std::max(best[y], kForbidden) + emission(t, y);
   }
   const Score* last = s + (n - 1) * L;
   int y = 0;
@@ -162,7 +155,14 @@ void ViterbiDecode(size_t n, Emission emission, Transition transition, std::vect
   }
   for (size_t t = n; t-- > 0;) {
     (*labels)[t] = static_cast<uint8_t>(y);
-    if (t > 0) y = (*back)[t * L + y];
+    if (t == 0) break;
+    // The predecessor that gave y its score (the first of equals, as the forward pass kept).
+    const Score* prev = s + (t - 1) * L;
+    int best = 0;
+    for (int p = 1; p < L; ++p) {
+      if (prev[p] + tr[p][y] > prev[best] + tr[best][y]) best = p;
+    }
+    y = best;
   }
 }
 

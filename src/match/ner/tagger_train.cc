@@ -66,7 +66,6 @@ TaggerModel TrainPerceptron(const std::vector<TrainingSequence>& data,
   int64_t count = 1;
   std::vector<int32_t> emissions;
   std::vector<int64_t> scores;
-  std::vector<uint8_t> back;
   std::vector<uint8_t> predicted;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {
@@ -86,7 +85,7 @@ TaggerModel TrainPerceptron(const std::vector<TrainingSequence>& data,
       ViterbiDecode<int64_t>(
           n, [&emissions](size_t t, int y) { return int64_t{emissions[t * L + y]}; },
           [tr](int p, int y) { return int64_t{tr[p * L + y]}; },
-          &scores, &back, &predicted);
+          &scores, &predicted);
       if (predicted != s.gold) Update(s, predicted, count, &weights, &transitions);
       ++count;
     }
