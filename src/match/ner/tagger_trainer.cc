@@ -41,10 +41,16 @@ std::vector<uint8_t> GoldLabels(const Document& doc, const std::vector<Entity>& 
 
 void TaggerTrainer::Add(const Document& doc, const std::vector<Entity>& gold) {
   if (doc.tokens.empty()) return;
-  FeatureSequence all;
-  NerTokens view(doc, features_.lexicon(), doc.candidates);
-  features_.Extract(doc, view, doc.candidates, (uint32_t{1} << hash_bits_) - 1, &scratch_, &all);
   const std::vector<uint8_t> labels = GoldLabels(doc, gold);
+  NerTokens view(doc, features_.lexicon(), doc.candidates);
+  AddSequences(doc, view, doc.candidates, labels);
+}
+
+void TaggerTrainer::AddSequences(const Document& doc, const NerTokens& view,
+                                 const std::vector<Candidate>& prior,
+                                 const std::vector<uint8_t>& labels) {
+  FeatureSequence all;
+  features_.Extract(doc, view, prior, (uint32_t{1} << hash_bits_) - 1, &scratch_, &all);
   // The perceptron learns from a sequence at a time: one per line (a sentence of a CoNLL file
   // rebuilt as text), not one per document, so it updates after every sentence it gets wrong.
   // The features were computed over the whole document, neighbours across lines included.

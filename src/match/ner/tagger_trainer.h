@@ -31,6 +31,8 @@ class TaggerTrainer {
   TaggerModel Train(int epochs, uint64_t seed) const;
 
  private:
+  void AddSequences(const Document& doc, const NerTokens& view,
+                    const std::vector<Candidate>& prior, const std::vector<uint8_t>& labels);
   TaggerFeatures features_;
   int hash_bits_;
   TaggerRunScratch scratch_;
