@@ -185,7 +185,7 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
 // result depends on the word alone, never on what the thread tagged before.
 class WordCache {
  public:
-  static constexpr size_t kEntries = 65536;
+  static constexpr size_t kEntries = 16384;
   static constexpr int kShift = 4;
   struct Entry {
     uint64_t fingerprint = 0;  // 0: empty
@@ -257,9 +257,9 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   }
   constexpr size_t kAhead = 6;
   for (size_t j = 0; j < n; ++j) {
-    if (j + kAhead < n) __builtin_prefetch(&cache.entries[fingerprints[j + kAhead] >> 48]);
+    if (j + kAhead < n) __builtin_prefetch(&cache.entries[fingerprints[j + kAhead] >> 50]);
     const uint64_t fingerprint = fingerprints[j];
-    WordCache::Entry& entry = cache.entries[fingerprint >> 48];
+    WordCache::Entry& entry = cache.entries[fingerprint >> 50];
     if (entry.fingerprint != fingerprint) {
       int32_t sums[kOffsets][L] = {};
       LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
