@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "text/word_hash.h"
+
 
 namespace kashif::internal {
 namespace {
@@ -245,15 +247,25 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   // one is summed: the entries are too many for the nearest caches.
   std::vector<uint64_t>& fingerprints = scratch->fingerprints;
   fingerprints.resize(n);
+  // The key covers everything LexicalFeatures reads: the reading (its full hash), the whole
+  // match form (the reading after proclitics of at most 8 bytes, which HashWord's first eight
+  // bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a short
+  // punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or less
+  // whole), the NER classes and the clitics.
   for (size_t j = 0; j < n; ++j) {
     const NerToken& t = view[j];
+    const std::string_view text = doc.TokenText(j);
+    uint64_t capitals = 0;
+    if (doc.tokens[j].kind == TokenKind::kLatinWord) {
+      for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
+    }
     const uint64_t bits = uint64_t{CliticBits(t)} | uint64_t{t.reading} << 8 |
                           uint64_t{doc.tokens[j].glued_to_previous} << 12 |
                           static_cast<uint64_t>(doc.tokens[j].kind) << 16;
-    fingerprints[j] =
-        (Hash(kWhole, doc.TokenText(j)) ^ Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
-         Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ 0x7f4a7c15u)) |
-        1;
+    fingerprints[j] = (HashWord(text.data(), text.size()) ^ scratch->reading_hashes[j] ^
+                       Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
+                       Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u)) |
+                      1;
   }
   constexpr size_t kAhead = 6;
   for (size_t j = 0; j < n; ++j) {
