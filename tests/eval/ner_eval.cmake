@@ -13,6 +13,22 @@ endif()
 # title | files (glob patterns, comma-separated) | types scored
 # The three AQMAR articles the rules were never tuned on are also scored apart: they are the
 # team's check that a change generalizes (study errors on the others, only measure these).
+# Runs `kashif eval ARGS...` and prints the table (for several files, the total) under TITLE.
+function(print_eval title)
+  execute_process(COMMAND "${KASHIF}" eval ${ARGN}
+                  RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "kashif eval failed on ${title} (${status}):\n${errors}")
+  endif()
+  string(FIND "${output}" "== total" total_at)
+  if(total_at GREATER -1)
+    string(SUBSTRING "${output}" ${total_at} -1 output)
+  endif()
+  list(FILTER ARGN EXCLUDE REGEX "\\.(conll|txt)$")  # the files: named by the title
+  string(REPLACE ";" " " shown "${ARGN}")
+  message(STATUS "${title}: kashif eval ${shown}\n${output}")
+endfunction()
+
 set(aqmar "${SHARED}/data/ner/aqmar-dev")
 set(corpora
   "ANERcorp train|${SHARED}/data/ner/anercorp-train.conll|PER,ORG,LOC"
@@ -32,17 +48,7 @@ foreach(entry IN LISTS corpora)
     message(STATUS "skipped: ${title}: no files match ${pattern}")
     continue()
   endif()
-  execute_process(COMMAND "${KASHIF}" eval --rules-only --types ${types} ${files}
-                  RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "kashif eval failed on ${title} (${status}):\n${errors}")
-  endif()
-  # Several files: the total is what counts; one file: its own table.
-  string(FIND "${output}" "== total" total_at)
-  if(total_at GREATER -1)
-    string(SUBSTRING "${output}" ${total_at} -1 output)
-  endif()
-  message(STATUS "${title}: kashif eval --rules-only --types ${types}\n${output}")
+  print_eval("${title}" --rules-only --types ${types} ${files})
 endforeach()
 
 # The tagger, honestly: trained on the training split (tools/corpus/ner_split.py: ANERcorp's
@@ -72,18 +78,8 @@ foreach(entry "news (ANERcorp last sixth)|${held}/anercorp.conll"
   list(GET parts 0 title)
   list(GET parts 1 pattern)
   file(GLOB files ${pattern})
-  foreach(mode "--rules-only" "--model;${WORK_DIR}/ner-split/model.bin"
-               "--model;${WORK_DIR}/ner-split/model.bin;--tagger-over-rules")
-    execute_process(COMMAND "${KASHIF}" eval --doc-sentences 30 ${mode} ${files}
-                    RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
-    if(NOT status EQUAL 0)
-      message(FATAL_ERROR "kashif eval failed on ${title} (${status}):\n${errors}")
-    endif()
-    string(FIND "${output}" "== total" total_at)
-    if(total_at GREATER -1)
-      string(SUBSTRING "${output}" ${total_at} -1 output)
-    endif()
-    string(REPLACE ";" " " shown "${mode}")
-    message(STATUS "held-out ${title}: kashif eval --doc-sentences 30 ${shown}\n${output}")
+  foreach(mode "--rules-only" "--model;MODEL" "--model;MODEL;--tagger-over-rules")
+    string(REPLACE "MODEL" "${WORK_DIR}/ner-split/model.bin" mode "${mode}")
+    print_eval("held-out ${title}" --doc-sentences 30 ${mode} ${files})
   endforeach()
 endforeach()
