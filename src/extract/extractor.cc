@@ -98,13 +98,15 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
   model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
   model->ner_lexicon = *ner_lexicon;
-  // The tagger reads every earlier matcher's candidates, so it comes last.
+  model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+  // The tagger reads every matcher's candidates and the rules' names propagated through the
+  // document; then its own names are propagated too (a second pass that only adds).
   if (options.use_tagger) {
     auto tagger = LoadTaggerModel(options.model_file);
     if (!tagger.ok()) return tagger.status();
-    model->matchers.push_back(std::make_unique<TaggerMatcher>(*tagger, *ner_lexicon));
+    model->refiners.push_back(std::make_unique<TaggerMatcher>(*tagger, *ner_lexicon));
+    model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
   }
-  model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
   model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
   return Status::Ok();
 }

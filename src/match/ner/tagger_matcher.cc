@@ -1,9 +1,11 @@
 #include "match/ner/tagger_matcher.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "data/embedded_data.h"
+#include "match/ner/propagation.h"
 
 KASHIF_DECLARE_EMBEDDED(ner_tagger);
 
@@ -16,6 +18,8 @@ struct TaggerScratch {
   DecodeScratch decode;
   std::vector<uint8_t> labels;
   std::vector<uint8_t> line_labels;
+  std::vector<Candidate> prior;   // the matchers' candidates, without propagated ones
+  std::vector<uint8_t> claimed;   // tokens another name candidate covers
 };
 
 thread_local TaggerScratch t_scratch;
@@ -102,14 +106,43 @@ void TaggerMatcher::Tag(const Document& doc, const NerTokens& view,
   }
 }
 
-void TaggerMatcher::Propose(const Document& doc, const Options& options,
-                            std::vector<Candidate>* out) const {
+void TaggerMatcher::Refine(const Document& doc, const Options& options,
+                           std::vector<Candidate>* candidates) const {
   if (doc.tokens.empty()) return;
   TaggerScratch& s = t_scratch;
-  NerTokens view(doc, *lexicon_, *out);
-  Tag(doc, view, *out, &s.labels);
+  // The features read what the matchers proposed, as in training: not the propagated names.
+  s.prior.clear();
+  for (const Candidate& c : *candidates) {
+    if (c.priority > kPropagationPriority) s.prior.push_back(c);
+  }
+  NerTokens view(doc, *lexicon_, s.prior);
+  Tag(doc, view, s.prior, &s.labels);
+  const size_t before = candidates->size();
   LabelsToCandidates(doc, view, s.labels,
-                     options.tagger_over_rules ? kTaggerOverRulesPriority : kTaggerPriority, out);
+                     options.tagger_over_rules ? kTaggerOverRulesPriority : kTaggerPriority,
+                     candidates);
+  if (options.tagger_over_rules) return;
+  // Fill the gaps only: a name over any token another PER / ORG / LOC candidate claims goes.
+  s.claimed.assign(doc.tokens.size(), 0);
+  for (size_t k = 0; k < before; ++k) {
+    const Candidate& c = (*candidates)[k];
+    if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization &&
+        c.type != EntityType::kPlace) {
+      continue;
+    }
+    for (uint32_t t = c.first_token; t < c.end_token && t < s.claimed.size(); ++t) {
+      s.claimed[t] = 1;
+    }
+  }
+  auto claimed = [&s](const Candidate& c) {
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+      if (s.claimed[t]) return true;
+    }
+    return false;
+  };
+  candidates->erase(std::remove_if(candidates->begin() + static_cast<ptrdiff_t>(before),
+                                   candidates->end(), claimed),
+                    candidates->end());
 }
 
 }  // namespace kashif::internal

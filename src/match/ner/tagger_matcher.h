@@ -1,11 +1,12 @@
-// The trained tagger as a pipeline stage: reads the analyzed Document and the candidates the
-// gazetteers, the grammars and the rules proposed before it, tags every token (BIO, Viterbi) and
-// proposes the names it finds at kTaggerPriority, under the rules: where a rule or a list found
-// a name, theirs wins; the tagger fills the gaps (the rules' candidates are among its features,
-// so it also learns where they are usually right). With Options::tagger_over_rules its names win
-// over the rules' and the built-in lists' instead (a model trained on the user's own kind of
-// text). Propagation, which runs after it, carries
-// the tagger's names through the document as it does the rules'.
+// The trained tagger as a pipeline stage, a refiner that runs after every matcher and after the
+// rules' names were propagated: it tags every token (BIO, Viterbi, a line at a time) from the
+// analyzed Document and the matchers' candidates (the rules' candidates are among its features,
+// so it learns where they are usually right; propagated ones are not, as in training) and adds
+// the names it finds where no candidate claims a token: the rules, the lists and the document's
+// consistency win, the tagger fills the gaps. With Options::tagger_over_rules its names are
+// added wherever it finds them, at a priority over the rules' and the built-in lists' (a model
+// trained on the user's own kind of text). A second propagation pass after it carries the
+// tagger's names through the document as the first carried the rules'.
 //
 // Thread safety: immutable; Propose() may run concurrently (per-thread scratch).
 #ifndef KASHIF_SRC_MATCH_NER_TAGGER_MATCHER_H_
@@ -38,14 +39,14 @@ std::string_view DefaultTaggerModelBytes();
 // Parses the model file (or, with an empty path, the embedded model).
 StatusOr<std::shared_ptr<const TaggerModel>> LoadTaggerModel(const std::string& path);
 
-class TaggerMatcher : public Matcher {
+class TaggerMatcher : public Refiner {
  public:
   TaggerMatcher(std::shared_ptr<const TaggerModel> model,
                 std::shared_ptr<const NerLexicon> lexicon)
       : model_(std::move(model)), features_(lexicon), lexicon_(std::move(lexicon)) {}
 
-  void Propose(const Document& doc, const Options& options,
-               std::vector<Candidate>* out) const override;
+  void Refine(const Document& doc, const Options& options,
+              std::vector<Candidate>* candidates) const override;
 
   // The labels the model gives each token of `doc`, given the earlier matchers' candidates
   // `prior` and their NER view, into *labels.
