@@ -13,6 +13,7 @@
 
 #include <kashif/kashif.h>
 #include <kashif/stemmer.h>
+#include <kashif/tokenizer.h>
 
 int main(int argc, char** argv) {
   std::string text =

@@ -33,9 +33,7 @@
 #include <vector>
 
 #include "kashif/export.h"
-#include "kashif/normalizer.h"
 #include "kashif/status.h"
-#include "kashif/tokenizer.h"
 #include "kashif/version.h"
 
 namespace kashif {

@@ -11,6 +11,7 @@
 #include "text/strings.h"
 #include "text/utf8.h"
 #include "text/word_hash.h"
+#include "text/arabic.h"
 
 namespace kashif::internal {
 namespace {
@@ -23,7 +24,6 @@ constexpr std::string_view kBa = "\xD8\xA8";     // ب
 constexpr std::string_view kLam = "\xD9\x84";    // ل
 constexpr std::string_view kKaf = "\xD9\x83";    // ك
 constexpr std::string_view kAlef = "\xD8\xA7";   // ا
-constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 constexpr size_t kLetterBytes = 2;
 // A reading must leave at least this many letters.
 constexpr size_t kMinRemainderBytes = 2 * kLetterBytes;
@@ -69,10 +69,8 @@ size_t SkipLetters(std::string_view word, size_t letters) {
   size_t i = 0;
   char32_t cp;
   while (i < word.size()) {
-    const unsigned char b = s[i];
     size_t len;
-    if (b >= 0xC2 && b < 0xE0 && i + 1 < word.size() && (s[i + 1] & 0xC0) == 0x80) {
-      cp = (char32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    if (DecodeTwoByteUtf8(s + i, word.size() - i, &cp)) {
       len = 2;
     } else {
       len = DecodeUtf8(word, i, &cp);
@@ -98,8 +96,9 @@ namespace {
 size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut) {
   if (surface.size() >= cut + 2 && std::memcmp(surface.data(), key, cut) == 0) {
     const auto* s = reinterpret_cast<const unsigned char*>(surface.data()) + cut;
-    if (s[0] >= 0xC2 && s[0] < 0xE0 && (s[1] & 0xC0) == 0x80) {
-      const CharClass c = BmpClasses()[(char32_t(s[0] & 0x1F) << 6) | (s[1] & 0x3F)];
+    char32_t cp;
+    if (DecodeTwoByteUtf8(s, 2, &cp)) {
+      const CharClass c = BmpClasses()[cp];
       if (c != CharClass::kArabicMark && c != CharClass::kFormat) return cut;
     }
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "kashif/tokenizer.h"
 #include "core/vocabulary.h"
 
 namespace kashif::internal {
@@ -75,9 +76,8 @@ struct Candidate {
   uint32_t end_token = 0;
   uint32_t begin = 0;  // byte span in the original text
   uint32_t end = 0;
-  // Higher wins over lower when candidates overlap; between equals the longer span wins.
-  // Scale: 100 user gazetteer, 80 built-in gazetteer, 60 money/date grammar, 40 rules,
-  // 20 document-level propagation.
+  // Higher wins over lower when candidates overlap; between equals the longer span wins. The
+  // scale is in match/matcher.h.
   int32_t priority = 0;
   std::string canonical;
   std::optional<MoneyValue> money;

@@ -12,7 +12,6 @@
 #define KASHIF_SRC_CORE_LEXICON_IDS_H_
 
 #include <atomic>
-#include <bitset>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -23,6 +22,7 @@
 #include "absl/base/attributes.h"
 #include "core/document.h"
 #include "core/vocabulary.h"
+#include "text/bit_filter.h"
 
 namespace kashif::internal {
 
@@ -33,17 +33,17 @@ namespace kashif::internal {
 class FirstBytePairs {
  public:
   void Add(std::string_view key) {
-    if (!key.empty()) pairs_.set(PairOf(key));
+    if (!key.empty()) pairs_.Set(PairOf(key));
   }
   // False only when no added key equals `form` (the empty form is always passed on).
-  bool MayContain(std::string_view form) const { return form.empty() || pairs_[PairOf(form)]; }
+  bool MayContain(std::string_view form) const { return form.empty() || pairs_.Test(PairOf(form)); }
 
  private:
   static size_t PairOf(std::string_view form) {
     return static_cast<size_t>(static_cast<unsigned char>(form[0])) << 8 |
            (form.size() > 1 ? static_cast<unsigned char>(form[1]) : 0);
   }
-  std::bitset<0x10000> pairs_;  // 8 KiB
+  BitFilter<0x10000> pairs_;  // 8 KiB
 };
 
 template <typename Entries>

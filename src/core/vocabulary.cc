@@ -19,8 +19,7 @@ Vocabulary::Vocabulary(VocabularyBuilder builder)
   for (uint32_t id = 1; id <= words_.size(); ++id) {
     const std::string_view key = words_.key(id);
     max_size_ = std::max(max_size_, key.size());
-    const uint32_t bit = FilterBit(HashWord(key.data(), key.size()));
-    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    filter_.Set(FilterBit(HashWord(key.data(), key.size())));
   }
 }
 

@@ -22,6 +22,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "text/bit_filter.h"
 #include "text/word_hash.h"
 #include "text/word_table.h"
 
@@ -36,7 +37,7 @@ enum LexiconBit : uint32_t {
 
 struct VocabularyEntry {
   uint32_t lexicons = 0;  // LexiconBit flags
-  uint32_t ner = 0;       // NerClass flags (match/ner_lexicon.h) of the word
+  uint32_t ner = 0;       // NerClass flags (match/ner/ner_lexicon.h) of the word
 };
 
 // Collects the words while the lexicons are compiled.
@@ -79,8 +80,7 @@ class Vocabulary {
   uint32_t Probe(std::string_view key, uint64_t hash) const {
     // Most readings are in no lexicon: a filter that stays in L1 turns most of them away
     // before the slot table (larger, often a cache miss) is touched.
-    const uint32_t bit = FilterBit(hash);
-    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kUnknown;
+    if (!filter_.Test(FilterBit(hash))) return kUnknown;
     return words_.Find(key, hash);
   }
 
@@ -88,7 +88,7 @@ class Vocabulary {
   // the high ones).
   static uint32_t FilterBit(uint64_t h) { return static_cast<uint32_t>(h >> 16) & 0xFFFF; }
 
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(0x10000 / 64, 0);  // 8 KiB
+  BitFilter<0x10000> filter_;  // 8 KiB
   // Every token's readings are looked up: open addressing keyed by the hash the analyzer
   // already computed for the reading (text/word_table.h).
   WordTable words_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "kashif/tokenizer.h"
 #include "kashif/train.h"
 #include "match/date/date_matcher.h"
 #include "match/gazetteer.h"

@@ -6,6 +6,7 @@
 #include "extract/lexicons.h"
 #include "kashif/tokenizer.h"
 #include "number/number_parser.h"
+#include "text/arabic.h"
 
 namespace kashif {
 namespace {
@@ -33,9 +34,6 @@ std::optional<internal::Decimal> DigitFraction(std::string_view key) {
   if (!num || !den) return std::nullopt;
   return num->DividedBy(*den);
 }
-
-// The article in match form (the grammar's own affix, see number_parser.cc).
-constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 
 bool IsSignRun(std::string_view s) {
   if (s.empty()) return false;
@@ -230,7 +228,7 @@ std::optional<Extended> ExtendedAt(const internal::Document& doc, size_t t, bool
   // number as the whole being divided (without it "خمس عشرين" is no number).
   if (doc.tokens[t].kind == TokenKind::kArabicWord && t + 1 < n &&
       doc.tokens[t + 1].kind == TokenKind::kArabicWord &&
-      doc.Key(t + 1).substr(0, kArticle.size()) == kArticle) {
+      doc.Key(t + 1).substr(0, internal::kArticle.size()) == internal::kArticle) {
     if (auto part = parser.FractionValue(doc, t)) {
       internal::NumberParseOptions whole_options;
       whole_options.allow_proclitic = false;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "text/key_filter.h"
+#include "text/bit_filter.h"
 #include "text/word_table.h"
 #include "kashif/kashif.h"
 #include "match/matcher.h"
@@ -18,9 +18,6 @@
 
 namespace kashif::internal {
 
-// Candidate priorities of gazetteer entries by origin.
-inline constexpr int32_t kUserGazetteerPriority = 100;
-inline constexpr int32_t kBuiltinGazetteerPriority = 80;
 
 // A token trie. Built once (Add), then read-only and safe to share between threads.
 class Gazetteer {

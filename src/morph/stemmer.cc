@@ -26,6 +26,8 @@
 #include "data/embedded_data.h"
 #include "kashif/normalizer.h"
 #include "morph/letters.h"
+#include "text/bit_filter.h"
+#include "text/slot_array.h"
 #include "text/lines.h"
 
 KASHIF_DECLARE_EMBEDDED(morph_lexicon);
@@ -226,7 +228,6 @@ struct SuffixOption {
   Part suffixes[Segmentation::kMaxSuffixes];
   Part enclitic;
 };
-constexpr SuffixOption kNoSuffixes = {0, 0, false, Person::kThird, false, 1, {}, {}};
 
 constexpr size_t kMaxProcliticOptions = 8;
 constexpr size_t kMaxSuffixOptions = 24;
@@ -266,31 +267,25 @@ struct internal::StemmerTables {
 
   // The lexicon as an open-addressing table (built by Freeze()): the hot path probes it a
   // few times per word.
-  std::vector<uint64_t> table_keys;
-  std::vector<uint8_t> table_flags;
+  internal::SlotArray table_keys;   // the packed keys (never 0)
+  std::vector<uint8_t> table_flags;  // by slot
   // One bit per 16-bit hash value (8 KiB, stays in L1): most candidate stems are unknown, and
   // this answers "no" for ~95 % of them without touching the table.
-  std::array<uint64_t, 1024> bloom{};
-  uint64_t table_mask = 0;
-  int table_shift = 64;
+  BitFilter<0x10000> bloom;
+  int table_shift = 64;  // a key's first slot is the top bits of its hash
 
   static uint64_t Hash(uint64_t key) { return key * 0x9E3779B97F4A7C15ull; }
 
   void Freeze() {
-    size_t capacity = 16;
-    while (capacity < lexicon.size() * 2) capacity *= 2;
-    table_keys.assign(capacity, 0);
-    table_flags.assign(capacity, 0);
-    table_mask = capacity - 1;
+    table_keys.Reset(lexicon.size());
+    table_flags.assign(table_keys.capacity(), 0);
     table_shift = 64;
-    for (size_t c = capacity; c > 1; c /= 2) --table_shift;
+    for (size_t c = table_keys.capacity(); c > 1; c /= 2) --table_shift;
     for (const auto& [key, flags] : lexicon) {
-      size_t i = Hash(key) >> table_shift;
-      while (table_keys[i] != 0) i = (i + 1) & table_mask;
-      table_keys[i] = key;
+      const size_t i = table_keys.FreeSlot(Hash(key) >> table_shift);
+      table_keys.Put(i, key);
       table_flags[i] = flags;
-      const uint64_t h = Hash(key) >> 48;
-      bloom[h >> 6] |= uint64_t{1} << (h & 63);
+      bloom.Set(Hash(key) >> 48);
     }
   }
 
@@ -308,11 +303,9 @@ struct internal::StemmerTables {
   // A packed key in the frozen table.
   uint8_t LookupKey(uint64_t key) const {
     const uint64_t hash = Hash(key);
-    if (!(bloom[(hash >> 48) >> 6] & (uint64_t{1} << ((hash >> 48) & 63)))) return 0;
-    for (size_t i = hash >> table_shift;; i = (i + 1) & table_mask) {
-      if (table_keys[i] == key) return table_flags[i];
-      if (table_keys[i] == 0) return 0;
-    }
+    if (!bloom.Test(hash >> 48)) return 0;
+    const size_t i = table_keys.Probe(hash >> table_shift, [key](uint64_t k) { return k == key; });
+    return table_keys[i] == 0 ? 0 : table_flags[i];
   }
 
   // Adds flags to the entry for letters [from, to); `replace` overwrites instead.

@@ -268,15 +268,15 @@ size_t FoldIntoFrom(const FoldTable& table, std::string_view text, char* out, si
       ++i;
       continue;
     }
-    if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      const uint32_t entry = two_byte[(uint32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+    char32_t cp;
+    if (DecodeTwoByteUtf8(s + i, n - i, &cp)) {
+      const uint32_t entry = two_byte[cp];
       const uint16_t bytes = static_cast<uint16_t>(entry);
       std::memcpy(d, &bytes, 2);  // fits: two input bytes are consumed
       d += entry >> 16;
       i += 2;
       continue;
     }
-    char32_t cp;
     const size_t len = DecodeUtf8(text, i, &cp);
     if (len == 0) return kFoldTooLong;
     const uint16_t idx = cp < 0x10000 ? table.index[cp] : 0;

@@ -36,8 +36,7 @@ struct Cursor {
       return classes[b];
     }
     // Two-byte sequences (Arabic among them) without the general decoder.
-    if (b >= 0xC2 && b < 0xE0 && at + 1 < text.size() && (s[at + 1] & 0xC0) == 0x80) {
-      *cp = (char32_t(b & 0x1F) << 6) | (s[at + 1] & 0x3F);
+    if (internal::DecodeTwoByteUtf8(s + at, text.size() - at, cp)) {
       *len = 2;
       return classes[*cp];
     }

@@ -45,6 +45,15 @@ inline size_t DecodeUtf8(std::string_view text, size_t pos, char32_t* cp) {
   return 0;
 }
 
+// The per-character loops' fast path: when s[0] starts a valid two-byte sequence (Arabic
+// letters and marks, most Latin-1 and Greek) and `avail` bytes are there, sets *cp and returns
+// true; anything else is left to DecodeUtf8().
+inline bool DecodeTwoByteUtf8(const unsigned char* s, size_t avail, char32_t* cp) {
+  if (avail < 2 || s[0] < 0xC2 || s[0] >= 0xE0 || (s[1] & 0xC0) != 0x80) return false;
+  *cp = (char32_t(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+  return true;
+}
+
 // Appends the UTF-8 encoding of `cp` (a valid scalar value) to *out.
 inline void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/slot_array.h"
 #include "text/word_hash.h"
 
 namespace kashif::internal {
@@ -26,15 +27,14 @@ class WordTable {
   // The id (1 to size(), in insertion order) of `key`, or 0. `hash` is HashWord(key).
   uint32_t Find(std::string_view key, uint64_t hash) const {
     const uint32_t fingerprint = static_cast<uint32_t>(hash >> 32);
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const uint64_t slot = slots_[i];
-      if (slot == 0) return 0;
-      if (static_cast<uint32_t>(slot >> 32) != fingerprint) continue;
+    const size_t i = slots_.Probe(hash, [&](uint64_t slot) {
+      if (static_cast<uint32_t>(slot >> 32) != fingerprint) return false;
       const uint32_t id = static_cast<uint32_t>(slot);
       const uint32_t begin = key_ends_[id - 1];
       const size_t n = key.size();
-      if (key_ends_[id] - begin == n && SameBytes(keys_.data() + begin, key.data(), n)) return id;
-    }
+      return key_ends_[id] - begin == n && SameBytes(keys_.data() + begin, key.data(), n);
+    });
+    return static_cast<uint32_t>(slots_[i]);  // 0 for an empty slot
   }
   uint32_t Find(std::string_view key) const { return Find(key, HashWord(key.data(), key.size())); }
 
@@ -42,7 +42,7 @@ class WordTable {
   uint32_t Insert(std::string_view key) {
     const uint64_t hash = HashWord(key.data(), key.size());
     if (const uint32_t id = Find(key, hash)) return id;
-    if (2 * (size() + 2) > slots_.size()) Grow();
+    if (2 * (size() + 2) > slots_.capacity()) Grow();
     keys_.append(key.data(), key.size());
     key_ends_.push_back(static_cast<uint32_t>(keys_.size()));
     const uint32_t id = static_cast<uint32_t>(size());
@@ -83,21 +83,21 @@ class WordTable {
   }
 
   void Place(uint64_t hash, uint32_t id) {
-    size_t i = hash & mask_;
-    while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = (hash >> 32 << 32) | id;
+    slots_.Put(slots_.FreeSlot(hash), (hash >> 32 << 32) | id);
   }
   void Grow() {
-    slots_.assign(2 * slots_.size(), 0);
-    mask_ = slots_.size() - 1;
+    slots_.Reset(slots_.capacity());  // twice the slots: room for as many keys as there are slots
     for (uint32_t id = 1; id <= size(); ++id) {
       const std::string_view k = key(id);
       Place(HashWord(k.data(), k.size()), id);
     }
   }
 
-  std::vector<uint64_t> slots_ = std::vector<uint64_t>(16, 0);
-  size_t mask_ = 15;
+  SlotArray slots_ = [] {
+    SlotArray slots;
+    slots.Reset(0);
+    return slots;
+  }();
   std::string keys_;                   // every key, by id
   std::vector<uint32_t> key_ends_{0};  // key id's bytes are keys_[key_ends_[id - 1], key_ends_[id])
 };

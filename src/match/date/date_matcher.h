@@ -25,7 +25,6 @@
 
 namespace kashif::internal {
 
-inline constexpr int32_t kDatePriority = 60;
 
 class DateMatcher : public Matcher {
  public:

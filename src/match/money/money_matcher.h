@@ -31,7 +31,6 @@
 
 namespace kashif::internal {
 
-inline constexpr int32_t kMoneyPriority = 60;
 
 class MoneyMatcher : public Matcher {
  public:

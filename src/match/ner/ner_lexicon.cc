@@ -10,12 +10,14 @@
 #include "match/gazetteer.h"
 #include "data/embedded_data.h"
 #include "text/lines.h"
+#include "text/slot_array.h"
 #include "text/strings.h"
 #include "text/word_hash.h"
 
 KASHIF_DECLARE_EMBEDDED(ner_given_names);
 KASHIF_DECLARE_EMBEDDED(ner_cues);
 KASHIF_DECLARE_EMBEDDED(ner_stop_words);
+KASHIF_DECLARE_EMBEDDED(ner_sports);
 KASHIF_DECLARE_EMBEDDED(demonyms);
 
 namespace kashif::internal {
@@ -83,6 +85,9 @@ constexpr ClassName kClassNames[] = {
     {"relative", kNerRelative | kNerStop},
     {"club", kNerClub},
     {"event_venue", kNerEvent | kNerEventVenue},
+    {"sport", kNerSport},
+    {"sports_club", kNerSport | kNerClub},
+    {"named_after", kNerNamedAfter},
 };
 
 }  // namespace
@@ -102,7 +107,7 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Anal
   lexicon->foreign_suffixes_ = words.foreign_suffixes_;
   lexicon->suffix_tails_ = words.suffix_tails_;
   std::copy(std::begin(words.tail_begin_), std::end(words.tail_begin_), lexicon->tail_begin_);
-  std::copy(std::begin(words.tail_filter_), std::end(words.tail_filter_), lexicon->tail_filter_);
+  lexicon->tail_filter_ = words.tail_filter_;
   lexicon->has_short_suffixes_ = words.has_short_suffixes_;
   return std::shared_ptr<const NerLexicon>(std::move(lexicon));
 }
@@ -118,6 +123,7 @@ std::vector<NerLexicon::File> NerLexicon::DefaultFiles() {
   return {{"ner_given_names.tsv", KASHIF_EMBEDDED(ner_given_names)},
           {"ner_cues.tsv", KASHIF_EMBEDDED(ner_cues)},
           {"ner_stop_words.tsv", KASHIF_EMBEDDED(ner_stop_words)},
+          {"ner_sports.tsv", KASHIF_EMBEDDED(ner_sports)},
           {"demonyms.tsv", KASHIF_EMBEDDED(demonyms), kNerDemonym}};
 }
 
@@ -139,8 +145,7 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* a
       continue;
     }
     by_last_byte[static_cast<unsigned char>(suffix.back())].push_back({Last4(suffix), j});
-    const uint32_t bit = TailBit(Last4(suffix));
-    lexicon->tail_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    lexicon->tail_filter_.Set(TailBit(Last4(suffix)));
   }
   for (size_t b = 0; b < 256; ++b) {
     lexicon->tail_begin_[b] = static_cast<uint32_t>(lexicon->suffix_tails_.size());
@@ -247,8 +252,7 @@ struct NerLexicalView : StageCache {
   // the hash's high half and the token's index plus one (0: empty), one slot per distinct form.
   // A table of our own rather than a hash set of string views: it is rebuilt for every document
   // that asks, and filling it with a general string hash cost more than the questions.
-  std::vector<uint64_t> definite_slots;
-  size_t definite_mask = 0;
+  SlotArray definite_slots;
   bool definite_bare_built = false;
   // A NerTokens has marked its known candidates in `tokens` (NerTokens::Use::kMarkedInView);
   // `undo` has each token as it was before each mark, restored in reverse order. `readers`:
@@ -524,7 +528,7 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   if (EndsWithAlefMaqsura(i)) return false;
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
-                                kNerOrgAdjective | kNerParticle | kNerDemonym;
+                                kNerOrgAdjective | kNerParticle | kNerDemonym | kNerSport;
   if (t.flags & kNotName) return false;
   // After a particle the article belongs to the name (عبد الله، عبد الواحد، أبو الفضل): what the
   // word means without it (له، واحد) says nothing.
@@ -561,33 +565,28 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
 }
 
 bool NerTokens::SeenWithArticle(std::string_view key) const {
-  std::vector<uint64_t>& slots = view_->definite_slots;
-  // Token `index`'s form is `bare` (its hash `h`), or the slot holds another form.
-  auto holds = [&](uint64_t slot, uint64_t h, std::string_view bare) {
-    return (slot >> 32) == (h >> 32) && BareOf(Key(static_cast<uint32_t>(slot) - 1)) == bare;
+  SlotArray& slots = view_->definite_slots;
+  // The slot holds a token whose form is `bare` (its hash `h`).
+  auto holder = [&](uint64_t h, std::string_view bare) {
+    return [&, h, bare](uint64_t slot) {
+      return (slot >> 32) == (h >> 32) && BareOf(Key(static_cast<uint32_t>(slot) - 1)) == bare;
+    };
   };
   // Built on the first question: most documents never ask one.
   if (!view_->definite_bare_built) {
     view_->definite_bare_built = true;
-    size_t capacity = 16;
-    while (capacity < 2 * view_->definite.size()) capacity *= 2;  // at most half full
-    slots.assign(capacity, 0);
-    view_->definite_mask = capacity - 1;
+    slots.Reset(view_->definite.size());
     for (const uint32_t i : view_->definite) {
       const std::string_view bare = BareOf(Key(i));
       const uint64_t h = HashWord(bare.data(), bare.size());
-      size_t j = h & view_->definite_mask;
       // A form already there is not added again: a word repeated throughout a long text must
       // not make one long probe chain.
-      while (slots[j] != 0 && !holds(slots[j], h, bare)) j = (j + 1) & view_->definite_mask;
-      if (slots[j] == 0) slots[j] = (h >> 32 << 32) | (static_cast<uint64_t>(i) + 1);
+      const size_t j = slots.Probe(h, holder(h, bare));
+      if (slots[j] == 0) slots.Put(j, (h >> 32 << 32) | (static_cast<uint64_t>(i) + 1));
     }
   }
   const uint64_t h = HashWord(key.data(), key.size());
-  for (size_t j = h & view_->definite_mask; slots[j] != 0; j = (j + 1) & view_->definite_mask) {
-    if (holds(slots[j], h, key)) return true;
-  }
-  return false;
+  return slots[slots.Probe(h, holder(h, key))] != 0;
 }
 
 bool NerTokens::IsPlainWord(size_t i) const {

@@ -16,6 +16,8 @@
 #include "core/analyzer.h"
 #include "core/document.h"
 #include "core/vocabulary.h"
+#include "match/matcher.h"
+#include "text/bit_filter.h"
 
 namespace kashif::internal {
 
@@ -60,6 +62,13 @@ enum NerClass : uint32_t {
   // An event word whose name gives where the event is held (أولمبياد [بكين]، رالي [تركيا]): the
   // place in it stays a place, unlike the scope in a cup's or a league's name (كأس آسيا).
   kNerEventVenue = 1u << 29,
+  // A word of sports reporting (مباراة، لاعب، فاز، صفر; data/ner_sports.tsv): a few of them make
+  // a sports text, where a place in a team's slot is the team. With kNerClub: a club's name
+  // that is also an everyday word (الأهلي، النصر), an organization in a sports text only.
+  kNerSport = 1u << 30,
+  // A place or an institution a person's name may follow to name it (مطار، ملعب، جامعة): with
+  // a title and a name after it the whole phrase is one entity (مطار الملكة علياء).
+  kNerNamedAfter = 1u << 31,
 };
 
 // Immutable after construction; shared by the rule matchers of one extractor.
@@ -112,8 +121,7 @@ class NerLexicon {
     if (key.size() >= 4) {
       uint32_t last4;
       std::memcpy(&last4, key.data() + key.size() - 4, 4);
-      const uint32_t bit = TailBit(last4);
-      if (((tail_filter_[bit >> 6] >> (bit & 63)) & 1) == 0) {
+      if (!tail_filter_.Test(TailBit(last4))) {
         return has_short_suffixes_ && HasForeignSuffixSlow(key);
       }
       const unsigned char last = static_cast<unsigned char>(key.back());
@@ -167,7 +175,7 @@ class NerLexicon {
   uint32_t tail_begin_[257] = {};
   // One bit per ending of four bytes or more, at TailBit() of its last four.
   static uint32_t TailBit(uint32_t last4) { return (last4 * 0x9E3779B1u) >> 22; }  // 10 bits
-  uint64_t tail_filter_[1024 / 64] = {};
+  BitFilter<1024> tail_filter_;
   bool has_short_suffixes_ = false;
 };
 
@@ -229,7 +237,7 @@ class NerTokens {
   // `prior`: candidates proposed before the rules run; those at `min_known_priority` or above
   // mark their tokens as known.
   NerTokens(const Document& doc, const NerLexicon& lexicon, const std::vector<Candidate>& prior,
-            int32_t min_known_priority = 60);
+            int32_t min_known_priority = kGrammarPriority);
   ~NerTokens();
   NerTokens(const NerTokens&) = delete;
   NerTokens& operator=(const NerTokens&) = delete;

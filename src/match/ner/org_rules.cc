@@ -21,7 +21,8 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 // The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
-constexpr std::string_view kYa = "\xD9\x8A";  // ي, the masculine nisba ending
+constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
+constexpr std::string_view kWaw = "\xD9\x88";  // و
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -38,6 +39,21 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
   if (!u.word || !u.clitic_article || u.known >= 0 || (u.flags & kNerTime)) return false;
   const std::string_view key = tokens.doc().Key(k);
   return key.substr(0, kLamLam.size()) == kLamLam && tokens.Letters(k) >= 5;
+}
+
+// و + a definite noun or adjective that ends the phrase: the second member of a coordinated
+// complement in an official name (وزارة التجارة [والصناعة]، المجلس الاقتصادي [والاجتماعي]).
+bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.conjunction || !u.clitic_article || u.known >= 0 ||
+      (u.flags & (kNerTime | kNerStop)) ||
+      ((u.reading_flags | u.bare_flags) &
+       (kNerDemonym | kNerTitle | kNerRole | kNerPostTitle | kNerPersonNoun | kNerOrgHead)) ||
+      tokens.doc().TokenText(k).substr(0, kWaw.size()) != kWaw || tokens.Letters(k) < 5) {
+    return false;
+  }
+  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop);
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.
@@ -113,8 +129,9 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
         t.known_priority != c.priority) {
       continue;
     }
+    // A club's own name (بورتو، data/ner_sports.tsv) is a known place, no club word.
     const bool club_before = first > 0 && t.reading == 0 && tokens[first - 1].word &&
-                             !tokens[first - 1].article &&
+                             !tokens[first - 1].article && tokens[first - 1].known < 0 &&
                              (tokens[first - 1].reading_flags & kNerClub);
     // A descriptor (صحيفة، قناة) before a listed place in quotes: the organization named
     // after it (صحيفة « الشرق الأوسط »). Without the quotes the corpora read the place inside
@@ -157,6 +174,51 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
       clubs.push_back(std::move(club));
       break;
     }
+  }
+  out->insert(out->end(), clubs.begin(), clubs.end());
+}
+
+// Sports words a text needs to be read as sports reporting.
+constexpr size_t kMinSportsWords = 4;
+
+// A sports word (مباراة، لاعب، صفر) that is no club's name.
+bool IsSportsWord(const NerToken& t) {
+  constexpr uint32_t kClubName = kNerSport | kNerClub;
+  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
+         (t.reading_flags & kClubName) != kClubName;
+}
+
+// In a sports text (a few sports words), a club whose name is an everyday word or a city
+// (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
+// it could describe (الشعر العربي) nor before a definite word that would describe it. A
+// country standing for its national team stays a place, as the news corpora tag it.
+void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  size_t sports_words = 0;
+  for (size_t i = 0; i < n && sports_words < kMinSportsWords; ++i) {
+    if (IsSportsWord(tokens[i])) ++sports_words;
+  }
+  if (sports_words < kMinSportsWords) return;
+  constexpr uint32_t kClubName = kNerSport | kNerClub;
+  std::vector<Candidate> clubs;
+  for (size_t i = 0; i < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word || (t.reading_flags & kClubName) != kClubName) continue;
+    const bool known_place =
+        t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start && t.known_end == i + 1;
+    // Club words with sports flags (فريق، ضيفه) are indefinite: the names are definite words or
+    // listed cities.
+    if ((t.known >= 0 || !t.article) && !known_place) continue;
+    if (i > 0 && t.reading == 0 && tokens[i - 1].word &&
+        (tokens[i - 1].article || tokens[i - 1].clitic_article) && !IsSportsWord(tokens[i - 1])) {
+      continue;
+    }
+    if (i + 1 < n && tokens[i + 1].word && tokens[i + 1].article && tokens[i + 1].known < 0 &&
+        !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & (kNerDemonym | kNerStop))) {
+      continue;
+    }
+    const int32_t priority = known_place ? t.known_priority + 1 : kNerRulePriority;
+    clubs.push_back(tokens.MakeCandidate(kOrg, i, i + 1, priority));
   }
   out->insert(out->end(), clubs.begin(), clubs.end());
 }
@@ -237,6 +299,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   const size_t n = tokens.size();
   KeepDescriptorOutOfListedNames(tokens, out);
   ClubsNamedAfterPlaces(tokens, out);
+  SportsClubs(tokens, out);
   ShortFormsOfListedNames(tokens, out);
   std::vector<size_t> ends;
   // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
@@ -258,11 +321,15 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       }
     }
     ends.clear();
-    size_t name_first = i;  // where the span starts: after a descriptor, at the proper name
+    size_t name_first = i;      // where the span starts: after a descriptor, at the proper name
+    bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
+    // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
+    bool definite_complement = false;
     size_t k = i + 1;
     const size_t limit = std::min(n, i + kMaxOrgTokens);
     if (known_head) {
       k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
+      definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
     } else if (indefinite_head) {
       bool definite_end = false;
       size_t indefinite = 0;
@@ -286,6 +353,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
           }
           ++k;
           definite_end = true;
+          definite_complement = true;
           break;
         }
         // An indefinite accusative (عقدا، جديدا) after the name is the verb's object.
@@ -311,8 +379,16 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       if (!definite_end && k == i + 2 && tokens[i + 1].known < 0 && tokens.EndsFeminine(i + 1)) {
         continue;
       }
-      // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس].
-      if (proper_name && (t.reading_flags & kNerOrgDescriptor)) {
+      // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس];
+      // before a listed place it is: the newspaper, team or club named after the place is one
+      // organization (جريدة فلسطين، منتخب مصر، نادي ليفربول).
+      // A word going on after the place names something else: شركة قطر غاز.
+      place_inside = (t.reading_flags & kNerOrgDescriptor) &&
+                     tokens[i + 1].known == static_cast<int8_t>(EntityType::kPlace) &&
+                     tokens[i + 1].known_start && tokens[i + 1].known_end == k &&
+                     (k >= n || tokens[k].reading != 0 || !tokens.IsPlainWord(k) ||
+                      EndsWithTanweenAlef(tokens, k));
+      if (proper_name && (t.reading_flags & kNerOrgDescriptor) && !place_inside) {
         name_first = i + 1;
         if (tokens[i + 1].known == static_cast<int8_t>(kOrg)) continue;  // known already
       }
@@ -323,11 +399,27 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     }
     bool adjective_before = false;
     bool lam_used = false;
+    bool coordinated = false;
+    bool demonym_before = false;  // the last adjective is a nationality's: no member after it
     while (k < limit) {
+      // One coordinated member after the definite complement or an adjective.
+      if (!coordinated && (definite_complement || (adjective_before && !demonym_before)) &&
+          !place_inside && name_first == i && IsCoordinatedMember(tokens, k)) {
+        ++k;
+        ends.push_back(k);
+        coordinated = true;
+        definite_complement = false;
+        continue;
+      }
+      definite_complement = false;
       // A nationality adjective after a proper name its descriptor announced describes the
       // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
-      if (name_first != i && ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) break;
+      if ((name_first != i || place_inside) &&
+          ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
+        break;
+      }
       if (IsAdjective(tokens, k)) {
+        demonym_before = ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym) != 0;
         ++k;
         ends.push_back(k);
         adjective_before = true;

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "absl/container/inlined_vector.h"
+#include "match/gazetteer.h"
 
 namespace kashif::internal {
 namespace {
@@ -15,6 +16,8 @@ constexpr size_t kMaxNameParts = 8;  // حمدان بن محمد بن راشد �
 constexpr size_t kMaxTitleComplement = 5;
 // Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
 constexpr size_t kMaxReportedNameWords = 3;
+// Letters of the syllable after a hyphen inside a name (كيم جونغ - ايل).
+constexpr uint32_t kMaxHyphenSyllableLetters = 3;
 
 // The article as written: plain alef and lam.
 constexpr std::string_view kWrittenArticle = "\xD8\xA7\xD9\x84";
@@ -29,7 +32,8 @@ bool Definite(const NerTokens& tokens, size_t i) {
   return text != kHamzaAlefLam[0] && text != kHamzaAlefLam[1];
 }
 
-bool IsGiven(const NerToken& t) { return (t.flags & kNerGivenName) != 0; }
+bool IsGivenFlags(uint32_t flags) { return (flags & kNerGivenName) != 0; }
+bool IsGiven(const NerToken& t) { return IsGivenFlags(t.flags); }
 
 bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
 bool EndsWithYa(std::string_view key) {
@@ -37,6 +41,44 @@ bool EndsWithYa(std::string_view key) {
 }
 bool EndsWithTehMarbuta(std::string_view text) {
   return text.size() >= 2 && text.substr(text.size() - 2) == "\xD8\xA9";  // ة
+}
+
+// Whether token k has the shape of a common word a title is followed by as the clause goes on.
+bool CommonWordShape(const NerTokens& tokens, size_t k);
+
+// The text of the family particle آل (آل سعود), which ends a chain of name parts.
+constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
+
+// Whether the ambiguous given name at token i (علي, which على is also written as) is the
+// preposition: after a name part that is no Arabic given name (جوزيه علي فريقه، تيم سيباستيان
+// علي ذلك) Arabic names do not go on with علي.
+bool AliIsPreposition(const NerTokens& tokens, size_t i) {
+  const NerToken& t = tokens[i];
+  if (!IsGivenFlags(t.flags) || t.known >= 0 || !(t.flags & kNerStop)) return false;
+  const NerToken& prev = tokens[i - 1];
+  return prev.known < 0 &&
+         (!(prev.reading_flags & kNerGivenName) || (prev.reading_flags & kNerForeignName));
+}
+
+bool EndsSubject(const NerTokens& tokens, size_t k);
+
+// Letters a family name read whole after a foreign given name needs.
+constexpr size_t kMinWholeSurnameBytes = 2 * 5;
+
+// Whether token i, read whole, may be the family name after a foreign given name: an Arabic
+// word of five letters or more, no reading of which the lexicons know, that seems to carry a
+// proclitic (the usual reading would refuse it), ends in no ة, and ends the subject.
+bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
+  const Document& doc = tokens.doc();
+  const NerToken& t = tokens[i];
+  if (!t.word || t.known >= 0 || !(t.reading != 0 || t.conjunction || t.clitic_article) ||
+      doc.tokens[i].kind != TokenKind::kArabicWord ||
+      !tokens.lexicon().KnowsNoReading(doc.analyses[i])) {
+    return false;
+  }
+  const std::string_view text = doc.TokenText(i);
+  return text.size() >= kMinWholeSurnameBytes && !EndsWithTehMarbuta(text) &&
+         EndsSubject(tokens, i + 1);
 }
 
 // What may follow the name parts so far.
@@ -83,10 +125,22 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     if ((t.flags & kNerParticle) && !t.conjunction && i + 1 < n &&
         tokens.IsNameWord(i + 1, /*after_particle=*/true) && !tokens.KnownOther(i, kPer) &&
         tokens[i + 1].known < 0) {
+      const bool family = tokens.doc().TokenText(i) == kFamilyParticle;
       i += 2;
       ends.push_back(i);
+      if (family) break;  // the family closes the name: ... آل سعود
       parts += 2;
       next = Next::kAnyPart;  // عبد العزيز بوتفليقة
+      continue;
+    }
+    // A hyphen before a short syllable inside a Korean or Chinese name: كيم جونغ - ايل.
+    if (t.punct && parts > 0 && i + 1 < n && tokens.doc().TokenText(i) == "-" &&
+        tokens[i + 1].known < 0 && !IsGiven(tokens[i + 1]) && tokens.IsNameWord(i + 1) &&
+        tokens.Letters(i + 1) <= kMaxHyphenSyllableLetters) {
+      i += 2;
+      ends.push_back(i);
+      ++parts;
+      next = Next::kNamesOnly;
       continue;
     }
     // A known person after the particle: راشد بن [محمد بن راشد آل مكتوم].
@@ -116,10 +170,12 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
       break;
     }
     // A nationality adjective right after a given name is a family name: فيصل السويدي،
-    // محمد المصري (masculine singular only; الأمريكية or الأمريكيين describe something else).
-    if (next == Next::kAnyPart && t.article && t.known < 0 && !t.conjunction &&
-        ((t.flags | t.bare_flags) & kNerDemonym) && !(t.flags & kNerStop) &&
-        EndsWithYa(tokens.Key(i))) {
+    // محمد المصري (masculine singular only; الأمريكية or الأمريكيين describe something else);
+    // without the article only where the subject ends after it (محمد حجازي إن, not مغربي
+    // الأصل).
+    if (next == Next::kAnyPart && t.known < 0 && !t.conjunction && t.reading == 0 &&
+        (t.article || EndsSubject(tokens, i + 1)) && ((t.flags | t.bare_flags) & kNerDemonym) &&
+        !(t.flags & kNerStop) && EndsWithYa(tokens.Key(i))) {
       ++i;
       ends.push_back(i);
       ++parts;
@@ -132,7 +188,19 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     const NerToken& prev = tokens[i - 1];
     const bool after_foreign_male = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
                                     !(prev.reading_flags & kNerFemale);
+    // After a foreign given name, a word no reading of which is known and that ends the subject
+    // is the family name as written, whatever proclitic it seems to carry: كريستوفر والكين،
+    // خوان بالاسيوس (not و + ال + كين, ب + ال + اسيوس).
+    if (next == Next::kAnyPart && prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
+        UnknownForeignSurname(tokens, i)) {
+      ++i;
+      ends.push_back(i);
+      ++parts;
+      next = Next::kNamesOnly;
+      continue;
+    }
     if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
+    if (AliIsPreposition(tokens, i)) break;
     const bool given = IsGiven(t) && t.known < 0;
     // Foreign given names take no family name with the Arabic article: after one, a definite
     // word is the clause going on (ورفض جوزيه الإفصاح), unless it is shaped like a family nisba
@@ -155,6 +223,12 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     }
     if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
         StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
+      break;
+    }
+    // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
+    // عادل مرتدية، محمد فاضل مصادفة): family names of that shape are rare there.
+    if (!given && t.known < 0 && parts >= 1 && !after_particle && !t.article &&
+        EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
     }
     if (!given && t.known < 0 && !after_particle) {
@@ -411,6 +485,9 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     }
     return;
   }
+  if (name.known < 0 && !IsGiven(name) && !name.foreign_suffix && CommonWordShape(tokens, k)) {
+    return;  // الوزير متحمس، أجرى الوزير اتصالا
+  }
   proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
@@ -424,7 +501,8 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   // A plural ـات or an adverbial ـا (قائلا، نادرا) marks the common words that follow these
   // verbs most often.
   auto unknown_name = [&](size_t k) {
-    if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0) {
+    if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0 ||
+        (k > i + 1 && AliIsPreposition(tokens, k))) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -500,6 +578,21 @@ bool IsDerivedMasdar(std::string_view key) {
   return false;
 }
 
+// A verbal noun of a derived verb, also with the accusative alef (اتصالا), a participle of the
+// fifth or tenth verb form (متحمس، مستعد), or a feminine plural of five letters or more
+// (إيضاحات): words the clause goes on with after a title, no names.
+bool CommonWordShape(const NerTokens& tokens, size_t k) {
+  std::string_view key = tokens.Key(k);
+  constexpr std::string_view kFemininePlural = "\xD8\xA7\xD8\xAA", kMeemTeh = "\xD9\x85\xD8\xAA",
+                             kMeemSeenTeh = "\xD9\x85\xD8\xB3\xD8\xAA";
+  if (key.size() >= 10 && EndsWithAny(key, {kFemininePlural})) return true;
+  if (tokens.EndsWithAlef(k)) key.remove_suffix(2);
+  if (IsDerivedMasdar(key)) return true;
+  const size_t letters = key.size() / 2;
+  return (letters == 5 && key.substr(0, kMeemTeh.size()) == kMeemTeh) ||
+         (letters == 6 && key.substr(0, kMeemSeenTeh.size()) == kMeemSeenTeh);
+}
+
 // Whether `key` (a reading's match form) may be a name word nothing else vouches for: no known
 // word or cue, no article, and no ending of a common Arabic word (a pronoun, a sound plural,
 // alef maqsura), and not seen with the article in the document.
@@ -507,7 +600,7 @@ bool PlainNameKey(const NerTokens& tokens, std::string_view key) {
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
                                 kNerOrgAdjective | kNerParticle | kNerDemonym | kNerEvent |
-                                kNerPersonNoun | kNerStateWord | kNerClub;
+                                kNerPersonNoun | kNerStateWord | kNerClub | kNerSport;
   if (key.size() < 6 || (tokens.lexicon().Flags(key) & kNotName)) return false;  // 3+ letters
   if (key.substr(0, kWrittenArticle.size()) == kWrittenArticle) return false;
   // The pronouns ه، ها، هم (and هما), ات، ون، ى: the endings of Arabic nouns and verbs.
@@ -608,6 +701,44 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   }
 }
 
+// An unknown word right before a foreign-looking family name is the first name the lists lack:
+// [أميتاب باتشان]، [سفتلانا كوزنتسوفا]. The word must carry no class, article or proclitic, have
+// four letters or more, no proclitic reading and none of the shapes of common Arabic words. (Before
+// a listed surname the word is a verb or a noun far too often: أثبت أينشتاين، عهد يلتسين.)
+constexpr uint32_t kMinUnknownFirstNameLetters = 4;
+
+void UnknownFirstNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> longer;
+  for (const Candidate& c : *out) {
+    if (c.type != kPer || c.first_token == 0 || c.end_token > n ||
+        c.priority >= kUserGazetteerPriority) {
+      continue;
+    }
+    const size_t w = c.first_token - 1;
+    const NerToken& first = tokens[c.first_token];
+    const bool foreign_surname = c.end_token == c.first_token + 1 && first.foreign_suffix;
+    if (!foreign_surname) continue;
+    const NerToken& t = tokens[w];
+    if (!t.word || t.known >= 0 || t.reading != 0 || t.conjunction || t.flags != 0 ||
+        t.bare_flags != 0 || tokens.doc().tokens[w].kind != TokenKind::kArabicWord ||
+        tokens.doc().analyses[w].reading_count > 1 || !tokens.IsNameWord(w) ||
+        tokens.Letters(w) < kMinUnknownFirstNameLetters || !PlainNameKey(tokens, tokens.Key(w))) {
+      continue;
+    }
+    // A four-letter word with alef first is a fourth-form verb or an elative (أثبت، أدرك،
+    // أفضل); one starting with است a tenth-form verb (استقر).
+    const std::string_view key = tokens.Key(w);
+    if ((tokens.Letters(w) == kMinUnknownFirstNameLetters && key.substr(0, 2) == "\xD8\xA7") ||
+        key.substr(0, 6) == "\xD8\xA7\xD8\xB3\xD8\xAA") {
+      continue;
+    }
+    Candidate extended = tokens.MakeCandidate(kPer, w, c.end_token, c.priority + 1);
+    longer.push_back(std::move(extended));
+  }
+  out->insert(out->end(), longer.begin(), longer.end());
+}
+
 }  // namespace
 
 void PersonMatcher::Propose(const Document& doc, const Options& options,
@@ -633,6 +764,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
   CoordinatedNames(tokens, out);
+  UnknownFirstNames(tokens, out);
 }
 
 }  // namespace kashif::internal

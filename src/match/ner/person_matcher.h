@@ -10,8 +10,6 @@
 
 namespace kashif::internal {
 
-// Candidate priority of the person, organization and place rules.
-inline constexpr int32_t kNerRulePriority = 40;
 
 // Proposes PER candidates:
 //  - a given name and the name parts after it: more given names, particles with their name

@@ -103,6 +103,40 @@ void DropPlacesReadAsAdjectives(const NerTokens& tokens, std::vector<Candidate>*
   out->erase(std::remove_if(out->begin(), out->end(), adjective), out->end());
 }
 
+// A place or an institution named after a person is one entity, not a person inside a place:
+// a named_after word (مطار، ملعب، جامعة), a title, and the name a person candidate found after
+// it ([مطار الملكة علياء]، [جامعة الملك سعود]); or the word and a listed person's full name
+// ([مطار رفيق الحريري]). An organization when the word heads or describes one (جامعة،
+// مستشفى), a place otherwise. The person rules ran before: their candidates give the name.
+void NamedAfterPersons(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> named;
+  for (const Candidate& c : *out) {
+    if (c.type != EntityType::kPerson || c.priority >= kUserGazetteerPriority || c.end_token > n ||
+        c.first_token == 0) {
+      continue;
+    }
+    size_t head = c.first_token - 1;
+    const bool known_person = c.priority >= kBuiltinGazetteerPriority;
+    bool titled = (tokens[c.first_token].reading_flags & kNerTitle) && known_person;
+    if (!titled && head > 0 && tokens[head].word && (tokens[head].reading_flags & kNerTitle) &&
+        !tokens[head].conjunction) {
+      titled = true;
+      --head;
+    }
+    const NerToken& h = tokens[head];
+    if (!h.word || h.article || !(h.reading_flags & kNerNamedAfter) || (!titled && !known_person)) {
+      continue;
+    }
+    const EntityType type =
+        (h.reading_flags & (kNerOrgHead | kNerOrgDescriptor)) ? EntityType::kOrganization : kLoc;
+    const int32_t priority = tokens.RulePriority(head, c.end_token, type, kNerRulePriority + 1,
+                                                 /*over_other_types=*/true);
+    if (priority >= 0) named.push_back(tokens.MakeCandidate(type, head, c.end_token, priority));
+  }
+  out->insert(out->end(), named.begin(), named.end());
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -112,6 +146,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   const size_t n = tokens.size();
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
+  NamedAfterPersons(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;

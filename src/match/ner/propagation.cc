@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "match/gazetteer.h"
 #include "match/resolver.h"
+#include "text/bit_filter.h"
 #include "text/strings.h"
 
 namespace kashif::internal {
@@ -37,10 +38,8 @@ struct Name {
 // these two already tell a few dozen words apart from nearly all others.
 class FirstWordFilter {
  public:
-  void Add(std::string_view key) { bits_[Slot(key) >> 6] |= uint64_t{1} << (Slot(key) & 63); }
-  bool MayContain(std::string_view key) const {
-    return (bits_[Slot(key) >> 6] >> (Slot(key) & 63)) & 1;
-  }
+  void Add(std::string_view key) { bits_.Set(Slot(key)); }
+  bool MayContain(std::string_view key) const { return bits_.Test(Slot(key)); }
 
  private:
   static uint32_t Slot(std::string_view key) {
@@ -48,7 +47,7 @@ class FirstWordFilter {
     return static_cast<uint32_t>((key.size() & 15) << 6 |
                                  (static_cast<unsigned char>(key.back()) & 63));  // 10 bits
   }
-  uint64_t bits_[16] = {};
+  BitFilter<1024> bits_;
 };
 
 // The match form of token i from byte `begin` on: the reading whose proclitics end there.
@@ -61,18 +60,41 @@ std::string_view KeyFrom(const Document& doc, size_t i, uint32_t begin) {
   return doc.Key(i);
 }
 
+// Each single-word person a rule found (priority below the gazetteers') whose word is one of
+// the organization names at `cue_names` gets that organization over the same span, one
+// priority above it.
+void OverrideRulePersons(const Document& doc, const std::vector<Name>& names,
+                         const std::vector<size_t>& cue_names, const std::vector<uint32_t>& winners,
+                         const std::vector<Candidate>* candidates, std::vector<Candidate>* added) {
+  for (uint32_t winner : winners) {
+    const Candidate& e = (*candidates)[winner];
+    if (e.type != EntityType::kPerson || e.end_token != e.first_token + 1 ||
+        e.priority >= kBuiltinGazetteerPriority || e.first_token >= doc.tokens.size()) {
+      continue;
+    }
+    const std::string_view key = KeyFrom(doc, e.first_token, e.begin);
+    for (size_t index : cue_names) {
+      if (names[index].keys.front() != key) continue;
+      Candidate c = e;
+      c.type = EntityType::kOrganization;
+      c.priority = e.priority + 1;
+      c.canonical = names[index].canonical;
+      added->push_back(std::move(c));
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void Propagation::Refine(const Document& doc, const Options& options,
                          std::vector<Candidate>* candidates) const {
   const size_t n = doc.tokens.size();
   if (candidates->empty() || n == 0) return;
-  // Only persons and organizations of two words or more give names to propagate (places none,
-  // see below): without a candidate that may be one there is nothing to do, and no need to pick
-  // the winners.
+  // Only persons and organizations give names to propagate (places none, see below): without a
+  // candidate that may be one there is nothing to do, and no need to pick the winners.
   if (std::none_of(candidates->begin(), candidates->end(), [](const Candidate& c) {
-        return c.type == EntityType::kPerson ||
-               (c.type == EntityType::kOrganization && c.end_token >= c.first_token + 2);
+        return c.type == EntityType::kPerson || c.type == EntityType::kOrganization;
       })) {
     return;
   }
@@ -85,6 +107,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
   const NerTokens tokens(doc, *lexicon_, {});
   std::vector<uint8_t> covered(n, 0);  // bytes, not bits: read for every token below
   std::vector<Name> names;
+  std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
   std::vector<Candidate> added;
   for (uint32_t winner : winners) {
     const Candidate& e = (*candidates)[winner];
@@ -125,6 +148,16 @@ void Propagation::Refine(const Document& doc, const Options& options,
       }
     }
     const size_t key_count = name.keys.size();
+    // A one-word name a descriptor announced (شركة [سنابل]) is that organization wherever it
+    // recurs, even where a person rule read it as a name (وقالت سنابل).
+    if (e.type == EntityType::kOrganization && key_count == 1 && first > 0 &&
+        e.priority < kBuiltinGazetteerPriority && doc.analyses[first - 1].key.size != 0 &&
+        (lexicon_->Flags(doc.Key(first - 1)) & kNerOrgDescriptor)) {
+      name.canonical = e.canonical;
+      cue_names.push_back(names.size());
+      names.push_back(std::move(name));
+      continue;
+    }
     if (key_count >= 2 && e.type != EntityType::kPlace) {
       name.canonical = e.canonical;
       names.push_back(std::move(name));
@@ -152,6 +185,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
     }
   }
   if (names.empty()) return;
+  if (!cue_names.empty()) OverrideRulePersons(doc, names, cue_names, winners, candidates, &added);
 
   // A family name a rule found alone takes the full name as its canonical form too.
   absl::flat_hash_map<absl::string_view, const Name*> full_by_surname;

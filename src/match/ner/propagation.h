@@ -10,8 +10,6 @@
 
 namespace kashif::internal {
 
-// Priority of propagated candidates: they only fill gaps.
-inline constexpr int32_t kPropagationPriority = 20;
 
 // After every matcher, looks at the entities that would win and proposes, where nothing else
 // claims the tokens:

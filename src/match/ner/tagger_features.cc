@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "match/matcher.h"
 #include "text/word_hash.h"
 
 
@@ -135,7 +136,10 @@ void PrepareContext(const Document& doc, const NerTokens& view,
   s->marks.assign(n, 0);
   s->priorities.assign(n, -1);
   for (const Candidate& c : prior) {
-    const uint64_t band = c.priority >= 80 ? 3 : c.priority >= 60 ? 2 : c.priority >= 40 ? 1 : 0;
+    const uint64_t band = c.priority >= kBuiltinGazetteerPriority ? 3
+                          : c.priority >= kGrammarPriority        ? 2
+                          : c.priority >= kNerRulePriority        ? 1
+                                                                  : 0;
     for (uint32_t t = c.first_token; t < c.end_token && t < n; ++t) {
       if (c.priority <= s->priorities[t]) continue;
       s->priorities[t] = c.priority;

@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "data/embedded_data.h"
-#include "match/ner/propagation.h"
 
 KASHIF_DECLARE_EMBEDDED(ner_tagger);
 

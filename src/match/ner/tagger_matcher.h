@@ -23,12 +23,6 @@
 
 namespace kashif::internal {
 
-// Between the rules (40) and propagation (20): the rules and lists win where they found a name.
-inline constexpr int32_t kTaggerPriority = 30;
-// Options::tagger_over_rules: above the rules and the built-in gazetteer (80), below the user's
-// gazetteer entries (100).
-inline constexpr int32_t kTaggerOverRulesPriority = 90;
-
 // Whether a line break separates token t from token t - 1 (t >= 1): the tagger learns and tags
 // a line at a time.
 bool LineBreakBefore(const Document& doc, size_t t);
