@@ -51,6 +51,12 @@ foreach(entry IN LISTS corpora)
   print_eval("${title}" --rules-only --types ${types} ${files})
 endforeach()
 
+# Ten news sentences written for kashif (tests/eval/own_news.conll, our own text and gold): a
+# check on text no model has seen, in the three modes with the built-in model.
+foreach(mode "--rules-only" "" "--tagger-over-rules")
+  print_eval("own news sentences" ${mode} "${CMAKE_CURRENT_LIST_DIR}/own_news.conll")
+endforeach()
+
 # The tagger, honestly: trained on the training split (tools/corpus/ner_split.py: ANERcorp's
 # first five sixths, five AQMAR articles, Wojood's train file), scored on the held-out split as
 # 30-sentence documents, beside the rules alone. Needs Python 3 for the split.
