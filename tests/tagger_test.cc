@@ -101,15 +101,14 @@ TEST(TaggerModelTest, EveryTruncationIsAClearError) {
     auto parsed = TaggerModel::Parse(bytes.substr(0, n), "cut.bin", kTaggerFeatureVersion);
     ASSERT_FALSE(parsed.ok()) << n;
     EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
-    EXPECT_EQ(parsed.status().message().rfind("cut.bin: not a usable kashif tagger model: ", 0),
-              0u)
+    EXPECT_EQ(parsed.status().message().rfind("cut.bin: not a usable kashif tagger model: ", 0), 0u)
         << parsed.status().message();
   }
   auto header = TaggerModel::Parse(bytes.substr(0, 20), "cut.bin", kTaggerFeatureVersion);
   EXPECT_EQ(header.status().message(),
             "cut.bin: not a usable kashif tagger model: the file is truncated (header)");
-  auto payload = TaggerModel::Parse(bytes.substr(0, bytes.size() - 1), "cut.bin",
-                                    kTaggerFeatureVersion);
+  auto payload =
+      TaggerModel::Parse(bytes.substr(0, bytes.size() - 1), "cut.bin", kTaggerFeatureVersion);
   EXPECT_EQ(payload.status().message(),
             "cut.bin: not a usable kashif tagger model: the file is truncated");
 }
@@ -178,15 +177,13 @@ TEST(TaggerTrainerTest, GoldLabelsFollowTheTokens) {
     e.end = e.begin + part.size();
     return e;
   };
-  const std::vector<Entity> gold = {span("الولايات المتحدة", EntityType::kPlace),
-                                    span("المتحدة وللأمم", EntityType::kPerson),
-                                    span("وللأمم المتحدة", EntityType::kOrganization),
-                                    span("المتحدة", EntityType::kPlace)};
+  const std::vector<Entity> gold = {
+      span("الولايات المتحدة", EntityType::kPlace), span("المتحدة وللأمم", EntityType::kPerson),
+      span("وللأمم المتحدة", EntityType::kOrganization), span("المتحدة", EntityType::kPlace)};
   // "المتحدة وللأمم" (overlapping two longer ones) and the nested "المتحدة" lose to the
   // longer, earlier spans.
-  EXPECT_EQ(GoldLabels(doc, gold),
-            (std::vector<uint8_t>{kTagO, kTagO, kTagO, kTagBLoc, kTagILoc, kTagBOrg, kTagIOrg,
-                                  kTagO}));
+  EXPECT_EQ(GoldLabels(doc, gold), (std::vector<uint8_t>{kTagO, kTagO, kTagO, kTagBLoc, kTagILoc,
+                                                         kTagBOrg, kTagIOrg, kTagO}));
 }
 
 TEST(TaggerTrainerTest, TrainingIsDeterministic) {
@@ -263,8 +260,8 @@ TEST(TaggerEndToEndTest, ModelFileErrorsComeFromCreate) {
 }
 
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {
-  EXPECT_TRUE(TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in", kTaggerFeatureVersion)
-                  .ok());
+  EXPECT_TRUE(
+      TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in", kTaggerFeatureVersion).ok());
   auto extractor = Extractor::Create();
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
 }

@@ -33,9 +33,9 @@ struct TrainingExample {
 };
 
 struct TrainingOptions {
-  int epochs = 8;          // passes over the examples, 1..100
-  uint64_t seed = 1;       // the order of the examples in each pass
-  int hash_bits = 16;      // the feature table has 2^hash_bits rows, 8..22
+  int epochs = 8;      // passes over the examples, 1..100
+  uint64_t seed = 1;   // the order of the examples in each pass
+  int hash_bits = 16;  // the feature table has 2^hash_bits rows, 8..22
 };
 
 // Trains a model and returns the bytes of its file (the format Options::model_file loads).

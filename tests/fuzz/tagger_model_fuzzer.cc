@@ -15,8 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using kashif::internal::TaggerModel;
   if (size > (1u << 20)) return 0;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  auto parsed =
-      TaggerModel::Parse(bytes, "fuzz.bin", kashif::internal::kTaggerFeatureVersion);
+  auto parsed = TaggerModel::Parse(bytes, "fuzz.bin", kashif::internal::kTaggerFeatureVersion);
   if (!parsed.ok()) {
     FUZZ_CHECK(parsed.status().code() == kashif::StatusCode::kInvalidArgument);
     FUZZ_CHECK(parsed.status().message().rfind("fuzz.bin: ", 0) == 0);

@@ -72,9 +72,9 @@ TrainingExample ToExample(const eval::ConllCorpus& corpus, const eval::EvalDocum
 }  // namespace
 
 int RunTrain(const Args& args) {
-  ArgParser parser({"--output", "--epochs", "--seed", "--hash-bits", "--doc-sentences",
-                    "--gazetteer"},
-                   {"--help", "-h"});
+  ArgParser parser(
+      {"--output", "--epochs", "--seed", "--hash-bits", "--doc-sentences", "--gazetteer"},
+      {"--help", "-h"});
   if (auto status = StartCommand("train", kUsage, args, &parser)) return *status;
   auto output = parser.Get("--output");
   if (!output || output->empty()) {

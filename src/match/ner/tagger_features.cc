@@ -7,7 +7,6 @@
 #include "match/matcher.h"
 #include "text/word_hash.h"
 
-
 namespace kashif::internal {
 namespace {
 
@@ -130,8 +129,8 @@ int ReachOffsets(Reach reach) {
 // What the contextual features need: the strongest earlier candidate over each token, and the
 // types candidates gave each reading anywhere in the document (a name the rules found once with
 // its cue is a name where it stands bare too).
-void PrepareContext(const Document& doc, const NerTokens& view,
-                    const std::vector<Candidate>& prior, TaggerRunScratch* s) {
+void PrepareContext(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
+                    TaggerRunScratch* s) {
   const size_t n = doc.tokens.size();
   s->marks.assign(n, 0);
   s->priorities.assign(n, -1);
@@ -175,8 +174,8 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
   if (view[i].word) {
     uint32_t types = 0;
     const uint64_t h = s.reading_hashes[i];
-    auto it = std::lower_bound(s.doc_types.begin(), s.doc_types.end(),
-                               std::make_pair(h, uint32_t{0}));
+    auto it =
+        std::lower_bound(s.doc_types.begin(), s.doc_types.end(), std::make_pair(h, uint32_t{0}));
     for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;
     if (types != 0) emit(Hash(kDocTypes, types), 0);
   }
@@ -287,8 +286,8 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
       });
       for (int d = 0; d < kOffsets; ++d) {
         for (int y = 0; y < L; ++y) {
-          entry.sums[d][y] = static_cast<int16_t>(
-              std::clamp(sums[d][y] >> WordCache::kShift, -32768, 32767));
+          entry.sums[d][y] =
+              static_cast<int16_t>(std::clamp(sums[d][y] >> WordCache::kShift, -32768, 32767));
         }
       }
       entry.fingerprint = fingerprint;

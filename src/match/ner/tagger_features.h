@@ -7,9 +7,9 @@
 // its script and shape, its length, the NER lexicon's word classes of the
 // token and of its reading, the clitics it carries. Contextual features: the strongest
 // candidate the matchers before the tagger proposed over the token (gazetteer, date, money, the
-// rules: type, begin/inside/last, source) and its neighbours', and the types candidates gave the same reading
-// elsewhere in the document. A feature is seen from the token itself, from one token either
-// side, or from two (its reach); each offset hashes to its own bucket.
+// rules: type, begin/inside/last, source) and its neighbours', and the types candidates gave the
+// same reading elsewhere in the document. A feature is seen from the token itself, from one token
+// either side, or from two (its reach); each offset hashes to its own bucket.
 //
 // At run time a token's lexical features are summed once per distinct word and kept in a
 // per-thread cache (WordCache): a word repeats, and its sums are the bulk of the work.
@@ -25,9 +25,9 @@
 #include <memory>
 #include <vector>
 
-#include "match/ner/tagger_model.h"
-#include "match/ner/ner_lexicon.h"
 #include "core/document.h"
+#include "match/ner/ner_lexicon.h"
+#include "match/ner/tagger_model.h"
 
 namespace kashif::internal {
 

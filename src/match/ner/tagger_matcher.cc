@@ -17,8 +17,8 @@ struct TaggerScratch {
   DecodeScratch decode;
   std::vector<uint8_t> labels;
   std::vector<uint8_t> line_labels;
-  std::vector<Candidate> prior;   // the matchers' candidates, without propagated ones
-  std::vector<uint8_t> claimed;   // tokens another name candidate covers
+  std::vector<Candidate> prior;  // the matchers' candidates, without propagated ones
+  std::vector<uint8_t> claimed;  // tokens another name candidate covers
 };
 
 thread_local TaggerScratch t_scratch;

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "match/matcher.h"
+#include "match/ner/ner_lexicon.h"
 #include "match/ner/tagger_features.h"
 #include "match/ner/tagger_model.h"
-#include "match/ner/ner_lexicon.h"
 
 namespace kashif::internal {
 
@@ -35,8 +35,7 @@ StatusOr<std::shared_ptr<const TaggerModel>> LoadTaggerModel(const std::string& 
 
 class TaggerMatcher : public Refiner {
  public:
-  TaggerMatcher(std::shared_ptr<const TaggerModel> model,
-                std::shared_ptr<const NerLexicon> lexicon)
+  TaggerMatcher(std::shared_ptr<const TaggerModel> model, std::shared_ptr<const NerLexicon> lexicon)
       : model_(std::move(model)), features_(lexicon), lexicon_(std::move(lexicon)) {}
 
   void Refine(const Document& doc, const Options& options,

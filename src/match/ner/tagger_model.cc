@@ -130,8 +130,8 @@ StatusOr<TaggerModel> TaggerModel::Parse(std::string_view bytes, std::string_vie
   const uint32_t payload_size = GetU32(h + 20);
   const uint32_t checksum = GetU32(h + 24);
   if (format != kTaggerFormatVersion) {
-    return Invalid(source, "file format version " + std::to_string(format) + ", this kashif reads " +
-                               std::to_string(kTaggerFormatVersion));
+    return Invalid(source, "file format version " + std::to_string(format) +
+                               ", this kashif reads " + std::to_string(kTaggerFormatVersion));
   }
   if (features != expected_feature_version) {
     return Invalid(source, "trained with feature version " + std::to_string(features) +
@@ -139,8 +139,8 @@ StatusOr<TaggerModel> TaggerModel::Parse(std::string_view bytes, std::string_vie
                                std::to_string(expected_feature_version) + " (retrain it)");
   }
   if (labels != kTagLabelCount) {
-    return Invalid(source, std::to_string(labels) + " labels, expected " +
-                               std::to_string(kTagLabelCount));
+    return Invalid(source,
+                   std::to_string(labels) + " labels, expected " + std::to_string(kTagLabelCount));
   }
   if (bits < kMinHashBits || bits > kMaxHashBits) {
     return Invalid(source, "hash table size 2^" + std::to_string(bits) + " out of range");
@@ -203,8 +203,7 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
   const int16_t* tr = transitions_.data();
   ViterbiDecode<int32_t>(
       n, [e](size_t t, int y) { return e[t * kTagLabelCount + y]; },
-      [tr](int p, int y) { return int32_t{tr[p * kTagLabelCount + y]}; }, &scratch->scores,
-      labels);
+      [tr](int p, int y) { return int32_t{tr[p * kTagLabelCount + y]}; }, &scratch->scores, labels);
 }
 
 }  // namespace kashif::internal

@@ -84,8 +84,7 @@ TaggerModel TrainPerceptron(const std::vector<TrainingSequence>& data,
       const int32_t* tr = transitions.w.data();
       ViterbiDecode<int64_t>(
           n, [&emissions](size_t t, int y) { return int64_t{emissions[t * L + y]}; },
-          [tr](int p, int y) { return int64_t{tr[p * L + y]}; },
-          &scores, &predicted);
+          [tr](int p, int y) { return int64_t{tr[p * L + y]}; }, &scores, &predicted);
       if (predicted != s.gold) Update(s, predicted, count, &weights, &transitions);
       ++count;
     }

@@ -14,7 +14,7 @@
 namespace kashif::internal {
 
 struct TrainingSequence {
-  FeatureSequence features;  // buckets already masked to the model's table
+  FeatureSequence features;   // buckets already masked to the model's table
   std::vector<uint8_t> gold;  // one TagLabel per token
 };
 

@@ -9,9 +9,9 @@
 #include <memory>
 #include <vector>
 
+#include "match/ner/ner_lexicon.h"
 #include "match/ner/tagger_features.h"
 #include "match/ner/tagger_train.h"
-#include "match/ner/ner_lexicon.h"
 
 namespace kashif::internal {
 
@@ -31,8 +31,8 @@ class TaggerTrainer {
   TaggerModel Train(int epochs, uint64_t seed) const;
 
  private:
-  void AddSequences(const Document& doc, const NerTokens& view,
-                    const std::vector<Candidate>& prior, const std::vector<uint8_t>& labels);
+  void AddSequences(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
+                    const std::vector<uint8_t>& labels);
   TaggerFeatures features_;
   int hash_bits_;
   TaggerRunScratch scratch_;
