@@ -62,7 +62,7 @@ TEST(VocabularyTest, FlagsOfOneWordAddedTwiceAreMerged) {
   const uint32_t dollar = vocabulary.Find("دولار");
   ASSERT_NE(dollar, Vocabulary::kUnknown);
   EXPECT_EQ(vocabulary.Info(dollar).lexicons, kLexCurrency | kLexDate);
-  EXPECT_EQ(vocabulary.Info(dollar).ner, 4u);
+  EXPECT_EQ(vocabulary.Info(dollar).classes, 4u);
   EXPECT_EQ(vocabulary.Find("مليون", HashWord("مليون", std::string_view("مليون").size())),
             vocabulary.Find("مليون"));
   EXPECT_EQ(vocabulary.Find("ريال"), Vocabulary::kUnknown);

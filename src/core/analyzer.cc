@@ -109,7 +109,7 @@ size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut) {
 
 void Analyzer::Analyze(Document* doc) const {
   doc->vocabulary = vocabulary_.get();
-  if (doc->ner_cache) doc->ner_cache->fresh = false;
+  if (doc->stage_cache) doc->stage_cache->fresh = false;
   const size_t n = doc->tokens.size();
   // A reused document keeps its analyses (Document::Clear): only tokens beyond the last
   // document's count are filled (with a copy: value-initializing one by one costs more), as

@@ -100,8 +100,10 @@ struct Document {
   std::vector<TokenAnalysis> analyses;  // one per token (once Analyze() has run)
   std::string arena;                    // storage of every ArenaSlice
   std::vector<Candidate> candidates;
-  // Filled by matchers through a const Document: a document belongs to one thread at a time.
-  mutable std::unique_ptr<StageCache> ner_cache;
+  // The per-document work of one stage (today the NER rules' token view), filled by matchers
+  // through a const Document: `mutable` because a Document belongs to one thread at a time
+  // (Extract() keeps one per thread, extract/extractor.cc), so no other thread sees the write.
+  mutable std::unique_ptr<StageCache> stage_cache;
 
   std::string_view Slice(ArenaSlice slice) const {
     return std::string_view(arena).substr(slice.offset, slice.size);
@@ -127,7 +129,7 @@ struct Document {
     // filled again for every text.
     arena.clear();
     candidates.clear();
-    if (ner_cache) ner_cache->fresh = false;
+    if (stage_cache) stage_cache->fresh = false;
   }
 };
 

@@ -5,13 +5,13 @@
 
 namespace kashif::internal {
 
-void VocabularyBuilder::Add(std::string_view key, uint32_t lexicons, uint32_t ner) {
+void VocabularyBuilder::Add(std::string_view key, uint32_t lexicons, uint32_t classes) {
   if (key.empty()) return;
   const uint32_t id = words_.Insert(key);
   if (id == infos_.size()) infos_.emplace_back();
   VocabularyEntry& info = infos_[id];
   info.lexicons |= lexicons;
-  info.ner |= ner;
+  info.classes |= classes;
 }
 
 Vocabulary::Vocabulary(VocabularyBuilder builder)

@@ -37,13 +37,15 @@ enum LexiconBit : uint32_t {
 
 struct VocabularyEntry {
   uint32_t lexicons = 0;  // LexiconBit flags
-  uint32_t ner = 0;       // NerClass flags (match/ner/ner_lexicon.h) of the word
+  // Word classes a lexicon gives the word, as that lexicon defines them (the NER lexicon's
+  // NerClass flags, match/ner/ner_lexicon.h).
+  uint32_t classes = 0;
 };
 
 // Collects the words while the lexicons are compiled.
 class VocabularyBuilder {
  public:
-  void Add(std::string_view key, uint32_t lexicons, uint32_t ner = 0);
+  void Add(std::string_view key, uint32_t lexicons, uint32_t classes = 0);
 
  private:
   friend class Vocabulary;

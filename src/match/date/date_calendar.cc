@@ -180,6 +180,28 @@ CivilDate AddMonths(const CivilDate& date, int months) {
   return CivilDate{year, month, day};
 }
 
+CivilDate WesternEaster(int year) {
+  // The anonymous Gregorian algorithm ("Meeus/Jones/Butcher").
+  const int a = year % 19, b = year / 100, c = year % 100;
+  const int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4;
+  const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int n = h + l - 7 * m + 114;
+  return CivilDate{year, n / 31, n % 31 + 1};
+}
+
+CivilDate OrthodoxEaster(int year) {
+  // Meeus's Julian algorithm gives a Julian calendar date; the Julian calendar runs
+  // year / 100 - year / 400 - 2 days behind the Gregorian one (13 days in 1900-2099).
+  const int a = year % 4, b = year % 7, c = year % 19;
+  const int d = (19 * c + 15) % 30;
+  const int e = (2 * a + 4 * b - d + 34) % 7;
+  const int n = d + e + 114;
+  return AddDays(CivilDate{year, n / 31, n % 31 + 1}, year / 100 - year / 400 - 2);
+}
+
 void AppendZeroPadded(int v, int width, std::string* out) {
   // Written right to left into a buffer wide enough for any int and any width used here.
   char buf[32];
@@ -195,7 +217,6 @@ void AppendZeroPadded(int v, int width, std::string* out) {
   if (v < 0) *--p = '-';
   out->append(p, static_cast<size_t>(end - p));
 }
-
 
 std::string FormatDay(const CivilDate& date) {
   std::string out;

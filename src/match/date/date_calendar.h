@@ -12,8 +12,8 @@
 #include <optional>
 #include <string>
 
-#include "kashif/kashif.h"
 #include "core/civil_date.h"
+#include "kashif/kashif.h"
 
 namespace kashif::internal {
 
@@ -32,6 +32,10 @@ void IsoWeek(const CivilDate& date, int* iso_year, int* week);
 CivilDate WeekStart(const CivilDate& date);
 // Adds months keeping the day where the target month allows (Jan 31 + 1 month = Feb 28/29).
 CivilDate AddMonths(const CivilDate& date, int months);
+// Easter Sunday of a Gregorian year (1583 on), as a Gregorian date: by the Gregorian computus
+// (the Western churches) or by the Julian one (the Orthodox churches).
+CivilDate WesternEaster(int year);
+CivilDate OrthodoxEaster(int year);
 
 // Appends v in decimal, zero-padded to `width` characters the way printf's "%0<width>d" pads
 // (a minus sign counts toward the width: -5 → "-005" for 4), without printf's cost.

@@ -20,7 +20,7 @@ bool ToInt(std::string_view s, int* out) {
   return ec == std::errc() && p == s.data() + s.size() && !s.empty();
 }
 
-bool ParseUnit(std::string_view text, int* unit, int* count) {
+bool ParseUnit(std::string_view text, DateWord* w) {
   std::vector<std::string_view> parts = SplitFields(text, ':');
   static constexpr std::pair<std::string_view, DateUnit> kUnits[] = {
       {"day", DateUnit::kDay},   {"week", DateUnit::kWeek},     {"month", DateUnit::kMonth},
@@ -28,20 +28,75 @@ bool ParseUnit(std::string_view text, int* unit, int* count) {
   bool found = false;
   for (const auto& [name, u] : kUnits) {
     if (parts[0] == name) {
-      *unit = static_cast<int>(u);
+      w->unit = u;
       found = true;
     }
   }
   if (!found) return false;
-  *count = 1;
+  int count = 1;
   if (parts.size() == 2) {
     if (parts[1] == "n") {
-      *count = 0;
-    } else if (!ToInt(parts[1], count)) {
+      count = 0;
+    } else if (!ToInt(parts[1], &count) || count < 1 || count > 2) {
       return false;
     }
   }
+  w->count = static_cast<int8_t>(count);
   return parts.size() <= 2;
+}
+
+// One name of the value column among `names`, in order: its index, or -1.
+template <size_t N>
+int NameIndex(std::string_view value, const std::string_view (&names)[N]) {
+  for (size_t k = 0; k < N; ++k) {
+    if (value == names[k]) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+// "h10-01" / "g12-25": a fixed-date holiday; "easter" / "easter_orthodox": Easter Sunday.
+bool ParseHoliday(std::string_view value, DateWord* w) {
+  if (value == "easter" || value == "easter_orthodox") {
+    w->holiday = value == "easter" ? HolidayRule::kWesternEaster : HolidayRule::kOrthodoxEaster;
+    return true;
+  }
+  int month = 0;
+  int day = 0;
+  if (value.size() != 6 || (value[0] != 'h' && value[0] != 'g') || value[3] != '-' ||
+      !ToInt(value.substr(1, 2), &month) || !ToInt(value.substr(4, 2), &day) || month < 1 ||
+      month > 12 || day < 1 || day > 31) {
+    return false;
+  }
+  w->holiday = value[0] == 'h' ? HolidayRule::kHijri : HolidayRule::kGregorian;
+  w->month = static_cast<int8_t>(month);
+  w->day = static_cast<int8_t>(day);
+  return true;
+}
+
+// The integer field a kind's VALUE goes to; nullptr for kinds whose value is not read.
+int8_t* IntegerField(DateWord* w) {
+  switch (w->kind) {
+    case DateWordKind::kMonth:
+    case DateWordKind::kHijriMonth:
+      return &w->month;
+    case DateWordKind::kWeekday:
+      return &w->weekday;
+    case DateWordKind::kDayRel:
+      return &w->day_offset;
+    case DateWordKind::kRel:
+      return &w->direction;
+    case DateWordKind::kNth:
+    case DateWordKind::kLast:
+      return &w->nth;
+    case DateWordKind::kDecade:
+      return &w->decade;
+    case DateWordKind::kYearFraction:
+      return &w->parts;
+    case DateWordKind::kYearWord:
+      return &w->count;
+    default:
+      return nullptr;
+  }
 }
 
 bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::string* why) {
@@ -57,6 +112,7 @@ bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::
       {"year_word", DateWordKind::kYearWord},
       {"week_word", DateWordKind::kWeekWord},
       {"century_word", DateWordKind::kCenturyWord},
+      {"millennium_word", DateWordKind::kMillenniumWord},
       {"rel", DateWordKind::kRel},
       {"this", DateWordKind::kThis},
       {"era", DateWordKind::kEra},
@@ -76,6 +132,7 @@ bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::
       {"not_era_after", DateWordKind::kNotEraAfter},
       {"not_before_weekday", DateWordKind::kNotBeforeWeekday},
       {"year_fraction", DateWordKind::kYearFraction},
+      {"season", DateWordKind::kSeason},
   };
   auto it = kKinds.find(kind);
   if (it == kKinds.end()) {
@@ -86,61 +143,80 @@ bool ParseWord(std::string_view kind, std::string_view value, DateWord* w, std::
   switch (w->kind) {
     case DateWordKind::kUnit:
     case DateWordKind::kUnitDef:
-      if (!ParseUnit(value, &w->value, &w->value2)) {
+      if (!ParseUnit(value, w)) {
         *why = "bad unit \"" + std::string(value) + "\"";
         return false;
       }
       return true;
-    case DateWordKind::kEra:
-      if (value != "gregorian" && value != "hijri" && value != "bc") {
+    case DateWordKind::kEra: {
+      static constexpr std::string_view kEras[] = {"gregorian", "hijri", "bc"};
+      const int k = NameIndex(value, kEras);
+      if (k < 0) {
         *why = "era must be gregorian, hijri or bc";
         return false;
       }
-      w->value = value == "hijri" ? 1 : value == "bc" ? 2 : 0;
+      w->era = static_cast<DateEra>(k);
       return true;
-    case DateWordKind::kPart:
-      if (value == "early") {
-        w->value = static_cast<int>(DatePart::kEarly);
-      } else if (value == "mid") {
-        w->value = static_cast<int>(DatePart::kMid);
-      } else if (value == "late") {
-        w->value = static_cast<int>(DatePart::kLate);
-      } else {
+    }
+    case DateWordKind::kPart: {
+      static constexpr std::string_view kParts[] = {"early", "mid", "late"};
+      const int k = NameIndex(value, kParts);
+      if (k < 0) {
         *why = "part must be early, mid or late";
         return false;
       }
-      return true;
-    case DateWordKind::kShift:
-      if (value != "ago" && value != "after") {
-        *why = "shift must be ago or after";
-        return false;
-      }
-      w->value = value == "ago" ? -1 : 1;
-      return true;
-    case DateWordKind::kHoliday: {
-      int month = 0;
-      int day = 0;
-      if (value.size() != 6 || (value[0] != 'h' && value[0] != 'g') || value[3] != '-' ||
-          !ToInt(value.substr(1, 2), &month) || !ToInt(value.substr(4, 2), &day) || month < 1 ||
-          month > 12 || day < 1 || day > 31) {
-        *why = "holiday must be hMM-DD or gMM-DD";
-        return false;
-      }
-      w->value = value[0] == 'h' ? 1 : 0;
-      w->value2 = month * 100 + day;
+      w->part = static_cast<DatePart>(k);
       return true;
     }
-    default:
-      if (!ToInt(value, &w->value)) {
+    case DateWordKind::kSeason: {
+      static constexpr std::string_view kSeasons[] = {"",       "spring", "summer",
+                                                      "autumn", "winter", "school_year"};
+      const int k = NameIndex(value, kSeasons);
+      if (k <= 0) {
+        *why = "season must be spring, summer, autumn, winter or school_year";
+        return false;
+      }
+      w->season = static_cast<Season>(k);
+      return true;
+    }
+    case DateWordKind::kShift:
+      if (value != "ago" && value != "since" && value != "after") {
+        *why = "shift must be ago, since or after";
+        return false;
+      }
+      w->direction = value == "after" ? 1 : -1;
+      w->since = value == "since";
+      return true;
+    case DateWordKind::kHoliday:
+      if (!ParseHoliday(value, w)) {
+        *why = "holiday must be hMM-DD, gMM-DD, easter or easter_orthodox";
+        return false;
+      }
+      return true;
+    default: {
+      int v = 0;
+      if (!ToInt(value, &v) || v < -100 || v > 100) {
         *why = "value must be an integer";
         return false;
       }
-      if (w->kind == DateWordKind::kYearWord) std::swap(w->value, w->value2);
+      if (w->kind == DateWordKind::kCue) w->temporal = v == 1;
+      if (w->kind == DateWordKind::kRangeFrom) w->between = v == 1;
+      if (int8_t* field = IntegerField(w)) *field = static_cast<int8_t>(v);
       return true;
+    }
   }
 }
 
 }  // namespace
+
+bool DateWord::operator==(const DateWord& o) const {
+  // Every field but the flags, which a repeated row merges.
+  return kind == o.kind && month == o.month && day == o.day && weekday == o.weekday &&
+         day_offset == o.day_offset && direction == o.direction && nth == o.nth &&
+         decade == o.decade && parts == o.parts && count == o.count && unit == o.unit &&
+         part == o.part && era == o.era && holiday == o.holiday && season == o.season &&
+         temporal == o.temporal && between == o.between && since == o.since;
+}
 
 const DateLexicon& DateLexicon::Get() {
   static const DateLexicon* const lexicon = [] {
@@ -201,8 +277,7 @@ std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::stri
     std::vector<Phrase>& phrases = first_word.phrases;
     bool merged = false;
     for (Phrase& p : phrases) {
-      if (p.rest == phrase.rest && p.word.kind == word.kind && p.word.value == word.value &&
-          p.word.value2 == word.value2) {
+      if (p.rest == phrase.rest && p.word == word) {
         p.word.weak = p.word.weak || word.weak;
         p.word.bound = p.word.bound || word.bound;
         merged = true;
@@ -278,6 +353,5 @@ uint32_t DateLexicon::FirstWordKinds(const Document& doc, size_t token) const {
 void DateLexicon::AddWordsTo(VocabularyBuilder* builder) const {
   for (const auto& [first, first_word] : by_first_) builder->Add(first, kLexDate);
 }
-
 
 }  // namespace kashif::internal

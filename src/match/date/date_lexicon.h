@@ -49,26 +49,53 @@ enum class DateWordKind : uint8_t {
   kEpithet,           // المبارك after رمضان: part of the name
   kNotEraAfter,       // "1000 م مربع": م is the metre, not the era
   kNotBeforeWeekday,  // "سوق الجمعة", "صلاة الجمعة": a name, not a day
-  kYearFraction,  // الربع (4 per year), النصف (2 per year) before an ordinal and a year
+  kYearFraction,    // الربع (4 per year), النصف (2 per year) before an ordinal and a year
+  kSeason,          // صيف، الشتاء; العام الدراسي (a school year)
+  kMillenniumWord,  // الألفية
+  // Kinds are bits of a uint32_t (DateLexicon::FirstWordKinds): at most 32.
 };
 
 enum class DateUnit : uint8_t { kDay, kWeek, kMonth, kYear, kDecade, kCentury };
 enum class DatePart : uint8_t { kEarly, kMid, kLate };
+enum class DateEra : uint8_t { kGregorian, kHijri, kBeforeCommonEra };
+// How a holiday's date is found: a fixed day of the Gregorian or Hijri calendar, or Easter
+// Sunday by the Gregorian (Western churches) or Julian (Orthodox churches) computus.
+enum class HolidayRule : uint8_t { kGregorian, kHijri, kWesternEaster, kOrthodoxEaster };
+// TIMEX3's seasons (SP, SU, FA, WI), and the school year (September to June).
+enum class Season : uint8_t { kNone, kSpring, kSummer, kAutumn, kWinter, kSchoolYear };
 
+// What a date word means. Each kind sets only the fields named for it; the others stay zero.
 struct DateWord {
   DateWordKind kind = DateWordKind::kMonth;
-  // month / weekday / offset / rel / nth / decade number; for kUnit and kUnitDef the DateUnit;
-  // for kEra 0 Gregorian, 1 Hijri, 2 before
-  // the common era; for kPart the DatePart; for kShift -1 ago, +1 after; for
-  // kHoliday 0 Gregorian, 1 Hijri.
-  int value = 0;
-  // kUnit / kUnitDef: the count the word carries (1, 2; 0 = a plural that needs a number).
-  // kHoliday: month * 100 + day. kYearWord: 2 for the dual construct (عامي).
-  int value2 = 0;
+  int8_t month = 0;       // kMonth, kHijriMonth: 1-12; kHoliday (fixed date): its month
+  int8_t day = 0;         // kHoliday (fixed date): its day
+  int8_t weekday = 0;     // kWeekday: ISO weekday, Monday 1 .. Sunday 7
+  int8_t day_offset = 0;  // kDayRel: days from the reference date (أمس -1)
+  // kRel: -1 past (الماضي), +1 next (المقبل), 0 the current one (الحالي); kShift: -1 ago (منذ،
+  // قبل), +1 after (بعد).
+  int8_t direction = 0;
+  int8_t nth = 0;     // kNth, kLast: 1..5, -1 the last
+  int8_t decade = 0;  // kDecade: the decade of its century (الثمانينيات 8)
+  int8_t parts = 0;   // kYearFraction: parts of a year (الربع 4, النصف 2)
+  // kUnit, kUnitDef, kYearWord: the count the word carries: 1, 2 for a dual (يومين، عامي), 0
+  // for a plural that needs a number (أيام).
+  int8_t count = 0;
+  DateUnit unit = DateUnit::kDay;                 // kUnit, kUnitDef
+  DatePart part = DatePart::kEarly;               // kPart
+  DateEra era = DateEra::kGregorian;              // kEra
+  HolidayRule holiday = HolidayRule::kGregorian;  // kHoliday
+  Season season = Season::kNone;                  // kSeason
+  bool temporal = false;  // kCue: only temporal (منذ، حتى), so "منذ 1948 يعيش" is a year
+  bool between = false;  // kRangeFrom: بين (takes و), not من (takes إلى)
+  bool since = false;  // kShift: منذ, which also reads as a duration ("منذ أيام": for days)
   bool weak = false;
   // Weaker still: a preposition is not enough ("في إب" is the Yemeni city, not August); it
   // needs a day, a year or شهر. Implies weak.
   bool bound = false;
+
+  bool IsDual() const { return count == 2; }
+  bool IsPlural() const { return count == 0; }
+  bool operator==(const DateWord& o) const;
 };
 
 // One lexicon hit at a token: the word and the token range it covers.

@@ -15,6 +15,9 @@
 // or forward (the next one on or after it). Weeks are ISO weeks (Monday to Sunday) and the
 // weekend is the ISO one (Saturday and Sunday).
 //
+// The grammar itself is date_grammar.h's Grammar class, defined by concern in date_*.cc; the
+// conventions behind the values are in docs/dates.md.
+//
 // Thread safety: immutable after construction; Propose() may run concurrently.
 #ifndef KASHIF_SRC_MATCH_DATE_DATE_MATCHER_H_
 #define KASHIF_SRC_MATCH_DATE_DATE_MATCHER_H_

@@ -210,7 +210,7 @@ uint32_t NerLexicon::HashedBareFlags(std::string_view key) const {
 }
 
 uint32_t NerLexicon::Flags(std::string_view key) const {
-  if (vocabulary_ != nullptr) return vocabulary_->Info(vocabulary_->Find(key)).ner;
+  if (vocabulary_ != nullptr) return vocabulary_->Info(vocabulary_->Find(key)).classes;
   auto it = flags_.find(absl::string_view(key.data(), key.size()));
   return it == flags_.end() ? 0 : it->second;
 }
@@ -371,11 +371,11 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
 }
 
 NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
-  // Only the NER rules keep a cache in ner_cache, always this type: no dynamic_cast needed.
-  auto* view = static_cast<NerLexicalView*>(doc.ner_cache.get());
+  // Only the NER rules keep a cache in stage_cache, always this type: no dynamic_cast needed.
+  auto* view = static_cast<NerLexicalView*>(doc.stage_cache.get());
   if (view == nullptr) {
-    doc.ner_cache = std::make_unique<NerLexicalView>();
-    view = static_cast<NerLexicalView*>(doc.ner_cache.get());
+    doc.stage_cache = std::make_unique<NerLexicalView>();
+    view = static_cast<NerLexicalView*>(doc.stage_cache.get());
   }
   if (!view->fresh || view->lexicon != &lexicon) {
     BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite);

@@ -97,10 +97,10 @@ class NerLexicon {
   // The classes of a reading's word, and of that word without its article (0 when the reading
   // has none). The default lexicon reads them off the reading's vocabulary ids; others hash.
   uint32_t ReadingFlags(const Document& doc, const TokenReading& reading) const {
-    return builtin_ ? doc.Info(reading).ner : Flags(doc.Slice(reading.key));
+    return builtin_ ? doc.Info(reading).classes : Flags(doc.Slice(reading.key));
   }
   uint32_t BareFlags(const Document& doc, const TokenReading& reading) const {
-    return builtin_ ? doc.BareInfo(reading).ner : HashedBareFlags(doc.Slice(reading.key));
+    return builtin_ ? doc.BareInfo(reading).classes : HashedBareFlags(doc.Slice(reading.key));
   }
   // Whether no reading of the token, with or without its article, is a word of this lexicon,
   // told from the readings' vocabulary ids alone (false when the lexicon does not use them).
