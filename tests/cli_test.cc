@@ -322,3 +322,51 @@ TEST(CliTest, TokenizeShowsKindsAndSpans) {
 }
 
 }  // namespace
+
+// `kashif train` on a CoNLL fixture of our own, twice (the same bytes), then the model used by
+// `kashif --model`; a broken model file is an error at start, with the file named.
+TEST(CliTest, TrainAndUseAModel) {
+  std::string conll;
+  const char* sentences[] = {
+      "قال O|الوزير O|كالميرو B-PER|إن O|الاتفاق O|جاهز O",
+      "وصرح O|كالميرو B-PER|بأن O|المفاوضات O|مستمرة O",
+      "أعلنت O|شركة O|فالتيكا B-ORG|عن O|أرباح O|كبيرة O",
+      "وقالت O|فالتيكا B-ORG|إنها O|ستفتح O|مصنعا O",
+      "واجتمع O|كالميرو B-PER|مع O|رئيس O|الحكومة O",
+      "ووقعت O|فالتيكا B-ORG|عقدا O|مع O|الحكومة O",
+  };
+  for (const char* sentence : sentences) {
+    std::string s = sentence;
+    for (char& c : s) c = c == '|' ? '\n' : c;
+    conll += s + "\n\n";
+  }
+  const std::string gold = WriteTemp("kashif_cli_train.conll", conll);
+  const std::string model_a = ::testing::TempDir() + std::to_string(getpid()) + "_model_a.bin";
+  const std::string model_b = ::testing::TempDir() + std::to_string(getpid()) + "_model_b.bin";
+  std::string err;
+  Result r = Kashif("train --hash-bits 12 --output '" + model_a + "' '" + gold + "'", &err);
+  ASSERT_EQ(r.status, 0) << err;
+  EXPECT_NE(err.find("written to " + model_a), std::string::npos) << err;
+  ASSERT_EQ(Kashif("train --hash-bits 12 --output '" + model_b + "' '" + gold + "'").status, 0);
+  std::ifstream a(model_a, std::ios::binary), b(model_b, std::ios::binary);
+  const std::string bytes_a((std::istreambuf_iterator<char>(a)), std::istreambuf_iterator<char>());
+  const std::string bytes_b((std::istreambuf_iterator<char>(b)), std::istreambuf_iterator<char>());
+  EXPECT_FALSE(bytes_a.empty());
+  EXPECT_EQ(bytes_a, bytes_b);
+
+  const std::string text = WriteTemp("kashif_cli_tagged.txt", "وقال كالميرو إن الاتفاق جاهز");
+  r = Kashif("--types PER,ORG,LOC --model '" + model_a + "' '" + text + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "9\t23\tPER\tكالميرو\tكالميرو\n");
+  r = Kashif("--types PER,ORG,LOC --rules-only '" + text + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+
+  const std::string broken = WriteTemp("kashif_cli_broken.bin", bytes_a.substr(0, 30));
+  r = Kashif("--model '" + broken + "' '" + text + "'", &err);
+  EXPECT_EQ(r.status, 2);  // as for any option Create() refuses (a bad --gazetteer file too)
+  EXPECT_NE(err.find(broken + ": not a usable kashif tagger model: "), std::string::npos) << err;
+  r = Kashif("train '" + gold + "'", &err);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(err.find("--output MODEL is required"), std::string::npos);
+}

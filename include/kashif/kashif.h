@@ -224,6 +224,20 @@ struct Options {
   // ParsePatternTsv format, read by Create() (their rules come after these).
   std::vector<PatternRule> patterns;
   std::vector<std::string> pattern_files;
+  // The trained NER tagger beside the rules (kashif/train.h). Off by default: the gazetteers and
+  // the rules alone ("rules-only"), every entity explainable by a list entry or a rule. Measured
+  // on held-out text the built-in model gains a little on news, loses a little on Wikipedia
+  // articles and costs about 2.5x the extraction time (docs/tagger.md), so it is the caller's
+  // choice; a model trained on the caller's own genre is where it pays.
+  bool use_tagger = false;
+  // A tagger model file written by TrainTaggerModel or `kashif train`, read by Create() (a
+  // missing, truncated, corrupt or other-version file is an error); empty: the built-in model.
+  std::string model_file;
+  // Where the tagger's names meet the rules': off (the default), a name the gazetteers or the
+  // rules found wins and the tagger adds names where they found none; on, the tagger's names win
+  // over the rules' and the built-in gazetteers' (not over gazetteer_entries / gazetteer_files,
+  // dates or amounts): for a model trained on text like yours (see docs/tagger.md).
+  bool tagger_over_rules = false;
 };
 
 // Frees the calling thread's Extract() scratch (see "Memory" above). The next Extract() on this
@@ -232,6 +246,7 @@ KASHIF_EXPORT void ReleaseThreadScratch();
 
 namespace internal {
 class ExtractorModel;
+class ExtractorAccess;
 }
 
 class KASHIF_EXPORT Extractor {
@@ -253,6 +268,7 @@ class KASHIF_EXPORT Extractor {
   const Options& options() const;
 
  private:
+  friend class internal::ExtractorAccess;  // the tagger's trainer runs the model's stages
   explicit Extractor(std::shared_ptr<const internal::ExtractorModel> model);
   std::shared_ptr<const internal::ExtractorModel> model_;
 };

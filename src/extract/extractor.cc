@@ -6,6 +6,7 @@
 
 #include "kashif/kashif.h"
 #include "kashif/tokenizer.h"
+#include "kashif/train.h"
 #include "match/date/date_matcher.h"
 #include "match/gazetteer.h"
 #include "match/matcher.h"
@@ -18,6 +19,8 @@
 #include "match/percent/percent_matcher.h"
 #include "match/ner/propagation.h"
 #include "match/pattern/pattern_matcher.h"
+#include "match/ner/tagger_matcher.h"
+#include "match/ner/tagger_trainer.h"
 #include "match/resolver.h"
 #include "match/time/time_matcher.h"
 #include "core/analyzer.h"
@@ -43,6 +46,7 @@ class ExtractorModel {
   bool type_enabled[kEntityTypeCount] = {};
   std::vector<std::unique_ptr<Matcher>> matchers;
   std::vector<std::unique_ptr<Refiner>> refiners;
+  std::shared_ptr<const NerLexicon> ner_lexicon;  // the tagger's trainer reads it
 };
 
 namespace {
@@ -138,7 +142,16 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
     if (!patterns.ok()) return patterns.status();
     model->matchers.push_back(std::move(patterns).value());
   }
+  model->ner_lexicon = *ner_lexicon;
   model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+  // The tagger reads every matcher's candidates and the rules' names propagated through the
+  // document; then its own names are propagated too (a second pass that only adds).
+  if (options.use_tagger) {
+    auto tagger = LoadTaggerModel(options.model_file);
+    if (!tagger.ok()) return tagger.status();
+    model->refiners.push_back(std::make_unique<TaggerMatcher>(*tagger, *ner_lexicon));
+    model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+  }
   model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
   return Status::Ok();
 }
@@ -179,6 +192,12 @@ size_t ThreadScratchBytes() {
          s.window_entities.capacity() * sizeof(Entity) + (d.stage_cache ? d.stage_cache->Bytes() : 0);
 }
 
+
+// What TrainTaggerModel reads of an Extractor (a friend of it).
+class ExtractorAccess {
+ public:
+  static const ExtractorModel& Model(const Extractor& extractor) { return *extractor.model_; }
+};
 }  // namespace internal
 
 void ReleaseThreadScratch() {
@@ -273,6 +292,49 @@ void Extractor::Extract(std::string_view text, const std::optional<CivilDate>& r
       &scratch.window_entities, entities);
   doc.text = {};
   if (internal::ThreadScratchBytes() > internal::kKeepScratchBytes) ReleaseThreadScratch();
+}
+
+StatusOr<std::string> TrainTaggerModel(const std::vector<TrainingExample>& examples,
+                                       const TrainingOptions& options, const Options& pipeline) {
+  if (options.epochs < 1 || options.epochs > 100) {
+    return Status(StatusCode::kInvalidArgument, "training epochs must be 1..100");
+  }
+  if (options.hash_bits < internal::kMinHashBits || options.hash_bits > internal::kMaxHashBits) {
+    return Status(StatusCode::kInvalidArgument, "hash_bits must be 8..22");
+  }
+  // The features read the rules' candidates, so training runs the rules (not a tagger).
+  Options rules_only = pipeline;
+  rules_only.use_tagger = false;
+  rules_only.types.clear();
+  StatusOr<Extractor> extractor = Extractor::Create(rules_only);
+  if (!extractor.ok()) return extractor.status();
+  const internal::ExtractorModel& model = internal::ExtractorAccess::Model(*extractor);
+  internal::TaggerTrainer trainer(model.ner_lexicon, options.hash_bits);
+  internal::Document doc;
+  for (size_t e = 0; e < examples.size(); ++e) {
+    const TrainingExample& example = examples[e];
+    if (example.text.size() >= (size_t{1} << 30)) {
+      return Status(StatusCode::kInvalidArgument,
+                    "training example " + std::to_string(e) + " is over 1 GiB");
+    }
+    for (const Entity& entity : example.entities) {
+      if (entity.begin >= entity.end || entity.end > example.text.size()) {
+        return Status(StatusCode::kInvalidArgument,
+                      "training example " + std::to_string(e) + ": the entity span [" +
+                          std::to_string(entity.begin) + ", " + std::to_string(entity.end) +
+                          ") is empty or outside its text");
+      }
+    }
+    doc.Clear();
+    doc.text = example.text;
+    model.tokenizer.Tokenize(doc.text, &doc.tokens);
+    model.analyzer.Analyze(&doc);
+    for (const auto& matcher : model.matchers) {
+      matcher->Propose(doc, model.options, &doc.candidates);
+    }
+    trainer.Add(doc, example.entities);
+  }
+  return trainer.Train(options.epochs, options.seed).Serialize();
 }
 
 }  // namespace kashif

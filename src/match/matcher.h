@@ -12,6 +12,8 @@ namespace kashif::internal {
 // The one scale of Candidate::priority: the higher wins an overlap in the resolver; between
 // equals the longer span wins.
 inline constexpr int32_t kUserGazetteerPriority = 100;    // the caller's own entries
+// The trained tagger with Options::tagger_over_rules (match/ner/tagger_matcher.h).
+inline constexpr int32_t kTaggerOverRulesPriority = 90;
 inline constexpr int32_t kBuiltinGazetteerPriority = 80;  // data/places.tsv, organizations, people
 inline constexpr int32_t kGrammarPriority = 60;           // money and date grammars
 inline constexpr int32_t kMoneyPriority = kGrammarPriority;
@@ -24,6 +26,7 @@ inline constexpr int32_t kTimePriority = kGrammarPriority;
 inline constexpr int32_t kQualifiedMoneyPriority = 85;
 inline constexpr int32_t kZonedTimePriority = 85;
 inline constexpr int32_t kNerRulePriority = 40;      // person, organization and place rules
+inline constexpr int32_t kTaggerPriority = 30;       // the trained tagger, filling the rules' gaps
 inline constexpr int32_t kPropagationPriority = 20;  // document-level propagation fills gaps
 
 // Immutable after construction; Propose() is called concurrently from many threads.

@@ -526,4 +526,14 @@ int FinishOutput(int status) {
 }
 void WriteErr(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
+void ApplyTaggerOptions(const ArgParser& parser, Options* options) {
+  if (parser.Has("--tagger")) options->use_tagger = true;
+  if (auto file = parser.Get("--model")) {
+    options->model_file = *file;
+    options->use_tagger = true;
+  }
+  if (parser.Has("--rules-only")) options->use_tagger = false;
+  if (parser.Has("--tagger-over-rules")) options->tagger_over_rules = true;
+}
+
 }  // namespace kashif::cli

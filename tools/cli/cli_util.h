@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kashif/kashif.h"
+
 namespace kashif::cli {
 
 // Appends `text` to *out as a JSON string literal (quotes included). Invalid UTF-8 bytes are
@@ -82,6 +84,11 @@ std::optional<int> StartCommand(const std::string& command, std::string_view usa
                                 const std::vector<std::string>& args, ArgParser* parser);
 // The --format text|json option: true for json; nullopt (reported) for another value.
 std::optional<bool> JsonFormatOption(const std::string& command, const ArgParser& parser);
+
+// The tagger options every extracting command takes: --tagger (Options::use_tagger on),
+// --model FILE (Options::model_file, and the tagger on), --rules-only (Options::use_tagger off,
+// the default) and --tagger-over-rules (Options::tagger_over_rules).
+void ApplyTaggerOptions(const ArgParser& parser, Options* options);
 
 // Writes `text` to stdout / stderr in full. A failed write to stdout (a full disk, a closed
 // pipe when SIGPIPE is ignored) ends the process at once: "kashif: write error: REASON" on

@@ -11,7 +11,8 @@ namespace kashif::cli {
 namespace {
 
 constexpr char kUsage[] =
-    "usage: kashif eval [--types PER,ORG,LOC] [--errors] [--doc-sentences N] FILE...\n"
+    "usage: kashif eval [--types PER,ORG,LOC] [--errors] [--doc-sentences N] [--model FILE]\n"
+    "                   [--tagger] [--rules-only] [--tagger-over-rules] FILE...\n"
     "\n"
     "Scores kashif against CoNLL-style gold (TOKEN TAG [TAG ...] a line, IOB tags, a blank line\n"
     "between sentences). Tags map as PER/PERS -> PER, LOC/GPE -> LOC, ORG, MONEY, DATE, PERCENT,\n"
@@ -21,7 +22,11 @@ constexpr char kUsage[] =
     "  --types LIST        types to score (default PER,ORG,LOC)\n"
     "  --errors            list misses (MISS), false alarms (FALSE) and type confusions (TYPE)\n"
     "  --doc-sentences N   cut each file into documents of N sentences (default 0: a file, or\n"
-    "                      each -DOCSTART- section, is one document)\n";
+    "                      each -DOCSTART- section, is one document)\n"
+    "  --tagger            switch on the trained NER tagger (off by default)\n"
+    "  --model FILE        the tagger's model file (from `kashif train`); switches it on\n"
+    "  --rules-only        no tagger (the default): the gazetteers and the rules alone\n"
+    "  --tagger-over-rules the tagger's names win over the rules' and the built-in lists'\n";
 
 bool ParseTypes(const std::string& list, std::vector<EntityType>* types, std::string* error) {
   size_t pos = 0;
@@ -48,7 +53,8 @@ bool ParseTypes(const std::string& list, std::vector<EntityType>* types, std::st
 }  // namespace
 
 int RunEval(const Args& args) {
-  ArgParser parser({"--types", "--doc-sentences"}, {"--errors", "--help", "-h"});
+  ArgParser parser({"--types", "--doc-sentences", "--model"},
+                   {"--errors", "--tagger", "--rules-only", "--tagger-over-rules", "--help", "-h"});
   std::string error;
   if (!parser.Parse(args, &error)) {
     WriteErr("kashif eval: " + error + "\n" + kUsage);
@@ -78,7 +84,9 @@ int RunEval(const Args& args) {
     doc_sentences = static_cast<int>(parsed);
   }
 
-  StatusOr<Extractor> extractor = Extractor::Create(Options());
+  Options options;
+  ApplyTaggerOptions(parser, &options);
+  StatusOr<Extractor> extractor = Extractor::Create(options);
   if (!extractor.ok()) {
     WriteErr("kashif eval: " + extractor.status().message() + "\n");
     return 1;

@@ -44,6 +44,11 @@ constexpr char kUsage[] =
     "                          matches are reported with their LABEL (docs/patterns.md)\n"
     "  --max-line-bytes N      longest input line (default 32 MiB): a longer JSONL line gets an\n"
     "                          error object, a longer text line is cut at white space (reported)\n"
+    "  --tagger                switch on the trained NER tagger (off by default)\n"
+    "  --model FILE            the tagger's model file (from `kashif train`) instead of the\n"
+    "                          built-in model; switches the tagger on\n"
+    "  --rules-only            no tagger (the default): the gazetteers and the rules alone\n"
+    "  --tagger-over-rules     with the tagger on, its names win over the rules' and the lists'\n"
     "  -j, --threads N         worker threads (default: the cores, at most 8); output keeps\n"
     "                          input order\n"
     "  -h, --help              this help\n"
@@ -102,8 +107,9 @@ class ExtractCommand {
   int Run(const Args& args) {
     ArgParser parser({"--format", "--input-format", "--types", "--reference-date", "--date-bias",
                       "--hijri-calendar", "--gazetteer", "--patterns", "-j", "--threads",
-                      "--max-line-bytes"},
-                     {"-h", "--help", "--no-builtin-gazetteers"});
+                      "--max-line-bytes", "--model"},
+                     {"-h", "--help", "--no-builtin-gazetteers", "--tagger", "--rules-only",
+                      "--tagger-over-rules"});
     std::string error;
     if (!parser.Parse(args, &error)) return UsageError(error);
     if (parser.Has("-h") || parser.Has("--help")) {
@@ -168,6 +174,7 @@ class ExtractCommand {
       }
       max_line_bytes_ = static_cast<size_t>(n);
     }
+    ApplyTaggerOptions(parser, &options);
     threads_ = static_cast<int>(
         std::clamp(std::thread::hardware_concurrency(), 1u, kDefaultMaxThreads));
     std::optional<std::string> threads = parser.Get("-j");

@@ -15,6 +15,7 @@ int RunTokenize(const Args& args);
 int RunEval(const Args& args);
 int RunNumber(const Args& args);
 int RunStem(const Args& args);
+int RunTrain(const Args& args);
 
 }  // namespace kashif::cli
 

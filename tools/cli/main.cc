@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"eval", kashif::cli::RunEval, "precision / recall / F1 against CoNLL-style gold"},
     {"number", kashif::cli::RunNumber, "the exact value of Arabic number expressions"},
     {"stem", kashif::cli::RunStem, "clitic segmentation and light stem of each word"},
+    {"train", kashif::cli::RunTrain, "train the NER tagger's model from CoNLL-style gold"},
 };
 
 void PrintUsage() {

@@ -1,0 +1,51 @@
+// Training kashif's NER tagger on your own annotated text.
+//
+//   std::vector<kashif::TrainingExample> examples = ...;  // text + gold PER/ORG/LOC byte spans
+//   auto model = kashif::TrainTaggerModel(examples);
+//   // write *model to a file; then Options::model_file = that path
+//
+// The tagger is a linear sequence model (averaged structured perceptron, BIO labels, Viterbi)
+// over features of kashif's own analysis of the text: the words and their clitic-free readings,
+// affixes, shape, the lexicons' word classes and the candidates the gazetteers and the rules
+// propose. Training runs that same pipeline over each example, so the model learns how far to
+// trust the rules. `kashif train` does this for CoNLL files.
+//
+// Thread safety: a plain function.
+#ifndef KASHIF_TRAIN_H_
+#define KASHIF_TRAIN_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kashif/export.h"
+#include "kashif/kashif.h"
+#include "kashif/status.h"
+
+namespace kashif {
+
+// One annotated document: its text and its gold entities (PER, ORG and LOC; other types are
+// ignored) as byte spans into `text`. Entities may nest; the outermost of overlapping ones is
+// learnt. A span may include a proclitic (as CoNLL tokens do): the tagger learns token labels.
+struct TrainingExample {
+  std::string text;
+  std::vector<Entity> entities;
+};
+
+struct TrainingOptions {
+  int epochs = 8;      // passes over the examples, 1..100
+  uint64_t seed = 1;   // the order of the examples in each pass
+  int hash_bits = 16;  // the feature table has 2^hash_bits rows, 8..22
+};
+
+// Trains a model and returns the bytes of its file (the format Options::model_file loads).
+// `pipeline` configures the extractor whose analysis and rules the features read (its gazetteers,
+// say); its tagger settings are ignored. Deterministic: the same examples and options give the
+// same bytes. Fails on invalid options or an entity span outside its text.
+KASHIF_EXPORT StatusOr<std::string> TrainTaggerModel(const std::vector<TrainingExample>& examples,
+                                                     const TrainingOptions& options = {},
+                                                     const Options& pipeline = Options());
+
+}  // namespace kashif
+
+#endif  // KASHIF_TRAIN_H_

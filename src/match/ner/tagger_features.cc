@@ -1,0 +1,313 @@
+#include "match/ner/tagger_features.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+#include "match/matcher.h"
+#include "text/word_hash.h"
+
+namespace kashif::internal {
+namespace {
+
+// Feature templates: the first word of every hashed feature.
+enum Template : uint64_t {
+  kReading = 1,  // the clitic-free reading's key
+  kCandidate,    // the strongest earlier candidate over the token
+  kBare,         // the reading without the article
+  kSuffix2,
+  kReadingClass,  // one per NER class bit of the reading
+  kShape,
+  kWhole,  // the whole token's match form
+  kPrefix,
+  kSuffix,
+  kLength,
+  kTokenClass,  // one per NER class bit of the whole token
+  kBareClass,   // one per NER class bit of the reading without its article
+  kClitics,
+  kBias,
+  kPadding,   // a neighbour beyond the document's edge
+  kDocTypes,  // the types earlier candidates gave this reading anywhere in the document
+};
+
+uint64_t Mix(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return z ^ (z >> 31);
+}
+
+uint64_t Hash(Template t, std::string_view bytes) {
+  uint64_t h = 1469598103934665603u ^ (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15u);
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211u;
+  }
+  return Mix(h);
+}
+
+uint64_t Hash(Template t, uint64_t value) {
+  return Mix((static_cast<uint64_t>(t) << 56) ^ (value * 0x9E3779B97F4A7C15u) ^ 0x5bd1e995u);
+}
+
+bool IsLead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+
+template <typename Emit>
+void ClassBits(Template t, uint32_t flags, Reach reach, Emit& emit) {
+  while (flags != 0) {
+    const int bit = __builtin_ctz(flags);
+    emit(Hash(t, static_cast<uint64_t>(bit)), reach);
+    flags &= flags - 1;
+  }
+}
+
+// The shape of a token as written: its kind, for Latin words the case pattern, for numbers the
+// digit count, for punctuation which mark it is; and whether it is glued to the previous token.
+uint64_t Shape(const Document& doc, size_t i) {
+  const Token& token = doc.tokens[i];
+  uint64_t shape = static_cast<uint64_t>(token.kind) << 8;
+  std::string_view text = doc.TokenText(i);
+  if (token.kind == TokenKind::kLatinWord && !text.empty()) {
+    int upper = 0;
+    for (char c : text) upper += c >= 'A' && c <= 'Z';
+    const bool first_upper = text[0] >= 'A' && text[0] <= 'Z';
+    shape |= upper == static_cast<int>(text.size()) ? 1 : first_upper ? 2 : upper > 0 ? 3 : 4;
+  } else if (token.kind == TokenKind::kNumber) {
+    shape |= text.size() < 5 ? text.size() : 5;
+  } else if (token.kind == TokenKind::kPunctuation && text.size() <= 4) {
+    uint64_t bytes = 0;
+    for (char c : text) bytes = bytes << 8 | static_cast<unsigned char>(c);
+    shape |= bytes << 16;
+  }
+  shape |= uint64_t{token.glued_to_previous} << 7;
+  return shape;
+}
+
+uint32_t CliticBits(const NerToken& t) {
+  return uint32_t{t.reading != 0} | uint32_t{t.article} << 1 | uint32_t{t.clitic_article} << 2 |
+         uint32_t{t.conjunction} << 3 | uint32_t{t.nisba} << 4 | uint32_t{t.foreign_suffix} << 5 |
+         uint32_t{t.clitic_stop} << 6 | uint32_t{t.word} << 7;
+}
+
+// Every feature of token i that depends on the token alone: emit(hash, reach).
+template <typename Emit>
+void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint64_t reading_hash,
+                     Emit emit) {
+  const NerToken& t = view[i];
+  std::string_view bare = view.Key(i);
+  if (t.article && bare.size() > kArticle.size() && bare.substr(0, kArticle.size()) == kArticle) {
+    bare.remove_prefix(kArticle.size());
+  }
+  uint32_t starts[48];
+  size_t letters = 0;
+  for (size_t b = 0; b < bare.size() && letters < 47; ++b) {
+    if (IsLead(bare[b])) starts[letters++] = static_cast<uint32_t>(b);
+  }
+  starts[letters] = static_cast<uint32_t>(bare.size());
+  emit(reading_hash, Reach::kFar);
+  emit(Hash(kBare, bare), Reach::kNear);
+  if (letters >= 2) emit(Hash(kSuffix2, bare.substr(starts[letters - 2])), Reach::kNear);
+  ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
+  emit(Hash(kShape, Shape(doc, i)), Reach::kNear);
+  emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
+  for (size_t n = 1; n <= 4 && n <= letters; ++n) {
+    emit(Hash(kPrefix, bare.substr(0, starts[n])), Reach::kOwn);
+    if (n != 2) emit(Hash(kSuffix, bare.substr(starts[letters - n])), Reach::kOwn);
+  }
+  emit(Hash(kLength, letters < 8 ? letters : 8), Reach::kOwn);
+  ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
+  ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
+  emit(Hash(kClitics, CliticBits(t)), Reach::kOwn);
+  emit(Hash(kBias, 0), Reach::kOwn);
+}
+
+int ReachOffsets(Reach reach) {
+  return reach == Reach::kOwn ? 0 : reach == Reach::kNear ? 1 : kMaxOffset;
+}
+
+// What the contextual features need: the strongest earlier candidate over each token, and the
+// types candidates gave each reading anywhere in the document (a name the rules found once with
+// its cue is a name where it stands bare too).
+void PrepareContext(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
+                    TaggerRunScratch* s) {
+  const size_t n = doc.tokens.size();
+  s->marks.assign(n, 0);
+  s->priorities.assign(n, -1);
+  for (const Candidate& c : prior) {
+    const uint64_t band = c.priority >= kBuiltinGazetteerPriority ? 3
+                          : c.priority >= kGrammarPriority        ? 2
+                          : c.priority >= kNerRulePriority        ? 1
+                                                                  : 0;
+    for (uint32_t t = c.first_token; t < c.end_token && t < n; ++t) {
+      if (c.priority <= s->priorities[t]) continue;
+      s->priorities[t] = c.priority;
+      const uint64_t position = t == c.first_token ? 1 : 2;
+      const uint64_t last = t + 1 == c.end_token ? 4 : 0;
+      s->marks[t] = 1 + (static_cast<uint64_t>(c.type) << 8 | band << 4 | position | last);
+    }
+  }
+  s->reading_hashes.resize(n);
+  s->doc_types.clear();
+  for (size_t i = 0; i < n; ++i) {
+    s->reading_hashes[i] = Hash(kReading, view.Key(i));
+    if (s->marks[i] != 0 && view[i].word) {
+      s->doc_types.emplace_back(s->reading_hashes[i], 1u << ((s->marks[i] - 1) >> 8));
+    }
+  }
+  std::sort(s->doc_types.begin(), s->doc_types.end());
+}
+
+// Every contextual feature of token i: emit(hash, offset) for features that token i sees at
+// `offset` (its own: 0).
+template <typename Emit>
+void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s, Emit emit) {
+  const size_t n = s.marks.size();
+  for (int d = -1; d <= 1; ++d) {
+    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
+    if (j < 0 || j >= static_cast<ptrdiff_t>(n)) {
+      emit(Hash(kPadding, 0), d);
+    } else {
+      emit(Hash(kCandidate, s.marks[static_cast<size_t>(j)]), d);
+    }
+  }
+  if (view[i].word) {
+    uint32_t types = 0;
+    const uint64_t h = s.reading_hashes[i];
+    auto it =
+        std::lower_bound(s.doc_types.begin(), s.doc_types.end(), std::make_pair(h, uint32_t{0}));
+    for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;
+    if (types != 0) emit(Hash(kDocTypes, types), 0);
+  }
+}
+
+}  // namespace
+
+// A direct-mapped table of words and their lexical sums by offset. An entry is found by a 64-bit
+// hash of the token's bytes and of everything else its lexical features read (the NER classes,
+// the clitics, the reading): 80 bytes, so a hit costs about one cache line. The sums are kept
+// in int16 units of 16 weight units (saturated), a rounding far below the weights' spread. The
+// result depends on the word alone, never on what the thread tagged before.
+class WordCache {
+ public:
+  static constexpr size_t kEntries = 16384;
+  static constexpr int kShift = 4;
+  struct Entry {
+    uint64_t fingerprint = 0;  // 0: empty
+    int16_t sums[kOffsets][kTagLabelCount];
+  };
+  uint64_t model_id = 0;
+  std::vector<Entry> entries;
+};
+
+TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
+TaggerRunScratch::~TaggerRunScratch() = default;
+
+void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
+                             const std::vector<Candidate>& prior, uint32_t bucket_mask,
+                             TaggerRunScratch* scratch, FeatureSequence* out) const {
+  const size_t n = doc.tokens.size();
+  PrepareContext(doc, view, prior, scratch);
+  std::vector<std::vector<uint32_t>> per_token(n);
+  for (size_t j = 0; j < n; ++j) {
+    LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
+      const int r = ReachOffsets(reach);
+      for (int d = -r; d <= r; ++d) {
+        // Token j seen from token i = j - d, at offset d.
+        const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
+        if (i >= 0 && i < static_cast<ptrdiff_t>(n)) {
+          per_token[static_cast<size_t>(i)].push_back(FeatureBucket(h, d, bucket_mask));
+        }
+      }
+    });
+  }
+  out->Clear();
+  for (size_t i = 0; i < n; ++i) {
+    ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
+      per_token[i].push_back(FeatureBucket(h, d, bucket_mask));
+    });
+    out->buckets.insert(out->buckets.end(), per_token[i].begin(), per_token[i].end());
+    out->EndToken();
+  }
+}
+
+void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
+                               const std::vector<Candidate>& prior, const TaggerModel& model,
+                               TaggerRunScratch* scratch, std::vector<int32_t>* emissions) const {
+  constexpr int L = kTagLabelCount;
+  const size_t n = doc.tokens.size();
+  const uint32_t mask = model.bucket_mask();
+  const int16_t* weights = model.weights_data();
+  PrepareContext(doc, view, prior, scratch);
+  emissions->assign(n * L, 0);
+  int32_t* e = emissions->data();
+  WordCache& cache = *scratch->cache;
+  if (cache.model_id != model.id() || cache.entries.empty()) {
+    cache.entries.assign(WordCache::kEntries, WordCache::Entry());
+    cache.model_id = model.id();
+  }
+  // Each token's cache key first, so the entry a few tokens ahead can be fetched while this
+  // one is summed: the entries are too many for the nearest caches.
+  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
+  fingerprints.resize(n);
+  // The key covers everything LexicalFeatures reads: the reading (its full hash), the whole
+  // match form (the reading after proclitics of at most 8 bytes, which HashWord's first eight
+  // bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a short
+  // punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or less
+  // whole), the NER classes and the clitics.
+  for (size_t j = 0; j < n; ++j) {
+    const NerToken& t = view[j];
+    const std::string_view text = doc.TokenText(j);
+    uint64_t capitals = 0;
+    if (doc.tokens[j].kind == TokenKind::kLatinWord) {
+      for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
+    }
+    const uint64_t bits = uint64_t{CliticBits(t)} | uint64_t{t.reading} << 8 |
+                          uint64_t{doc.tokens[j].glued_to_previous} << 12 |
+                          static_cast<uint64_t>(doc.tokens[j].kind) << 16;
+    fingerprints[j] = (HashWord(text.data(), text.size()) ^ scratch->reading_hashes[j] ^
+                       Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
+                       Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u)) |
+                      1;
+  }
+  constexpr size_t kAhead = 6;
+  for (size_t j = 0; j < n; ++j) {
+    if (j + kAhead < n) __builtin_prefetch(&cache.entries[fingerprints[j + kAhead] >> 50]);
+    const uint64_t fingerprint = fingerprints[j];
+    WordCache::Entry& entry = cache.entries[fingerprint >> 50];
+    if (entry.fingerprint != fingerprint) {
+      int32_t sums[kOffsets][L] = {};
+      LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
+        const int r = ReachOffsets(reach);
+        for (int d = -r; d <= r; ++d) {
+          const int16_t* w = weights + size_t{FeatureBucket(h, d, mask)} * L;
+          for (int y = 0; y < L; ++y) sums[d + kMaxOffset][y] += w[y];
+        }
+      });
+      for (int d = 0; d < kOffsets; ++d) {
+        for (int y = 0; y < L; ++y) {
+          entry.sums[d][y] =
+              static_cast<int16_t>(std::clamp(sums[d][y] >> WordCache::kShift, -32768, 32767));
+        }
+      }
+      entry.fingerprint = fingerprint;
+    }
+    for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
+      const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
+      if (i < 0 || i >= static_cast<ptrdiff_t>(n)) continue;
+      int32_t* row = e + static_cast<size_t>(i) * L;
+      for (int y = 0; y < L; ++y) {
+        row[y] += int32_t{entry.sums[d + kMaxOffset][y]} * (1 << WordCache::kShift);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* row = e + i * L;
+    ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
+      const int16_t* w = weights + size_t{FeatureBucket(h, d, mask)} * L;
+      for (int y = 0; y < L; ++y) row[y] += w[y];
+    });
+  }
+}
+
+}  // namespace kashif::internal

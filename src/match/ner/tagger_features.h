@@ -1,0 +1,87 @@
+// The trained tagger's features: what the tagger sees of each token of an analyzed Document,
+// hashed into the model's buckets. The trainer and the matcher call the same code, so a model
+// sees at run time exactly what it was trained on.
+//
+// Lexical features depend on the token alone: its match form, its clitic-free reading (the one
+// the NER rules use) with and without the article, that reading's first and last letters (1-4)
+// its script and shape, its length, the NER lexicon's word classes of the
+// token and of its reading, the clitics it carries. Contextual features: the strongest
+// candidate the matchers before the tagger proposed over the token (gazetteer, date, money, the
+// rules: type, begin/inside/last, source) and its neighbours', and the types candidates gave the
+// same reading elsewhere in the document. A feature is seen from the token itself, from one token
+// either side, or from two (its reach); each offset hashes to its own bucket.
+//
+// At run time a token's lexical features are summed once per distinct word and kept in a
+// per-thread cache (WordCache): a word repeats, and its sums are the bulk of the work.
+//
+// Bump kTaggerFeatureVersion whenever what is hashed changes: models trained with another
+// version are refused at load time (their weights would be read against other features).
+//
+// Thread safety: immutable; per-call state lives in the arguments.
+#ifndef KASHIF_SRC_MATCH_NER_TAGGER_FEATURES_H_
+#define KASHIF_SRC_MATCH_NER_TAGGER_FEATURES_H_
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/document.h"
+#include "match/ner/ner_lexicon.h"
+#include "match/ner/tagger_model.h"
+
+namespace kashif::internal {
+
+inline constexpr uint32_t kTaggerFeatureVersion = 3;
+
+// Where a feature of a token is seen from: the token itself, one token either side, two.
+enum class Reach : uint8_t { kOwn, kNear, kFar };
+inline constexpr int kMaxOffset = 2;
+inline constexpr int kOffsets = 2 * kMaxOffset + 1;
+
+// The model's bucket of a feature hash seen from `offset` tokens away (-2..2).
+inline uint32_t FeatureBucket(uint64_t hash, int offset, uint32_t mask) {
+  uint64_t z = hash + static_cast<uint64_t>(offset + 8) * 0x632BE59BD9B4E019u;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return static_cast<uint32_t>((z ^ (z >> 31)) & mask);
+}
+
+// Per-thread sums of the lexical features of recently seen words, by offset.
+class WordCache;
+
+struct TaggerRunScratch {
+  std::vector<uint64_t> marks;
+  std::vector<int32_t> priorities;
+  std::vector<uint64_t> reading_hashes;
+  std::vector<uint64_t> fingerprints;  // each token's word-cache key
+  std::vector<std::pair<uint64_t, uint32_t>> doc_types;
+  std::unique_ptr<WordCache> cache;
+  TaggerRunScratch();
+  ~TaggerRunScratch();
+};
+
+class TaggerFeatures {
+ public:
+  explicit TaggerFeatures(std::shared_ptr<const NerLexicon> lexicon)
+      : lexicon_(std::move(lexicon)) {}
+
+  // For training: the buckets (masked with `bucket_mask`) of every token of `doc`, given the
+  // candidates the earlier matchers proposed (`prior`) and their NER view.
+  void Extract(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
+               uint32_t bucket_mask, TaggerRunScratch* scratch, FeatureSequence* out) const;
+
+  // For tagging: the same features' weights summed per token and label into *emissions
+  // (tokens x kTagLabelCount), the lexical ones through the scratch's word cache.
+  void Emissions(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
+                 const TaggerModel& model, TaggerRunScratch* scratch,
+                 std::vector<int32_t>* emissions) const;
+
+  const NerLexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  std::shared_ptr<const NerLexicon> lexicon_;
+};
+
+}  // namespace kashif::internal
+
+#endif  // KASHIF_SRC_MATCH_NER_TAGGER_FEATURES_H_

@@ -1,0 +1,147 @@
+#include "match/ner/tagger_matcher.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "data/embedded_data.h"
+
+KASHIF_DECLARE_EMBEDDED(ner_tagger);
+
+namespace kashif::internal {
+namespace {
+
+struct TaggerScratch {
+  TaggerRunScratch features;
+  std::vector<int32_t> emissions;
+  DecodeScratch decode;
+  std::vector<uint8_t> labels;
+  std::vector<uint8_t> line_labels;
+  std::vector<Candidate> prior;  // the matchers' candidates, without propagated ones
+  std::vector<uint8_t> claimed;  // tokens another name candidate covers
+};
+
+thread_local TaggerScratch t_scratch;
+
+bool IsWord(const Document& doc, size_t i) {
+  const TokenKind kind = doc.tokens[i].kind;
+  return kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
+}
+
+}  // namespace
+
+bool LineBreakBefore(const Document& doc, size_t t) {
+  const std::string_view gap =
+      doc.text.substr(doc.tokens[t - 1].end, doc.tokens[t].begin - doc.tokens[t - 1].end);
+  return gap.find('\n') != std::string_view::npos;
+}
+
+std::string_view DefaultTaggerModelBytes() { return KASHIF_EMBEDDED(ner_tagger); }
+
+StatusOr<std::shared_ptr<const TaggerModel>> LoadTaggerModel(const std::string& path) {
+  if (path.empty()) {
+    // The embedded model is parsed once per process and shared by every extractor.
+    static const auto* const builtin = new StatusOr<std::shared_ptr<const TaggerModel>>([] {
+      auto model = TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in tagger model",
+                                      kTaggerFeatureVersion);
+      if (!model.ok()) {
+        return StatusOr<std::shared_ptr<const TaggerModel>>(
+            Status(StatusCode::kInternal, model.status().message()));
+      }
+      return StatusOr<std::shared_ptr<const TaggerModel>>(
+          std::make_shared<const TaggerModel>(std::move(*model)));
+    }());
+    return *builtin;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, path + ": cannot open model file");
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return Status(StatusCode::kIoError, path + ": read error");
+  auto model = TaggerModel::Parse(content.str(), path, kTaggerFeatureVersion);
+  if (!model.ok()) return model.status();
+  return std::shared_ptr<const TaggerModel>(std::make_shared<const TaggerModel>(std::move(*model)));
+}
+
+void LabelsToCandidates(const Document& doc, const NerTokens& view,
+                        const std::vector<uint8_t>& labels, int32_t priority,
+                        std::vector<Candidate>* out) {
+  const size_t n = labels.size();
+  size_t i = 0;
+  while (i < n) {
+    if (labels[i] == kTagO) {
+      ++i;
+      continue;
+    }
+    const int begin_label = IsBegin(labels[i]) ? labels[i] : labels[i] - 1;
+    size_t end = i + 1;
+    while (end < n && labels[end] == begin_label + 1) ++end;
+    size_t first = i;
+    size_t last = end;
+    while (first < last && !IsWord(doc, first)) ++first;
+    while (last > first && !IsWord(doc, last - 1)) --last;
+    if (first < last) {
+      out->push_back(view.MakeCandidate(LabelType(begin_label), first, last, priority));
+    }
+    i = end;
+  }
+}
+
+void TaggerMatcher::Tag(const Document& doc, const NerTokens& view,
+                        const std::vector<Candidate>& prior, std::vector<uint8_t>* labels) const {
+  TaggerScratch& s = t_scratch;
+  features_.Emissions(doc, view, prior, *model_, &s.features, &s.emissions);
+  // Each line on its own, as the model was trained (a sentence at a time): no name runs on
+  // across a line break.
+  const size_t n = doc.tokens.size();
+  labels->clear();
+  size_t first = 0;
+  for (size_t t = 1; t <= n; ++t) {
+    if (t < n && !LineBreakBefore(doc, t)) continue;
+    model_->Decode(s.emissions.data() + first * kTagLabelCount, t - first, &s.decode,
+                   &s.line_labels);
+    labels->insert(labels->end(), s.line_labels.begin(), s.line_labels.end());
+    first = t;
+  }
+}
+
+void TaggerMatcher::Refine(const Document& doc, const Options& options,
+                           std::vector<Candidate>* candidates) const {
+  if (doc.tokens.empty()) return;
+  TaggerScratch& s = t_scratch;
+  // The features read what the matchers proposed, as in training: not the propagated names.
+  s.prior.clear();
+  for (const Candidate& c : *candidates) {
+    if (c.priority > kPropagationPriority) s.prior.push_back(c);
+  }
+  NerTokens view(doc, *lexicon_, s.prior);
+  Tag(doc, view, s.prior, &s.labels);
+  const size_t before = candidates->size();
+  LabelsToCandidates(doc, view, s.labels,
+                     options.tagger_over_rules ? kTaggerOverRulesPriority : kTaggerPriority,
+                     candidates);
+  if (options.tagger_over_rules) return;
+  // Fill the gaps only: a name over any token another PER / ORG / LOC candidate claims goes.
+  s.claimed.assign(doc.tokens.size(), 0);
+  for (size_t k = 0; k < before; ++k) {
+    const Candidate& c = (*candidates)[k];
+    if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization &&
+        c.type != EntityType::kPlace) {
+      continue;
+    }
+    for (uint32_t t = c.first_token; t < c.end_token && t < s.claimed.size(); ++t) {
+      s.claimed[t] = 1;
+    }
+  }
+  auto claimed = [&s](const Candidate& c) {
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+      if (s.claimed[t]) return true;
+    }
+    return false;
+  };
+  candidates->erase(std::remove_if(candidates->begin() + static_cast<ptrdiff_t>(before),
+                                   candidates->end(), claimed),
+                    candidates->end());
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,209 @@
+#include "match/ner/tagger_model.h"
+
+#include <atomic>
+#include <cstring>
+
+namespace kashif::internal {
+namespace {
+
+constexpr char kMagic[8] = {'K', 'A', 'S', 'H', 'I', 'F', 'T', 'G'};
+constexpr size_t kHeaderSize = 8 + 4 * 7;
+constexpr size_t kTransitionCount = (kTagLabelCount + 1) * kTagLabelCount;
+
+uint32_t Fnv1a(std::string_view bytes) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+void PutU32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+uint32_t GetU32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= uint32_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  return v;
+}
+
+void PutVarint(uint32_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+// False on a varint that runs past the end or over 32 bits.
+bool GetVarint(std::string_view bytes, size_t* pos, uint32_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (*pos >= bytes.size()) return false;
+    const unsigned char c = static_cast<unsigned char>(bytes[(*pos)++]);
+    if (shift == 28 && (c & 0x70) != 0) return false;
+    *v |= uint32_t{c & 0x7fu} << shift;
+    if ((c & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+Status Invalid(std::string_view source, const std::string& reason) {
+  return Status(StatusCode::kInvalidArgument,
+                std::string(source) + ": not a usable kashif tagger model: " + reason);
+}
+
+}  // namespace
+
+int BeginLabel(EntityType type) {
+  switch (type) {
+    case EntityType::kOrganization:
+      return kTagBOrg;
+    case EntityType::kPlace:
+      return kTagBLoc;
+    default:
+      return kTagBPer;
+  }
+}
+
+EntityType LabelType(int label) {
+  if (label == kTagBOrg || label == kTagIOrg) return EntityType::kOrganization;
+  if (label == kTagBLoc || label == kTagILoc) return EntityType::kPlace;
+  return EntityType::kPerson;
+}
+
+bool AllowedTransition(int previous, int label) {
+  if (!IsInside(label)) return true;
+  return previous == label || previous == label - 1;
+}
+
+TaggerModel::TaggerModel(int hash_bits, uint32_t feature_version)
+    : hash_bits_(hash_bits),
+      feature_version_(feature_version),
+      weights_(size_t{kTagLabelCount} << hash_bits, 0),
+      transitions_(kTransitionCount, 0) {}
+
+std::string TaggerModel::Serialize() const {
+  std::string payload;
+  for (int16_t t : transitions_) {
+    payload.push_back(static_cast<char>(static_cast<uint16_t>(t) & 0xff));
+    payload.push_back(static_cast<char>(static_cast<uint16_t>(t) >> 8));
+  }
+  size_t last = 0;
+  bool first = true;
+  for (size_t i = 0; i < weights_.size(); ++i) {
+    if (weights_[i] == 0) continue;
+    // The gap from the previous non-zero weight (the first one's index itself).
+    PutVarint(static_cast<uint32_t>(first ? i : i - last), &payload);
+    const int32_t w = weights_[i];
+    PutVarint(static_cast<uint32_t>((w << 1) ^ (w >> 31)), &payload);
+    last = i;
+    first = false;
+  }
+  std::string out(kMagic, sizeof(kMagic));
+  PutU32(kTaggerFormatVersion, &out);
+  PutU32(feature_version_, &out);
+  PutU32(kTagLabelCount, &out);
+  PutU32(static_cast<uint32_t>(hash_bits_), &out);
+  uint32_t scale_bits;
+  std::memcpy(&scale_bits, &scale_, 4);
+  PutU32(scale_bits, &out);
+  PutU32(static_cast<uint32_t>(payload.size()), &out);
+  PutU32(Fnv1a(payload), &out);
+  return out + payload;
+}
+
+StatusOr<TaggerModel> TaggerModel::Parse(std::string_view bytes, std::string_view source,
+                                         uint32_t expected_feature_version) {
+  if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    return Invalid(source, "it does not start with the KASHIFTG signature");
+  }
+  if (bytes.size() < kHeaderSize) return Invalid(source, "the file is truncated (header)");
+  const char* h = bytes.data() + sizeof(kMagic);
+  const uint32_t format = GetU32(h);
+  const uint32_t features = GetU32(h + 4);
+  const uint32_t labels = GetU32(h + 8);
+  const uint32_t bits = GetU32(h + 12);
+  const uint32_t scale_bits = GetU32(h + 16);
+  const uint32_t payload_size = GetU32(h + 20);
+  const uint32_t checksum = GetU32(h + 24);
+  if (format != kTaggerFormatVersion) {
+    return Invalid(source, "file format version " + std::to_string(format) +
+                               ", this kashif reads " + std::to_string(kTaggerFormatVersion));
+  }
+  if (features != expected_feature_version) {
+    return Invalid(source, "trained with feature version " + std::to_string(features) +
+                               ", this kashif computes version " +
+                               std::to_string(expected_feature_version) + " (retrain it)");
+  }
+  if (labels != kTagLabelCount) {
+    return Invalid(source,
+                   std::to_string(labels) + " labels, expected " + std::to_string(kTagLabelCount));
+  }
+  if (bits < kMinHashBits || bits > kMaxHashBits) {
+    return Invalid(source, "hash table size 2^" + std::to_string(bits) + " out of range");
+  }
+  std::string_view payload = bytes.substr(kHeaderSize);
+  if (payload.size() < payload_size) return Invalid(source, "the file is truncated");
+  if (payload.size() > payload_size) return Invalid(source, "bytes follow the model's end");
+  if (Fnv1a(payload) != checksum) return Invalid(source, "checksum mismatch (corrupt file)");
+  if (payload.size() < kTransitionCount * 2) return Invalid(source, "transitions missing");
+
+  TaggerModel model(static_cast<int>(bits), features);
+  std::memcpy(&model.scale_, &scale_bits, 4);
+  for (size_t i = 0; i < kTransitionCount; ++i) {
+    const uint16_t lo = static_cast<unsigned char>(payload[2 * i]);
+    const uint16_t hi = static_cast<unsigned char>(payload[2 * i + 1]);
+    model.transitions_[i] = static_cast<int16_t>(static_cast<uint16_t>(lo | hi << 8));
+  }
+  size_t pos = kTransitionCount * 2;
+  size_t index = 0;
+  bool first = true;
+  while (pos < payload.size()) {
+    uint32_t gap = 0;
+    uint32_t zigzag = 0;
+    if (!GetVarint(payload, &pos, &gap) || !GetVarint(payload, &pos, &zigzag)) {
+      return Invalid(source, "a weight entry is cut short");
+    }
+    if (!first && gap == 0) return Invalid(source, "weights out of order");
+    index = first ? gap : index + gap;
+    first = false;
+    const int32_t w = static_cast<int32_t>(zigzag >> 1) ^ -static_cast<int32_t>(zigzag & 1);
+    if (index >= model.weights_.size() || w < -32768 || w > 32767) {
+      return Invalid(source, "a weight lies outside the table");
+    }
+    model.weights_[index] = static_cast<int16_t>(w);
+  }
+  return model;
+}
+
+uint64_t TaggerModel::NextId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+void TaggerModel::Emissions(const FeatureSequence& features,
+                            std::vector<int32_t>* emissions) const {
+  const size_t n = features.size();
+  emissions->assign(n * kTagLabelCount, 0);
+  for (size_t t = 0; t < n; ++t) {
+    int32_t* row = emissions->data() + t * kTagLabelCount;
+    for (uint32_t k = features.starts[t]; k < features.starts[t + 1]; ++k) {
+      const int16_t* w = weights_.data() + size_t{features.buckets[k]} * kTagLabelCount;
+      for (int y = 0; y < kTagLabelCount; ++y) row[y] += w[y];
+    }
+  }
+}
+
+void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
+                         std::vector<uint8_t>* labels) const {
+  const int32_t* e = emissions;
+  const int16_t* tr = transitions_.data();
+  ViterbiDecode<int32_t>(
+      n, [e](size_t t, int y) { return e[t * kTagLabelCount + y]; },
+      [tr](int p, int y) { return int32_t{tr[p * kTagLabelCount + y]}; }, &scratch->scores, labels);
+}
+
+}  // namespace kashif::internal

@@ -1,0 +1,82 @@
+#include "match/ner/tagger_trainer.h"
+
+#include <algorithm>
+
+#include "match/ner/tagger_matcher.h"
+
+namespace kashif::internal {
+
+std::vector<uint8_t> GoldLabels(const Document& doc, const std::vector<Entity>& gold) {
+  std::vector<const Entity*> order;
+  for (const Entity& e : gold) {
+    if (e.type == EntityType::kPerson || e.type == EntityType::kOrganization ||
+        e.type == EntityType::kPlace) {
+      order.push_back(&e);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(), [](const Entity* a, const Entity* b) {
+    if (a->end - a->begin != b->end - b->begin) return a->end - a->begin > b->end - b->begin;
+    return a->begin < b->begin;
+  });
+  std::vector<const Entity*> kept;
+  for (const Entity* e : order) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [e](const Entity* k) {
+      return e->begin < k->end && k->begin < e->end;
+    });
+    if (!overlaps) kept.push_back(e);
+  }
+  std::vector<uint8_t> labels(doc.tokens.size(), kTagO);
+  for (const Entity* e : kept) {
+    bool first = true;
+    for (size_t t = 0; t < doc.tokens.size(); ++t) {
+      const Token& token = doc.tokens[t];
+      if (token.end <= e->begin || token.begin >= e->end) continue;
+      const int begin = BeginLabel(e->type);
+      labels[t] = static_cast<uint8_t>(first ? begin : begin + 1);
+      first = false;
+    }
+  }
+  return labels;
+}
+
+void TaggerTrainer::Add(const Document& doc, const std::vector<Entity>& gold) {
+  if (doc.tokens.empty()) return;
+  const std::vector<uint8_t> labels = GoldLabels(doc, gold);
+  NerTokens view(doc, features_.lexicon(), doc.candidates);
+  AddSequences(doc, view, doc.candidates, labels);
+}
+
+void TaggerTrainer::AddSequences(const Document& doc, const NerTokens& view,
+                                 const std::vector<Candidate>& prior,
+                                 const std::vector<uint8_t>& labels) {
+  FeatureSequence all;
+  features_.Extract(doc, view, prior, (uint32_t{1} << hash_bits_) - 1, &scratch_, &all);
+  // The perceptron learns from a sequence at a time: one per line (a sentence of a CoNLL file
+  // rebuilt as text), not one per document, so it updates after every sentence it gets wrong.
+  // The features were computed over the whole document, neighbours across lines included.
+  size_t first = 0;
+  const size_t n = doc.tokens.size();
+  for (size_t t = 1; t <= n; ++t) {
+    if (t < n && !LineBreakBefore(doc, t)) continue;
+    TrainingSequence s;
+    for (size_t k = first; k < t; ++k) {
+      s.features.buckets.insert(s.features.buckets.end(), all.buckets.begin() + all.starts[k],
+                                all.buckets.begin() + all.starts[k + 1]);
+      s.features.EndToken();
+    }
+    s.gold.assign(labels.begin() + first, labels.begin() + t);
+    data_.push_back(std::move(s));
+    first = t;
+  }
+}
+
+TaggerModel TaggerTrainer::Train(int epochs, uint64_t seed) const {
+  PerceptronOptions options;
+  options.epochs = epochs;
+  options.seed = seed;
+  options.hash_bits = hash_bits_;
+  options.feature_version = kTaggerFeatureVersion;
+  return TrainPerceptron(data_, options);
+}
+
+}  // namespace kashif::internal

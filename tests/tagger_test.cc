@@ -1,0 +1,274 @@
+// The trained NER tagger: its model file (round trip and every way it can be broken), the
+// constrained Viterbi search, the gold labels of a training document, training determinism, and
+// a model trained on a small fixture of our own finding names the rules do not know, with exact
+// byte spans, through the public API.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "kashif/kashif.h"
+#include "kashif/train.h"
+#include "match/ner/tagger_features.h"
+#include "match/ner/tagger_matcher.h"
+#include "match/ner/tagger_model.h"
+#include "match/ner/tagger_trainer.h"
+
+namespace kashif::internal {
+namespace {
+
+// Sentences written for this test. زوربينو (a coach) and كالميرو (a minister) are people,
+// فالتيكا a company: names no built-in list has. One sentence a line.
+constexpr const char* kFixture[] = {
+    "قال المدرب زوربينو إن الفريق جاهز للمباراة",
+    "وأكد زوربينو أن اللاعبين في حالة جيدة",
+    "التقى الوزير كالميرو بنظيره في العاصمة",
+    "وصرح كالميرو بأن المفاوضات مستمرة",
+    "أعلنت شركة فالتيكا عن أرباح كبيرة",
+    "وقالت فالتيكا إنها ستفتح مصنعا جديدا",
+    "انتقد زوربينو أداء الحكم بعد اللقاء",
+    "واجتمع كالميرو مع رئيس الحكومة أمس",
+    "ووقعت فالتيكا عقدا مع الحكومة",
+    "وغادر زوربينو الملعب قبل نهاية المباراة",
+};
+
+struct Gold {
+  const char* name;
+  EntityType type;
+};
+constexpr Gold kGold[] = {{"زوربينو", EntityType::kPerson},
+                          {"كالميرو", EntityType::kPerson},
+                          {"فالتيكا", EntityType::kOrganization}};
+
+// The fixture as training examples: each sentence repeated with its names' byte spans.
+std::vector<TrainingExample> FixtureExamples() {
+  std::vector<TrainingExample> examples;
+  for (const char* sentence : kFixture) {
+    TrainingExample e;
+    e.text = sentence;
+    for (const Gold& g : kGold) {
+      const size_t at = e.text.find(g.name);
+      if (at == std::string::npos) continue;
+      Entity entity;
+      entity.type = g.type;
+      entity.begin = at;
+      entity.end = at + std::string_view(g.name).size();
+      e.entities.push_back(entity);
+    }
+    examples.push_back(std::move(e));
+  }
+  return examples;
+}
+
+std::string WriteTemp(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + std::to_string(getpid()) + "_" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+// A small model with a few weights set, for the file format tests.
+TaggerModel SmallModel() {
+  TaggerModel model(8, kTaggerFeatureVersion);
+  model.weights()[3 * kTagLabelCount + kTagBPer] = 1200;
+  model.weights()[3 * kTagLabelCount + kTagO] = -5;
+  model.weights()[200 * kTagLabelCount + kTagIOrg] = 32767;
+  model.transitions()[kTagBPer * kTagLabelCount + kTagIPer] = 77;
+  model.set_scale(0.25f);
+  return model;
+}
+
+TEST(TaggerModelTest, FileRoundTrip) {
+  const std::string bytes = SmallModel().Serialize();
+  auto parsed = TaggerModel::Parse(bytes, "small.bin", kTaggerFeatureVersion);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->hash_bits(), 8);
+  EXPECT_EQ(parsed->scale(), 0.25f);
+  EXPECT_EQ(parsed->weights()[3 * kTagLabelCount + kTagBPer], 1200);
+  EXPECT_EQ(parsed->weights()[3 * kTagLabelCount + kTagO], -5);
+  EXPECT_EQ(parsed->weights()[200 * kTagLabelCount + kTagIOrg], 32767);
+  EXPECT_EQ(parsed->transitions()[kTagBPer * kTagLabelCount + kTagIPer], 77);
+  EXPECT_EQ(parsed->Serialize(), bytes);
+}
+
+TEST(TaggerModelTest, EveryTruncationIsAClearError) {
+  const std::string bytes = SmallModel().Serialize();
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    auto parsed = TaggerModel::Parse(bytes.substr(0, n), "cut.bin", kTaggerFeatureVersion);
+    ASSERT_FALSE(parsed.ok()) << n;
+    EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(parsed.status().message().rfind("cut.bin: not a usable kashif tagger model: ", 0), 0u)
+        << parsed.status().message();
+  }
+  auto header = TaggerModel::Parse(bytes.substr(0, 20), "cut.bin", kTaggerFeatureVersion);
+  EXPECT_EQ(header.status().message(),
+            "cut.bin: not a usable kashif tagger model: the file is truncated (header)");
+  auto payload =
+      TaggerModel::Parse(bytes.substr(0, bytes.size() - 1), "cut.bin", kTaggerFeatureVersion);
+  EXPECT_EQ(payload.status().message(),
+            "cut.bin: not a usable kashif tagger model: the file is truncated");
+}
+
+TEST(TaggerModelTest, CorruptAndOtherVersionFilesAreRefused) {
+  const std::string bytes = SmallModel().Serialize();
+  std::string corrupt = bytes;
+  corrupt[corrupt.size() - 2] ^= 0x10;
+  EXPECT_EQ(TaggerModel::Parse(corrupt, "m", kTaggerFeatureVersion).status().message(),
+            "m: not a usable kashif tagger model: checksum mismatch (corrupt file)");
+  std::string other_format = bytes;
+  other_format[8] = 9;
+  EXPECT_EQ(TaggerModel::Parse(other_format, "m", kTaggerFeatureVersion).status().message(),
+            "m: not a usable kashif tagger model: file format version 9, this kashif reads 1");
+  auto other_features = TaggerModel::Parse(bytes, "m", kTaggerFeatureVersion + 1);
+  EXPECT_EQ(other_features.status().message(),
+            "m: not a usable kashif tagger model: trained with feature version " +
+                std::to_string(kTaggerFeatureVersion) + ", this kashif computes version " +
+                std::to_string(kTaggerFeatureVersion + 1) + " (retrain it)");
+  EXPECT_EQ(TaggerModel::Parse("places\tLOC\n", "m", kTaggerFeatureVersion).status().message(),
+            "m: not a usable kashif tagger model: it does not start with the KASHIFTG signature");
+  std::string extra = bytes + "x";
+  EXPECT_EQ(TaggerModel::Parse(extra, "m", kTaggerFeatureVersion).status().message(),
+            "m: not a usable kashif tagger model: bytes follow the model's end");
+}
+
+TEST(TaggerModelTest, ViterbiKeepsTheBioScheme) {
+  // Token 0 prefers I-PER on its own, token 1 I-PER, token 2 O: the best valid reading starts
+  // the name with B-PER. Token 3 prefers I-LOC, which cannot follow the O: it takes B-LOC.
+  TaggerModel model(8, kTaggerFeatureVersion);
+  auto set = [&model](uint32_t bucket, int label, int16_t w) {
+    model.weights()[bucket * kTagLabelCount + label] = w;
+  };
+  set(1, kTagIPer, 100);
+  set(1, kTagBPer, 60);
+  set(2, kTagIPer, 100);
+  set(3, kTagO, 200);
+  set(4, kTagILoc, 100);
+  set(4, kTagBLoc, 40);
+  FeatureSequence features;
+  for (uint32_t bucket : {1u, 2u, 3u, 4u}) {
+    features.buckets.push_back(bucket);
+    features.EndToken();
+  }
+  std::vector<int32_t> emissions;
+  model.Emissions(features, &emissions);
+  DecodeScratch scratch;
+  std::vector<uint8_t> labels;
+  model.Decode(emissions.data(), features.size(), &scratch, &labels);
+  EXPECT_EQ(labels, (std::vector<uint8_t>{kTagBPer, kTagIPer, kTagO, kTagBLoc}));
+}
+
+TEST(TaggerTrainerTest, GoldLabelsFollowTheTokens) {
+  // Gold spans may include a proclitic (as CoNLL tokens do) and nest: the outermost is learnt.
+  Analyzer analyzer;
+  Tokenizer tokenizer;
+  Document doc;
+  const std::string text = "زار وزير خارجية الولايات المتحدة وللأمم المتحدة مقرا";
+  doc.text = text;
+  tokenizer.Tokenize(doc.text, &doc.tokens);
+  analyzer.Analyze(&doc);
+  auto span = [&text](std::string_view part, EntityType type) {
+    Entity e;
+    e.type = type;
+    e.begin = text.find(part);
+    e.end = e.begin + part.size();
+    return e;
+  };
+  const std::vector<Entity> gold = {
+      span("الولايات المتحدة", EntityType::kPlace), span("المتحدة وللأمم", EntityType::kPerson),
+      span("وللأمم المتحدة", EntityType::kOrganization), span("المتحدة", EntityType::kPlace)};
+  // "المتحدة وللأمم" (overlapping two longer ones) and the nested "المتحدة" lose to the
+  // longer, earlier spans.
+  EXPECT_EQ(GoldLabels(doc, gold), (std::vector<uint8_t>{kTagO, kTagO, kTagO, kTagBLoc, kTagILoc,
+                                                         kTagBOrg, kTagIOrg, kTagO}));
+}
+
+TEST(TaggerTrainerTest, TrainingIsDeterministic) {
+  const std::vector<TrainingExample> examples = FixtureExamples();
+  TrainingOptions options;
+  options.hash_bits = 12;
+  auto first = TrainTaggerModel(examples, options);
+  auto second = TrainTaggerModel(examples, options);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(*first, *second);
+  EXPECT_TRUE(TaggerModel::Parse(*first, "trained", kTaggerFeatureVersion).ok());
+}
+
+TEST(TaggerTrainerTest, BadTrainingInputIsAnError) {
+  std::vector<TrainingExample> examples = FixtureExamples();
+  examples[1].entities[0].end = examples[1].text.size() + 1;
+  auto model = TrainTaggerModel(examples);
+  ASSERT_FALSE(model.ok());
+  EXPECT_EQ(model.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(model.status().message().find("training example 1"), std::string::npos);
+  TrainingOptions bad;
+  bad.hash_bits = 30;
+  EXPECT_FALSE(TrainTaggerModel(FixtureExamples(), bad).ok());
+}
+
+TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
+  TrainingOptions options;
+  options.hash_bits = 12;
+  auto model = TrainTaggerModel(FixtureExamples(), options);
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  Options tagged;
+  tagged.use_tagger = true;
+  tagged.model_file = WriteTemp("fixture_model.bin", *model);
+  tagged.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
+  Options rules = tagged;
+  rules.use_tagger = false;
+  auto with_tagger = Extractor::Create(tagged);
+  auto rules_only = Extractor::Create(rules);
+  ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
+  ASSERT_TRUE(rules_only.ok());
+
+  // New sentences, the names in contexts the fixture has (and one it does not).
+  const std::string text = "وقال كالميرو إن الاتفاق جاهز وأعلنت فالتيكا عن خطة جديدة";
+  const std::vector<Entity> found = with_tagger->Extract(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].type, EntityType::kPerson);
+  EXPECT_EQ(found[0].text(text), "كالميرو");
+  EXPECT_EQ(found[0].begin, text.find("كالميرو"));
+  EXPECT_EQ(found[1].type, EntityType::kOrganization);
+  EXPECT_EQ(found[1].text(text), "فالتيكا");
+  EXPECT_EQ(found[1].begin, text.find("فالتيكا"));
+  EXPECT_TRUE(rules_only->Extract(text).empty());
+}
+
+TEST(TaggerEndToEndTest, ModelFileErrorsComeFromCreate) {
+  Options options;
+  options.use_tagger = true;
+  options.model_file = ::testing::TempDir() + "no_such_kashif_model.bin";
+  auto missing = Extractor::Create(options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(missing.status().message(), options.model_file + ": cannot open model file");
+
+  std::string bytes = SmallModel().Serialize();
+  bytes.resize(bytes.size() / 2);
+  options.model_file = WriteTemp("half_model.bin", bytes);
+  auto truncated = Extractor::Create(options);
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().message(),
+            options.model_file + ": not a usable kashif tagger model: the file is truncated");
+
+  // A rules-only extractor does not read the file at all.
+  options.use_tagger = false;
+  EXPECT_TRUE(Extractor::Create(options).ok());
+}
+
+TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {
+  EXPECT_TRUE(
+      TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in", kTaggerFeatureVersion).ok());
+  Options options;
+  options.use_tagger = true;
+  auto extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+}
+
+}  // namespace
+}  // namespace kashif::internal
