@@ -44,7 +44,6 @@ bool IsSignRun(std::string_view s) {
   return true;
 }
 
-bool IsMinus(std::string_view s) { return s == "-" || s == "\xE2\x88\x92"; }
 
 // `v` × 10^shift written out, for a terminating `v`: the point moves, no digit is lost, so
 // "1.2732" × 10^15 and 11^23 / 10^23 stay exact however many digits they need.
@@ -137,7 +136,7 @@ std::optional<Extended> ExtendedAt(const internal::Document& doc, size_t t, bool
   // A sign: opening the text, or after white space and glued to its digits.
   size_t s = t;
   bool negative = false;
-  if (IsMinus(doc.TokenText(t)) && is_number(t + 1) && (t == 0 || !glued(t)) &&
+  if (internal::IsMinusSign(doc.TokenText(t)) && is_number(t + 1) && (t == 0 || !glued(t)) &&
       (glued(t + 1) || t == 0)) {
     negative = true;
     s = t + 1;
@@ -290,7 +289,7 @@ std::optional<NumberMatch> WholeExpression(const internal::Document& doc) {
   bool negative = false, leading_point = false;
   if (n >= 2 && doc.tokens[1].glued_to_previous && doc.tokens[1].kind == TokenKind::kNumber) {
     std::string_view lead = doc.TokenText(0);
-    negative = lead == "-" || lead == "\xE2\x88\x92";
+    negative = internal::IsMinusSign(lead);
     leading_point = lead == "." || lead == "\xD9\xAB";
     if (n == 2 && (negative || leading_point)) first = 1;
   }

@@ -184,10 +184,6 @@ struct NumberParser::Impl {
     return IsMinusSign(text) || decimal_point || Find(doc.Key(t)) != nullptr;
   }
 
-  static bool IsMinusSign(std::string_view text) {
-    return text == "-" || text == "\xE2\x88\x92";  // - or U+2212
-  }
-
   // Whether a word can open a number: a connective ("من"), a decimal point or a denominator
   // ("أرباع") only continues one.
   static bool CanStart(const std::vector<WordInfo>& infos) {
@@ -1442,7 +1438,7 @@ std::optional<NumberParse> NumberParser::Impl::ParseFrom(const Document& doc, si
   // Digits and a minus sign start a cardinal whatever the table says; a word only when one of
   // its table readings can open a number (not "من", "فاصلة", "أرباع").
   const bool opens_without_word =
-      tok.kind == TokenKind::kNumber || (sign_like && Impl::IsMinusSign(doc.TokenText(token)));
+      tok.kind == TokenKind::kNumber || (sign_like && IsMinusSign(doc.TokenText(token)));
   for (int ri = 0; ri < reading_count; ++ri) {
     const std::string_view key = ri == 0 ? doc.Key(token) : doc.Slice(a.readings[ri].key);
     const uint32_t skip = ri == 0 ? 0 : a.readings[ri].skip_bytes;

@@ -48,6 +48,9 @@ struct NumberParseOptions {
   // connector: "بين عشرة وعشرين" read up to و).
   size_t stop_token = 0;
 };
+// A token that is a minus sign: "-" or U+2212 MINUS SIGN.
+inline bool IsMinusSign(std::string_view text) { return text == "-" || text == "\xE2\x88\x92"; }
+
 // How a number before its unit is read (a currency, a percent sign, minutes): cardinals only,
 // and a lone word that is a number only in context ("واحد", "أحد") counts, since the unit
 // beside it says it is a number.
