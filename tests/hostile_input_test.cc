@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "shared_extractor.h"
 #include "kashif/normalizer.h"
 #include "kashif/number.h"
 #include "kashif/tokenizer.h"
@@ -27,15 +28,6 @@ std::string Repeat(std::string_view unit, size_t bytes) {
   out.reserve(bytes + unit.size());
   while (out.size() < bytes) out.append(unit);
   return out;
-}
-
-const Extractor& SharedExtractor() {
-  static const Extractor* extractor = [] {
-    auto created = Extractor::Create();
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    return new Extractor(std::move(*created));
-  }();
-  return *extractor;
 }
 
 // Spans inside the text, sorted, disjoint, over valid UTF-8.

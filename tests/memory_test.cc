@@ -11,18 +11,10 @@
 
 #include "extract/windows.h"
 #include "kashif/kashif.h"
+#include "shared_extractor.h"
 
 namespace kashif {
 namespace {
-
-const Extractor& SharedExtractor() {
-  static const Extractor* extractor = [] {
-    auto created = Extractor::Create();
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    return new Extractor(std::move(*created));
-  }();
-  return *extractor;
-}
 
 // Restores the production window limits when a test ends.
 class WindowLimitsScope {
