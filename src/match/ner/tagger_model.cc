@@ -98,7 +98,7 @@ std::string TaggerModel::Serialize() const {
     // The gap from the previous non-zero weight (the first one's index itself).
     PutVarint(static_cast<uint32_t>(first ? i : i - last), &payload);
     const int32_t w = weights_[i];
-    PutVarint(static_cast<uint32_t>((w << 1) ^ (w >> 31)), &payload);
+    PutVarint((static_cast<uint32_t>(w) << 1) ^ static_cast<uint32_t>(w >> 31), &payload);
     last = i;
     first = false;
   }
