@@ -4,6 +4,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "match/matcher.h"
 #include "text/word_hash.h"
 
@@ -194,10 +198,16 @@ class WordCache {
   static constexpr int kShift = 4;
   struct Entry {
     uint64_t fingerprint = 0;  // 0: empty
-    int16_t sums[kOffsets][kTagLabelCount];
+    // Offset d's sum for label y at sums[(d + kMaxOffset) * kTagLabelCount + y]. Each offset
+    // is read as kTagRowWidth lanes: the eighth is the next offset's first (lanes past
+    // kTagLabelCount are never read), the last offset's a padding 0.
+    int16_t sums[kOffsets * kTagLabelCount + 1] = {};
   };
+  static_assert(sizeof(Entry) == 80, "an entry is 80 bytes");
   uint64_t model_id = 0;
   std::vector<Entry> entries;
+  // A missed word's feature buckets by offset (kept to reuse their memory).
+  std::vector<uint32_t> buckets[kOffsets];
 };
 
 TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
@@ -231,30 +241,36 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
   }
 }
 
-void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
-                               const std::vector<Candidate>& prior, const TaggerModel& model,
-                               TaggerRunScratch* scratch, std::vector<int32_t>* emissions) const {
-  constexpr int L = kTagLabelCount;
+namespace {
+
+// dst[y] += src[y] << kShift over kTagRowWidth lanes: two vector additions where SSE2 is there
+// (the compiler does not vectorize the widening on its own).
+template <int kShift>
+inline void AddRow(const int16_t* src, int32_t* dst) {
+  static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
+#if defined(__SSE2__)
+  const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+  const __m128i zero = _mm_setzero_si128();
+  // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
+  const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16 - kShift);
+  const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16 - kShift);
+  __m128i* d = reinterpret_cast<__m128i*>(dst);
+  _mm_storeu_si128(d, _mm_add_epi32(_mm_loadu_si128(d), lo));
+  _mm_storeu_si128(d + 1, _mm_add_epi32(_mm_loadu_si128(d + 1), hi));
+#else
+  for (int y = 0; y < kTagRowWidth; ++y) dst[y] += int32_t{src[y]} * (1 << kShift);
+#endif
+}
+
+// The cache key of every token of `doc`: everything LexicalFeatures reads. The reading (its
+// full hash), the whole match form (the reading after proclitics of at most 8 bytes, which
+// HashWord's first eight bytes of the token see), the shape (kind, glue, length, a Latin word's
+// capitals, a short punctuation token's bytes: all seen by HashWord, which reads tokens of 16
+// bytes or less whole), the NER classes and the clitics. Never 0 (an empty entry).
+void Fingerprints(const Document& doc, const NerTokens& view, const TaggerRunScratch& s,
+                  std::vector<uint64_t>* out) {
   const size_t n = doc.tokens.size();
-  const uint32_t mask = model.bucket_mask();
-  const int16_t* weights = model.weights_data();
-  PrepareContext(doc, view, prior, scratch);
-  emissions->assign(n * L, 0);
-  int32_t* e = emissions->data();
-  WordCache& cache = *scratch->cache;
-  if (cache.model_id != model.id() || cache.entries.empty()) {
-    cache.entries.assign(WordCache::kEntries, WordCache::Entry());
-    cache.model_id = model.id();
-  }
-  // Each token's cache key first, so the entry a few tokens ahead can be fetched while this
-  // one is summed: the entries are too many for the nearest caches.
-  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
-  fingerprints.resize(n);
-  // The key covers everything LexicalFeatures reads: the reading (its full hash), the whole
-  // match form (the reading after proclitics of at most 8 bytes, which HashWord's first eight
-  // bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a short
-  // punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or less
-  // whole), the NER classes and the clitics.
+  out->resize(n);
   for (size_t j = 0; j < n; ++j) {
     const NerToken& t = view[j];
     const std::string_view text = doc.TokenText(j);
@@ -265,47 +281,87 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
     const uint64_t bits = uint64_t{CliticBits(t)} | uint64_t{t.reading} << 8 |
                           uint64_t{doc.tokens[j].glued_to_previous} << 12 |
                           static_cast<uint64_t>(doc.tokens[j].kind) << 16;
-    fingerprints[j] = (HashWord(text.data(), text.size()) ^ scratch->reading_hashes[j] ^
-                       Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
-                       Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u)) |
-                      1;
+    (*out)[j] = (HashWord(text.data(), text.size()) ^ s.reading_hashes[j] ^
+                 Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
+                 Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u)) |
+                1;
   }
+}
+
+// Fills `entry` with token j's lexical sums: every feature's bucket first (each row fetched as
+// soon as its bucket is known), then each offset's rows summed in registers.
+void FillEntry(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
+               const TaggerRunScratch& s, WordCache* cache, WordCache::Entry* entry) {
+  const uint32_t mask = model.bucket_mask();
+  const int16_t* rows = model.rows_data();
+  for (std::vector<uint32_t>& b : cache->buckets) b.clear();
+  LexicalFeatures(doc, view, j, s.reading_hashes[j], [&](uint64_t h, Reach reach) {
+    const int r = ReachOffsets(reach);
+    for (int d = -r; d <= r; ++d) {
+      const uint32_t bucket = FeatureBucket(h, d, mask);
+      __builtin_prefetch(rows + size_t{bucket} * kTagRowWidth);
+      cache->buckets[d + kMaxOffset].push_back(bucket);
+    }
+  });
+  for (int d = 0; d < kOffsets; ++d) {
+    int32_t sums[kTagRowWidth] = {};
+    for (uint32_t bucket : cache->buckets[d]) {
+      AddRow<0>(rows + size_t{bucket} * kTagRowWidth, sums);
+    }
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      entry->sums[d * kTagLabelCount + y] =
+          static_cast<int16_t>(std::clamp(sums[y] >> WordCache::kShift, -32768, 32767));
+    }
+  }
+}
+
+}  // namespace
+
+void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
+                               const std::vector<Candidate>& prior, const TaggerModel& model,
+                               TaggerRunScratch* scratch, std::vector<int32_t>* emissions) const {
+  constexpr int W = kTagRowWidth;
+  const size_t n = doc.tokens.size();
+  const uint32_t mask = model.bucket_mask();
+  const int16_t* rows = model.rows_data();
+  PrepareContext(doc, view, prior, scratch);
+  emissions->assign(n * W, 0);
+  int32_t* e = emissions->data();
+  WordCache& cache = *scratch->cache;
+  if (cache.model_id != model.id() || cache.entries.empty()) {
+    cache.entries.assign(WordCache::kEntries, WordCache::Entry());
+    cache.model_id = model.id();
+  }
+  // Each token's cache key first, so the entry a few tokens ahead can be fetched while this
+  // one is summed: the entries are too many for the nearest caches.
+  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
+  Fingerprints(doc, view, *scratch, &fingerprints);
   constexpr size_t kAhead = 6;
   for (size_t j = 0; j < n; ++j) {
-    if (j + kAhead < n) __builtin_prefetch(&cache.entries[fingerprints[j + kAhead] >> 50]);
+    if (j + kAhead < n) {
+      const char* ahead =
+          reinterpret_cast<const char*>(&cache.entries[fingerprints[j + kAhead] >> 50]);
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(ahead + sizeof(WordCache::Entry) - 1);
+    }
     const uint64_t fingerprint = fingerprints[j];
     WordCache::Entry& entry = cache.entries[fingerprint >> 50];
     if (entry.fingerprint != fingerprint) {
-      int32_t sums[kOffsets][L] = {};
-      LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
-        const int r = ReachOffsets(reach);
-        for (int d = -r; d <= r; ++d) {
-          const int16_t* w = weights + size_t{FeatureBucket(h, d, mask)} * L;
-          for (int y = 0; y < L; ++y) sums[d + kMaxOffset][y] += w[y];
-        }
-      });
-      for (int d = 0; d < kOffsets; ++d) {
-        for (int y = 0; y < L; ++y) {
-          entry.sums[d][y] =
-              static_cast<int16_t>(std::clamp(sums[d][y] >> WordCache::kShift, -32768, 32767));
-        }
-      }
+      FillEntry(doc, view, j, model, *scratch, &cache, &entry);
       entry.fingerprint = fingerprint;
     }
+    // Token j's sums at offset d belong to token i = j - d.
     for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
       const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
       if (i < 0 || i >= static_cast<ptrdiff_t>(n)) continue;
-      int32_t* row = e + static_cast<size_t>(i) * L;
-      for (int y = 0; y < L; ++y) {
-        row[y] += int32_t{entry.sums[d + kMaxOffset][y]} * (1 << WordCache::kShift);
-      }
+      AddRow<WordCache::kShift>(entry.sums + (d + kMaxOffset) * kTagLabelCount,
+                                e + static_cast<size_t>(i) * W);
     }
   }
   for (size_t i = 0; i < n; ++i) {
-    int32_t* row = e + i * L;
+    int32_t* row = e + i * W;
     ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
-      const int16_t* w = weights + size_t{FeatureBucket(h, d, mask)} * L;
-      for (int y = 0; y < L; ++y) row[y] += w[y];
+      AddRow<0>(rows + size_t{FeatureBucket(h, d, mask)} * W, row);
     });
   }
 }

@@ -71,7 +71,8 @@ class TaggerFeatures {
                uint32_t bucket_mask, TaggerRunScratch* scratch, FeatureSequence* out) const;
 
   // For tagging: the same features' weights summed per token and label into *emissions
-  // (tokens x kTagLabelCount), the lexical ones through the scratch's word cache.
+  // (tokens x kTagRowWidth: token t's label y at t * kTagRowWidth + y, the lanes past
+  // kTagLabelCount meaningless), the lexical ones through the scratch's word cache.
   void Emissions(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
                  const TaggerModel& model, TaggerRunScratch* scratch,
                  std::vector<int32_t>* emissions) const;

@@ -98,8 +98,8 @@ void TaggerMatcher::Tag(const Document& doc, const NerTokens& view,
   size_t first = 0;
   for (size_t t = 1; t <= n; ++t) {
     if (t < n && !LineBreakBefore(doc, t)) continue;
-    model_->Decode(s.emissions.data() + first * kTagLabelCount, t - first, &s.decode,
-                   &s.line_labels);
+    model_->Decode(s.emissions.data() + first * kTagRowWidth, t - first, &s.decode,
+                   &s.line_labels, kTagRowWidth);
     labels->insert(labels->end(), s.line_labels.begin(), s.line_labels.end());
     first = t;
   }

@@ -83,6 +83,7 @@ TaggerModel::TaggerModel(int hash_bits, uint32_t feature_version)
     : hash_bits_(hash_bits),
       feature_version_(feature_version),
       weights_(size_t{kTagLabelCount} << hash_bits, 0),
+      rows_(size_t{kTagRowWidth} << hash_bits, 0),
       transitions_(kTransitionCount, 0) {}
 
 std::string TaggerModel::Serialize() const {
@@ -175,6 +176,8 @@ StatusOr<TaggerModel> TaggerModel::Parse(std::string_view bytes, std::string_vie
       return Invalid(source, "a weight lies outside the table");
     }
     model.weights_[index] = static_cast<int16_t>(w);
+    model.rows_[index / kTagLabelCount * kTagRowWidth + index % kTagLabelCount] =
+        static_cast<int16_t>(w);
   }
   return model;
 }
@@ -198,11 +201,11 @@ void TaggerModel::Emissions(const FeatureSequence& features,
 }
 
 void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
-                         std::vector<uint8_t>* labels) const {
+                         std::vector<uint8_t>* labels, size_t stride) const {
   const int32_t* e = emissions;
   const int16_t* tr = transitions_.data();
   ViterbiDecode<int32_t>(
-      n, [e](size_t t, int y) { return e[t * kTagLabelCount + y]; },
+      n, [e, stride](size_t t, int y) { return e[t * stride + y]; },
       [tr](int p, int y) { return int32_t{tr[p * kTagLabelCount + y]}; }, &scratch->scores, labels);
 }
 

@@ -14,6 +14,11 @@
 //   payload: the transitions (kTagLabelCount + 1 rows, the last one the sentence start) as
 //   int16, then the non-zero table weights as (gap, value) pairs of varints (value zigzag).
 //
+// In memory the table is kept twice: as the file has it (weights(), kTagLabelCount a bucket, for
+// the trainer and Serialize) and, once parsed, as rows of kTagRowWidth lanes (rows_data(), the
+// last lane 0) that tagging reads: a row is 16 aligned bytes, one load, never split across two
+// cache lines.
+//
 // Thread safety: immutable once parsed; Decode() may run concurrently.
 #ifndef KASHIF_SRC_MATCH_NER_TAGGER_MODEL_H_
 #define KASHIF_SRC_MATCH_NER_TAGGER_MODEL_H_
@@ -40,6 +45,8 @@ enum TagLabel : uint8_t {
   kTagILoc = 6,
 };
 inline constexpr int kTagLabelCount = 7;
+// The labels of a bucket or of a token's emission scores padded to eight lanes at run time.
+inline constexpr int kTagRowWidth = 8;
 inline constexpr uint32_t kTaggerFormatVersion = 1;
 inline constexpr int kMinHashBits = 8;
 inline constexpr int kMaxHashBits = 22;
@@ -68,7 +75,7 @@ struct FeatureSequence {
 
 // Per-thread scratch for Decode (kept to reuse its memory).
 struct DecodeScratch {
-  std::vector<int32_t> scores;  // token x label
+  std::vector<int32_t> scores;  // each token's best predecessors (see ViterbiDecode)
 };
 
 class TaggerModel {
@@ -90,14 +97,18 @@ class TaggerModel {
 
   // The emission scores (tokens x kTagLabelCount) of the tokens of `features`.
   void Emissions(const FeatureSequence& features, std::vector<int32_t>* emissions) const;
-  // The best label sequence (BIO-valid) for `n` tokens with these emission scores
-  // (n x kTagLabelCount), into *labels.
+  // The best label sequence (BIO-valid) for `n` tokens with these emission scores (token t's
+  // label y at emissions[t * stride + y]), into *labels.
   void Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
-              std::vector<uint8_t>* labels) const;
+              std::vector<uint8_t>* labels, size_t stride = kTagLabelCount) const;
 
   // Tells models apart (a per-thread cache of sums belongs to one model); unique per process.
   uint64_t id() const { return id_; }
   const int16_t* weights_data() const { return weights_.data(); }
+  // The table for tagging: bucket b's weights at rows_data()[b * kTagRowWidth + label], lane
+  // kTagLabelCount 0. Made by Parse() (and the all-zero constructor): a model whose weights()
+  // are edited in memory is tagged with after Serialize() and Parse(), as the library does.
+  const int16_t* rows_data() const { return rows_.data(); }
 
   // For the trainer: weights are int16, the table bucket-major (bucket * kTagLabelCount + label).
   std::vector<int16_t>& weights() { return weights_; }
@@ -111,59 +122,72 @@ class TaggerModel {
   uint32_t feature_version_ = 0;
   float scale_ = 1.0f;
   std::vector<int16_t> weights_;
+  std::vector<int16_t> rows_;  // weights_ in rows of kTagRowWidth (see rows_data())
   std::vector<int16_t> transitions_;  // (kTagLabelCount + 1) x kTagLabelCount
 };
 
 // The Viterbi search shared by the model (int32 scores) and the trainer (int64):
 // `emission(t, label)` and `transition(previous, label)` (previous kTagLabelCount: the start)
-// give scores. Forbidden transitions are never taken.
+// give scores. Forbidden transitions are never taken. *scores is its scratch: one entry per
+// token, the best predecessor of each label packed 3 bits a label.
 template <typename Score, typename Emission, typename Transition>
 void ViterbiDecode(size_t n, Emission emission, Transition transition, std::vector<Score>* scores,
                    std::vector<uint8_t>* labels) {
   constexpr int L = kTagLabelCount;
+  static_assert(L == 7 && kTagO == 0 && kTagBPer == 1 && kTagIPer == 2,
+                "O, then B-X and I-X for three types: the loops below are unrolled for that");
   const Score kForbidden = std::numeric_limits<Score>::lowest() / 4;
   labels->assign(n, kTagO);
   if (n == 0) return;
-  // The transitions once, forbidden ones far below any path, so the search needs no test.
+  // The transitions once, forbidden ones far below any path (the start to an I-X).
   Score tr[L + 1][L];
   for (int p = 0; p <= L; ++p) {
     for (int y = 0; y < L; ++y) {
       tr[p][y] = AllowedTransition(p == L ? -1 : p, y) ? transition(p, y) : kForbidden;
     }
   }
-  // Forward: each label's best score over its predecessors, label by label across the row (the
-  // inner loop has no dependence between labels). The predecessor itself is found again on the
-  // way back, for one label per token.
-  scores->resize(n * L);
-  Score* s = scores->data();
-  for (int y = 0; y < L; ++y) s[y] = emission(0, y) + tr[L][y];
+  // Forward, one token's scores at a time. O and each B-X may follow any label: all seven are
+  // tried. An I-X only follows its B-X or itself: only those two are tried (a forbidden
+  // predecessor starts kForbidden below the B-X, which is always reachable, and never wins).
+  // Each label's best predecessor, the first of equals, is kept for the way back.
+  scores->resize(n);
+  Score* back = scores->data();
+  Score prev[L];
+  Score cur[L];
+  for (int y = 0; y < L; ++y) prev[y] = emission(0, y) + tr[L][y];
   for (size_t t = 1; t < n; ++t) {
-    const Score* prev = s + (t - 1) * L;
-    Score* cur = s + t * L;
-    Score best[L];
-    for (int y = 0; y < L; ++y) best[y] = prev[0] + tr[0][y];
-    for (int p = 1; p < L; ++p) {
-      for (int y = 0; y < L; ++y) best[y] = std::max(best[y], prev[p] + tr[p][y]);
+    uint32_t from = 0;
+    for (int k = 0; k < 4; ++k) {
+      const int y = k == 0 ? kTagO : 2 * k - 1;
+      Score best = prev[0] + tr[0][y];
+      uint32_t arg = 0;
+      for (int p = 1; p < L; ++p) {
+        const Score v = prev[p] + tr[p][y];
+        arg = v > best ? static_cast<uint32_t>(p) : arg;
+        best = v > best ? v : best;
+      }
+      // Keep a forbidden score from sinking further (it must not wrap around).
+      cur[y] = std::max(best, kForbidden) + emission(t, y);
+      from |= arg << (3 * y);
     }
-    // Keep a forbidden score from sinking further (it must not wrap around).
-    for (int y = 0; y < L; ++y) cur[y] = std::max(best[y], kForbidden) + emission(t, y);
+    for (int y = 2; y < L; y += 2) {
+      const Score begin = prev[y - 1] + tr[y - 1][y];
+      const Score inside = prev[y] + tr[y][y];
+      cur[y] = std::max(std::max(begin, inside), kForbidden) + emission(t, y);
+      from |= static_cast<uint32_t>(inside > begin ? y : y - 1) << (3 * y);
+    }
+    back[t] = static_cast<Score>(from);
+    std::copy(cur, cur + L, prev);
   }
-  const Score* last = s + (n - 1) * L;
   int y = 0;
   for (int c = 1; c < L; ++c) {
-    if (last[c] > last[y]) y = c;
+    if (prev[c] > prev[y]) y = c;
   }
-  for (size_t t = n; t-- > 0;) {
+  for (size_t t = n; t-- > 1;) {
     (*labels)[t] = static_cast<uint8_t>(y);
-    if (t == 0) break;
-    // The predecessor that gave y its score (the first of equals, as the forward pass kept).
-    const Score* prev = s + (t - 1) * L;
-    int best = 0;
-    for (int p = 1; p < L; ++p) {
-      if (prev[p] + tr[p][y] > prev[best] + tr[best][y]) best = p;
-    }
-    y = best;
+    y = static_cast<int>((static_cast<uint32_t>(back[t]) >> (3 * y)) & 7);
   }
+  (*labels)[0] = static_cast<uint8_t>(y);
 }
 
 }  // namespace kashif::internal
