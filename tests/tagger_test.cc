@@ -5,8 +5,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -161,6 +165,51 @@ TEST(TaggerModelTest, ViterbiKeepsTheBioScheme) {
   EXPECT_EQ(labels, (std::vector<uint8_t>{kTagBPer, kTagIPer, kTagO, kTagBLoc}));
 }
 
+// The Viterbi search against every label sequence of a few tokens: the one it picks is valid
+// and none scores higher (emissions and transitions from a fixed pseudo-random stream, with
+// ties made likely by a small range).
+TEST(TaggerModelTest, ViterbiFindsTheBestValidSequence) {
+  constexpr int L = kTagLabelCount;
+  uint64_t x = 0x9E3779B97F4A7C15u;
+  auto next = [&x](int range) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return static_cast<int32_t>(x % static_cast<uint64_t>(range)) - range / 2;
+  };
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t n = 1 + static_cast<size_t>(trial % 5);
+    const int range = trial % 2 == 0 ? 7 : 2000;
+    TaggerModel model(8, kTaggerFeatureVersion);
+    for (int16_t& t : model.transitions()) t = static_cast<int16_t>(next(range));
+    std::vector<int32_t> emissions(n * kTagRowWidth);
+    for (int32_t& e : emissions) e = next(range);
+    DecodeScratch scratch;
+    std::vector<uint8_t> labels;
+    model.Decode(emissions.data(), n, &scratch, &labels, kTagRowWidth);
+    ASSERT_EQ(labels.size(), n);
+    auto score = [&](const std::vector<uint8_t>& seq) -> int64_t {
+      int64_t total = 0;
+      for (size_t t = 0; t < n; ++t) {
+        const int previous = t == 0 ? -1 : seq[t - 1];
+        if (!AllowedTransition(previous, seq[t])) return std::numeric_limits<int64_t>::min();
+        total += emissions[t * kTagRowWidth + seq[t]] +
+                 model.transitions()[(t == 0 ? L : previous) * L + seq[t]];
+      }
+      return total;
+    };
+    const int64_t found = score(labels);
+    ASSERT_NE(found, std::numeric_limits<int64_t>::min()) << "trial " << trial;
+    std::vector<uint8_t> seq(n, 0);
+    int64_t best = std::numeric_limits<int64_t>::min();
+    for (size_t code = 0, all = static_cast<size_t>(std::pow(L, n)); code < all; ++code) {
+      for (size_t t = 0, c = code; t < n; ++t, c /= L) seq[t] = static_cast<uint8_t>(c % L);
+      best = std::max(best, score(seq));
+    }
+    EXPECT_EQ(found, best) << "trial " << trial;
+  }
+}
+
 TEST(TaggerTrainerTest, GoldLabelsFollowTheTokens) {
   // Gold spans may include a proclitic (as CoNLL tokens do) and nest: the outermost is learnt.
   Analyzer analyzer;
@@ -259,6 +308,64 @@ TEST(TaggerEndToEndTest, ModelFileErrorsComeFromCreate) {
   // A rules-only extractor does not read the file at all.
   options.use_tagger = false;
   EXPECT_TRUE(Extractor::Create(options).ok());
+}
+
+// The per-thread word cache changes no result: the same texts give the same entities on a
+// thread that starts cold (its scratch released), after the cache has filled with other words,
+// and on a new thread. Sentences written for this test.
+TEST(TaggerEndToEndTest, AWarmWordCacheGivesWhatAColdOneGives) {
+  Options options;
+  options.use_tagger = true;
+  options.tagger_over_rules = true;  // every name the tagger finds shows
+  auto extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  const std::vector<std::string> texts = {
+      "وقال المتحدث باسم الحكومة سامر الخطيب إن الوزارة ستفتح مكتبا جديدا في حلب",
+      "والتقى رئيس بلدية نابلس وفدا من شركة الاتصالات الفلسطينية",
+      "وصل المدرب البرتغالي جوزيه مورينيو إلى مدريد أمس",
+      "أعلن البنك المركزي المصري رفع سعر الفائدة بعد اجتماع لجنته",
+  };
+  auto all = [&]() {
+    std::vector<std::tuple<int, size_t, size_t>> out;
+    for (const std::string& text : texts) {
+      for (const Entity& e : extractor->Extract(text)) {
+        out.emplace_back(static_cast<int>(e.type), e.begin, e.end);
+      }
+      out.emplace_back(-1, 0, 0);  // the end of a text
+    }
+    return out;
+  };
+  ReleaseThreadScratch();
+  const auto cold = all();
+  EXPECT_GT(cold.size(), texts.size() + 4);  // some entities in every text
+  // Other words through the cache: the fixture sentences, variations of every word, and enough
+  // made-up words (letters of the texts in pseudo-random order) to fill every entry many times.
+  for (const char* sentence : kFixture) extractor->Extract(sentence);
+  for (const std::string& text : texts) {
+    extractor->Extract("و" + text);
+    extractor->Extract(text + " " + text);
+  }
+  // (Short texts, one call each: they are tagged on this thread.)
+  const std::string letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";  // two bytes each
+  std::string made_up;
+  uint64_t x = 88172645463325252u;
+  for (int word = 0; word < 300000; ++word) {
+    for (int k = 0; k < 3 + word % 5; ++k) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      made_up += letters.substr(2 * (x % (letters.size() / 2)), 2);
+    }
+    made_up += " ";
+    if (word % 1000 == 999) {
+      extractor->Extract(made_up);
+      made_up.clear();
+    }
+  }
+  EXPECT_EQ(all(), cold);
+  std::vector<std::tuple<int, size_t, size_t>> on_new_thread;
+  std::thread([&] { on_new_thread = all(); }).join();
+  EXPECT_EQ(on_new_thread, cold);
 }
 
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {

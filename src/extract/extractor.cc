@@ -167,7 +167,8 @@ Status ValidateOptions(const Options& options) {
 }
 
 // The per-thread scratch of Extract(), the library's only state besides the immutable model
-// (the resolver keeps its sort keys per thread too, see ReleaseResolverScratch): the document
+// (the resolver keeps its sort keys per thread too, see ReleaseResolverScratch, and the tagger
+// its word cache and arrays, see ReleaseTaggerScratch in match/ner/tagger_matcher.h): the document
 // whose arrays every call on this thread reuses, so a thread allocates them once rather than
 // per text, and one window's entities. Windows (extract/windows.h) bound what it grows to;
 // beyond kKeepScratchBytes it is freed after the call; ReleaseThreadScratch() frees it at will.
@@ -205,6 +206,7 @@ void ReleaseThreadScratch() {
   internal::ThreadScratch released;
   std::swap(internal::t_scratch, released);
   internal::ReleaseResolverScratch();
+  internal::ReleaseTaggerScratch();
 }
 
 Extractor::Extractor(std::shared_ptr<const internal::ExtractorModel> model)

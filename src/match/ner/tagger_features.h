@@ -58,6 +58,8 @@ struct TaggerRunScratch {
   std::unique_ptr<WordCache> cache;
   TaggerRunScratch();
   ~TaggerRunScratch();
+  TaggerRunScratch(TaggerRunScratch&&) noexcept;
+  TaggerRunScratch& operator=(TaggerRunScratch&&) noexcept;
 };
 
 class TaggerFeatures {

@@ -11,6 +11,12 @@ KASHIF_DECLARE_EMBEDDED(ner_tagger);
 namespace kashif::internal {
 namespace {
 
+// The tagger's per-thread state, besides Extract()'s own ThreadScratch (extract/extractor.cc)
+// and the resolver's: the word cache of lexical sums (WordCache in tagger_features.cc, 5 MB,
+// allocated at the thread's first tagged document) and arrays that grow with the longest
+// document (window) the thread tagged. Reused from one call to the next (the word cache is
+// what makes repeated words cheap); nothing in it changes a result (a cache hit gives exactly
+// what the miss computed). Freed by ReleaseTaggerScratch(), part of ReleaseThreadScratch().
 struct TaggerScratch {
   TaggerRunScratch features;
   std::vector<int32_t> emissions;
@@ -29,6 +35,11 @@ bool IsWord(const Document& doc, size_t i) {
 }
 
 }  // namespace
+
+void ReleaseTaggerScratch() {
+  TaggerScratch released;
+  std::swap(t_scratch, released);
+}
 
 bool LineBreakBefore(const Document& doc, size_t t) {
   const std::string_view gap =

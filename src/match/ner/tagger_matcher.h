@@ -8,7 +8,9 @@
 // trained on the user's own kind of text). A second propagation pass after it carries the
 // tagger's names through the document as the first carried the rules'.
 //
-// Thread safety: immutable; Propose() may run concurrently (per-thread scratch).
+// Thread safety: immutable; Refine() may run concurrently. Each thread keeps its own scratch
+// (thread_local in tagger_matcher.cc, with the word cache of lexical sums: about 5 MB once the
+// thread has tagged a document), freed by ReleaseTaggerScratch().
 #ifndef KASHIF_SRC_MATCH_NER_TAGGER_MATCHER_H_
 #define KASHIF_SRC_MATCH_NER_TAGGER_MATCHER_H_
 
@@ -26,6 +28,10 @@ namespace kashif::internal {
 // Whether a line break separates token t from token t - 1 (t >= 1): the tagger learns and tags
 // a line at a time.
 bool LineBreakBefore(const Document& doc, size_t t);
+
+// Frees the calling thread's tagger scratch, the word cache included (part of
+// ReleaseThreadScratch()). The next tagged document on this thread allocates it again.
+void ReleaseTaggerScratch();
 
 // The embedded default model's bytes (data/ner_tagger.bin).
 std::string_view DefaultTaggerModelBytes();
