@@ -188,6 +188,15 @@ TEST(TaggerModelTest, ViterbiFindsTheBestValidSequence) {
     std::vector<uint8_t> labels;
     model.Decode(emissions.data(), n, &scratch, &labels, kTagRowWidth);
     ASSERT_EQ(labels.size(), n);
+    // Rows of seven (the generic search) and rows of eight (the vector one) agree, ties too.
+    std::vector<int32_t> sevens;
+    for (size_t t = 0; t < n; ++t) {
+      sevens.insert(sevens.end(), emissions.begin() + t * kTagRowWidth,
+                    emissions.begin() + t * kTagRowWidth + L);
+    }
+    std::vector<uint8_t> generic;
+    model.Decode(sevens.data(), n, &scratch, &generic);
+    EXPECT_EQ(generic, labels) << "trial " << trial;
     auto score = [&](const std::vector<uint8_t>& seq) -> int64_t {
       int64_t total = 0;
       for (size_t t = 0; t < n; ++t) {

@@ -2,6 +2,11 @@
 
 #include <atomic>
 #include <cstring>
+#include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kashif::internal {
 namespace {
@@ -200,10 +205,91 @@ void TaggerModel::Emissions(const FeatureSequence& features,
   }
 }
 
+#if defined(__SSE2__)
+namespace {
+
+// a where mask, else b (SSE2 has no blend).
+inline __m128i Select(__m128i mask, __m128i a, __m128i b) {
+  return _mm_or_si128(_mm_and_si128(mask, a), _mm_andnot_si128(mask, b));
+}
+
+// ViterbiDecode<int32_t> for emission rows of kTagRowWidth lanes, the seven labels of a token
+// in two vectors: every predecessor is tried for every label at once (forbidden transitions
+// are kForbidden, as there), the first of equals wins, and the same scores come out.
+void DecodeRows(const int32_t* e, size_t n, const int16_t* transitions,
+                std::vector<int32_t>* scratch, std::vector<uint8_t>* labels) {
+  constexpr int L = kTagLabelCount;
+  constexpr int W = kTagRowWidth;
+  const int32_t kForbidden = std::numeric_limits<int32_t>::lowest() / 4;
+  labels->assign(n, kTagO);
+  if (n == 0) return;
+  alignas(16) int32_t tr[L + 1][W];
+  for (int p = 0; p <= L; ++p) {
+    for (int y = 0; y < W; ++y) {
+      tr[p][y] = y < L && AllowedTransition(p == L ? -1 : p, y) ? transitions[p * L + y]
+                                                                 : kForbidden;
+    }
+  }
+  // Each token's best predecessors, one byte a label (W bytes: two int32 of the scratch).
+  scratch->resize(2 * n);
+  uint8_t* back = reinterpret_cast<uint8_t*>(scratch->data());
+  const __m128i forbidden = _mm_set1_epi32(kForbidden);
+  auto row = [e](size_t t, int half) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(e + t * W) + half);
+  };
+  auto tr_row = [&tr](int p, int half) {
+    return _mm_load_si128(reinterpret_cast<const __m128i*>(tr[p]) + half);
+  };
+  alignas(16) int32_t prev[W];
+  _mm_store_si128(reinterpret_cast<__m128i*>(prev), _mm_add_epi32(row(0, 0), tr_row(L, 0)));
+  _mm_store_si128(reinterpret_cast<__m128i*>(prev) + 1, _mm_add_epi32(row(0, 1), tr_row(L, 1)));
+  for (size_t t = 1; t < n; ++t) {
+    __m128i from_source = _mm_set1_epi32(prev[0]);
+    __m128i best_lo = _mm_add_epi32(from_source, tr_row(0, 0));
+    __m128i best_hi = _mm_add_epi32(from_source, tr_row(0, 1));
+    __m128i from_lo = _mm_setzero_si128();
+    __m128i from_hi = _mm_setzero_si128();
+    for (int p = 1; p < L; ++p) {
+      const __m128i source = _mm_set1_epi32(prev[p]);
+      const __m128i index = _mm_set1_epi32(p);
+      const __m128i v_lo = _mm_add_epi32(source, tr_row(p, 0));
+      const __m128i v_hi = _mm_add_epi32(source, tr_row(p, 1));
+      const __m128i better_lo = _mm_cmpgt_epi32(v_lo, best_lo);
+      const __m128i better_hi = _mm_cmpgt_epi32(v_hi, best_hi);
+      best_lo = Select(better_lo, v_lo, best_lo);
+      best_hi = Select(better_hi, v_hi, best_hi);
+      from_lo = Select(better_lo, index, from_lo);
+      from_hi = Select(better_hi, index, from_hi);
+    }
+    // Keep a forbidden score from sinking further (it must not wrap around).
+    best_lo = Select(_mm_cmpgt_epi32(forbidden, best_lo), forbidden, best_lo);
+    best_hi = Select(_mm_cmpgt_epi32(forbidden, best_hi), forbidden, best_hi);
+    _mm_store_si128(reinterpret_cast<__m128i*>(prev), _mm_add_epi32(best_lo, row(t, 0)));
+    _mm_store_si128(reinterpret_cast<__m128i*>(prev) + 1, _mm_add_epi32(best_hi, row(t, 1)));
+    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(from_lo, from_hi), _mm_setzero_si128());
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(back + t * W), bytes);
+  }
+  int y = 0;
+  for (int c = 1; c < L; ++c) {
+    if (prev[c] > prev[y]) y = c;
+  }
+  for (size_t t = n; t-- > 1;) {
+    (*labels)[t] = static_cast<uint8_t>(y);
+    y = back[t * W + static_cast<size_t>(y)];
+  }
+  (*labels)[0] = static_cast<uint8_t>(y);
+}
+
+}  // namespace
+#endif
+
 void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
                          std::vector<uint8_t>* labels, size_t stride) const {
   const int32_t* e = emissions;
   const int16_t* tr = transitions_.data();
+#if defined(__SSE2__)
+  if (stride == kTagRowWidth) return DecodeRows(e, n, tr, &scratch->scores, labels);
+#endif
   ViterbiDecode<int32_t>(
       n, [e, stride](size_t t, int y) { return e[t * stride + y]; },
       [tr](int p, int y) { return int32_t{tr[p * kTagLabelCount + y]}; }, &scratch->scores, labels);
