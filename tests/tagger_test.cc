@@ -180,8 +180,11 @@ TEST(TaggerModelTest, ViterbiFindsTheBestValidSequence) {
   for (int trial = 0; trial < 200; ++trial) {
     const size_t n = 1 + static_cast<size_t>(trial % 5);
     const int range = trial % 2 == 0 ? 7 : 2000;
-    TaggerModel model(8, kTaggerFeatureVersion);
-    for (int16_t& t : model.transitions()) t = static_cast<int16_t>(next(range));
+    TaggerModel edited(8, kTaggerFeatureVersion);
+    for (int16_t& t : edited.transitions()) t = static_cast<int16_t>(next(range));
+    auto parsed = TaggerModel::Parse(edited.Serialize(), "random", kTaggerFeatureVersion);
+    ASSERT_TRUE(parsed.ok());
+    TaggerModel& model = *parsed;
     std::vector<int32_t> emissions(n * kTagRowWidth);
     for (int32_t& e : emissions) e = next(range);
     DecodeScratch scratch;

@@ -89,7 +89,21 @@ TaggerModel::TaggerModel(int hash_bits, uint32_t feature_version)
       feature_version_(feature_version),
       weights_(size_t{kTagLabelCount} << hash_bits, 0),
       rows_(size_t{kTagRowWidth} << hash_bits, 0),
-      transitions_(kTransitionCount, 0) {}
+      transitions_(kTransitionCount, 0) {
+  MakeTransitionRows();
+}
+
+void TaggerModel::MakeTransitionRows() {
+  const int32_t kForbidden = std::numeric_limits<int32_t>::lowest() / 4;
+  transition_rows_.assign((kTagLabelCount + 1) * kTagRowWidth, kForbidden);
+  for (int p = 0; p <= kTagLabelCount; ++p) {
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      if (AllowedTransition(p == kTagLabelCount ? -1 : p, y)) {
+        transition_rows_[p * kTagRowWidth + y] = transitions_[p * kTagLabelCount + y];
+      }
+    }
+  }
+}
 
 std::string TaggerModel::Serialize() const {
   std::string payload;
@@ -184,6 +198,7 @@ StatusOr<TaggerModel> TaggerModel::Parse(std::string_view bytes, std::string_vie
     model.rows_[index / kTagLabelCount * kTagRowWidth + index % kTagLabelCount] =
         static_cast<int16_t>(w);
   }
+  model.MakeTransitionRows();
   return model;
 }
 
@@ -216,20 +231,13 @@ inline __m128i Select(__m128i mask, __m128i a, __m128i b) {
 // ViterbiDecode<int32_t> for emission rows of kTagRowWidth lanes, the seven labels of a token
 // in two vectors: every predecessor is tried for every label at once (forbidden transitions
 // are kForbidden, as there), the first of equals wins, and the same scores come out.
-void DecodeRows(const int32_t* e, size_t n, const int16_t* transitions,
-                std::vector<int32_t>* scratch, std::vector<uint8_t>* labels) {
+void DecodeRows(const int32_t* e, size_t n, const int32_t* tr, std::vector<int32_t>* scratch,
+                std::vector<uint8_t>* labels) {
   constexpr int L = kTagLabelCount;
   constexpr int W = kTagRowWidth;
   const int32_t kForbidden = std::numeric_limits<int32_t>::lowest() / 4;
   labels->assign(n, kTagO);
   if (n == 0) return;
-  alignas(16) int32_t tr[L + 1][W];
-  for (int p = 0; p <= L; ++p) {
-    for (int y = 0; y < W; ++y) {
-      tr[p][y] = y < L && AllowedTransition(p == L ? -1 : p, y) ? transitions[p * L + y]
-                                                                 : kForbidden;
-    }
-  }
   // Each token's best predecessors, one byte a label (W bytes: two int32 of the scratch).
   scratch->resize(2 * n);
   uint8_t* back = reinterpret_cast<uint8_t*>(scratch->data());
@@ -237,8 +245,8 @@ void DecodeRows(const int32_t* e, size_t n, const int16_t* transitions,
   auto row = [e](size_t t, int half) {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(e + t * W) + half);
   };
-  auto tr_row = [&tr](int p, int half) {
-    return _mm_load_si128(reinterpret_cast<const __m128i*>(tr[p]) + half);
+  auto tr_row = [tr](int p, int half) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(tr + p * W) + half);
   };
   alignas(16) int32_t prev[W];
   _mm_store_si128(reinterpret_cast<__m128i*>(prev), _mm_add_epi32(row(0, 0), tr_row(L, 0)));
@@ -288,7 +296,9 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
   const int32_t* e = emissions;
   const int16_t* tr = transitions_.data();
 #if defined(__SSE2__)
-  if (stride == kTagRowWidth) return DecodeRows(e, n, tr, &scratch->scores, labels);
+  if (stride == kTagRowWidth) {
+    return DecodeRows(e, n, transition_rows_.data(), &scratch->scores, labels);
+  }
 #endif
   ViterbiDecode<int32_t>(
       n, [e, stride](size_t t, int y) { return e[t * stride + y]; },

@@ -106,8 +106,10 @@ class TaggerModel {
   uint64_t id() const { return id_; }
   const int16_t* weights_data() const { return weights_.data(); }
   // The table for tagging: bucket b's weights at rows_data()[b * kTagRowWidth + label], lane
-  // kTagLabelCount 0. Made by Parse() (and the all-zero constructor): a model whose weights()
-  // are edited in memory is tagged with after Serialize() and Parse(), as the library does.
+  // kTagLabelCount 0. Made by Parse() (and the all-zero constructor), with the transitions'
+  // own rows for Decode(): a model whose weights() or transitions() are edited in memory is
+  // tagged with (emission rows of kTagRowWidth) after Serialize() and Parse(), as the library
+  // does.
   const int16_t* rows_data() const { return rows_.data(); }
 
   // For the trainer: weights are int16, the table bucket-major (bucket * kTagLabelCount + label).
@@ -124,6 +126,10 @@ class TaggerModel {
   std::vector<int16_t> weights_;
   std::vector<int16_t> rows_;  // weights_ in rows of kTagRowWidth (see rows_data())
   std::vector<int16_t> transitions_;  // (kTagLabelCount + 1) x kTagLabelCount
+  // transitions_ for Decode over rows of kTagRowWidth: int32 rows of kTagRowWidth, a forbidden
+  // transition (and the padding lane) far below any path. Made with rows_.
+  void MakeTransitionRows();
+  std::vector<int32_t> transition_rows_;
 };
 
 // The Viterbi search shared by the model (int32 scores) and the trainer (int64):
