@@ -228,13 +228,49 @@ inline __m128i Select(__m128i mask, __m128i a, __m128i b) {
   return _mm_or_si128(_mm_and_si128(mask, a), _mm_andnot_si128(mask, b));
 }
 
-// ViterbiDecode<int32_t> for emission rows of kTagRowWidth lanes, the seven labels of a token
-// in two vectors: every predecessor is tried for every label at once (forbidden transitions
-// are kForbidden, as there), the first of equals wins, and the same scores come out.
+// Lane P of the eight lanes lo:hi, in every lane.
+template <int P>
+inline __m128i Broadcast(__m128i lo, __m128i hi) {
+  if constexpr (P < 4) {
+    return _mm_shuffle_epi32(lo, P * 0x55);
+  } else {
+    return _mm_shuffle_epi32(hi, (P - 4) * 0x55);
+  }
+}
+
+// Each label's score from one predecessor (lo:hi) and that predecessor's index.
+struct Path {
+  __m128i lo, hi, from_lo, from_hi;
+};
+
+// Predecessor P's scores: its previous score plus its transitions to every label.
+template <int P>
+inline Path From(__m128i prev_lo, __m128i prev_hi, const int32_t* tr) {
+  const __m128i source = Broadcast<P>(prev_lo, prev_hi);
+  const __m128i* row = reinterpret_cast<const __m128i*>(tr + P * kTagRowWidth);
+  const __m128i index = _mm_set1_epi32(P);
+  return {_mm_add_epi32(source, _mm_loadu_si128(row)),
+          _mm_add_epi32(source, _mm_loadu_si128(row + 1)), index, index};
+}
+
+// The better of two, label by label; `a` holds the lower predecessors, so on equal scores it
+// stays (the first of equals, as the generic search keeps).
+inline Path Better(const Path& a, const Path& b) {
+  const __m128i lo = _mm_cmpgt_epi32(b.lo, a.lo);
+  const __m128i hi = _mm_cmpgt_epi32(b.hi, a.hi);
+  return {Select(lo, b.lo, a.lo), Select(hi, b.hi, a.hi), Select(lo, b.from_lo, a.from_lo),
+          Select(hi, b.from_hi, a.from_hi)};
+}
+
+// ViterbiDecode<int32_t> for emission rows of kTagRowWidth lanes, the labels of a token in two
+// vectors: every predecessor is tried for every label at once (forbidden transitions are
+// kForbidden, as there) and the seven are compared as a tree (three steps, not six, on the
+// path from one token to the next), the first of equals winning: the same scores come out.
 void DecodeRows(const int32_t* e, size_t n, const int32_t* tr, std::vector<int32_t>* scratch,
                 std::vector<uint8_t>* labels) {
   constexpr int L = kTagLabelCount;
   constexpr int W = kTagRowWidth;
+  static_assert(L == 7 && W == 8, "the tree below compares seven predecessors");
   const int32_t kForbidden = std::numeric_limits<int32_t>::lowest() / 4;
   labels->assign(n, kTagO);
   if (n == 0) return;
@@ -245,38 +281,27 @@ void DecodeRows(const int32_t* e, size_t n, const int32_t* tr, std::vector<int32
   auto row = [e](size_t t, int half) {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(e + t * W) + half);
   };
-  auto tr_row = [tr](int p, int half) {
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(tr + p * W) + half);
-  };
-  alignas(16) int32_t prev[W];
-  _mm_store_si128(reinterpret_cast<__m128i*>(prev), _mm_add_epi32(row(0, 0), tr_row(L, 0)));
-  _mm_store_si128(reinterpret_cast<__m128i*>(prev) + 1, _mm_add_epi32(row(0, 1), tr_row(L, 1)));
+  const __m128i* start = reinterpret_cast<const __m128i*>(tr + L * W);
+  __m128i prev_lo = _mm_add_epi32(row(0, 0), _mm_loadu_si128(start));
+  __m128i prev_hi = _mm_add_epi32(row(0, 1), _mm_loadu_si128(start + 1));
   for (size_t t = 1; t < n; ++t) {
-    __m128i from_source = _mm_set1_epi32(prev[0]);
-    __m128i best_lo = _mm_add_epi32(from_source, tr_row(0, 0));
-    __m128i best_hi = _mm_add_epi32(from_source, tr_row(0, 1));
-    __m128i from_lo = _mm_setzero_si128();
-    __m128i from_hi = _mm_setzero_si128();
-    for (int p = 1; p < L; ++p) {
-      const __m128i source = _mm_set1_epi32(prev[p]);
-      const __m128i index = _mm_set1_epi32(p);
-      const __m128i v_lo = _mm_add_epi32(source, tr_row(p, 0));
-      const __m128i v_hi = _mm_add_epi32(source, tr_row(p, 1));
-      const __m128i better_lo = _mm_cmpgt_epi32(v_lo, best_lo);
-      const __m128i better_hi = _mm_cmpgt_epi32(v_hi, best_hi);
-      best_lo = Select(better_lo, v_lo, best_lo);
-      best_hi = Select(better_hi, v_hi, best_hi);
-      from_lo = Select(better_lo, index, from_lo);
-      from_hi = Select(better_hi, index, from_hi);
-    }
+    const Path best = Better(
+        Better(Better(From<0>(prev_lo, prev_hi, tr), From<1>(prev_lo, prev_hi, tr)),
+               Better(From<2>(prev_lo, prev_hi, tr), From<3>(prev_lo, prev_hi, tr))),
+        Better(Better(From<4>(prev_lo, prev_hi, tr), From<5>(prev_lo, prev_hi, tr)),
+               From<6>(prev_lo, prev_hi, tr)));
     // Keep a forbidden score from sinking further (it must not wrap around).
-    best_lo = Select(_mm_cmpgt_epi32(forbidden, best_lo), forbidden, best_lo);
-    best_hi = Select(_mm_cmpgt_epi32(forbidden, best_hi), forbidden, best_hi);
-    _mm_store_si128(reinterpret_cast<__m128i*>(prev), _mm_add_epi32(best_lo, row(t, 0)));
-    _mm_store_si128(reinterpret_cast<__m128i*>(prev) + 1, _mm_add_epi32(best_hi, row(t, 1)));
-    const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(from_lo, from_hi), _mm_setzero_si128());
+    prev_lo = _mm_add_epi32(Select(_mm_cmpgt_epi32(forbidden, best.lo), forbidden, best.lo),
+                            row(t, 0));
+    prev_hi = _mm_add_epi32(Select(_mm_cmpgt_epi32(forbidden, best.hi), forbidden, best.hi),
+                            row(t, 1));
+    const __m128i bytes =
+        _mm_packus_epi16(_mm_packs_epi32(best.from_lo, best.from_hi), _mm_setzero_si128());
     _mm_storel_epi64(reinterpret_cast<__m128i*>(back + t * W), bytes);
   }
+  alignas(16) int32_t prev[W];
+  _mm_store_si128(reinterpret_cast<__m128i*>(prev), prev_lo);
+  _mm_store_si128(reinterpret_cast<__m128i*>(prev) + 1, prev_hi);
   int y = 0;
   for (int c = 1; c < L; ++c) {
     if (prev[c] > prev[y]) y = c;
