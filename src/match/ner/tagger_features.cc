@@ -214,6 +214,8 @@ class WordCache {
   std::vector<Entry> entries;
   // A missed word's feature buckets by offset (kept to reuse their memory).
   std::vector<uint32_t> buckets[kOffsets];
+
+  Entry& At(uint64_t fingerprint) { return entries[fingerprint >> (64 - kIndexBits)]; }
 };
 
 TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
@@ -365,13 +367,12 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   constexpr size_t kAhead = 6;
   for (size_t j = 0; j < n; ++j) {
     if (j + kAhead < n) {
-      const char* ahead =
-          reinterpret_cast<const char*>(&cache.entries[fingerprints[j + kAhead] >> (64 - WordCache::kIndexBits)]);
+      const char* ahead = reinterpret_cast<const char*>(&cache.At(fingerprints[j + kAhead]));
       __builtin_prefetch(ahead);
       __builtin_prefetch(ahead + sizeof(WordCache::Entry) - 1);
     }
     const uint64_t fingerprint = fingerprints[j];
-    WordCache::Entry& entry = cache.entries[fingerprint >> (64 - WordCache::kIndexBits)];
+    WordCache::Entry& entry = cache.At(fingerprint);
     if (entry.fingerprint != fingerprint) {
       FillEntry(doc, view, j, model, *scratch, &cache, &entry);
       entry.fingerprint = fingerprint;
