@@ -13,7 +13,7 @@
 #include "match/ner/ner_lexicon.h"
 #include "core/analyzer.h"
 #include "core/document.h"
-#include "extract/lexicons.h"
+#include "test_lexicons.h"
 
 namespace kashif {
 namespace {
@@ -486,9 +486,15 @@ TEST(NerLexiconTest, ReportsMalformedLinesWithFileAndLine) {
   EXPECT_EQ(no_tab.status().message(), "names.tsv:1: expected WORD<TAB>CLASSES");
   auto ok = internal::NerLexicon::Create(&analyzer, {{"names.tsv", "سامر\tmale,ambiguous\n"}});
   ASSERT_TRUE(ok.ok());
+  // Bound to the vocabulary of its words, it reads their classes off it.
+  auto bound = AnalyzerOver([&](internal::VocabularyBuilder* b) { (*ok)->AddWordsTo(b); });
+  (*ok)->Bind(bound.get());
   std::string key;
   analyzer.AppendMatchForm("سامر", &key);
   EXPECT_EQ((*ok)->Flags(key), internal::kNerGivenName | internal::kNerAmbiguousName);
+  key.clear();
+  analyzer.AppendMatchForm("سمير", &key);
+  EXPECT_EQ((*ok)->Flags(key), 0u);
 }
 
 // The endings are found by their last bytes first: an ending of several letters, a word that
@@ -521,9 +527,8 @@ TEST(NerLexiconTest, ForeignSurnameEndingsOfAnyLength) {
 // marks when they end; a view made while another holds marks, or while another reads the view
 // unmarked, sees only its own marks.
 TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
-  internal::Analyzer analyzer(internal::BuiltinVocabulary());
-  auto lexicon = internal::NerLexicon::CreateDefault(&analyzer);
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  const internal::Analyzer& analyzer = SharedLexicons().analyzer;
+  const internal::NerLexicon* lexicon = SharedLexicons().ner.get();
   internal::Document doc;
   const std::string text = "الرئيس سامر كيلاني وصل 2020";
   doc.text = text;
@@ -544,20 +549,20 @@ TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
   const std::vector<internal::Candidate> with_date = {date};
   const uint32_t time_flags = internal::kNerTime | internal::kNerStop;
   {
-    const internal::NerTokens marked(doc, **lexicon, with_person);
+    const internal::NerTokens marked(doc, *lexicon, with_person);
     EXPECT_EQ(marked[1].known, static_cast<int8_t>(EntityType::kPerson));
     EXPECT_TRUE(marked[1].known_start);
     EXPECT_FALSE(marked[2].known_start);
     EXPECT_EQ(marked[2].known_end, 3u);
     EXPECT_EQ(marked[3].known, -1);
     {
-      const internal::NerTokens plain(doc, **lexicon, {});
+      const internal::NerTokens plain(doc, *lexicon, {});
       EXPECT_EQ(plain[1].known, -1);
       EXPECT_EQ(plain[2].known, -1);
-      const internal::NerTokens other(doc, **lexicon, with_date);
+      const internal::NerTokens other(doc, *lexicon, with_date);
       EXPECT_EQ(other[1].known, -1);
       EXPECT_EQ(other[4].flags & time_flags, time_flags);
-      const internal::NerTokens third(doc, **lexicon, with_person);
+      const internal::NerTokens third(doc, *lexicon, with_person);
       EXPECT_EQ(third[2].known, static_cast<int8_t>(EntityType::kPerson));
       EXPECT_EQ(third[4].flags & time_flags, 0u);
       EXPECT_EQ(other[2].known, -1);
@@ -566,13 +571,13 @@ TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
     EXPECT_EQ(marked[4].flags & time_flags, 0u);
   }
   {
-    const internal::NerTokens dated(doc, **lexicon, with_date);
+    const internal::NerTokens dated(doc, *lexicon, with_date);
     EXPECT_EQ(dated[4].flags & time_flags, time_flags);
     EXPECT_EQ(dated[4].reading_flags & time_flags, time_flags);
     EXPECT_EQ(dated[1].known, -1);
   }
   {
-    const internal::NerTokens plain(doc, **lexicon, {});
+    const internal::NerTokens plain(doc, *lexicon, {});
     EXPECT_EQ(plain[1].known, -1);
     EXPECT_EQ(plain[4].flags & time_flags, 0u);
     EXPECT_EQ(plain[4].reading_flags & time_flags, 0u);
@@ -582,11 +587,11 @@ TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
     EXPECT_NE(std::find(starts.begin(), starts.end(), 1u), starts.end());
     EXPECT_EQ(std::find(starts.begin(), starts.end(), 4u), starts.end());
     // A reader holds the view: a marking view takes a copy and leaves the reader's unmarked.
-    const internal::NerTokens marked(doc, **lexicon, with_person);
+    const internal::NerTokens marked(doc, *lexicon, with_person);
     EXPECT_EQ(marked[1].known, static_cast<int8_t>(EntityType::kPerson));
     EXPECT_EQ(plain[1].known, -1);
   }
-  const internal::NerTokens after(doc, **lexicon, {});
+  const internal::NerTokens after(doc, *lexicon, {});
   EXPECT_EQ(after[1].known, -1);
   EXPECT_EQ(after[2].known, -1);
   EXPECT_EQ(after[2].known_end, 0u);

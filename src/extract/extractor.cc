@@ -38,11 +38,16 @@ namespace internal {
 
 class ExtractorModel {
  public:
-  ExtractorModel() : analyzer(BuiltinVocabulary()) {}
+  explicit ExtractorModel(std::shared_ptr<const Lexicons> owned)
+      : lexicons(std::move(owned)), analyzer(lexicons->analyzer) {}
 
+  // The lexicons and their vocabulary (extract/lexicons.h), which the matchers read: declared
+  // first, so they outlive the matchers.
+  std::shared_ptr<const Lexicons> lexicons;
+  // The analyzer over the lexicons' vocabulary (theirs).
+  const Analyzer& analyzer;
   Options options;
   Tokenizer tokenizer;
-  Analyzer analyzer;
   bool type_enabled[kEntityTypeCount] = {};
   std::vector<std::unique_ptr<Matcher>> matchers;
   std::vector<std::unique_ptr<Refiner>> refiners;
@@ -114,15 +119,18 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   auto gazetteer = BuildGazetteer(options, &model->analyzer);
   if (!gazetteer.ok()) return gazetteer.status();
   model->matchers.push_back(std::make_unique<GazetteerMatcher>(*gazetteer));
-  model->matchers.push_back(std::make_unique<DateMatcher>());
-  model->matchers.push_back(std::make_unique<MoneyMatcher>(model->analyzer));
-  model->matchers.push_back(std::make_unique<PercentMatcher>(model->analyzer));
-  model->matchers.push_back(std::make_unique<TimeMatcher>(model->analyzer));
-  auto ner_lexicon = NerLexicon::CreateDefault(&model->analyzer);
-  if (!ner_lexicon.ok()) return ner_lexicon.status();
-  model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));
-  model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
-  model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
+  const Lexicons& lexicons = *model->lexicons;
+  const NumberParser& numbers = *lexicons.numbers;
+  model->matchers.push_back(std::make_unique<DateMatcher>(*lexicons.dates, numbers));
+  model->matchers.push_back(
+      std::make_unique<MoneyMatcher>(model->analyzer, numbers, lexicons.currencies));
+  model->matchers.push_back(std::make_unique<PercentMatcher>(model->analyzer, numbers));
+  model->matchers.push_back(
+      std::make_unique<TimeMatcher>(model->analyzer, numbers, *lexicons.dates, lexicons.times));
+  const std::shared_ptr<const NerLexicon>& ner_lexicon = lexicons.ner;
+  model->matchers.push_back(std::make_unique<PersonMatcher>(ner_lexicon));
+  model->matchers.push_back(std::make_unique<OrgRules>(ner_lexicon));
+  model->matchers.push_back(std::make_unique<PlaceRules>(ner_lexicon));
   // User patterns: those given in code, then those of each file, in order.
   std::vector<PatternRule> rules = options.patterns;
   for (size_t i = 0; i < rules.size(); ++i) {
@@ -142,17 +150,17 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
     if (!patterns.ok()) return patterns.status();
     model->matchers.push_back(std::move(patterns).value());
   }
-  model->ner_lexicon = *ner_lexicon;
-  model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+  model->ner_lexicon = ner_lexicon;
+  model->refiners.push_back(std::make_unique<Propagation>(ner_lexicon));
   // The tagger reads every matcher's candidates and the rules' names propagated through the
   // document; then its own names are propagated too (a second pass that only adds).
   if (options.use_tagger) {
     auto tagger = LoadTaggerModel(options.model_file);
     if (!tagger.ok()) return tagger.status();
-    model->refiners.push_back(std::make_unique<TaggerMatcher>(*tagger, *ner_lexicon));
-    model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+    model->refiners.push_back(std::make_unique<TaggerMatcher>(*tagger, ner_lexicon));
+    model->refiners.push_back(std::make_unique<Propagation>(ner_lexicon));
   }
-  model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
+  model->refiners.push_back(std::make_unique<MiscNameFilter>(ner_lexicon));
   return Status::Ok();
 }
 
@@ -213,7 +221,9 @@ Extractor::Extractor(std::shared_ptr<const internal::ExtractorModel> model)
 StatusOr<Extractor> Extractor::Create(const Options& options) {
   Status status = internal::ValidateOptions(options);
   if (!status.ok()) return status;
-  auto model = std::make_shared<internal::ExtractorModel>();
+  const auto& lexicons = internal::BuiltinLexicons();
+  if (!lexicons.ok()) return lexicons.status();
+  auto model = std::make_shared<internal::ExtractorModel>(*lexicons);
   model->options = options;
   if (options.types.empty()) {
     for (bool& enabled : model->type_enabled) enabled = true;
