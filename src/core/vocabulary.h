@@ -54,6 +54,9 @@ class VocabularyBuilder {
   // or hashed again when the Vocabulary is made.
   WordTable words_;
   std::vector<VocabularyEntry> infos_ = {VocabularyEntry()};  // by id; [0] the unknown word
+  // The Vocabulary's filter and longest key, kept as the words come (each hashed once).
+  BitFilter<0x10000> filter_;
+  size_t max_size_ = 0;
 };
 
 class Vocabulary {
@@ -87,6 +90,7 @@ class Vocabulary {
     return words_.Find(key, hash);
   }
 
+  friend class VocabularyBuilder;
   // Bits 16-31 of the hash (the word table's slot index uses the low bits, its fingerprint
   // the high ones).
   static uint32_t FilterBit(uint64_t h) { return static_cast<uint32_t>(h >> 16) & 0xFFFF; }

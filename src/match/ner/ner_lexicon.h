@@ -94,8 +94,8 @@ class NerLexicon {
   // Adds every word with its classes to the vocabulary being built (before Bind()).
   void AddWordsTo(VocabularyBuilder* builder) const;
   // Binds the lexicon to `analyzer`, whose vocabulary was built with AddWordsTo(), once, before
-  // it is shared: the classes are then read off the vocabulary (the lexicon's own word table
-  // is dropped), and `analyzer` gives the display forms. `analyzer` outlives the lexicon, and
+  // it is shared: the classes are then read off the vocabulary, and `analyzer` gives the
+  // display forms. `analyzer` outlives the lexicon, and
   // every document the rules read comes from it.
   void Bind(const Analyzer* analyzer);
 
@@ -165,7 +165,7 @@ class NerLexicon {
   const Analyzer* analyzer_;
   // The vocabulary holding the words and their classes (Bind()): the empty one until then.
   const Vocabulary* vocabulary_;
-  absl::flat_hash_map<std::string, uint32_t> flags_;  // the words until Bind()
+  absl::flat_hash_map<std::string, uint32_t> flags_;  // the words, for AddWordsTo()
   std::vector<std::string> foreign_suffixes_;
   // The last four bytes of each ending (as one integer), grouped by the ending's last byte:
   // those ending in byte b are suffix_tails_[tail_begin_[b], tail_begin_[b + 1]). Endings
