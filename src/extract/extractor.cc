@@ -175,15 +175,20 @@ Status ValidateOptions(const Options& options) {
 }
 
 // The per-thread scratch of Extract(), the library's only state besides the immutable model
-// (the resolver keeps its sort keys per thread too, see ReleaseResolverScratch): the document
-// whose arrays every call on this thread reuses, so a thread allocates them once rather than
-// per text, and one window's entities. Windows (extract/windows.h) bound what it grows to;
+// (but for the tagger's own, match/ner/tagger_matcher.cc): the document whose arrays every call on this thread reuses (the stages' too: the NER rules'
+// token view, the resolver's keys), so a thread allocates them once rather than per text, and
+// one window's entities. Windows (extract/windows.h) bound what it grows to;
 // beyond kKeepScratchBytes it is freed after the call; ReleaseThreadScratch() frees it at will.
 struct ThreadScratch {
   Document document;
   std::vector<Entity> window_entities;
 };
 thread_local ThreadScratch t_scratch;
+
+size_t ResolveScratchBytes(const Document::ResolveScratch& r) {
+  return r.keys.capacity() * sizeof(r.keys[0]) + r.taken.capacity() / 8 +
+         r.winners.capacity() * sizeof(uint32_t);
+}
 
 // A thread keeps at most this much scratch between calls.
 constexpr size_t kKeepScratchBytes = size_t{32} << 20;
@@ -197,7 +202,8 @@ size_t ThreadScratchBytes() {
          d.extra_readings.capacity() * sizeof(TokenReading) +
          (d.arena.capacity() - std::string().capacity()) /* beyond the inline buffer */ +
          d.candidates.capacity() * sizeof(Candidate) +
-         s.window_entities.capacity() * sizeof(Entity) + (d.stage_cache ? d.stage_cache->Bytes() : 0);
+         s.window_entities.capacity() * sizeof(Entity) +
+         (d.stage_cache ? d.stage_cache->Bytes() : 0) + ResolveScratchBytes(d.resolve_scratch);
 }
 
 
@@ -212,7 +218,6 @@ void ReleaseThreadScratch() {
   // Swapped out, not assigned: assigning an empty string keeps the arena's buffer.
   internal::ThreadScratch released;
   std::swap(internal::t_scratch, released);
-  internal::ReleaseResolverScratch();
 }
 
 Extractor::Extractor(std::shared_ptr<const internal::ExtractorModel> model)
