@@ -61,7 +61,7 @@ bool Grammar::MayStart(size_t i) const {
 // word that can open an expression alone, or one that opens one only before certain words
 // (what each kind needs right after it), or a number word that can be a day of the month.
 // The common words among the date words (من، إلى، في، قبل، هذا، العام...) mostly fail it, so
-// the grammar runs at few of them. Needs the lexicon bits of the shared vocabulary.
+// the grammar runs at few of them.
 bool Grammar::WordMayStart(size_t i) const {
   constexpr uint32_t kAlone = Bit(K::kDayRel) | Bit(K::kWeekendPrefix) | Bit(K::kWeekday) |
                               Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kDecade) |

@@ -1,7 +1,8 @@
 // The date words of data/date_words.tsv (month and weekday names, relative words, units,
 // markers), compiled to the analyzer's match form and looked up token by token.
 //
-// Thread safety: immutable after construction; Lookup() may run concurrently.
+// Thread safety: immutable once bound to its vocabulary (Bind()); Lookup() may then run
+// concurrently.
 #ifndef KASHIF_SRC_MATCH_DATE_DATE_LEXICON_H_
 #define KASHIF_SRC_MATCH_DATE_DATE_LEXICON_H_
 

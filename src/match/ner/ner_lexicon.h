@@ -333,7 +333,7 @@ class NerTokens {
   size_t size_ = 0;
   Use use_ = Use::kReader;
   std::vector<NerToken> own_;
-  // The word-only part, shared by every NerTokens of the document (kept in doc.ner_cache).
+  // The word-only part, shared by every NerTokens of the document (kept in doc.stage_cache).
   NerLexicalView* view_;
 };
 
