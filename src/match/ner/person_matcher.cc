@@ -45,6 +45,9 @@ bool EndsWithTehMarbuta(std::string_view text) {
 
 // Whether token k has the shape of a common word a title is followed by as the clause goes on.
 bool CommonWordShape(const NerTokens& tokens, size_t k);
+// Whether token k is a common word with a preposition, or carries tanween (see below).
+bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k);
+bool HasTanween(std::string_view text);
 
 // The text of the family particle آل (آل سعود), which ends a chain of name parts.
 constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
@@ -223,6 +226,12 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     }
     if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
         StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
+      break;
+    }
+    // A preposition on a common noun (لشرح، بارتكاب، لتدريبات) or a word with tanween (مستشاراً)
+    // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب.
+    if (!given && t.known < 0 && !after_particle &&
+        (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)))) {
       break;
     }
     // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
@@ -502,7 +511,8 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   // verbs most often.
   auto unknown_name = [&](size_t k) {
     if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0 ||
-        (k > i + 1 && AliIsPreposition(tokens, k))) {
+        (k > i + 1 && AliIsPreposition(tokens, k)) || PrepositionOnCommonWord(tokens, k) ||
+        HasTanween(tokens.doc().TokenText(k))) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -578,10 +588,53 @@ bool IsDerivedMasdar(std::string_view key) {
   return false;
 }
 
+// Whether the text carries tanween (ً ٌ ٍ), the indefinite ending no name is written with:
+// مشتبهاً، إباءً.
+bool HasTanween(std::string_view text) {
+  for (size_t j = 0; j + 1 < text.size(); ++j) {
+    if (text[j] == '\xD9' && (text[j + 1] == '\x8B' || text[j + 1] == '\x8C' || text[j + 1] == '\x8D')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether token k reads as the preposition ب، ل or ك on a common noun: the rest is a word of
+// the lexicons (كممثل), a verbal noun of a derived verb of six letters or more (بارتكاب), a
+// verbal noun or plural starting with ت (لتدريبات، بتعويض), or a word the document also uses
+// with the article. Family names starting with ب or ل (بلازي، لارسن) are
+// none of these.
+bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k) {
+  const Document& doc = tokens.doc();
+  const TokenAnalysis& a = doc.analyses[k];
+  if (a.reading_count < 2 || IsGiven(tokens[k])) return false;
+  const std::string_view text = doc.TokenText(k);
+  const std::string_view p = text.substr(0, 2);
+  if (p != "\xD8\xA8" && p != "\xD9\x84" && p != "\xD9\x83") return false;  // ب ل ك
+  if (tokens[k].reading != 0) return true;
+  for (uint8_t r = 1; r < a.reading_count; ++r) {
+    if (a.readings[r].skip_bytes != 2) continue;
+    const std::string_view rest = doc.Slice(a.readings[r].key);
+    if (rest.size() < 6) continue;  // three letters or more
+    // The five-letter masdar إفعال is also the shape of foreign names after ب (باتشان).
+    if ((rest.size() >= 12 && IsDerivedMasdar(rest)) ||
+        (rest.size() >= 8 && rest.substr(0, 2) == "\xD8\xAA") ||  // ت
+        EndsWithAny(rest, {"\xD8\xA7\xD8\xAA"}) || tokens.SeenWithArticle(rest)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A verbal noun of a derived verb, also with the accusative alef (اتصالا), a participle of the
 // fifth or tenth verb form (متحمس، مستعد), or a feminine plural of five letters or more
-// (إيضاحات): words the clause goes on with after a title, no names.
+// (إيضاحات), a short accusative (ساكنا), a word with tanween or a preposition on a common noun
+// (بقليل، كممثل): words the clause goes on with after a title, no names.
 bool CommonWordShape(const NerTokens& tokens, size_t k) {
+  if (HasTanween(tokens.doc().TokenText(k)) || PrepositionOnCommonWord(tokens, k) ||
+      (tokens.EndsWithAlef(k) && tokens.Letters(k) <= 4)) {
+    return true;
+  }
   std::string_view key = tokens.Key(k);
   constexpr std::string_view kFemininePlural = "\xD8\xA7\xD8\xAA", kMeemTeh = "\xD9\x85\xD8\xAA",
                              kMeemSeenTeh = "\xD9\x85\xD8\xB3\xD8\xAA";
