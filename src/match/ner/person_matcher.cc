@@ -66,7 +66,7 @@ bool AliIsPreposition(const NerTokens& tokens, size_t i) {
 bool EndsSubject(const NerTokens& tokens, size_t k);
 
 // Letters a family name read whole after a foreign given name needs.
-constexpr size_t kMinWholeSurnameBytes = 2 * 5;
+constexpr size_t kMinWholeSurnameBytes = 2 * 4;
 
 // Whether token i, read whole, may be the family name after a foreign given name: an Arabic
 // word of five letters or more, no reading of which the lexicons know, that seems to carry a
