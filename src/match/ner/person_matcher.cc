@@ -185,9 +185,6 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
       next = Next::kNamesOnly;
       continue;
     }
-    // A proclitic و starts the next name of a list (ميشيل سالغادو و[روبرتو كارلوس]), even when
-    // the word after it is a known person.
-    if (t.conjunction && !after_particle) break;
     const NerToken& prev = tokens[i - 1];
     const bool after_foreign_male = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
                                     !(prev.reading_flags & kNerFemale);
@@ -202,6 +199,9 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
       next = Next::kNamesOnly;
       continue;
     }
+    // A proclitic و starts the next name of a list (ميشيل سالغادو و[روبرتو كارلوس]), even when
+    // the word after it is a known person.
+    if (t.conjunction && !after_particle) break;
     if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
     if (AliIsPreposition(tokens, i)) break;
     const bool given = IsGiven(t) && t.known < 0;
