@@ -36,6 +36,8 @@ bool IsGivenFlags(uint32_t flags) { return (flags & kNerGivenName) != 0; }
 bool IsGiven(const NerToken& t) { return IsGivenFlags(t.flags); }
 
 bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
+// م starts the participles (محاصر، مقدم) that follow a name as the clause goes on.
+bool StartsWithMeem(std::string_view key) { return key.substr(0, 2) == "\xD9\x85"; }
 bool EndsWithYa(std::string_view key) {
   return key.size() >= 2 && key.substr(key.size() - 2) == "\xD9\x8A";  // ي
 }
@@ -240,7 +242,16 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
         EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
     }
-    if (!given && t.known < 0 && !after_particle) {
+    // A foreign name has a middle name the lists lack as often as not: after a foreign given
+    // name and one unknown word, a third unknown word that ends the subject or looks foreign is
+    // the family name (فرانكلين ديلانو روزفلت، فيليب دوست بلازي).
+    const bool foreign_third = parts == 1 && tokens[first].known < 0 &&
+                               (tokens[first].reading_flags & kNerForeignName) &&
+                               !Definite(tokens, i) &&
+                               (t.foreign_suffix ||
+                                (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) &&
+                                 !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i))));
+    if (!given && t.known < 0 && !after_particle && !foreign_third) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
     }
@@ -600,7 +611,7 @@ bool HasTanween(std::string_view text) {
 }
 
 // Whether token k reads as the preposition ب، ل or ك on a common noun: the rest is a word of
-// the lexicons (كممثل), a verbal noun of a derived verb of six letters or more (بارتكاب), a
+// the lexicons, a participle after ك (كممثل), a verbal noun of a derived verb of six letters or more (بارتكاب), a
 // verbal noun or plural starting with ت (لتدريبات، بتعويض), or a word the document also uses
 // with the article. Family names starting with ب or ل (بلازي، لارسن) are
 // none of these.
@@ -617,6 +628,8 @@ bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k) {
     const std::string_view rest = doc.Slice(a.readings[r].key);
     if (rest.size() < 6) continue;  // three letters or more
     // The five-letter masdar إفعال is also the shape of foreign names after ب (باتشان).
+    // ك before a participle: كمقدم، كممثل، كمدرب.
+    if (p == "\xD9\x83" && rest.size() >= 8 && StartsWithMeem(rest)) return true;
     if ((rest.size() >= 12 && IsDerivedMasdar(rest)) ||
         (rest.size() >= 8 && rest.substr(0, 2) == "\xD8\xAA") ||  // ت
         EndsWithAny(rest, {"\xD8\xA7\xD8\xAA"}) || tokens.SeenWithArticle(rest)) {
