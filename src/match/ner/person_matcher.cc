@@ -5,6 +5,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "match/gazetteer.h"
+#include "match/ner/org_rules.h"
 
 namespace kashif::internal {
 namespace {
@@ -16,6 +17,8 @@ constexpr size_t kMaxNameParts = 8;  // حمدان بن محمد بن راشد �
 constexpr size_t kMaxTitleComplement = 5;
 // Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
 constexpr size_t kMaxReportedNameWords = 3;
+// Words of a quoted name after a title (الإمبراطور " هوانج تي ").
+constexpr size_t kMaxQuotedPersonWords = 3;
 // Letters of the syllable after a hyphen inside a name (كيم جونغ - ايل).
 constexpr uint32_t kMaxHyphenSyllableLetters = 3;
 
@@ -447,6 +450,21 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     const NerToken& u = tokens[i + 1];
     if (u.article && u.known < 0 && tokens.IsNameWord(i + 1) && !(u.bare_flags & kNerDemonym)) {
       proposer->AddName(i + 1, /*alone=*/true, /*titled=*/true);
+      return;
+    }
+  }
+  // A name in quotation marks right after a title: الإمبراطور " هوانج تي "، الدكتورة
+  // « هنريتا آب ». Indefinite name words only: a quoted definite phrase after a title is more
+  // often a work's title (الإمام " المراغي ", a television series).
+  if ((t.reading_flags & kNerTitle) && i + 1 < n) {
+    const size_t close = QuotedNameEnd(tokens, i + 1);
+    if (close > i + 2 && close <= i + 2 + kMaxQuotedPersonWords) {
+      bool names = true;
+      for (size_t k = i + 2; k < close && names; ++k) {
+        names = tokens.IsNameWord(k) && !Definite(tokens, k) && tokens[k].known < 0 &&
+                !CommonWordShape(tokens, k);
+      }
+      if (names) proposer->Add(i + 2, close);
       return;
     }
   }
