@@ -739,5 +739,45 @@ TEST(NerRulesTest, PlacesAndInstitutionsNamedAfterAPerson) {
   ExpectEntities("ولعب المنتخب في ملعب الملك فهد", {{"LOC", "ملعب الملك فهد"}});
 }
 
+
+// A preposition on a common noun (a verbal noun or plural with ت, a derived verbal noun) or a
+// word written with tanween is the clause going on after a name or a title, not a name part.
+TEST(NerRulesTest, PrepositionOnACommonNounOrTanweenEndsAName) {
+  ExpectEntities("وأرسل السلطان عبد الحفيظ لتوضيح الموقف رسولا", {{"PER", "عبد الحفيظ"}});
+  ExpectEntities("وطالب هاني بتعويض عن الخسائر", {{"PER", "هاني"}});
+  ExpectEntities("ولم يكن الرائد مشتبهاً به هذه المرة", {});
+  ExpectEntities("ويحكمها الحاكم كممثل للتاج", {});
+  // A family name that starts with ب or ل is none of these.
+  ExpectEntities("وقال باتشان إنه سعيد", {{"PER", "باتشان"}});
+}
+
+// A given name that is also an everyday word (تركي "Turkish") needs more evidence: a title or
+// a second name part.
+TEST(NerRulesTest, GivenNameThatIsAnAdjectiveNeedsMoreEvidence) {
+  ExpectEntities("وذهبت إلى شاطئ تركي قريب", {});
+  ExpectEntities("وقال الأمير تركي الفيصل إن الوضع صعب", {{"PER", "تركي الفيصل"}});
+}
+
+// Foreign names: a family name that seems to start with و, a given name the list now has, and
+// a third unknown word after a middle name where the subject ends, but not a participle.
+TEST(NerRulesTest, ForeignFamilyAndMiddleNames) {
+  ExpectEntities("وقال ستيوارت وايت الذي اعتنق الإسلام إنه سعيد", {{"PER", "ستيوارت وايت"}});
+  ExpectEntities("وتغلب كينيث كارلسن على منافسه", {{"PER", "كينيث كارلسن"}});
+  ExpectEntities("واقترح فرانكلين ديلانو روزفلت ، رئيس البلاد ، الاسم",
+                 {{"PER", "فرانكلين ديلانو روزفلت"}});
+  ExpectEntities("وظهر ستيفن بينار محاصر بين اللاعبين", {{"PER", "ستيفن بينار"}});
+}
+
+// Kinship nouns with a pronoun and common nouns after a name end it.
+TEST(NerRulesTest, KinshipAndCommonNounsEndAName) {
+  ExpectEntities("وأمر صدام حسين ابن عمه بالهجوم", {{"PER", "صدام حسين"}});
+  ExpectEntities("وقال إن محمد رسول الله", {{"PER", "محمد"}});
+}
+
+// A name in quotation marks right after a title.
+TEST(NerRulesTest, QuotedNameAfterATitle) {
+  ExpectEntities("أما الإمبراطور \" هوسيايو \" فحكم طويلا", {{"PER", "هوسيايو"}});
+}
+
 }  // namespace
 }  // namespace kashif
