@@ -766,12 +766,22 @@ TEST(NerRulesTest, ForeignFamilyAndMiddleNames) {
   ExpectEntities("واقترح فرانكلين ديلانو روزفلت ، رئيس البلاد ، الاسم",
                  {{"PER", "فرانكلين ديلانو روزفلت"}});
   ExpectEntities("وظهر ستيفن بينار محاصر بين اللاعبين", {{"PER", "ستيفن بينار"}});
+  // Nor a tenth-form verb, nor a noun with a pronoun that seems to start with و.
+  ExpectEntities("إلا أن قائد الثوار أوليفر كرومول استطاع أن يحسم الموقف",
+                 {{"PER", "أوليفر كرومول"}});
+  ExpectEntities("الاستفادة من خبرات السيد سيباستيان ومهاراته ومعرفته", {{"PER", "سيباستيان"}});
+  // A given name that is also an office, before a definite noun, is the office.
+  ExpectEntities("وقال جان بيير أمين المتحف إن اللوحة عادت", {{"PER", "جان بيير"}});
+  ExpectEntities("وقال محمد أمين الحسيني إن الوضع صعب", {{"PER", "محمد أمين الحسيني"}});
+  // Common words that fold to a foreign given name are not listed as one (أدوار، وأين).
+  ExpectEntities("إذا عرضت عليه أدوار من الغرب وأين توجد", {});
 }
 
 // Kinship nouns with a pronoun and common nouns after a name end it.
 TEST(NerRulesTest, KinshipAndCommonNounsEndAName) {
   ExpectEntities("وأمر صدام حسين ابن عمه بالهجوم", {{"PER", "صدام حسين"}});
   ExpectEntities("وقال إن محمد رسول الله", {{"PER", "محمد"}});
+  ExpectEntities("تزوجت من تشارلز هاملتون أخو زوجة ويلكس", {{"PER", "تشارلز هاملتون"}});
 }
 
 // A name in quotation marks right after a title.

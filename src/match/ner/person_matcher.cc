@@ -39,6 +39,10 @@ bool IsGivenFlags(uint32_t flags) { return (flags & kNerGivenName) != 0; }
 bool IsGiven(const NerToken& t) { return IsGivenFlags(t.flags); }
 
 bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
+// است starts the tenth verb form (استطاع، استقبل), no foreign name.
+bool StartsWithTenthForm(std::string_view key) {
+  return key.substr(0, 6) == "\xD8\xA7\xD8\xB3\xD8\xAA";
+}
 // م starts the participles (محاصر، مقدم) that follow a name as the clause goes on.
 bool StartsWithMeem(std::string_view key) { return key.substr(0, 2) == "\xD9\x85"; }
 bool EndsWithYa(std::string_view key) {
@@ -53,6 +57,7 @@ bool CommonWordShape(const NerTokens& tokens, size_t k);
 // Whether token k is a common word with a preposition, or carries tanween (see below).
 bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k);
 bool HasTanween(std::string_view text);
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
 
 // The text of the family particle آل (آل سعود), which ends a chain of name parts.
 constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
@@ -85,7 +90,9 @@ bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
     return false;
   }
   const std::string_view text = doc.TokenText(i);
+  // A pronoun on a noun (ومهاراته، وزوجها) marks a common word, as in NerTokens::IsNameWord.
   return text.size() >= kMinWholeSurnameBytes && !EndsWithTehMarbuta(text) &&
+         !EndsWithAny(text, {"\xD8\xAA\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"}) &&
          EndsSubject(tokens, i + 1);
 }
 
@@ -218,6 +225,12 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
         (prev.reading_flags & kNerForeignName) && !(prev.reading_flags & kNerParticle)) {
       break;
     }
+    // A given name that is also an office (أمين) before a definite noun is that office in
+    // construct after the name: جان بيير أمين المتحف (also when the name read starts at بيير).
+    if (given && (parts > 0 || (first > 0 && IsGiven(tokens[first - 1]))) &&
+        (t.flags & kNerRole) && i + 1 < n && Definite(tokens, i + 1)) {
+      break;
+    }
     // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
     // his office); a particle does (الإمام الحسين بن علي).
     if (given && parts == 0 && !after_particle && tokens[first].article &&
@@ -253,7 +266,8 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
                                !Definite(tokens, i) &&
                                (t.foreign_suffix ||
                                 (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) &&
-                                 !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i))));
+                                 !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i)) &&
+                                 !StartsWithTenthForm(tokens.Key(i))));
     if (!given && t.known < 0 && !after_particle && !foreign_third) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
