@@ -747,6 +747,8 @@ TEST(NerRulesTest, PrepositionOnACommonNounOrTanweenEndsAName) {
   ExpectEntities("وطالب هاني بتعويض عن الخسائر", {{"PER", "هاني"}});
   ExpectEntities("ولم يكن الرائد مشتبهاً به هذه المرة", {});
   ExpectEntities("ويحكمها الحاكم كممثل للتاج", {});
+  // A derived verbal noun with a pronoun after a verb or a role is its object.
+  ExpectEntities("وأبلغ احتجاجه للوفد الدولي", {});
   // A family name that starts with ب or ل is none of these.
   ExpectEntities("وقال باتشان إنه سعيد", {{"PER", "باتشان"}});
 }

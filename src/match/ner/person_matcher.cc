@@ -57,6 +57,7 @@ bool CommonWordShape(const NerTokens& tokens, size_t k);
 // Whether token k is a common word with a preposition, or carries tanween (see below).
 bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k);
 bool HasTanween(std::string_view text);
+bool PronounOnMasdar(std::string_view key);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
 
 // The text of the family particle آل (آل سعود), which ends a chain of name parts.
@@ -555,7 +556,7 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   auto unknown_name = [&](size_t k) {
     if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0 ||
         (k > i + 1 && AliIsPreposition(tokens, k)) || PrepositionOnCommonWord(tokens, k) ||
-        HasTanween(tokens.doc().TokenText(k))) {
+        HasTanween(tokens.doc().TokenText(k)) || PronounOnMasdar(tokens.Key(k))) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -642,6 +643,12 @@ bool HasTanween(std::string_view text) {
   return false;
 }
 
+// Whether the match form is a derived verbal noun with the pronoun ه (احتجاجه، استعداده).
+bool PronounOnMasdar(std::string_view key) {
+  return key.size() > 2 && key.substr(key.size() - 2) == "\xD9\x87" &&
+         IsDerivedMasdar(key.substr(0, key.size() - 2));
+}
+
 // Whether token k reads as the preposition ب، ل or ك on a common noun: the rest is a word of
 // the lexicons, a participle after ك (كممثل), a verbal noun of a derived verb of six letters or more (بارتكاب), a
 // verbal noun or plural starting with ت (لتدريبات، بتعويض), or a word the document also uses
@@ -677,7 +684,7 @@ bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k) {
 // (بقليل، كممثل): words the clause goes on with after a title, no names.
 bool CommonWordShape(const NerTokens& tokens, size_t k) {
   if (HasTanween(tokens.doc().TokenText(k)) || PrepositionOnCommonWord(tokens, k) ||
-      (tokens.EndsWithAlef(k) && tokens.Letters(k) <= 4)) {
+      (tokens.EndsWithAlef(k) && tokens.Letters(k) <= 4) || PronounOnMasdar(tokens.Key(k))) {
     return true;
   }
   std::string_view key = tokens.Key(k);
