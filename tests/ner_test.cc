@@ -748,7 +748,7 @@ TEST(NerRulesTest, PrepositionOnACommonNounOrTanweenEndsAName) {
   ExpectEntities("ولم يكن الرائد مشتبهاً به هذه المرة", {});
   ExpectEntities("ويحكمها الحاكم كممثل للتاج", {});
   // A derived verbal noun with a pronoun after a verb or a role is its object.
-  ExpectEntities("وأبلغ احتجاجه للوفد الدولي", {});
+  ExpectEntities("وأبلغ احتجاجه ، ثم غادر القاعة", {});
   // A family name that starts with ب or ل is none of these.
   ExpectEntities("وقال باتشان إنه سعيد", {{"PER", "باتشان"}});
 }
