@@ -786,6 +786,13 @@ TEST(NerRulesTest, KinshipAndCommonNounsEndAName) {
   ExpectEntities("تزوجت من تشارلز هاملتون أخو زوجة ويلكس", {{"PER", "تشارلز هاملتون"}});
 }
 
+// Right after a title, two or three words no list knows that end where the subject ends are
+// one name, whatever proclitic they seem to carry; a noun with a pronoun is none of them.
+TEST(NerRulesTest, UnknownWordsAfterATitle) {
+  ExpectEntities("والسيد جان ونر من كندا", {{"PER", "جان ونر"}, {"LOC", "كندا"}});
+  ExpectEntities("من خبرات السيد سيباستيان ومهاراته ومعرفته", {{"PER", "سيباستيان"}});
+}
+
 // A name in quotation marks right after a title.
 TEST(NerRulesTest, QuotedNameAfterATitle) {
   ExpectEntities("أما الإمبراطور \" هوسيايو \" فحكم طويلا", {{"PER", "هوسيايو"}});

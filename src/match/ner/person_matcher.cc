@@ -60,6 +60,12 @@ bool HasTanween(std::string_view text);
 bool PronounOnMasdar(std::string_view key);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
 
+// Whether the text ends with a pronoun on a noun (ومهاراته، وزوجها، قادتهم): the mark of a
+// common word, as in NerTokens::IsNameWord, for words that test does not see.
+bool EndsWithPronoun(std::string_view text) {
+  return EndsWithAny(text, {"\xD8\xAA\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"});
+}
+
 // The text of the family particle آل (آل سعود), which ends a chain of name parts.
 constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
 
@@ -91,10 +97,8 @@ bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
     return false;
   }
   const std::string_view text = doc.TokenText(i);
-  // A pronoun on a noun (ومهاراته، وزوجها) marks a common word, as in NerTokens::IsNameWord.
   return text.size() >= kMinWholeSurnameBytes && !EndsWithTehMarbuta(text) &&
-         !EndsWithAny(text, {"\xD8\xAA\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"}) &&
-         EndsSubject(tokens, i + 1);
+         !EndsWithPronoun(text) && EndsSubject(tokens, i + 1);
 }
 
 // What may follow the name parts so far.
@@ -453,6 +457,35 @@ void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   }
 }
 
+// Whether token j may be a word of a foreign name right after a title: unknown, indefinite, no
+// common word's shape, and a name word or a word no reading of which the lexicons know (the
+// proclitic it seems to carry is a letter of the name: لندنشتراوس، ونر).
+bool TitledNameWord(const NerTokens& tokens, size_t j) {
+  const NerToken& t = tokens[j];
+  if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
+      tokens.doc().tokens[j].kind != TokenKind::kArabicWord || CommonWordShape(tokens, j) ||
+      tokens.EndsWithAlef(j) || EndsWithPronoun(tokens.doc().TokenText(j))) {
+    return false;
+  }
+  return tokens.IsNameWord(j) ||
+         (t.flags == 0 && tokens.Letters(j) >= 3 &&
+          tokens.lexicon().KnowsNoReading(tokens.doc().analyses[j]));
+}
+
+// Two or three such words right after a title that end where the subject ends are one name:
+// السيد منغ يانغ هي ،، السيد ميتسو غو سايتو القائم بأعمال، السيد جان ونر من كندا.
+void TitledUnknownWords(const NerTokens& tokens, size_t k, Proposer* proposer) {
+  const size_t n = tokens.size();
+  size_t end = k + 1;
+  while (end < n && end < k + kMaxReportedNameWords && TitledNameWord(tokens, end)) ++end;
+  for (; end > k + 1; --end) {
+    if (EndsSubject(tokens, end)) {
+      proposer->Add(k, end);
+      return;
+    }
+  }
+}
+
 // A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
 void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
@@ -545,6 +578,7 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
   }
+  if (direct_title && name.known < 0) TitledUnknownWords(tokens, k, proposer);
 }
 
 // An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
