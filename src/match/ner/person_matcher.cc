@@ -458,13 +458,14 @@ void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
 }
 
 // Whether token j may be a word of a foreign name right after a title: unknown, indefinite, no
-// common word's shape, and a name word or a word no reading of which the lexicons know (the
+// common word's shape or feminine ending, and a name word or a word no reading of which the lexicons know (the
 // proclitic it seems to carry is a letter of the name: لندنشتراوس، ونر).
 bool TitledNameWord(const NerTokens& tokens, size_t j) {
   const NerToken& t = tokens[j];
   if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
       tokens.doc().tokens[j].kind != TokenKind::kArabicWord || CommonWordShape(tokens, j) ||
-      tokens.EndsWithAlef(j) || EndsWithPronoun(tokens.doc().TokenText(j))) {
+      tokens.EndsWithAlef(j) || EndsWithPronoun(tokens.doc().TokenText(j)) ||
+      EndsWithTehMarbuta(tokens.doc().TokenText(j))) {  // لمدة، ساعة: nouns
     return false;
   }
   return tokens.IsNameWord(j) ||
