@@ -744,5 +744,64 @@ TEST(NerRulesTest, PlacesAndInstitutionsNamedAfterAPerson) {
   ExpectEntities("ولعب المنتخب في ملعب الملك فهد", {{"LOC", "ملعب الملك فهد"}});
 }
 
+
+// A preposition on a common noun (a verbal noun or plural with ت, a derived verbal noun) or a
+// word written with tanween is the clause going on after a name or a title, not a name part.
+TEST(NerRulesTest, PrepositionOnACommonNounOrTanweenEndsAName) {
+  ExpectEntities("وأرسل السلطان عبد الحفيظ لتوضيح الموقف رسولا", {{"PER", "عبد الحفيظ"}});
+  ExpectEntities("وطالب هاني بتعويض عن الخسائر", {{"PER", "هاني"}});
+  ExpectEntities("ولم يكن الرائد مشتبهاً به هذه المرة", {});
+  ExpectEntities("ويحكمها الحاكم كممثل للتاج", {});
+  // A derived verbal noun with a pronoun after a verb or a role is its object.
+  ExpectEntities("وأبلغ احتجاجه ، ثم غادر القاعة", {});
+  // A family name that starts with ب or ل is none of these.
+  ExpectEntities("وقال باتشان إنه سعيد", {{"PER", "باتشان"}});
+}
+
+// A given name that is also an everyday word (تركي "Turkish") needs more evidence: a title or
+// a second name part.
+TEST(NerRulesTest, GivenNameThatIsAnAdjectiveNeedsMoreEvidence) {
+  ExpectEntities("وذهبت إلى شاطئ تركي قريب", {});
+  ExpectEntities("وقال الأمير تركي الفيصل إن الوضع صعب", {{"PER", "تركي الفيصل"}});
+}
+
+// Foreign names: a family name that seems to start with و, a given name the list now has, and
+// a third unknown word after a middle name where the subject ends, but not a participle.
+TEST(NerRulesTest, ForeignFamilyAndMiddleNames) {
+  ExpectEntities("وقال ستيوارت وايت الذي اعتنق الإسلام إنه سعيد", {{"PER", "ستيوارت وايت"}});
+  ExpectEntities("وتغلب كينيث كارلسن على منافسه", {{"PER", "كينيث كارلسن"}});
+  ExpectEntities("واقترح فرانكلين ديلانو روزفلت ، رئيس البلاد ، الاسم",
+                 {{"PER", "فرانكلين ديلانو روزفلت"}});
+  ExpectEntities("وظهر ستيفن بينار محاصر بين اللاعبين", {{"PER", "ستيفن بينار"}});
+  // Nor a tenth-form verb, nor a noun with a pronoun that seems to start with و.
+  ExpectEntities("إلا أن قائد الثوار أوليفر كرومول استطاع أن يحسم الموقف",
+                 {{"PER", "أوليفر كرومول"}});
+  ExpectEntities("الاستفادة من خبرات السيد سيباستيان ومهاراته ومعرفته", {{"PER", "سيباستيان"}});
+  // A given name that is also an office, before a definite noun, is the office.
+  ExpectEntities("وقال جان بيير أمين المتحف إن اللوحة عادت", {{"PER", "جان بيير"}});
+  ExpectEntities("وقال محمد أمين الحسيني إن الوضع صعب", {{"PER", "محمد أمين الحسيني"}});
+  // Common words that fold to a foreign given name are not listed as one (أدوار، وأين).
+  ExpectEntities("إذا عرضت عليه أدوار من الغرب وأين توجد", {});
+}
+
+// Kinship nouns with a pronoun and common nouns after a name end it.
+TEST(NerRulesTest, KinshipAndCommonNounsEndAName) {
+  ExpectEntities("وأمر صدام حسين ابن عمه بالهجوم", {{"PER", "صدام حسين"}});
+  ExpectEntities("وقال إن محمد رسول الله", {{"PER", "محمد"}});
+  ExpectEntities("تزوجت من تشارلز هاملتون أخو زوجة ويلكس", {{"PER", "تشارلز هاملتون"}});
+}
+
+// Right after a title, two or three words no list knows that end where the subject ends are
+// one name, whatever proclitic they seem to carry; a noun with a pronoun is none of them.
+TEST(NerRulesTest, UnknownWordsAfterATitle) {
+  ExpectEntities("والسيد جان ونر من كندا", {{"PER", "جان ونر"}, {"LOC", "كندا"}});
+  ExpectEntities("من خبرات السيد سيباستيان ومهاراته ومعرفته", {{"PER", "سيباستيان"}});
+}
+
+// A name in quotation marks right after a title.
+TEST(NerRulesTest, QuotedNameAfterATitle) {
+  ExpectEntities("أما الإمبراطور \" هوسيايو \" فحكم طويلا", {{"PER", "هوسيايو"}});
+}
+
 }  // namespace
 }  // namespace kashif
