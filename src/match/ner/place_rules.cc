@@ -137,6 +137,104 @@ void NamedAfterPersons(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->insert(out->end(), named.begin(), named.end());
 }
 
+// A building or a site whose proper name follows it (متحف، قصر، مطار، ملعب، كنيسة): a
+// named_after word that heads no organization and announces no place of its own.
+bool IsFacilityWord(const NerToken& t) {
+  constexpr uint32_t kNotFacility =
+      kNerOrgHead | kNerOrgDescriptor | kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole;
+  return t.word && !t.article && t.known < 0 && (t.reading_flags & kNerNamedAfter) &&
+         !(t.reading_flags & kNotFacility);
+}
+
+// Words of a facility's own name that may follow the facility word: proper names (برادو،
+// سانتياغو برنابيو) or one definite noun (الخط in متحف الخط العربي, with its adjective). Indefinite nouns and
+// adjectives (مطار رئيسي، ملعب جديد، قاعدة بيانات) describe the facility; so do time, sports,
+// title and trigger words (ملعب المباراة، قصر الرئيس، مطار العاصمة).
+constexpr size_t kMaxFacilityNameWords = 3;
+// Adjectives after the name that are part of it: متحف دمشق [الوطني]، مطار دمشق [الدولي].
+constexpr size_t kMaxFacilityAdjectives = 2;
+
+bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || tokens.EndsPhrase(k) || !tokens.IsPlainWord(k)) return false;
+  const NerToken& u = tokens[k];
+  constexpr uint32_t kCommon = kNerSport | kNerTime | kNerEvent | kNerNamedAfter | kNerStateWord |
+                               kNerClub | kNerPersonNoun | kNerRelative;
+  if ((u.flags | u.reading_flags | u.bare_flags) & kCommon) return false;
+  if (u.article) return true;
+  // Indefinite: a proper name, not an adjective (رئيسي، جديدة), an accusative (جديدا), a word
+  // with a proclitic (بمثل) or a verb in the imperfective (مسجد يعتبر من أقدم، يقع في).
+  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) ||
+      tokens.Letters(k) < 3) {
+    return false;
+  }
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kYa = "\xD9\x8A";
+  if (key.substr(key.size() - kYa.size()) == kYa) return false;
+  return (u.flags & kNerGivenName) || key.substr(0, kYa.size()) != kYa;
+}
+
+// One past the facility's name starting at k, or k when no name follows: a known name (مطار
+// [دمشق]، مسجد [عمر بن الخطاب]), a person the person rules found (مسجد [عمران بن شاهين]), or
+// the facility's own words; then adjectives (الدولي، الوطني، الأموي، السورية).
+size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Candidate>& found) {
+  const size_t n = tokens.size();
+  size_t end = k;
+  bool needs_adjective = false;
+  if (k < n && tokens[k].known >= 0) {
+    if (!tokens[k].known_start) return k;
+    end = tokens[k].known_end;
+    // A listed place alone after the word is the place the facility serves, as news
+    // annotation has it (مطار [دمشق]، ميناء [حيفا]، ملعب [برشلونة]); with an adjective it is
+    // the facility's official name (مطار دمشق الدولي، متحف دمشق الوطني).
+    needs_adjective = tokens[k].known == static_cast<int8_t>(kLoc);
+  } else {
+    for (const Candidate& c : found) {
+      if (c.type == EntityType::kPerson && c.first_token == k && c.end_token <= n &&
+          c.priority < kUserGazetteerPriority) {
+        end = std::max<size_t>(end, c.end_token);
+      }
+    }
+    if (end == k) {
+      while (end < n && end - k < kMaxFacilityNameWords && IsFacilityNameWord(tokens, end)) {
+        ++end;
+        if (tokens[end - 1].article) break;  // one definite noun ends the construct
+      }
+    }
+  }
+  if (end == k) return k;
+  // A definite common noun names a facility only with an adjective after it (متحف الخط
+  // العربي); alone it is the facility's complement (قاعدة البيانات، ملعب التدريب).
+  needs_adjective = needs_adjective || (tokens[end - 1].article && tokens[end - 1].known < 0);
+  const size_t name_end = end;
+  for (size_t a = 0; a < kMaxFacilityAdjectives && end < n; ++a) {
+    const NerToken& u = tokens[end];
+    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+        (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) ||
+        !(u.nisba || ((u.flags | u.bare_flags) & (kNerOrgAdjective | kNerDemonym)))) {
+      break;
+    }
+    ++end;
+  }
+  return needs_adjective && end == name_end ? k : end;
+}
+
+// A facility with its name is one place, the facility word inside (as Wikipedia-style
+// annotation has it): [متحف برادو]، [مطار دمشق الدولي]، [جامع بني أمية الكبير]، [كنيسة
+// حنانيا]. A place, person or organization inside is part of it, not an entity of its own.
+void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> facilities;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!(tokens[i].reading_flags & kNerNamedAfter) || !IsFacilityWord(tokens[i])) continue;
+    const size_t end = FacilityNameEnd(tokens, i + 1, *out);
+    if (end == i + 1) continue;
+    const int32_t priority =
+        tokens.RulePriority(i, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
+    if (priority >= 0) facilities.push_back(tokens.MakeCandidate(kLoc, i, end, priority));
+  }
+  out->insert(out->end(), facilities.begin(), facilities.end());
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -147,6 +245,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
+  Facilities(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
