@@ -47,6 +47,27 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
   return ends;
 }
 
+// Letters of an indefinite name after a weak trigger: shorter words there are common nouns
+// (منطقة خط الوسط).
+constexpr uint32_t kMinWeakNameLetters = 4;
+
+// Whether the word at k may be the name after a weak trigger (منطقة، حي), which also heads
+// common phrases: a definite word only when shaped like a place's relational name (حي
+// [الشجاعية]، منطقة [القادسية]), not a common noun (منطقة الجزاء، منطقة اليورو); an indefinite
+// one when no adjective (منطقة عازلة، منطقة حدودية) or accusative.
+bool WeakTriggerName(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  if (tokens[k].article) return tokens[k].nisba;
+  if (tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < kMinWeakNameLetters) {
+    return false;
+  }
+  // Nor a verb in the imperfective (منطقة يحظر فيها) or a participle (حي مجاور).
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kYa = "\xD9\x8A", kMeem = "\xD9\x85";
+  const std::string_view first = key.substr(0, 2), last = key.substr(key.size() - 2);
+  return first != kYa && first != kMeem && last != kYa;
+}
+
 void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidate>* out) {
   const int32_t priority =
       tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/false);
@@ -258,6 +279,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
          ++skipped) {
       ++k;
     }
+    if ((t.reading_flags & kNerOrgHeadWeak) && !WeakTriggerName(tokens, k)) continue;
     for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
   }
 }
