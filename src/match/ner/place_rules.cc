@@ -256,6 +256,28 @@ void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->insert(out->end(), facilities.begin(), facilities.end());
 }
 
+// A listed place right after a place trigger is the place, even where a sports text reads
+// the city as its club (مواليد مدينة [فالنسيا]، العاصمة [لشبونة]): the organization read of
+// the same words is dropped.
+void PlacesAfterTriggers(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto club_after_trigger = [&](const Candidate& c) {
+    if (c.type != EntityType::kOrganization || c.priority >= kUserGazetteerPriority ||
+        c.first_token == 0 || c.first_token >= tokens.size() || tokens[c.first_token].reading != 0) {
+      return false;
+    }
+    const NerToken& before = tokens[c.first_token - 1];
+    if (!before.word || before.conjunction || !(before.reading_flags & kNerPlaceTrigger) ||
+        (before.reading_flags & kNerOrgHeadWeak)) {
+      return false;
+    }
+    for (const Candidate& p : *out) {
+      if (p.type == kLoc && p.first_token == c.first_token && p.end_token == c.end_token) return true;
+    }
+    return false;
+  };
+  out->erase(std::remove_if(out->begin(), out->end(), club_after_trigger), out->end());
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -263,6 +285,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   const NerTokens tokens(doc, *lexicon_, *out);
   const size_t n = tokens.size();
+  PlacesAfterTriggers(tokens, out);
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
