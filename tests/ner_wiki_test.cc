@@ -121,5 +121,12 @@ TEST(WikiPlaceRulesTest, MoreListedPlaces) {
   EXPECT_EQ(Find(kPoet), (V{At(kPoet, "PER", "لويس أراغون")}));
 }
 
+// A company after a noun for computer products names the product line, not the company.
+TEST(WikiMiscFilterTest, CompanyInAProductsNameIsNoOrganization) {
+  EXPECT_EQ(Find("يعمل النظام على معالجات إنتل وحواسيب أخرى"), V{});
+  constexpr std::string_view kCompany = "وأعلنت إنتل عن أرباحها";
+  EXPECT_EQ(Find(kCompany), (V{At(kCompany, "ORG", "إنتل")}));
+}
+
 }  // namespace
 }  // namespace kashif
