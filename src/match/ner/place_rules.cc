@@ -196,7 +196,7 @@ bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
 
 // One past the facility's name starting at k, or k when no name follows: a known name (مطار
 // [دمشق]، مسجد [عمر بن الخطاب]), a person the person rules found (مسجد [عمران بن شاهين]), or
-// the facility's own words; then adjectives (الدولي، الوطني، الأموي، السورية).
+// the facility's own words; then adjectives (الدولي، الوطني، الأموي), no nationality's.
 size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Candidate>& found) {
   const size_t n = tokens.size();
   size_t end = k;
@@ -224,15 +224,18 @@ size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Cand
   }
   if (end == k) return k;
   // A definite common noun names a facility only with an adjective after it (متحف الخط
-  // العربي); alone it is the facility's complement (قاعدة البيانات، ملعب التدريب).
-  needs_adjective = needs_adjective || (tokens[end - 1].article && tokens[end - 1].known < 0);
+  // العربي); alone it is the facility's complement (قاعدة البيانات، ملعب التدريب). Its
+  // adjective may be a nationality's, which after a proper name describes the facility instead.
+  const bool common_noun = tokens[end - 1].article && tokens[end - 1].known < 0;
+  needs_adjective = needs_adjective || common_noun;
   const size_t name_end = end;
   for (size_t a = 0; a < kMaxFacilityAdjectives && end < n; ++a) {
     const NerToken& u = tokens[end];
     if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
         (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) ||
-        !(u.nisba || ((u.flags | u.bare_flags) & (kNerOrgAdjective | kNerDemonym)))) {
-      break;
+        !(u.nisba || (u.flags & kNerOrgAdjective)) ||
+        (((u.flags | u.bare_flags) & kNerDemonym) && !(common_noun && end == name_end))) {
+      break;  // a nationality adjective describes the facility: مطار [عمان] الأردني
     }
     ++end;
   }
