@@ -83,6 +83,7 @@ TEST(WikiPlaceRulesTest, FacilityWordBeforeACommonWordNamesNothing) {
   EXPECT_EQ(Find("وافتتح ملعب جديد في الضاحية"), V{});
   EXPECT_EQ(Find("وبني حول الضريح مسجد يعتبر من أقدم المساجد"), V{});
   EXPECT_EQ(Find("وأقيمت المباراة على ملعب التدريب"), V{});
+  EXPECT_EQ(Find("وجلس الضيوف في حديقة منزله"), V{});
 }
 
 // منطقة and حي announce a district's name unless a common phrase follows them.
@@ -117,6 +118,8 @@ TEST(WikiPlaceRulesTest, MoreListedPlaces) {
   constexpr std::string_view kText = "حكم قشتالة ثم رحل إلى طبرستان عبر جبال البرانس";
   EXPECT_EQ(Find(kText), (V{At(kText, "LOC", "قشتالة"), At(kText, "LOC", "طبرستان"),
                             At(kText, "LOC", "البرانس")}));
+  constexpr std::string_view kRange = "تقع غرناطة عند سفوح جبال سييرا نيفادا";
+  EXPECT_EQ(Find(kRange), (V{At(kRange, "LOC", "غرناطة"), At(kRange, "LOC", "سييرا نيفادا")}));
   constexpr std::string_view kPoet = "قرأ قصائد الشاعر لويس أراغون";
   EXPECT_EQ(Find(kPoet), (V{At(kPoet, "PER", "لويس أراغون")}));
 }

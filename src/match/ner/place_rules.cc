@@ -188,9 +188,11 @@ bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
       tokens.Letters(k) < 3) {
     return false;
   }
+  // Nor a noun with a possessive pronoun (قصر سموه، حديقة منزله).
   const std::string_view key = tokens.Key(k);
-  constexpr std::string_view kYa = "\xD9\x8A";
-  if (key.substr(key.size() - kYa.size()) == kYa) return false;
+  constexpr std::string_view kYa = "\xD9\x8A", kHa = "\xD9\x87";
+  const std::string_view last = key.substr(key.size() - kYa.size());
+  if (last == kYa || last == kHa) return false;
   return (u.flags & kNerGivenName) || key.substr(0, kYa.size()) != kYa;
 }
 
