@@ -53,7 +53,7 @@ constexpr uint32_t kMinWeakNameLetters = 4;
 
 // Whether the word at k may be the name after a weak trigger (منطقة، حي), which also heads
 // common phrases: a definite word only when shaped like a place's relational name (حي
-// [الشجاعية]، منطقة [القادسية]), not a common noun (منطقة الجزاء، منطقة اليورو); an indefinite
+// [الشميساني]، منطقة [العبدلي]), not a common noun (منطقة الجزاء، منطقة اليورو); an indefinite
 // one when no adjective (منطقة عازلة، منطقة حدودية) or accusative.
 bool WeakTriggerName(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -168,11 +168,11 @@ bool IsFacilityWord(const NerToken& t) {
 }
 
 // Words of a facility's own name that may follow the facility word: proper names (برادو،
-// سانتياغو برنابيو) or one definite noun (الخط in متحف الخط العربي, with its adjective). Indefinite nouns and
-// adjectives (مطار رئيسي، ملعب جديد، قاعدة بيانات) describe the facility; so do time, sports,
-// title and trigger words (ملعب المباراة، قصر الرئيس، مطار العاصمة).
+// سانتياغو برنابيو) or one definite noun (الخط in متحف الفن الإسلامي, with its adjective).
+// Indefinite nouns and adjectives (مطار رئيسي، ملعب جديد، قاعدة بيانات) describe the facility; so
+// do time, sports, title and trigger words (ملعب المباراة، قصر الرئيس، مطار العاصمة).
 constexpr size_t kMaxFacilityNameWords = 3;
-// Adjectives after the name that are part of it: متحف دمشق [الوطني]، مطار دمشق [الدولي].
+// Adjectives after the name that are part of it: متحف بيروت [الوطني]، مطار عمان [الدولي].
 constexpr size_t kMaxFacilityAdjectives = 2;
 
 bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
@@ -184,8 +184,7 @@ bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
   if (u.article) return true;
   // Indefinite: a proper name, not an adjective (رئيسي، جديدة), an accusative (جديدا), a word
   // with a proclitic (بمثل) or a verb in the imperfective (مسجد يعتبر من أقدم، يقع في).
-  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) ||
-      tokens.Letters(k) < 3) {
+  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < 3) {
     return false;
   }
   // Nor a noun with a possessive pronoun (قصر سموه، حديقة منزله).
@@ -197,8 +196,8 @@ bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
 }
 
 // One past the facility's name starting at k, or k when no name follows: a known name (مطار
-// [دمشق]، مسجد [عمر بن الخطاب]), a person the person rules found (مسجد [عمران بن شاهين]), or
-// the facility's own words; then adjectives (الدولي، الوطني، الأموي), no nationality's.
+// [دمشق]، مسجد [عمر بن الخطاب]), a person the person rules found (مسجد [خالد بن الوليد]), or
+// the facility's own words; then adjectives (الدولي، الوطني، الكبرى), no nationality's.
 size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Candidate>& found) {
   const size_t n = tokens.size();
   size_t end = k;
@@ -208,7 +207,7 @@ size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Cand
     end = tokens[k].known_end;
     // A listed place alone after the word is the place the facility serves, as news
     // annotation has it (مطار [دمشق]، ميناء [حيفا]، ملعب [برشلونة]); with an adjective it is
-    // the facility's official name (مطار دمشق الدولي، متحف دمشق الوطني).
+    // the facility's official name (مطار عمان الدولي، متحف بيروت الوطني).
     needs_adjective = tokens[k].known == static_cast<int8_t>(kLoc);
   } else {
     for (const Candidate& c : found) {
@@ -245,8 +244,8 @@ size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Cand
 }
 
 // A facility with its name is one place, the facility word inside (as Wikipedia-style
-// annotation has it): [متحف برادو]، [مطار دمشق الدولي]، [جامع بني أمية الكبير]، [كنيسة
-// حنانيا]. A place, person or organization inside is part of it, not an entity of its own.
+// annotation has it): [متحف برادو]، [مطار عمان الدولي]، [جامع محمد علي]، [كنيسة
+// القيامة]. A place, person or organization inside is part of it, not an entity of its own.
 void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   std::vector<Candidate> facilities;
@@ -267,7 +266,8 @@ void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
 void PlacesAfterTriggers(const NerTokens& tokens, std::vector<Candidate>* out) {
   auto club_after_trigger = [&](const Candidate& c) {
     if (c.type != EntityType::kOrganization || c.priority >= kUserGazetteerPriority ||
-        c.first_token == 0 || c.first_token >= tokens.size() || tokens[c.first_token].reading != 0) {
+        c.first_token == 0 || c.first_token >= tokens.size() ||
+        tokens[c.first_token].reading != 0) {
       return false;
     }
     const NerToken& before = tokens[c.first_token - 1];
@@ -276,7 +276,8 @@ void PlacesAfterTriggers(const NerTokens& tokens, std::vector<Candidate>* out) {
       return false;
     }
     for (const Candidate& p : *out) {
-      if (p.type == kLoc && p.first_token == c.first_token && p.end_token == c.end_token) return true;
+      if (p.type == kLoc && p.first_token == c.first_token && p.end_token == c.end_token)
+        return true;
     }
     return false;
   };
