@@ -127,6 +127,7 @@ TEST(WikiPlaceRulesTest, MoreListedPlaces) {
 // A company after a noun for computer products names the product line, not the company.
 TEST(WikiMiscFilterTest, CompanyInAProductsNameIsNoOrganization) {
   EXPECT_EQ(Find("يعمل النظام على معالجات إنتل وحواسيب أخرى"), V{});
+  EXPECT_EQ(Find("هبطت طائرة من طراز بوينغ 747"), V{});
   constexpr std::string_view kCompany = "وأعلنت إنتل عن أرباحها";
   EXPECT_EQ(Find(kCompany), (V{At(kCompany, "ORG", "إنتل")}));
 }
