@@ -69,6 +69,8 @@ constexpr ClassName kClassNames[] = {
     {"org_head_def", kNerOrgHeadDefinite},
     {"org_adj", kNerOrgAdjective},
     {"place_trigger", kNerPlaceTrigger},
+    // A trigger that also heads common phrases (منطقة عازلة، منطقة الجزاء): see place_rules.h.
+    {"place_trigger_weak", kNerPlaceTrigger | kNerOrgHeadWeak},
     {"place_feature", kNerPlaceFeature},
     {"stop", kNerStop},
     {"time", kNerTime | kNerStop},
