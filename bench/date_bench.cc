@@ -14,8 +14,9 @@
 namespace {
 
 void RunMatcher(benchmark::State& state, const std::string& text) {
-  kashif::internal::Analyzer analyzer(kashif::internal::BuiltinVocabulary());
-  kashif::internal::DateMatcher matcher;
+  const kashif::internal::Lexicons& lexicons = **kashif::internal::BuiltinLexicons();
+  const kashif::internal::Analyzer& analyzer = lexicons.analyzer;
+  kashif::internal::DateMatcher matcher(*lexicons.dates, *lexicons.numbers);
   kashif::internal::Document doc;
   doc.text = text;
   doc.reference_date = kashif::CivilDate{2025, 4, 3};

@@ -271,7 +271,7 @@ BENCHMARK(BM_TokenizeNormalize)->Unit(benchmark::kMillisecond);
 void BM_TokenizeAnalyze(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   const kashif::Tokenizer tokenizer;
-  const kashif::internal::Analyzer analyzer(kashif::internal::BuiltinVocabulary());
+  const kashif::internal::Analyzer& analyzer = (*kashif::internal::BuiltinLexicons())->analyzer;
   kashif::internal::Document doc;
   for (auto _ : state) {
     for (std::string_view text : c.docs) {

@@ -52,8 +52,9 @@ BENCHMARK(BM_ParseNumberExpressions);
 // The money matcher alone on an analyzed document (tokenizing and analysis excluded).
 void BM_MoneyMatcher(benchmark::State& state) {
   const std::string& text = kashif::bench::BenchText(1 << 20);
-  kashif::internal::Analyzer analyzer(kashif::internal::BuiltinVocabulary());
-  kashif::internal::MoneyMatcher matcher(analyzer);
+  const kashif::internal::Lexicons& lexicons = **kashif::internal::BuiltinLexicons();
+  const kashif::internal::Analyzer& analyzer = lexicons.analyzer;
+  kashif::internal::MoneyMatcher matcher(analyzer, *lexicons.numbers, lexicons.currencies);
   kashif::internal::Document doc;
   doc.text = text;
   kashif::Tokenizer().Tokenize(text, &doc.tokens);

@@ -205,9 +205,10 @@ TEST(AmountsDataTest, EveryLineParses) {
   // The time matcher reads its file without complaint, and names a bad line.
   const internal::Analyzer analyzer;
   std::string error;
-  internal::TimeMatcher good(analyzer, ReadSourceFile("data/time_words.tsv"), &error);
+  internal::TimeMatcher::CompileLexicon(analyzer, ReadSourceFile("data/time_words.tsv"), &error);
   EXPECT_EQ(error, "");
-  internal::TimeMatcher bad(analyzer, "الساعة\tclock\t0\nصباحا\tpart\tmorning\n", &error);
+  internal::TimeMatcher::CompileLexicon(analyzer, "الساعة\tclock\t0\nصباحا\tpart\tmorning\n",
+                                        &error);
   EXPECT_EQ(error, "time_words.tsv:2: unknown part of the day 'morning'");
 }
 

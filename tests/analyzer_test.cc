@@ -12,7 +12,7 @@
 #include "core/document.h"
 #include "core/vocabulary.h"
 #include "text/word_hash.h"
-#include "extract/lexicons.h"
+#include "test_lexicons.h"
 
 namespace kashif::internal {
 namespace {
@@ -26,7 +26,7 @@ struct Reading {
 void PrintTo(const Reading& r, std::ostream* os) { *os << r.key << "/" << r.skip_bytes; }
 
 const Analyzer& TestAnalyzer() {
-  static const Analyzer* analyzer = new Analyzer(BuiltinVocabulary());
+  static const Analyzer* analyzer = new Analyzer(SharedLexicons().vocabulary);
   return *analyzer;
 }
 

@@ -9,7 +9,7 @@
 #include "match/money/money_matcher.h"
 #include "core/analyzer.h"
 #include "core/document.h"
-#include "extract/lexicons.h"
+#include "test_lexicons.h"
 
 namespace kashif::internal {
 namespace {
@@ -26,7 +26,8 @@ struct Found {
 
 class MoneyMatcherTest : public ::testing::Test {
  protected:
-  MoneyMatcherTest() : matcher_(analyzer_) {}
+  MoneyMatcherTest()
+      : matcher_(analyzer_, *SharedLexicons().numbers, SharedLexicons().currencies) {}
 
   std::vector<Found> Run(std::string_view text) {
     doc_.Clear();
@@ -57,7 +58,7 @@ class MoneyMatcherTest : public ::testing::Test {
     EXPECT_EQ(found[0].begin, text.find(surface)) << text;
   }
 
-  Analyzer analyzer_{BuiltinVocabulary()};
+  const Analyzer& analyzer_ = SharedLexicons().analyzer;
   MoneyMatcher matcher_;
   Document doc_;
 };
@@ -253,47 +254,39 @@ TEST_F(MoneyMatcherTest, NotMoney) {
 
 TEST_F(MoneyMatcherTest, MalformedCurrencyTableIsReported) {
   std::string error;
-  MoneyMatcher bad(analyzer_, "دولار\tUSD\n", &error);
+  MoneyMatcher::CompileLexicon(analyzer_, "دولار\tUSD\n", &error);
   EXPECT_EQ(error, "currencies.tsv:1: expected 3 or 4 fields");
-  MoneyMatcher bad_kind(analyzer_, "دولار\tUSD\tnoun\n", &error);
+  MoneyMatcher::CompileLexicon(analyzer_, "دولار\tUSD\tnoun\n", &error);
   EXPECT_EQ(error, "currencies.tsv:1: unknown kind 'noun'");
 }
 
-// The matcher tries currency words by the vocabulary ids the analyzer stored; a document
-// without a vocabulary goes through the word forms. Both must find the same amounts.
-TEST_F(MoneyMatcherTest, IdLookupsAgreeWithFormLookups) {
-  const std::string text =
-      "دفع 20 دولار و43 سنت، وبخمسة آلاف دولار، ثم 3 مليارات الدولارات و$10 و42 ج.م. و٥٠٠ ر.س "
-      "والجنيهات، وريال سعودي واحد وهللة واحدة، وأعطاه ألفا ريال، واشتراه بدولارين وباليورو، "
-      "ثم الر.س واحد.";
-  std::vector<Found> by_id = Run(text);
-  ASSERT_GE(by_id.size(), 7u);
-  doc_.vocabulary = nullptr;
-  std::vector<Candidate> out;
-  matcher_.Propose(doc_, Options(), &out);
-  ASSERT_EQ(out.size(), by_id.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    EXPECT_EQ(out[i].begin, by_id[i].begin) << i;
-    EXPECT_EQ(out[i].end, by_id[i].end) << i;
-    EXPECT_EQ(out[i].money->amount, by_id[i].amount) << i;
-    EXPECT_EQ(out[i].money->currency, by_id[i].currency) << i;
-  }
-}
-
-// A table whose currency words the shared vocabulary lacks still matches them in an analyzed
-// document: the vocabulary's lexicon bits do not speak for it.
-TEST_F(MoneyMatcherTest, TableOutsideTheVocabularyStillMatches) {
+// A table of its own currency, bound to a vocabulary of its words and the built-in number
+// words, matches them in a document of the analyzer over that vocabulary, with or without the
+// article, and no built-in currency.
+TEST_F(MoneyMatcherTest, OwnTableBoundToItsOwnVocabularyMatches) {
   std::string error;
-  MoneyMatcher custom(analyzer_, "بيتكوين\tBTC\tname\n", &error);
+  auto numbers = internal::NumberParser::CreateDefault();
+  auto currencies = MoneyMatcher::CompileLexicon(analyzer_, "بيتكوين\tBTC\tname\n", &error);
   ASSERT_TRUE(error.empty()) << error;
-  const std::string text = "اشترى 3 بيتكوين والبيتكوين";
-  Run(text);  // analyzes text into doc_
+  auto analyzer = AnalyzerOver([&](internal::VocabularyBuilder* b) {
+    numbers->AddWordsTo(b);
+    MoneyMatcher::AddWordsTo(*currencies, b);
+  });
+  numbers->Bind(analyzer->vocabulary());
+  MoneyMatcher::Bind(analyzer->vocabulary(), currencies.get());
+  MoneyMatcher custom(*analyzer, *numbers, currencies);
+  const std::string text = "اشترى 3 بيتكوين وثلاثة البيتكوين و5 دولار";
+  doc_.text = text;
+  Tokenizer().Tokenize(text, &doc_.tokens);
+  analyzer->Analyze(&doc_);
   std::vector<Candidate> out;
   custom.Propose(doc_, Options(), &out);
-  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(text.substr(out[0].begin, out[0].end - out[0].begin), "3 بيتكوين");
   EXPECT_EQ(out[0].money->amount, "3");
   EXPECT_EQ(out[0].money->currency, "BTC");
+  EXPECT_EQ(text.substr(out[1].begin, out[1].end - out[1].begin), "ثلاثة البيتكوين");
+  EXPECT_EQ(out[1].money->amount, "3");
 }
 
 TEST(MoneyEndToEndTest, ExtractorReportsMoneyWithValue) {

@@ -13,7 +13,7 @@
 #include "match/ner/ner_lexicon.h"
 #include "core/analyzer.h"
 #include "core/document.h"
-#include "extract/lexicons.h"
+#include "test_lexicons.h"
 
 namespace kashif {
 namespace {
@@ -486,9 +486,15 @@ TEST(NerLexiconTest, ReportsMalformedLinesWithFileAndLine) {
   EXPECT_EQ(no_tab.status().message(), "names.tsv:1: expected WORD<TAB>CLASSES");
   auto ok = internal::NerLexicon::Create(&analyzer, {{"names.tsv", "سامر\tmale,ambiguous\n"}});
   ASSERT_TRUE(ok.ok());
+  // Bound to the vocabulary of its words, it reads their classes off it.
+  auto bound = AnalyzerOver([&](internal::VocabularyBuilder* b) { (*ok)->AddWordsTo(b); });
+  (*ok)->Bind(bound.get());
   std::string key;
   analyzer.AppendMatchForm("سامر", &key);
   EXPECT_EQ((*ok)->Flags(key), internal::kNerGivenName | internal::kNerAmbiguousName);
+  key.clear();
+  analyzer.AppendMatchForm("سمير", &key);
+  EXPECT_EQ((*ok)->Flags(key), 0u);
 }
 
 // The endings are found by their last bytes first: an ending of several letters, a word that
@@ -521,9 +527,8 @@ TEST(NerLexiconTest, ForeignSurnameEndingsOfAnyLength) {
 // marks when they end; a view made while another holds marks, or while another reads the view
 // unmarked, sees only its own marks.
 TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
-  internal::Analyzer analyzer(internal::BuiltinVocabulary());
-  auto lexicon = internal::NerLexicon::CreateDefault(&analyzer);
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  const internal::Analyzer& analyzer = SharedLexicons().analyzer;
+  const internal::NerLexicon* lexicon = SharedLexicons().ner.get();
   internal::Document doc;
   const std::string text = "الرئيس سامر كيلاني وصل 2020";
   doc.text = text;
@@ -544,20 +549,20 @@ TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
   const std::vector<internal::Candidate> with_date = {date};
   const uint32_t time_flags = internal::kNerTime | internal::kNerStop;
   {
-    const internal::NerTokens marked(doc, **lexicon, with_person);
+    const internal::NerTokens marked(doc, *lexicon, with_person);
     EXPECT_EQ(marked[1].known, static_cast<int8_t>(EntityType::kPerson));
     EXPECT_TRUE(marked[1].known_start);
     EXPECT_FALSE(marked[2].known_start);
     EXPECT_EQ(marked[2].known_end, 3u);
     EXPECT_EQ(marked[3].known, -1);
     {
-      const internal::NerTokens plain(doc, **lexicon, {});
+      const internal::NerTokens plain(doc, *lexicon, {});
       EXPECT_EQ(plain[1].known, -1);
       EXPECT_EQ(plain[2].known, -1);
-      const internal::NerTokens other(doc, **lexicon, with_date);
+      const internal::NerTokens other(doc, *lexicon, with_date);
       EXPECT_EQ(other[1].known, -1);
       EXPECT_EQ(other[4].flags & time_flags, time_flags);
-      const internal::NerTokens third(doc, **lexicon, with_person);
+      const internal::NerTokens third(doc, *lexicon, with_person);
       EXPECT_EQ(third[2].known, static_cast<int8_t>(EntityType::kPerson));
       EXPECT_EQ(third[4].flags & time_flags, 0u);
       EXPECT_EQ(other[2].known, -1);
@@ -566,13 +571,13 @@ TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
     EXPECT_EQ(marked[4].flags & time_flags, 0u);
   }
   {
-    const internal::NerTokens dated(doc, **lexicon, with_date);
+    const internal::NerTokens dated(doc, *lexicon, with_date);
     EXPECT_EQ(dated[4].flags & time_flags, time_flags);
     EXPECT_EQ(dated[4].reading_flags & time_flags, time_flags);
     EXPECT_EQ(dated[1].known, -1);
   }
   {
-    const internal::NerTokens plain(doc, **lexicon, {});
+    const internal::NerTokens plain(doc, *lexicon, {});
     EXPECT_EQ(plain[1].known, -1);
     EXPECT_EQ(plain[4].flags & time_flags, 0u);
     EXPECT_EQ(plain[4].reading_flags & time_flags, 0u);
@@ -582,11 +587,11 @@ TEST(NerTokensTest, KnownCandidateMarksStayWithTheirOwnView) {
     EXPECT_NE(std::find(starts.begin(), starts.end(), 1u), starts.end());
     EXPECT_EQ(std::find(starts.begin(), starts.end(), 4u), starts.end());
     // A reader holds the view: a marking view takes a copy and leaves the reader's unmarked.
-    const internal::NerTokens marked(doc, **lexicon, with_person);
+    const internal::NerTokens marked(doc, *lexicon, with_person);
     EXPECT_EQ(marked[1].known, static_cast<int8_t>(EntityType::kPerson));
     EXPECT_EQ(plain[1].known, -1);
   }
-  const internal::NerTokens after(doc, **lexicon, {});
+  const internal::NerTokens after(doc, *lexicon, {});
   EXPECT_EQ(after[1].known, -1);
   EXPECT_EQ(after[2].known, -1);
   EXPECT_EQ(after[2].known_end, 0u);
@@ -737,6 +742,65 @@ TEST(NerRulesTest, PlacesAndInstitutionsNamedAfterAPerson) {
   ExpectEntities("وصل الوفد إلى مطار الملكة علياء الدولي", {{"LOC", "مطار الملكة علياء"}});
   ExpectEntities("ودرس في جامعة الملك سعود", {{"ORG", "جامعة الملك سعود"}});
   ExpectEntities("ولعب المنتخب في ملعب الملك فهد", {{"LOC", "ملعب الملك فهد"}});
+}
+
+
+// A preposition on a common noun (a verbal noun or plural with ت, a derived verbal noun) or a
+// word written with tanween is the clause going on after a name or a title, not a name part.
+TEST(NerRulesTest, PrepositionOnACommonNounOrTanweenEndsAName) {
+  ExpectEntities("وأرسل السلطان عبد الحفيظ لتوضيح الموقف رسولا", {{"PER", "عبد الحفيظ"}});
+  ExpectEntities("وطالب هاني بتعويض عن الخسائر", {{"PER", "هاني"}});
+  ExpectEntities("ولم يكن الرائد مشتبهاً به هذه المرة", {});
+  ExpectEntities("ويحكمها الحاكم كممثل للتاج", {});
+  // A derived verbal noun with a pronoun after a verb or a role is its object.
+  ExpectEntities("وأبلغ احتجاجه ، ثم غادر القاعة", {});
+  // A family name that starts with ب or ل is none of these.
+  ExpectEntities("وقال باتشان إنه سعيد", {{"PER", "باتشان"}});
+}
+
+// A given name that is also an everyday word (تركي "Turkish") needs more evidence: a title or
+// a second name part.
+TEST(NerRulesTest, GivenNameThatIsAnAdjectiveNeedsMoreEvidence) {
+  ExpectEntities("وذهبت إلى شاطئ تركي قريب", {});
+  ExpectEntities("وقال الأمير تركي الفيصل إن الوضع صعب", {{"PER", "تركي الفيصل"}});
+}
+
+// Foreign names: a family name that seems to start with و, a given name the list now has, and
+// a third unknown word after a middle name where the subject ends, but not a participle.
+TEST(NerRulesTest, ForeignFamilyAndMiddleNames) {
+  ExpectEntities("وقال ستيوارت وايت الذي اعتنق الإسلام إنه سعيد", {{"PER", "ستيوارت وايت"}});
+  ExpectEntities("وتغلب كينيث كارلسن على منافسه", {{"PER", "كينيث كارلسن"}});
+  ExpectEntities("واقترح فرانكلين ديلانو روزفلت ، رئيس البلاد ، الاسم",
+                 {{"PER", "فرانكلين ديلانو روزفلت"}});
+  ExpectEntities("وظهر ستيفن بينار محاصر بين اللاعبين", {{"PER", "ستيفن بينار"}});
+  // Nor a tenth-form verb, nor a noun with a pronoun that seems to start with و.
+  ExpectEntities("إلا أن قائد الثوار أوليفر كرومول استطاع أن يحسم الموقف",
+                 {{"PER", "أوليفر كرومول"}});
+  ExpectEntities("الاستفادة من خبرات السيد سيباستيان ومهاراته ومعرفته", {{"PER", "سيباستيان"}});
+  // A given name that is also an office, before a definite noun, is the office.
+  ExpectEntities("وقال جان بيير أمين المتحف إن اللوحة عادت", {{"PER", "جان بيير"}});
+  ExpectEntities("وقال محمد أمين الحسيني إن الوضع صعب", {{"PER", "محمد أمين الحسيني"}});
+  // Common words that fold to a foreign given name are not listed as one (أدوار، وأين).
+  ExpectEntities("إذا عرضت عليه أدوار من الغرب وأين توجد", {});
+}
+
+// Kinship nouns with a pronoun and common nouns after a name end it.
+TEST(NerRulesTest, KinshipAndCommonNounsEndAName) {
+  ExpectEntities("وأمر صدام حسين ابن عمه بالهجوم", {{"PER", "صدام حسين"}});
+  ExpectEntities("وقال إن محمد رسول الله", {{"PER", "محمد"}});
+  ExpectEntities("تزوجت من تشارلز هاملتون أخو زوجة ويلكس", {{"PER", "تشارلز هاملتون"}});
+}
+
+// Right after a title, two or three words no list knows that end where the subject ends are
+// one name, whatever proclitic they seem to carry; a noun with a pronoun is none of them.
+TEST(NerRulesTest, UnknownWordsAfterATitle) {
+  ExpectEntities("والسيد جان ونر من كندا", {{"PER", "جان ونر"}, {"LOC", "كندا"}});
+  ExpectEntities("من خبرات السيد سيباستيان ومهاراته ومعرفته", {{"PER", "سيباستيان"}});
+}
+
+// A name in quotation marks right after a title.
+TEST(NerRulesTest, QuotedNameAfterATitle) {
+  ExpectEntities("أما الإمبراطور \" هوسيايو \" فحكم طويلا", {{"PER", "هوسيايو"}});
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 #include "number/number_parser.h"
 #include "core/analyzer.h"
 #include "core/document.h"
-#include "extract/lexicons.h"
+#include "test_lexicons.h"
 
 namespace kashif {
 namespace {
@@ -435,14 +435,15 @@ class NumberParserTest : public ::testing::Test {
     Tokenizer().Tokenize(text, &doc_.tokens);
     analyzer_.Analyze(&doc_);
   }
-  internal::Analyzer analyzer_{internal::BuiltinVocabulary()};
+  const internal::Analyzer& analyzer_ = SharedLexicons().analyzer;
+  const internal::NumberParser& numbers_ = *SharedLexicons().numbers;
   internal::Document doc_;
 };
 
 TEST_F(NumberParserTest, OrdinalDayForDates) {
   const std::string text = "في الحادي والعشرين من مارس";
   Analyze(text);
-  auto p = internal::NumberParser::Get().ParseAt(doc_, 1);
+  auto p = numbers_.ParseAt(doc_, 1);
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->value.ToString(), "21");
   EXPECT_TRUE(p->ordinal);
@@ -457,8 +458,8 @@ TEST_F(NumberParserTest, ProcliticReadingAndOptions) {
   Analyze(text);
   internal::NumberParseOptions no_ordinals;
   no_ordinals.ordinals = false;
-  EXPECT_FALSE(internal::NumberParser::Get().ParseAt(doc_, 0, no_ordinals).has_value());
-  auto p = internal::NumberParser::Get().ParseAt(doc_, 0);
+  EXPECT_FALSE(numbers_.ParseAt(doc_, 0, no_ordinals).has_value());
+  auto p = numbers_.ParseAt(doc_, 0);
   ASSERT_TRUE(p.has_value());
   EXPECT_TRUE(p->skipped_proclitic);
   EXPECT_EQ(p->value.ToString(), "20");
@@ -467,50 +468,13 @@ TEST_F(NumberParserTest, ProcliticReadingAndOptions) {
 
 TEST_F(NumberParserTest, YearDigitsAndFindAll) {
   Analyze("سنة 1990 و٣ ملايين");
-  auto all = internal::NumberParser::Get().FindAll(doc_);
+  auto all = numbers_.FindAll(doc_);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].value.ToString(), "1990");
   EXPECT_TRUE(all[0].has_digits);
   EXPECT_FALSE(all[0].has_words);
   EXPECT_EQ(all[1].value.ToString(), "3000000");
   EXPECT_TRUE(all[1].has_words);
-}
-
-// The parser looks a token's words up by the vocabulary ids the analyzer stored; a document
-// without a vocabulary goes through the word forms. Both must find the same numbers.
-TEST_F(NumberParserTest, IdLookupsAgreeWithFormLookups) {
-  const std::string text =
-      "دفع وثلاثمائة وأربعة وعشرين ألفا من أصل مليون ونصف مليون، والحادي والعشرون من الشهر، "
-      "ثم ١٢٫٥ و- 3 وخمسة عشر وثلاثة أرباع وجزء من مئة، وفاصلة خمسة ستة، والمئة الخامسة.";
-  Analyze(text);
-  ASSERT_NE(doc_.vocabulary, nullptr);
-  const auto& parser = internal::NumberParser::Get();
-  internal::NumberParseOptions weak;
-  weak.allow_weak_alone = true;
-  for (const internal::NumberParseOptions& options : {internal::NumberParseOptions(), weak}) {
-    std::vector<internal::NumberParse> by_id = parser.FindAll(doc_, options);
-    const internal::Vocabulary* vocabulary = doc_.vocabulary;
-    doc_.vocabulary = nullptr;
-    std::vector<internal::NumberParse> by_text = parser.FindAll(doc_, options);
-    doc_.vocabulary = vocabulary;
-    ASSERT_EQ(by_id.size(), by_text.size());
-    ASSERT_GE(by_id.size(), 8u);
-    for (size_t i = 0; i < by_id.size(); ++i) {
-      EXPECT_EQ(by_id[i].begin, by_text[i].begin) << i;
-      EXPECT_EQ(by_id[i].end, by_text[i].end) << i;
-      EXPECT_EQ(by_id[i].value.ToString(), by_text[i].value.ToString()) << i;
-    }
-  }
-  // Each token on its own too, as the money and date matchers call it.
-  for (size_t t = 0; t < doc_.tokens.size(); ++t) {
-    auto a = parser.ParseAt(doc_, t, weak);
-    const internal::Vocabulary* vocabulary = doc_.vocabulary;
-    doc_.vocabulary = nullptr;
-    auto b = parser.ParseAt(doc_, t, weak);
-    doc_.vocabulary = vocabulary;
-    ASSERT_EQ(a.has_value(), b.has_value()) << t;
-    if (a) EXPECT_EQ(a->end_token, b->end_token) << t;
-  }
 }
 
 // MayStartAt() lets callers skip a token without a parse: it may say true where no number
@@ -520,7 +484,7 @@ TEST_F(NumberParserTest, MayStartAtNeverTurnsAwayANumber) {
       "من أصل ثلاثة آلاف، على الأول والثاني من - 5 و.5 أو .75 ثم للعشرين وبخمسة في الصف "
       "الحادي عشر، نحو 3.5 مليون $ 20.";
   Analyze(text);
-  const auto& parser = internal::NumberParser::Get();
+  const internal::NumberParser& parser = numbers_;
   internal::NumberParseOptions cardinals_only;
   cardinals_only.ordinals = false;
   cardinals_only.allow_weak_alone = true;
@@ -561,19 +525,26 @@ TEST_F(NumberParserTest, MayStartAtNeverTurnsAwayANumber) {
   EXPECT_TRUE(parser.MayStartAt(doc_, token_of("-"), all));
 }
 
-// A parser whose words the shared vocabulary lacks (here the Tunisian "زوز", two) still finds
-// them in an analyzed document: the vocabulary's lexicon bits do not speak for its table.
-TEST_F(NumberParserTest, TableOutsideTheVocabularyStillParses) {
+// A parser of its own words (here the Tunisian "زوز", two), bound to the vocabulary of its own
+// words, finds them in a document of the analyzer over that vocabulary, and no other word.
+TEST(OwnNumberTableTest, BoundToItsOwnVocabularyItParses) {
   std::string error;
   auto parser = internal::NumberParser::Create("زوز\tunit\t2\nمية\thundred\t100\n", &error);
   ASSERT_NE(parser, nullptr) << error;
-  const std::string text = "اشترى زوز مية كتاب";
-  Analyze(text);
-  auto p = parser->ParseAt(doc_, 1);
+  auto analyzer = AnalyzerOver([&](internal::VocabularyBuilder* b) { parser->AddWordsTo(b); });
+  parser->Bind(analyzer->vocabulary());
+  const std::string text = "اشترى زوز مية كتاب وخمسة";
+  internal::Document doc;
+  doc.text = text;
+  Tokenizer().Tokenize(text, &doc.tokens);
+  analyzer->Analyze(&doc);
+  auto p = parser->ParseAt(doc, 1);
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->value.ToString(), "200");
   EXPECT_EQ(p->end_token, 3u);
-  EXPECT_FALSE(parser->ParseAt(doc_, 0).has_value());
+  EXPECT_EQ(p->begin, text.find("زوز"));
+  EXPECT_FALSE(parser->ParseAt(doc, 0).has_value());
+  EXPECT_FALSE(parser->ParseAt(doc, 4).has_value());  // five: not this table's word
 }
 
 TEST(NumberWordsTableTest, MalformedLinesAreReported) {

@@ -118,6 +118,20 @@ struct Document {
   // through a const Document: `mutable` because a Document belongs to one thread at a time
   // (Extract() keeps one per thread, extract/extractor.cc), so no other thread sees the write.
   mutable std::unique_ptr<StageCache> stage_cache;
+  // The resolver's working arrays (match/resolver.cc), kept with the document so that a thread
+  // reuses them from one text to the next: this runs for every document (and again in
+  // propagation), and allocating them cost as much as the work on a short one. `mutable` for
+  // the same reason as stage_cache.
+  struct ResolveScratch {
+    struct Key {
+      uint64_t rank;
+      uint32_t index;  // of the candidate
+    };
+    std::vector<Key> keys;
+    std::vector<bool> taken;        // by token
+    std::vector<uint32_t> winners;  // candidate indices
+  };
+  mutable ResolveScratch resolve_scratch;
 
   std::string_view Slice(ArenaSlice slice) const {
     return std::string_view(arena).substr(slice.offset, slice.size);

@@ -1,26 +1,23 @@
 // A lexicon's entries again, by the vocabulary id the analyzer stored on each token reading
 // (TokenReading::word), so a matcher finds a word of running text without hashing it.
 //
-// The table is built on first use, for the vocabulary of the first analyzed document: the
-// shared vocabulary is built from the lexicons, so it does not exist yet when a lexicon is
-// created. A document with another vocabulary, or a lexicon with a word that vocabulary lacks
-// (a test table), gets no table and the lexicon falls back to hashing its keys.
+// The vocabulary is built from the lexicons (each adds its words with its LexiconBit), then
+// each lexicon is bound to it: the table is built once, there, and is immutable after. Every
+// word of the lexicon is in that vocabulary with the lexicon's bit, so a word token whose
+// TokenAnalysis::lexicons lacks the bit has none of its words. A lexicon reads the ids of the
+// documents its vocabulary's analyzer made (the model owns both, extract/lexicons.h).
 //
-// Thread safety: Get() may run concurrently; the table is immutable once built. FirstBytePairs
-// is immutable once filled.
+// Thread safety: immutable once built; every method may run concurrently. FirstBytePairs is
+// immutable once filled.
 #ifndef KASHIF_SRC_CORE_LEXICON_IDS_H_
 #define KASHIF_SRC_CORE_LEXICON_IDS_H_
 
-#include <atomic>
+#include <cassert>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
-#include "absl/base/attributes.h"
-#include "core/document.h"
 #include "core/vocabulary.h"
 #include "text/bit_filter.h"
 
@@ -49,70 +46,28 @@ class FirstBytePairs {
 template <typename Entries>
 class LexiconIds {
  public:
-  struct Table {
-    // By vocabulary id; nullptr for a word the lexicon does not have (and for kUnknown).
-    std::vector<const Entries*> by_id;
-    // Every word of the lexicon (and every extra form) carries the lexicon's LexiconBit, so a
-    // token whose TokenAnalysis::lexicons lacks the bit has none of its words.
-    bool all_marked = false;
-  };
-
-  // The table for `doc`'s vocabulary, or nullptr. `words` maps each match-form word of the
-  // lexicon to its entries (any container of pairs: std::map, absl::flat_hash_map); `bit` is
-  // the lexicon's LexiconBit; `extra_forms`, when given, are further vocabulary words that must
-  // carry the bit for all_marked (forms the lexicon adds to the vocabulary beside its words).
-  // Every call on one object must pass the same lexicon.
+  // Bound to nothing: every id finds nullptr.
+  LexiconIds() = default;
+  // Binds `words` (each match-form word of the lexicon mapped to its entries: any container of
+  // pairs, std::map, absl::flat_hash_map, whose entries stay where they are) to `vocabulary`,
+  // which holds every one of the words (the lexicon added them).
   template <typename Words>
-  const Table* Get(const Document& doc, const Words& words, uint32_t bit,
-                   const std::vector<std::string>* extra_forms = nullptr) const {
-    if (doc.vocabulary == nullptr) return nullptr;
-    // Asked at nearly every token: once built, one acquire load answers (std::call_once sets
-    // thread-locals and calls pthread_once each time, and kept the callers from inlining this).
-    if (!built_.load(std::memory_order_acquire)) {
-      BuildOnce(*doc.vocabulary, words, bit, extra_forms);
-    }
-    return vocabulary_ == doc.vocabulary ? &table_ : nullptr;
-  }
-
- private:
-  template <typename Words>
-  ABSL_ATTRIBUTE_NOINLINE void BuildOnce(const Vocabulary& vocabulary, const Words& words,
-                                         uint32_t bit,
-                                         const std::vector<std::string>* extra_forms) const {
-    // std::call_once, not absl's: ThreadSanitizer follows pthread_once, not the spin-lock wait
-    // inside the (uninstrumented) Abseil library, and reported a race that was not there.
-    std::call_once(once_, [&] {
-      Build(vocabulary, words, bit, extra_forms);
-      built_.store(true, std::memory_order_release);
-    });
-  }
-
-  template <typename Words>
-  void Build(const Vocabulary& vocabulary, const Words& words, uint32_t bit,
-             const std::vector<std::string>* extra_forms) const {
-    Table table;
-    table.by_id.assign(vocabulary.size() + 1, nullptr);
-    table.all_marked = true;
+  LexiconIds(const Vocabulary& vocabulary, const Words& words) {
     for (const auto& [word, entries] : words) {
       const uint32_t id = vocabulary.Find(word);
-      if (id == Vocabulary::kUnknown) return;  // not this lexicon's vocabulary
-      table.by_id[id] = &entries;
-      table.all_marked = table.all_marked && (vocabulary.Info(id).lexicons & bit) != 0;
+      assert(id != Vocabulary::kUnknown && "a lexicon is bound to the vocabulary it filled");
+      if (id >= by_id_.size()) by_id_.resize(id + 1, nullptr);
+      by_id_[id] = &entries;
     }
-    if (extra_forms != nullptr) {
-      for (const std::string& form : *extra_forms) {
-        table.all_marked =
-            table.all_marked && (vocabulary.Info(vocabulary.Find(form)).lexicons & bit) != 0;
-      }
-    }
-    table_ = std::move(table);
-    vocabulary_ = &vocabulary;
   }
 
-  mutable std::once_flag once_;
-  mutable std::atomic<bool> built_{false};
-  mutable Table table_;
-  mutable const Vocabulary* vocabulary_ = nullptr;
+  // The entries of vocabulary word `id`, or nullptr (kUnknown, a word the lexicon lacks). The
+  // table ends at the lexicon's last id: a lexicon added early to the vocabulary (the grammars'
+  // are, before the NER words) keeps a table of a few KiB.
+  const Entries* Find(uint32_t id) const { return id < by_id_.size() ? by_id_[id] : nullptr; }
+
+ private:
+  std::vector<const Entries*> by_id_;
 };
 
 }  // namespace kashif::internal

@@ -1,4 +1,4 @@
-// The words the built-in lexicons know, interned once per process.
+// The words a model's lexicons know, interned once when the model's lexicons are built.
 //
 // Each matcher used to hash every token's match form in its own tables (date words, number
 // words, currencies, the NER word classes), so one token was hashed a dozen times though nearly
@@ -8,7 +8,8 @@
 //
 // Each extractor model owns one vocabulary, built in Create() from the lexicons the model holds
 // (extract/lexicons.h); models built from the same lexicons share it. The lexicons that fill it
-// live in higher layers and add their words through a VocabularyBuilder.
+// live in higher layers and add their words through a VocabularyBuilder; each is then bound to
+// the vocabulary (core/lexicon_ids.h), so it reads the ids the analyzer puts on the readings.
 //
 // Thread safety: immutable once constructed; every method may run concurrently.
 #ifndef KASHIF_SRC_CORE_VOCABULARY_H_
@@ -54,6 +55,9 @@ class VocabularyBuilder {
   // or hashed again when the Vocabulary is made.
   WordTable words_;
   std::vector<VocabularyEntry> infos_ = {VocabularyEntry()};  // by id; [0] the unknown word
+  // The Vocabulary's filter and longest key, kept as the words come (each hashed once).
+  BitFilter<0x10000> filter_;
+  size_t max_size_ = 0;
 };
 
 class Vocabulary {
@@ -87,6 +91,7 @@ class Vocabulary {
     return words_.Find(key, hash);
   }
 
+  friend class VocabularyBuilder;
   // Bits 16-31 of the hash (the word table's slot index uses the low bits, its fingerprint
   // the high ones).
   static uint32_t FilterBit(uint64_t h) { return static_cast<uint32_t>(h >> 16) & 0xFFFF; }

@@ -38,11 +38,16 @@ namespace internal {
 
 class ExtractorModel {
  public:
-  ExtractorModel() : analyzer(BuiltinVocabulary()) {}
+  explicit ExtractorModel(std::shared_ptr<const Lexicons> owned)
+      : lexicons(std::move(owned)), analyzer(lexicons->analyzer) {}
 
+  // The lexicons and their vocabulary (extract/lexicons.h), which the matchers read: declared
+  // first, so they outlive the matchers.
+  std::shared_ptr<const Lexicons> lexicons;
+  // The analyzer over the lexicons' vocabulary (theirs).
+  const Analyzer& analyzer;
   Options options;
   Tokenizer tokenizer;
-  Analyzer analyzer;
   bool type_enabled[kEntityTypeCount] = {};
   std::vector<std::unique_ptr<Matcher>> matchers;
   std::vector<std::unique_ptr<Refiner>> refiners;
@@ -114,15 +119,18 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
   auto gazetteer = BuildGazetteer(options, &model->analyzer);
   if (!gazetteer.ok()) return gazetteer.status();
   model->matchers.push_back(std::make_unique<GazetteerMatcher>(*gazetteer));
-  model->matchers.push_back(std::make_unique<DateMatcher>());
-  model->matchers.push_back(std::make_unique<MoneyMatcher>(model->analyzer));
-  model->matchers.push_back(std::make_unique<PercentMatcher>(model->analyzer));
-  model->matchers.push_back(std::make_unique<TimeMatcher>(model->analyzer));
-  auto ner_lexicon = NerLexicon::CreateDefault(&model->analyzer);
-  if (!ner_lexicon.ok()) return ner_lexicon.status();
-  model->matchers.push_back(std::make_unique<PersonMatcher>(*ner_lexicon));
-  model->matchers.push_back(std::make_unique<OrgRules>(*ner_lexicon));
-  model->matchers.push_back(std::make_unique<PlaceRules>(*ner_lexicon));
+  const Lexicons& lexicons = *model->lexicons;
+  const NumberParser& numbers = *lexicons.numbers;
+  model->matchers.push_back(std::make_unique<DateMatcher>(*lexicons.dates, numbers));
+  model->matchers.push_back(
+      std::make_unique<MoneyMatcher>(model->analyzer, numbers, lexicons.currencies));
+  model->matchers.push_back(std::make_unique<PercentMatcher>(model->analyzer, numbers));
+  model->matchers.push_back(
+      std::make_unique<TimeMatcher>(model->analyzer, numbers, *lexicons.dates, lexicons.times));
+  const std::shared_ptr<const NerLexicon>& ner_lexicon = lexicons.ner;
+  model->matchers.push_back(std::make_unique<PersonMatcher>(ner_lexicon));
+  model->matchers.push_back(std::make_unique<OrgRules>(ner_lexicon));
+  model->matchers.push_back(std::make_unique<PlaceRules>(ner_lexicon));
   // User patterns: those given in code, then those of each file, in order.
   std::vector<PatternRule> rules = options.patterns;
   for (size_t i = 0; i < rules.size(); ++i) {
@@ -142,17 +150,17 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
     if (!patterns.ok()) return patterns.status();
     model->matchers.push_back(std::move(patterns).value());
   }
-  model->ner_lexicon = *ner_lexicon;
-  model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+  model->ner_lexicon = ner_lexicon;
+  model->refiners.push_back(std::make_unique<Propagation>(ner_lexicon));
   // The tagger reads every matcher's candidates and the rules' names propagated through the
   // document; then its own names are propagated too (a second pass that only adds).
   if (options.use_tagger) {
     auto tagger = LoadTaggerModel(options.model_file);
     if (!tagger.ok()) return tagger.status();
-    model->refiners.push_back(std::make_unique<TaggerMatcher>(*tagger, *ner_lexicon));
-    model->refiners.push_back(std::make_unique<Propagation>(*ner_lexicon));
+    model->refiners.push_back(std::make_unique<TaggerMatcher>(*tagger, ner_lexicon));
+    model->refiners.push_back(std::make_unique<Propagation>(ner_lexicon));
   }
-  model->refiners.push_back(std::make_unique<MiscNameFilter>(*ner_lexicon));
+  model->refiners.push_back(std::make_unique<MiscNameFilter>(ner_lexicon));
   return Status::Ok();
 }
 
@@ -167,16 +175,22 @@ Status ValidateOptions(const Options& options) {
 }
 
 // The per-thread scratch of Extract(), the library's only state besides the immutable model
-// (the resolver keeps its sort keys per thread too, see ReleaseResolverScratch, and the tagger
-// its word cache and arrays, see ReleaseTaggerScratch in match/ner/tagger_matcher.h): the document
-// whose arrays every call on this thread reuses, so a thread allocates them once rather than
-// per text, and one window's entities. Windows (extract/windows.h) bound what it grows to;
+// (but for the tagger's own, with its word cache: see ReleaseTaggerScratch in
+// match/ner/tagger_matcher.h, which ReleaseThreadScratch() calls too): the document whose arrays
+// every call on this thread reuses (the stages' too: the NER rules' token view, the resolver's
+// keys), so a thread allocates them once rather than per text, and one window's entities.
+// Windows (extract/windows.h) bound what it grows to;
 // beyond kKeepScratchBytes it is freed after the call; ReleaseThreadScratch() frees it at will.
 struct ThreadScratch {
   Document document;
   std::vector<Entity> window_entities;
 };
 thread_local ThreadScratch t_scratch;
+
+size_t ResolveScratchBytes(const Document::ResolveScratch& r) {
+  return r.keys.capacity() * sizeof(r.keys[0]) + r.taken.capacity() / 8 +
+         r.winners.capacity() * sizeof(uint32_t);
+}
 
 // A thread keeps at most this much scratch between calls.
 constexpr size_t kKeepScratchBytes = size_t{32} << 20;
@@ -190,7 +204,8 @@ size_t ThreadScratchBytes() {
          d.extra_readings.capacity() * sizeof(TokenReading) +
          (d.arena.capacity() - std::string().capacity()) /* beyond the inline buffer */ +
          d.candidates.capacity() * sizeof(Candidate) +
-         s.window_entities.capacity() * sizeof(Entity) + (d.stage_cache ? d.stage_cache->Bytes() : 0);
+         s.window_entities.capacity() * sizeof(Entity) +
+         (d.stage_cache ? d.stage_cache->Bytes() : 0) + ResolveScratchBytes(d.resolve_scratch);
 }
 
 
@@ -205,7 +220,6 @@ void ReleaseThreadScratch() {
   // Swapped out, not assigned: assigning an empty string keeps the arena's buffer.
   internal::ThreadScratch released;
   std::swap(internal::t_scratch, released);
-  internal::ReleaseResolverScratch();
   internal::ReleaseTaggerScratch();
 }
 
@@ -215,7 +229,9 @@ Extractor::Extractor(std::shared_ptr<const internal::ExtractorModel> model)
 StatusOr<Extractor> Extractor::Create(const Options& options) {
   Status status = internal::ValidateOptions(options);
   if (!status.ok()) return status;
-  auto model = std::make_shared<internal::ExtractorModel>();
+  const auto& lexicons = internal::BuiltinLexicons();
+  if (!lexicons.ok()) return lexicons.status();
+  auto model = std::make_shared<internal::ExtractorModel>(*lexicons);
   model->options = options;
   if (options.types.empty()) {
     for (bool& enabled : model->type_enabled) enabled = true;

@@ -1,6 +1,8 @@
 // The public number API (include/kashif/number.h) over the internal grammar.
 #include "kashif/number.h"
 
+#include <cstdlib>
+
 #include "core/analyzer.h"
 #include "core/document.h"
 #include "extract/lexicons.h"
@@ -12,16 +14,24 @@
 namespace kashif {
 namespace {
 
-const internal::Analyzer& SharedAnalyzer() {
-  static const internal::Analyzer* const analyzer =
-      new internal::Analyzer(internal::BuiltinVocabulary());
-  return *analyzer;
+// The built-in lexicons the extractor models share: the number words, and the analyzer whose
+// vocabulary they are bound to.
+const internal::Lexicons& Lexicons() {
+  static const internal::Lexicons* const lexicons = [] {
+    const auto& built = internal::BuiltinLexicons();
+    // Fails only on a malformed built-in NER file, which the tests rule out.
+    if (!built.ok()) std::abort();
+    return built->get();  // kept by BuiltinLexicons()
+  }();
+  return *lexicons;
 }
+
+const internal::NumberParser& Numbers() { return *Lexicons().numbers; }
 
 void Analyze(std::string_view text, internal::Document* doc) {
   doc->text = text;
   Tokenizer().Tokenize(text, &doc->tokens);
-  SharedAnalyzer().Analyze(doc);
+  Lexicons().analyzer.Analyze(doc);
 }
 
 // A digit fraction "77/100" (only when the whole expression is that one token).
@@ -128,7 +138,7 @@ struct Extended {
 
 std::optional<Extended> ExtendedAt(const internal::Document& doc, size_t t, bool standalone) {
   const size_t n = doc.tokens.size();
-  const internal::NumberParser& parser = internal::NumberParser::Get();
+  const internal::NumberParser& parser = Numbers();
   auto glued = [&](size_t i) { return i < n && doc.tokens[i].glued_to_previous; };
   auto is_number = [&](size_t i) { return i < n && doc.tokens[i].kind == TokenKind::kNumber; };
   Extended out;
@@ -311,7 +321,7 @@ std::optional<NumberMatch> WholeExpression(const internal::Document& doc) {
     }
     if (first == 1) return std::nullopt;
   }
-  auto parse = internal::NumberParser::Get().ParseAt(doc, 0, options);
+  auto parse = Numbers().ParseAt(doc, 0, options);
   if (!parse || parse->end_token != n) {
     auto extended = ExtendedAt(doc, 0, /*standalone=*/true);
     if (!extended || extended->end_token != n) return std::nullopt;
@@ -368,10 +378,10 @@ std::optional<NumberMatch> WholePercentage(const internal::Document& doc) {
   const size_t n = doc.tokens.size();
   if (n < 2) return std::nullopt;
   std::string_view number;
-  if (std::optional<size_t> marker = internal::PercentMarkerEndingAt(doc, n - 1)) {
+  if (std::optional<size_t> marker = internal::PercentMarkerEndingAt(Numbers(), doc, n - 1)) {
     if (*marker == 0) return std::nullopt;
     number = doc.text.substr(0, doc.tokens[*marker].begin);
-  } else if (internal::IsLeadingPercentSign(doc, 0)) {
+  } else if (internal::IsLeadingPercentSign(Numbers(), doc, 0)) {
     number = doc.text.substr(doc.tokens[1].begin);
   } else {
     return std::nullopt;
@@ -449,7 +459,7 @@ std::vector<NumberMatch> FindNumbers(std::string_view text) {
   // A text that is one number expression as a whole is that number, even a word that is a
   // number only in context ("واحد", "ثمن").
   if (auto whole = WholeExpression(doc)) return {*whole};
-  const internal::NumberParser& parser = internal::NumberParser::Get();
+  const internal::NumberParser& parser = Numbers();
   const size_t n = doc.tokens.size();
   std::vector<NumberMatch> out;
   for (size_t t = 0; t < n;) {

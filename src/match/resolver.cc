@@ -7,26 +7,10 @@ namespace {
 
 // The order as one integer per candidate, sorted in place: comparing candidates through their
 // indices touched each one's memory at every comparison, which dominated on long documents.
-struct Key {
-  uint64_t rank;
-  uint32_t index;
-};
-
-// Per-thread scratch: this runs for every document (and again in propagation), and the
-// allocations cost as much as the work on a short one. Released by ReleaseResolverScratch().
-struct ResolverScratch {
-  std::vector<Key> keys;
-  std::vector<bool> taken;
-  std::vector<uint32_t> winners;
-};
-thread_local ResolverScratch t_resolver;
+// The keys live in the document's scratch (Document::resolve_scratch), reused per thread.
+using Key = Document::ResolveScratch::Key;
 
 }  // namespace
-
-void ReleaseResolverScratch() {
-  ResolverScratch released;
-  std::swap(t_resolver, released);
-}
 
 void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount],
                    const std::vector<Candidate>& candidates, std::vector<uint32_t>* winners) {
@@ -34,8 +18,8 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
   if (candidates.empty()) return;
   // Higher priority first, then the longer span, then the earlier begin; the index breaks the
   // remaining ties, so the order is what a stable sort would give.
-  std::vector<Key>& keys = t_resolver.keys;
-  std::vector<bool>& taken = t_resolver.taken;
+  std::vector<Key>& keys = doc.resolve_scratch.keys;
+  std::vector<bool>& taken = doc.resolve_scratch.taken;
   keys.resize(candidates.size());
   for (uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
@@ -72,7 +56,7 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
 void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
              std::vector<Candidate>* candidates, std::vector<Entity>* entities) {
   entities->clear();
-  std::vector<uint32_t>& winners = t_resolver.winners;
+  std::vector<uint32_t>& winners = doc.resolve_scratch.winners;
   SelectWinners(doc, type_enabled, *candidates, &winners);
   entities->reserve(winners.size());
   for (uint32_t index : winners) {

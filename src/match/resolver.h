@@ -10,6 +10,8 @@
 
 namespace kashif::internal {
 
+// Both work in doc.resolve_scratch, which the thread reuses with its document.
+//
 // Picks candidates greedily: higher priority first, then the longer span, then the one proposed
 // first; a candidate is kept when none of its tokens is taken yet. Types not enabled in
 // `type_enabled` and malformed candidates are dropped. *winners receives the indices of the
@@ -22,9 +24,6 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
 // *candidates.
 void Resolve(const Document& doc, const bool type_enabled[kEntityTypeCount],
              std::vector<Candidate>* candidates, std::vector<Entity>* entities);
-
-// Frees the calling thread's resolver scratch (part of ReleaseThreadScratch()).
-void ReleaseResolverScratch();
 
 }  // namespace kashif::internal
 

@@ -8,16 +8,20 @@
 #include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
-#include "kashif/normalizer.h"
 #include "core/analyzer.h"
-#include "data/embedded_data.h"
 #include "core/lexicon_ids.h"
+#include "data/embedded_data.h"
+#include "kashif/normalizer.h"
+#include "number/number_range.h"
+#include "number/percent_marker.h"
+#include "text/char_class.h"
 #include "text/lines.h"
 #include "text/strings.h"
-#include "text/char_class.h"
 #include "text/utf8.h"
 
 KASHIF_DECLARE_EMBEDDED(number_words);
+KASHIF_DECLARE_EMBEDDED(percent_words);
+KASHIF_DECLARE_EMBEDDED(range_words);
 
 namespace kashif::internal {
 
@@ -122,24 +126,25 @@ struct NumberParser::Impl {
     return it == words.end() ? nullptr : &it->second;
   }
 
-  // The words by the vocabulary id on each reading, so the parse hashes nothing for the words
-  // of running text (the fallback hashes the key).
-  using IdTable = LexiconIds<std::vector<WordInfo>>::Table;
+  // The words by the vocabulary id on each reading (bound in Bind()), so the parse hashes
+  // nothing for the words of running text.
   LexiconIds<std::vector<WordInfo>> ids;
-  const IdTable* Ids(const Document& doc) const { return ids.Get(doc, words, kLexNumber); }
+
+  // The words that make two numbers a range and one a percentage (number_range.h,
+  // percent_marker.h): compared as text, not bound to the vocabulary.
+  RangeWords range_words{KASHIF_EMBEDDED(range_words)};
+  PercentWords percent_words{KASHIF_EMBEDDED(percent_words)};
 
   // Find(key) where `key` is a slice of token t's analysis: a reading's key is looked up by
   // the id on the reading.
   const std::vector<WordInfo>* FindAt(const Document& doc, size_t t, std::string_view key) const {
     const Token& token = doc.tokens[t];
     if (token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord) {
-      if (const IdTable* table = Ids(doc)) {
-        const TokenAnalysis& a = doc.analyses[t];
-        for (int r = 0; r < a.reading_count; ++r) {
-          const ArenaSlice slice = a.readings[r].key;
-          if (key.size() == slice.size && key.data() == doc.arena.data() + slice.offset) {
-            return table->by_id[a.readings[r].word];
-          }
+      const TokenAnalysis& a = doc.analyses[t];
+      for (int r = 0; r < a.reading_count; ++r) {
+        const ArenaSlice slice = a.readings[r].key;
+        if (key.size() == slice.size && key.data() == doc.arena.data() + slice.offset) {
+          return ids.Find(a.readings[r].word);
         }
       }
     }
@@ -151,14 +156,12 @@ struct NumberParser::Impl {
   // ordinal). Checked by the readings' ids, before the parse sets up its frame: most number
   // words met in running text are "من" and "على", which only continue a number.
   bool WordMayOpen(const Document& doc, size_t t, const NumberParseOptions& options) const {
-    const IdTable* table = Ids(doc);
-    if (table == nullptr) return true;
     const TokenAnalysis& a = doc.analyses[t];
     const int readings = options.allow_proclitic && doc.tokens[t].kind == TokenKind::kArabicWord
                              ? std::min<int>(std::max<int>(a.reading_count, 1), kMaxReadings)
                              : 1;
     for (int r = 0; r < readings; ++r) {
-      const std::vector<WordInfo>* infos = table->by_id[a.readings[r].word];
+      const std::vector<WordInfo>* infos = ids.Find(a.readings[r].word);
       if (infos == nullptr || !CanStart(*infos)) continue;
       if (options.ordinals) return true;
       for (const WordInfo& info : *infos) {
@@ -1286,18 +1289,20 @@ std::unique_ptr<NumberParser> NumberParser::Create(std::string_view tsv, std::st
   return std::unique_ptr<NumberParser>(new NumberParser(std::move(impl)));
 }
 
-const NumberParser& NumberParser::Get() {
-  static const NumberParser* const parser = [] {
-    std::string error;
-    auto p = Create(KASHIF_EMBEDDED(number_words), &error);
-    if (!p) {
-      // The embedded table is part of the build and covered by tests; a failure here is a bug.
-      std::abort();
-    }
-    return p.release();
-  }();
-  return *parser;
+std::unique_ptr<NumberParser> NumberParser::CreateDefault() {
+  std::string error;
+  auto parser = Create(KASHIF_EMBEDDED(number_words), &error);
+  // The embedded table is part of the build and covered by tests; a failure here is a bug.
+  if (!parser) std::abort();
+  return parser;
 }
+
+void NumberParser::Bind(const Vocabulary& vocabulary) {
+  impl_->ids = LexiconIds<std::vector<WordInfo>>(vocabulary, impl_->words);
+}
+
+const RangeWords& NumberParser::range_words() const { return impl_->range_words; }
+const PercentWords& NumberParser::percent_words() const { return impl_->percent_words; }
 
 namespace {
 
@@ -1379,11 +1384,6 @@ bool NumberParser::MayStartAt(const Document& doc, size_t token,
   return impl_->WordMayOpen(doc, token, options);
 }
 
-bool NumberParser::WordsMarkedIn(const Document& doc) const {
-  const Impl::IdTable* ids = impl_->Ids(doc);
-  return ids != nullptr && ids->all_marked;
-}
-
 std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t token,
                                                  const NumberParseOptions& options) const {
   if (token >= doc.tokens.size() || token >= doc.analyses.size()) return std::nullopt;
@@ -1393,7 +1393,7 @@ std::optional<NumberParse> NumberParser::ParseAt(const Document& doc, size_t tok
   // this common case does not pay for its stack frame.)
   const TokenKind kind = doc.tokens[token].kind;
   if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
-      (doc.analyses[token].lexicons & kLexNumber) == 0 && WordsMarkedIn(doc)) {
+      (doc.analyses[token].lexicons & kLexNumber) == 0) {
     return std::nullopt;
   }
   if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
@@ -1504,11 +1504,6 @@ std::vector<NumberParse> NumberParser::FindAll(const Document& doc,
     }
   }
   return out;
-}
-
-bool NumberParser::KnownToVocabularyOf(const Document& doc) const {
-  const Impl::IdTable* table = impl_->Ids(doc);
-  return table != nullptr && table->all_marked;
 }
 
 void NumberParser::AddWordsTo(VocabularyBuilder* builder) const {

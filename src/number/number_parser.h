@@ -1,8 +1,8 @@
 // The number grammar over an analyzed Document, used by the money and date matchers and by the
 // public number API (include/kashif/number.h).
 //
-// Thread safety: NumberParser is immutable after construction; NumberParser::Get() builds the
-// shared instance once (thread-safe static) and ParseAt() / FindAll() may run concurrently.
+// Thread safety: NumberParser is immutable once bound to its vocabulary (Bind()); ParseAt() /
+// FindAll() may then run concurrently.
 #ifndef KASHIF_SRC_NUMBER_NUMBER_PARSER_H_
 #define KASHIF_SRC_NUMBER_NUMBER_PARSER_H_
 
@@ -19,6 +19,9 @@
 #include "core/vocabulary.h"
 
 namespace kashif::internal {
+
+class RangeWords;    // number/number_range.h
+class PercentWords;  // number/percent_marker.h
 
 struct NumberParse {
   Decimal value;
@@ -66,16 +69,19 @@ inline NumberParseOptions AmountParseOptions() {
 
 class NumberParser {
  public:
-  // The parser over the embedded data/number_words.tsv.
-  static const NumberParser& Get();
-
-  // Whether `doc`'s vocabulary marks every number word kLexNumber (the model's vocabulary, which
-  // AddWordsTo filled), so a token without that bit is no number word.
-  bool KnownToVocabularyOf(const Document& doc) const;
-
+  // The parser over the embedded data/number_words.tsv (the model's: extract/lexicons.h).
+  static std::unique_ptr<NumberParser> CreateDefault();
   // Builds a parser from number-words TSV content (see data/number_words.tsv for the format).
-  // Returns nullptr and sets *error on a malformed line.
+  // Returns nullptr and sets *error on a malformed line. The range and percent words are the
+  // embedded data/range_words.tsv and data/percent_words.tsv either way.
   static std::unique_ptr<NumberParser> Create(std::string_view tsv, std::string* error);
+
+  // Adds every number word to the vocabulary being built (kLexNumber).
+  void AddWordsTo(VocabularyBuilder* builder) const;
+  // Binds the parser to the vocabulary built with AddWordsTo(), once, before it is shared: the
+  // words are then found by the ids the analyzer put on the readings, and a word token without
+  // kLexNumber is no number word. Every document parsed must come from an analyzer over it.
+  void Bind(const Vocabulary& vocabulary);
 
   ~NumberParser();
 
@@ -111,13 +117,9 @@ class NumberParser {
   // Reads the readings' word ids and the mark only: cheaper than a parse.
   bool MayStartAt(const Document& doc, size_t token, const NumberParseOptions& options) const;
 
-  // Whether `doc`'s vocabulary marks every word of this parser with kLexNumber, so that a word
-  // token (Arabic or Latin) whose TokenAnalysis::lexicons lack the bit starts no number: a
-  // caller trying every token may skip those without calling ParseAt.
-  bool WordsMarkedIn(const Document& doc) const;
-
-  // Adds every number word to the shared vocabulary (kLexNumber).
-  void AddWordsTo(VocabularyBuilder* builder) const;
+  // The words of ranges and percent markers, which number_range.h and percent_marker.h read.
+  const RangeWords& range_words() const;
+  const PercentWords& percent_words() const;
 
   struct Impl;
 

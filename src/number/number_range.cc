@@ -5,50 +5,34 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "kashif/normalizer.h"
 #include "absl/strings/string_view.h"
-#include "kashif/tokenizer.h"
 #include "core/analyzer.h"
-#include "data/embedded_data.h"
+#include "kashif/normalizer.h"
+#include "kashif/tokenizer.h"
 #include "text/lines.h"
-
-KASHIF_DECLARE_EMBEDDED(range_words);
 
 namespace kashif::internal {
 
+RangeWords::RangeWords(std::string_view tsv) {
+  Normalizer normalizer(MatchFormOptions());  // the same folds as token keys
+  LineReader lines(tsv);
+  std::string_view line;
+  while (lines.NextData(&line)) {
+    const std::vector<std::string_view> fields = SplitFields(line);
+    if (fields.size() != 2) continue;  // the embedded file is checked by data_test
+    std::string form = normalizer.NormalizeToString(fields[0]);
+    if (form.empty()) form = std::string(fields[0]);
+    roles_[form] = fields[1] == "from" ? RangeRole::kFrom : RangeRole::kTo;
+  }
+}
+
+bool RangeWords::Is(std::string_view form, RangeRole role) const {
+  if (form.empty()) return false;
+  auto it = roles_.find(absl::string_view(form.data(), form.size()));
+  return it != roles_.end() && it->second == role;
+}
+
 namespace {
-
-enum class RangeRole : uint8_t { kFrom, kTo };
-
-// data/range_words.tsv in match form (a sign as written).
-class RangeWords {
- public:
-  static const RangeWords& Get() {
-    static const RangeWords* const words = new RangeWords(KASHIF_EMBEDDED(range_words));
-    return *words;
-  }
-
-  bool Is(std::string_view form, RangeRole role) const {
-    if (form.empty()) return false;
-    auto it = roles_.find(absl::string_view(form.data(), form.size()));
-    return it != roles_.end() && it->second == role;
-  }
-
- private:
-  explicit RangeWords(std::string_view tsv) {
-    Normalizer normalizer(MatchFormOptions());  // the same folds as token keys
-    LineReader lines(tsv);
-    std::string_view line;
-    while (lines.NextData(&line)) {
-      const std::vector<std::string_view> fields = SplitFields(line);
-      if (fields.size() != 2) continue;  // the embedded file is checked by data_test
-      std::string form = normalizer.NormalizeToString(fields[0]);
-      if (form.empty()) form = std::string(fields[0]);
-      roles_[form] = fields[1] == "from" ? RangeRole::kFrom : RangeRole::kTo;
-    }
-  }
-  absl::flat_hash_map<std::string, RangeRole> roles_;
-};
 
 // A token as range words are compared: its match form, or its text when it has none (a sign).
 std::string_view Form(const Document& doc, size_t t) {
@@ -58,8 +42,7 @@ std::string_view Form(const Document& doc, size_t t) {
 
 // Whether token t opens a range, as written or after a proclitic ("وبين"); *begin is the first
 // byte of the range word.
-bool OpensRange(const Document& doc, size_t t, uint32_t* begin) {
-  const RangeWords& words = RangeWords::Get();
+bool OpensRange(const RangeWords& words, const Document& doc, size_t t, uint32_t* begin) {
   if (words.Is(Form(doc, t), RangeRole::kFrom)) {
     *begin = doc.tokens[t].begin;
     return true;
@@ -75,18 +58,19 @@ bool OpensRange(const Document& doc, size_t t, uint32_t* begin) {
 
 // The scale word that ends the number parsed over [first, end), or nullopt: "ملايين" in
 // "5 ملايين", none in "20" or "خمسة".
-std::optional<Decimal> EndingScale(const Document& doc, size_t first, size_t end) {
+std::optional<Decimal> EndingScale(const NumberParser& numbers, const Document& doc, size_t first,
+                                   size_t end) {
   if (end <= first || doc.tokens[end - 1].kind != TokenKind::kArabicWord) return std::nullopt;
-  std::optional<Decimal> v = NumberParser::Get().WordValue(doc, end - 1);
+  std::optional<Decimal> v = numbers.WordValue(doc, end - 1);
   if (!v || v->Compare(Decimal::FromInt(1000)) < 0) return std::nullopt;
   return v;
 }
 
 }  // namespace
 
-std::optional<NumberRange> RangeBefore(const Document& doc, const NumberParse& high,
-                                       const NumberParseOptions& options) {
-  const RangeWords& words = RangeWords::Get();
+std::optional<NumberRange> RangeBefore(const NumberParser& numbers, const Document& doc,
+                                       const NumberParse& high, const NumberParseOptions& options) {
+  const RangeWords& words = numbers.range_words();
   const size_t h = high.first_token;
   // The connector: a proclitic of the high number ("و5", "لعشرين") or a token before it.
   size_t low_end = 0;
@@ -105,12 +89,12 @@ std::optional<NumberRange> RangeBefore(const Document& doc, const NumberParse& h
   low_options.stop_token = low_end;
   for (size_t from = low_end >= 2 ? low_end - 2 : 0;; --from) {
     uint32_t begin = 0;
-    if (OpensRange(doc, from, &begin)) {
-      std::optional<NumberParse> low = NumberParser::Get().ParseAt(doc, from + 1, low_options);
+    if (OpensRange(words, doc, from, &begin)) {
+      std::optional<NumberParse> low = numbers.ParseAt(doc, from + 1, low_options);
       if (!low || low->end_token != low_end || low->skipped_proclitic) return std::nullopt;
       Decimal value = low->value;
-      if (!EndingScale(doc, low->first_token, low->end_token)) {
-        if (auto scale = EndingScale(doc, high.first_token, high.end_token)) {
+      if (!EndingScale(numbers, doc, low->first_token, low->end_token)) {
+        if (auto scale = EndingScale(numbers, doc, high.first_token, high.end_token)) {
           std::optional<Decimal> scaled = value.Times(*scale);
           if (scaled && *scaled < high.value) value = *scaled;
         }
@@ -123,13 +107,13 @@ std::optional<NumberRange> RangeBefore(const Document& doc, const NumberParse& h
   return std::nullopt;
 }
 
-std::optional<size_t> HighEndInside(const Document& doc, const NumberParse& whole,
-                                    const NumberParseOptions& options) {
+std::optional<size_t> HighEndInside(const NumberParser& numbers, const Document& doc,
+                                    const NumberParse& whole, const NumberParseOptions& options) {
+  const RangeWords& words = numbers.range_words();
   uint32_t begin = 0;
-  if (whole.first_token == 0 || !OpensRange(doc, whole.first_token - 1, &begin)) {
+  if (whole.first_token == 0 || !OpensRange(words, doc, whole.first_token - 1, &begin)) {
     return std::nullopt;
   }
-  const RangeWords& words = RangeWords::Get();
   for (size_t k = whole.first_token + 1; k < whole.end_token; ++k) {
     // "وعشرين": the connector glued; "و عشرين": a token of its own.
     const bool own_token = words.Is(Form(doc, k), RangeRole::kTo);
@@ -137,9 +121,9 @@ std::optional<size_t> HighEndInside(const Document& doc, const NumberParse& whol
     if (high >= whole.end_token) continue;
     NumberParseOptions low_options = options;
     low_options.stop_token = k;
-    std::optional<NumberParse> low = NumberParser::Get().ParseAt(doc, whole.first_token, low_options);
+    std::optional<NumberParse> low = numbers.ParseAt(doc, whole.first_token, low_options);
     if (!low || low->end_token != k) continue;
-    std::optional<NumberParse> rest = NumberParser::Get().ParseAt(doc, high, options);
+    std::optional<NumberParse> rest = numbers.ParseAt(doc, high, options);
     if (!rest || rest->end_token != whole.end_token) continue;
     if (!own_token && !rest->skipped_proclitic) continue;
     return high;

@@ -9,20 +9,38 @@
 // 300000); a low number with its own scale keeps it ("بين 500 ألف و2 مليون"). A range whose
 // low end is not below its high end is no range.
 //
-// Thread safety: free functions over an immutable table built once (thread-safe static).
+// The range words are the number parser's (NumberParser::range_words()), so every function
+// takes the parser whose numbers it reads.
+//
+// Thread safety: free functions over immutable tables; may run concurrently.
 #ifndef KASHIF_SRC_NUMBER_NUMBER_RANGE_H_
 #define KASHIF_SRC_NUMBER_NUMBER_RANGE_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "number/decimal.h"
 #include "number/number_parser.h"
 
 namespace kashif::internal {
+
+enum class RangeRole : uint8_t { kFrom, kTo };
+
+// data/range_words.tsv in match form (a sign as written).
+class RangeWords {
+ public:
+  explicit RangeWords(std::string_view tsv);
+  // Whether `form` (a token's match form, or its text when it has none) is a word of `role`.
+  bool Is(std::string_view form, RangeRole role) const;
+
+ private:
+  absl::flat_hash_map<std::string, RangeRole> roles_;
+};
 
 struct NumberRange {
   Decimal low;  // in the high end's terms (see above)
@@ -34,14 +52,14 @@ struct NumberRange {
 
 // The range whose high end is `high` (a number parsed at high.first_token), or nullopt when
 // no low end and connector stand before it. `options` are the ones `high` was parsed with.
-std::optional<NumberRange> RangeBefore(const Document& doc, const NumberParse& high,
-                                       const NumberParseOptions& options);
+std::optional<NumberRange> RangeBefore(const NumberParser& numbers, const Document& doc,
+                                       const NumberParse& high, const NumberParseOptions& options);
 
 // When `whole` swallowed a range that a range word opens ("بين عشرة وعشرين" parses as one
 // number, 30): the token where the high end starts (its و a proclitic or a token of its own),
 // so that the caller reads the high end there and asks RangeBefore(). nullopt otherwise.
-std::optional<size_t> HighEndInside(const Document& doc, const NumberParse& whole,
-                                    const NumberParseOptions& options);
+std::optional<size_t> HighEndInside(const NumberParser& numbers, const Document& doc,
+                                    const NumberParse& whole, const NumberParseOptions& options);
 
 // Both ends of a digit token written "10-20" (a hyphen or an en dash between two numbers,
 // the low one first), or nullopt.

@@ -4,15 +4,12 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "kashif/normalizer.h"
 #include "absl/strings/string_view.h"
-#include "kashif/tokenizer.h"
 #include "core/analyzer.h"
-#include "data/embedded_data.h"
 #include "core/lexicon_ids.h"
+#include "kashif/normalizer.h"
+#include "kashif/tokenizer.h"
 #include "text/lines.h"
-
-KASHIF_DECLARE_EMBEDDED(percent_words);
 
 namespace kashif::internal {
 
@@ -24,60 +21,41 @@ std::string_view Form(const Document& doc, size_t t) {
   return key.empty() ? doc.TokenText(t) : key;
 }
 
-class PercentWords {
- public:
-  struct Marker {
-    std::vector<std::string> before;  // the forms before the last, in text order
-    bool leading = false;             // may stand before the number
-  };
-
-  static const PercentWords& Get() {
-    static const PercentWords* const words = new PercentWords(KASHIF_EMBEDDED(percent_words));
-    return *words;
-  }
-
-  // False for most forms without hashing them: no marker ends with a form that starts with
-  // their first two bytes (a comma, a full stop, most words).
-  bool MayEndWith(std::string_view form) const { return !form.empty() && last_pairs_.MayContain(form); }
-
-  const std::vector<Marker>* EndingWith(std::string_view form) const {
-    auto it = by_last_.find(absl::string_view(form.data(), form.size()));
-    return it == by_last_.end() ? nullptr : &it->second;
-  }
-
- private:
-  explicit PercentWords(std::string_view tsv) {
-    Normalizer normalizer(MatchFormOptions());  // the same folds as token keys
-    Tokenizer tokenizer;
-    LineReader lines(tsv);
-    std::string_view line;
-    while (lines.NextData(&line)) {
-      const std::vector<std::string_view> fields = SplitFields(line);
-      if (fields.size() != 2) continue;  // the embedded file is checked by data_test
-      std::vector<std::string> forms;
-      for (const Token& token : tokenizer.Tokenize(fields[0])) {
-        std::string form = normalizer.NormalizeToString(token.text(fields[0]));
-        forms.push_back(form.empty() ? std::string(token.text(fields[0])) : form);
-      }
-      if (forms.empty()) continue;
-      Marker marker;
-      marker.leading = fields[1] == "either";
-      std::string last = std::move(forms.back());
-      forms.pop_back();
-      marker.before = std::move(forms);
-      last_pairs_.Add(last);
-      by_last_[last].push_back(std::move(marker));
-    }
-  }
-  absl::flat_hash_map<std::string, std::vector<Marker>> by_last_;
-  FirstBytePairs last_pairs_;  // of the keys of by_last_
-};
-
 }  // namespace
 
-std::optional<size_t> PercentMarkerEndingAt(const Document& doc, size_t last) {
+PercentWords::PercentWords(std::string_view tsv) {
+  Normalizer normalizer(MatchFormOptions());  // the same folds as token keys
+  Tokenizer tokenizer;
+  LineReader lines(tsv);
+  std::string_view line;
+  while (lines.NextData(&line)) {
+    const std::vector<std::string_view> fields = SplitFields(line);
+    if (fields.size() != 2) continue;  // the embedded file is checked by data_test
+    std::vector<std::string> forms;
+    for (const Token& token : tokenizer.Tokenize(fields[0])) {
+      std::string form = normalizer.NormalizeToString(token.text(fields[0]));
+      forms.push_back(form.empty() ? std::string(token.text(fields[0])) : form);
+    }
+    if (forms.empty()) continue;
+    Marker marker;
+    marker.leading = fields[1] == "either";
+    std::string last = std::move(forms.back());
+    forms.pop_back();
+    marker.before = std::move(forms);
+    last_pairs_.Add(last);
+    by_last_[last].push_back(std::move(marker));
+  }
+}
+
+const std::vector<PercentWords::Marker>* PercentWords::EndingWith(std::string_view form) const {
+  auto it = by_last_.find(absl::string_view(form.data(), form.size()));
+  return it == by_last_.end() ? nullptr : &it->second;
+}
+
+std::optional<size_t> PercentMarkerEndingAt(const NumberParser& numbers, const Document& doc,
+                                            size_t last) {
   if (last >= doc.tokens.size() || !MayBePercentMarker(doc, last)) return std::nullopt;
-  const PercentWords& words = PercentWords::Get();
+  const PercentWords& words = numbers.percent_words();
   const std::string_view form = Form(doc, last);
   if (!words.MayEndWith(form)) return std::nullopt;
   const std::vector<PercentWords::Marker>* markers = words.EndingWith(form);
@@ -92,11 +70,11 @@ std::optional<size_t> PercentMarkerEndingAt(const Document& doc, size_t last) {
   return std::nullopt;
 }
 
-bool IsLeadingPercentSign(const Document& doc, size_t t) {
+bool IsLeadingPercentSign(const NumberParser& numbers, const Document& doc, size_t t) {
   if (t >= doc.tokens.size()) return false;
   const TokenKind kind = doc.tokens[t].kind;
   if (kind != TokenKind::kSymbol && kind != TokenKind::kPunctuation) return false;
-  const PercentWords& words = PercentWords::Get();
+  const PercentWords& words = numbers.percent_words();
   if (!words.MayEndWith(doc.TokenText(t))) return false;
   const std::vector<PercentWords::Marker>* markers = words.EndingWith(doc.TokenText(t));
   if (markers == nullptr) return false;

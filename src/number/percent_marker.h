@@ -2,17 +2,47 @@
 // often writes "٪17"), "في المئة", "بالمائة" (data/percent_words.tsv). Read by the percent
 // matcher and by the public number API ("25%" is 0.25), so both take the same markers.
 //
-// Thread safety: free functions over an immutable table built once (thread-safe static).
+// The markers are the number parser's (NumberParser::percent_words()).
+//
+// Thread safety: free functions over immutable tables; may run concurrently.
 #ifndef KASHIF_SRC_NUMBER_PERCENT_MARKER_H_
 #define KASHIF_SRC_NUMBER_PERCENT_MARKER_H_
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "core/document.h"
+#include "core/lexicon_ids.h"
 #include "kashif/tokenizer.h"
+#include "number/number_parser.h"
 
 namespace kashif::internal {
+
+// data/percent_words.tsv: each marker as its tokens' match forms (a sign as written).
+class PercentWords {
+ public:
+  struct Marker {
+    std::vector<std::string> before;  // the forms before the last, in text order
+    bool leading = false;             // may stand before the number
+  };
+
+  explicit PercentWords(std::string_view tsv);
+
+  // False for most forms without hashing them: no marker ends with a form that starts with
+  // their first two bytes (a comma, a full stop, most words).
+  bool MayEndWith(std::string_view form) const {
+    return !form.empty() && last_pairs_.MayContain(form);
+  }
+  const std::vector<Marker>* EndingWith(std::string_view form) const;
+
+ private:
+  absl::flat_hash_map<std::string, std::vector<Marker>> by_last_;
+  FirstBytePairs last_pairs_;  // of the keys of by_last_
+};
 
 // Whether token t may end a percent marker or be a leading sign: a word with the number-word
 // bit (every marker word ends in a hundred) or a sign. False for nearly every token of running
@@ -26,10 +56,11 @@ inline bool MayBePercentMarker(const Document& doc, size_t t) {
 // The first token of the percent marker whose last token is `last` ("في" of "في المئة" for the
 // token "المئة"), or nullopt when no marker ends there. Cheap for a token that can end none: a
 // word without the number-word bit (every marker word ends in a hundred) or another sign.
-std::optional<size_t> PercentMarkerEndingAt(const Document& doc, size_t last);
+std::optional<size_t> PercentMarkerEndingAt(const NumberParser& numbers, const Document& doc,
+                                            size_t last);
 
 // Whether token t is a percent sign that may stand before its number ("٪17").
-bool IsLeadingPercentSign(const Document& doc, size_t t);
+bool IsLeadingPercentSign(const NumberParser& numbers, const Document& doc, size_t t);
 
 }  // namespace kashif::internal
 

@@ -39,8 +39,9 @@ class WordTable {
   uint32_t Find(std::string_view key) const { return Find(key, HashWord(key.data(), key.size())); }
 
   // The id of `key`, which is added (as size() + 1) when new.
-  uint32_t Insert(std::string_view key) {
-    const uint64_t hash = HashWord(key.data(), key.size());
+  uint32_t Insert(std::string_view key) { return Insert(key, HashWord(key.data(), key.size())); }
+  // The same with the key's HashWord already known.
+  uint32_t Insert(std::string_view key, uint64_t hash) {
     if (const uint32_t id = Find(key, hash)) return id;
     if (2 * (size() + 2) > slots_.capacity()) Grow();
     keys_.append(key.data(), key.size());

@@ -51,7 +51,7 @@ foreach(entry IN LISTS corpora)
   print_eval("${title}" --rules-only --types ${types} ${files})
 endforeach()
 
-# Ten news sentences written for kashif (tests/eval/own_news.conll, our own text and gold): a
+# Sixteen news sentences written for kashif (tests/eval/own_news.conll, our own text and gold): a
 # check on text no model has seen, in the three modes with the built-in model.
 foreach(mode "--rules-only" "--tagger" "--tagger;--tagger-over-rules")
   print_eval("own news sentences" ${mode} "${CMAKE_CURRENT_LIST_DIR}/own_news.conll")

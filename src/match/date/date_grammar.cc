@@ -10,14 +10,12 @@ void Grammar::Run(std::vector<Candidate>* out) {
   while (i < n) {
     // Punctuation and the words of neither lexicon (nearly every token), which MayStart()
     // turns away, are passed over in a loop of a few instructions a token.
-    if (shared_vocabulary_) {
-      while (i < n && tokens[i].kind != TokenKind::kNumber &&
-             (tokens[i].kind != TokenKind::kArabicWord ||
-              (analyses[i].lexicons & (kLexDate | kLexNumber)) == 0)) {
-        ++i;
-      }
-      if (i == n) break;
+    while (i < n && tokens[i].kind != TokenKind::kNumber &&
+           (tokens[i].kind != TokenKind::kArabicWord ||
+            (analyses[i].lexicons & (kLexDate | kLexNumber)) == 0)) {
+      ++i;
     }
+    if (i == n) break;
     // Test first, declare after: an empty std::optional<Parse> per token was zero-filled
     // with `rep stos`, a third of this loop's time on running text.
     if (!MayStart(i)) {
@@ -56,22 +54,14 @@ bool Grammar::MayStart(size_t i) const {
   const TokenKind kind = doc_.tokens[i].kind;
   if (kind == TokenKind::kNumber) return DigitsMayStart(i);
   if (kind != TokenKind::kArabicWord) return false;
-  if (shared_vocabulary_) {
-    return (doc_.analyses[i].lexicons & (kLexDate | kLexNumber)) != 0 && WordMayStart(i);
-  }
-  if (HitsAt(i, true).second != 0) return true;
-  const TokenAnalysis& a = doc_.analyses[i];
-  for (int r = 0; r < a.reading_count; ++r) {
-    if (numbers_.WordValue(doc_.Slice(a.readings[r].key))) return true;
-  }
-  return false;
+  return (doc_.analyses[i].lexicons & (kLexDate | kLexNumber)) != 0 && WordMayStart(i);
 }
 
 // A necessary condition for a parse at word i, read off the grammar below: the word is a date
 // word that can open an expression alone, or one that opens one only before certain words
 // (what each kind needs right after it), or a number word that can be a day of the month.
 // The common words among the date words (من، إلى، في، قبل، هذا، العام...) mostly fail it, so
-// the grammar runs at few of them. Needs the lexicon bits of the shared vocabulary.
+// the grammar runs at few of them.
 bool Grammar::WordMayStart(size_t i) const {
   constexpr uint32_t kAlone = Bit(K::kDayRel) | Bit(K::kWeekendPrefix) | Bit(K::kWeekday) |
                               Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kDecade) |
@@ -179,8 +169,7 @@ void Grammar::LookUpHits(size_t i) const {
   // A word no date phrase starts with (its bits say so) has no reading to look up.
   const bool word =
       doc_.tokens[i].kind == TokenKind::kArabicWord || doc_.tokens[i].kind == TokenKind::kLatinWord;
-  const int readings =
-      shared_vocabulary_ && word && (a.lexicons & kLexDate) == 0 ? 0 : a.reading_count;
+  const int readings = word && (a.lexicons & kLexDate) == 0 ? 0 : a.reading_count;
   // Room for the hits of a typical document at once: growing from empty reallocated several
   // times per document.
   if (readings > 0 && hit_pool_.capacity() == 0) hit_pool_.reserve(kHitPoolStart);

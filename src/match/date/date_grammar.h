@@ -164,14 +164,15 @@ inline std::optional<int> Digits(std::string_view s) {
 
 class Grammar {
  public:
-  Grammar(const Document& doc, const Options& options)
+  // `lex` and `numbers` are bound to the vocabulary of `doc`'s analyzer.
+  Grammar(const Document& doc, const Options& options, const DateLexicon& lex,
+          const NumberParser& numbers)
       : doc_(doc),
-        lex_(DateLexicon::Get()),
-        numbers_(NumberParser::Get()),
+        lex_(lex),
+        numbers_(numbers),
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
         hijri_(options.hijri_calendar),
-        shared_vocabulary_(lex_.KnownToVocabularyOf(doc) && numbers_.KnownToVocabularyOf(doc)),
         hit_slots_(doc.tokens.size()) {}
 
   // Appends a candidate for each date expression of the document, longest first, left to right.
@@ -191,7 +192,7 @@ class Grammar {
   // word that can open an expression alone, or one that opens one only before certain words
   // (what each kind needs right after it), or a number word that can be a day of the month.
   // The common words among the date words (من، إلى، في، قبل، هذا، العام...) mostly fail it, so
-  // the grammar runs at few of them. Needs the lexicon bits of the shared vocabulary.
+  // the grammar runs at few of them.
   bool WordMayStart(size_t i) const;
 
   // Enough tokens for any day of the month in words ("الحادي و العشرين").
@@ -211,7 +212,7 @@ class Grammar {
     // Asked of the tokens after each candidate word, most of them plain words: those the bits
     // say start no phrase are answered without a lookup (LookUpHits would find none).
     const TokenKind kind = doc_.tokens[t].kind;
-    if (shared_vocabulary_ && (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
+    if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
         (doc_.analyses[t].lexicons & kLexDate) == 0) {
       return 0;
     }
@@ -534,9 +535,6 @@ class Grammar {
   std::optional<CivilDate> ref_;
   DateBias bias_;
   HijriCalendar hijri_;
-  // Whether the document's lexicon bits are the shared vocabulary's and it holds the date words
-  // (always, in the pipeline).
-  bool shared_vocabulary_;
   mutable uint32_t unused_ = 0;
 
   struct HitSlot {

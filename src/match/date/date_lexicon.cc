@@ -218,14 +218,11 @@ bool DateWord::operator==(const DateWord& o) const {
          temporal == o.temporal && between == o.between && since == o.since;
 }
 
-const DateLexicon& DateLexicon::Get() {
-  static const DateLexicon* const lexicon = [] {
-    std::string error;
-    std::unique_ptr<DateLexicon> built = Create(KASHIF_EMBEDDED(date_words), &error);
-    // The embedded file is checked by the tests; an empty lexicon keeps extraction working.
-    return built ? built.release() : new DateLexicon();
-  }();
-  return *lexicon;
+std::unique_ptr<DateLexicon> DateLexicon::CreateDefault() {
+  std::string error;
+  std::unique_ptr<DateLexicon> built = Create(KASHIF_EMBEDDED(date_words), &error);
+  // The embedded file is checked by the tests; an empty lexicon keeps extraction working.
+  return built ? std::move(built) : std::unique_ptr<DateLexicon>(new DateLexicon());
 }
 
 std::unique_ptr<DateLexicon> DateLexicon::Create(std::string_view tsv, std::string* error) {
@@ -304,10 +301,8 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
   const std::vector<Phrase>* phrases = nullptr;
   // The analyzer looked every word reading up in the vocabulary; other tokens carry no id.
   const TokenKind kind = doc.tokens[token].kind;
-  const auto* ids =
-      kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord ? Ids(doc) : nullptr;
-  if (ids != nullptr) {
-    if (const FirstWord* w = ids->by_id[rd.word]) phrases = &w->phrases;
+  if (kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) {
+    if (const FirstWord* w = ids_.Find(rd.word)) phrases = &w->phrases;
   } else {
     const std::string_view key = doc.Slice(rd.key);
     if (key.empty() || !first_bytes_[static_cast<unsigned char>(key[0])]) return;
@@ -339,13 +334,11 @@ void DateLexicon::AppendHits(const Document& doc, size_t token, int reading,
 
 uint32_t DateLexicon::FirstWordKinds(const Document& doc, size_t token) const {
   const TokenKind kind = doc.tokens[token].kind;
-  const auto* ids =
-      kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord ? Ids(doc) : nullptr;
-  if (ids == nullptr) return ~0u;
+  if (kind != TokenKind::kArabicWord && kind != TokenKind::kLatinWord) return ~0u;
   const TokenAnalysis& a = doc.analyses[token];
   uint32_t kinds = 0;
   for (int r = 0; r < a.reading_count; ++r) {
-    if (const FirstWord* w = ids->by_id[a.readings[r].word]) kinds |= w->kinds;
+    if (const FirstWord* w = ids_.Find(a.readings[r].word)) kinds |= w->kinds;
   }
   return kinds;
 }

@@ -1,7 +1,8 @@
 // The date words of data/date_words.tsv (month and weekday names, relative words, units,
 // markers), compiled to the analyzer's match form and looked up token by token.
 //
-// Thread safety: immutable after construction; Lookup() may run concurrently.
+// Thread safety: immutable once bound to its vocabulary (Bind()); Lookup() may then run
+// concurrently.
 #ifndef KASHIF_SRC_MATCH_DATE_DATE_LEXICON_H_
 #define KASHIF_SRC_MATCH_DATE_DATE_LEXICON_H_
 
@@ -107,8 +108,9 @@ struct DateWordHit {
 
 class DateLexicon {
  public:
-  // The lexicon over the embedded data/date_words.tsv.
-  static const DateLexicon& Get();
+  // The lexicon over the embedded data/date_words.tsv (the model's: extract/lexicons.h); empty
+  // if the file is malformed (the tests check it).
+  static std::unique_ptr<DateLexicon> CreateDefault();
   // Builds a lexicon from TSV content; nullptr and *error (with the line number) when malformed.
   static std::unique_ptr<DateLexicon> Create(std::string_view tsv, std::string* error);
 
@@ -124,15 +126,16 @@ class DateLexicon {
 
   // The kinds (bit 1 << DateWordKind) of every phrase whose first word is a reading of word
   // token `token`, whatever follows it: a superset of the kinds of its hits, told by the
-  // readings' ids without matching a phrase. ~0u where the ids cannot tell.
+  // readings' ids without matching a phrase. ~0u for a token that is no word.
   uint32_t FirstWordKinds(const Document& doc, size_t token) const;
 
-  // Adds the first word of every phrase to the shared vocabulary (kLexDate).
+  // Adds the first word of every phrase to the vocabulary being built (kLexDate).
   void AddWordsTo(VocabularyBuilder* builder) const;
-  // Whether `doc`'s vocabulary knows every first word of this lexicon as kLexDate (true for
-  // the embedded lexicon in the pipeline): then a word token whose TokenAnalysis::lexicons
-  // lacks kLexDate has no hit, and hits are found by the readings' word ids.
-  bool KnownToVocabularyOf(const Document& doc) const { return Ids(doc) != nullptr; }
+  // Binds the lexicon to the vocabulary built with AddWordsTo(), once, before it is shared:
+  // hits are then found by the readings' word ids, and a word token whose
+  // TokenAnalysis::lexicons lacks kLexDate has none. Every document looked up must come from an
+  // analyzer over that vocabulary.
+  void Bind(const Vocabulary& vocabulary) { ids_ = LexiconIds<FirstWord>(vocabulary, by_first_); }
 
  private:
   struct Phrase {
@@ -148,12 +151,7 @@ class DateLexicon {
   // is not hashed.
   std::bitset<256> first_bytes_;
 
-  // The phrases by vocabulary id of their first word; used only when the vocabulary marks
-  // every first word kLexDate (else every reading is hashed).
-  const LexiconIds<FirstWord>::Table* Ids(const Document& doc) const {
-    const auto* table = ids_.Get(doc, by_first_, kLexDate);
-    return table != nullptr && table->all_marked ? table : nullptr;
-  }
+  // The phrases by vocabulary id of their first word (word tokens; others are hashed).
   LexiconIds<FirstWord> ids_;
 };
 

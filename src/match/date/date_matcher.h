@@ -24,16 +24,24 @@
 
 #include <vector>
 
+#include "match/date/date_lexicon.h"
 #include "match/matcher.h"
+#include "number/number_parser.h"
 
 namespace kashif::internal {
 
 
 class DateMatcher : public Matcher {
  public:
-  DateMatcher();
+  // Reads the date words of `lexicon` and the numbers of `numbers`, both bound to the vocabulary
+  // of the analyzer whose documents it is given; both outlive the matcher (the model owns them).
+  DateMatcher(const DateLexicon& lexicon, const NumberParser& numbers);
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
+
+ private:
+  const DateLexicon* lexicon_;
+  const NumberParser* numbers_;
 };
 
 }  // namespace kashif::internal

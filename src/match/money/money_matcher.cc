@@ -102,14 +102,10 @@ struct MoneyMatcher::Lexicon {
     return it == by_first.end() ? nullptr : &it->second;
   }
 
-  // by_first by the vocabulary id on each reading, so a word of running text is tried without
-  // hashing it (the fallback hashes the form). The article forms of the short first words
-  // must carry kLexCurrency too for the lexicon bits to speak for every form.
-  using IdTable = LexiconIds<std::vector<size_t>>::Table;
+  // by_first by the vocabulary id on each reading (MoneyMatcher::Bind()), so a word of running
+  // text is tried without hashing it. The article forms of the short first words carry
+  // kLexCurrency too (AddWordsTo), so the lexicon bits speak for every form.
   LexiconIds<std::vector<size_t>> ids;
-  const IdTable* Ids(const Document& doc) const {
-    return ids.Get(doc, by_first, kLexCurrency, &short_firsts_with_article);
-  }
 };
 
 namespace {
@@ -150,9 +146,9 @@ struct CurrencyHit {
 }  // namespace
 
 // The lexicon of `tsv`; an empty one (and *error) on a malformed line.
-std::shared_ptr<const MoneyMatcher::Lexicon> MoneyMatcher::BuildLexicon(const Analyzer& analyzer,
-                                                                        std::string_view tsv,
-                                                                        std::string* error) {
+std::shared_ptr<MoneyMatcher::Lexicon> MoneyMatcher::CompileLexicon(const Analyzer& analyzer,
+                                                                    std::string_view tsv,
+                                                                    std::string* error) {
   auto built = std::make_shared<Lexicon>();
   Tokenizer tokenizer;
   Lexicon& lex = *built;
@@ -261,16 +257,18 @@ std::shared_ptr<const MoneyMatcher::Lexicon> MoneyMatcher::BuildLexicon(const An
   return built;
 }
 
-MoneyMatcher::MoneyMatcher(const Analyzer& analyzer) : analyzer_(&analyzer) {
-  // The vocabulary and every extractor use the embedded lexicon: built once per process (the
-  // match form it is compiled to is the same for every Analyzer).
-  static const std::shared_ptr<const Lexicon> embedded =
-      BuildLexicon(analyzer, KASHIF_EMBEDDED(currencies), nullptr);
-  lexicon_ = embedded;
+std::shared_ptr<MoneyMatcher::Lexicon> MoneyMatcher::CompileDefaultLexicon(
+    const Analyzer& analyzer) {
+  return CompileLexicon(analyzer, KASHIF_EMBEDDED(currencies), nullptr);
 }
 
-MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, std::string_view tsv, std::string* error)
-    : lexicon_(BuildLexicon(analyzer, tsv, error)), analyzer_(&analyzer) {}
+void MoneyMatcher::Bind(const Vocabulary& vocabulary, Lexicon* lexicon) {
+  lexicon->ids = LexiconIds<std::vector<size_t>>(vocabulary, lexicon->by_first);
+}
+
+MoneyMatcher::MoneyMatcher(const Analyzer& analyzer, const NumberParser& numbers,
+                           std::shared_ptr<const Lexicon> lexicon)
+    : lexicon_(std::move(lexicon)), analyzer_(&analyzer), numbers_(&numbers) {}
 
 MoneyMatcher::~MoneyMatcher() = default;
 
@@ -278,7 +276,8 @@ namespace {
 
 class MoneyGrammar {
  public:
-  MoneyGrammar(const MoneyMatcher::Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {}
+  MoneyGrammar(const MoneyMatcher::Lexicon& lex, const NumberParser& numbers, const Document& doc)
+      : lex_(lex), numbers_(numbers), doc_(doc) {}
 
   // The longest currency at token `j`.
   // `first_form` overrides token j's form (a reading with its proclitics set aside).
@@ -289,12 +288,10 @@ class MoneyGrammar {
     std::string_view first = first_form ? *first_form : TokenForm(doc_, j);
     // The reading of token j whose key `first` is: its word ids stand for the forms.
     const TokenReading* reading = nullptr;
-    const MoneyMatcher::Lexicon::IdTable* ids = nullptr;
     const Token& token = doc_.tokens[j];
     if (token.kind == TokenKind::kArabicWord || token.kind == TokenKind::kLatinWord) {
-      ids = lex_.Ids(doc_);
       const TokenAnalysis& a = doc_.analyses[j];
-      for (int r = 0; ids && r < a.reading_count; ++r) {
+      for (int r = 0; r < a.reading_count; ++r) {
         const ArenaSlice slice = a.readings[r].key;
         if (first.size() == slice.size && first.data() == doc_.arena.data() + slice.offset) {
           reading = &a.readings[r];
@@ -321,14 +318,14 @@ class MoneyGrammar {
         }
       }
     };
-    try_first(reading ? ids->by_id[reading->word] : lex_.FindFirst(first));
+    try_first(reading ? lex_.ids.Find(reading->word) : lex_.FindFirst(first));
     // "الدولار", "الجنيهات": the article before a currency word. The analyzer looked up the
     // article-less form of a reading when at least two letters follow the article.
     if (!found && StartsWith(first, kArticle)) {
       const std::string_view bare = first.substr(kArticle.size());
       // (Two letters take as many bytes as the article.)
       const bool bare_looked_up = reading && bare.size() >= kArticle.size();
-      try_first(bare_looked_up ? ids->by_id[reading->bare_word] : lex_.FindFirst(bare));
+      try_first(bare_looked_up ? lex_.ids.Find(reading->bare_word) : lex_.FindFirst(bare));
     }
     if (!found) return std::nullopt;
     // A sign inside a run of signs ("$#$", a corpus marker) is not a currency.
@@ -374,7 +371,7 @@ class MoneyGrammar {
                                     std::string* out_code) const {
     const size_t n = doc_.tokens.size();
     if (k >= n) return std::nullopt;
-    const NumberParser& parser = NumberParser::Get();
+    const NumberParser& parser = numbers_;
     const NumberParseOptions options = AmountParseOptions();
     std::optional<NumberParse> q;
     if (doc_.Key(k) == kWaw && k + 1 < n) {
@@ -453,7 +450,7 @@ class MoneyGrammar {
 
   std::optional<Money> MatchAt(size_t i) const {
     const size_t n = doc_.tokens.size();
-    const NumberParser& parser = NumberParser::Get();
+    const NumberParser& parser = numbers_;
     const NumberParseOptions options = AmountParseOptions();
 
     // Amount first: "324 مليار دولار", "10$", "خمسون هللة".
@@ -490,9 +487,7 @@ class MoneyGrammar {
     // readings the currency lexicon knows is passed over without trying them.
     if (doc_.tokens[i].kind == TokenKind::kArabicWord ||
         doc_.tokens[i].kind == TokenKind::kLatinWord) {
-      const MoneyMatcher::Lexicon::IdTable* ids = lex_.Ids(doc_);
-      if (ids && ids->all_marked && (doc_.Lexicons(i) & kLexCurrency) == 0 &&
-          CurrencyBitsSpeakFor(doc_, i)) {
+      if ((doc_.Lexicons(i) & kLexCurrency) == 0 && CurrencyBitsSpeakFor(doc_, i)) {
         return std::nullopt;
       }
     }
@@ -560,11 +555,11 @@ class MoneyGrammar {
   void ExtendToRange(Money* m, size_t free_from) const {
     const NumberParseOptions options = AmountParseOptions();
     if (m->number && !m->upper) {
-      if (std::optional<size_t> high = HighEndInside(doc_, *m->number, options)) {
+      if (std::optional<size_t> high = HighEndInside(numbers_, doc_, *m->number, options)) {
         std::optional<Money> rest = MatchAt(*high);
         if (rest && rest->number && rest->end_token == m->end_token) *m = *rest;
       }
-      std::optional<NumberRange> range = RangeBefore(doc_, *m->number, options);
+      std::optional<NumberRange> range = RangeBefore(numbers_, doc_, *m->number, options);
       if (range && range->first_token >= free_from) {
         m->upper = m->amount;
         m->amount = range->low;
@@ -598,7 +593,7 @@ class MoneyGrammar {
       return std::nullopt;
     }
     if (k + 1 < n && doc_.tokens[k + 1].kind != TokenKind::kPunctuation) return std::nullopt;
-    std::optional<NumberParse> q = NumberParser::Get().ParseAt(doc_, k, AmountParseOptions());
+    std::optional<NumberParse> q = numbers_.ParseAt(doc_, k, AmountParseOptions());
     if (!q || !q->skipped_proclitic || q->end_token != k + 1 ||
         !(q->value == Decimal::FromInt(1) || q->value == Decimal::FromInt(2))) {
       return std::nullopt;
@@ -614,13 +609,14 @@ class MoneyGrammar {
     if (k >= doc_.tokens.size() || doc_.tokens[k].kind != TokenKind::kArabicWord) {
       return std::nullopt;
     }
-    auto v = NumberParser::Get().WordValue(doc_, k);
+    auto v = numbers_.WordValue(doc_, k);
     if (v && (*v == Decimal::FromInt(1) || *v == Decimal::FromInt(2))) return v;
     return std::nullopt;
   }
 
  private:
   const MoneyMatcher::Lexicon& lex_;
+  const NumberParser& numbers_;
   const Document& doc_;
 };
 
@@ -629,13 +625,11 @@ class MoneyGrammar {
 void MoneyMatcher::Propose(const Document& doc, const Options& options,
                            std::vector<Candidate>* out) const {
   if (lexicon_->entries.empty()) return;
-  MoneyGrammar grammar(*lexicon_, doc);
-  // A match starts with an amount or a currency. Where the vocabulary marks every number word
-  // and every currency's first word, a word token with neither bit starts none (MatchAt
-  // would find that out the slow way).
-  const Lexicon::IdTable* ids = lexicon_->Ids(doc);
-  const NumberParser& numbers = NumberParser::Get();
-  const bool marked = ids != nullptr && ids->all_marked && numbers.WordsMarkedIn(doc);
+  const NumberParser& numbers = *numbers_;
+  MoneyGrammar grammar(*lexicon_, numbers, doc);
+  // A match starts with an amount or a currency. The vocabulary marks every number word and
+  // every currency's first word, so a word token with neither bit starts none (MatchAt would
+  // find that out the slow way).
   const size_t n = doc.tokens.size();
   const Token* const tokens = doc.tokens.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
@@ -653,11 +647,9 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   };
   size_t free_from = 0;  // the first token no earlier amount covers
   for (size_t i = 0; i < n;) {
-    if (marked) {
-      // Nearly every token is passed over here, in a loop of a few instructions a token.
-      while (i < n && starts_nothing(i)) ++i;
-      if (i == n) break;
-    }
+    // Nearly every token is passed over here, in a loop of a few instructions a token.
+    while (i < n && starts_nothing(i)) ++i;
+    if (i == n) break;
     auto m = grammar.MatchAt(i);
     // Zero in digits is a broken number ("5.000" split into "5." and "000"), not money;
     // "صفر ريال" said in words stays.
@@ -686,9 +678,9 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
   }
 }
 
-void MoneyMatcher::AddWordsTo(VocabularyBuilder* builder) const {
-  for (const auto& [first, entries] : lexicon_->by_first) builder->Add(first, kLexCurrency);
-  for (const std::string& form : lexicon_->short_firsts_with_article) {
+void MoneyMatcher::AddWordsTo(const Lexicon& lexicon, VocabularyBuilder* builder) {
+  for (const auto& [first, entries] : lexicon.by_first) builder->Add(first, kLexCurrency);
+  for (const std::string& form : lexicon.short_firsts_with_article) {
     builder->Add(form, kLexCurrency);
   }
 }

@@ -30,38 +30,46 @@
 #include <string_view>
 #include <vector>
 
-#include "match/matcher.h"
 #include "core/analyzer.h"
 #include "core/vocabulary.h"
+#include "match/matcher.h"
+#include "number/number_parser.h"
 
 namespace kashif::internal {
 
 
 class MoneyMatcher : public Matcher {
  public:
-  // Builds the currency lexicon from the embedded data/currencies.tsv, with `analyzer`'s
-  // match forms (the same the document keys use).
-  explicit MoneyMatcher(const Analyzer& analyzer);
-  // The same from TSV content; on a malformed line the matcher is empty and *error says why.
-  MoneyMatcher(const Analyzer& analyzer, std::string_view currencies_tsv, std::string* error);
+  // The currency names, symbols and codes: compiled, their first words added to the vocabulary
+  // (AddWordsTo), bound to it (Bind), then shared by the matchers of every model over it.
+  struct Lexicon;
+  // The currencies of data/currencies.tsv-format content, in `analyzer`'s match forms (every
+  // Analyzer folds alike: one without a vocabulary will do). On a malformed line the lexicon is
+  // empty and *error (when given) says why.
+  static std::shared_ptr<Lexicon> CompileLexicon(const Analyzer& analyzer, std::string_view tsv,
+                                                 std::string* error);
+  // The embedded data/currencies.tsv.
+  static std::shared_ptr<Lexicon> CompileDefaultLexicon(const Analyzer& analyzer);
+  // Adds the first word of every currency name to the vocabulary being built (kLexCurrency); a
+  // first word shorter than two letters also with the article ("الر"), since the analyzer looks
+  // up a reading without its article only when two letters follow it.
+  static void AddWordsTo(const Lexicon& lexicon, VocabularyBuilder* builder);
+  // Binds the lexicon to the vocabulary built with AddWordsTo(), once, before it is shared.
+  static void Bind(const Vocabulary& vocabulary, Lexicon* lexicon);
+
+  // Reads amounts with `numbers` and currencies of `lexicon`, both bound to `analyzer`'s
+  // vocabulary; `analyzer` and `numbers` outlive the matcher (the model owns them).
+  MoneyMatcher(const Analyzer& analyzer, const NumberParser& numbers,
+               std::shared_ptr<const Lexicon> lexicon);
   ~MoneyMatcher() override;
 
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
 
-  // Adds the first word of every currency name to the shared vocabulary (kLexCurrency); a first
-  // word shorter than two letters also with the article ("الر"), since the analyzer looks up a
-  // reading without its article only when two letters follow it.
-  void AddWordsTo(VocabularyBuilder* builder) const;
-
-  struct Lexicon;
-
  private:
-  static std::shared_ptr<const Lexicon> BuildLexicon(const Analyzer& analyzer, std::string_view tsv,
-                                                     std::string* error);
-
   std::shared_ptr<const Lexicon> lexicon_;
   const Analyzer* analyzer_;
+  const NumberParser* numbers_;
 };
 
 }  // namespace kashif::internal

@@ -69,6 +69,8 @@ constexpr ClassName kClassNames[] = {
     {"org_head_def", kNerOrgHeadDefinite},
     {"org_adj", kNerOrgAdjective},
     {"place_trigger", kNerPlaceTrigger},
+    // A trigger that also heads common phrases (منطقة عازلة، منطقة الجزاء): see place_rules.h.
+    {"place_trigger_weak", kNerPlaceTrigger | kNerOrgHeadWeak},
     {"place_feature", kNerPlaceFeature},
     {"stop", kNerStop},
     {"time", kNerTime | kNerStop},
@@ -92,31 +94,18 @@ constexpr ClassName kClassNames[] = {
 
 }  // namespace
 
-NerLexicon::NerLexicon(const Analyzer* analyzer) : analyzer_(analyzer) {}
+NerLexicon::NerLexicon(const Analyzer* analyzer)
+    : analyzer_(analyzer), vocabulary_(&analyzer->vocabulary()) {}
 
-StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::CreateDefault(const Analyzer* analyzer) {
-  const StatusOr<std::shared_ptr<const NerLexicon>>& parsed = ParsedDefaultFiles();
-  if (!parsed.ok()) return parsed.status();
-  const NerLexicon& words = **parsed;
-  std::shared_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
-  // The words are in the model's vocabulary (extract/lexicons.cc adds them), whose ids the
-  // analyzer has put on every reading already: no need to hash the readings again, nor to copy
-  // the word table.
-  lexicon->builtin_ = true;
-  lexicon->vocabulary_ = &analyzer->vocabulary();
-  lexicon->foreign_suffixes_ = words.foreign_suffixes_;
-  lexicon->suffix_tails_ = words.suffix_tails_;
-  std::copy(std::begin(words.tail_begin_), std::end(words.tail_begin_), lexicon->tail_begin_);
-  lexicon->tail_filter_ = words.tail_filter_;
-  lexicon->has_short_suffixes_ = words.has_short_suffixes_;
-  return std::shared_ptr<const NerLexicon>(std::move(lexicon));
+StatusOr<std::unique_ptr<NerLexicon>> NerLexicon::CreateDefault(const Analyzer* analyzer) {
+  return Create(analyzer, DefaultFiles());
 }
 
-const StatusOr<std::shared_ptr<const NerLexicon>>& NerLexicon::ParsedDefaultFiles() {
-  static const Analyzer* const analyzer = new Analyzer();
-  static const auto* const parsed =
-      new StatusOr<std::shared_ptr<const NerLexicon>>(Create(analyzer, DefaultFiles()));
-  return *parsed;
+void NerLexicon::Bind(const Analyzer* analyzer) {
+  analyzer_ = analyzer;
+  vocabulary_ = &analyzer->vocabulary();
+  // flags_ stays, unread: freeing its ten thousand strings cost more of Create() than all the
+  // binding does, and the process held one such table before the model owned its lexicons.
 }
 
 std::vector<NerLexicon::File> NerLexicon::DefaultFiles() {
@@ -127,9 +116,9 @@ std::vector<NerLexicon::File> NerLexicon::DefaultFiles() {
           {"demonyms.tsv", KASHIF_EMBEDDED(demonyms), kNerDemonym}};
 }
 
-StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* analyzer,
-                                                               const std::vector<File>& files) {
-  std::shared_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
+StatusOr<std::unique_ptr<NerLexicon>> NerLexicon::Create(const Analyzer* analyzer,
+                                                         const std::vector<File>& files) {
+  std::unique_ptr<NerLexicon> lexicon(new NerLexicon(analyzer));
   for (const File& file : files) {
     Status status = lexicon->AddFile(file);
     if (!status.ok()) return status;
@@ -153,7 +142,7 @@ StatusOr<std::shared_ptr<const NerLexicon>> NerLexicon::Create(const Analyzer* a
                                   by_last_byte[b].end());
   }
   lexicon->tail_begin_[256] = static_cast<uint32_t>(lexicon->suffix_tails_.size());
-  return std::shared_ptr<const NerLexicon>(std::move(lexicon));
+  return StatusOr<std::unique_ptr<NerLexicon>>(std::move(lexicon));
 }
 
 Status NerLexicon::AddFile(const File& file) {
@@ -202,17 +191,6 @@ Status NerLexicon::AddFile(const File& file) {
     flags_[key] |= flags;
   }
   return Status::Ok();
-}
-
-uint32_t NerLexicon::HashedBareFlags(std::string_view key) const {
-  const std::string_view bare = BareOf(key);
-  return bare.empty() ? 0 : Flags(bare);
-}
-
-uint32_t NerLexicon::Flags(std::string_view key) const {
-  if (vocabulary_ != nullptr) return vocabulary_->Info(vocabulary_->Find(key)).classes;
-  auto it = flags_.find(absl::string_view(key.data(), key.size()));
-  return it == flags_.end() ? 0 : it->second;
 }
 
 bool NerLexicon::HasForeignSuffixSlow(std::string_view key) const {

@@ -71,11 +71,13 @@ enum NerClass : uint32_t {
   kNerNamedAfter = 1u << 31,
 };
 
-// Immutable after construction; shared by the rule matchers of one extractor.
+// Compiled from its files, its words added to the vocabulary (AddWordsTo), bound to an analyzer
+// over that vocabulary (Bind); immutable after, and shared by the rule matchers of every model
+// over that vocabulary (extract/lexicons.h).
 class NerLexicon {
  public:
-  // Builds the lexicon from the embedded data files; fails only on a malformed built-in file.
-  static StatusOr<std::shared_ptr<const NerLexicon>> CreateDefault(const Analyzer* analyzer);
+  // The lexicon of the embedded data files; fails only on a malformed built-in file.
+  static StatusOr<std::unique_ptr<NerLexicon>> CreateDefault(const Analyzer* analyzer);
   struct File {
     std::string_view name;
     std::string_view content;
@@ -83,29 +85,35 @@ class NerLexicon {
     // classes and the rest of the line is ignored (data/demonyms.tsv: ADJECTIVE<TAB>PLACE).
     uint32_t fixed_flags = 0;
   };
-  static StatusOr<std::shared_ptr<const NerLexicon>> Create(const Analyzer* analyzer,
-                                                            const std::vector<File>& files);
+  // The lexicon of `files`, in `analyzer`'s match forms (every Analyzer folds alike: one
+  // without a vocabulary will do until Bind()).
+  static StatusOr<std::unique_ptr<NerLexicon>> Create(const Analyzer* analyzer,
+                                                      const std::vector<File>& files);
   // The embedded files CreateDefault() reads.
   static std::vector<File> DefaultFiles();
-  // Those files parsed once per process, with an analyzer of its own (every Analyzer folds
-  // alike): CreateDefault() copies the tables and the shared vocabulary takes the words
-  // (AddNerWords), so the files are not parsed again for each extractor.
-  static const StatusOr<std::shared_ptr<const NerLexicon>>& ParsedDefaultFiles();
+  // Adds every word with its classes to the vocabulary being built (before Bind()).
+  void AddWordsTo(VocabularyBuilder* builder) const;
+  // Binds the lexicon to `analyzer`, whose vocabulary was built with AddWordsTo(), once, before
+  // it is shared: the classes are then read off the vocabulary, and `analyzer` gives the
+  // display forms. `analyzer` outlives the lexicon, and
+  // every document the rules read comes from it.
+  void Bind(const Analyzer* analyzer);
 
   // The classes of a word given in match form (0 when unknown).
-  uint32_t Flags(std::string_view key) const;
+  uint32_t Flags(std::string_view key) const {
+    return vocabulary_->Info(vocabulary_->Find(key)).classes;
+  }
   // The classes of a reading's word, and of that word without its article (0 when the reading
-  // has none). The default lexicon reads them off the reading's vocabulary ids; others hash.
+  // has none), read off the reading's vocabulary ids.
   uint32_t ReadingFlags(const Document& doc, const TokenReading& reading) const {
-    return builtin_ ? doc.Info(reading).classes : Flags(doc.Slice(reading.key));
+    return doc.Info(reading).classes;
   }
   uint32_t BareFlags(const Document& doc, const TokenReading& reading) const {
-    return builtin_ ? doc.BareInfo(reading).classes : HashedBareFlags(doc.Slice(reading.key));
+    return doc.BareInfo(reading).classes;
   }
   // Whether no reading of the token, with or without its article, is a word of this lexicon,
-  // told from the readings' vocabulary ids alone (false when the lexicon does not use them).
+  // told from the readings' vocabulary ids alone.
   bool KnowsNoReading(const TokenAnalysis& a) const {
-    if (!builtin_) return false;
     uint32_t ids = 0;
     for (uint8_t r = 0; r < a.reading_count; ++r) {
       ids |= a.readings[r].word | a.readings[r].bare_word;
@@ -138,9 +146,6 @@ class NerLexicon {
     return has_short_suffixes_ && !key.empty() && HasForeignSuffixSlow(key);
   }
 
-  // Adds every word with its classes to the shared vocabulary.
-  void AddWordsTo(VocabularyBuilder* builder) const;
-
   const Analyzer& analyzer() const { return *analyzer_; }
   // The form used for canonical names of rule-found entities: marks and tatweel removed, the
   // letters as written.
@@ -150,7 +155,6 @@ class NerLexicon {
 
  private:
   explicit NerLexicon(const Analyzer* analyzer);
-  uint32_t HashedBareFlags(std::string_view key) const;
   // HasForeignSuffix() after its quick test: the whole test.
   bool HasForeignSuffixSlow(std::string_view key) const;
   // Whether a word that ends with a foreign-surname ending is shaped like a surname: long
@@ -159,10 +163,9 @@ class NerLexicon {
   Status AddFile(const File& file);
 
   const Analyzer* analyzer_;
-  bool builtin_ = false;  // built by CreateDefault(): its words are the vocabulary's
-  // The vocabulary holding the words (CreateDefault()), or null: then flags_ holds them.
-  const Vocabulary* vocabulary_ = nullptr;
-  absl::flat_hash_map<std::string, uint32_t> flags_;
+  // The vocabulary holding the words and their classes (Bind()): the empty one until then.
+  const Vocabulary* vocabulary_;
+  absl::flat_hash_map<std::string, uint32_t> flags_;  // the words, for AddWordsTo()
   std::vector<std::string> foreign_suffixes_;
   // The last four bytes of each ending (as one integer), grouped by the ending's last byte:
   // those ending in byte b are suffix_tails_[tail_begin_[b], tail_begin_[b + 1]). Endings
@@ -330,7 +333,7 @@ class NerTokens {
   size_t size_ = 0;
   Use use_ = Use::kReader;
   std::vector<NerToken> own_;
-  // The word-only part, shared by every NerTokens of the document (kept in doc.ner_cache).
+  // The word-only part, shared by every NerTokens of the document (kept in doc.stage_cache).
   NerLexicalView* view_;
 };
 

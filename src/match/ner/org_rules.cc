@@ -10,6 +10,32 @@
 namespace kashif::internal {
 namespace {
 
+// Quotation marks around a name after a descriptor: صحيفة « السفير »، مجلة " نيويوركر ".
+constexpr std::string_view kOpenQuotes[] = {"\xC2\xAB", "\"", "\xE2\x80\x9C", "'"};   // « " “ '
+constexpr std::string_view kCloseQuotes[] = {"\xC2\xBB", "\"", "\xE2\x80\x9D", "'"};  // » " ” '
+// Words a quoted name may have.
+constexpr size_t kMaxQuotedNameTokens = 5;
+
+}  // namespace
+
+size_t QuotedNameEnd(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].punct) return 0;
+  const std::string_view open = tokens.doc().TokenText(k);
+  size_t quote = std::size(kOpenQuotes);
+  for (size_t q = 0; q < std::size(kOpenQuotes); ++q) {
+    if (open == kOpenQuotes[q]) quote = q;
+  }
+  if (quote == std::size(kOpenQuotes)) return 0;
+  for (size_t j = k + 1; j < tokens.size() && j <= k + 1 + kMaxQuotedNameTokens; ++j) {
+    if (tokens[j].word) continue;
+    if (tokens.doc().TokenText(j) != kCloseQuotes[quote]) return 0;
+    return j > k + 1 ? j : 0;
+  }
+  return 0;
+}
+
+namespace {
+
 constexpr EntityType kOrg = EntityType::kOrganization;
 // Tokens an organization's name may span, head included.
 constexpr size_t kMaxOrgTokens = 8;
@@ -65,28 +91,6 @@ bool EndsWithTanweenAlef(const NerTokens& tokens, size_t k) {
   return key.size() >= 2 && key.substr(key.size() - 2) == kAlef;
 }
 
-// Quotation marks around a name after a descriptor: صحيفة « السفير »، مجلة " نيويوركر ".
-constexpr std::string_view kOpenQuotes[] = {"\xC2\xAB", "\"", "\xE2\x80\x9C", "'"};   // « " “ '
-constexpr std::string_view kCloseQuotes[] = {"\xC2\xBB", "\"", "\xE2\x80\x9D", "'"};  // » " ” '
-// Words a quoted name may have.
-constexpr size_t kMaxQuotedNameTokens = 5;
-
-// The end of the quoted name whose opening mark is token k (one past its last word), or 0.
-size_t QuotedNameEnd(const NerTokens& tokens, size_t k) {
-  if (k >= tokens.size() || !tokens[k].punct) return 0;
-  const std::string_view open = tokens.doc().TokenText(k);
-  size_t quote = std::size(kOpenQuotes);
-  for (size_t q = 0; q < std::size(kOpenQuotes); ++q) {
-    if (open == kOpenQuotes[q]) quote = q;
-  }
-  if (quote == std::size(kOpenQuotes)) return 0;
-  for (size_t j = k + 1; j < tokens.size() && j <= k + 1 + kMaxQuotedNameTokens; ++j) {
-    if (tokens[j].word) continue;
-    if (tokens.doc().TokenText(j) != kCloseQuotes[quote]) return 0;
-    return j > k + 1 ? j : 0;
-  }
-  return 0;
-}
 
 // Whether token i is definite as written: an alef with hamza before lam (ألونسو، إلغاء) is
 // no article, though the match form folds it so.

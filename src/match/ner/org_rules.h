@@ -10,6 +10,10 @@
 
 namespace kashif::internal {
 
+// The end of the quoted name whose opening mark is token k (one past its last word, the
+// closing mark), or 0: « السفير »، " هوانج تي ". Used by the organization and person rules.
+size_t QuotedNameEnd(const NerTokens& tokens, size_t k);
+
 // Proposes ORG candidates:
 //  - an indefinite head noun (وزارة، شركة، صندوق ...) with its genitive complement (a definite
 //    noun, a chain of indefinite nouns ending in one: اتحاد صناعة السيارات, a known name:

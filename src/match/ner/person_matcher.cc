@@ -5,6 +5,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "match/gazetteer.h"
+#include "match/ner/org_rules.h"
 
 namespace kashif::internal {
 namespace {
@@ -16,6 +17,8 @@ constexpr size_t kMaxNameParts = 8;  // حمدان بن محمد بن راشد �
 constexpr size_t kMaxTitleComplement = 5;
 // Words of an unknown name after a reporting verb (وقال علي أصغر سلطانية مندوب ...).
 constexpr size_t kMaxReportedNameWords = 3;
+// Words of a quoted name after a title (الإمبراطور " هوانج تي ").
+constexpr size_t kMaxQuotedPersonWords = 3;
 // Letters of the syllable after a hyphen inside a name (كيم جونغ - ايل).
 constexpr uint32_t kMaxHyphenSyllableLetters = 3;
 
@@ -36,6 +39,12 @@ bool IsGivenFlags(uint32_t flags) { return (flags & kNerGivenName) != 0; }
 bool IsGiven(const NerToken& t) { return IsGivenFlags(t.flags); }
 
 bool StartsWithLam(std::string_view key) { return key.substr(0, 2) == "\xD9\x84"; }
+// است starts the tenth verb form (استطاع، استقبل), no foreign name.
+bool StartsWithTenthForm(std::string_view key) {
+  return key.substr(0, 6) == "\xD8\xA7\xD8\xB3\xD8\xAA";
+}
+// م starts the participles (محاصر، مقدم) that follow a name as the clause goes on.
+bool StartsWithMeem(std::string_view key) { return key.substr(0, 2) == "\xD9\x85"; }
 bool EndsWithYa(std::string_view key) {
   return key.size() >= 2 && key.substr(key.size() - 2) == "\xD9\x8A";  // ي
 }
@@ -45,6 +54,17 @@ bool EndsWithTehMarbuta(std::string_view text) {
 
 // Whether token k has the shape of a common word a title is followed by as the clause goes on.
 bool CommonWordShape(const NerTokens& tokens, size_t k);
+// Whether token k is a common word with a preposition, or carries tanween (see below).
+bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k);
+bool HasTanween(std::string_view text);
+bool PronounOnMasdar(std::string_view key);
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
+
+// Whether the text ends with a pronoun on a noun (ومهاراته، وزوجها، قادتهم): the mark of a
+// common word, as in NerTokens::IsNameWord, for words that test does not see.
+bool EndsWithPronoun(std::string_view text) {
+  return EndsWithAny(text, {"\xD8\xAA\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"});
+}
 
 // The text of the family particle آل (آل سعود), which ends a chain of name parts.
 constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
@@ -63,7 +83,7 @@ bool AliIsPreposition(const NerTokens& tokens, size_t i) {
 bool EndsSubject(const NerTokens& tokens, size_t k);
 
 // Letters a family name read whole after a foreign given name needs.
-constexpr size_t kMinWholeSurnameBytes = 2 * 5;
+constexpr size_t kMinWholeSurnameBytes = 2 * 4;
 
 // Whether token i, read whole, may be the family name after a foreign given name: an Arabic
 // word of five letters or more, no reading of which the lexicons know, that seems to carry a
@@ -78,7 +98,7 @@ bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
   }
   const std::string_view text = doc.TokenText(i);
   return text.size() >= kMinWholeSurnameBytes && !EndsWithTehMarbuta(text) &&
-         EndsSubject(tokens, i + 1);
+         !EndsWithPronoun(text) && EndsSubject(tokens, i + 1);
 }
 
 // What may follow the name parts so far.
@@ -182,9 +202,6 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
       next = Next::kNamesOnly;
       continue;
     }
-    // A proclitic و starts the next name of a list (ميشيل سالغادو و[روبرتو كارلوس]), even when
-    // the word after it is a known person.
-    if (t.conjunction && !after_particle) break;
     const NerToken& prev = tokens[i - 1];
     const bool after_foreign_male = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
                                     !(prev.reading_flags & kNerFemale);
@@ -199,6 +216,9 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
       next = Next::kNamesOnly;
       continue;
     }
+    // A proclitic و starts the next name of a list (ميشيل سالغادو و[روبرتو كارلوس]), even when
+    // the word after it is a known person.
+    if (t.conjunction && !after_particle) break;
     if (!tokens.IsNameWord(i, after_particle, after_foreign_male)) break;
     if (AliIsPreposition(tokens, i)) break;
     const bool given = IsGiven(t) && t.known < 0;
@@ -208,6 +228,12 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     // nisba ending is evidence enough).
     if (!given && t.known < 0 && Definite(tokens, i) && !t.nisba && prev.known < 0 &&
         (prev.reading_flags & kNerForeignName) && !(prev.reading_flags & kNerParticle)) {
+      break;
+    }
+    // A given name that is also an office (أمين) before a definite noun is that office in
+    // construct after the name: جان بيير أمين المتحف (also when the name read starts at بيير).
+    if (given && (parts > 0 || (first > 0 && IsGiven(tokens[first - 1]))) &&
+        (t.flags & kNerRole) && i + 1 < n && Definite(tokens, i + 1)) {
       break;
     }
     // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
@@ -225,13 +251,29 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
         StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
     }
+    // A preposition on a common noun (لشرح، بارتكاب، لتدريبات) or a word with tanween (مستشاراً)
+    // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب.
+    if (!given && t.known < 0 && !after_particle &&
+        (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)))) {
+      break;
+    }
     // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
     // عادل مرتدية، محمد فاضل مصادفة): family names of that shape are rare there.
     if (!given && t.known < 0 && parts >= 1 && !after_particle && !t.article &&
         EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
     }
-    if (!given && t.known < 0 && !after_particle) {
+    // A foreign name has a middle name the lists lack as often as not: after a foreign given
+    // name and one unknown word, a third unknown word that ends the subject or looks foreign is
+    // the family name (فرانكلين ديلانو روزفلت، فيليب دوست بلازي).
+    const bool foreign_third = parts == 1 && tokens[first].known < 0 &&
+                               (tokens[first].reading_flags & kNerForeignName) &&
+                               !Definite(tokens, i) &&
+                               (t.foreign_suffix ||
+                                (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) &&
+                                 !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i)) &&
+                                 !StartsWithTenthForm(tokens.Key(i))));
+    if (!given && t.known < 0 && !after_particle && !foreign_third) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
     }
@@ -415,6 +457,36 @@ void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   }
 }
 
+// Whether token j may be a word of a foreign name right after a title: unknown, indefinite, no
+// common word's shape or feminine ending, and a name word or a word no reading of which the lexicons know (the
+// proclitic it seems to carry is a letter of the name: لندنشتراوس، ونر).
+bool TitledNameWord(const NerTokens& tokens, size_t j) {
+  const NerToken& t = tokens[j];
+  if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
+      tokens.doc().tokens[j].kind != TokenKind::kArabicWord || CommonWordShape(tokens, j) ||
+      tokens.EndsWithAlef(j) || EndsWithPronoun(tokens.doc().TokenText(j)) ||
+      EndsWithTehMarbuta(tokens.doc().TokenText(j))) {  // لمدة، ساعة: nouns
+    return false;
+  }
+  return tokens.IsNameWord(j) ||
+         (t.flags == 0 && tokens.Letters(j) >= 3 &&
+          tokens.lexicon().KnowsNoReading(tokens.doc().analyses[j]));
+}
+
+// Two or three such words right after a title that end where the subject ends are one name:
+// السيد منغ يانغ هي ،، السيد ميتسو غو سايتو القائم بأعمال، السيد جان ونر من كندا.
+void TitledUnknownWords(const NerTokens& tokens, size_t k, Proposer* proposer) {
+  const size_t n = tokens.size();
+  size_t end = k + 1;
+  while (end < n && end < k + kMaxReportedNameWords && TitledNameWord(tokens, end)) ++end;
+  for (; end > k + 1; --end) {
+    if (EndsSubject(tokens, end)) {
+      proposer->Add(k, end);
+      return;
+    }
+  }
+}
+
 // A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
 void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
@@ -427,6 +499,21 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     const NerToken& u = tokens[i + 1];
     if (u.article && u.known < 0 && tokens.IsNameWord(i + 1) && !(u.bare_flags & kNerDemonym)) {
       proposer->AddName(i + 1, /*alone=*/true, /*titled=*/true);
+      return;
+    }
+  }
+  // A name in quotation marks right after a title: الإمبراطور " هوانج تي "، الدكتورة
+  // « هنريتا آب ». Indefinite name words only: a quoted definite phrase after a title is more
+  // often a work's title (الإمام " المراغي ", a television series).
+  if ((t.reading_flags & kNerTitle) && i + 1 < n) {
+    const size_t close = QuotedNameEnd(tokens, i + 1);
+    if (close > i + 2 && close <= i + 2 + kMaxQuotedPersonWords) {
+      bool names = true;
+      for (size_t k = i + 2; k < close && names; ++k) {
+        names = tokens.IsNameWord(k) && !Definite(tokens, k) && tokens[k].known < 0 &&
+                !CommonWordShape(tokens, k);
+      }
+      if (names) proposer->Add(i + 2, close);
       return;
     }
   }
@@ -492,6 +579,7 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
   }
+  if (direct_title && name.known < 0) TitledUnknownWords(tokens, k, proposer);
 }
 
 // An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
@@ -502,7 +590,8 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
   // verbs most often.
   auto unknown_name = [&](size_t k) {
     if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0 ||
-        (k > i + 1 && AliIsPreposition(tokens, k))) {
+        (k > i + 1 && AliIsPreposition(tokens, k)) || PrepositionOnCommonWord(tokens, k) ||
+        HasTanween(tokens.doc().TokenText(k)) || PronounOnMasdar(tokens.Key(k))) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -578,10 +667,61 @@ bool IsDerivedMasdar(std::string_view key) {
   return false;
 }
 
+// Whether the text carries tanween (ً ٌ ٍ), the indefinite ending no name is written with:
+// مشتبهاً، إباءً.
+bool HasTanween(std::string_view text) {
+  for (size_t j = 0; j + 1 < text.size(); ++j) {
+    if (text[j] == '\xD9' && (text[j + 1] == '\x8B' || text[j + 1] == '\x8C' || text[j + 1] == '\x8D')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the match form is a derived verbal noun with the pronoun ه (احتجاجه، استعداده).
+bool PronounOnMasdar(std::string_view key) {
+  return key.size() > 2 && key.substr(key.size() - 2) == "\xD9\x87" &&
+         IsDerivedMasdar(key.substr(0, key.size() - 2));
+}
+
+// Whether token k reads as the preposition ب، ل or ك on a common noun: the rest is a word of
+// the lexicons, a participle after ك (كممثل), a verbal noun of a derived verb of six letters or more (بارتكاب), a
+// verbal noun or plural starting with ت (لتدريبات، بتعويض), or a word the document also uses
+// with the article. Family names starting with ب or ل (بلازي، لارسن) are
+// none of these.
+bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k) {
+  const Document& doc = tokens.doc();
+  const TokenAnalysis& a = doc.analyses[k];
+  if (a.reading_count < 2 || IsGiven(tokens[k])) return false;
+  const std::string_view text = doc.TokenText(k);
+  const std::string_view p = text.substr(0, 2);
+  if (p != "\xD8\xA8" && p != "\xD9\x84" && p != "\xD9\x83") return false;  // ب ل ك
+  if (tokens[k].reading != 0) return true;
+  for (uint8_t r = 1; r < a.reading_count; ++r) {
+    if (a.readings[r].skip_bytes != 2) continue;
+    const std::string_view rest = doc.Slice(a.readings[r].key);
+    if (rest.size() < 6) continue;  // three letters or more
+    // The five-letter masdar إفعال is also the shape of foreign names after ب (باتشان).
+    // ك before a participle: كمقدم، كممثل، كمدرب.
+    if (p == "\xD9\x83" && rest.size() >= 8 && StartsWithMeem(rest)) return true;
+    if ((rest.size() >= 12 && IsDerivedMasdar(rest)) ||
+        (rest.size() >= 8 && rest.substr(0, 2) == "\xD8\xAA") ||  // ت
+        EndsWithAny(rest, {"\xD8\xA7\xD8\xAA"}) || tokens.SeenWithArticle(rest)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A verbal noun of a derived verb, also with the accusative alef (اتصالا), a participle of the
 // fifth or tenth verb form (متحمس، مستعد), or a feminine plural of five letters or more
-// (إيضاحات): words the clause goes on with after a title, no names.
+// (إيضاحات), a short accusative (ساكنا), a word with tanween or a preposition on a common noun
+// (بقليل، كممثل): words the clause goes on with after a title, no names.
 bool CommonWordShape(const NerTokens& tokens, size_t k) {
+  if (HasTanween(tokens.doc().TokenText(k)) || PrepositionOnCommonWord(tokens, k) ||
+      (tokens.EndsWithAlef(k) && tokens.Letters(k) <= 4) || PronounOnMasdar(tokens.Key(k))) {
+    return true;
+  }
   std::string_view key = tokens.Key(k);
   constexpr std::string_view kFemininePlural = "\xD8\xA7\xD8\xAA", kMeemTeh = "\xD9\x85\xD8\xAA",
                              kMeemSeenTeh = "\xD9\x85\xD8\xB3\xD8\xAA";

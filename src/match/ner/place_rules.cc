@@ -47,6 +47,27 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
   return ends;
 }
 
+// Letters of an indefinite name after a weak trigger: shorter words there are common nouns
+// (منطقة خط الوسط).
+constexpr uint32_t kMinWeakNameLetters = 4;
+
+// Whether the word at k may be the name after a weak trigger (منطقة، حي), which also heads
+// common phrases: a definite word only when shaped like a place's relational name (حي
+// [الشميساني]، منطقة [العبدلي]), not a common noun (منطقة الجزاء، منطقة اليورو); an indefinite
+// one when no adjective (منطقة عازلة، منطقة حدودية) or accusative.
+bool WeakTriggerName(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  if (tokens[k].article) return tokens[k].nisba;
+  if (tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < kMinWeakNameLetters) {
+    return false;
+  }
+  // Nor a verb in the imperfective (منطقة يحظر فيها) or a participle (حي مجاور).
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kYa = "\xD9\x8A", kMeem = "\xD9\x85";
+  const std::string_view first = key.substr(0, 2), last = key.substr(key.size() - 2);
+  return first != kYa && first != kMeem && last != kYa;
+}
+
 void Add(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidate>* out) {
   const int32_t priority =
       tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/false);
@@ -137,6 +158,132 @@ void NamedAfterPersons(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->insert(out->end(), named.begin(), named.end());
 }
 
+// A building or a site whose proper name follows it (متحف، قصر، مطار، ملعب، كنيسة): a
+// named_after word that heads no organization and announces no place of its own.
+bool IsFacilityWord(const NerToken& t) {
+  constexpr uint32_t kNotFacility =
+      kNerOrgHead | kNerOrgDescriptor | kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole;
+  return t.word && !t.article && t.known < 0 && (t.reading_flags & kNerNamedAfter) &&
+         !(t.reading_flags & kNotFacility);
+}
+
+// Words of a facility's own name that may follow the facility word: proper names (برادو،
+// سانتياغو برنابيو) or one definite noun (الخط in متحف الفن الإسلامي, with its adjective).
+// Indefinite nouns and adjectives (مطار رئيسي، ملعب جديد، قاعدة بيانات) describe the facility; so
+// do time, sports, title and trigger words (ملعب المباراة، قصر الرئيس، مطار العاصمة).
+constexpr size_t kMaxFacilityNameWords = 3;
+// Adjectives after the name that are part of it: متحف بيروت [الوطني]، مطار عمان [الدولي].
+constexpr size_t kMaxFacilityAdjectives = 2;
+
+bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || tokens.EndsPhrase(k) || !tokens.IsPlainWord(k)) return false;
+  const NerToken& u = tokens[k];
+  constexpr uint32_t kCommon = kNerSport | kNerTime | kNerEvent | kNerNamedAfter | kNerStateWord |
+                               kNerClub | kNerPersonNoun | kNerRelative;
+  if ((u.flags | u.reading_flags | u.bare_flags) & kCommon) return false;
+  if (u.article) return true;
+  // Indefinite: a proper name, not an adjective (رئيسي، جديدة), an accusative (جديدا), a word
+  // with a proclitic (بمثل) or a verb in the imperfective (مسجد يعتبر من أقدم، يقع في).
+  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < 3) {
+    return false;
+  }
+  // Nor a noun with a possessive pronoun (قصر سموه، حديقة منزله).
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kYa = "\xD9\x8A", kHa = "\xD9\x87";
+  const std::string_view last = key.substr(key.size() - kYa.size());
+  if (last == kYa || last == kHa) return false;
+  return (u.flags & kNerGivenName) || key.substr(0, kYa.size()) != kYa;
+}
+
+// One past the facility's name starting at k, or k when no name follows: a known name (مطار
+// [دمشق]، مسجد [عمر بن الخطاب]), a person the person rules found (مسجد [خالد بن الوليد]), or
+// the facility's own words; then adjectives (الدولي، الوطني، الكبرى), no nationality's.
+size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Candidate>& found) {
+  const size_t n = tokens.size();
+  size_t end = k;
+  bool needs_adjective = false;
+  if (k < n && tokens[k].known >= 0) {
+    if (!tokens[k].known_start) return k;
+    end = tokens[k].known_end;
+    // A listed place alone after the word is the place the facility serves, as news
+    // annotation has it (مطار [دمشق]، ميناء [حيفا]، ملعب [برشلونة]); with an adjective it is
+    // the facility's official name (مطار عمان الدولي، متحف بيروت الوطني).
+    needs_adjective = tokens[k].known == static_cast<int8_t>(kLoc);
+  } else {
+    for (const Candidate& c : found) {
+      if (c.type == EntityType::kPerson && c.first_token == k && c.end_token <= n &&
+          c.priority < kUserGazetteerPriority) {
+        end = std::max<size_t>(end, c.end_token);
+      }
+    }
+    if (end == k) {
+      while (end < n && end - k < kMaxFacilityNameWords && IsFacilityNameWord(tokens, end)) {
+        ++end;
+        if (tokens[end - 1].article) break;  // one definite noun ends the construct
+      }
+    }
+  }
+  if (end == k) return k;
+  // A definite common noun names a facility only with an adjective after it (متحف الخط
+  // العربي); alone it is the facility's complement (قاعدة البيانات، ملعب التدريب). Its
+  // adjective may be a nationality's, which after a proper name describes the facility instead.
+  const bool common_noun = tokens[end - 1].article && tokens[end - 1].known < 0;
+  needs_adjective = needs_adjective || common_noun;
+  const size_t name_end = end;
+  for (size_t a = 0; a < kMaxFacilityAdjectives && end < n; ++a) {
+    const NerToken& u = tokens[end];
+    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+        (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) ||
+        !(u.nisba || (u.flags & kNerOrgAdjective)) ||
+        (((u.flags | u.bare_flags) & kNerDemonym) && !(common_noun && end == name_end))) {
+      break;  // a nationality adjective describes the facility: مطار [عمان] الأردني
+    }
+    ++end;
+  }
+  return needs_adjective && end == name_end ? k : end;
+}
+
+// A facility with its name is one place, the facility word inside (as Wikipedia-style
+// annotation has it): [متحف برادو]، [مطار عمان الدولي]، [جامع محمد علي]، [كنيسة
+// القيامة]. A place, person or organization inside is part of it, not an entity of its own.
+void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> facilities;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!(tokens[i].reading_flags & kNerNamedAfter) || !IsFacilityWord(tokens[i])) continue;
+    const size_t end = FacilityNameEnd(tokens, i + 1, *out);
+    if (end == i + 1) continue;
+    const int32_t priority =
+        tokens.RulePriority(i, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
+    if (priority >= 0) facilities.push_back(tokens.MakeCandidate(kLoc, i, end, priority));
+  }
+  out->insert(out->end(), facilities.begin(), facilities.end());
+}
+
+// A listed place right after a place trigger is the place, even where a sports text reads
+// the city as its club (مواليد مدينة [فالنسيا]، العاصمة [لشبونة]): the organization read of
+// the same words is dropped.
+void PlacesAfterTriggers(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto club_after_trigger = [&](const Candidate& c) {
+    if (c.type != EntityType::kOrganization || c.priority >= kUserGazetteerPriority ||
+        c.first_token == 0 || c.first_token >= tokens.size() ||
+        tokens[c.first_token].reading != 0) {
+      return false;
+    }
+    const NerToken& before = tokens[c.first_token - 1];
+    if (!before.word || before.conjunction || !(before.reading_flags & kNerPlaceTrigger) ||
+        (before.reading_flags & kNerOrgHeadWeak)) {
+      return false;
+    }
+    for (const Candidate& p : *out) {
+      if (p.type == kLoc && p.first_token == c.first_token && p.end_token == c.end_token)
+        return true;
+    }
+    return false;
+  };
+  out->erase(std::remove_if(out->begin(), out->end(), club_after_trigger), out->end());
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -144,9 +291,11 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   if (doc.tokens.empty()) return;
   const NerTokens tokens(doc, *lexicon_, *out);
   const size_t n = tokens.size();
+  PlacesAfterTriggers(tokens, out);
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
+  Facilities(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
@@ -159,6 +308,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
          ++skipped) {
       ++k;
     }
+    if ((t.reading_flags & kNerOrgHeadWeak) && !WeakTriggerName(tokens, k)) continue;
     for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
   }
 }

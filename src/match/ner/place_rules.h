@@ -19,6 +19,11 @@ namespace kashif::internal {
 // trigger, feature or state word stays out of them (نهر [النيجر]، دولة [قطر]، نهر [بردى]), and a
 // one-word place shaped like a relational adjective right after a definite noun is that noun's
 // adjective (التكية السليمانية).
+// Weak triggers (منطقة، حي) announce a name only when it looks like one (منطقة [كسروان], not
+// منطقة الجزاء). A building or site with its own name is one place, the facility word inside
+// ([متحف برادو]، [مطار عمان الدولي]), but a bare listed place after it is the place it serves
+// (مطار [عمان]). A listed city after a trigger stays a place where a sports text would read it
+// as its club (مدينة [فالنسيا]).
 // Immutable and thread-safe.
 class PlaceRules : public Matcher {
  public:

@@ -11,8 +11,8 @@ KASHIF_DECLARE_EMBEDDED(ner_tagger);
 namespace kashif::internal {
 namespace {
 
-// The tagger's per-thread state, besides Extract()'s own ThreadScratch (extract/extractor.cc)
-// and the resolver's: the word cache of lexical sums (WordCache in tagger_features.cc, 5 MB,
+// The tagger's per-thread state, besides Extract()'s own ThreadScratch (extract/extractor.cc):
+// the word cache of lexical sums (WordCache in tagger_features.cc, 5 MB,
 // allocated at the thread's first tagged document) and arrays that grow with the longest
 // document (window) the thread tagged. Reused from one call to the next (the word cache is
 // what makes repeated words cheap); nothing in it changes a result (a cache hit gives exactly

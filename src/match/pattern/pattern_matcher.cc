@@ -94,8 +94,9 @@ void PatternMatcher::Propose(const Document& doc, const Options& options,
                              std::vector<Candidate>* out) const {
   if (empty() || doc.tokens.empty()) return;
   const re2::StringPiece text(doc.text.data(), doc.text.size());
-  thread_local std::vector<int> hits;
-  hits.clear();
+  // Allocated per call: only a model with user patterns gets here, and RE2's own work on the
+  // text dwarfs it.
+  std::vector<int> hits;
   RE2::Set::ErrorInfo error;
   if (!compiled_->set->Match(text, &hits, &error) && error.kind != RE2::Set::kNoError) {
     // The set's DFA ran out of memory on this text: try every pattern on its own.

@@ -21,9 +21,8 @@ struct Percent {
 
 // The percentage whose marker runs from token `marker` to `end` (exclusive): the number just
 // before the marker, the longest that ends there, opened no earlier than `free_from`.
-std::optional<Percent> NumberBefore(const Document& doc, size_t marker, size_t end,
-                                    size_t free_from) {
-  const NumberParser& parser = NumberParser::Get();
+std::optional<Percent> NumberBefore(const NumberParser& parser, const Document& doc, size_t marker,
+                                    size_t end, size_t free_from) {
   const NumberParseOptions options = AmountParseOptions();
   const size_t earliest = std::max(free_from, marker > 8 ? marker - 8 : size_t{0});
   for (size_t s = earliest; s < marker; ++s) {
@@ -35,10 +34,10 @@ std::optional<Percent> NumberBefore(const Document& doc, size_t marker, size_t e
     out.begin = p->begin;
     out.value = p->value;
     // "بين عشرة وعشرين في المئة" parsed as one number: the high end starts inside it.
-    if (std::optional<size_t> high_at = HighEndInside(doc, *p, options)) {
+    if (std::optional<size_t> high_at = HighEndInside(parser, doc, *p, options)) {
       if (auto high = parser.ParseAt(doc, *high_at, options)) p = high;
     }
-    if (std::optional<NumberRange> range = RangeBefore(doc, *p, options)) {
+    if (std::optional<NumberRange> range = RangeBefore(parser, doc, *p, options)) {
       if (range->first_token >= free_from) {
         out.first_token = range->first_token;
         out.begin = range->begin;
@@ -52,10 +51,11 @@ std::optional<Percent> NumberBefore(const Document& doc, size_t marker, size_t e
 }
 
 // "٪17": a leading sign and the digits right after it.
-std::optional<Percent> NumberAfterSign(const Document& doc, size_t sign) {
+std::optional<Percent> NumberAfterSign(const NumberParser& parser, const Document& doc,
+                                       size_t sign) {
   const size_t at = sign + 1;
   if (at >= doc.tokens.size() || doc.tokens[at].kind != TokenKind::kNumber) return std::nullopt;
-  std::optional<NumberParse> p = NumberParser::Get().ParseAt(doc, at, AmountParseOptions());
+  std::optional<NumberParse> p = parser.ParseAt(doc, at, AmountParseOptions());
   if (!p || p->has_words || p->value.IsNegative()) return std::nullopt;
   Percent out;
   out.first_token = sign;
@@ -74,10 +74,12 @@ void PercentMatcher::Propose(const Document& doc, const Options&,
   for (size_t t = 0; t < n; ++t) {
     if (!MayBePercentMarker(doc, t)) continue;
     std::optional<Percent> found;
-    if (std::optional<size_t> marker = PercentMarkerEndingAt(doc, t)) {
-      if (*marker >= free_from) found = NumberBefore(doc, *marker, t + 1, free_from);
+    if (std::optional<size_t> marker = PercentMarkerEndingAt(*numbers_, doc, t)) {
+      if (*marker >= free_from) found = NumberBefore(*numbers_, doc, *marker, t + 1, free_from);
     }
-    if (!found && t >= free_from && IsLeadingPercentSign(doc, t)) found = NumberAfterSign(doc, t);
+    if (!found && t >= free_from && IsLeadingPercentSign(*numbers_, doc, t)) {
+      found = NumberAfterSign(*numbers_, doc, t);
+    }
     if (!found) continue;
     Candidate c;
     c.type = EntityType::kPercent;

@@ -15,20 +15,25 @@
 
 #include <vector>
 
-#include "match/matcher.h"
 #include "core/analyzer.h"
+#include "match/matcher.h"
+#include "number/number_parser.h"
 
 namespace kashif::internal {
 
 class PercentMatcher : public Matcher {
  public:
-  explicit PercentMatcher(const Analyzer& analyzer) : analyzer_(&analyzer) {}
+  // `numbers` (with its percent and range words) is bound to `analyzer`'s vocabulary; both
+  // outlive the matcher (the model owns them).
+  PercentMatcher(const Analyzer& analyzer, const NumberParser& numbers)
+      : analyzer_(&analyzer), numbers_(&numbers) {}
 
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
 
  private:
   const Analyzer* analyzer_;
+  const NumberParser* numbers_;
 };
 
 }  // namespace kashif::internal

@@ -110,15 +110,10 @@ struct TimeMatcher::Lexicon {
   // Bit (HashWord & 4095) of every first word: a reading whose bit is clear is no first word,
   // told without probing the table.
   std::bitset<4096> hash_bits;
-  // The first words as (form, first-word id) pairs, and by vocabulary id: where the document's
-  // vocabulary marks them all kLexTime, a token without the bit is none of them (nearly every
-  // token of running text), told from the token's lexicon bits alone.
+  // The first words as (form, first-word id) pairs: the vocabulary marks them kLexTime
+  // (AddWordsTo), so a token without the bit is none of them (nearly every token of running
+  // text), told from the token's lexicon bits alone.
   std::vector<std::pair<std::string, uint32_t>> first_word_ids;
-  LexiconIds<uint32_t> ids;
-  const LexiconIds<uint32_t>::Table* Ids(const Document& doc) const {
-    const auto* table = ids.Get(doc, first_word_ids, kLexTime);
-    return table != nullptr && table->all_marked ? table : nullptr;
-  }
 };
 
 namespace {
@@ -137,12 +132,14 @@ struct Clock {
 
 class TimeGrammar {
  public:
-  TimeGrammar(const TimeMatcher::Lexicon& lex, const Document& doc, const Options& options)
+  TimeGrammar(const TimeMatcher::Lexicon& lex, const NumberParser& numbers,
+              const DateLexicon& dates, const Document& doc, const Options& options)
       : lex_(lex),
         doc_(doc),
         options_(options),
         reference_(doc.reference_date ? doc.reference_date : options.reference_date),
-        parser_(NumberParser::Get()) {}
+        parser_(numbers),
+        dates_(dates) {}
 
   struct Match {
     size_t first_token = 0, end_token = 0;
@@ -221,6 +218,9 @@ class TimeGrammar {
   const Options& options_;
   const std::optional<CivilDate> reference_;  // the call's reference date, else the options'
   const NumberParser& parser_;
+  const DateLexicon& dates_;
+  // DayAt()'s date-word hits, kept for the grammar's document (empty until a day word is met).
+  mutable std::vector<DateWordHit> day_hits_;
 };
 
 std::optional<Clock> TimeGrammar::HourAt(size_t t, bool first, size_t* end, bool* colon,
@@ -317,9 +317,8 @@ int TimeGrammar::MinutesAt(size_t t, size_t* end) const {
 bool TimeGrammar::DayAt(size_t t, size_t* end, std::optional<CivilDate>* day,
                         int* weekday) const {
   if (t >= doc_.tokens.size()) return false;
-  thread_local std::vector<DateWordHit> hits;
-  hits.clear();
-  DateLexicon::Get().Lookup(doc_, t, false, &hits);
+  std::vector<DateWordHit>& hits = day_hits_;
+  dates_.Lookup(doc_, t, false, &hits);
   for (const DateWordHit& hit : hits) {
     if (hit.word.kind == DateWordKind::kDayRel) {
       if (reference_) *day = AddDays(*reference_, hit.word.day_offset);
@@ -513,26 +512,31 @@ std::shared_ptr<const TimeMatcher::Lexicon> BuildTimeLexicon(const Analyzer& ana
 
 }  // namespace
 
-TimeMatcher::TimeMatcher(const Analyzer& analyzer) : analyzer_(&analyzer) {
-  // Built once per process: the match forms are the same for every Analyzer.
-  static const std::shared_ptr<const Lexicon> embedded =
-      BuildTimeLexicon(analyzer, KASHIF_EMBEDDED(time_words), nullptr);
-  lexicon_ = embedded;
+std::shared_ptr<const TimeMatcher::Lexicon> TimeMatcher::CompileLexicon(const Analyzer& analyzer,
+                                                                        std::string_view tsv,
+                                                                        std::string* error) {
+  return BuildTimeLexicon(analyzer, tsv, error);
 }
 
-TimeMatcher::TimeMatcher(const Analyzer& analyzer, std::string_view tsv, std::string* error)
-    : lexicon_(BuildTimeLexicon(analyzer, tsv, error)), analyzer_(&analyzer) {}
+std::shared_ptr<const TimeMatcher::Lexicon> TimeMatcher::CompileDefaultLexicon(
+    const Analyzer& analyzer) {
+  return BuildTimeLexicon(analyzer, KASHIF_EMBEDDED(time_words), nullptr);
+}
+
+TimeMatcher::TimeMatcher(const Analyzer& analyzer, const NumberParser& numbers,
+                         const DateLexicon& dates, std::shared_ptr<const Lexicon> lexicon)
+    : lexicon_(std::move(lexicon)), analyzer_(&analyzer), numbers_(&numbers), dates_(&dates) {}
 
 TimeMatcher::~TimeMatcher() = default;
 
-void TimeMatcher::AddWordsTo(VocabularyBuilder* builder) const {
-  for (const auto& [form, id] : lexicon_->first_word_ids) builder->Add(form, kLexTime);
+void TimeMatcher::AddWordsTo(const Lexicon& lexicon, VocabularyBuilder* builder) {
+  for (const auto& [form, id] : lexicon.first_word_ids) builder->Add(form, kLexTime);
 }
 
 void TimeMatcher::Propose(const Document& doc, const Options& options,
                           std::vector<Candidate>* out) const {
   if (lexicon_->phrases.empty()) return;
-  TimeGrammar grammar(*lexicon_, doc, options);
+  TimeGrammar grammar(*lexicon_, *numbers_, *dates_, doc, options);
   const size_t n = doc.tokens.size();
   size_t free_from = 0;  // the first token no earlier time covers
   auto emit = [&](const TimeGrammar::Match& m) {
@@ -548,11 +552,10 @@ void TimeMatcher::Propose(const Document& doc, const Options& options,
     out->push_back(std::move(c));
     free_from = m.end_token;
   };
-  const bool marked = lexicon_->Ids(doc) != nullptr;
   for (size_t i = 0; i < n; ++i) {
     if (i < free_from) continue;
     const Token& token = doc.tokens[i];
-    if (marked && token.kind == TokenKind::kArabicWord && (doc.Lexicons(i) & kLexTime) == 0) {
+    if (token.kind == TokenKind::kArabicWord && (doc.Lexicons(i) & kLexTime) == 0) {
       continue;
     }
     if (token.kind == TokenKind::kNumber) {

@@ -26,30 +26,41 @@
 
 #include "core/analyzer.h"
 #include "core/vocabulary.h"
+#include "match/date/date_lexicon.h"
 #include "match/matcher.h"
+#include "number/number_parser.h"
 
 namespace kashif::internal {
 
 class TimeMatcher : public Matcher {
  public:
-  // The words of the embedded data/time_words.tsv in `analyzer`'s match forms.
-  explicit TimeMatcher(const Analyzer& analyzer);
-  // The same from TSV content; on a malformed line the matcher is empty and *error says why.
-  TimeMatcher(const Analyzer& analyzer, std::string_view tsv, std::string* error);
+  // The clock-time words: compiled, their first words added to the vocabulary (AddWordsTo),
+  // then shared by the matchers of every model over that vocabulary.
+  struct Lexicon;
+  // The words of data/time_words.tsv-format content in `analyzer`'s match forms (every Analyzer
+  // folds alike). On a malformed line the lexicon is empty and *error (when given) says why.
+  static std::shared_ptr<const Lexicon> CompileLexicon(const Analyzer& analyzer,
+                                                       std::string_view tsv, std::string* error);
+  // The embedded data/time_words.tsv.
+  static std::shared_ptr<const Lexicon> CompileDefaultLexicon(const Analyzer& analyzer);
+  // Adds the first word of every phrase to the vocabulary being built (kLexTime), so that a
+  // token whose readings lack the bit is passed over without a lookup.
+  static void AddWordsTo(const Lexicon& lexicon, VocabularyBuilder* builder);
+
+  // Reads the phrases of `lexicon`, numbers with `numbers` and day words ("اليوم") with
+  // `dates`, all of `analyzer`'s vocabulary; all outlive the matcher (the model owns them).
+  TimeMatcher(const Analyzer& analyzer, const NumberParser& numbers, const DateLexicon& dates,
+              std::shared_ptr<const Lexicon> lexicon);
   ~TimeMatcher() override;
 
   void Propose(const Document& doc, const Options& options,
                std::vector<Candidate>* out) const override;
 
-  // Adds the first word of every phrase to the vocabulary (kLexTime), so that a token whose
-  // readings lack the bit is passed over without a lookup.
-  void AddWordsTo(VocabularyBuilder* builder) const;
-
-  struct Lexicon;
-
  private:
   std::shared_ptr<const Lexicon> lexicon_;
   const Analyzer* analyzer_;
+  const NumberParser* numbers_;
+  const DateLexicon* dates_;
 };
 
 }  // namespace kashif::internal

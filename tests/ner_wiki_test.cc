@@ -1,0 +1,136 @@
+// The place rules on Wikipedia-style text (issue 12): facilities named with their head word,
+// weak place triggers, cities after a trigger in sports text, places the lists now know. End to
+// end through the rules-only extractor on the team's own sentences; every case pins the exact
+// byte span of each entity.
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kashif/kashif.h"
+
+namespace kashif {
+namespace {
+
+struct Span {
+  std::string type;
+  std::string text;
+  size_t begin = 0;
+  size_t end = 0;
+  bool operator==(const Span& o) const {
+    return type == o.type && text == o.text && begin == o.begin && end == o.end;
+  }
+};
+std::ostream& operator<<(std::ostream& os, const Span& s) {
+  return os << s.type << ":" << s.text << "@" << s.begin << "-" << s.end;
+}
+
+const Extractor& NamesOnly() {
+  static const Extractor* extractor = [] {
+    Options options;
+    options.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
+    options.use_tagger = false;  // these cases pin the rules
+    auto created = Extractor::Create(options);
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return new Extractor(*created);
+  }();
+  return *extractor;
+}
+
+std::vector<Span> Find(std::string_view text) {
+  std::vector<Span> out;
+  for (const Entity& e : NamesOnly().Extract(text)) {
+    out.push_back({EntityTypeLabel(e.type), std::string(e.text(text)), e.begin, e.end});
+  }
+  return out;
+}
+
+// The expected span of `name`, found at its `nth` occurrence (0-based) in `text`.
+Span At(std::string_view text, const std::string& type, std::string_view name, int nth = 0) {
+  size_t at = text.find(name);
+  for (int i = 0; i < nth && at != std::string_view::npos; ++i) at = text.find(name, at + 1);
+  EXPECT_NE(at, std::string_view::npos) << name;
+  return {type, std::string(name), at, at + name.size()};
+}
+
+using V = std::vector<Span>;
+
+// A building or a site with its own name is one place, the facility word inside it.
+TEST(WikiPlaceRulesTest, FacilityWithItsNameIsOnePlace) {
+  constexpr std::string_view kCastle = "وزرنا قلعة شقيف ثم متحف الفن الإسلامي في المدينة";
+  EXPECT_EQ(Find(kCastle),
+            (V{At(kCastle, "LOC", "قلعة شقيف"), At(kCastle, "LOC", "متحف الفن الإسلامي")}));
+  // The conjunction stays out of the span; the person the church is named after is inside it.
+  constexpr std::string_view kChurch = "تضم المدينة القديمة جامعا وكنيسة يوحنا المعمدان";
+  EXPECT_EQ(Find(kChurch), (V{At(kChurch, "LOC", "كنيسة يوحنا المعمدان")}));
+}
+
+// A listed place alone after the facility word is the place it serves (news annotation); with
+// an adjective after it the whole is the facility's official name.
+TEST(WikiPlaceRulesTest, ListedPlaceAfterAFacilityWord) {
+  constexpr std::string_view kAirport = "هبطت الطائرة في مطار عمان مساء أمس";
+  EXPECT_EQ(Find(kAirport), (V{At(kAirport, "LOC", "عمان")}));
+  constexpr std::string_view kOfficial = "هبطت الطائرة في مطار عمان الدولي مساء أمس";
+  EXPECT_EQ(Find(kOfficial), (V{At(kOfficial, "LOC", "مطار عمان الدولي")}));
+}
+
+// No facility's name: a definite common noun without an adjective, an indefinite adjective, a
+// verb in the imperfective.
+TEST(WikiPlaceRulesTest, FacilityWordBeforeACommonWordNamesNothing) {
+  EXPECT_EQ(Find("وحفظت النتائج في قاعدة البيانات"), V{});
+  EXPECT_EQ(Find("وافتتح ملعب جديد في الضاحية"), V{});
+  EXPECT_EQ(Find("وبني حول الضريح مسجد يعتبر من أقدم المساجد"), V{});
+  EXPECT_EQ(Find("وأقيمت المباراة على ملعب التدريب"), V{});
+  EXPECT_EQ(Find("وجلس الضيوف في حديقة منزله"), V{});
+}
+
+// منطقة and حي announce a district's name unless a common phrase follows them.
+TEST(WikiPlaceRulesTest, WeakTriggersAnnounceADistrict) {
+  constexpr std::string_view kDistricts = "انتقلت الأسرة إلى حي الشميساني ثم إلى منطقة أوفرن";
+  EXPECT_EQ(Find(kDistricts),
+            (V{At(kDistricts, "LOC", "الشميساني"), At(kDistricts, "LOC", "أوفرن")}));
+  EXPECT_EQ(Find("أقامت القوات منطقة عازلة قرب الحدود"), V{});
+  EXPECT_EQ(Find("سدد اللاعب الكرة من خارج منطقة الجزاء"), V{});
+  EXPECT_EQ(Find("وولد في حي مجاور للسوق"), V{});
+  EXPECT_EQ(Find("وأعلنوا منطقة يحظر فيها الطيران"), V{});
+  // A listed place after the word keeps the word out, like any trigger.
+  constexpr std::string_view kGulf = "تعمل السفن في منطقة الخليج منذ سنوات";
+  EXPECT_EQ(Find(kGulf), (V{At(kGulf, "LOC", "الخليج")}));
+}
+
+// In sports text a city that names a club is the club, but after a place trigger it is the city.
+TEST(WikiPlaceRulesTest, CityAfterATriggerStaysAPlaceInSportsText) {
+  constexpr std::string_view kText =
+      "اللاعب من مواليد مدينة فالنسيا ، وسجل هدفين في مباراة الدوري أمام فالنسيا مع المدرب";
+  EXPECT_EQ(Find(kText), (V{At(kText, "LOC", "فالنسيا"), At(kText, "ORG", "فالنسيا", 1)}));
+}
+
+// A preposition of place ends the name a trigger announces.
+TEST(WikiPlaceRulesTest, PrepositionEndsANameAfterATrigger) {
+  constexpr std::string_view kText = "يمر نهر شنيل قرب المدينة";
+  EXPECT_EQ(Find(kText), (V{At(kText, "LOC", "شنيل")}));
+}
+
+// Regions and historical places the list knows now; a poet's surname is no region.
+TEST(WikiPlaceRulesTest, MoreListedPlaces) {
+  constexpr std::string_view kText = "حكم قشتالة ثم رحل إلى طبرستان عبر جبال البرانس";
+  EXPECT_EQ(Find(kText), (V{At(kText, "LOC", "قشتالة"), At(kText, "LOC", "طبرستان"),
+                            At(kText, "LOC", "البرانس")}));
+  constexpr std::string_view kRange = "تقع غرناطة عند سفوح جبال سييرا نيفادا";
+  EXPECT_EQ(Find(kRange), (V{At(kRange, "LOC", "غرناطة"), At(kRange, "LOC", "سييرا نيفادا")}));
+  constexpr std::string_view kPoet = "قرأ قصائد الشاعر لويس أراغون";
+  EXPECT_EQ(Find(kPoet), (V{At(kPoet, "PER", "لويس أراغون")}));
+}
+
+// A company after a noun for computer products names the product line, not the company.
+TEST(WikiMiscFilterTest, CompanyInAProductsNameIsNoOrganization) {
+  EXPECT_EQ(Find("يعمل النظام على معالجات إنتل وحواسيب أخرى"), V{});
+  EXPECT_EQ(Find("هبطت طائرة من طراز بوينغ 747"), V{});
+  constexpr std::string_view kCompany = "وأعلنت إنتل عن أرباحها";
+  EXPECT_EQ(Find(kCompany), (V{At(kCompany, "ORG", "إنتل")}));
+}
+
+}  // namespace
+}  // namespace kashif
