@@ -4,7 +4,7 @@
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+#if defined(KASHIF_TAGGER_SSE2)
 #include <emmintrin.h>
 #endif
 
@@ -258,7 +258,7 @@ namespace {
 template <int kShift>
 inline void AddRow(const int16_t* src, int32_t* dst) {
   static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
-#if defined(__SSE2__)
+#if defined(KASHIF_TAGGER_SSE2)
   const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
   const __m128i zero = _mm_setzero_si128();
   // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
@@ -315,7 +315,7 @@ void FillEntry(const Document& doc, const NerTokens& view, size_t j, const Tagge
   });
   for (int d = 0; d < kOffsets; ++d) {
     int16_t* out = entry->sums + d * kTagLabelCount;
-#if defined(__SSE2__)
+#if defined(KASHIF_TAGGER_SSE2)
     // The sums in two vectors, shifted and saturated to int16 (_mm_packs_epi32 is the clamp)
     // and stored as eight lanes: the eighth (0: a row's last lane is) lands on the next
     // offset's first, written next, or on the entry's padding.

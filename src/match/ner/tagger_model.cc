@@ -4,7 +4,7 @@
 #include <cstring>
 #include <limits>
 
-#if defined(__SSE2__)
+#if defined(KASHIF_TAGGER_SSE2)
 #include <emmintrin.h>
 #endif
 
@@ -220,7 +220,7 @@ void TaggerModel::Emissions(const FeatureSequence& features,
   }
 }
 
-#if defined(__SSE2__)
+#if defined(KASHIF_TAGGER_SSE2)
 namespace {
 
 // a where mask, else b (SSE2 has no blend).
@@ -320,7 +320,7 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
                          std::vector<uint8_t>* labels, size_t stride) const {
   const int32_t* e = emissions;
   const int16_t* tr = transitions_.data();
-#if defined(__SSE2__)
+#if defined(KASHIF_TAGGER_SSE2)
   if (stride == kTagRowWidth) {
     return DecodeRows(e, n, transition_rows_.data(), &scratch->scores, labels);
   }

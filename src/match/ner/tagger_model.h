@@ -32,6 +32,13 @@
 
 #include "kashif/kashif.h"
 
+// The tagger's sums and Viterbi use SSE2 where the compiler targets it (every x86-64), and a
+// portable loop with the same results elsewhere. KASHIF_NO_SIMD forces the portable loop: the
+// ASan+UBSan build (CMakePresets.json) sets it, so the suite checks that path too.
+#if defined(__SSE2__) && !defined(KASHIF_NO_SIMD)
+#define KASHIF_TAGGER_SSE2 1
+#endif
+
 namespace kashif::internal {
 
 // O, then B and I for each type.
