@@ -13,6 +13,7 @@
 #include "match/ner/ner_lexicon.h"
 #include "core/analyzer.h"
 #include "core/document.h"
+#include "shared_extractor.h"
 #include "test_lexicons.h"
 
 namespace kashif {
@@ -25,17 +26,7 @@ struct Found {
 };
 std::ostream& operator<<(std::ostream& os, const Found& f) { return os << f.type << ":" << f.text; }
 
-const Extractor& NamesOnly() {
-  static const Extractor* extractor = [] {
-    Options options;
-    options.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
-    options.use_tagger = false;  // these cases pin the rules; the tagger's are in tagger_test
-    auto created = Extractor::Create(options);
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    return new Extractor(*created);
-  }();
-  return *extractor;
-}
+const Extractor& NamesOnly() { return SharedNamesOnlyExtractor(); }
 
 std::vector<Found> Find(std::string_view text) {
   std::vector<Found> out;

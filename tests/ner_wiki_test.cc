@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kashif/kashif.h"
+#include "shared_extractor.h"
 
 namespace kashif {
 namespace {
@@ -27,17 +28,7 @@ std::ostream& operator<<(std::ostream& os, const Span& s) {
   return os << s.type << ":" << s.text << "@" << s.begin << "-" << s.end;
 }
 
-const Extractor& NamesOnly() {
-  static const Extractor* extractor = [] {
-    Options options;
-    options.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
-    options.use_tagger = false;  // these cases pin the rules
-    auto created = Extractor::Create(options);
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    return new Extractor(*created);
-  }();
-  return *extractor;
-}
+const Extractor& NamesOnly() { return SharedNamesOnlyExtractor(); }
 
 std::vector<Span> Find(std::string_view text) {
   std::vector<Span> out;

@@ -20,6 +20,20 @@ inline const Extractor& SharedExtractor() {
   return *extractor;
 }
 
+// One extractor of persons, organizations and places by the rules and lists alone (no tagger):
+// the NER rule tests pin what the rules find.
+inline const Extractor& SharedNamesOnlyExtractor() {
+  static const Extractor* extractor = [] {
+    Options options;
+    options.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
+    options.use_tagger = false;
+    auto created = Extractor::Create(options);
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return new Extractor(std::move(*created));
+  }();
+  return *extractor;
+}
+
 }  // namespace kashif
 
 #endif  // KASHIF_TESTS_SHARED_EXTRACTOR_H_

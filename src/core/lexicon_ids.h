@@ -56,6 +56,8 @@ class LexiconIds {
     for (const auto& [word, entries] : words) {
       const uint32_t id = vocabulary.Find(word);
       assert(id != Vocabulary::kUnknown && "a lexicon is bound to the vocabulary it filled");
+      // Never bind kUnknown (id 0): every word no lexicon knows would then find these entries.
+      if (id == Vocabulary::kUnknown) continue;
       if (id >= by_id_.size()) by_id_.resize(id + 1, nullptr);
       by_id_[id] = &entries;
     }
