@@ -404,19 +404,29 @@ TEST(TaggerTrainerTest, BadTrainingInputIsAnError) {
   EXPECT_FALSE(TrainTaggerModel(FixtureExamples(), bad).ok());
 }
 
-TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
-  TrainingOptions options;
-  options.hash_bits = 12;
+// PER / ORG / LOC extractors, with a model trained on the fixture with `options` (written to
+// the temporary `file`) and without a tagger.
+struct FixtureExtractors {
+  StatusOr<Extractor> with_tagger;
+  StatusOr<Extractor> rules_only;
+};
+
+FixtureExtractors MakeFixtureExtractors(const TrainingOptions& options, const std::string& file) {
   auto model = TrainTaggerModel(FixtureExamples(), options);
-  ASSERT_TRUE(model.ok()) << model.status().message();
+  if (!model.ok()) return {model.status(), model.status()};
   Options tagged;
   tagged.use_tagger = true;
-  tagged.model_file = WriteTemp("fixture_model.bin", *model);
+  tagged.model_file = WriteTemp(file, *model);
   tagged.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
   Options rules = tagged;
   rules.use_tagger = false;
-  auto with_tagger = Extractor::Create(tagged);
-  auto rules_only = Extractor::Create(rules);
+  return {Extractor::Create(tagged), Extractor::Create(rules)};
+}
+
+TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
+  TrainingOptions options;
+  options.hash_bits = 12;
+  auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "fixture_model.bin");
   ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
   ASSERT_TRUE(rules_only.ok());
 
@@ -440,16 +450,7 @@ TEST(TaggerEndToEndTest, AModelTrainedWithFullNameDropoutFindsPeopleByContext) {
   TrainingOptions options;
   options.hash_bits = 12;
   options.name_dropout = 100;
-  auto model = TrainTaggerModel(FixtureExamples(), options);
-  ASSERT_TRUE(model.ok()) << model.status().message();
-  Options tagged;
-  tagged.use_tagger = true;
-  tagged.model_file = WriteTemp("dropout_model.bin", *model);
-  tagged.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
-  Options rules = tagged;
-  rules.use_tagger = false;
-  auto with_tagger = Extractor::Create(tagged);
-  auto rules_only = Extractor::Create(rules);
+  auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "dropout_model.bin");
   ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
   ASSERT_TRUE(rules_only.ok());
   for (const std::string name : {"كالميرو", "غارسيا"}) {
