@@ -94,13 +94,13 @@ uint32_t CliticBits(const NerToken& t) {
          uint32_t{t.clitic_stop} << 6 | uint32_t{t.word} << 7;
 }
 
-// Every feature of token i that depends on the token alone: emit(hash, reach). `unseen`
+// Every feature of token i that depends on the token alone: emit(hash, reach). `kUnseen`
 // (training only): as if no list knew the word and the model had never met it, without its NER
 // classes and its identity (reading, bare and whole forms); its affixes, shape, length and
-// clitics stay.
-template <typename Emit>
+// clitics stay. A template argument, so tagging compiles to the same code as without it.
+template <bool kUnseen = false, typename Emit>
 void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint64_t reading_hash,
-                     Emit emit, bool unseen = false) {
+                     Emit emit) {
   const NerToken& t = view[i];
   std::string_view bare = view.Key(i);
   if (t.article && bare.size() > kArticle.size() && bare.substr(0, kArticle.size()) == kArticle) {
@@ -112,19 +112,19 @@ void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint6
     if (IsLead(bare[b])) starts[letters++] = static_cast<uint32_t>(b);
   }
   starts[letters] = static_cast<uint32_t>(bare.size());
-  if (!unseen) emit(reading_hash, Reach::kFar);
-  if (!unseen) emit(Hash(kBare, bare), Reach::kNear);
+  if (!kUnseen) emit(reading_hash, Reach::kFar);
+  if (!kUnseen) emit(Hash(kBare, bare), Reach::kNear);
   if (letters >= 2) emit(Hash(kSuffix2, bare.substr(starts[letters - 2])), Reach::kNear);
-  if (!unseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
+  if (!kUnseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
   emit(Hash(kShape, Shape(doc, i)), Reach::kNear);
-  if (!unseen) emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
+  if (!kUnseen) emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
   for (size_t n = 1; n <= 4 && n <= letters; ++n) {
     emit(Hash(kPrefix, bare.substr(0, starts[n])), Reach::kOwn);
     if (n != 2) emit(Hash(kSuffix, bare.substr(starts[letters - n])), Reach::kOwn);
   }
   emit(Hash(kLength, letters < 8 ? letters : 8), Reach::kOwn);
-  if (!unseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
-  if (!unseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
+  if (!kUnseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
+  if (!kUnseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
   emit(Hash(kClitics, CliticBits(t)), Reach::kOwn);
   emit(Hash(kBias, 0), Reach::kOwn);
 }
@@ -243,7 +243,7 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
   auto hidden = [unseen](size_t i) { return unseen != nullptr && (*unseen)[i] != 0; };
   std::vector<std::vector<uint32_t>> per_token(n);
   for (size_t j = 0; j < n; ++j) {
-    LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
+    auto emit = [&](uint64_t h, Reach reach) {
       const int r = ReachOffsets(reach);
       for (int d = -r; d <= r; ++d) {
         // Token j seen from token i = j - d, at offset d.
@@ -252,7 +252,12 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
           per_token[static_cast<size_t>(i)].push_back(FeatureBucket(h, d, bucket_mask));
         }
       }
-    }, hidden(j));
+    };
+    if (hidden(j)) {
+      LexicalFeatures<true>(doc, view, j, scratch->reading_hashes[j], emit);
+    } else {
+      LexicalFeatures(doc, view, j, scratch->reading_hashes[j], emit);
+    }
   }
   out->Clear();
   for (size_t i = 0; i < n; ++i) {
