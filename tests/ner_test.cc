@@ -794,5 +794,24 @@ TEST(NerRulesTest, QuotedNameAfterATitle) {
   ExpectEntities("أما الإمبراطور \" هوسيايو \" فحكم طويلا", {{"PER", "هوسيايو"}});
 }
 
+// After a role and a nationality adjective, or a nationality adjective with a preposition, two
+// or three words no list knows are the person's name; a common word's shape ends it.
+TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
+  ExpectEntities("وفاز العداء الكيني موتاي كيبروتو ثالثا في السباق",
+                 {{"PER", "موتاي كيبروتو"}});
+  ExpectEntities("وجاء العداء الهولندي ماريك ديركسن بتوقيت جيد", {{"PER", "ماريك ديركسن"}});
+  ExpectEntities("وكانت المرتبة الثانية للأوغندي دينيس لوكوري نوموس .",
+                 {{"PER", "دينيس لوكوري نوموس"}});
+  // The second word of such a name may look like a proclitic on a word no lexicon knows.
+  ExpectEntities("واجتمع وزير الدفاع نوعام بيلتس مع الوفد", {{"PER", "نوعام بيلتس"}});
+  // A plural noun after a nationality noun is no name.
+  ExpectEntities("قال إن الغربيين العرب مخلوقات طيبة", {});
+}
+
+// Ordinal and manner adverbs end the name before them.
+TEST(NerRulesTest, AccusativeAdverbsEndAName) {
+  ExpectEntities("ودخل خالد سليم بديلا في الشوط الثاني", {{"PER", "خالد سليم"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -309,6 +309,8 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
     const NerToken& t = tokens[j];
     if (!tokens.IsNameWord(j) || Definite(tokens, j) || t.known >= 0) return false;
     if (tokens.EndsWithAlef(j) && tokens.Letters(j) <= 4) return false;
+    // A feminine plural of five letters or more (مخلوقات، عمليات) is a common noun.
+    if (tokens.Letters(j) >= 5 && EndsWithAny(tokens.Key(j), {"\xD8\xA7\xD8\xAA"})) return false;
     // The plural verb ending وا (أنقذوا، قالوا) ends no short name (ناكاجاوا is long).
     const std::string_view key = tokens.Key(j);
     if (key.size() > 4 && key.substr(key.size() - 4) == kPluralVerbEnding &&
@@ -316,8 +318,14 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
       return false;
     }
   }
-  // The second word must not read as a preposition + noun (لمدة، بسبب).
-  return tokens.doc().analyses[k + 1].reading_count <= 1;
+  // The second word must not read as a preposition + noun (لمدة، بسبب); one no reading of which
+  // the lexicons know, with no feminine ending and no common word after its proclitic, is the
+  // name as written (ويلفريد, not و + يلفريد; بيرتس, not ب + يرتس).
+  const TokenAnalysis& second = tokens.doc().analyses[k + 1];
+  return second.reading_count <= 1 ||
+         (tokens.lexicon().KnowsNoReading(second) &&
+          !EndsWithTehMarbuta(tokens.doc().TokenText(k + 1)) &&
+          !PrepositionOnCommonWord(tokens, k + 1));
 }
 
 class Proposer {
@@ -383,6 +391,33 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   proposer->AddName(i, /*alone=*/true, /*titled=*/false);
 }
 
+bool TitledNameWord(const NerTokens& tokens, size_t j);
+
+// After a role and a nationality adjective (العداء الكيني، الكاتبة اللبنانية) or a nationality
+// adjective with a preposition (للكيني), what follows is the person's name even when no list
+// knows it: two or three words of a foreign name's shape (TitledNameWord) that end where the
+// subject ends, or exactly two such words that a common word's shape follows (العداء الهولندي
+// [سوم برام] بتوقيت). Three words with no boundary after them are left alone. Returns whether
+// it proposed a name.
+bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer) {
+  const size_t n = tokens.size();
+  size_t run = k;
+  while (run < n && run < k + kMaxReportedNameWords && TitledNameWord(tokens, run) &&
+         (run == k || !tokens[run].conjunction)) {
+    ++run;
+  }
+  if (run < k + 2) return false;  // one word: the callers' own tests decide
+  for (size_t end = run; end >= k + 2; --end) {
+    if (EndsSubject(tokens, end)) {
+      proposer->Add(k, end);
+      return true;
+    }
+  }
+  if (run != k + 2) return false;
+  proposer->Add(k, k + 2);
+  return true;
+}
+
 // A nationality adjective used as a noun before a name: والفرنسي ليليان تورام، القطري عبد الله
 // المناعي. The name must be known, given, start with a particle, look foreign, or be two unknown
 // words.
@@ -412,6 +447,9 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   } else if ((u.flags & kNerNameStart) || tokens[k].foreign_suffix) {
     proposer->AddName(k, /*alone=*/!(u.flags & kNerNameStart), /*titled=*/true);
+  } else if ((after_person_word || t.clitic_article) && !u.conjunction &&
+             DescribedUnknownName(tokens, k, proposer)) {
+    return;
   } else if (after_definite) {
     return;
   } else if (TwoUnknownNameWords(tokens, k)) {
