@@ -418,6 +418,28 @@ bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer)
   return true;
 }
 
+// Tokens a role's complement may have between the role and a nationality adjective.
+constexpr size_t kMaxRoleComplement = 3;
+
+// Whether a role, title or person noun stands before token i, right before it or with up to
+// kMaxRoleComplement definite words or known organizations and places between (مدافع هامبورغ
+// الألماني).
+bool AfterPersonWord(const NerTokens& tokens, size_t i) {
+  constexpr uint32_t kPersonWord = kNerTitle | kNerRole | kNerPersonNoun;
+  for (size_t j = i; j-- > 0 && j + kMaxRoleComplement + 1 >= i;) {
+    const NerToken& t = tokens[j];
+    if (t.known < 0 && ((t.reading_flags | t.bare_flags) & kPersonWord)) return true;
+    // The word in construct right after the role may be indefinite: مدافع [هامبورغ].
+    const bool construct = j > 0 && tokens[j - 1].known < 0 &&
+                           ((tokens[j - 1].reading_flags | tokens[j - 1].bare_flags) & kPersonWord);
+    const bool complement =
+        (t.known >= 0 && t.known != static_cast<int8_t>(kPer)) ||
+        (t.word && (Definite(tokens, j) || construct) && !(t.flags & kNerStop) && !t.conjunction);
+    if (!complement) return false;
+  }
+  return false;
+}
+
 // A nationality adjective used as a noun before a name: والفرنسي ليليان تورام، القطري عبد الله
 // المناعي. The name must be known, given, start with a particle, look foreign, or be two unknown
 // words.
@@ -429,9 +451,9 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   // groups, not one person's description.
   // A role, title or person noun before it is the person described (المعماري التركي سنان،
   // العالم الهولندي زيمان): then the adjective describes the name that follows.
-  const bool after_person_word =
-      i > 0 && ((tokens[i - 1].reading_flags | tokens[i - 1].bare_flags) &
-                (kNerTitle | kNerRole | kNerPersonNoun));
+  // The role may have its complement and other adjectives between: مدافع هامبورغ الألماني،
+  // سائق فيراري الآخر البرازيلي.
+  const bool after_person_word = i > 0 && AfterPersonWord(tokens, i);
   const bool after_definite =
       i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article) && !after_person_word;
   const std::string_view key = tokens.Key(i);
@@ -440,6 +462,13 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     return;
   }
   const size_t k = i + 1;
+  // After a role (or with a preposition) the name may start with a word the name-word test
+  // refuses for its verb-like shape (العداء الفنلندي [ياري ...]): the foreign-name words decide.
+  if ((after_person_word || t.clitic_article) && k < tokens.size() && !tokens[k].conjunction &&
+      tokens[k].known < 0 && !IsGiven(tokens[k]) && !(tokens[k].flags & kNerNameStart) &&
+      DescribedUnknownName(tokens, k, proposer)) {
+    return;
+  }
   if (k >= tokens.size() || !tokens.IsNameWord(k)) return;
   const NerToken& u = tokens[k];
   if (Definite(tokens, k) || u.known >= 0) return;  // known names need no help
@@ -447,9 +476,6 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   } else if ((u.flags & kNerNameStart) || tokens[k].foreign_suffix) {
     proposer->AddName(k, /*alone=*/!(u.flags & kNerNameStart), /*titled=*/true);
-  } else if ((after_person_word || t.clitic_article) && !u.conjunction &&
-             DescribedUnknownName(tokens, k, proposer)) {
-    return;
   } else if (after_definite) {
     return;
   } else if (TwoUnknownNameWords(tokens, k)) {
@@ -591,6 +617,13 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     break;
+  }
+  // After a role, a foreign name the lists lack may start with a word the name-word test refuses
+  // for its verb-like shape (المهاجم المخضرم [ياري ليتمانن]).
+  if (role && k < n && !tokens[k].conjunction && tokens[k].known < 0 && !IsGiven(tokens[k]) &&
+      !(tokens[k].flags & kNerNameStart) && !tokens.IsNameWord(k) &&
+      DescribedUnknownName(tokens, k, proposer)) {
+    return;
   }
   if (k >= n || !tokens.IsNameWord(k)) return;
   const NerToken& name = tokens[k];
