@@ -805,7 +805,7 @@ TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
   // The second word of such a name may look like a proclitic on a word no lexicon knows.
   ExpectEntities("واجتمع وزير الدفاع نوعام بيلتس مع الوفد", {{"PER", "نوعام بيلتس"}});
   // After a role with its adjectives, even a first word shaped like an imperfect verb.
-  ExpectEntities("وقاد المهاجم المخضرم ياني ريتانن فريقه للفوز", {{"PER", "ياني ريتانن"}});
+  ExpectEntities("وقاد المهاجم المخضرم ياني ريتانن منتخب بلاده للفوز", {{"PER", "ياني ريتانن"}});
   // A plural noun after a nationality noun is no name.
   ExpectEntities("قال إن الغربيين العرب مخلوقات طيبة", {});
 }
