@@ -815,5 +815,15 @@ TEST(NerRulesTest, AccusativeAdverbsEndAName) {
   ExpectEntities("ودخل خالد سليم بديلا في الشوط الثاني", {{"PER", "خالد سليم"}});
 }
 
+// In a match report the words before a scorer's minutes in parentheses are the scorer.
+TEST(NerRulesTest, ScorersBeforeTheirMinutes) {
+  ExpectEntities(
+      "وفاز الفريق في المباراة بهدفين سجلهما كوفي مينساه ( 12 ) وداني أوكيرو ( 80 و85 ) أمام "
+      "جمهور الملعب",
+      {{"PER", "كوفي مينساه"}, {"PER", "داني أوكيرو"}});
+  // Outside a match report a number in parentheses says nothing.
+  ExpectEntities("وصدر البيان رقم ( 12 ) أمس", {});
+}
+
 }  // namespace
 }  // namespace kashif

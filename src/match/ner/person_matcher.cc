@@ -853,6 +853,97 @@ int WawReading(const NerTokens& tokens, size_t k) {
   return -1;
 }
 
+// A person candidate over tokens [item, end) that starts where `first`, a reading of token
+// `item`, starts (after a conjunction و it sets aside), at the priority of names read from
+// their surroundings alone.
+Candidate ReadingCandidate(const NerTokens& tokens, size_t item, const TokenReading& first,
+                           size_t end) {
+  Candidate c;
+  c.type = kPer;
+  c.first_token = static_cast<uint32_t>(item);
+  c.end_token = static_cast<uint32_t>(end);
+  c.begin = tokens.doc().tokens[item].begin + first.skip_bytes;
+  c.end = tokens.End(end - 1);
+  c.priority = kCoordinatedPriority;
+  tokens.lexicon().AppendDisplayForm(tokens.doc().text.substr(c.begin, c.end - c.begin),
+                                     &c.canonical);
+  return c;
+}
+
+// Tokens inside the parentheses of a scorer's minutes: ( 38 )، ( 38 و47 ).
+constexpr size_t kMaxMinuteTokens = 6;
+// Bytes of a minute: three ASCII digits, or three Arabic-Indic ones (two bytes each).
+constexpr size_t kMaxMinuteBytes = 6;
+
+bool IsMinute(const Document& doc, size_t j) {
+  return doc.tokens[j].kind == TokenKind::kNumber && doc.TokenText(j).size() <= kMaxMinuteBytes &&
+         (doc.TokenText(j).size() <= 3 || static_cast<unsigned char>(doc.TokenText(j)[0]) >= 0x80);
+}
+
+// Whether token p opens a parenthesis that holds only minutes: a number first, then numbers,
+// و and commas up to the closing parenthesis.
+bool MinutesInParentheses(const NerTokens& tokens, size_t p) {
+  const Document& doc = tokens.doc();
+  const size_t n = tokens.size();
+  if (p + 2 >= n || doc.TokenText(p) != "(" || !IsMinute(doc, p + 1)) return false;
+  for (size_t j = p + 2; j < n && j <= p + kMaxMinuteTokens; ++j) {
+    const std::string_view text = doc.TokenText(j);
+    if (text == ")") return true;
+    if (!IsMinute(doc, j) && text != "\xD9\x88" && !IsComma(tokens, j)) return false;  // و
+  }
+  return false;
+}
+
+// Words of a scorer's name before the minutes.
+constexpr size_t kMaxScorerNameWords = 2;
+
+// A match report gives each scorer's minutes in parentheses: سجل الهدفين [ياكوبو إيغبيني]
+// ( 27 ) و[كريستيان أودو] ( 53 ). The one or two words before them are the scorer's name
+// (a third when it is a given name) when each is an unknown indefinite name word; a first word
+// with و starts the name after it.
+// Only in a match report: a text with a few sports words (مباراة، هدف، لاعب), as the club rule
+// asks; elsewhere a number in parentheses follows anything (نداء رقم ( 62 )).
+constexpr size_t kMinReportSportsWords = 4;
+
+void ScorerNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  size_t sports_words = 0;
+  for (size_t i = 0; i < n && sports_words < kMinReportSportsWords; ++i) {
+    sports_words += ((tokens[i].reading_flags | tokens[i].bare_flags) & kNerSport) != 0;
+  }
+  if (sports_words < kMinReportSportsWords) return;
+  for (size_t p = 1; p < n; ++p) {
+    if (!tokens[p].punct || !MinutesInParentheses(tokens, p)) continue;
+    size_t item = p;
+    int reading = -1;
+    while (item > 0 && p - item < kMaxScorerNameWords + 1) {
+      const size_t j = item - 1;
+      const NerToken& t = tokens[j];
+      if (p - item == kMaxScorerNameWords && !IsGiven(t)) break;
+      if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
+          tokens.doc().tokens[j].kind != TokenKind::kArabicWord) {
+        break;
+      }
+      if (t.conjunction) {
+        const int r = WawReading(tokens, j);
+        if (r < 0) break;
+        const std::string_view key =
+            tokens.doc().Slice(tokens.doc().analyses[j].readings[r].key);
+        if (!(tokens.lexicon().Flags(key) & kNerGivenName) && !PlainNameKey(tokens, key)) break;
+        item = j;
+        reading = r;
+        break;
+      }
+      if (!IsGiven(t) && !TitledNameWord(tokens, j) && !PlainNameKey(tokens, tokens.Key(j))) break;
+      item = j;
+      reading = 0;
+    }
+    if (reading < 0) continue;
+    out->push_back(ReadingCandidate(
+        tokens, item, tokens.doc().analyses[item].readings[reading], p));
+  }
+}
+
 // Names joined by و to a person's name are persons too: ميشيل سالغادو و[روبرتو كارلوس]
 // و[فرناندو هييرو]. The coordinated name is one to three unknown words that end where the list
 // may go on (punctuation, another و, the end); a name from a seed proposed this way seeds the
@@ -898,16 +989,7 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
         (bare_comma_item && !IsComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
       continue;
     }
-    Candidate c;
-    c.type = kPer;
-    c.first_token = static_cast<uint32_t>(item);
-    c.end_token = static_cast<uint32_t>(end);
-    c.begin = tokens.doc().tokens[item].begin + first.skip_bytes;
-    c.end = tokens.End(end - 1);
-    c.priority = kCoordinatedPriority;
-    tokens.lexicon().AppendDisplayForm(tokens.doc().text.substr(c.begin, c.end - c.begin),
-                                       &c.canonical);
-    out->push_back(std::move(c));
+    out->push_back(ReadingCandidate(tokens, item, first, end));
     seeds.push_back(end);
   }
 }
@@ -974,6 +1056,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
+  ScorerNames(tokens, out);
   CoordinatedNames(tokens, out);
   UnknownFirstNames(tokens, out);
 }
