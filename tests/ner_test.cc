@@ -806,6 +806,11 @@ TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
   ExpectEntities("واجتمع وزير الدفاع نوعام بيلتس مع الوفد", {{"PER", "نوعام بيلتس"}});
   // After a role with its adjectives, even a first word shaped like an imperfect verb.
   ExpectEntities("وقاد المهاجم المخضرم ياني ريتانن منتخب بلاده للفوز", {{"PER", "ياني ريتانن"}});
+  // An adjective may stand between the nationality and the name.
+  ExpectEntities("وفاز اللاعب على القبرصي الواعد ماركو كوستاكيس بعد مباراة طويلة",
+                 {{"PER", "ماركو كوستاكيس"}});
+  ExpectEntities("وتغلب على القبرصي الواعد خريستوس كوستاكيس بعد مباراة طويلة",
+                 {{"PER", "خريستوس كوستاكيس"}});
   // A plural noun after a nationality noun is no name.
   ExpectEntities("قال إن الغربيين العرب مخلوقات طيبة", {});
 }

@@ -418,6 +418,8 @@ bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer)
   return true;
 }
 
+// Adjectives between a nationality adjective and the name it describes.
+constexpr size_t kMaxPersonAdjectives = 2;
 // Tokens a role's complement may have between the role and a nationality adjective.
 constexpr size_t kMaxRoleComplement = 3;
 
@@ -459,6 +461,29 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const std::string_view key = tokens.Key(i);
   if (key.size() >= 4 && (key.substr(key.size() - 4) == "\xD9\x8A\xD9\x86" ||   // ين
                           key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
+    return;
+  }
+  // An adjective or two may describe the person between the nationality and the name: الأميركي
+  // المخضرم [أندري أغاسي]، البرازيلي الشاب. Then only a given name or a foreign name the lists
+  // lack in a person's context counts.
+  size_t adjectives = i + 1;
+  while (adjectives < tokens.size() && adjectives < i + 1 + kMaxPersonAdjectives &&
+         tokens[adjectives].known < 0 && Definite(tokens, adjectives) &&
+         !tokens[adjectives].conjunction &&
+         !((tokens[adjectives].flags | tokens[adjectives].bare_flags) &
+           (kNerStop | kNerDemonym | kNerRelative)) &&
+         tokens.lexicon().Flags(tokens.Key(adjectives)) == 0) {
+    ++adjectives;
+  }
+  if (adjectives > i + 1) {
+    const size_t k = adjectives;
+    if (k >= tokens.size() || tokens[k].known >= 0 || tokens[k].conjunction) return;
+    if (IsGiven(tokens[k]) && !(tokens[k].flags & kNerAmbiguousName) && tokens.IsNameWord(k)) {
+      proposer->AddName(k, /*alone=*/true, /*titled=*/true);
+    } else if ((after_person_word || t.clitic_article || !after_definite) &&
+               !(tokens[k].flags & kNerNameStart)) {
+      DescribedUnknownName(tokens, k, proposer);
+    }
     return;
   }
   const size_t k = i + 1;
