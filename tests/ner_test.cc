@@ -815,9 +815,11 @@ TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
   ExpectEntities("قال إن الغربيين العرب مخلوقات طيبة", {});
 }
 
-// Ordinal and manner adverbs end the name before them.
+// Ordinal and manner adverbs, kinship nouns and offices in apposition end the name before them.
 TEST(NerRulesTest, AccusativeAdverbsEndAName) {
   ExpectEntities("ودخل خالد سليم بديلا في الشوط الثاني", {{"PER", "خالد سليم"}});
+  ExpectEntities("وحضر الحفل سامي وليد شقيق الوزير", {{"PER", "سامي وليد"}});
+  ExpectEntities("وتحدث سامي وليد السكرتير العام للنقابة", {{"PER", "سامي وليد"}});
 }
 
 // In a match report the words before a scorer's minutes in parentheses are the scorer.
