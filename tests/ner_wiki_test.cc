@@ -115,6 +115,21 @@ TEST(WikiPlaceRulesTest, MoreListedPlaces) {
   EXPECT_EQ(Find(kPoet), (V{At(kPoet, "PER", "لويس أراغون")}));
 }
 
+// An indefinite feminine adjective after a trigger agrees with it (مدينة ساحلية، قرية صغيرة،
+// بلدة هادئة، مدينة مزدهرة) and names no place; an unknown name after the trigger still does,
+// and so do the listed places shaped like such adjectives.
+TEST(WikiPlaceRulesTest, FeminineAdjectiveAfterATriggerIsNoPlace) {
+  EXPECT_EQ(Find("ولد في قرية صغيرة قرب الجبل"), V{});
+  EXPECT_EQ(Find("وهي مدينة ساحلية يقصدها السياح"), V{});
+  EXPECT_EQ(Find("انتقل إلى بلدة هادئة بعد تقاعده"), V{});
+  EXPECT_EQ(Find("أصبحت مدينة مزدهرة في العصر الذهبي"), V{});
+  EXPECT_EQ(Find("وتعد جزيرة بركانية نشطة"), V{});
+  constexpr std::string_view kVillage = "ولد في بلدة كفرنبودة شمال المدينة";
+  EXPECT_EQ(Find(kVillage), (V{At(kVillage, "LOC", "كفرنبودة")}));
+  constexpr std::string_view kListed = "زار مدينة طبرية ثم قرية سبسطية";
+  EXPECT_EQ(Find(kListed), (V{At(kListed, "LOC", "طبرية"), At(kListed, "LOC", "سبسطية")}));
+}
+
 // A company after a noun for computer products names the product line, not the company.
 TEST(WikiMiscFilterTest, CompanyInAProductsNameIsNoOrganization) {
   EXPECT_EQ(Find("يعمل النظام على معالجات إنتل وحواسيب أخرى"), V{});
