@@ -130,6 +130,19 @@ TEST(WikiPlaceRulesTest, FeminineAdjectiveAfterATriggerIsNoPlace) {
   EXPECT_EQ(Find(kListed), (V{At(kListed, "LOC", "طبرية"), At(kListed, "LOC", "سبسطية")}));
 }
 
+// An indefinite adjective or participle after an organization's head describes the head:
+// no name starts there. A proper name after the head still makes one.
+TEST(WikiOrgRulesTest, AdjectiveAfterAnIndefiniteHeadStartsNoName) {
+  EXPECT_EQ(Find("وضعت الهدايا تحت صندوق مصنوع من الخشب"), V{});
+  EXPECT_EQ(Find("وهي غرفة حصينة تضم كنوزا نادرة"), V{});
+  EXPECT_EQ(Find("وأسس مع أصدقائه جمعية خيرية صغيرة"), V{});
+  EXPECT_EQ(Find("وهي منظمة مستقلة تعمل في المنطقة"), V{});
+  constexpr std::string_view kDoctors = "وانضم إلى منظمة أطباء بلا حدود";
+  EXPECT_EQ(Find(kDoctors), (V{At(kDoctors, "ORG", "منظمة أطباء بلا حدود")}));
+  constexpr std::string_view kCompany = "وقعت شركة سامسونغ عقدا جديدا";
+  EXPECT_EQ(Find(kCompany), (V{At(kCompany, "ORG", "سامسونغ")}));
+}
+
 // A company after a noun for computer products names the product line, not the company.
 TEST(WikiMiscFilterTest, CompanyInAProductsNameIsNoOrganization) {
   EXPECT_EQ(Find("يعمل النظام على معالجات إنتل وحواسيب أخرى"), V{});

@@ -275,6 +275,12 @@ class NerTokens {
   // plural ـات: the endings of Arabic nouns and adjectives (إدارة، معينة، سيارات), rare on
   // foreign names.
   bool EndsFeminine(size_t i) const;
+  // Whether the indefinite word i is shaped like an adjective or participle that describes the
+  // noun before it (مدينة ساحلية، قرية صغيرة، بلدة هادئة، مدينة مزدهرة، صندوق مصنوع), not a
+  // proper name: with teh marbuta a relational adjective (ـية), the patterns فعيلة and فاعلة or a
+  // participle with the prefix م; without it the passive participle مفعول. Listed names of these
+  // shapes (بريدة، باتنة) are known before a rule asks.
+  bool IsAdjectiveShaped(size_t i) const;
 
   // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
   Candidate MakeCandidate(EntityType type, size_t first, size_t end, int32_t priority) const;

@@ -15,31 +15,10 @@ constexpr uint32_t kMaxPrefixLetters = 4;
 // Nationality adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
 constexpr size_t kMaxTriggerAdjectives = 2;
 
-// Whether the indefinite token k ending in ta marbuta is shaped like a feminine adjective that
-// agrees with a feminine trigger (مدينة ساحلية، قرية صغيرة، بلدة هادئة، مدينة مزدهرة), not a
-// place's name: a relational adjective (ـية), the patterns فعيلة (صغيرة، عريقة، حديثة) and
-// فاعلة (هادئة), or a participle with the prefix م (مأهولة، مزدهرة، مستقلة). Listed places of
-// these shapes (بريدة، باتنة، مصراتة) are known before the rule looks.
-bool IsFeminineAdjectiveShape(const NerTokens& tokens, size_t k) {
-  const std::string_view key = tokens.Key(k);
-  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in the key
-  constexpr std::string_view kMeem = "\xD9\x85", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
-                             kTaMarbuta = "\xD8\xA9";
-  const std::string_view text = tokens.doc().TokenText(k);
-  if (text.size() < kTaMarbuta.size() || text.substr(text.size() - kTaMarbuta.size()) != kTaMarbuta ||
-      key.size() % kLetter != 0) {
-    return false;
-  }
-  const size_t letters = key.size() / kLetter;
-  auto letter = [&](size_t i) { return key.substr(i * kLetter, kLetter); };
-  if (letters >= 4 && letter(letters - 2) == kYa) return true;            // ساحلية
-  if (letters == 5 && (letter(2) == kYa || letter(1) == kAlef)) return true;  // صغيرة، هادئة
-  return letters >= 5 && letter(0) == kMeem;                                // مزدهرة
-}
-
 bool IsNamePart(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || tokens[k].known >= 0 || (tokens[k].flags & kNerGivenName)) return false;
-  if (!tokens[k].article && IsFeminineAdjectiveShape(tokens, k)) return false;
+  // An adjective agreeing with a feminine trigger: مدينة ساحلية، قرية صغيرة.
+  if (tokens.EndsFeminine(k) && tokens.IsAdjectiveShaped(k)) return false;
   if (tokens.IsPlainWord(k)) return true;
   // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
   // here unless it is a nationality or an organization adjective.
