@@ -115,6 +115,13 @@ TEST(WikiPlaceRulesTest, MoreListedPlaces) {
   EXPECT_EQ(Find(kPoet), (V{At(kPoet, "PER", "لويس أراغون")}));
 }
 
+// Technology towns and other world places the list knows now.
+TEST(WikiPlaceRulesTest, TechnologyTownsAreListed) {
+  constexpr std::string_view kText = "نقلت الشركة مقرها من سانتا كلارا إلى مينلو بارك ثم إلى ريدوود شورز";
+  EXPECT_EQ(Find(kText), (V{At(kText, "LOC", "سانتا كلارا"), At(kText, "LOC", "مينلو بارك"),
+                            At(kText, "LOC", "ريدوود شورز")}));
+}
+
 // An indefinite feminine adjective after a trigger agrees with it (مدينة ساحلية، قرية صغيرة،
 // بلدة هادئة، مدينة مزدهرة) and names no place; an unknown name after the trigger still does,
 // and so do the listed places shaped like such adjectives.
