@@ -122,6 +122,19 @@ TEST(WikiPlaceRulesTest, TechnologyTownsAreListed) {
                             At(kText, "LOC", "ريدوود شورز")}));
 }
 
+// Parts and kinds of historic buildings with a name are facilities too; an adjective or a
+// participle after a facility word, or tanween on it, names none.
+TEST(WikiPlaceRulesTest, HistoricBuildingsAndAdjectivesAfterAFacilityWord) {
+  constexpr std::string_view kHall = "وعولج في بيمارستان أرغون الكاملي ثم زار رواق الملك فيصل";
+  EXPECT_EQ(Find(kHall), (V{At(kHall, "LOC", "بيمارستان أرغون الكاملي"),
+                            At(kHall, "LOC", "رواق الملك فيصل")}));
+  EXPECT_EQ(Find("وأضيف رواقٍ طويل إلى المبنى"), V{});
+  EXPECT_EQ(Find("وصلى في مسجد معروف بين أهل الحي"), V{});
+  EXPECT_EQ(Find("وأقيمت المباراة على ملعب محايد قريب من الحدود"), V{});
+  constexpr std::string_view kGiven = "وصلى العصر في مسجد محمود";
+  EXPECT_EQ(Find(kGiven), (V{At(kGiven, "LOC", "مسجد محمود")}));
+}
+
 // An indefinite feminine adjective after a trigger agrees with it (مدينة ساحلية، قرية صغيرة،
 // بلدة هادئة، مدينة مزدهرة) and names no place; an unknown name after the trigger still does,
 // and so do the listed places shaped like such adjectives.

@@ -175,7 +175,8 @@ bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
   if (u.article) return true;
   // Indefinite: a proper name, not an adjective (رئيسي، جديدة), an accusative (جديدا), a word
   // with a proclitic (بمثل) or a verb in the imperfective (مسجد يعتبر من أقدم، يقع في).
-  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < 3) {
+  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < 3 ||
+      tokens.IsAdjectiveShaped(k)) {  // رواق طويل، مسجد معروف
     return false;
   }
   // Nor a noun with a possessive pronoun (قصر سموه، حديقة منزله).
@@ -242,6 +243,8 @@ void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
   std::vector<Candidate> facilities;
   for (size_t i = 0; i + 1 < n; ++i) {
     if (!(tokens[i].reading_flags & kNerNamedAfter) || !IsFacilityWord(tokens[i])) continue;
+    // With tanween the word is indefinite and takes no name after it: رواقٍ طويل.
+    if (HasTanween(tokens.doc().TokenText(i))) continue;
     const size_t end = FacilityNameEnd(tokens, i + 1, *out);
     if (end == i + 1) continue;
     const int32_t priority =
