@@ -159,6 +159,9 @@ TEST(WikiOrgRulesTest, AdjectiveAfterAnIndefiniteHeadStartsNoName) {
   EXPECT_EQ(Find("وهي منظمة مستقلة تعمل في المنطقة"), V{});
   constexpr std::string_view kDoctors = "وانضم إلى منظمة أطباء بلا حدود";
   EXPECT_EQ(Find(kDoctors), (V{At(kDoctors, "ORG", "منظمة أطباء بلا حدود")}));
+  // A given name of an adjective's shape (فاطمة: فاعلة) still names the organization.
+  constexpr std::string_view kCharity = "وأسس جمعية فاطمة لرعاية الأيتام";
+  EXPECT_EQ(Find(kCharity), (V{At(kCharity, "ORG", "جمعية فاطمة لرعاية الأيتام")}));
   constexpr std::string_view kCompany = "وقعت شركة سامسونغ عقدا جديدا";
   EXPECT_EQ(Find(kCompany), (V{At(kCompany, "ORG", "سامسونغ")}));
 }

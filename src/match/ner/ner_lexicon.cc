@@ -490,7 +490,8 @@ bool HasTanween(std::string_view text) {
 }
 
 bool NerTokens::IsAdjectiveShaped(size_t i) const {
-  if (!tokens_[i].word || tokens_[i].article) return false;
+  // Given names have these shapes too: فاطمة، جميلة، محمود.
+  if (!tokens_[i].word || tokens_[i].article || (tokens_[i].flags & kNerGivenName)) return false;
   const std::string_view key = Key(i);
   constexpr size_t kLetter = 2;  // bytes of an Arabic letter in the match form
   constexpr std::string_view kMeem = "\xD9\x85", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
@@ -499,7 +500,6 @@ bool NerTokens::IsAdjectiveShaped(size_t i) const {
   const size_t letters = key.size() / kLetter;
   auto letter = [&](size_t k) { return key.substr(k * kLetter, kLetter); };
   if (!EndsWith(doc_.TokenText(i), "\xD8\xA9")) {  // no teh marbuta: مفعول، مفاعل
-    if (tokens_[i].flags & kNerGivenName) return false;  // محمود
     return letters == 5 && letter(0) == kMeem && (letter(3) == kWaw || letter(2) == kAlef);
   }
   if (letters >= 4 && letter(letters - 2) == kYa) return true;                // ساحلية

@@ -282,9 +282,9 @@ class NerTokens {
   // Whether the indefinite word i is shaped like an adjective or participle that describes the
   // noun before it (مدينة ساحلية، قرية صغيرة، بلدة هادئة، مدينة مزدهرة، صندوق مصنوع), not a
   // proper name: with teh marbuta a relational adjective (ـية), the patterns فعيلة and فاعلة or a
-  // participle with the prefix م; without it the participles مفعول (مصنوع) and مفاعل (محايد),
-  // unless a given name (محمود); not فعيل, a shape many names have (شقيف). Listed names of
-  // these shapes (بريدة، باتنة) are known before a rule asks.
+  // participle with the prefix م; without it the participles مفعول (مصنوع) and مفاعل (محايد);
+  // not فعيل, a shape many names have (شقيف). Given names of these shapes (فاطمة، محمود) are
+  // names; listed places (بريدة، باتنة) are known before a rule asks.
   bool IsAdjectiveShaped(size_t i) const;
 
   // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
