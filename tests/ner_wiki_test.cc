@@ -135,6 +135,13 @@ TEST(WikiPlaceRulesTest, HistoricBuildingsAndAdjectivesAfterAFacilityWord) {
   EXPECT_EQ(Find(kGiven), (V{At(kGiven, "LOC", "مسجد محمود")}));
 }
 
+// Clubs and technology companies the list knows now.
+TEST(WikiOrgListsTest, MoreClubsAndCompanies) {
+  constexpr std::string_view kText = "لعب مع رايو فاييكانو ثم أولمبيك مارسيليا ، واشترت كومباك الشركة";
+  EXPECT_EQ(Find(kText), (V{At(kText, "ORG", "رايو فاييكانو"), At(kText, "ORG", "أولمبيك مارسيليا"),
+                            At(kText, "ORG", "كومباك")}));
+}
+
 // An indefinite feminine adjective after a trigger agrees with it (مدينة ساحلية، قرية صغيرة،
 // بلدة هادئة، مدينة مزدهرة) and names no place; an unknown name after the trigger still does,
 // and so do the listed places shaped like such adjectives.
