@@ -142,6 +142,17 @@ TEST(WikiOrgListsTest, MoreClubsAndCompanies) {
                             At(kText, "ORG", "كومباك")}));
 }
 
+// "The Younger", "the Great" close a historical person's name as a regnal number does; after a
+// place they stay out.
+TEST(WikiPersonEpithetTest, EpithetClosesAPersonsName) {
+  constexpr std::string_view kSultan = "تولى الحكم بعد أخيه السلطان حسين الصغير";
+  EXPECT_EQ(Find(kSultan), (V{At(kSultan, "PER", "حسين الصغير")}));
+  constexpr std::string_view kEmpress = "حكمت كاترين الكبرى روسيا";
+  EXPECT_EQ(Find(kEmpress), (V{At(kEmpress, "PER", "كاترين الكبرى"), At(kEmpress, "LOC", "روسيا")}));
+  constexpr std::string_view kCity = "وصل الوفد إلى الدار البيضاء الكبرى";
+  EXPECT_EQ(Find(kCity), (V{At(kCity, "LOC", "الدار البيضاء")}));
+}
+
 // An indefinite feminine adjective after a trigger agrees with it (مدينة ساحلية، قرية صغيرة،
 // بلدة هادئة، مدينة مزدهرة) and names no place; an unknown name after the trigger still does,
 // and so do the listed places shaped like such adjectives.
