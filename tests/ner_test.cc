@@ -805,12 +805,14 @@ TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
   // The second word of such a name may look like a proclitic on a word no lexicon knows.
   ExpectEntities("واجتمع وزير الدفاع نوعام بيلتس مع الوفد", {{"PER", "نوعام بيلتس"}});
   // After a role with its adjectives, even a first word shaped like an imperfect verb.
-  ExpectEntities("وقاد المهاجم المخضرم ياني ريتانن منتخب بلاده للفوز", {{"PER", "ياني ريتانن"}});
+  ExpectEntities("وقال المهاجم المخضرم ياني ريتانن إن الفريق جاهز", {{"PER", "ياني ريتانن"}});
   // An adjective may stand between the nationality and the name.
   ExpectEntities("وفاز اللاعب على القبرصي الواعد ماركو كوستاكيس بعد مباراة طويلة",
                  {{"PER", "ماركو كوستاكيس"}});
   ExpectEntities("وتغلب على القبرصي الواعد خريستوس كوستاكيس بعد مباراة طويلة",
                  {{"PER", "خريستوس كوستاكيس"}});
+  // Without the subject's end after them such words are the clause going on.
+  ExpectEntities("وقال إن النجم الأميركي أحرز لقب البطولة مرتين", {});
   // A plural noun after a nationality noun is no name.
   ExpectEntities("قال إن الغربيين العرب مخلوقات طيبة", {});
 }

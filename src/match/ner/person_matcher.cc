@@ -320,11 +320,20 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
   // The second word must not read as a preposition + noun (لمدة، بسبب); one no reading of which
   // the lexicons know, with no feminine ending and no common word after its proclitic, is the
   // name as written (ويلفريد, not و + يلفريد; بيرتس, not ب + يرتس).
+  // The first word must then be unambiguous itself (or unknown in every reading, and without
+  // the preposition ل: لنزع) and no verb of the form أفعل (أحرز), and the
+  // second no accusative (كبيرا) nor negated verb (لايؤمن).
   const TokenAnalysis& second = tokens.doc().analyses[k + 1];
-  return second.reading_count <= 1 ||
-         (tokens.lexicon().KnowsNoReading(second) &&
-          !EndsWithTehMarbuta(tokens.doc().TokenText(k + 1)) &&
-          !PrepositionOnCommonWord(tokens, k + 1));
+  if (second.reading_count <= 1) return true;
+  const std::string_view first_key = tokens.Key(k);
+  return tokens.lexicon().KnowsNoReading(second) &&
+         (tokens.doc().analyses[k].reading_count <= 1 ||
+          (tokens.lexicon().KnowsNoReading(tokens.doc().analyses[k]) &&
+           !StartsWithLam(tokens.doc().TokenText(k)))) &&
+         !(tokens.Letters(k) == 4 && first_key.substr(0, 2) == "\xD8\xA7") &&
+         !tokens.EndsWithAlef(k + 1) && tokens.Key(k + 1).substr(0, 4) != "\xD9\x84\xD8\xA7" &&
+         !EndsWithTehMarbuta(tokens.doc().TokenText(k + 1)) &&
+         !PrepositionOnCommonWord(tokens, k + 1);
 }
 
 class Proposer {
@@ -395,11 +404,16 @@ bool TitledNameWord(const NerTokens& tokens, size_t j);
 // After a role and a nationality adjective (العداء الكيني، الكاتبة اللبنانية) or a nationality
 // adjective with a preposition (للكيني), what follows is the person's name even when no list
 // knows it: two or three words of a foreign name's shape (TitledNameWord) that end where the
-// subject ends, or exactly two such words that a common word's shape follows (العداء الهولندي
-// [سوم برام] بتوقيت). Three words with no boundary after them are left alone. Returns whether
-// it proposed a name.
-bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer) {
+// subject ends, or (unless `need_boundary`) exactly two such words that a number or a common
+// word's shape follows (العداء الهولندي [سوم برام] بتوقيت). A first word with the preposition ل
+// (لنزع) starts no name. Returns whether it proposed a name.
+bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer,
+                          bool need_boundary = false) {
   const size_t n = tokens.size();
+  if (k < n && tokens.doc().analyses[k].reading_count > 1 &&
+      StartsWithLam(tokens.doc().TokenText(k))) {
+    return false;
+  }
   size_t run = k;
   while (run < n && run < k + kMaxReportedNameWords && TitledNameWord(tokens, run) &&
          (run == k || !tokens[run].conjunction)) {
@@ -412,7 +426,10 @@ bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer)
       return true;
     }
   }
-  if (run != k + 2) return false;
+  if (need_boundary || run != k + 2 ||
+      !(tokens.doc().tokens[run].kind == TokenKind::kNumber || CommonWordShape(tokens, run))) {
+    return false;
+  }
   proposer->Add(k, k + 2);
   return true;
 }
@@ -480,7 +497,7 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     if (IsGiven(tokens[k]) && !(tokens[k].flags & kNerAmbiguousName) && tokens.IsNameWord(k)) {
       proposer->AddName(k, /*alone=*/true, /*titled=*/true);
     } else if ((after_person_word || t.clitic_article || !after_definite) &&
-               !(tokens[k].flags & kNerNameStart)) {
+               !(tokens[k].flags & kNerNameStart) && tokens.IsNameWord(k)) {
       DescribedUnknownName(tokens, k, proposer);
     }
     return;
@@ -646,7 +663,7 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   // for its verb-like shape (المهاجم المخضرم [ياري ليتمانن]).
   if (role && k < n && !tokens[k].conjunction && tokens[k].known < 0 && !IsGiven(tokens[k]) &&
       !(tokens[k].flags & kNerNameStart) && !tokens.IsNameWord(k) &&
-      DescribedUnknownName(tokens, k, proposer)) {
+      DescribedUnknownName(tokens, k, proposer, /*need_boundary=*/true)) {
     return;
   }
   if (k >= n || !tokens.IsNameWord(k)) return;
