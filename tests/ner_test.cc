@@ -811,6 +811,9 @@ TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
                  {{"PER", "ماركو كوستاكيس"}});
   ExpectEntities("وتغلب على القبرصي الواعد خريستوس كوستاكيس بعد مباراة طويلة",
                  {{"PER", "خريستوس كوستاكيس"}});
+  // A noun with its pronoun ends the name (تشبثه), a name ending in يه does not (دياكيه).
+  ExpectEntities("وأظهر الأميركي المخضرم أندري أغيلار تشبثه بالبقاء",
+                 {{"PER", "أندري أغيلار"}});
   // Without the subject's end after them such words are the clause going on.
   ExpectEntities("وقال إن النجم الأميركي أحرز لقب البطولة مرتين", {});
   // A plural noun after a nationality noun is no name.

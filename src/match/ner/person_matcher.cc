@@ -401,6 +401,16 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
 
 bool TitledNameWord(const NerTokens& tokens, size_t j);
 
+// Whether the match form ends with the pronoun ه after a consonant (تشبثه، فريقه): a noun with
+// its pronoun; the foreign names that end in ه end in يه (دياكيه).
+bool PronounOnNoun(std::string_view key) {
+  constexpr std::string_view kHa = "\xD9\x87", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
+                             kWaw = "\xD9\x88";
+  if (key.size() < 8 || key.substr(key.size() - 2) != kHa) return false;
+  const std::string_view before = key.substr(key.size() - 4, 2);
+  return before != kYa && before != kAlef && before != kWaw;
+}
+
 // After a role and a nationality adjective (العداء الكيني، الكاتبة اللبنانية) or a nationality
 // adjective with a preposition (للكيني), what follows is the person's name even when no list
 // knows it: two or three words of a foreign name's shape (TitledNameWord) that end where the
@@ -416,7 +426,7 @@ bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer,
   }
   size_t run = k;
   while (run < n && run < k + kMaxReportedNameWords && TitledNameWord(tokens, run) &&
-         (run == k || !tokens[run].conjunction)) {
+         (run == k || (!tokens[run].conjunction && !PronounOnNoun(tokens.Key(run))))) {
     ++run;
   }
   if (run < k + 2) return false;  // one word: the callers' own tests decide
