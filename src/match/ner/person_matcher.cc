@@ -401,21 +401,22 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
 
 bool TitledNameWord(const NerTokens& tokens, size_t j);
 
-// Whether the match form ends with the pronoun ه after a consonant (تشبثه، فريقه): a noun with
-// its pronoun; the foreign names that end in ه end in يه (دياكيه).
-bool PronounOnNoun(std::string_view key) {
+// Whether the word as written ends with the pronoun ه after a consonant (تشبثه، فريقه): a
+// noun with its pronoun; the foreign names that end in ه end in يه (دياكيه). The written form,
+// not the match form, which folds ة to ه.
+bool PronounOnNoun(std::string_view text) {
   constexpr std::string_view kHa = "\xD9\x87", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
                              kWaw = "\xD9\x88";
-  if (key.size() < 8 || key.substr(key.size() - 2) != kHa) return false;
-  const std::string_view before = key.substr(key.size() - 4, 2);
+  if (text.size() < 8 || text.substr(text.size() - 2) != kHa) return false;
+  const std::string_view before = text.substr(text.size() - 4, 2);
   return before != kYa && before != kAlef && before != kWaw;
 }
 
 // After a role and a nationality adjective (العداء الكيني، الكاتبة اللبنانية) or a nationality
 // adjective with a preposition (للكيني), what follows is the person's name even when no list
 // knows it: two or three words of a foreign name's shape (TitledNameWord) that end where the
-// subject ends, or (unless `need_boundary`) exactly two such words that a number or a common
-// word's shape follows (العداء الهولندي [سوم برام] بتوقيت). A first word with the preposition ل
+// subject ends, or (unless `need_boundary`) exactly two such words that a number, a common
+// word's shape or a noun with its pronoun follows (العداء الهولندي [سوم برام] بتوقيت). A first word with the preposition ل
 // (لنزع) starts no name. Returns whether it proposed a name.
 bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer,
                           bool need_boundary = false) {
@@ -426,7 +427,7 @@ bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer,
   }
   size_t run = k;
   while (run < n && run < k + kMaxReportedNameWords && TitledNameWord(tokens, run) &&
-         (run == k || (!tokens[run].conjunction && !PronounOnNoun(tokens.Key(run))))) {
+         (run == k || (!tokens[run].conjunction && !PronounOnNoun(tokens.doc().TokenText(run))))) {
     ++run;
   }
   if (run < k + 2) return false;  // one word: the callers' own tests decide
@@ -437,7 +438,8 @@ bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer,
     }
   }
   if (need_boundary || run != k + 2 ||
-      !(tokens.doc().tokens[run].kind == TokenKind::kNumber || CommonWordShape(tokens, run))) {
+      !(tokens.doc().tokens[run].kind == TokenKind::kNumber || CommonWordShape(tokens, run) ||
+        PronounOnNoun(tokens.doc().TokenText(run)))) {
     return false;
   }
   proposer->Add(k, k + 2);
