@@ -811,6 +811,9 @@ TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
                  {{"PER", "ماركو كوستاكيس"}});
   ExpectEntities("وتغلب على القبرصي الواعد خريستوس كوستاكيس بعد مباراة طويلة",
                  {{"PER", "خريستوس كوستاكيس"}});
+  // A person noun with its complement, an unknown first name and a family name with the article.
+  ExpectEntities("والتقى رجل الأعمال الليبي نوري الشريدي ، في طرابلس",
+                 {{"PER", "نوري الشريدي"}, {"LOC", "طرابلس"}});
   // A noun with its pronoun ends the name (تشبثه), a name ending in يه does not (دياكيه).
   ExpectEntities("وأظهر الأميركي المخضرم أندري أغيلار تشبثه بالبقاء",
                  {{"PER", "أندري أغيلار"}});

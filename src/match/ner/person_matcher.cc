@@ -522,6 +522,16 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       DescribedUnknownName(tokens, k, proposer)) {
     return;
   }
+  // An unknown first name and a family name with the article after a person's description,
+  // where the subject ends: رجل الأعمال المصري [دودي الفايد] ،
+  if (after_person_word && k + 1 < tokens.size() && tokens[k].known < 0 &&
+      !tokens[k].conjunction && !IsGiven(tokens[k]) && TitledNameWord(tokens, k) &&
+      tokens.doc().analyses[k].reading_count <= 1 && tokens[k + 1].known < 0 &&
+      Definite(tokens, k + 1) && !tokens[k + 1].conjunction && tokens.IsNameWord(k + 1) &&
+      EndsSubject(tokens, k + 2)) {
+    proposer->Add(k, k + 2);
+    return;
+  }
   if (k >= tokens.size() || !tokens.IsNameWord(k)) return;
   const NerToken& u = tokens[k];
   if (Definite(tokens, k) || u.known >= 0) return;  // known names need no help
