@@ -840,5 +840,13 @@ TEST(NerRulesTest, ScorersBeforeTheirMinutes) {
   ExpectEntities("وصدر البيان رقم ( 12 ) أمس", {});
 }
 
+// كل من before a list of names: the first item is a person when the list goes on with و.
+TEST(NerRulesTest, EachOfBeforeAListOfNames) {
+  ExpectEntities("وشارك في الفيلم كل من هيرمان كوبلر وجاك لامبير",
+                 {{"PER", "هيرمان كوبلر"}, {"PER", "جاك لامبير"}});
+  // A list of common nouns is no list of names.
+  ExpectEntities("وشارك في الندوة كل من الأساتذة والطلاب", {});
+}
+
 }  // namespace
 }  // namespace kashif

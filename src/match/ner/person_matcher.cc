@@ -996,6 +996,35 @@ void ScorerNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   }
 }
 
+// كل من / كلا من ("each of") before a list of names: كل من [ستيفن كوري] ومارك أوكيفي. The
+// first item, one to three words each a given name or a foreign name's word (TitledNameWord),
+// is a person when a و-word that may be a name follows it: the list goes on, and
+// CoordinatedNames reads the next items from it.
+constexpr std::string_view kEach[] = {"\xD9\x83\xD9\x84", "\xD9\x83\xD9\x84\xD8\xA7"};
+constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
+
+void EachOfNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const Document& doc = tokens.doc();
+  const size_t n = tokens.size();
+  for (size_t i = 0; i + 3 < n; ++i) {
+    const std::string_view word = doc.TokenText(i);
+    if ((word != kEach[0] && word != kEach[1]) || doc.TokenText(i + 1) != kOf) continue;
+    const size_t k = i + 2;
+    size_t end = k;
+    while (end < n && end < k + kMaxCoordinatedNameWords && tokens[end].known < 0 &&
+           !tokens[end].conjunction && !Definite(tokens, end) &&
+           ((IsGiven(tokens[end]) && tokens.IsNameWord(end)) || TitledNameWord(tokens, end))) {
+      ++end;
+    }
+    if (end == k || end >= n || !tokens[end].conjunction) continue;
+    const int reading = WawReading(tokens, end);
+    if (reading < 0) continue;
+    const std::string_view next = doc.Slice(doc.analyses[end].readings[reading].key);
+    if (!(tokens.lexicon().Flags(next) & kNerGivenName) && !PlainNameKey(tokens, next)) continue;
+    out->push_back(ReadingCandidate(tokens, k, doc.analyses[k].readings[0], end));
+  }
+}
+
 // Names joined by و to a person's name are persons too: ميشيل سالغادو و[روبرتو كارلوس]
 // و[فرناندو هييرو]. The coordinated name is one to three unknown words that end where the list
 // may go on (punctuation, another و, the end); a name from a seed proposed this way seeds the
@@ -1109,6 +1138,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
   ScorerNames(tokens, out);
+  EachOfNames(tokens, out);
   CoordinatedNames(tokens, out);
   UnknownFirstNames(tokens, out);
 }
