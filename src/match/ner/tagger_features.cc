@@ -187,20 +187,25 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
 
 }  // namespace
 
-// A direct-mapped table of words and their lexical sums by offset. An entry is found by a 64-bit
-// hash of the token's bytes and of everything else its lexical features read (the NER classes,
-// the clitics, the reading): 80 bytes, two cache lines, fetched a few tokens ahead. The sums are
-// kept in int16 units of 16 weight units (saturated), a rounding far below the weights' spread.
-// The result depends on the word alone, never on what the thread tagged before.
+// A table of words and their lexical sums by offset, eight ways to a set. An entry is found by
+// a 64-bit hash of the token's bytes and of everything else its lexical features read (the NER
+// classes, the clitics, the reading): its top bits pick the set, its low 32 bits are the tag the
+// set's 32-byte line of tags is searched for, and the entry (80 bytes, two cache lines) holds
+// the whole hash. The sums are kept in int16 units of 16 weight units (saturated), a rounding
+// far below the weights' spread. The result depends on the word alone, never on what the
+// thread tagged before.
 //
 // Size: a miss costs some 2,500 instructions (the features hashed, about 25 weight rows read
-// from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 5 MB a thread.
-// On 1.6 MB of news read over and over (35 K distinct words), a simulation of the table gives a
-// quarter of the tokens missing at 16 K entries, a sixth at 32 K, a tenth at 64 K.
+// from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 5.3 MB a thread.
+// On 1.6 MB of news read over and over (35 K distinct words), a simulation gives a tenth of the
+// tokens missing with one way (direct-mapped), 6% with two, 1.4% with eight (each set filled
+// first in, first out).
 class WordCache {
  public:
-  static constexpr int kIndexBits = 16;
-  static constexpr size_t kEntries = size_t{1} << kIndexBits;
+  static constexpr int kWays = 8;
+  static constexpr int kSetBits = 13;
+  static constexpr size_t kSets = size_t{1} << kSetBits;
+  static constexpr size_t kEntries = kSets * kWays;
   static constexpr int kShift = 4;
   struct Entry {
     uint64_t fingerprint = 0;  // 0: empty
@@ -210,12 +215,73 @@ class WordCache {
     int16_t sums[kOffsets * kTagLabelCount + 1] = {};
   };
   static_assert(sizeof(Entry) == 80, "an entry is 80 bytes");
+  // A set's tags (the fingerprints' low 32 bits, odd; 0: an empty way), one aligned line.
+  struct alignas(32) Set {
+    uint32_t tags[kWays] = {};
+  };
   uint64_t model_id = 0;
+  std::vector<Set> sets;
+  std::vector<uint8_t> next;  // each set's way filled next: first in, first out
   std::vector<Entry> entries;
   // A missed word's feature buckets by offset (kept to reuse their memory).
   std::vector<uint32_t> buckets[kOffsets];
 
-  Entry& At(uint64_t fingerprint) { return entries[fingerprint >> (64 - kIndexBits)]; }
+  void Reset(uint64_t id) {
+    sets.assign(kSets, Set());
+    next.assign(kSets, 0);
+    entries.assign(kEntries, Entry());
+    model_id = id;
+  }
+  static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
+  const Set* SetFor(uint64_t fingerprint) const { return &sets[SetOf(fingerprint)]; }
+  // The entry tagged like `fingerprint` (to fetch ahead; its whole key not read), or null.
+  const Entry* Probe(uint64_t fingerprint) const {
+    const size_t set = SetOf(fingerprint);
+    const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
+    return way < 0 ? nullptr : &entries[set * kWays + static_cast<size_t>(way)];
+  }
+  // The entry holding `fingerprint`, or null.
+  Entry* Find(uint64_t fingerprint) {
+    const size_t set = SetOf(fingerprint);
+    const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
+    if (way < 0) return nullptr;
+    Entry& entry = entries[set * kWays + static_cast<size_t>(way)];
+    return entry.fingerprint == fingerprint ? &entry : nullptr;
+  }
+  // The entry to fill for a missed `fingerprint`: the way whose tag it shares (so a set never
+  // holds a tag twice), else the set's oldest. Tagged here; the caller fills the sums.
+  Entry& Take(uint64_t fingerprint) {
+    const size_t set = SetOf(fingerprint);
+    const uint32_t tag = static_cast<uint32_t>(fingerprint);
+    int way = Way(sets[set], tag);
+    if (way < 0) {
+      way = next[set];
+      next[set] = static_cast<uint8_t>((way + 1) % kWays);
+      sets[set].tags[way] = tag;
+    }
+    Entry& entry = entries[set * kWays + static_cast<size_t>(way)];
+    entry.fingerprint = fingerprint;
+    return entry;
+  }
+
+ private:
+  // The way of `set` tagged `tag`, or -1.
+  static int Way(const Set& set, uint32_t tag) {
+    static_assert(kWays == 8, "two vectors of four tags");
+#if defined(KASHIF_TAGGER_SSE2)
+    const __m128i t = _mm_set1_epi32(static_cast<int>(tag));
+    const __m128i* p = reinterpret_cast<const __m128i*>(set.tags);
+    const int mask =
+        _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128(p), t))) |
+        _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128(p + 1), t))) << 4;
+    return mask == 0 ? -1 : __builtin_ctz(static_cast<unsigned>(mask));
+#else
+    for (int w = 0; w < kWays; ++w) {
+      if (set.tags[w] == tag) return w;
+    }
+    return -1;
+#endif
+  }
 };
 
 TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
@@ -356,32 +422,32 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   emissions->assign(n * W, 0);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
-  if (cache.model_id != model.id() || cache.entries.empty()) {
-    cache.entries.assign(WordCache::kEntries, WordCache::Entry());
-    cache.model_id = model.id();
-  }
-  // Each token's cache key first, so the entry a few tokens ahead can be fetched while this
-  // one is summed: the entries are too many for the nearest caches.
+  if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model.id());
+  // Each token's cache key first, its set's tags fetched at once; the entry a few tokens ahead
+  // is looked up and fetched while this one is summed: the entries are too many for the
+  // nearest caches.
   std::vector<uint64_t>& fingerprints = scratch->fingerprints;
   Fingerprints(doc, view, *scratch, &fingerprints);
-  constexpr size_t kAhead = 6;
+  for (uint64_t fingerprint : fingerprints) __builtin_prefetch(cache.SetFor(fingerprint));
+  constexpr size_t kAhead = 4;
   for (size_t j = 0; j < n; ++j) {
     if (j + kAhead < n) {
-      const char* ahead = reinterpret_cast<const char*>(&cache.At(fingerprints[j + kAhead]));
-      __builtin_prefetch(ahead);
-      __builtin_prefetch(ahead + sizeof(WordCache::Entry) - 1);
+      if (const WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead])) {
+        __builtin_prefetch(ahead);
+        __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(WordCache::Entry) - 1);
+      }
     }
     const uint64_t fingerprint = fingerprints[j];
-    WordCache::Entry& entry = cache.At(fingerprint);
-    if (entry.fingerprint != fingerprint) {
-      FillEntry(doc, view, j, model, *scratch, &cache, &entry);
-      entry.fingerprint = fingerprint;
+    WordCache::Entry* entry = cache.Find(fingerprint);
+    if (entry == nullptr) {
+      entry = &cache.Take(fingerprint);
+      FillEntry(doc, view, j, model, *scratch, &cache, entry);
     }
     // Token j's sums at offset d belong to token i = j - d.
     for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
       const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
       if (i < 0 || i >= static_cast<ptrdiff_t>(n)) continue;
-      AddRow<WordCache::kShift>(entry.sums + (d + kMaxOffset) * kTagLabelCount,
+      AddRow<WordCache::kShift>(entry->sums + (d + kMaxOffset) * kTagLabelCount,
                                 e + static_cast<size_t>(i) * W);
     }
   }
