@@ -249,19 +249,24 @@ class WordCache {
     return entry.fingerprint == fingerprint ? &entry : nullptr;
   }
   // The entry to fill for a missed `fingerprint`: the way whose tag it shares (so a set never
-  // holds a tag twice), else the set's oldest. Tagged here; the caller fills the sums.
-  Entry& Take(uint64_t fingerprint) {
+  // holds a tag twice), else the set's oldest; never one of the `kept` entries in `keep` (those
+  // of tokens still being summed). Tagged here; the caller fills the sums.
+  Entry& Take(uint64_t fingerprint, const Entry* const* keep, int kept) {
     const size_t set = SetOf(fingerprint);
     const uint32_t tag = static_cast<uint32_t>(fingerprint);
+    Entry* ways = &entries[set * kWays];
+    auto in_use = [&](int way) { return std::find(keep, keep + kept, ways + way) != keep + kept; };
     int way = Way(sets[set], tag);
-    if (way < 0) {
+    if (way < 0 || in_use(way)) {
+      // A kept entry of the same tag (two fingerprints alike in 45 bits) stays, and this word
+      // then always misses: slower, never wrong, as a hit compares the whole fingerprint.
       way = next[set];
+      while (in_use(way)) way = (way + 1) % kWays;
       next[set] = static_cast<uint8_t>((way + 1) % kWays);
       sets[set].tags[way] = tag;
     }
-    Entry& entry = entries[set * kWays + static_cast<size_t>(way)];
-    entry.fingerprint = fingerprint;
-    return entry;
+    ways[way].fingerprint = fingerprint;
+    return ways[way];
   }
 
  private:
@@ -319,24 +324,41 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
 
 namespace {
 
-// dst[y] += src[y] << kShift over kTagRowWidth lanes: two vector additions where SSE2 is there
-// (the compiler does not vectorize the widening on its own).
-template <int kShift>
-inline void AddRow(const int16_t* src, int32_t* dst) {
+// One token's emission scores (kTagRowWidth int32 lanes) summed in registers: rows of int16
+// weights added, each shifted left by kShift, with two vector additions where SSE2 is there
+// (the compiler does not vectorize the widening on its own), then stored once.
+class RowSum {
+ public:
   static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
+  template <int kShift>
+  void Add(const int16_t* src) {
 #if defined(KASHIF_TAGGER_SSE2)
-  const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
-  const __m128i zero = _mm_setzero_si128();
-  // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
-  const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16 - kShift);
-  const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16 - kShift);
-  __m128i* d = reinterpret_cast<__m128i*>(dst);
-  _mm_storeu_si128(d, _mm_add_epi32(_mm_loadu_si128(d), lo));
-  _mm_storeu_si128(d + 1, _mm_add_epi32(_mm_loadu_si128(d + 1), hi));
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+    const __m128i zero = _mm_setzero_si128();
+    // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
+    lo_ = _mm_add_epi32(lo_, _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16 - kShift));
+    hi_ = _mm_add_epi32(hi_, _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16 - kShift));
 #else
-  for (int y = 0; y < kTagRowWidth; ++y) dst[y] += int32_t{src[y]} * (1 << kShift);
+    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += int32_t{src[y]} * (1 << kShift);
 #endif
-}
+  }
+  void Store(int32_t* dst) const {
+#if defined(KASHIF_TAGGER_SSE2)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), lo_);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst) + 1, hi_);
+#else
+    std::copy(sums_, sums_ + kTagRowWidth, dst);
+#endif
+  }
+
+ private:
+#if defined(KASHIF_TAGGER_SSE2)
+  __m128i lo_ = _mm_setzero_si128();
+  __m128i hi_ = _mm_setzero_si128();
+#else
+  int32_t sums_[kTagRowWidth] = {};
+#endif
+};
 
 // The cache key of every token of `doc`: everything LexicalFeatures reads. The reading (its
 // full hash), the whole match form (the reading after proclitics of at most 8 bytes, which
@@ -398,10 +420,10 @@ void FillEntry(const Document& doc, const NerTokens& view, size_t j, const Tagge
                      _mm_packs_epi32(_mm_srai_epi32(lo, WordCache::kShift),
                                      _mm_srai_epi32(hi, WordCache::kShift)));
 #else
-    int32_t sums[kTagRowWidth] = {};
-    for (uint32_t bucket : cache->buckets[d]) {
-      AddRow<0>(rows + size_t{bucket} * kTagRowWidth, sums);
-    }
+    RowSum sum;
+    for (uint32_t bucket : cache->buckets[d]) sum.Add<0>(rows + size_t{bucket} * kTagRowWidth);
+    int32_t sums[kTagRowWidth];
+    sum.Store(sums);
     for (int y = 0; y < kTagLabelCount; ++y) {
       out[y] = static_cast<int16_t>(std::clamp(sums[y] >> WordCache::kShift, -32768, 32767));
     }
@@ -419,7 +441,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
   PrepareContext(doc, view, prior, scratch);
-  emissions->assign(n * W, 0);
+  emissions->resize(n * W);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
   if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model.id());
@@ -430,32 +452,43 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   Fingerprints(doc, view, *scratch, &fingerprints);
   for (uint64_t fingerprint : fingerprints) __builtin_prefetch(cache.SetFor(fingerprint));
   constexpr size_t kAhead = 4;
-  for (size_t j = 0; j < n; ++j) {
-    if (j + kAhead < n) {
-      if (const WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead])) {
-        __builtin_prefetch(ahead);
-        __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(WordCache::Entry) - 1);
+  // Token j's sums at offset d belong to token i = j - d: token i's row is complete once token
+  // i + kMaxOffset's entry is known. The entries of the tokens whose rows are still open (j - 4
+  // to j) are kept by token index mod 8, and a miss never refills one of them.
+  constexpr size_t kOpen = 2 * kMaxOffset;
+  const WordCache::Entry* open[8] = {};
+  static_assert(kOpen < 8, "the open entries fit the ring");
+  for (size_t j = 0; j < n + kMaxOffset; ++j) {
+    if (j < n) {
+      if (j + kAhead < n) {
+        if (const WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead])) {
+          __builtin_prefetch(ahead);
+          __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(WordCache::Entry) - 1);
+        }
       }
+      const uint64_t fingerprint = fingerprints[j];
+      WordCache::Entry* entry = cache.Find(fingerprint);
+      if (entry == nullptr) {
+        const WordCache::Entry* keep[kOpen];
+        int kept = 0;
+        for (size_t k = 1; k <= kOpen && k <= j; ++k) keep[kept++] = open[(j - k) & 7];
+        entry = &cache.Take(fingerprint, keep, kept);
+        FillEntry(doc, view, j, model, *scratch, &cache, entry);
+      }
+      open[j & 7] = entry;
     }
-    const uint64_t fingerprint = fingerprints[j];
-    WordCache::Entry* entry = cache.Find(fingerprint);
-    if (entry == nullptr) {
-      entry = &cache.Take(fingerprint);
-      FillEntry(doc, view, j, model, *scratch, &cache, entry);
-    }
-    // Token j's sums at offset d belong to token i = j - d.
+    if (j < kMaxOffset) continue;
+    const size_t i = j - kMaxOffset;
+    RowSum sum;
     for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
-      const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
-      if (i < 0 || i >= static_cast<ptrdiff_t>(n)) continue;
-      AddRow<WordCache::kShift>(entry->sums + (d + kMaxOffset) * kTagLabelCount,
-                                e + static_cast<size_t>(i) * W);
+      const size_t k = i + static_cast<size_t>(d);  // wraps past the start: then k >= n
+      if (k >= n) continue;
+      sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
     }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    int32_t* row = e + i * W;
     ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
-      AddRow<0>(rows + size_t{FeatureBucket(h, d, mask)} * W, row);
+      sum.Add<0>(rows + size_t{FeatureBucket(h, d, mask)} * W);
     });
+    sum.Store(e + i * W);
   }
 }
 

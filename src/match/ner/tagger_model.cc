@@ -7,6 +7,9 @@
 #if defined(KASHIF_TAGGER_SSE2)
 #include <emmintrin.h>
 #endif
+#if defined(KASHIF_TAGGER_AVX2)
+#include <immintrin.h>
+#endif
 
 namespace kashif::internal {
 namespace {
@@ -313,7 +316,74 @@ void DecodeRows(const int32_t* e, size_t n, const int32_t* tr, std::vector<int32
   (*labels)[0] = static_cast<uint8_t>(y);
 }
 
+#if defined(KASHIF_TAGGER_AVX2)
+__attribute__((target("avx2"))) inline __m256i Load8(const int32_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// DecodeRows with a token's eight labels in one AVX2 register: each predecessor's lane spread
+// by a permute, the best of the seven by six maxima, and the first predecessor reaching it (the
+// first of equals, as DecodeRows keeps) by compares and blends from the last down.
+__attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
+                                                     const int32_t* tr,
+                                                     std::vector<int32_t>* scratch,
+                                                     std::vector<uint8_t>* labels) {
+  constexpr int L = kTagLabelCount;
+  constexpr int W = kTagRowWidth;
+  static_assert(L == 7 && W == 8, "seven predecessors in a register of eight lanes");
+  const int32_t kForbidden = std::numeric_limits<int32_t>::lowest() / 4;
+  labels->assign(n, kTagO);
+  if (n == 0) return;
+  scratch->resize(2 * n);
+  uint8_t* back = reinterpret_cast<uint8_t*>(scratch->data());
+  const __m256i forbidden = _mm256_set1_epi32(kForbidden);
+  __m256i rows[L];
+  for (int p = 0; p < L; ++p) rows[p] = Load8(tr + p * W);
+  __m256i prev = _mm256_add_epi32(Load8(e), Load8(tr + L * W));
+  for (size_t t = 1; t < n; ++t) {
+    __m256i from[L];
+    for (int p = 0; p < L; ++p) {
+      from[p] = _mm256_add_epi32(_mm256_permutevar8x32_epi32(prev, _mm256_set1_epi32(p)), rows[p]);
+    }
+    const __m256i best = _mm256_max_epi32(
+        _mm256_max_epi32(_mm256_max_epi32(from[0], from[1]), _mm256_max_epi32(from[2], from[3])),
+        _mm256_max_epi32(_mm256_max_epi32(from[4], from[5]), from[6]));
+    __m256i arg = _mm256_set1_epi32(L - 1);
+    for (int p = L - 2; p >= 0; --p) {
+      arg = _mm256_blendv_epi8(arg, _mm256_set1_epi32(p), _mm256_cmpeq_epi32(from[p], best));
+    }
+    // Keep a forbidden score from sinking further (it must not wrap around).
+    prev = _mm256_add_epi32(_mm256_max_epi32(best, forbidden), Load8(e + t * W));
+    const __m128i words = _mm_packs_epi32(_mm256_castsi256_si128(arg),
+                                          _mm256_extracti128_si256(arg, 1));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(back + t * W),
+                     _mm_packus_epi16(words, _mm_setzero_si128()));
+  }
+  alignas(32) int32_t last[W];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(last), prev);
+  int y = 0;
+  for (int c = 1; c < L; ++c) {
+    if (last[c] > last[y]) y = c;
+  }
+  for (size_t t = n; t-- > 1;) {
+    (*labels)[t] = static_cast<uint8_t>(y);
+    y = back[t * W + static_cast<size_t>(y)];
+  }
+  (*labels)[0] = static_cast<uint8_t>(y);
+}
+#endif
+
 }  // namespace
+#endif
+
+#if defined(KASHIF_TAGGER_AVX2)
+bool TaggerHasAvx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has;
+}
 #endif
 
 void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
@@ -322,6 +392,11 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
   const int16_t* tr = transitions_.data();
 #if defined(KASHIF_TAGGER_SSE2)
   if (stride == kTagRowWidth) {
+#if defined(KASHIF_TAGGER_AVX2)
+    if (TaggerHasAvx2()) {
+      return DecodeRowsAvx2(e, n, transition_rows_.data(), &scratch->scores, labels);
+    }
+#endif
     return DecodeRows(e, n, transition_rows_.data(), &scratch->scores, labels);
   }
 #endif

@@ -38,8 +38,20 @@
 #if defined(__SSE2__) && !defined(KASHIF_NO_SIMD)
 #define KASHIF_TAGGER_SSE2 1
 #endif
+// On x86 with GCC or Clang, Viterbi and the emission sums also have an AVX2 form (eight int32
+// lanes in one register, a max and a blend instruction), chosen at run time where the CPU has
+// it (TaggerHasAvx2()); the same integer operations, so the same results.
+#if defined(KASHIF_TAGGER_SSE2) && (defined(__x86_64__) || defined(__i386__)) && \
+    (defined(__GNUC__) || defined(__clang__))
+#define KASHIF_TAGGER_AVX2 1
+#endif
 
 namespace kashif::internal {
+
+#if defined(KASHIF_TAGGER_AVX2)
+// Whether this CPU runs AVX2 (asked once).
+bool TaggerHasAvx2();
+#endif
 
 // O, then B and I for each type.
 enum TagLabel : uint8_t {
