@@ -1,6 +1,7 @@
 #include "match/ner/tagger_features.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <string_view>
 
@@ -40,12 +41,20 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
+// FNV-1a over the bytes from a seed of the template, then mixed. Four bytes a round (the same
+// value as one a round, in fewer instructions).
 uint64_t Hash(Template t, std::string_view bytes) {
+  constexpr uint64_t kPrime = 1099511628211u;
   uint64_t h = 1469598103934665603u ^ (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15u);
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211u;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  for (; end - p >= 4; p += 4) {
+    h = (h ^ p[0]) * kPrime;
+    h = (h ^ p[1]) * kPrime;
+    h = (h ^ p[2]) * kPrime;
+    h = (h ^ p[3]) * kPrime;
   }
+  for (; p != end; ++p) h = (h ^ *p) * kPrime;
   return Mix(h);
 }
 
@@ -87,6 +96,10 @@ uint64_t Shape(const Document& doc, size_t i) {
   shape |= uint64_t{token.glued_to_previous} << 7;
   return shape;
 }
+
+static_assert(offsetof(NerToken, nisba) == offsetof(NerToken, word) + 7 &&
+                  offsetof(NerToken, foreign_suffix) == offsetof(NerToken, word) + 8,
+              "Fingerprints reads NerToken's one-byte fields word .. nisba as one word");
 
 uint32_t CliticBits(const NerToken& t) {
   return uint32_t{t.reading != 0} | uint32_t{t.article} << 1 | uint32_t{t.clitic_article} << 2 |
@@ -376,12 +389,16 @@ void Fingerprints(const Document& doc, const NerTokens& view, const TaggerRunScr
     if (doc.tokens[j].kind == TokenKind::kLatinWord) {
       for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
     }
-    const uint64_t bits = uint64_t{CliticBits(t)} | uint64_t{t.reading} << 8 |
-                          uint64_t{doc.tokens[j].glued_to_previous} << 12 |
-                          static_cast<uint64_t>(doc.tokens[j].kind) << 16;
+    // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
+    // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
+    uint64_t one_byte_fields;
+    std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
+    const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
+                          static_cast<uint64_t>(doc.tokens[j].kind) << 8;
     (*out)[j] = (HashWord(text.data(), text.size()) ^ s.reading_hashes[j] ^
                  Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
-                 Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u)) |
+                 Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
+                 Mix(one_byte_fields)) |
                 1;
   }
 }
