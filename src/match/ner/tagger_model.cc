@@ -377,13 +377,19 @@ __attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
 #endif
 
 #if defined(KASHIF_TAGGER_AVX2)
+namespace {
+std::atomic<bool> avx2_off{false};
+}  // namespace
+
 bool TaggerHasAvx2() {
   static const bool has = [] {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") != 0;
   }();
-  return has;
+  return has && !avx2_off.load(std::memory_order_relaxed);
 }
+
+void SetTaggerAvx2Off(bool off) { avx2_off.store(off, std::memory_order_relaxed); }
 #endif
 
 void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,

@@ -49,8 +49,10 @@
 namespace kashif::internal {
 
 #if defined(KASHIF_TAGGER_AVX2)
-// Whether this CPU runs AVX2 (asked once).
+// Whether the AVX2 forms run: this CPU has AVX2 (asked once) and tests did not turn them off.
 bool TaggerHasAvx2();
+// For tests: run the SSE2 forms even where the CPU has AVX2 (false: the CPU decides again).
+void SetTaggerAvx2Off(bool off);
 #endif
 
 // O, then B and I for each type.
