@@ -38,11 +38,11 @@
 #if defined(__SSE2__) && !defined(KASHIF_NO_SIMD)
 #define KASHIF_TAGGER_SSE2 1
 #endif
-// On x86 with GCC or Clang, Viterbi and the emission sums also have an AVX2 form (eight int32
-// lanes in one register, a max and a blend instruction), chosen at run time where the CPU has
-// it (TaggerHasAvx2()); the same integer operations, so the same results.
+// On x86 with GCC or Clang (not MSVC), Viterbi also has an AVX2 form (a token's eight int32
+// lanes in one register, max and blend instructions), chosen at run time where the CPU has it
+// (TaggerHasAvx2()); the same integer operations, so the same results.
 #if defined(KASHIF_TAGGER_SSE2) && (defined(__x86_64__) || defined(__i386__)) && \
-    (defined(__GNUC__) || defined(__clang__))
+    (defined(__GNUC__) || defined(__clang__)) && !defined(_MSC_VER)
 #define KASHIF_TAGGER_AVX2 1
 #endif
 
