@@ -369,4 +369,19 @@ TEST(CliTest, TrainAndUseAModel) {
   r = Kashif("train '" + gold + "'", &err);
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(err.find("--output MODEL is required"), std::string::npos);
+
+  // Name dropout: its own model, the same bytes twice; a percent outside 0..100 is refused.
+  const std::string model_c = ::testing::TempDir() + std::to_string(getpid()) + "_model_c.bin";
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const std::string dropout = "train --hash-bits 12 --name-dropout 50 --output '";
+  ASSERT_EQ(Kashif(dropout + model_b + "' '" + gold + "'").status, 0);
+  ASSERT_EQ(Kashif(dropout + model_c + "' '" + gold + "'").status, 0);
+  EXPECT_EQ(read(model_b), read(model_c));
+  EXPECT_NE(read(model_b), bytes_a);
+  r = Kashif("train --name-dropout 101 --output '" + model_c + "' '" + gold + "'", &err);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(err.find("--name-dropout wants a number from 0 to 100"), std::string::npos) << err;
 }

@@ -115,6 +115,75 @@ TEST(WikiPlaceRulesTest, MoreListedPlaces) {
   EXPECT_EQ(Find(kPoet), (V{At(kPoet, "PER", "لويس أراغون")}));
 }
 
+// Technology towns and other world places the list knows now.
+TEST(WikiPlaceRulesTest, TechnologyTownsAreListed) {
+  constexpr std::string_view kText = "نقلت الشركة مقرها من سانتا كلارا إلى مينلو بارك ثم إلى ريدوود شورز";
+  EXPECT_EQ(Find(kText), (V{At(kText, "LOC", "سانتا كلارا"), At(kText, "LOC", "مينلو بارك"),
+                            At(kText, "LOC", "ريدوود شورز")}));
+}
+
+// Parts and kinds of historic buildings with a name are facilities too; an adjective or a
+// participle after a facility word, or tanween on it, names none.
+TEST(WikiPlaceRulesTest, HistoricBuildingsAndAdjectivesAfterAFacilityWord) {
+  constexpr std::string_view kHall = "وعولج في بيمارستان أرغون الكاملي ثم زار رواق الملك فيصل";
+  EXPECT_EQ(Find(kHall), (V{At(kHall, "LOC", "بيمارستان أرغون الكاملي"),
+                            At(kHall, "LOC", "رواق الملك فيصل")}));
+  EXPECT_EQ(Find("وأضيف رواقٍ طويل إلى المبنى"), V{});
+  EXPECT_EQ(Find("وصلى في مسجد معروف بين أهل الحي"), V{});
+  EXPECT_EQ(Find("وأقيمت المباراة على ملعب محايد قريب من الحدود"), V{});
+  constexpr std::string_view kGiven = "وصلى العصر في مسجد محمود";
+  EXPECT_EQ(Find(kGiven), (V{At(kGiven, "LOC", "مسجد محمود")}));
+}
+
+// Clubs and technology companies the list knows now.
+TEST(WikiOrgListsTest, MoreClubsAndCompanies) {
+  constexpr std::string_view kText = "لعب مع رايو فاييكانو ثم أولمبيك مارسيليا ، واشترت كومباك الشركة";
+  EXPECT_EQ(Find(kText), (V{At(kText, "ORG", "رايو فاييكانو"), At(kText, "ORG", "أولمبيك مارسيليا"),
+                            At(kText, "ORG", "كومباك")}));
+}
+
+// "The Younger", "the Great" close a historical person's name as a regnal number does; after a
+// place they stay out.
+TEST(WikiPersonEpithetTest, EpithetClosesAPersonsName) {
+  constexpr std::string_view kSultan = "تولى الحكم بعد أخيه السلطان حسين الصغير";
+  EXPECT_EQ(Find(kSultan), (V{At(kSultan, "PER", "حسين الصغير")}));
+  constexpr std::string_view kEmpress = "حكمت كاترين الكبرى روسيا";
+  EXPECT_EQ(Find(kEmpress), (V{At(kEmpress, "PER", "كاترين الكبرى"), At(kEmpress, "LOC", "روسيا")}));
+  constexpr std::string_view kCity = "وصل الوفد إلى الدار البيضاء الكبرى";
+  EXPECT_EQ(Find(kCity), (V{At(kCity, "LOC", "الدار البيضاء")}));
+}
+
+// An indefinite feminine adjective after a trigger agrees with it (مدينة ساحلية، قرية صغيرة،
+// بلدة هادئة، مدينة مزدهرة) and names no place; an unknown name after the trigger still does,
+// and so do the listed places shaped like such adjectives.
+TEST(WikiPlaceRulesTest, FeminineAdjectiveAfterATriggerIsNoPlace) {
+  EXPECT_EQ(Find("ولد في قرية صغيرة قرب الجبل"), V{});
+  EXPECT_EQ(Find("وهي مدينة ساحلية يقصدها السياح"), V{});
+  EXPECT_EQ(Find("انتقل إلى بلدة هادئة بعد تقاعده"), V{});
+  EXPECT_EQ(Find("أصبحت مدينة مزدهرة في العصر الذهبي"), V{});
+  EXPECT_EQ(Find("وتعد جزيرة بركانية نشطة"), V{});
+  constexpr std::string_view kVillage = "ولد في بلدة كفرنبودة شمال المدينة";
+  EXPECT_EQ(Find(kVillage), (V{At(kVillage, "LOC", "كفرنبودة")}));
+  constexpr std::string_view kListed = "زار مدينة طبرية ثم قرية سبسطية";
+  EXPECT_EQ(Find(kListed), (V{At(kListed, "LOC", "طبرية"), At(kListed, "LOC", "سبسطية")}));
+}
+
+// An indefinite adjective or participle after an organization's head describes the head:
+// no name starts there. A proper name after the head still makes one.
+TEST(WikiOrgRulesTest, AdjectiveAfterAnIndefiniteHeadStartsNoName) {
+  EXPECT_EQ(Find("وضعت الهدايا تحت صندوق مصنوع من الخشب"), V{});
+  EXPECT_EQ(Find("وهي غرفة حصينة تضم كنوزا نادرة"), V{});
+  EXPECT_EQ(Find("وأسس مع أصدقائه جمعية خيرية صغيرة"), V{});
+  EXPECT_EQ(Find("وهي منظمة مستقلة تعمل في المنطقة"), V{});
+  constexpr std::string_view kDoctors = "وانضم إلى منظمة أطباء بلا حدود";
+  EXPECT_EQ(Find(kDoctors), (V{At(kDoctors, "ORG", "منظمة أطباء بلا حدود")}));
+  // A given name of an adjective's shape (فاطمة: فاعلة) still names the organization.
+  constexpr std::string_view kCharity = "وأسس جمعية فاطمة لرعاية الأيتام";
+  EXPECT_EQ(Find(kCharity), (V{At(kCharity, "ORG", "جمعية فاطمة لرعاية الأيتام")}));
+  constexpr std::string_view kCompany = "وقعت شركة سامسونغ عقدا جديدا";
+  EXPECT_EQ(Find(kCompany), (V{At(kCompany, "ORG", "سامسونغ")}));
+}
+
 // A company after a noun for computer products names the product line, not the company.
 TEST(WikiMiscFilterTest, CompanyInAProductsNameIsNoOrganization) {
   EXPECT_EQ(Find("يعمل النظام على معالجات إنتل وحواسيب أخرى"), V{});

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -22,6 +24,7 @@
 #include "match/ner/tagger_matcher.h"
 #include "match/ner/tagger_model.h"
 #include "match/ner/tagger_trainer.h"
+#include "test_lexicons.h"
 
 namespace kashif::internal {
 namespace {
@@ -272,6 +275,136 @@ TEST(TaggerTrainerTest, TrainingIsDeterministic) {
   EXPECT_TRUE(TaggerModel::Parse(*first, "trained", kTaggerFeatureVersion).ok());
 }
 
+// A news sentence written for this test, analyzed by the built-in lexicons, with its gold: two
+// mentions of one person (سامر الخطيب، الخطيب) and a place named twice (عمان).
+struct DropoutDoc {
+  std::string text;
+  Document doc;
+  std::vector<uint8_t> labels;
+  std::unique_ptr<NerTokens> view;
+  size_t Token(std::string_view word, size_t nth = 0) const {
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.TokenText(i) == word && nth-- == 0) return i;
+    }
+    ADD_FAILURE() << "no token " << word;
+    return 0;
+  }
+};
+
+std::unique_ptr<DropoutDoc> MakeDropoutDoc() {
+  auto d = std::make_unique<DropoutDoc>();
+  d->text = "التقى سامر الخطيب وزير الخارجية في عمان أمس ، وقال الخطيب إن عمان تدعم الاتفاق";
+  const std::string& text = d->text;
+  d->doc.text = text;
+  Tokenizer().Tokenize(d->doc.text, &d->doc.tokens);
+  SharedLexicons().analyzer.Analyze(&d->doc);
+  auto span = [&text](std::string_view part, EntityType type, size_t from = 0) {
+    Entity e;
+    e.type = type;
+    e.begin = text.find(part, from);
+    e.end = e.begin + part.size();
+    return e;
+  };
+  const size_t second = text.find("وقال");
+  d->labels = GoldLabels(d->doc, {span("سامر الخطيب", EntityType::kPerson),
+                                  span("عمان", EntityType::kPlace),
+                                  span("الخطيب", EntityType::kPerson, second),
+                                  span("عمان", EntityType::kPlace, second)});
+  d->view = std::make_unique<NerTokens>(d->doc, *SharedLexicons().ner, d->doc.candidates);
+  return d;
+}
+
+TEST(TaggerTrainerTest, NameDropoutHidesPersonWordTypesEverywhereInTheDocument) {
+  const auto d = MakeDropoutDoc();
+  const size_t n = d->doc.tokens.size();
+  NameDropout dropout;
+  EXPECT_EQ(NameDropoutMask(d->doc, *d->view, d->labels, dropout, 0), std::vector<uint8_t>(n, 0));
+  // All of them: every token of the person's two words, at both mentions of الخطيب; not the
+  // place, not the other words.
+  dropout.percent = 100;
+  std::vector<uint8_t> all(n, 0);
+  all[d->Token("سامر")] = all[d->Token("الخطيب")] = all[d->Token("الخطيب", 1)] = 1;
+  EXPECT_EQ(NameDropoutMask(d->doc, *d->view, d->labels, dropout, 0), all);
+  // Half: the same word types, the choice per document and seed, both mentions alike.
+  dropout.percent = 50;
+  int hidden[2] = {0, 0};
+  bool seeds_differ = false;
+  for (uint64_t ordinal = 0; ordinal < 200; ++ordinal) {
+    const std::vector<uint8_t> mask = NameDropoutMask(d->doc, *d->view, d->labels, dropout, ordinal);
+    EXPECT_EQ(mask, NameDropoutMask(d->doc, *d->view, d->labels, dropout, ordinal));
+    for (size_t i = 0; i < n; ++i) EXPECT_TRUE(mask[i] == 0 || all[i] == 1) << i;
+    EXPECT_EQ(mask[d->Token("الخطيب")], mask[d->Token("الخطيب", 1)]);
+    hidden[0] += mask[d->Token("سامر")];
+    hidden[1] += mask[d->Token("الخطيب")];
+    NameDropout other = dropout;
+    other.seed = 2;
+    seeds_differ |= NameDropoutMask(d->doc, *d->view, d->labels, other, ordinal) != mask;
+  }
+  for (int h : hidden) {
+    EXPECT_GT(h, 60);
+    EXPECT_LT(h, 140);
+  }
+  EXPECT_TRUE(seeds_differ);
+}
+
+TEST(TaggerTrainerTest, AnUnseenTokenLosesItsListAndIdentityFeaturesOnly) {
+  const auto d = MakeDropoutDoc();
+  const size_t n = d->doc.tokens.size();
+  TaggerFeatures features(SharedLexicons().ner);
+  TaggerRunScratch scratch;
+  auto extract = [&](const std::vector<uint8_t>* unseen) {
+    FeatureSequence out;
+    features.Extract(d->doc, *d->view, d->doc.candidates, 0xFFFF, &scratch, &out, unseen);
+    std::vector<std::vector<uint32_t>> per_token(n);
+    for (size_t i = 0; i < n; ++i) {
+      per_token[i].assign(out.buckets.begin() + out.starts[i],
+                          out.buckets.begin() + out.starts[i + 1]);
+    }
+    return per_token;
+  };
+  const auto plain = extract(nullptr);
+  const std::vector<uint8_t> none(n, 0);
+  EXPECT_EQ(extract(&none), plain);
+  // عمان (both mentions) unseen: each loses at least its reading, bare and whole forms; a token
+  // three or more away from both sees nothing of it.
+  std::vector<uint8_t> unseen(n, 0);
+  const size_t first = d->Token("عمان");
+  const size_t second = d->Token("عمان", 1);
+  unseen[first] = unseen[second] = 1;
+  const auto hidden = extract(&unseen);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t distance = std::min(i > first ? i - first : first - i,
+                                     i > second ? i - second : second - i);
+    if (distance == 0) {
+      EXPECT_LE(hidden[i].size() + 3, plain[i].size()) << i;
+    } else if (distance >= 3) {
+      EXPECT_EQ(hidden[i], plain[i]) << i;
+    }
+  }
+  EXPECT_NE(hidden[first + 1], plain[first + 1]);  // a neighbour sees it differently
+}
+
+TEST(TaggerTrainerTest, NameDropoutTrainsDeterministicallyAndChangesTheModel) {
+  const std::vector<TrainingExample> examples = FixtureExamples();
+  TrainingOptions options;
+  options.hash_bits = 12;
+  auto plain = TrainTaggerModel(examples, options);
+  options.name_dropout = 50;
+  auto first = TrainTaggerModel(examples, options);
+  auto second = TrainTaggerModel(examples, options);
+  ASSERT_TRUE(plain.ok() && first.ok() && second.ok());
+  EXPECT_EQ(*first, *second);
+  EXPECT_NE(*first, *plain);
+  EXPECT_TRUE(TaggerModel::Parse(*first, "trained", kTaggerFeatureVersion).ok());
+  for (int bad : {-1, 101}) {
+    options.name_dropout = bad;
+    auto refused = TrainTaggerModel(examples, options);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(refused.status().message(), "name_dropout must be 0..100");
+  }
+}
+
 TEST(TaggerTrainerTest, BadTrainingInputIsAnError) {
   std::vector<TrainingExample> examples = FixtureExamples();
   examples[1].entities[0].end = examples[1].text.size() + 1;
@@ -284,19 +417,29 @@ TEST(TaggerTrainerTest, BadTrainingInputIsAnError) {
   EXPECT_FALSE(TrainTaggerModel(FixtureExamples(), bad).ok());
 }
 
-TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
-  TrainingOptions options;
-  options.hash_bits = 12;
+// PER / ORG / LOC extractors, with a model trained on the fixture with `options` (written to
+// the temporary `file`) and without a tagger.
+struct FixtureExtractors {
+  StatusOr<Extractor> with_tagger;
+  StatusOr<Extractor> rules_only;
+};
+
+FixtureExtractors MakeFixtureExtractors(const TrainingOptions& options, const std::string& file) {
   auto model = TrainTaggerModel(FixtureExamples(), options);
-  ASSERT_TRUE(model.ok()) << model.status().message();
+  if (!model.ok()) return {model.status(), model.status()};
   Options tagged;
   tagged.use_tagger = true;
-  tagged.model_file = WriteTemp("fixture_model.bin", *model);
+  tagged.model_file = WriteTemp(file, *model);
   tagged.types = {EntityType::kPerson, EntityType::kOrganization, EntityType::kPlace};
   Options rules = tagged;
   rules.use_tagger = false;
-  auto with_tagger = Extractor::Create(tagged);
-  auto rules_only = Extractor::Create(rules);
+  return {Extractor::Create(tagged), Extractor::Create(rules)};
+}
+
+TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
+  TrainingOptions options;
+  options.hash_bits = 12;
+  auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "fixture_model.bin");
   ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
   ASSERT_TRUE(rules_only.ok());
 
@@ -311,6 +454,27 @@ TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
   EXPECT_EQ(found[1].text(text), "فالتيكا");
   EXPECT_EQ(found[1].begin, text.find("فالتيكا"));
   EXPECT_TRUE(rules_only->Extract(text).empty());
+}
+
+// With every person's words learnt as unseen (no identity, no list or rule features), the model
+// finds people from their context and form alone: a person the fixture has and one it has not,
+// exact spans, where the rules find none.
+TEST(TaggerEndToEndTest, AModelTrainedWithFullNameDropoutFindsPeopleByContext) {
+  TrainingOptions options;
+  options.hash_bits = 12;
+  options.name_dropout = 100;
+  auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "dropout_model.bin");
+  ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
+  ASSERT_TRUE(rules_only.ok());
+  for (const std::string name : {"كالميرو", "غارسيا"}) {
+    const std::string text = "وصرح " + name + " بأن المفاوضات مستمرة";
+    const std::vector<Entity> found = with_tagger->Extract(text);
+    ASSERT_EQ(found.size(), 1u) << name;
+    EXPECT_EQ(found[0].type, EntityType::kPerson);
+    EXPECT_EQ(found[0].begin, text.find(name));
+    EXPECT_EQ(found[0].end, text.find(name) + name.size());
+    EXPECT_TRUE(rules_only->Extract(text).empty()) << name;
+  }
 }
 
 TEST(TaggerEndToEndTest, ModelFileErrorsComeFromCreate) {

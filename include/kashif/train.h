@@ -36,6 +36,11 @@ struct TrainingOptions {
   int epochs = 8;      // passes over the examples, 1..100
   uint64_t seed = 1;   // the order of the examples in each pass
   int hash_bits = 16;  // the feature table has 2^hash_bits rows, 8..22
+  // Name dropout, 0..100: in each example this percent of the words of its person names (chosen
+  // by the seed) is learnt as if no list knew it and the model had never met it (no lexicon
+  // classes, no rule or list candidate marks, no word identity: affixes, shape and context
+  // only), so the model learns to find names nothing has seen. Training only; 0 = off.
+  int name_dropout = 0;
 };
 
 // Trains a model and returns the bytes of its file (the format Options::model_file loads).

@@ -320,6 +320,9 @@ StatusOr<std::string> TrainTaggerModel(const std::vector<TrainingExample>& examp
   if (options.hash_bits < internal::kMinHashBits || options.hash_bits > internal::kMaxHashBits) {
     return Status(StatusCode::kInvalidArgument, "hash_bits must be 8..22");
   }
+  if (options.name_dropout < 0 || options.name_dropout > 100) {
+    return Status(StatusCode::kInvalidArgument, "name_dropout must be 0..100");
+  }
   // The features read the rules' candidates, so training runs the rules (not a tagger).
   Options rules_only = pipeline;
   rules_only.use_tagger = false;
@@ -327,7 +330,10 @@ StatusOr<std::string> TrainTaggerModel(const std::vector<TrainingExample>& examp
   StatusOr<Extractor> extractor = Extractor::Create(rules_only);
   if (!extractor.ok()) return extractor.status();
   const internal::ExtractorModel& model = internal::ExtractorAccess::Model(*extractor);
-  internal::TaggerTrainer trainer(model.ner_lexicon, options.hash_bits);
+  internal::NameDropout dropout;
+  dropout.percent = options.name_dropout;
+  dropout.seed = options.seed;
+  internal::TaggerTrainer trainer(model.ner_lexicon, options.hash_bits, dropout);
   internal::Document doc;
   for (size_t e = 0; e < examples.size(); ++e) {
     const TrainingExample& example = examples[e];

@@ -15,7 +15,7 @@ namespace {
 
 constexpr char kUsage[] =
     "usage: kashif train --output MODEL [--epochs N] [--seed N] [--hash-bits N]\n"
-    "                    [--doc-sentences N] [--gazetteer FILE] FILE...\n"
+    "                    [--name-dropout P] [--doc-sentences N] [--gazetteer FILE] FILE...\n"
     "\n"
     "Trains the NER tagger from CoNLL-style gold (TOKEN TAG [TAG ...] a line, IOB tags, a blank\n"
     "line between sentences; the formats `kashif eval` reads: ANERcorp, AQMAR, Wojood) and writes\n"
@@ -27,6 +27,9 @@ constexpr char kUsage[] =
     "  --epochs N          passes over the data (default 8)\n"
     "  --seed N            the shuffle's seed (default 1)\n"
     "  --hash-bits N       the feature table has 2^N rows, 8..22 (default 16)\n"
+    "  --name-dropout P    learn P percent of the person names' words (0..100, chosen by the\n"
+    "                      seed) as if no list knew them: from affixes, shape, context only\n"
+    "                      (default 0)\n"
     "  --doc-sentences N   documents of N sentences, as `kashif eval` scores them (default 30;\n"
     "                      0: a file is one document)\n"
     "  --gazetteer FILE    extra gazetteer entries the rules (and so the features) use\n";
@@ -73,7 +76,8 @@ TrainingExample ToExample(const eval::ConllCorpus& corpus, const eval::EvalDocum
 
 int RunTrain(const Args& args) {
   ArgParser parser(
-      {"--output", "--epochs", "--seed", "--hash-bits", "--doc-sentences", "--gazetteer"},
+      {"--output", "--epochs", "--seed", "--hash-bits", "--name-dropout", "--doc-sentences",
+       "--gazetteer"},
       {"--help", "-h"});
   if (auto status = StartCommand("train", kUsage, args, &parser)) return *status;
   auto output = parser.Get("--output");
@@ -87,16 +91,18 @@ int RunTrain(const Args& args) {
   }
   TrainingOptions training;
   long epochs = training.epochs, seed = static_cast<long>(training.seed);
-  long bits = training.hash_bits, doc_sentences = 30;
+  long bits = training.hash_bits, doc_sentences = 30, dropout = training.name_dropout;
   if (!ParseNumber(parser, "--epochs", 1, 100, &epochs) ||
       !ParseNumber(parser, "--seed", 0, 2147483647L, &seed) ||
       !ParseNumber(parser, "--hash-bits", 8, 22, &bits) ||
+      !ParseNumber(parser, "--name-dropout", 0, 100, &dropout) ||
       !ParseNumber(parser, "--doc-sentences", 0, 1000000, &doc_sentences)) {
     return 2;
   }
   training.epochs = static_cast<int>(epochs);
   training.seed = static_cast<uint64_t>(seed);
   training.hash_bits = static_cast<int>(bits);
+  training.name_dropout = static_cast<int>(dropout);
   Options pipeline;
   if (auto file = parser.Get("--gazetteer")) pipeline.gazetteer_files.push_back(*file);
 

@@ -480,6 +480,33 @@ bool NerTokens::EndsFeminine(size_t i) const {
          EndsWith(Key(i), "\xD8\xA7\xD8\xAA");       // ات
 }
 
+bool HasTanween(std::string_view text) {
+  for (size_t j = 0; j + 1 < text.size(); ++j) {
+    if (text[j] == '\xD9' && (text[j + 1] == '\x8B' || text[j + 1] == '\x8C' || text[j + 1] == '\x8D')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool NerTokens::IsAdjectiveShaped(size_t i) const {
+  // Given names have these shapes too: فاطمة، جميلة، محمود.
+  if (!tokens_[i].word || tokens_[i].article || (tokens_[i].flags & kNerGivenName)) return false;
+  const std::string_view key = Key(i);
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in the match form
+  constexpr std::string_view kMeem = "\xD9\x85", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
+                             kWaw = "\xD9\x88";
+  if (key.size() % kLetter != 0) return false;
+  const size_t letters = key.size() / kLetter;
+  auto letter = [&](size_t k) { return key.substr(k * kLetter, kLetter); };
+  if (!EndsWith(doc_.TokenText(i), "\xD8\xA9")) {  // no teh marbuta: مفعول، مفاعل
+    return letters == 5 && letter(0) == kMeem && (letter(3) == kWaw || letter(2) == kAlef);
+  }
+  if (letters >= 4 && letter(letters - 2) == kYa) return true;                // ساحلية
+  if (letters == 5 && (letter(2) == kYa || letter(1) == kAlef)) return true;  // صغيرة، هادئة
+  return letters >= 5 && letter(0) == kMeem;                                 // مزدهرة
+}
+
 bool NerTokens::EndsWithAlefMaqsura(size_t i) const {
   return EndsWith(doc_.TokenText(i), kAlefMaqsura);
 }

@@ -232,6 +232,10 @@ inline bool PlaceTriggerAt(const NerToken& t) {
                     ((t.reading_flags & kNerPlaceFeature) && !t.article));
 }
 
+// Whether the text carries tanween (ً ٌ ٍ), the indefinite ending no name is written with:
+// مشتبهاً، إباءً، رواقٍ.
+bool HasTanween(std::string_view text);
+
 struct NerLexicalView;
 
 // The per-token view of a document, computed once per matcher call.
@@ -275,6 +279,13 @@ class NerTokens {
   // plural ـات: the endings of Arabic nouns and adjectives (إدارة، معينة، سيارات), rare on
   // foreign names.
   bool EndsFeminine(size_t i) const;
+  // Whether the indefinite word i is shaped like an adjective or participle that describes the
+  // noun before it (مدينة ساحلية، قرية صغيرة، بلدة هادئة، مدينة مزدهرة، صندوق مصنوع), not a
+  // proper name: with teh marbuta a relational adjective (ـية), the patterns فعيلة and فاعلة or a
+  // participle with the prefix م; without it the participles مفعول (مصنوع) and مفاعل (محايد);
+  // not فعيل, a shape many names have (شقيف). Given names of these shapes (فاطمة، محمود) are
+  // names; listed places (بريدة، باتنة) are known before a rule asks.
+  bool IsAdjectiveShaped(size_t i) const;
 
   // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
   Candidate MakeCandidate(EntityType type, size_t first, size_t end, int32_t priority) const;

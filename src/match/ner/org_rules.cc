@@ -383,6 +383,9 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       if (!definite_end && k == i + 2 && tokens[i + 1].known < 0 && tokens.EndsFeminine(i + 1)) {
         continue;
       }
+      // Nor does an indefinite adjective or participle start a name, whatever follows it:
+      // جمعية خيرية صغيرة، منظمة مستقلة تعمل، صندوق مصنوع من الخشب.
+      if (!definite_end && tokens[i + 1].known < 0 && tokens.IsAdjectiveShaped(i + 1)) continue;
       // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس];
       // before a listed place it is: the newspaper, team or club named after the place is one
       // organization (جريدة فلسطين، منتخب مصر، نادي ليفربول).

@@ -56,7 +56,6 @@ bool EndsWithTehMarbuta(std::string_view text) {
 bool CommonWordShape(const NerTokens& tokens, size_t k);
 // Whether token k is a common word with a preposition, or carries tanween (see below).
 bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k);
-bool HasTanween(std::string_view text);
 bool PronounOnMasdar(std::string_view key);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
 
@@ -663,17 +662,6 @@ bool IsDerivedMasdar(std::string_view key) {
   }
   if (letters == 7) {
     return letter(0) == kAlef && letter(1) == kSeen && letter(2) == kTeh && letter(5) == kAlef;
-  }
-  return false;
-}
-
-// Whether the text carries tanween (ً ٌ ٍ), the indefinite ending no name is written with:
-// مشتبهاً، إباءً.
-bool HasTanween(std::string_view text) {
-  for (size_t j = 0; j + 1 < text.size(); ++j) {
-    if (text[j] == '\xD9' && (text[j + 1] == '\x8B' || text[j + 1] == '\x8C' || text[j + 1] == '\x8D')) {
-      return true;
-    }
   }
   return false;
 }

@@ -15,19 +15,10 @@ constexpr uint32_t kMaxPrefixLetters = 4;
 // Nationality adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
 constexpr size_t kMaxTriggerAdjectives = 2;
 
-// Whether token k is shaped like a feminine passive participle of the first form, مفعولة
-// (مأهولة، مهجورة، معروفة): the adjective agreeing with a feminine trigger (مدينة مأهولة), not
-// a place's name.
-bool IsFemininePassiveParticiple(const NerTokens& tokens, size_t k) {
-  const std::string_view key = tokens.Key(k);
-  constexpr std::string_view kMeem = "\xD9\x85", kWaw = "\xD9\x88";
-  return key.size() == 12 && key.substr(0, 2) == kMeem && key.substr(6, 2) == kWaw &&
-         tokens.EndsFeminine(k);
-}
-
 bool IsNamePart(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || tokens[k].known >= 0 || (tokens[k].flags & kNerGivenName)) return false;
-  if (!tokens[k].article && IsFemininePassiveParticiple(tokens, k)) return false;
+  // An adjective agreeing with a feminine trigger: مدينة ساحلية، قرية صغيرة.
+  if (tokens.EndsFeminine(k) && tokens.IsAdjectiveShaped(k)) return false;
   if (tokens.IsPlainWord(k)) return true;
   // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
   // here unless it is a nationality or an organization adjective.
@@ -184,7 +175,8 @@ bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
   if (u.article) return true;
   // Indefinite: a proper name, not an adjective (رئيسي، جديدة), an accusative (جديدا), a word
   // with a proclitic (بمثل) or a verb in the imperfective (مسجد يعتبر من أقدم، يقع في).
-  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < 3) {
+  if (u.reading != 0 || tokens.EndsFeminine(k) || tokens.EndsWithAlef(k) || tokens.Letters(k) < 3 ||
+      tokens.IsAdjectiveShaped(k)) {  // رواق طويل، مسجد معروف
     return false;
   }
   // Nor a noun with a possessive pronoun (قصر سموه، حديقة منزله).
@@ -251,6 +243,8 @@ void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
   std::vector<Candidate> facilities;
   for (size_t i = 0; i + 1 < n; ++i) {
     if (!(tokens[i].reading_flags & kNerNamedAfter) || !IsFacilityWord(tokens[i])) continue;
+    // With tanween the word is indefinite and takes no name after it: رواقٍ طويل.
+    if (HasTanween(tokens.doc().TokenText(i))) continue;
     const size_t end = FacilityNameEnd(tokens, i + 1, *out);
     if (end == i + 1) continue;
     const int32_t priority =

@@ -107,8 +107,11 @@ uint32_t CliticBits(const NerToken& t) {
          uint32_t{t.clitic_stop} << 6 | uint32_t{t.word} << 7;
 }
 
-// Every feature of token i that depends on the token alone: emit(hash, reach).
-template <typename Emit>
+// Every feature of token i that depends on the token alone: emit(hash, reach). `kUnseen`
+// (training only): as if no list knew the word and the model had never met it, without its NER
+// classes and its identity (reading, bare and whole forms); its affixes, shape, length and
+// clitics stay. A template argument, so tagging compiles to the same code as without it.
+template <bool kUnseen = false, typename Emit>
 void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint64_t reading_hash,
                      Emit emit) {
   const NerToken& t = view[i];
@@ -122,19 +125,19 @@ void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint6
     if (IsLead(bare[b])) starts[letters++] = static_cast<uint32_t>(b);
   }
   starts[letters] = static_cast<uint32_t>(bare.size());
-  emit(reading_hash, Reach::kFar);
-  emit(Hash(kBare, bare), Reach::kNear);
+  if (!kUnseen) emit(reading_hash, Reach::kFar);
+  if (!kUnseen) emit(Hash(kBare, bare), Reach::kNear);
   if (letters >= 2) emit(Hash(kSuffix2, bare.substr(starts[letters - 2])), Reach::kNear);
-  ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
+  if (!kUnseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
   emit(Hash(kShape, Shape(doc, i)), Reach::kNear);
-  emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
+  if (!kUnseen) emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
   for (size_t n = 1; n <= 4 && n <= letters; ++n) {
     emit(Hash(kPrefix, bare.substr(0, starts[n])), Reach::kOwn);
     if (n != 2) emit(Hash(kSuffix, bare.substr(starts[letters - n])), Reach::kOwn);
   }
   emit(Hash(kLength, letters < 8 ? letters : 8), Reach::kOwn);
-  ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
-  ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
+  if (!kUnseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
+  if (!kUnseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
   emit(Hash(kClitics, CliticBits(t)), Reach::kOwn);
   emit(Hash(kBias, 0), Reach::kOwn);
 }
@@ -145,9 +148,10 @@ int ReachOffsets(Reach reach) {
 
 // What the contextual features need: the strongest earlier candidate over each token, and the
 // types candidates gave each reading anywhere in the document (a name the rules found once with
-// its cue is a name where it stands bare too).
+// its cue is a name where it stands bare too). `unseen` (training only): the tokens read as
+// unseen words have no mark and give their reading no document type.
 void PrepareContext(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
-                    TaggerRunScratch* s) {
+                    TaggerRunScratch* s, const std::vector<uint8_t>* unseen = nullptr) {
   const size_t n = doc.tokens.size();
   s->marks.assign(n, 0);
   s->priorities.assign(n, -1);
@@ -164,6 +168,11 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
       s->marks[t] = 1 + (static_cast<uint64_t>(c.type) << 8 | band << 4 | position | last);
     }
   }
+  if (unseen != nullptr) {
+    for (size_t i = 0; i < n; ++i) {
+      if ((*unseen)[i]) s->marks[i] = 0;
+    }
+  }
   s->reading_hashes.resize(n);
   s->doc_types.clear();
   for (size_t i = 0; i < n; ++i) {
@@ -176,9 +185,11 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
 }
 
 // Every contextual feature of token i: emit(hash, offset) for features that token i sees at
-// `offset` (its own: 0).
+// `offset` (its own: 0). `unseen` (training only): token i is read as an unseen word, no
+// document type.
 template <typename Emit>
-void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s, Emit emit) {
+void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s, Emit emit,
+                     bool unseen = false) {
   const size_t n = s.marks.size();
   for (int d = -1; d <= 1; ++d) {
     const ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
@@ -188,7 +199,7 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
       emit(Hash(kCandidate, s.marks[static_cast<size_t>(j)]), d);
     }
   }
-  if (view[i].word) {
+  if (view[i].word && !unseen) {
     uint32_t types = 0;
     const uint64_t h = s.reading_hashes[i];
     auto it =
@@ -309,12 +320,14 @@ TaggerRunScratch& TaggerRunScratch::operator=(TaggerRunScratch&&) noexcept = def
 
 void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
                              const std::vector<Candidate>& prior, uint32_t bucket_mask,
-                             TaggerRunScratch* scratch, FeatureSequence* out) const {
+                             TaggerRunScratch* scratch, FeatureSequence* out,
+                             const std::vector<uint8_t>* unseen) const {
   const size_t n = doc.tokens.size();
-  PrepareContext(doc, view, prior, scratch);
+  PrepareContext(doc, view, prior, scratch, unseen);
+  auto hidden = [unseen](size_t i) { return unseen != nullptr && (*unseen)[i] != 0; };
   std::vector<std::vector<uint32_t>> per_token(n);
   for (size_t j = 0; j < n; ++j) {
-    LexicalFeatures(doc, view, j, scratch->reading_hashes[j], [&](uint64_t h, Reach reach) {
+    auto emit = [&](uint64_t h, Reach reach) {
       const int r = ReachOffsets(reach);
       for (int d = -r; d <= r; ++d) {
         // Token j seen from token i = j - d, at offset d.
@@ -323,13 +336,18 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
           per_token[static_cast<size_t>(i)].push_back(FeatureBucket(h, d, bucket_mask));
         }
       }
-    });
+    };
+    if (hidden(j)) {
+      LexicalFeatures<true>(doc, view, j, scratch->reading_hashes[j], emit);
+    } else {
+      LexicalFeatures(doc, view, j, scratch->reading_hashes[j], emit);
+    }
   }
   out->Clear();
   for (size_t i = 0; i < n; ++i) {
     ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
       per_token[i].push_back(FeatureBucket(h, d, bucket_mask));
-    });
+    }, hidden(i));
     out->buckets.insert(out->buckets.end(), per_token[i].begin(), per_token[i].end());
     out->EndToken();
   }

@@ -68,9 +68,15 @@ class TaggerFeatures {
       : lexicon_(std::move(lexicon)) {}
 
   // For training: the buckets (masked with `bucket_mask`) of every token of `doc`, given the
-  // candidates the earlier matchers proposed (`prior`) and their NER view.
+  // candidates the earlier matchers proposed (`prior`) and their NER view. `unseen`: none, or a
+  // flag per token (training's name dropout, tagger_trainer.h): a token flagged is read as a
+  // word no list knows and the model never met, the features only lists and memory give left
+  // out (its NER classes, the earlier candidates' mark on it and its document types; its
+  // reading, bare and whole forms), so only its affixes, shape, clitics and context speak for
+  // it. Its neighbours see it so too.
   void Extract(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
-               uint32_t bucket_mask, TaggerRunScratch* scratch, FeatureSequence* out) const;
+               uint32_t bucket_mask, TaggerRunScratch* scratch, FeatureSequence* out,
+               const std::vector<uint8_t>* unseen = nullptr) const;
 
   // For tagging: the same features' weights summed per token and label into *emissions
   // (tokens x kTagRowWidth: token t's label y at t * kTagRowWidth + y, the lanes past

@@ -1,6 +1,7 @@
 #include "match/ner/tagger_trainer.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "match/ner/tagger_matcher.h"
 
@@ -39,18 +40,68 @@ std::vector<uint8_t> GoldLabels(const Document& doc, const std::vector<Entity>& 
   return labels;
 }
 
+namespace {
+
+// A uniform draw in [0, 100) for a word type of a training document, from the seed alone.
+uint64_t Draw(std::string_view key, uint64_t seed, uint64_t ordinal) {
+  uint64_t h = 1469598103934665603u;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211u;
+  }
+  uint64_t z = h ^ (seed * 0x9E3779B97F4A7C15u) ^ (ordinal * 0xC2B2AE3D27D4EB4Fu);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return (z ^ (z >> 31)) % 100;
+}
+
+}  // namespace
+
+std::vector<uint8_t> NameDropoutMask(const Document& doc, const NerTokens& view,
+                                     const std::vector<uint8_t>& labels, const NameDropout& dropout,
+                                     uint64_t ordinal) {
+  const size_t n = doc.tokens.size();
+  std::vector<uint8_t> unseen(n, 0);
+  if (dropout.percent <= 0) return unseen;
+  // The word types of the document's person names (a word of one is hidden everywhere in it).
+  std::vector<std::string_view> names;
+  for (size_t i = 0; i < n; ++i) {
+    if (view[i].word && (labels[i] == kTagBPer || labels[i] == kTagIPer)) {
+      names.push_back(view.Key(i));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (size_t i = 0; i < n; ++i) {
+    if (!view[i].word) continue;
+    const std::string_view key = view.Key(i);
+    if (std::binary_search(names.begin(), names.end(), key) &&
+        Draw(key, dropout.seed, ordinal) < static_cast<uint64_t>(dropout.percent)) {
+      unseen[i] = 1;
+    }
+  }
+  return unseen;
+}
+
 void TaggerTrainer::Add(const Document& doc, const std::vector<Entity>& gold) {
   if (doc.tokens.empty()) return;
   const std::vector<uint8_t> labels = GoldLabels(doc, gold);
   NerTokens view(doc, features_.lexicon(), doc.candidates);
-  AddSequences(doc, view, doc.candidates, labels);
+  const uint64_t ordinal = documents_++;
+  if (dropout_.percent <= 0) {
+    AddSequences(doc, view, doc.candidates, labels, nullptr);
+    return;
+  }
+  const std::vector<uint8_t> unseen = NameDropoutMask(doc, view, labels, dropout_, ordinal);
+  AddSequences(doc, view, doc.candidates, labels, &unseen);
 }
 
 void TaggerTrainer::AddSequences(const Document& doc, const NerTokens& view,
                                  const std::vector<Candidate>& prior,
-                                 const std::vector<uint8_t>& labels) {
+                                 const std::vector<uint8_t>& labels,
+                                 const std::vector<uint8_t>* unseen) {
   FeatureSequence all;
-  features_.Extract(doc, view, prior, (uint32_t{1} << hash_bits_) - 1, &scratch_, &all);
+  features_.Extract(doc, view, prior, (uint32_t{1} << hash_bits_) - 1, &scratch_, &all, unseen);
   // The perceptron learns from a sequence at a time: one per line (a sentence of a CoNLL file
   // rebuilt as text), not one per document, so it updates after every sentence it gets wrong.
   // The features were computed over the whole document, neighbours across lines included.
