@@ -11,14 +11,6 @@ KASHIF_DECLARE_EMBEDDED(ner_tagger);
 namespace kashif::internal {
 namespace {
 
-// CombineWithRules()'s arrays, kept from one document to the next for their memory.
-struct CombineScratch {
-  std::vector<std::string_view> keys;  // words of one-word tagger names no other name covers
-  std::vector<uint32_t> seen;          // per key: its occurrences in the document
-  std::vector<uint32_t> named;         // per key: the occurrences the tagger put in a name
-  std::vector<uint8_t> vote;           // per tagger candidate: kept only if its word wins the vote
-};
-
 bool IsName(const Candidate& c) {
   return c.type == EntityType::kPerson || c.type == EntityType::kOrganization ||
          c.type == EntityType::kPlace;
@@ -43,20 +35,31 @@ bool HasNisba(const NerTokens& view, uint32_t first, uint32_t end) {
   return false;
 }
 
-// Decides which of the tagger's names (candidates[before, end)) enter the resolver, given the
-// names the rules, the lists and propagation proposed before it (candidates[0, before)), and
-// drops the others. Chosen on the development split (docs/tagger.md, "How it meets the rules").
-//  - Filling gaps (default): a tagger name over a token another name claims goes, unless it
-//    extends one name of its type to the right (the same first word, more words after it, none
-//    a nisba for a person): then it takes that name's priority and wins by its length.
-//  - Over the rules: its names win, except where a rule's or list's name strictly contains the
-//    tagger's and goes on after it (the tagger cut a building or institution name before its
-//    adjective: ومتحف [دمشق] التاريخي), where a person is found inside an organization or place
-//    (مئذنة [عيسى]), and where it lengthens a person's name by a nisba (هارون الرشيد العباسي).
-//  - Both: a name no other name overlaps goes when it is a person ending in a nisba and alone
-//    or definite (العباسي، المشهد الحسيني), and when it is one word the tagger leaves outside a
-//    name at more than half of the word's occurrences in the document (a term of the text's
-//    subject, جنو، مينيكس, which propagation would otherwise carry everywhere).
+// The tagger's per-thread state, besides Extract()'s own ThreadScratch (extract/extractor.cc):
+// the word cache of lexical sums (WordCache in tagger_features.cc, 5 MB,
+// allocated at the thread's first tagged document) and arrays that grow with the longest
+// document (window) the thread tagged. Reused from one call to the next (the word cache is
+// what makes repeated words cheap); nothing in it changes a result (a cache hit gives exactly
+// what the miss computed). Freed by ReleaseTaggerScratch(), part of ReleaseThreadScratch().
+struct TaggerScratch {
+  TaggerRunScratch features;
+  std::vector<int32_t> emissions;
+  DecodeScratch decode;
+  std::vector<uint8_t> labels;
+  std::vector<uint8_t> line_labels;
+  std::vector<Candidate> prior;  // the matchers' candidates, without propagated ones
+  CombineScratch combine;
+};
+
+thread_local TaggerScratch t_scratch;
+
+bool IsWord(const Document& doc, size_t i) {
+  const TokenKind kind = doc.tokens[i].kind;
+  return kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
+}
+
+}  // namespace
+
 void CombineWithRules(const NerTokens& view, const std::vector<uint8_t>& labels, size_t before,
                       bool over_rules, std::vector<Candidate>* candidates, CombineScratch* s) {
   std::vector<Candidate>& all = *candidates;
@@ -137,31 +140,6 @@ void CombineWithRules(const NerTokens& view, const std::vector<uint8_t>& labels,
   }
   all.resize(out);
 }
-
-// The tagger's per-thread state, besides Extract()'s own ThreadScratch (extract/extractor.cc):
-// the word cache of lexical sums (WordCache in tagger_features.cc, 5 MB,
-// allocated at the thread's first tagged document) and arrays that grow with the longest
-// document (window) the thread tagged. Reused from one call to the next (the word cache is
-// what makes repeated words cheap); nothing in it changes a result (a cache hit gives exactly
-// what the miss computed). Freed by ReleaseTaggerScratch(), part of ReleaseThreadScratch().
-struct TaggerScratch {
-  TaggerRunScratch features;
-  std::vector<int32_t> emissions;
-  DecodeScratch decode;
-  std::vector<uint8_t> labels;
-  std::vector<uint8_t> line_labels;
-  std::vector<Candidate> prior;  // the matchers' candidates, without propagated ones
-  CombineScratch combine;
-};
-
-thread_local TaggerScratch t_scratch;
-
-bool IsWord(const Document& doc, size_t i) {
-  const TokenKind kind = doc.tokens[i].kind;
-  return kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
-}
-
-}  // namespace
 
 void ReleaseTaggerScratch() {
   TaggerScratch released;
