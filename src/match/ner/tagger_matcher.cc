@@ -11,30 +11,6 @@ KASHIF_DECLARE_EMBEDDED(ner_tagger);
 namespace kashif::internal {
 namespace {
 
-bool IsName(const Candidate& c) {
-  return c.type == EntityType::kPerson || c.type == EntityType::kOrganization ||
-         c.type == EntityType::kPlace;
-}
-
-bool Overlap(const Candidate& a, const Candidate& b) {
-  return a.first_token < b.end_token && b.first_token < a.end_token;
-}
-
-// Whether `outer` covers every token of `inner` and more.
-bool StrictlyContains(const Candidate& outer, const Candidate& inner) {
-  return outer.first_token <= inner.first_token && inner.end_token <= outer.end_token &&
-         outer.end_token - outer.first_token > inner.end_token - inner.first_token;
-}
-
-// Whether a token of [first, end) is a definite relational adjective (العباسي، الحسيني): after a
-// person's name it is an epithet or a dynasty, not the name; alone it names no one.
-bool HasNisba(const NerTokens& view, uint32_t first, uint32_t end) {
-  for (uint32_t i = first; i < end; ++i) {
-    if (view[i].nisba) return true;
-  }
-  return false;
-}
-
 // The tagger's per-thread state, besides Extract()'s own ThreadScratch (extract/extractor.cc):
 // the word cache of lexical sums (WordCache in tagger_features.cc, 5 MB,
 // allocated at the thread's first tagged document) and arrays that grow with the longest
@@ -48,7 +24,7 @@ struct TaggerScratch {
   std::vector<uint8_t> labels;
   std::vector<uint8_t> line_labels;
   std::vector<Candidate> prior;  // the matchers' candidates, without propagated ones
-  CombineScratch combine;
+  std::vector<uint8_t> claimed;  // tokens another name candidate covers
 };
 
 thread_local TaggerScratch t_scratch;
@@ -59,87 +35,6 @@ bool IsWord(const Document& doc, size_t i) {
 }
 
 }  // namespace
-
-void CombineWithRules(const NerTokens& view, const std::vector<uint8_t>& labels, size_t before,
-                      bool over_rules, std::vector<Candidate>* candidates, CombineScratch* s) {
-  std::vector<Candidate>& all = *candidates;
-  s->keys.clear();
-  s->vote.assign(all.size() - before, 0);
-  size_t out = before;
-  for (size_t k = before; k < all.size(); ++k) {
-    Candidate t = std::move(all[k]);
-    const bool person = t.type == EntityType::kPerson;
-    bool overlaps = false;
-    bool drop = false;
-    bool extends = true;
-    int32_t top = 0;
-    for (size_t j = 0; j < before; ++j) {
-      const Candidate& r = all[j];
-      if (!Overlap(r, t)) continue;
-      if (!IsName(r)) {
-        extends = false;  // a date or amount inside: the tagger's priority does not rise over it
-        continue;
-      }
-      overlaps = true;
-      top = std::max(top, r.priority);
-      const bool r_contains = StrictlyContains(r, t);
-      const bool t_contains = StrictlyContains(t, r);
-      if (!t_contains || r.type != t.type || r.first_token != t.first_token ||
-          (person && HasNisba(view, r.end_token, t.end_token))) {
-        extends = false;
-      }
-      if (over_rules) {
-        if (r_contains && (r.end_token > t.end_token || (person && r.type != t.type))) drop = true;
-        if (t_contains && person && r.type == t.type &&
-            HasNisba(view, r.end_token, t.end_token)) {
-          drop = true;
-        }
-      }
-    }
-    if (!over_rules && overlaps) {
-      if (extends) {
-        t.priority = std::min(top, kUserGazetteerPriority - 1);
-      } else {
-        drop = true;
-      }
-    }
-    if (!overlaps && person && view[t.end_token - 1].nisba &&
-        (t.end_token == t.first_token + 1 || view[t.first_token].article)) {
-      drop = true;
-    }
-    if (drop) continue;
-    if (!overlaps && t.end_token == t.first_token + 1) {
-      s->vote[out - before] = 1;
-      s->keys.push_back(view.Key(t.first_token));
-    }
-    all[out++] = std::move(t);
-  }
-  all.resize(out);
-  if (s->keys.empty()) return;
-  // The vote: each word's occurrences in the document and those the tagger named.
-  std::sort(s->keys.begin(), s->keys.end());
-  s->keys.erase(std::unique(s->keys.begin(), s->keys.end()), s->keys.end());
-  s->seen.assign(s->keys.size(), 0);
-  s->named.assign(s->keys.size(), 0);
-  for (size_t i = 0; i < view.size(); ++i) {
-    if (!view[i].word) continue;
-    const auto it = std::lower_bound(s->keys.begin(), s->keys.end(), view.Key(i));
-    if (it == s->keys.end() || *it != view.Key(i)) continue;
-    ++s->seen[it - s->keys.begin()];
-    if (labels[i] != kTagO) ++s->named[it - s->keys.begin()];
-  }
-  out = before;
-  for (size_t k = before; k < all.size(); ++k) {
-    if (s->vote[k - before]) {
-      const size_t w = std::lower_bound(s->keys.begin(), s->keys.end(),
-                                        view.Key(all[k].first_token)) - s->keys.begin();
-      if (2 * s->named[w] < s->seen[w]) continue;
-    }
-    if (out != k) all[out] = std::move(all[k]);
-    ++out;
-  }
-  all.resize(out);
-}
 
 void ReleaseTaggerScratch() {
   TaggerScratch released;
@@ -236,7 +131,28 @@ void TaggerMatcher::Refine(const Document& doc, const Options& options,
   LabelsToCandidates(doc, view, s.labels,
                      options.tagger_over_rules ? kTaggerOverRulesPriority : kTaggerPriority,
                      candidates);
-  CombineWithRules(view, s.labels, before, options.tagger_over_rules, candidates, &s.combine);
+  if (options.tagger_over_rules) return;
+  // Fill the gaps only: a name over any token another PER / ORG / LOC candidate claims goes.
+  s.claimed.assign(doc.tokens.size(), 0);
+  for (size_t k = 0; k < before; ++k) {
+    const Candidate& c = (*candidates)[k];
+    if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization &&
+        c.type != EntityType::kPlace) {
+      continue;
+    }
+    for (uint32_t t = c.first_token; t < c.end_token && t < s.claimed.size(); ++t) {
+      s.claimed[t] = 1;
+    }
+  }
+  auto claimed = [&s](const Candidate& c) {
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+      if (s.claimed[t]) return true;
+    }
+    return false;
+  };
+  candidates->erase(std::remove_if(candidates->begin() + static_cast<ptrdiff_t>(before),
+                                   candidates->end(), claimed),
+                    candidates->end());
 }
 
 }  // namespace kashif::internal

@@ -58,33 +58,6 @@ class TaggerMatcher : public Refiner {
   std::shared_ptr<const NerLexicon> lexicon_;
 };
 
-// CombineWithRules()'s arrays, kept from one document to the next for their memory.
-struct CombineScratch {
-  std::vector<std::string_view> keys;  // words of one-word tagger names no other name covers
-  std::vector<uint32_t> seen;          // per key: its occurrences in the document
-  std::vector<uint32_t> named;         // per key: the occurrences the tagger put in a name
-  std::vector<uint8_t> vote;           // per tagger candidate: kept only if its word wins the vote
-};
-
-// Decides which of the tagger's names (candidates[before, end), from `labels`, one per token)
-// enter the resolver, given the names the rules, the lists and propagation proposed before it
-// (candidates[0, before)), and drops the others. Chosen on the development split
-// (docs/tagger.md, "How it meets the rules").
-//  - Filling gaps (default): a tagger name over a token another name claims goes, unless it
-//    extends one name of its type to the right (the same first word, more words after it, none
-//    a nisba for a person): then it takes that name's priority and wins by its length.
-//  - Over the rules: its names win, except where a rule's or list's name strictly contains the
-//    tagger's and goes on after it (the tagger cut a building or institution name before its
-//    adjective: ومتحف [دمشق] التاريخي), where a person is found inside an organization or place
-//    (مئذنة [عيسى]), and where it lengthens a person's name by a nisba (هارون الرشيد العباسي).
-//  - Both: a name no other name overlaps goes when it is a person ending in a nisba and alone
-//    or definite (العباسي، المشهد الحسيني), and when it is one word the tagger leaves outside a
-//    name at more than half of the word's occurrences in the document (a term of the text's
-//    subject, جنو، مينيكس, which propagation would otherwise carry everywhere).
-void CombineWithRules(const NerTokens& view, const std::vector<uint8_t>& labels, size_t before,
-                      bool over_rules, std::vector<Candidate>* candidates,
-                      CombineScratch* scratch);
-
 // The candidates a label sequence spells out (type, token range, span after the first token's
 // proclitics), at `priority`. A span is trimmed to start and end at a word.
 void LabelsToCandidates(const Document& doc, const NerTokens& view,
