@@ -171,7 +171,7 @@ TEST(TaggerModelTest, ViterbiKeepsTheBioScheme) {
 // The Viterbi search against every label sequence of a few tokens: the one it picks is valid
 // and none scores higher (emissions and transitions from a fixed pseudo-random stream, with
 // ties made likely by a small range).
-TEST(TaggerModelTest, ViterbiFindsTheBestValidSequence) {
+void CheckViterbiAgainstEverySequence() {
   constexpr int L = kTagLabelCount;
   uint64_t x = 0x9E3779B97F4A7C15u;
   auto next = [&x](int range) {
@@ -223,6 +223,19 @@ TEST(TaggerModelTest, ViterbiFindsTheBestValidSequence) {
     }
     EXPECT_EQ(found, best) << "trial " << trial;
   }
+}
+
+// Run once as the CPU allows (AVX2 where it has it) and, on x86, once more with the SSE2 forms.
+TEST(TaggerModelTest, ViterbiFindsTheBestValidSequence) {
+#if defined(KASHIF_TAGGER_AVX2)
+  for (bool avx2_off : {false, true}) {
+    SetTaggerAvx2Off(avx2_off);
+    CheckViterbiAgainstEverySequence();
+  }
+  SetTaggerAvx2Off(false);
+#else
+  CheckViterbiAgainstEverySequence();
+#endif
 }
 
 TEST(TaggerTrainerTest, GoldLabelsFollowTheTokens) {

@@ -227,7 +227,7 @@ struct Options {
   // The trained NER tagger beside the rules (kashif/train.h). Off by default: the gazetteers and
   // the rules alone ("rules-only"), every entity explainable by a list entry or a rule. Measured
   // on held-out text the built-in model gains a little on news, loses a little on Wikipedia
-  // articles and makes extraction take about 1.7x as long (docs/tagger.md), so it is the caller's
+  // articles and makes extraction take about 1.6x as long (docs/tagger.md), so it is the caller's
   // choice; a model trained on the caller's own genre is where it pays.
   bool use_tagger = false;
   // A tagger model file written by TrainTaggerModel or `kashif train`, read by Create() (a

@@ -1,6 +1,7 @@
 #include "match/ner/tagger_features.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <string_view>
 
@@ -40,12 +41,20 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
+// FNV-1a over the bytes from a seed of the template, then mixed. Four bytes a round (the same
+// value as one a round, in fewer instructions).
 uint64_t Hash(Template t, std::string_view bytes) {
+  constexpr uint64_t kPrime = 1099511628211u;
   uint64_t h = 1469598103934665603u ^ (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15u);
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211u;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  for (; end - p >= 4; p += 4) {
+    h = (h ^ p[0]) * kPrime;
+    h = (h ^ p[1]) * kPrime;
+    h = (h ^ p[2]) * kPrime;
+    h = (h ^ p[3]) * kPrime;
   }
+  for (; p != end; ++p) h = (h ^ *p) * kPrime;
   return Mix(h);
 }
 
@@ -87,6 +96,10 @@ uint64_t Shape(const Document& doc, size_t i) {
   shape |= uint64_t{token.glued_to_previous} << 7;
   return shape;
 }
+
+static_assert(offsetof(NerToken, nisba) == offsetof(NerToken, word) + 7 &&
+                  offsetof(NerToken, foreign_suffix) == offsetof(NerToken, word) + 8,
+              "Fingerprints reads NerToken's one-byte fields word .. nisba as one word");
 
 uint32_t CliticBits(const NerToken& t) {
   return uint32_t{t.reading != 0} | uint32_t{t.article} << 1 | uint32_t{t.clitic_article} << 2 |
@@ -198,20 +211,25 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
 
 }  // namespace
 
-// A direct-mapped table of words and their lexical sums by offset. An entry is found by a 64-bit
-// hash of the token's bytes and of everything else its lexical features read (the NER classes,
-// the clitics, the reading): 80 bytes, two cache lines, fetched a few tokens ahead. The sums are
-// kept in int16 units of 16 weight units (saturated), a rounding far below the weights' spread.
-// The result depends on the word alone, never on what the thread tagged before.
+// A table of words and their lexical sums by offset, eight ways to a set. An entry is found by
+// a 64-bit hash of the token's bytes and of everything else its lexical features read (the NER
+// classes, the clitics, the reading): its top bits pick the set, its low 32 bits are the tag the
+// set's 32-byte line of tags is searched for, and the entry (80 bytes, two cache lines) holds
+// the whole hash. The sums are kept in int16 units of 16 weight units (saturated), a rounding
+// far below the weights' spread. The result depends on the word alone, never on what the
+// thread tagged before.
 //
 // Size: a miss costs some 2,500 instructions (the features hashed, about 25 weight rows read
-// from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 5 MB a thread.
-// On 1.6 MB of news read over and over (35 K distinct words), a simulation of the table gives a
-// quarter of the tokens missing at 16 K entries, a sixth at 32 K, a tenth at 64 K.
+// from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 5.3 MB a thread.
+// On 1.6 MB of news read over and over (35 K distinct words), a simulation gives a tenth of the
+// tokens missing with one way (direct-mapped), 6% with two, 1.4% with eight (each set filled
+// first in, first out).
 class WordCache {
  public:
-  static constexpr int kIndexBits = 16;
-  static constexpr size_t kEntries = size_t{1} << kIndexBits;
+  static constexpr int kWays = 8;
+  static constexpr int kSetBits = 13;
+  static constexpr size_t kSets = size_t{1} << kSetBits;
+  static constexpr size_t kEntries = kSets * kWays;
   static constexpr int kShift = 4;
   struct Entry {
     uint64_t fingerprint = 0;  // 0: empty
@@ -221,12 +239,78 @@ class WordCache {
     int16_t sums[kOffsets * kTagLabelCount + 1] = {};
   };
   static_assert(sizeof(Entry) == 80, "an entry is 80 bytes");
+  // A set's tags (the fingerprints' low 32 bits, odd; 0: an empty way), one aligned line.
+  struct alignas(32) Set {
+    uint32_t tags[kWays] = {};
+  };
   uint64_t model_id = 0;
+  std::vector<Set> sets;
+  std::vector<uint8_t> next;  // each set's way filled next: first in, first out
   std::vector<Entry> entries;
   // A missed word's feature buckets by offset (kept to reuse their memory).
   std::vector<uint32_t> buckets[kOffsets];
 
-  Entry& At(uint64_t fingerprint) { return entries[fingerprint >> (64 - kIndexBits)]; }
+  void Reset(uint64_t id) {
+    sets.assign(kSets, Set());
+    next.assign(kSets, 0);
+    entries.assign(kEntries, Entry());
+    model_id = id;
+  }
+  static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
+  const Set* SetFor(uint64_t fingerprint) const { return &sets[SetOf(fingerprint)]; }
+  // The entry tagged like `fingerprint` (to fetch ahead; its whole key not read), or null.
+  const Entry* Probe(uint64_t fingerprint) const {
+    const size_t set = SetOf(fingerprint);
+    const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
+    return way < 0 ? nullptr : &entries[set * kWays + static_cast<size_t>(way)];
+  }
+  // The entry holding `fingerprint`, or null.
+  Entry* Find(uint64_t fingerprint) {
+    const size_t set = SetOf(fingerprint);
+    const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
+    if (way < 0) return nullptr;
+    Entry& entry = entries[set * kWays + static_cast<size_t>(way)];
+    return entry.fingerprint == fingerprint ? &entry : nullptr;
+  }
+  // The entry to fill for a missed `fingerprint`: the way whose tag it shares (so a set never
+  // holds a tag twice), else the set's oldest; never one of the `kept` entries in `keep` (those
+  // of tokens still being summed). Tagged here; the caller fills the sums.
+  Entry& Take(uint64_t fingerprint, const Entry* const* keep, int kept) {
+    const size_t set = SetOf(fingerprint);
+    const uint32_t tag = static_cast<uint32_t>(fingerprint);
+    Entry* ways = &entries[set * kWays];
+    auto in_use = [&](int way) { return std::find(keep, keep + kept, ways + way) != keep + kept; };
+    int way = Way(sets[set], tag);
+    if (way < 0 || in_use(way)) {
+      // A kept entry of the same tag (two fingerprints alike in 45 bits) stays, and this word
+      // then always misses: slower, never wrong, as a hit compares the whole fingerprint.
+      way = next[set];
+      while (in_use(way)) way = (way + 1) % kWays;
+      next[set] = static_cast<uint8_t>((way + 1) % kWays);
+      sets[set].tags[way] = tag;
+    }
+    ways[way].fingerprint = fingerprint;
+    return ways[way];
+  }
+
+ private:
+  // The way of `set` tagged `tag`, or -1.
+  static int Way(const Set& set, uint32_t tag) {
+    static_assert(kWays == 8, "two vectors of four tags");
+#if defined(KASHIF_TAGGER_SSE2)
+    const __m128i t = _mm_set1_epi32(static_cast<int>(tag));
+    const __m128i* p = reinterpret_cast<const __m128i*>(set.tags);
+    const int mask =
+        _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128(p), t))) |
+        _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128(p + 1), t))) << 4;
+    return mask == 0 ? -1 : __builtin_ctz(static_cast<unsigned>(mask));
+#else
+    for (int w = 0; w < kWays; ++w) {
+      if (set.tags[w] == tag) return w;
+    }
+    return -1;
+#endif
+  }
 };
 
 TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
@@ -271,24 +355,41 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
 
 namespace {
 
-// dst[y] += src[y] << kShift over kTagRowWidth lanes: two vector additions where SSE2 is there
-// (the compiler does not vectorize the widening on its own).
-template <int kShift>
-inline void AddRow(const int16_t* src, int32_t* dst) {
+// One token's emission scores (kTagRowWidth int32 lanes) summed in registers: rows of int16
+// weights added, each shifted left by kShift, with two vector additions where SSE2 is there
+// (the compiler does not vectorize the widening on its own), then stored once.
+class RowSum {
+ public:
   static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
+  template <int kShift>
+  void Add(const int16_t* src) {
 #if defined(KASHIF_TAGGER_SSE2)
-  const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
-  const __m128i zero = _mm_setzero_si128();
-  // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
-  const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16 - kShift);
-  const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16 - kShift);
-  __m128i* d = reinterpret_cast<__m128i*>(dst);
-  _mm_storeu_si128(d, _mm_add_epi32(_mm_loadu_si128(d), lo));
-  _mm_storeu_si128(d + 1, _mm_add_epi32(_mm_loadu_si128(d + 1), hi));
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+    const __m128i zero = _mm_setzero_si128();
+    // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
+    lo_ = _mm_add_epi32(lo_, _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16 - kShift));
+    hi_ = _mm_add_epi32(hi_, _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16 - kShift));
 #else
-  for (int y = 0; y < kTagRowWidth; ++y) dst[y] += int32_t{src[y]} * (1 << kShift);
+    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += int32_t{src[y]} * (1 << kShift);
 #endif
-}
+  }
+  void Store(int32_t* dst) const {
+#if defined(KASHIF_TAGGER_SSE2)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), lo_);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst) + 1, hi_);
+#else
+    std::copy(sums_, sums_ + kTagRowWidth, dst);
+#endif
+  }
+
+ private:
+#if defined(KASHIF_TAGGER_SSE2)
+  __m128i lo_ = _mm_setzero_si128();
+  __m128i hi_ = _mm_setzero_si128();
+#else
+  int32_t sums_[kTagRowWidth] = {};
+#endif
+};
 
 // The cache key of every token of `doc`: everything LexicalFeatures reads. The reading (its
 // full hash), the whole match form (the reading after proclitics of at most 8 bytes, which
@@ -306,12 +407,16 @@ void Fingerprints(const Document& doc, const NerTokens& view, const TaggerRunScr
     if (doc.tokens[j].kind == TokenKind::kLatinWord) {
       for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
     }
-    const uint64_t bits = uint64_t{CliticBits(t)} | uint64_t{t.reading} << 8 |
-                          uint64_t{doc.tokens[j].glued_to_previous} << 12 |
-                          static_cast<uint64_t>(doc.tokens[j].kind) << 16;
+    // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
+    // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
+    uint64_t one_byte_fields;
+    std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
+    const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
+                          static_cast<uint64_t>(doc.tokens[j].kind) << 8;
     (*out)[j] = (HashWord(text.data(), text.size()) ^ s.reading_hashes[j] ^
                  Mix(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
-                 Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u)) |
+                 Mix(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
+                 Mix(one_byte_fields)) |
                 1;
   }
 }
@@ -350,10 +455,10 @@ void FillEntry(const Document& doc, const NerTokens& view, size_t j, const Tagge
                      _mm_packs_epi32(_mm_srai_epi32(lo, WordCache::kShift),
                                      _mm_srai_epi32(hi, WordCache::kShift)));
 #else
-    int32_t sums[kTagRowWidth] = {};
-    for (uint32_t bucket : cache->buckets[d]) {
-      AddRow<0>(rows + size_t{bucket} * kTagRowWidth, sums);
-    }
+    RowSum sum;
+    for (uint32_t bucket : cache->buckets[d]) sum.Add<0>(rows + size_t{bucket} * kTagRowWidth);
+    int32_t sums[kTagRowWidth];
+    sum.Store(sums);
     for (int y = 0; y < kTagLabelCount; ++y) {
       out[y] = static_cast<int16_t>(std::clamp(sums[y] >> WordCache::kShift, -32768, 32767));
     }
@@ -371,43 +476,54 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
   PrepareContext(doc, view, prior, scratch);
-  emissions->assign(n * W, 0);
+  emissions->resize(n * W);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
-  if (cache.model_id != model.id() || cache.entries.empty()) {
-    cache.entries.assign(WordCache::kEntries, WordCache::Entry());
-    cache.model_id = model.id();
-  }
-  // Each token's cache key first, so the entry a few tokens ahead can be fetched while this
-  // one is summed: the entries are too many for the nearest caches.
+  if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model.id());
+  // Each token's cache key first, its set's tags fetched at once; the entry a few tokens ahead
+  // is looked up and fetched while this one is summed: the entries are too many for the
+  // nearest caches.
   std::vector<uint64_t>& fingerprints = scratch->fingerprints;
   Fingerprints(doc, view, *scratch, &fingerprints);
-  constexpr size_t kAhead = 6;
-  for (size_t j = 0; j < n; ++j) {
-    if (j + kAhead < n) {
-      const char* ahead = reinterpret_cast<const char*>(&cache.At(fingerprints[j + kAhead]));
-      __builtin_prefetch(ahead);
-      __builtin_prefetch(ahead + sizeof(WordCache::Entry) - 1);
+  for (uint64_t fingerprint : fingerprints) __builtin_prefetch(cache.SetFor(fingerprint));
+  constexpr size_t kAhead = 4;
+  // Token j's sums at offset d belong to token i = j - d: token i's row is complete once token
+  // i + kMaxOffset's entry is known. The entries of the tokens whose rows are still open (j - 4
+  // to j) are kept by token index mod 8, and a miss never refills one of them.
+  constexpr size_t kOpen = 2 * kMaxOffset;
+  const WordCache::Entry* open[8] = {};
+  static_assert(kOpen < 8, "the open entries fit the ring");
+  for (size_t j = 0; j < n + kMaxOffset; ++j) {
+    if (j < n) {
+      if (j + kAhead < n) {
+        if (const WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead])) {
+          __builtin_prefetch(ahead);
+          __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(WordCache::Entry) - 1);
+        }
+      }
+      const uint64_t fingerprint = fingerprints[j];
+      WordCache::Entry* entry = cache.Find(fingerprint);
+      if (entry == nullptr) {
+        const WordCache::Entry* keep[kOpen];
+        int kept = 0;
+        for (size_t k = 1; k <= kOpen && k <= j; ++k) keep[kept++] = open[(j - k) & 7];
+        entry = &cache.Take(fingerprint, keep, kept);
+        FillEntry(doc, view, j, model, *scratch, &cache, entry);
+      }
+      open[j & 7] = entry;
     }
-    const uint64_t fingerprint = fingerprints[j];
-    WordCache::Entry& entry = cache.At(fingerprint);
-    if (entry.fingerprint != fingerprint) {
-      FillEntry(doc, view, j, model, *scratch, &cache, &entry);
-      entry.fingerprint = fingerprint;
-    }
-    // Token j's sums at offset d belong to token i = j - d.
+    if (j < kMaxOffset) continue;
+    const size_t i = j - kMaxOffset;
+    RowSum sum;
     for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
-      const ptrdiff_t i = static_cast<ptrdiff_t>(j) - d;
-      if (i < 0 || i >= static_cast<ptrdiff_t>(n)) continue;
-      AddRow<WordCache::kShift>(entry.sums + (d + kMaxOffset) * kTagLabelCount,
-                                e + static_cast<size_t>(i) * W);
+      const size_t k = i + static_cast<size_t>(d);  // wraps past the start: then k >= n
+      if (k >= n) continue;
+      sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
     }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    int32_t* row = e + i * W;
     ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
-      AddRow<0>(rows + size_t{FeatureBucket(h, d, mask)} * W, row);
+      sum.Add<0>(rows + size_t{FeatureBucket(h, d, mask)} * W);
     });
+    sum.Store(e + i * W);
   }
 }
 

@@ -106,6 +106,15 @@ void TaggerMatcher::Tag(const Document& doc, const NerTokens& view,
   // across a line break.
   const size_t n = doc.tokens.size();
   labels->clear();
+  if (n == 0) return;
+  // Most texts tagged are one line: no gap to look at token by token (a line break inside a
+  // token's own text sends the text the long way too, which looks at the gaps alone).
+  const uint32_t from = doc.tokens[0].end;
+  const uint32_t to = std::max(from, doc.tokens[n - 1].begin);
+  if (doc.text.substr(from, to - from).find('\n') == std::string_view::npos) {
+    model_->Decode(s.emissions.data(), n, &s.decode, labels, kTagRowWidth);
+    return;
+  }
   size_t first = 0;
   for (size_t t = 1; t <= n; ++t) {
     if (t < n && !LineBreakBefore(doc, t)) continue;

@@ -7,6 +7,9 @@
 #if defined(KASHIF_TAGGER_SSE2)
 #include <emmintrin.h>
 #endif
+#if defined(KASHIF_TAGGER_AVX2)
+#include <immintrin.h>
+#endif
 
 namespace kashif::internal {
 namespace {
@@ -262,6 +265,34 @@ inline Path Better(const Path& a, const Path& b) {
           Select(hi, b.from_hi, a.from_hi)};
 }
 
+// Far below any path: a forbidden transition's score in the rows, and the floor of a score.
+constexpr int32_t kRowForbidden = std::numeric_limits<int32_t>::lowest() / 4;
+
+// The start of DecodeRows and DecodeRowsAvx2: `n` labels, and room in `scratch` for each
+// token's best predecessors, one byte a label (kTagRowWidth bytes: two int32), returned (null
+// when there is no token).
+uint8_t* StartRows(size_t n, std::vector<int32_t>* scratch, std::vector<uint8_t>* labels) {
+  labels->assign(n, kTagO);
+  if (n == 0) return nullptr;
+  scratch->resize(2 * n);
+  return reinterpret_cast<uint8_t*>(scratch->data());
+}
+
+// The way back of DecodeRows and DecodeRowsAvx2: the best label of the last token's scores
+// (`last`, kTagRowWidth lanes), then each token's best predecessor (`back`, kTagRowWidth bytes a
+// token) from the end to the start.
+void FollowBack(const int32_t* last, const uint8_t* back, size_t n, std::vector<uint8_t>* labels) {
+  int y = 0;
+  for (int c = 1; c < kTagLabelCount; ++c) {
+    if (last[c] > last[y]) y = c;
+  }
+  for (size_t t = n; t-- > 1;) {
+    (*labels)[t] = static_cast<uint8_t>(y);
+    y = back[t * kTagRowWidth + static_cast<size_t>(y)];
+  }
+  (*labels)[0] = static_cast<uint8_t>(y);
+}
+
 // ViterbiDecode<int32_t> for emission rows of kTagRowWidth lanes, the labels of a token in two
 // vectors: every predecessor is tried for every label at once (forbidden transitions are
 // kForbidden, as there) and the seven are compared as a tree (three steps, not six, on the
@@ -271,13 +302,9 @@ void DecodeRows(const int32_t* e, size_t n, const int32_t* tr, std::vector<int32
   constexpr int L = kTagLabelCount;
   constexpr int W = kTagRowWidth;
   static_assert(L == 7 && W == 8, "the tree below compares seven predecessors");
-  const int32_t kForbidden = std::numeric_limits<int32_t>::lowest() / 4;
-  labels->assign(n, kTagO);
-  if (n == 0) return;
-  // Each token's best predecessors, one byte a label (W bytes: two int32 of the scratch).
-  scratch->resize(2 * n);
-  uint8_t* back = reinterpret_cast<uint8_t*>(scratch->data());
-  const __m128i forbidden = _mm_set1_epi32(kForbidden);
+  uint8_t* const back = StartRows(n, scratch, labels);
+  if (back == nullptr) return;
+  const __m128i forbidden = _mm_set1_epi32(kRowForbidden);
   auto row = [e](size_t t, int half) {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(e + t * W) + half);
   };
@@ -299,21 +326,75 @@ void DecodeRows(const int32_t* e, size_t n, const int32_t* tr, std::vector<int32
         _mm_packus_epi16(_mm_packs_epi32(best.from_lo, best.from_hi), _mm_setzero_si128());
     _mm_storel_epi64(reinterpret_cast<__m128i*>(back + t * W), bytes);
   }
-  alignas(16) int32_t prev[W];
-  _mm_store_si128(reinterpret_cast<__m128i*>(prev), prev_lo);
-  _mm_store_si128(reinterpret_cast<__m128i*>(prev) + 1, prev_hi);
-  int y = 0;
-  for (int c = 1; c < L; ++c) {
-    if (prev[c] > prev[y]) y = c;
-  }
-  for (size_t t = n; t-- > 1;) {
-    (*labels)[t] = static_cast<uint8_t>(y);
-    y = back[t * W + static_cast<size_t>(y)];
-  }
-  (*labels)[0] = static_cast<uint8_t>(y);
+  alignas(16) int32_t last[W];
+  _mm_store_si128(reinterpret_cast<__m128i*>(last), prev_lo);
+  _mm_store_si128(reinterpret_cast<__m128i*>(last) + 1, prev_hi);
+  FollowBack(last, back, n, labels);
 }
 
+#if defined(KASHIF_TAGGER_AVX2)
+__attribute__((target("avx2"))) inline __m256i Load8(const int32_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// DecodeRows with a token's eight labels in one AVX2 register: each predecessor's lane spread
+// by a permute, the best of the seven by six maxima, and the first predecessor reaching it (the
+// first of equals, as DecodeRows keeps) by compares and blends from the last down.
+__attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
+                                                     const int32_t* tr,
+                                                     std::vector<int32_t>* scratch,
+                                                     std::vector<uint8_t>* labels) {
+  constexpr int L = kTagLabelCount;
+  constexpr int W = kTagRowWidth;
+  static_assert(L == 7 && W == 8, "seven predecessors in a register of eight lanes");
+  uint8_t* const back = StartRows(n, scratch, labels);
+  if (back == nullptr) return;
+  const __m256i forbidden = _mm256_set1_epi32(kRowForbidden);
+  __m256i rows[L];
+  for (int p = 0; p < L; ++p) rows[p] = Load8(tr + p * W);
+  __m256i prev = _mm256_add_epi32(Load8(e), Load8(tr + L * W));
+  for (size_t t = 1; t < n; ++t) {
+    __m256i from[L];
+    for (int p = 0; p < L; ++p) {
+      from[p] = _mm256_add_epi32(_mm256_permutevar8x32_epi32(prev, _mm256_set1_epi32(p)), rows[p]);
+    }
+    const __m256i best = _mm256_max_epi32(
+        _mm256_max_epi32(_mm256_max_epi32(from[0], from[1]), _mm256_max_epi32(from[2], from[3])),
+        _mm256_max_epi32(_mm256_max_epi32(from[4], from[5]), from[6]));
+    __m256i arg = _mm256_set1_epi32(L - 1);
+    for (int p = L - 2; p >= 0; --p) {
+      arg = _mm256_blendv_epi8(arg, _mm256_set1_epi32(p), _mm256_cmpeq_epi32(from[p], best));
+    }
+    // Keep a forbidden score from sinking further (it must not wrap around).
+    prev = _mm256_add_epi32(_mm256_max_epi32(best, forbidden), Load8(e + t * W));
+    const __m128i words = _mm_packs_epi32(_mm256_castsi256_si128(arg),
+                                          _mm256_extracti128_si256(arg, 1));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(back + t * W),
+                     _mm_packus_epi16(words, _mm_setzero_si128()));
+  }
+  alignas(32) int32_t last[W];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(last), prev);
+  FollowBack(last, back, n, labels);
+}
+#endif
+
 }  // namespace
+#endif
+
+#if defined(KASHIF_TAGGER_AVX2)
+namespace {
+std::atomic<bool> avx2_off{false};
+}  // namespace
+
+bool TaggerHasAvx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has && !avx2_off.load(std::memory_order_relaxed);
+}
+
+void SetTaggerAvx2Off(bool off) { avx2_off.store(off, std::memory_order_relaxed); }
 #endif
 
 void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scratch,
@@ -322,6 +403,11 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
   const int16_t* tr = transitions_.data();
 #if defined(KASHIF_TAGGER_SSE2)
   if (stride == kTagRowWidth) {
+#if defined(KASHIF_TAGGER_AVX2)
+    if (TaggerHasAvx2()) {
+      return DecodeRowsAvx2(e, n, transition_rows_.data(), &scratch->scores, labels);
+    }
+#endif
     return DecodeRows(e, n, transition_rows_.data(), &scratch->scores, labels);
   }
 #endif

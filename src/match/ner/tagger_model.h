@@ -38,8 +38,22 @@
 #if defined(__SSE2__) && !defined(KASHIF_NO_SIMD)
 #define KASHIF_TAGGER_SSE2 1
 #endif
+// On x86 with GCC or Clang (not MSVC), Viterbi also has an AVX2 form (a token's eight int32
+// lanes in one register, max and blend instructions), chosen at run time where the CPU has it
+// (TaggerHasAvx2()); the same integer operations, so the same results.
+#if defined(KASHIF_TAGGER_SSE2) && (defined(__x86_64__) || defined(__i386__)) && \
+    (defined(__GNUC__) || defined(__clang__)) && !defined(_MSC_VER)
+#define KASHIF_TAGGER_AVX2 1
+#endif
 
 namespace kashif::internal {
+
+#if defined(KASHIF_TAGGER_AVX2)
+// Whether the AVX2 forms run: this CPU has AVX2 (asked once) and tests did not turn them off.
+bool TaggerHasAvx2();
+// For tests: run the SSE2 forms even where the CPU has AVX2 (false: the CPU decides again).
+void SetTaggerAvx2Off(bool off);
+#endif
 
 // O, then B and I for each type.
 enum TagLabel : uint8_t {
