@@ -937,7 +937,7 @@ bool IsMinute(const Document& doc, size_t j) {
 bool MinutesInParentheses(const NerTokens& tokens, size_t p) {
   const Document& doc = tokens.doc();
   const size_t n = tokens.size();
-  if (p + 2 >= n || doc.TokenText(p) != "(" || !IsMinute(doc, p + 1)) return false;
+  if (p + 2 >= n || !IsMinute(doc, p + 1) || doc.TokenText(p) != "(") return false;
   for (size_t j = p + 2; j < n && j <= p + kMaxMinuteTokens; ++j) {
     const std::string_view text = doc.TokenText(j);
     if (text == ")") return true;
@@ -952,48 +952,50 @@ constexpr size_t kMaxScorerNameWords = 2;
 // A match report gives each scorer's minutes in parentheses: سجل الهدفين [ياكوبو إيغبيني]
 // ( 27 ) و[كريستيان أودو] ( 53 ). The one or two words before them are the scorer's name
 // (a third when it is a given name) when each is an unknown indefinite name word; a first word
-// with و starts the name after it.
-// Only in a match report: a text with a few sports words (مباراة، هدف، لاعب), as the club rule
-// asks; elsewhere a number in parentheses follows anything (نداء رقم ( 62 )).
+// with و starts the name after it. Only in a match report: a text with a few sports words
+// (مباراة، هدف، لاعب), as the club rule asks; elsewhere a number in parentheses follows
+// anything (نداء رقم ( 62 )). `p`: the opening parenthesis; `report`: whether the text is a
+// match report, -1 until the first minutes ask it.
 constexpr size_t kMinReportSportsWords = 4;
 
-void ScorerNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+void ScorerNameAt(const NerTokens& tokens, size_t p, int* report, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
-  size_t sports_words = 0;
-  for (size_t i = 0; i < n && sports_words < kMinReportSportsWords; ++i) {
-    sports_words += ((tokens[i].reading_flags | tokens[i].bare_flags) & kNerSport) != 0;
-  }
-  if (sports_words < kMinReportSportsWords) return;
-  for (size_t p = 1; p < n; ++p) {
-    if (!tokens[p].punct || !MinutesInParentheses(tokens, p)) continue;
-    size_t item = p;
-    int reading = -1;
-    while (item > 0 && p - item < kMaxScorerNameWords + 1) {
-      const size_t j = item - 1;
-      const NerToken& t = tokens[j];
-      if (p - item == kMaxScorerNameWords && !IsGiven(t)) break;
-      if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
-          tokens.doc().tokens[j].kind != TokenKind::kArabicWord) {
-        break;
-      }
-      if (t.conjunction) {
-        const int r = WawReading(tokens, j);
-        if (r < 0) break;
-        const std::string_view key =
-            tokens.doc().Slice(tokens.doc().analyses[j].readings[r].key);
-        if (!(tokens.lexicon().Flags(key) & kNerGivenName) && !PlainNameKey(tokens, key)) break;
-        item = j;
-        reading = r;
-        break;
-      }
-      if (!IsGiven(t) && !TitledNameWord(tokens, j) && !PlainNameKey(tokens, tokens.Key(j))) break;
-      item = j;
-      reading = 0;
+  if (!MinutesInParentheses(tokens, p)) return;
+  if (*report < 0) {
+    size_t sports_words = 0;
+    for (size_t i = 0; i < n && sports_words < kMinReportSportsWords; ++i) {
+      sports_words += ((tokens[i].reading_flags | tokens[i].bare_flags) & kNerSport) != 0;
     }
-    if (reading < 0) continue;
-    out->push_back(ReadingCandidate(
-        tokens, item, tokens.doc().analyses[item].readings[reading], p));
+    *report = sports_words >= kMinReportSportsWords;
   }
+  if (!*report) return;
+  size_t item = p;
+  int reading = -1;
+  while (item > 0 && p - item < kMaxScorerNameWords + 1) {
+    const size_t j = item - 1;
+    const NerToken& t = tokens[j];
+    if (p - item == kMaxScorerNameWords && !IsGiven(t)) break;
+    if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
+        tokens.doc().tokens[j].kind != TokenKind::kArabicWord) {
+      break;
+    }
+    if (t.conjunction) {
+      const int r = WawReading(tokens, j);
+      if (r < 0) break;
+      const std::string_view key =
+          tokens.doc().Slice(tokens.doc().analyses[j].readings[r].key);
+      if (!(tokens.lexicon().Flags(key) & kNerGivenName) && !PlainNameKey(tokens, key)) break;
+      item = j;
+      reading = r;
+      break;
+    }
+    if (!IsGiven(t) && !TitledNameWord(tokens, j) && !PlainNameKey(tokens, tokens.Key(j))) break;
+    item = j;
+    reading = 0;
+  }
+  if (reading < 0) return;
+  out->push_back(ReadingCandidate(
+      tokens, item, tokens.doc().analyses[item].readings[reading], p));
 }
 
 // كل من / كلا من ("each of") before a list of names: كل من [ستيفن كوري] ومارك أوكيفي. The
@@ -1003,25 +1005,39 @@ void ScorerNames(const NerTokens& tokens, std::vector<Candidate>* out) {
 constexpr std::string_view kEach[] = {"\xD9\x83\xD9\x84", "\xD9\x83\xD9\x84\xD8\xA7"};
 constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
 
-void EachOfNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+void EachOfNameAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* out) {
   const Document& doc = tokens.doc();
   const size_t n = tokens.size();
-  for (size_t i = 0; i + 3 < n; ++i) {
-    const std::string_view word = doc.TokenText(i);
-    if ((word != kEach[0] && word != kEach[1]) || doc.TokenText(i + 1) != kOf) continue;
-    const size_t k = i + 2;
-    size_t end = k;
-    while (end < n && end < k + kMaxCoordinatedNameWords && tokens[end].known < 0 &&
-           !tokens[end].conjunction && !Definite(tokens, end) &&
-           ((IsGiven(tokens[end]) && tokens.IsNameWord(end)) || TitledNameWord(tokens, end))) {
-      ++end;
+  if (i + 3 >= n) return;
+  const std::string_view word = doc.TokenText(i);
+  if ((word != kEach[0] && word != kEach[1]) || doc.TokenText(i + 1) != kOf) return;
+  const size_t k = i + 2;
+  size_t end = k;
+  while (end < n && end < k + kMaxCoordinatedNameWords && tokens[end].known < 0 &&
+         !tokens[end].conjunction && !Definite(tokens, end) &&
+         ((IsGiven(tokens[end]) && tokens.IsNameWord(end)) || TitledNameWord(tokens, end))) {
+    ++end;
+  }
+  if (end == k || end >= n || !tokens[end].conjunction) return;
+  const int reading = WawReading(tokens, end);
+  if (reading < 0) return;
+  const std::string_view next = doc.Slice(doc.analyses[end].readings[reading].key);
+  if (!(tokens.lexicon().Flags(next) & kNerGivenName) && !PlainNameKey(tokens, next)) return;
+  out->push_back(ReadingCandidate(tokens, k, doc.analyses[k].readings[0], end));
+}
+
+// Scorers and كل من lists, in one pass over the tokens: punctuation may open the minutes, a
+// word before a stop word (من) may be كل.
+void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  int report = -1;
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (t.punct) {
+      if (i > 0) ScorerNameAt(tokens, i, &report, out);
+    } else if (t.word && i + 1 < n && (tokens[i + 1].flags & kNerStop)) {
+      EachOfNameAt(tokens, i, out);
     }
-    if (end == k || end >= n || !tokens[end].conjunction) continue;
-    const int reading = WawReading(tokens, end);
-    if (reading < 0) continue;
-    const std::string_view next = doc.Slice(doc.analyses[end].readings[reading].key);
-    if (!(tokens.lexicon().Flags(next) & kNerGivenName) && !PlainNameKey(tokens, next)) continue;
-    out->push_back(ReadingCandidate(tokens, k, doc.analyses[k].readings[0], end));
   }
 }
 
@@ -1137,8 +1153,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
-  ScorerNames(tokens, out);
-  EachOfNames(tokens, out);
+  ListedNames(tokens, out);
   CoordinatedNames(tokens, out);
   UnknownFirstNames(tokens, out);
 }
