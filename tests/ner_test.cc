@@ -794,5 +794,59 @@ TEST(NerRulesTest, QuotedNameAfterATitle) {
   ExpectEntities("أما الإمبراطور \" هوسيايو \" فحكم طويلا", {{"PER", "هوسيايو"}});
 }
 
+// After a role and a nationality adjective, or a nationality adjective with a preposition, two
+// or three words no list knows are the person's name; a common word's shape ends it.
+TEST(NerRulesTest, UnknownNameAfterRoleAndNationality) {
+  ExpectEntities("وفاز العداء الكيني موتاي كيبروتو ثالثا في السباق",
+                 {{"PER", "موتاي كيبروتو"}});
+  ExpectEntities("وجاء العداء الهولندي ماريك ديركسن بتوقيت جيد", {{"PER", "ماريك ديركسن"}});
+  ExpectEntities("وكانت المرتبة الثانية للأوغندي دينيس لوكوري نوموس .",
+                 {{"PER", "دينيس لوكوري نوموس"}});
+  // The second word of such a name may look like a proclitic on a word no lexicon knows.
+  ExpectEntities("واجتمع وزير الدفاع نوعام بيلتس مع الوفد", {{"PER", "نوعام بيلتس"}});
+  // After a role with its adjectives, even a first word shaped like an imperfect verb.
+  ExpectEntities("وقال المهاجم المخضرم ياني ريتانن إن الفريق جاهز", {{"PER", "ياني ريتانن"}});
+  // An adjective may stand between the nationality and the name.
+  ExpectEntities("وفاز اللاعب على القبرصي الواعد ماركو كوستاكيس بعد مباراة طويلة",
+                 {{"PER", "ماركو كوستاكيس"}});
+  ExpectEntities("وتغلب على القبرصي الواعد خريستوس كوستاكيس بعد مباراة طويلة",
+                 {{"PER", "خريستوس كوستاكيس"}});
+  // A person noun with its complement, an unknown first name and a family name with the article.
+  ExpectEntities("والتقى رجل الأعمال الليبي نوري الشريدي ، في طرابلس",
+                 {{"PER", "نوري الشريدي"}, {"LOC", "طرابلس"}});
+  // A noun with its pronoun ends the name (تشبثه), a name ending in يه does not (دياكيه).
+  ExpectEntities("وأظهر الأميركي المخضرم أندري أغيلار تشبثه بالبقاء",
+                 {{"PER", "أندري أغيلار"}});
+  // Without the subject's end after them such words are the clause going on.
+  ExpectEntities("وقال إن النجم الأميركي أحرز لقب البطولة مرتين", {});
+  // A plural noun after a nationality noun is no name.
+  ExpectEntities("قال إن الغربيين العرب مخلوقات طيبة", {});
+}
+
+// Ordinal and manner adverbs, kinship nouns and offices in apposition end the name before them.
+TEST(NerRulesTest, AccusativeAdverbsEndAName) {
+  ExpectEntities("ودخل خالد سليم بديلا في الشوط الثاني", {{"PER", "خالد سليم"}});
+  ExpectEntities("وحضر الحفل سامي وليد شقيق الوزير", {{"PER", "سامي وليد"}});
+  ExpectEntities("وتحدث سامي وليد السكرتير العام للنقابة", {{"PER", "سامي وليد"}});
+}
+
+// In a match report the words before a scorer's minutes in parentheses are the scorer.
+TEST(NerRulesTest, ScorersBeforeTheirMinutes) {
+  ExpectEntities(
+      "وفاز الفريق في المباراة بهدفين سجلهما كوفي مينساه ( 12 ) وداني أوكيرو ( 80 و85 ) أمام "
+      "جمهور الملعب",
+      {{"PER", "كوفي مينساه"}, {"PER", "داني أوكيرو"}});
+  // Outside a match report a number in parentheses says nothing.
+  ExpectEntities("وصدر البيان رقم ( 12 ) أمس", {});
+}
+
+// كل من before a list of names: the first item is a person when the list goes on with و.
+TEST(NerRulesTest, EachOfBeforeAListOfNames) {
+  ExpectEntities("وشارك في الفيلم كل من هيرمان كوبلر وجاك لامبير",
+                 {{"PER", "هيرمان كوبلر"}, {"PER", "جاك لامبير"}});
+  // A list of common nouns is no list of names.
+  ExpectEntities("وشارك في الندوة كل من الأساتذة والطلاب", {});
+}
+
 }  // namespace
 }  // namespace kashif

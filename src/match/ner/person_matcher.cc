@@ -308,6 +308,8 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
     const NerToken& t = tokens[j];
     if (!tokens.IsNameWord(j) || Definite(tokens, j) || t.known >= 0) return false;
     if (tokens.EndsWithAlef(j) && tokens.Letters(j) <= 4) return false;
+    // A feminine plural of five letters or more (مخلوقات، عمليات) is a common noun.
+    if (tokens.Letters(j) >= 5 && EndsWithAny(tokens.Key(j), {"\xD8\xA7\xD8\xAA"})) return false;
     // The plural verb ending وا (أنقذوا، قالوا) ends no short name (ناكاجاوا is long).
     const std::string_view key = tokens.Key(j);
     if (key.size() > 4 && key.substr(key.size() - 4) == kPluralVerbEnding &&
@@ -315,8 +317,23 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
       return false;
     }
   }
-  // The second word must not read as a preposition + noun (لمدة، بسبب).
-  return tokens.doc().analyses[k + 1].reading_count <= 1;
+  // The second word must not read as a preposition + noun (لمدة، بسبب); one no reading of which
+  // the lexicons know, with no feminine ending and no common word after its proclitic, is the
+  // name as written (ويلفريد, not و + يلفريد; بيرتس, not ب + يرتس).
+  // The first word must then be unambiguous itself (or unknown in every reading, and without
+  // the preposition ل: لنزع) and no verb of the form أفعل (أحرز), and the
+  // second no accusative (كبيرا) nor negated verb (لايؤمن).
+  const TokenAnalysis& second = tokens.doc().analyses[k + 1];
+  if (second.reading_count <= 1) return true;
+  const std::string_view first_key = tokens.Key(k);
+  return tokens.lexicon().KnowsNoReading(second) &&
+         (tokens.doc().analyses[k].reading_count <= 1 ||
+          (tokens.lexicon().KnowsNoReading(tokens.doc().analyses[k]) &&
+           !StartsWithLam(tokens.doc().TokenText(k)))) &&
+         !(tokens.Letters(k) == 4 && first_key.substr(0, 2) == "\xD8\xA7") &&
+         !tokens.EndsWithAlef(k + 1) && tokens.Key(k + 1).substr(0, 4) != "\xD9\x84\xD8\xA7" &&
+         !EndsWithTehMarbuta(tokens.doc().TokenText(k + 1)) &&
+         !PrepositionOnCommonWord(tokens, k + 1);
 }
 
 class Proposer {
@@ -382,6 +399,77 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   proposer->AddName(i, /*alone=*/true, /*titled=*/false);
 }
 
+bool TitledNameWord(const NerTokens& tokens, size_t j);
+
+// Whether the word as written ends with the pronoun ه after a consonant (تشبثه، فريقه): a
+// noun with its pronoun; the foreign names that end in ه end in يه (دياكيه). The written form,
+// not the match form, which folds ة to ه.
+bool PronounOnNoun(std::string_view text) {
+  constexpr std::string_view kHa = "\xD9\x87", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
+                             kWaw = "\xD9\x88";
+  if (text.size() < 8 || text.substr(text.size() - 2) != kHa) return false;
+  const std::string_view before = text.substr(text.size() - 4, 2);
+  return before != kYa && before != kAlef && before != kWaw;
+}
+
+// After a role and a nationality adjective (العداء الكيني، الكاتبة اللبنانية) or a nationality
+// adjective with a preposition (للكيني), what follows is the person's name even when no list
+// knows it: two or three words of a foreign name's shape (TitledNameWord) that end where the
+// subject ends, or (unless `need_boundary`) exactly two such words that a number, a common
+// word's shape or a noun with its pronoun follows (العداء الهولندي [سوم برام] بتوقيت). A first word with the preposition ل
+// (لنزع) starts no name. Returns whether it proposed a name.
+bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer,
+                          bool need_boundary = false) {
+  const size_t n = tokens.size();
+  if (k < n && tokens.doc().analyses[k].reading_count > 1 &&
+      StartsWithLam(tokens.doc().TokenText(k))) {
+    return false;
+  }
+  size_t run = k;
+  while (run < n && run < k + kMaxReportedNameWords && TitledNameWord(tokens, run) &&
+         (run == k || (!tokens[run].conjunction && !PronounOnNoun(tokens.doc().TokenText(run))))) {
+    ++run;
+  }
+  if (run < k + 2) return false;  // one word: the callers' own tests decide
+  for (size_t end = run; end >= k + 2; --end) {
+    if (EndsSubject(tokens, end)) {
+      proposer->Add(k, end);
+      return true;
+    }
+  }
+  if (need_boundary || run != k + 2 ||
+      !(tokens.doc().tokens[run].kind == TokenKind::kNumber || CommonWordShape(tokens, run) ||
+        PronounOnNoun(tokens.doc().TokenText(run)))) {
+    return false;
+  }
+  proposer->Add(k, k + 2);
+  return true;
+}
+
+// Adjectives between a nationality adjective and the name it describes.
+constexpr size_t kMaxPersonAdjectives = 2;
+// Tokens a role's complement may have between the role and a nationality adjective.
+constexpr size_t kMaxRoleComplement = 3;
+
+// Whether a role, title or person noun stands before token i, right before it or with up to
+// kMaxRoleComplement definite words or known organizations and places between (مدافع هامبورغ
+// الألماني).
+bool AfterPersonWord(const NerTokens& tokens, size_t i) {
+  constexpr uint32_t kPersonWord = kNerTitle | kNerRole | kNerPersonNoun;
+  for (size_t j = i; j-- > 0 && j + kMaxRoleComplement + 1 >= i;) {
+    const NerToken& t = tokens[j];
+    if (t.known < 0 && ((t.reading_flags | t.bare_flags) & kPersonWord)) return true;
+    // The word in construct right after the role may be indefinite: مدافع [هامبورغ].
+    const bool construct = j > 0 && tokens[j - 1].known < 0 &&
+                           ((tokens[j - 1].reading_flags | tokens[j - 1].bare_flags) & kPersonWord);
+    const bool complement =
+        (t.known >= 0 && t.known != static_cast<int8_t>(kPer)) ||
+        (t.word && (Definite(tokens, j) || construct) && !(t.flags & kNerStop) && !t.conjunction);
+    if (!complement) return false;
+  }
+  return false;
+}
+
 // A nationality adjective used as a noun before a name: والفرنسي ليليان تورام، القطري عبد الله
 // المناعي. The name must be known, given, start with a particle, look foreign, or be two unknown
 // words.
@@ -393,9 +481,9 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   // groups, not one person's description.
   // A role, title or person noun before it is the person described (المعماري التركي سنان،
   // العالم الهولندي زيمان): then the adjective describes the name that follows.
-  const bool after_person_word =
-      i > 0 && ((tokens[i - 1].reading_flags | tokens[i - 1].bare_flags) &
-                (kNerTitle | kNerRole | kNerPersonNoun));
+  // The role may have its complement and other adjectives between: مدافع هامبورغ الألماني،
+  // سائق فيراري الآخر البرازيلي.
+  const bool after_person_word = i > 0 && AfterPersonWord(tokens, i);
   const bool after_definite =
       i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article) && !after_person_word;
   const std::string_view key = tokens.Key(i);
@@ -403,7 +491,47 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
                           key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
     return;
   }
+  // An adjective or two may describe the person between the nationality and the name: الأميركي
+  // المخضرم [أندري أغاسي]، البرازيلي الشاب. Then only a given name or a foreign name the lists
+  // lack in a person's context counts.
+  size_t adjectives = i + 1;
+  while (adjectives < tokens.size() && adjectives < i + 1 + kMaxPersonAdjectives &&
+         tokens[adjectives].known < 0 && Definite(tokens, adjectives) &&
+         !tokens[adjectives].conjunction &&
+         !((tokens[adjectives].flags | tokens[adjectives].bare_flags) &
+           (kNerStop | kNerDemonym | kNerRelative)) &&
+         tokens.lexicon().Flags(tokens.Key(adjectives)) == 0) {
+    ++adjectives;
+  }
+  if (adjectives > i + 1) {
+    const size_t k = adjectives;
+    if (k >= tokens.size() || tokens[k].known >= 0 || tokens[k].conjunction) return;
+    if (IsGiven(tokens[k]) && !(tokens[k].flags & kNerAmbiguousName) && tokens.IsNameWord(k)) {
+      proposer->AddName(k, /*alone=*/true, /*titled=*/true);
+    } else if ((after_person_word || t.clitic_article || !after_definite) &&
+               !(tokens[k].flags & kNerNameStart) && tokens.IsNameWord(k)) {
+      DescribedUnknownName(tokens, k, proposer);
+    }
+    return;
+  }
   const size_t k = i + 1;
+  // After a role (or with a preposition) the name may start with a word the name-word test
+  // refuses for its verb-like shape (العداء الفنلندي [ياري ...]): the foreign-name words decide.
+  if ((after_person_word || t.clitic_article) && k < tokens.size() && !tokens[k].conjunction &&
+      tokens[k].known < 0 && !IsGiven(tokens[k]) && !(tokens[k].flags & kNerNameStart) &&
+      DescribedUnknownName(tokens, k, proposer)) {
+    return;
+  }
+  // An unknown first name and a family name with the article after a person's description,
+  // where the subject ends: رجل الأعمال المصري [دودي الفايد] ،
+  if (after_person_word && k + 1 < tokens.size() && tokens[k].known < 0 &&
+      !tokens[k].conjunction && !IsGiven(tokens[k]) && TitledNameWord(tokens, k) &&
+      tokens.doc().analyses[k].reading_count <= 1 && tokens[k + 1].known < 0 &&
+      Definite(tokens, k + 1) && !tokens[k + 1].conjunction && tokens.IsNameWord(k + 1) &&
+      EndsSubject(tokens, k + 2)) {
+    proposer->Add(k, k + 2);
+    return;
+  }
   if (k >= tokens.size() || !tokens.IsNameWord(k)) return;
   const NerToken& u = tokens[k];
   if (Definite(tokens, k) || u.known >= 0) return;  // known names need no help
@@ -552,6 +680,13 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     break;
+  }
+  // After a role, a foreign name the lists lack may start with a word the name-word test refuses
+  // for its verb-like shape (المهاجم المخضرم [ياري ليتمانن]).
+  if (role && k < n && !tokens[k].conjunction && tokens[k].known < 0 && !IsGiven(tokens[k]) &&
+      !(tokens[k].flags & kNerNameStart) && !tokens.IsNameWord(k) &&
+      DescribedUnknownName(tokens, k, proposer, /*need_boundary=*/true)) {
+    return;
   }
   if (k >= n || !tokens.IsNameWord(k)) return;
   const NerToken& name = tokens[k];
@@ -770,6 +905,142 @@ int WawReading(const NerTokens& tokens, size_t k) {
   return -1;
 }
 
+// A person candidate over tokens [item, end) that starts where `first`, a reading of token
+// `item`, starts (after a conjunction و it sets aside), at the priority of names read from
+// their surroundings alone.
+Candidate ReadingCandidate(const NerTokens& tokens, size_t item, const TokenReading& first,
+                           size_t end) {
+  Candidate c;
+  c.type = kPer;
+  c.first_token = static_cast<uint32_t>(item);
+  c.end_token = static_cast<uint32_t>(end);
+  c.begin = tokens.doc().tokens[item].begin + first.skip_bytes;
+  c.end = tokens.End(end - 1);
+  c.priority = kCoordinatedPriority;
+  tokens.lexicon().AppendDisplayForm(tokens.doc().text.substr(c.begin, c.end - c.begin),
+                                     &c.canonical);
+  return c;
+}
+
+// Tokens inside the parentheses of a scorer's minutes: ( 38 )، ( 38 و47 ).
+constexpr size_t kMaxMinuteTokens = 6;
+// Bytes of a minute: three ASCII digits, or three Arabic-Indic ones (two bytes each).
+constexpr size_t kMaxMinuteBytes = 6;
+
+bool IsMinute(const Document& doc, size_t j) {
+  return doc.tokens[j].kind == TokenKind::kNumber && doc.TokenText(j).size() <= kMaxMinuteBytes &&
+         (doc.TokenText(j).size() <= 3 || static_cast<unsigned char>(doc.TokenText(j)[0]) >= 0x80);
+}
+
+// Whether token p opens a parenthesis that holds only minutes: a number first, then numbers,
+// و and commas up to the closing parenthesis.
+bool MinutesInParentheses(const NerTokens& tokens, size_t p) {
+  const Document& doc = tokens.doc();
+  const size_t n = tokens.size();
+  if (p + 2 >= n || !IsMinute(doc, p + 1) || doc.TokenText(p) != "(") return false;
+  for (size_t j = p + 2; j < n && j <= p + kMaxMinuteTokens; ++j) {
+    const std::string_view text = doc.TokenText(j);
+    if (text == ")") return true;
+    if (!IsMinute(doc, j) && text != "\xD9\x88" && !IsComma(tokens, j)) return false;  // و
+  }
+  return false;
+}
+
+// Words of a scorer's name before the minutes.
+constexpr size_t kMaxScorerNameWords = 2;
+
+// A match report gives each scorer's minutes in parentheses: سجل الهدفين [ياكوبو إيغبيني]
+// ( 27 ) و[كريستيان أودو] ( 53 ). The one or two words before them are the scorer's name
+// (a third when it is a given name) when each is an unknown indefinite name word; a first word
+// with و starts the name after it. Only in a match report: a text with a few sports words
+// (مباراة، هدف، لاعب), as the club rule asks; elsewhere a number in parentheses follows
+// anything (نداء رقم ( 62 )). `p`: the opening parenthesis; `report`: whether the text is a
+// match report, -1 until the first minutes ask it.
+constexpr size_t kMinReportSportsWords = 4;
+
+void ScorerNameAt(const NerTokens& tokens, size_t p, int* report, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  if (!MinutesInParentheses(tokens, p)) return;
+  if (*report < 0) {
+    size_t sports_words = 0;
+    for (size_t i = 0; i < n && sports_words < kMinReportSportsWords; ++i) {
+      sports_words += ((tokens[i].reading_flags | tokens[i].bare_flags) & kNerSport) != 0;
+    }
+    *report = sports_words >= kMinReportSportsWords;
+  }
+  if (!*report) return;
+  size_t item = p;
+  int reading = -1;
+  while (item > 0 && p - item < kMaxScorerNameWords + 1) {
+    const size_t j = item - 1;
+    const NerToken& t = tokens[j];
+    if (p - item == kMaxScorerNameWords && !IsGiven(t)) break;
+    if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
+        tokens.doc().tokens[j].kind != TokenKind::kArabicWord) {
+      break;
+    }
+    if (t.conjunction) {
+      const int r = WawReading(tokens, j);
+      if (r < 0) break;
+      const std::string_view key =
+          tokens.doc().Slice(tokens.doc().analyses[j].readings[r].key);
+      if (!(tokens.lexicon().Flags(key) & kNerGivenName) && !PlainNameKey(tokens, key)) break;
+      item = j;
+      reading = r;
+      break;
+    }
+    if (!IsGiven(t) && !TitledNameWord(tokens, j) && !PlainNameKey(tokens, tokens.Key(j))) break;
+    item = j;
+    reading = 0;
+  }
+  if (reading < 0) return;
+  out->push_back(ReadingCandidate(
+      tokens, item, tokens.doc().analyses[item].readings[reading], p));
+}
+
+// كل من / كلا من ("each of") before a list of names: كل من [ستيفن كوري] ومارك أوكيفي. The
+// first item, one to three words each a given name or a foreign name's word (TitledNameWord),
+// is a person when a و-word that may be a name follows it: the list goes on, and
+// CoordinatedNames reads the next items from it.
+constexpr std::string_view kEach[] = {"\xD9\x83\xD9\x84", "\xD9\x83\xD9\x84\xD8\xA7"};
+constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
+
+void EachOfNameAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* out) {
+  const Document& doc = tokens.doc();
+  const size_t n = tokens.size();
+  if (i + 3 >= n) return;
+  const std::string_view word = doc.TokenText(i);
+  if ((word != kEach[0] && word != kEach[1]) || doc.TokenText(i + 1) != kOf) return;
+  const size_t k = i + 2;
+  size_t end = k;
+  while (end < n && end < k + kMaxCoordinatedNameWords && tokens[end].known < 0 &&
+         !tokens[end].conjunction && !Definite(tokens, end) &&
+         ((IsGiven(tokens[end]) && tokens.IsNameWord(end)) || TitledNameWord(tokens, end))) {
+    ++end;
+  }
+  if (end == k || end >= n || !tokens[end].conjunction) return;
+  const int reading = WawReading(tokens, end);
+  if (reading < 0) return;
+  const std::string_view next = doc.Slice(doc.analyses[end].readings[reading].key);
+  if (!(tokens.lexicon().Flags(next) & kNerGivenName) && !PlainNameKey(tokens, next)) return;
+  out->push_back(ReadingCandidate(tokens, k, doc.analyses[k].readings[0], end));
+}
+
+// Scorers and كل من lists, in one pass over the tokens: punctuation may open the minutes, a
+// word before a stop word (من) may be كل.
+void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
+  int report = -1;
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (t.punct) {
+      if (i > 0) ScorerNameAt(tokens, i, &report, out);
+    } else if (t.word && i + 1 < n && (tokens[i + 1].flags & kNerStop)) {
+      EachOfNameAt(tokens, i, out);
+    }
+  }
+}
+
 // Names joined by و to a person's name are persons too: ميشيل سالغادو و[روبرتو كارلوس]
 // و[فرناندو هييرو]. The coordinated name is one to three unknown words that end where the list
 // may go on (punctuation, another و, the end); a name from a seed proposed this way seeds the
@@ -815,16 +1086,7 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
         (bare_comma_item && !IsComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
       continue;
     }
-    Candidate c;
-    c.type = kPer;
-    c.first_token = static_cast<uint32_t>(item);
-    c.end_token = static_cast<uint32_t>(end);
-    c.begin = tokens.doc().tokens[item].begin + first.skip_bytes;
-    c.end = tokens.End(end - 1);
-    c.priority = kCoordinatedPriority;
-    tokens.lexicon().AppendDisplayForm(tokens.doc().text.substr(c.begin, c.end - c.begin),
-                                       &c.canonical);
-    out->push_back(std::move(c));
+    out->push_back(ReadingCandidate(tokens, item, first, end));
     seeds.push_back(end);
   }
 }
@@ -891,6 +1153,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
+  ListedNames(tokens, out);
   CoordinatedNames(tokens, out);
   UnknownFirstNames(tokens, out);
 }

@@ -23,7 +23,11 @@ namespace kashif::internal {
 //  - an unknown word after a reporting verb when the subject ends there (قال ويتكوف إن);
 //  - a long unknown word with a foreign-surname ending (ديمترييف);
 //  - one to three unknown words joined by و or listed with commas after a person's name, when
-//    the list goes on after them (ميشيل سالغادو و[روبرتو كارلوس] ،).
+//    the list goes on after them (ميشيل سالغادو و[روبرتو كارلوس] ،);
+//  - two or three words of a foreign name's shape after a role or a person noun and a
+//    nationality adjective (العداء الكيني [X Y] ثالثا، رجل الأعمال المصري [X الY] ،);
+//  - in a match report, the scorer before the minutes in parentheses ([X Y] ( 27 ));
+//  - the first name of a list after كل من when the list goes on with و.
 // Reads the candidates proposed before it (the gazetteer) so a name built around a known one
 // outranks it and known places or organizations end a name. Immutable and thread-safe.
 class PersonMatcher : public Matcher {
