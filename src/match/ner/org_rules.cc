@@ -58,6 +58,20 @@ bool IsAdjective(const NerTokens& tokens, size_t k) {
   return (u.flags & kNerOrgAdjective) || u.nisba;
 }
 
+// A short definite relational adjective after a "لل" complement, which IsAdjective leaves to
+// longer words (nisba): الهيئة العامة للتأمين [الصحي].
+bool IsShortNisba(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+      (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole | kNerDemonym)) ||
+      tokens.Letters(k) < 5) {
+    return false;
+  }
+  const std::string_view key = tokens.doc().Key(k);
+  return key.size() >= kYa.size() && key.substr(key.size() - kYa.size()) == kYa;
+}
+
 // "لل" + definite noun after an adjective: الهيئة العامة للاستثمار.
 bool IsLamComplement(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -69,7 +83,7 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
 
 // و + a definite noun or adjective that ends the phrase: the second member of a coordinated
 // complement in an official name (وزارة التجارة [والصناعة]، المجلس الاقتصادي [والاجتماعي]).
-bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
+bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool adjective_may_follow) {
   if (k >= tokens.size()) return false;
   const NerToken& u = tokens[k];
   if (!u.word || !u.conjunction || !u.clitic_article || u.known >= 0 ||
@@ -79,7 +93,8 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
       tokens.doc().TokenText(k).substr(0, kWaw.size()) != kWaw || tokens.Letters(k) < 5) {
     return false;
   }
-  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop);
+  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop) ||
+         (adjective_may_follow && IsAdjective(tokens, k + 1));
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.
@@ -326,6 +341,13 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     }
     ends.clear();
     size_t name_first = i;      // where the span starts: after a descriptor, at the proper name
+    // A known person completes the head (جامعة الملك سعود): a "لل" complement may follow it
+    // as it follows an adjective (مؤسسة محمد بن راشد للمعرفة).
+    bool person_inside = false;
+    // A listed name ending in a "لل" complement: a coordinated member after it may take an
+    // adjective (الهيئة العامة للاستثمار [والمناطق الحرة]); after another listed name the
+    // adjective would go with a new phrase (مجلس الأمن والمجتمع الدولي).
+    bool lam_ending = false;
     bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
     // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
     bool definite_complement = false;
@@ -333,7 +355,10 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     const size_t limit = std::min(n, i + kMaxOrgTokens);
     if (known_head) {
       k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
-      definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
+      // A listed name ending in a definite word or a "لل" complement (الهيئة العامة للاستثمار)
+      // may take one coordinated member.
+      lam_ending = k < n && k >= i + 2 && IsLamComplement(tokens, k - 1);
+      definite_complement = k < n && k >= i + 2 && (tokens[k - 1].article || lam_ending);
     } else if (indefinite_head) {
       bool definite_end = false;
       size_t indefinite = 0;
@@ -343,6 +368,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
           if (u.known_start) {
             k = u.known_end;  // جامعة القاهرة، مؤسسة محمد بن راشد
             definite_end = true;
+            person_inside = u.known == static_cast<int8_t>(EntityType::kPerson);
           }
           break;
         }
@@ -408,10 +434,11 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     bool lam_used = false;
     bool coordinated = false;
     bool demonym_before = false;  // the last adjective is a nationality's: no member after it
+    bool after_lam = false;       // token k follows the "لل" complement
     while (k < limit) {
       // One coordinated member after the definite complement or an adjective.
       if (!coordinated && (definite_complement || (adjective_before && !demonym_before)) &&
-          !place_inside && name_first == i && IsCoordinatedMember(tokens, k)) {
+          !place_inside && name_first == i && IsCoordinatedMember(tokens, k, !known_head || lam_ending || lam_used)) {
         ++k;
         ends.push_back(k);
         coordinated = true;
@@ -425,18 +452,24 @@ void OrgRules::Propose(const Document& doc, const Options& options,
           ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
         break;
       }
-      if (IsAdjective(tokens, k)) {
+      if (IsAdjective(tokens, k) || (after_lam && IsShortNisba(tokens, k))) {
+        after_lam = false;
         demonym_before = ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym) != 0;
         ++k;
         ends.push_back(k);
         adjective_before = true;
         continue;
       }
-      if (adjective_before && !lam_used && IsLamComplement(tokens, k)) {
+      after_lam = false;
+      if ((adjective_before || person_inside) && !lam_used && IsLamComplement(tokens, k)) {
         ++k;
         ends.push_back(k);
         lam_used = true;
         adjective_before = false;
+        // The "لل" noun may take its own adjective and one coordinated member: الهيئة العامة
+        // للتأمين [الصحي]، الهيئة العامة للاستثمار [والمناطق الحرة].
+        after_lam = true;
+        definite_complement = true;
         continue;
       }
       break;
