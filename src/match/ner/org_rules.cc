@@ -72,6 +72,19 @@ bool IsShortNisba(const NerTokens& tokens, size_t k) {
   return key.size() >= kYa.size() && key.substr(key.size() - kYa.size()) == kYa;
 }
 
+// Letters of a Latin-script acronym that names an organization after its head (HSBC، OECD).
+constexpr size_t kMinAcronymLetters = 2;
+constexpr size_t kMaxAcronymLetters = 6;
+
+// A Latin-script word in capitals: after a head that also heads common phrases (مجموعة [HSBC])
+// it is a proper name, not the start of a common phrase.
+bool IsLatinAcronym(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || tokens.doc().tokens[k].kind != TokenKind::kLatinWord) return false;
+  const std::string_view text = tokens.doc().TokenText(k);
+  if (text.size() < kMinAcronymLetters || text.size() > kMaxAcronymLetters) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // "لل" + definite noun after an adjective: الهيئة العامة للاستثمار.
 bool IsLamComplement(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -83,7 +96,8 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
 
 // و + a definite noun or adjective that ends the phrase: the second member of a coordinated
 // complement in an official name (وزارة التجارة [والصناعة]، المجلس الاقتصادي [والاجتماعي]).
-bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool adjective_may_follow) {
+bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool adjective_may_follow,
+                         bool after_adjective) {
   if (k >= tokens.size()) return false;
   const NerToken& u = tokens[k];
   if (!u.word || !u.conjunction || !u.clitic_article || u.known >= 0 ||
@@ -93,6 +107,9 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool adjective_may_f
       tokens.doc().TokenText(k).substr(0, kWaw.size()) != kWaw || tokens.Letters(k) < 5) {
     return false;
   }
+  // A relational adjective joined to the adjective before it ends the name whatever follows:
+  // المجلس الاقتصادي [والاجتماعي] السابق.
+  if (after_adjective && u.nisba) return true;
   return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop) ||
          (adjective_may_follow && IsAdjective(tokens, k + 1));
 }
@@ -438,7 +455,8 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     while (k < limit) {
       // One coordinated member after the definite complement or an adjective.
       if (!coordinated && (definite_complement || (adjective_before && !demonym_before)) &&
-          !place_inside && name_first == i && IsCoordinatedMember(tokens, k, !known_head || lam_ending || lam_used)) {
+          !place_inside && name_first == i && IsCoordinatedMember(tokens, k, !known_head || lam_ending || lam_used,
+                              adjective_before && !demonym_before)) {
         ++k;
         ends.push_back(k);
         coordinated = true;
@@ -482,7 +500,10 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       const int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
                                                    /*over_other_types=*/true);
       if (priority < 0) continue;
-      if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
+      if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority &&
+          !(end == i + 2 && IsLatinAcronym(tokens, i + 1))) {
+        continue;
+      }
       out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
     }
   }
