@@ -326,6 +326,52 @@ void ShortFormsOfListedNames(const NerTokens& tokens, std::vector<Candidate>* ou
   out->insert(out->end(), found.begin(), found.end());
 }
 
+// Words of a Latin-script name in parentheses after an organization's Arabic name.
+constexpr size_t kMaxLatinNameTokens = 5;
+
+// A Latin-script name in parentheses at token k, "( Symbiosis )": one past its last word, or
+// 0. Every word starts with a capital.
+size_t LatinNameInParentheses(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || tokens.doc().TokenText(k) != "(") return 0;
+  for (size_t j = k + 1; j < tokens.size() && j <= k + 1 + kMaxLatinNameTokens; ++j) {
+    if (tokens.doc().tokens[j].kind == TokenKind::kLatinWord) {
+      const char c = tokens.doc().TokenText(j).front();
+      if (c < 'A' || c > 'Z') return 0;
+      continue;
+    }
+    return tokens.doc().TokenText(j) == ")" && j > k + 1 ? j : 0;
+  }
+  return 0;
+}
+
+// A head noun other than a descriptor (مؤسسة، هيئة), or a descriptor that heads no name
+// otherwise (مدرسة), before a quoted name: the quoted words are the organization's name
+// (مؤسسة " سكور بلس "); the rules' loop takes descriptors that are heads. A Latin-script
+// name in parentheses right after the quotes is the same organization's: ( ScorePlus ).
+void QuotedNamesAfterHeads(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> found;
+  for (size_t i = 0; i + 3 < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word || t.article || t.known >= 0 || !tokens[i + 1].punct ||
+        !(t.reading_flags & (kNerOrgHead | kNerOrgDescriptor))) {
+      continue;
+    }
+    const size_t end = QuotedNameEnd(tokens, i + 1);
+    if (end == 0) continue;
+    const bool main_loop = OrgHeadAt(t) && (t.reading_flags & kNerOrgDescriptor);
+    if (!main_loop) {
+      const int32_t priority =
+          tokens.RulePriority(i + 2, end, kOrg, kNerRulePriority, /*over_other_types=*/true);
+      if (priority >= 0) found.push_back(tokens.MakeCandidate(kOrg, i + 2, end, priority));
+    }
+    if (const size_t latin_end = LatinNameInParentheses(tokens, end + 1); latin_end != 0) {
+      found.push_back(tokens.MakeCandidate(kOrg, end + 2, latin_end, kNerRulePriority));
+    }
+  }
+  out->insert(out->end(), found.begin(), found.end());
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -337,6 +383,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   ClubsNamedAfterPlaces(tokens, out);
   SportsClubs(tokens, out);
   ShortFormsOfListedNames(tokens, out);
+  QuotedNamesAfterHeads(tokens, out);
   std::vector<size_t> ends;
   // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
   for (const size_t i : tokens.RuleStarts()) {
