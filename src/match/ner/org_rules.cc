@@ -49,6 +49,8 @@ constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
 constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
 constexpr std::string_view kWaw = "\xD9\x88";  // و
+constexpr std::string_view kPluralYn = "\xD9\x8A\xD9\x86";  // ين, a masculine plural ending
+constexpr std::string_view kPluralWn = "\xD9\x88\xD9\x86";  // ون
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -224,6 +226,75 @@ bool IsSportsWord(const NerToken& t) {
          (t.reading_flags & kClubName) != kClubName;
 }
 
+// Whether the definite word k after a club word can be a club's name: no cue, sports or
+// time word, no word the rules know as another kind of name, and no definite word after it
+// that would describe it (فريق العمل الميداني).
+bool ClubNameAt(const NerTokens& tokens, size_t k) {
+  const size_t n = tokens.size();
+  if (k >= n || !Definite(tokens, k) || tokens[k].reading != 0 || IsSportsWord(tokens[k])) {
+    return false;
+  }
+  const NerToken& u = tokens[k];
+  const bool known_place = u.known == static_cast<int8_t>(EntityType::kPlace) && u.known_start &&
+                           u.known_end == k + 1;
+  if ((u.known >= 0 && !known_place) ||
+      ((u.flags | u.bare_flags) &
+       (kNerStop | kNerTime | kNerTitle | kNerRole | kNerDemonym | kNerOrgHead | kNerVerb))) {
+    return false;
+  }
+  // A masculine plural (صفوف الإسلاميين، فريق المحققين) names people, not a club.
+  const std::string_view key = tokens.Key(k);
+  for (const std::string_view plural : {kPluralYn, kPluralWn}) {
+    if (key.size() > plural.size() && key.substr(key.size() - plural.size()) == plural) {
+      return false;
+    }
+  }
+  return k + 1 >= n || !tokens[k + 1].word || !tokens[k + 1].article ||
+         ((tokens[k + 1].flags | tokens[k + 1].bare_flags) & (kNerDemonym | kNerStop));
+}
+
+// In a sports text, a definite word right after a club word that heads no name itself (فريق،
+// ضيفه، صفوف) is a club's name: فريق [الجزيرة]، في صفوف [الوحدة]. The club word stays out,
+// as with a listed place after it.
+void ClubsAfterClubWords(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<Candidate> clubs;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word || t.article || t.known >= 0 || !(t.reading_flags & kNerClub) ||
+        (t.reading_flags & kNerOrgHead) || !ClubNameAt(tokens, i + 1)) {
+      continue;
+    }
+    const NerToken& u = tokens[i + 1];
+    const int32_t priority = u.known >= 0 ? u.known_priority + 1 : kNerRulePriority;
+    clubs.push_back(tokens.MakeCandidate(kOrg, i + 1, i + 2, priority));
+  }
+  // The same name elsewhere in the text, with or without a proclitic (للجزيرة), standing as
+  // a noun: not after a definite noun it could describe, nor before a definite word.
+  const size_t named = clubs.size();
+  for (size_t m = 0; m < n && named > 0; ++m) {
+    const NerToken& u = tokens[m];
+    if (!u.word || !(u.article || u.clitic_article) ){
+      continue;
+    }
+    bool same = false;
+    for (size_t c = 0; c < named && !same; ++c) {
+      same = clubs[c].first_token != m && tokens.Key(m) == tokens.Key(clubs[c].first_token);
+    }
+    if (!same || u.known >= 0 || (m > 0 && u.reading == 0 && tokens[m - 1].word &&
+                                  (tokens[m - 1].article || tokens[m - 1].clitic_article) &&
+                                  !IsSportsWord(tokens[m - 1]))) {
+      continue;
+    }
+    if (m + 1 < n && tokens[m + 1].word && tokens[m + 1].article && tokens[m + 1].known < 0 &&
+        !((tokens[m + 1].flags | tokens[m + 1].bare_flags) & (kNerDemonym | kNerStop))) {
+      continue;
+    }
+    clubs.push_back(tokens.MakeCandidate(kOrg, m, m + 1, kNerRulePriority));
+  }
+  out->insert(out->end(), clubs.begin(), clubs.end());
+}
+
 // In a sports text (a few sports words), a club whose name is an everyday word or a city
 // (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
 // it could describe (الشعر العربي) nor before a definite word that would describe it. A
@@ -235,6 +306,7 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (IsSportsWord(tokens[i])) ++sports_words;
   }
   if (sports_words < kMinSportsWords) return;
+  ClubsAfterClubWords(tokens, out);
   constexpr uint32_t kClubName = kNerSport | kNerClub;
   std::vector<Candidate> clubs;
   for (size_t i = 0; i < n; ++i) {
