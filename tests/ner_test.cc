@@ -679,6 +679,10 @@ TEST(NerRulesTest, LongOfficialNamesGoOnThroughCoordinationAndComplements) {
   // After a listed name a member with an adjective starts a new phrase; a title is no member.
   ExpectEntities("تحدث باسم مجلس الأمن والمجتمع الدولي بالأمس", {{"ORG", "مجلس الأمن"}});
   ExpectEntities("وزار المجلس الوطني والسفير الأمريكي المدينة", {{"ORG", "المجلس الوطني"}});
+  // A nationality adjective after an unlisted proper name describes the organization, as after
+  // a descriptor's name; after a definite complement it stays in the official name.
+  ExpectEntities("وقع مذكرة تفاهم مع جامعة توكاري اليابانية أمس", {{"ORG", "جامعة توكاري"}});
+  ExpectEntities("أصدرت وزارة الصناعة المصرية بيانا", {{"ORG", "وزارة الصناعة المصرية"}});
 }
 
 // A Latin acronym after a head that also heads common phrases is a name; a quoted name after

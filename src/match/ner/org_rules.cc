@@ -480,6 +480,9 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     // A known person completes the head (جامعة الملك سعود): a "لل" complement may follow it
     // as it follows an adjective (مؤسسة محمد بن راشد للمعرفة).
     bool person_inside = false;
+    // The complement is a proper name no list knows (جامعة ريكو): a nationality adjective
+    // after it describes the organization, as after a descriptor's name.
+    bool unknown_proper_name = false;
     // A listed name ending in a "لل" complement: a coordinated member after it may take an
     // adjective (الهيئة العامة للاستثمار [والمناطق الحرة]); after another listed name the
     // adjective would go with a new phrase (مجلس الأمن والمجتمع الدولي).
@@ -512,9 +515,8 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         if (u.article) {
           if (u.flags & (kNerTitle | kNerRole)) break;
           // After a proper name a nationality adjective describes the organization: no
-          // construct's definite end (صحيفة نيراكو الفرنسية).
-          if (indefinite > 0 && (t.reading_flags & kNerOrgDescriptor) &&
-              ((u.flags | u.bare_flags) & kNerDemonym)) {
+          // construct's definite end (صحيفة نيراكو الفرنسية، جامعة ريكو اليابانية).
+          if (indefinite > 0 && ((u.flags | u.bare_flags) & kNerDemonym)) {
             break;
           }
           ++k;
@@ -534,6 +536,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       if (k == i + 1) continue;
       const bool proper_name =
           !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
+      unknown_proper_name = !definite_end;
       // Without a definite end the complement must be a proper name standing by itself
       // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
       if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&
@@ -585,7 +588,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       definite_complement = false;
       // A nationality adjective after a proper name its descriptor announced describes the
       // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
-      if ((name_first != i || place_inside) &&
+      if ((name_first != i || place_inside || unknown_proper_name) &&
           ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
         break;
       }
