@@ -253,6 +253,9 @@ bool ClubNameAt(const NerTokens& tokens, size_t k) {
          ((tokens[k + 1].flags | tokens[k + 1].bare_flags) & (kNerDemonym | kNerStop));
 }
 
+// Distinct club names a sports text's club words give (each is looked for in the whole text).
+constexpr size_t kMaxClubNames = 8;
+
 // In a sports text, a definite word right after a club word that heads no name itself (فريق،
 // ضيفه، صفوف) is a club's name: فريق [الجزيرة]، في صفوف [الوحدة]. The club word stays out,
 // as with a listed place after it.
@@ -271,19 +274,25 @@ void ClubsAfterClubWords(const NerTokens& tokens, std::vector<Candidate>* out) {
   }
   // The same name elsewhere in the text, with or without a proclitic (للجزيرة), standing as
   // a noun: not after a definite noun it could describe, nor before a definite word.
+  std::vector<std::string_view> names;  // distinct, a few at most
+  for (const Candidate& c : clubs) {
+    const std::string_view key = tokens.Key(c.first_token);
+    if (names.size() < kMaxClubNames && std::find(names.begin(), names.end(), key) == names.end()) {
+      names.push_back(key);
+    }
+  }
   const size_t named = clubs.size();
-  for (size_t m = 0; m < n && named > 0; ++m) {
+  for (size_t m = 0; m < n && !names.empty(); ++m) {
     const NerToken& u = tokens[m];
-    if (!u.word || !(u.article || u.clitic_article) ){
+    if (!u.word || u.known >= 0 || !(u.article || u.clitic_article) ||
+        std::find(names.begin(), names.end(), tokens.Key(m)) == names.end()) {
       continue;
     }
-    bool same = false;
-    for (size_t c = 0; c < named && !same; ++c) {
-      same = clubs[c].first_token != m && tokens.Key(m) == tokens.Key(clubs[c].first_token);
-    }
-    if (!same || u.known >= 0 || (m > 0 && u.reading == 0 && tokens[m - 1].word &&
-                                  (tokens[m - 1].article || tokens[m - 1].clitic_article) &&
-                                  !IsSportsWord(tokens[m - 1]))) {
+    bool named_here = false;
+    for (size_t c = 0; c < named && !named_here; ++c) named_here = clubs[c].first_token == m;
+    if (named_here || (m > 0 && u.reading == 0 && tokens[m - 1].word &&
+                       (tokens[m - 1].article || tokens[m - 1].clitic_article) &&
+                       !IsSportsWord(tokens[m - 1]))) {
       continue;
     }
     if (m + 1 < n && tokens[m + 1].word && tokens[m + 1].article && tokens[m + 1].known < 0 &&
