@@ -49,8 +49,6 @@ constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
 constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
 constexpr std::string_view kWaw = "\xD9\x88";  // و
-constexpr std::string_view kPluralYn = "\xD9\x8A\xD9\x86";  // ين, a masculine plural ending
-constexpr std::string_view kPluralWn = "\xD9\x88\xD9\x86";  // ون
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -58,33 +56,6 @@ bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0) return false;
   if (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) return false;
   return (u.flags & kNerOrgAdjective) || u.nisba;
-}
-
-// A short definite relational adjective after a "لل" complement, which IsAdjective leaves to
-// longer words (nisba): الهيئة العامة للتأمين [الصحي].
-bool IsShortNisba(const NerTokens& tokens, size_t k) {
-  if (k >= tokens.size()) return false;
-  const NerToken& u = tokens[k];
-  if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
-      (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole | kNerDemonym)) ||
-      tokens.Letters(k) < 5) {
-    return false;
-  }
-  const std::string_view key = tokens.doc().Key(k);
-  return key.size() >= kYa.size() && key.substr(key.size() - kYa.size()) == kYa;
-}
-
-// Letters of a Latin-script acronym that names an organization after its head (HSBC، OECD).
-constexpr size_t kMinAcronymLetters = 2;
-constexpr size_t kMaxAcronymLetters = 6;
-
-// A Latin-script word in capitals: after a head that also heads common phrases (مجموعة [HSBC])
-// it is a proper name, not the start of a common phrase.
-bool IsLatinAcronym(const NerTokens& tokens, size_t k) {
-  if (k >= tokens.size() || tokens.doc().tokens[k].kind != TokenKind::kLatinWord) return false;
-  const std::string_view text = tokens.doc().TokenText(k);
-  if (text.size() < kMinAcronymLetters || text.size() > kMaxAcronymLetters) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // "لل" + definite noun after an adjective: الهيئة العامة للاستثمار.
@@ -98,8 +69,7 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
 
 // و + a definite noun or adjective that ends the phrase: the second member of a coordinated
 // complement in an official name (وزارة التجارة [والصناعة]، المجلس الاقتصادي [والاجتماعي]).
-bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool adjective_may_follow,
-                         bool after_adjective) {
+bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
   const NerToken& u = tokens[k];
   if (!u.word || !u.conjunction || !u.clitic_article || u.known >= 0 ||
@@ -109,11 +79,7 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool adjective_may_f
       tokens.doc().TokenText(k).substr(0, kWaw.size()) != kWaw || tokens.Letters(k) < 5) {
     return false;
   }
-  // A relational adjective joined to the adjective before it ends the name whatever follows:
-  // المجلس الاقتصادي [والاجتماعي] السابق.
-  if (after_adjective && u.nisba) return true;
-  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop) ||
-         (adjective_may_follow && IsAdjective(tokens, k + 1));
+  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop);
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.
@@ -226,84 +192,6 @@ bool IsSportsWord(const NerToken& t) {
          (t.reading_flags & kClubName) != kClubName;
 }
 
-// Whether the definite word k after a club word can be a club's name: no cue, sports or
-// time word, no word the rules know as another kind of name, and no definite word after it
-// that would describe it (فريق العمل الميداني).
-bool ClubNameAt(const NerTokens& tokens, size_t k) {
-  const size_t n = tokens.size();
-  if (k >= n || !Definite(tokens, k) || tokens[k].reading != 0 || IsSportsWord(tokens[k])) {
-    return false;
-  }
-  const NerToken& u = tokens[k];
-  const bool known_place = u.known == static_cast<int8_t>(EntityType::kPlace) && u.known_start &&
-                           u.known_end == k + 1;
-  if ((u.known >= 0 && !known_place) ||
-      ((u.flags | u.bare_flags) &
-       (kNerStop | kNerTime | kNerTitle | kNerRole | kNerDemonym | kNerOrgHead | kNerVerb))) {
-    return false;
-  }
-  // A masculine plural (صفوف الإسلاميين، فريق المحققين) names people, not a club.
-  const std::string_view key = tokens.Key(k);
-  for (const std::string_view plural : {kPluralYn, kPluralWn}) {
-    if (key.size() > plural.size() && key.substr(key.size() - plural.size()) == plural) {
-      return false;
-    }
-  }
-  return k + 1 >= n || !tokens[k + 1].word || !tokens[k + 1].article ||
-         ((tokens[k + 1].flags | tokens[k + 1].bare_flags) & (kNerDemonym | kNerStop));
-}
-
-// Distinct club names a sports text's club words give (each is looked for in the whole text).
-constexpr size_t kMaxClubNames = 8;
-
-// In a sports text, a definite word right after a club word that heads no name itself (فريق،
-// ضيفه، صفوف) is a club's name: فريق [الجزيرة]، في صفوف [الوحدة]. The club word stays out,
-// as with a listed place after it.
-void ClubsAfterClubWords(const NerTokens& tokens, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
-  std::vector<Candidate> clubs;
-  for (size_t i = 0; i + 1 < n; ++i) {
-    const NerToken& t = tokens[i];
-    if (!t.word || t.article || t.known >= 0 || !(t.reading_flags & kNerClub) ||
-        (t.reading_flags & kNerOrgHead) || !ClubNameAt(tokens, i + 1)) {
-      continue;
-    }
-    const NerToken& u = tokens[i + 1];
-    const int32_t priority = u.known >= 0 ? u.known_priority + 1 : kNerRulePriority;
-    clubs.push_back(tokens.MakeCandidate(kOrg, i + 1, i + 2, priority));
-  }
-  // The same name elsewhere in the text, with or without a proclitic (للجزيرة), standing as
-  // a noun: not after a definite noun it could describe, nor before a definite word.
-  std::vector<std::string_view> names;  // distinct, a few at most
-  for (const Candidate& c : clubs) {
-    const std::string_view key = tokens.Key(c.first_token);
-    if (names.size() < kMaxClubNames && std::find(names.begin(), names.end(), key) == names.end()) {
-      names.push_back(key);
-    }
-  }
-  const size_t named = clubs.size();
-  for (size_t m = 0; m < n && !names.empty(); ++m) {
-    const NerToken& u = tokens[m];
-    if (!u.word || u.known >= 0 || !(u.article || u.clitic_article) ||
-        std::find(names.begin(), names.end(), tokens.Key(m)) == names.end()) {
-      continue;
-    }
-    bool named_here = false;
-    for (size_t c = 0; c < named && !named_here; ++c) named_here = clubs[c].first_token == m;
-    if (named_here || (m > 0 && u.reading == 0 && tokens[m - 1].word &&
-                       (tokens[m - 1].article || tokens[m - 1].clitic_article) &&
-                       !IsSportsWord(tokens[m - 1]))) {
-      continue;
-    }
-    if (m + 1 < n && tokens[m + 1].word && tokens[m + 1].article && tokens[m + 1].known < 0 &&
-        !((tokens[m + 1].flags | tokens[m + 1].bare_flags) & (kNerDemonym | kNerStop))) {
-      continue;
-    }
-    clubs.push_back(tokens.MakeCandidate(kOrg, m, m + 1, kNerRulePriority));
-  }
-  out->insert(out->end(), clubs.begin(), clubs.end());
-}
-
 // In a sports text (a few sports words), a club whose name is an everyday word or a city
 // (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
 // it could describe (الشعر العربي) nor before a definite word that would describe it. A
@@ -315,7 +203,6 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (IsSportsWord(tokens[i])) ++sports_words;
   }
   if (sports_words < kMinSportsWords) return;
-  ClubsAfterClubWords(tokens, out);
   constexpr uint32_t kClubName = kNerSport | kNerClub;
   std::vector<Candidate> clubs;
   for (size_t i = 0; i < n; ++i) {
@@ -407,52 +294,6 @@ void ShortFormsOfListedNames(const NerTokens& tokens, std::vector<Candidate>* ou
   out->insert(out->end(), found.begin(), found.end());
 }
 
-// Words of a Latin-script name in parentheses after an organization's Arabic name.
-constexpr size_t kMaxLatinNameTokens = 5;
-
-// A Latin-script name in parentheses at token k, "( Symbiosis )": one past its last word, or
-// 0. Every word starts with a capital.
-size_t LatinNameInParentheses(const NerTokens& tokens, size_t k) {
-  if (k >= tokens.size() || tokens.doc().TokenText(k) != "(") return 0;
-  for (size_t j = k + 1; j < tokens.size() && j <= k + 1 + kMaxLatinNameTokens; ++j) {
-    if (tokens.doc().tokens[j].kind == TokenKind::kLatinWord) {
-      const char c = tokens.doc().TokenText(j).front();
-      if (c < 'A' || c > 'Z') return 0;
-      continue;
-    }
-    return tokens.doc().TokenText(j) == ")" && j > k + 1 ? j : 0;
-  }
-  return 0;
-}
-
-// A head noun other than a descriptor (مؤسسة، هيئة), or a descriptor that heads no name
-// otherwise (مدرسة), before a quoted name: the quoted words are the organization's name
-// (مؤسسة " سكور بلس "); the rules' loop takes descriptors that are heads. A Latin-script
-// name in parentheses right after the quotes is the same organization's: ( ScorePlus ).
-void QuotedNamesAfterHeads(const NerTokens& tokens, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
-  std::vector<Candidate> found;
-  for (size_t i = 0; i + 3 < n; ++i) {
-    const NerToken& t = tokens[i];
-    if (!t.word || t.article || t.known >= 0 || !tokens[i + 1].punct ||
-        !(t.reading_flags & (kNerOrgHead | kNerOrgDescriptor))) {
-      continue;
-    }
-    const size_t end = QuotedNameEnd(tokens, i + 1);
-    if (end == 0) continue;
-    const bool main_loop = OrgHeadAt(t) && (t.reading_flags & kNerOrgDescriptor);
-    if (!main_loop) {
-      const int32_t priority =
-          tokens.RulePriority(i + 2, end, kOrg, kNerRulePriority, /*over_other_types=*/true);
-      if (priority >= 0) found.push_back(tokens.MakeCandidate(kOrg, i + 2, end, priority));
-    }
-    if (const size_t latin_end = LatinNameInParentheses(tokens, end + 1); latin_end != 0) {
-      found.push_back(tokens.MakeCandidate(kOrg, end + 2, latin_end, kNerRulePriority));
-    }
-  }
-  out->insert(out->end(), found.begin(), found.end());
-}
-
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -464,7 +305,6 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   ClubsNamedAfterPlaces(tokens, out);
   SportsClubs(tokens, out);
   ShortFormsOfListedNames(tokens, out);
-  QuotedNamesAfterHeads(tokens, out);
   std::vector<size_t> ends;
   // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
   for (const size_t i : tokens.RuleStarts()) {
@@ -486,16 +326,6 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     }
     ends.clear();
     size_t name_first = i;      // where the span starts: after a descriptor, at the proper name
-    // A known person completes the head (جامعة الملك سعود): a "لل" complement may follow it
-    // as it follows an adjective (مؤسسة محمد بن راشد للمعرفة).
-    bool person_inside = false;
-    // The complement is a proper name no list knows (جامعة ريكو): a nationality adjective
-    // after it describes the organization, as after a descriptor's name.
-    bool unknown_proper_name = false;
-    // A listed name ending in a "لل" complement: a coordinated member after it may take an
-    // adjective (الهيئة العامة للاستثمار [والمناطق الحرة]); after another listed name the
-    // adjective would go with a new phrase (مجلس الأمن والمجتمع الدولي).
-    bool lam_ending = false;
     bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
     // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
     bool definite_complement = false;
@@ -503,10 +333,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     const size_t limit = std::min(n, i + kMaxOrgTokens);
     if (known_head) {
       k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
-      // A listed name ending in a definite word or a "لل" complement (الهيئة العامة للاستثمار)
-      // may take one coordinated member.
-      lam_ending = k < n && k >= i + 2 && IsLamComplement(tokens, k - 1);
-      definite_complement = k < n && k >= i + 2 && (tokens[k - 1].article || lam_ending);
+      definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
     } else if (indefinite_head) {
       bool definite_end = false;
       size_t indefinite = 0;
@@ -516,7 +343,6 @@ void OrgRules::Propose(const Document& doc, const Options& options,
           if (u.known_start) {
             k = u.known_end;  // جامعة القاهرة، مؤسسة محمد بن راشد
             definite_end = true;
-            person_inside = u.known == static_cast<int8_t>(EntityType::kPerson);
           }
           break;
         }
@@ -524,8 +350,9 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         if (u.article) {
           if (u.flags & (kNerTitle | kNerRole)) break;
           // After a proper name a nationality adjective describes the organization: no
-          // construct's definite end (صحيفة نيراكو الفرنسية، جامعة ريكو اليابانية).
-          if (indefinite > 0 && ((u.flags | u.bare_flags) & kNerDemonym)) {
+          // construct's definite end (صحيفة نيراكو الفرنسية).
+          if (indefinite > 0 && (t.reading_flags & kNerOrgDescriptor) &&
+              ((u.flags | u.bare_flags) & kNerDemonym)) {
             break;
           }
           ++k;
@@ -545,7 +372,6 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       if (k == i + 1) continue;
       const bool proper_name =
           !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
-      unknown_proper_name = !definite_end;
       // Without a definite end the complement must be a proper name standing by itself
       // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
       if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&
@@ -582,12 +408,10 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     bool lam_used = false;
     bool coordinated = false;
     bool demonym_before = false;  // the last adjective is a nationality's: no member after it
-    bool after_lam = false;       // token k follows the "لل" complement
     while (k < limit) {
       // One coordinated member after the definite complement or an adjective.
       if (!coordinated && (definite_complement || (adjective_before && !demonym_before)) &&
-          !place_inside && name_first == i && IsCoordinatedMember(tokens, k, !known_head || lam_ending || lam_used,
-                              adjective_before && !demonym_before)) {
+          !place_inside && name_first == i && IsCoordinatedMember(tokens, k)) {
         ++k;
         ends.push_back(k);
         coordinated = true;
@@ -597,28 +421,22 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       definite_complement = false;
       // A nationality adjective after a proper name its descriptor announced describes the
       // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
-      if ((name_first != i || place_inside || unknown_proper_name) &&
+      if ((name_first != i || place_inside) &&
           ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
         break;
       }
-      if (IsAdjective(tokens, k) || (after_lam && IsShortNisba(tokens, k))) {
-        after_lam = false;
+      if (IsAdjective(tokens, k)) {
         demonym_before = ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym) != 0;
         ++k;
         ends.push_back(k);
         adjective_before = true;
         continue;
       }
-      after_lam = false;
-      if ((adjective_before || person_inside) && !lam_used && IsLamComplement(tokens, k)) {
+      if (adjective_before && !lam_used && IsLamComplement(tokens, k)) {
         ++k;
         ends.push_back(k);
         lam_used = true;
         adjective_before = false;
-        // The "لل" noun may take its own adjective and one coordinated member: الهيئة العامة
-        // للتأمين [الصحي]، الهيئة العامة للاستثمار [والمناطق الحرة].
-        after_lam = true;
-        definite_complement = true;
         continue;
       }
       break;
@@ -631,10 +449,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       const int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
                                                    /*over_other_types=*/true);
       if (priority < 0) continue;
-      if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority &&
-          !(end == i + 2 && IsLatinAcronym(tokens, i + 1))) {
-        continue;
-      }
+      if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
       out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
     }
   }
