@@ -1,4 +1,4 @@
-// The hash of a match-form word for kashif's own word tables (the vocabulary, the Bloom
+// Hashes for kashif's own tables. HashWord: the hash of a match-form word for its word tables (the vocabulary, the Bloom
 // filters in front of the gazetteer and elsewhere): the length and the first and last bytes,
 // up to eight each, read with fixed-size loads. Match-form words are short, so this sees all or
 // nearly all of their bytes at a fraction of a general string hash's cost; a copy of a variable
@@ -9,8 +9,36 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace kashif::internal {
+
+// The splitmix64 finalizer: every bit of z reaches every bit of the result.
+inline uint64_t Mix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return z ^ (z >> 31);
+}
+
+inline constexpr uint64_t kFnvOffsetBasis = 1469598103934665603u;
+
+// FNV-1a over every byte of `bytes`, from `basis` (a caller keeps kinds of keys apart by its
+// basis); four bytes a round, the same value as one a round in fewer instructions. Unmixed: the
+// low bits see the last bytes little, so mix it (Mix64) before taking bits.
+inline uint64_t Fnv1a(std::string_view bytes, uint64_t basis = kFnvOffsetBasis) {
+  constexpr uint64_t kPrime = 1099511628211u;
+  uint64_t h = basis;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  for (; end - p >= 4; p += 4) {
+    h = (h ^ p[0]) * kPrime;
+    h = (h ^ p[1]) * kPrime;
+    h = (h ^ p[2]) * kPrime;
+    h = (h ^ p[3]) * kPrime;
+  }
+  for (; p != end; ++p) h = (h ^ *p) * kPrime;
+  return h;
+}
 
 inline uint64_t HashWord(const char* p, size_t n) {
   uint64_t a = 0;

@@ -28,6 +28,7 @@
 #include "core/document.h"
 #include "match/ner/ner_lexicon.h"
 #include "match/ner/tagger_model.h"
+#include "text/word_hash.h"
 
 namespace kashif::internal {
 
@@ -40,10 +41,8 @@ inline constexpr int kOffsets = 2 * kMaxOffset + 1;
 
 // The model's bucket of a feature hash seen from `offset` tokens away (-2..2).
 inline uint32_t FeatureBucket(uint64_t hash, int offset, uint32_t mask) {
-  uint64_t z = hash + static_cast<uint64_t>(offset + 8) * 0x632BE59BD9B4E019u;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return static_cast<uint32_t>((z ^ (z >> 31)) & mask);
+  return static_cast<uint32_t>(Mix64(hash + static_cast<uint64_t>(offset + 8) * 0x632BE59BD9B4E019u) &
+                               mask);
 }
 
 // Per-thread sums of the lexical features of recently seen words, by offset.

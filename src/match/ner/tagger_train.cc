@@ -4,17 +4,14 @@
 #include <cmath>
 #include <numeric>
 
+#include "text/word_hash.h"
+
 namespace kashif::internal {
 namespace {
 
 constexpr int L = kTagLabelCount;
 
-uint64_t SplitMix64(uint64_t* state) {
-  uint64_t z = (*state += 0x9E3779B97F4A7C15u);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return z ^ (z >> 31);
-}
+uint64_t SplitMix64(uint64_t* state) { return Mix64(*state += 0x9E3779B97F4A7C15u); }
 
 // Weights and their running sums for the average (the usual lazy trick: the average is
 // w - sum / count, where each update adds count * delta to sum).

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "match/ner/tagger_matcher.h"
+#include "text/word_hash.h"
 
 namespace kashif::internal {
 
@@ -44,15 +45,7 @@ namespace {
 
 // A uniform draw in [0, 100) for a word type of a training document, from the seed alone.
 uint64_t Draw(std::string_view key, uint64_t seed, uint64_t ordinal) {
-  uint64_t h = 1469598103934665603u;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 1099511628211u;
-  }
-  uint64_t z = h ^ (seed * 0x9E3779B97F4A7C15u) ^ (ordinal * 0xC2B2AE3D27D4EB4Fu);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return (z ^ (z >> 31)) % 100;
+  return Mix64(Fnv1a(key) ^ (seed * 0x9E3779B97F4A7C15u) ^ (ordinal * 0xC2B2AE3D27D4EB4Fu)) % 100;
 }
 
 }  // namespace
