@@ -838,6 +838,10 @@ TEST(NerRulesTest, ScorersBeforeTheirMinutes) {
       {{"PER", "كوفي مينساه"}, {"PER", "داني أوكيرو"}});
   // Outside a match report a number in parentheses says nothing.
   ExpectEntities("وصدر البيان رقم ( 12 ) أمس", {});
+  // Nor do everyday words that are also clubs' names (the victory, the Arab, the dignity): they
+  // make no match report, as they make none for the club rule.
+  ExpectEntities("وتحدث عن النصر العربي والكرامة العربية والرائد العربي في كتابه تراث عريق ( 3 ) أمس",
+                 {});
 }
 
 // كل من before a list of names: the first item is a person when the list goes on with و.

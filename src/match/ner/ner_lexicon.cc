@@ -489,6 +489,21 @@ bool HasTanween(std::string_view text) {
   return false;
 }
 
+bool IsSportsWord(const NerToken& t) {
+  constexpr uint32_t kClubName = kNerSport | kNerClub;
+  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
+         (t.reading_flags & kClubName) != kClubName;
+}
+
+bool NerTokens::IsSportsText() const {
+  constexpr size_t kMinSportsWords = 4;
+  size_t sports_words = 0;
+  for (size_t i = 0; i < size_ && sports_words < kMinSportsWords; ++i) {
+    if (IsSportsWord(tokens_[i])) ++sports_words;
+  }
+  return sports_words >= kMinSportsWords;
+}
+
 bool NerTokens::IsAdjectiveShaped(size_t i) const {
   // Given names have these shapes too: فاطمة، جميلة، محمود.
   if (!tokens_[i].word || tokens_[i].article || (tokens_[i].flags & kNerGivenName)) return false;

@@ -236,6 +236,9 @@ inline bool PlaceTriggerAt(const NerToken& t) {
 // مشتبهاً، إباءً، رواقٍ.
 bool HasTanween(std::string_view text);
 
+// A sports word (مباراة، لاعب، صفر; data/ner_sports.tsv) that is no club's name.
+bool IsSportsWord(const NerToken& t);
+
 struct NerLexicalView;
 
 // The per-token view of a document, computed once per matcher call.
@@ -286,6 +289,9 @@ class NerTokens {
   // not فعيل, a shape many names have (شقيف). Given names of these shapes (فاطمة، محمود) are
   // names; listed places (بريدة، باتنة) are known before a rule asks.
   bool IsAdjectiveShaped(size_t i) const;
+  // Whether the text is sports reporting: it has a few sports words (IsSportsWord). The club
+  // rules and the scorer rule read names so only there.
+  bool IsSportsText() const;
 
   // A candidate of `type` over [first, end) whose span starts after token first's proclitics.
   Candidate MakeCandidate(EntityType type, size_t first, size_t end, int32_t priority) const;

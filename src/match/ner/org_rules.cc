@@ -182,27 +182,13 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
   out->insert(out->end(), clubs.begin(), clubs.end());
 }
 
-// Sports words a text needs to be read as sports reporting.
-constexpr size_t kMinSportsWords = 4;
-
-// A sports word (مباراة، لاعب، صفر) that is no club's name.
-bool IsSportsWord(const NerToken& t) {
-  constexpr uint32_t kClubName = kNerSport | kNerClub;
-  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
-         (t.reading_flags & kClubName) != kClubName;
-}
-
 // In a sports text (a few sports words), a club whose name is an everyday word or a city
 // (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
 // it could describe (الشعر العربي) nor before a definite word that would describe it. A
 // country standing for its national team stays a place, as the news corpora tag it.
 void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
+  if (!tokens.IsSportsText()) return;
   const size_t n = tokens.size();
-  size_t sports_words = 0;
-  for (size_t i = 0; i < n && sports_words < kMinSportsWords; ++i) {
-    if (IsSportsWord(tokens[i])) ++sports_words;
-  }
-  if (sports_words < kMinSportsWords) return;
   constexpr uint32_t kClubName = kNerSport | kNerClub;
   std::vector<Candidate> clubs;
   for (size_t i = 0; i < n; ++i) {

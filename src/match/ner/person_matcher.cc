@@ -953,21 +953,12 @@ constexpr size_t kMaxScorerNameWords = 2;
 // ( 27 ) و[كريستيان أودو] ( 53 ). The one or two words before them are the scorer's name
 // (a third when it is a given name) when each is an unknown indefinite name word; a first word
 // with و starts the name after it. Only in a match report: a text with a few sports words
-// (مباراة، هدف، لاعب), as the club rule asks; elsewhere a number in parentheses follows
+// (NerTokens::IsSportsText), as the club rule asks; elsewhere a number in parentheses follows
 // anything (نداء رقم ( 62 )). `p`: the opening parenthesis; `report`: whether the text is a
 // match report, -1 until the first minutes ask it.
-constexpr size_t kMinReportSportsWords = 4;
-
 void ScorerNameAt(const NerTokens& tokens, size_t p, int* report, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
   if (!MinutesInParentheses(tokens, p)) return;
-  if (*report < 0) {
-    size_t sports_words = 0;
-    for (size_t i = 0; i < n && sports_words < kMinReportSportsWords; ++i) {
-      sports_words += ((tokens[i].reading_flags | tokens[i].bare_flags) & kNerSport) != 0;
-    }
-    *report = sports_words >= kMinReportSportsWords;
-  }
+  if (*report < 0) *report = tokens.IsSportsText();
   if (!*report) return;
   size_t item = p;
   int reading = -1;
