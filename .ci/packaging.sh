@@ -117,8 +117,11 @@ for kind in static shared; do
   cmake --build "$tp" -j"$jobs" >> "$work/$kind.test_package.log" 2>&1 \
     || { tail -n 30 "$work/$kind.test_package.log"; fail "$kind test_package build"; }
   if [[ $kind == shared ]]; then
-    ldd "$tp/test_package" | grep -q "libkashif.so.*$prefix" \
-      || fail "test_package is not linked to the installed libkashif.so"
+    # Whole output first: with pipefail, `ldd | grep -q` fails when grep exits at the first
+    # match and ldd's next write gets SIGPIPE (it did on a loaded CI machine).
+    linked=$(ldd "$tp/test_package")
+    [[ $linked == *libkashif.so*"$prefix"* ]] \
+      || { echo "$linked"; fail "test_package is not linked to the installed libkashif.so"; }
   fi
   "$tp/test_package"
   "$tp/test_package_c"

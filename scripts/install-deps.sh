@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 mapfile -t wanted < <(grep -v '^[[:space:]]*#' .ci/apt-packages.txt | awk 'NF {print $1}')
 missing=()
 for pkg in "${wanted[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$pkg")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#wanted[@]} packages are present"
