@@ -409,7 +409,7 @@ TEST(TaggerFeaturesTest, DefiniteElsewhereMarksCommonNounsNotNames) {
   SharedLexicons().analyzer.Analyze(&doc);
   NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
   TaggerRunScratch scratch;
-  MarkDefiniteElsewhere(view, doc.tokens.size(), &scratch);
+  MarkDefiniteElsewhere(doc, view, &scratch);
   std::vector<std::string> marked;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (scratch.definite_elsewhere[i]) marked.emplace_back(doc.TokenText(i));
@@ -421,7 +421,7 @@ TEST(TaggerFeaturesTest, DefiniteElsewhereMarksCommonNounsNotNames) {
   Tokenizer().Tokenize(plain.text, &plain.tokens);
   SharedLexicons().analyzer.Analyze(&plain);
   NerTokens plain_view(plain, *SharedLexicons().ner, plain.candidates);
-  MarkDefiniteElsewhere(plain_view, plain.tokens.size(), &scratch);
+  MarkDefiniteElsewhere(plain, plain_view, &scratch);
   EXPECT_EQ(scratch.definite_elsewhere, std::vector<uint8_t>(plain.tokens.size(), 0));
 }
 

@@ -199,7 +199,7 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
     }
   }
   std::sort(s->doc_types.begin(), s->doc_types.end());
-  MarkDefiniteElsewhere(view, n, s);
+  MarkDefiniteElsewhere(doc, view, s);
 }
 
 // Every contextual feature of token i: emit(hash, offset) for features that token i sees at
@@ -247,25 +247,29 @@ std::vector<std::string> LetterTrigrams(std::string_view bare) {
   return out;
 }
 
-void MarkDefiniteElsewhere(const NerTokens& view, size_t n, TaggerRunScratch* s) {
+void MarkDefiniteElsewhere(const Document& doc, const NerTokens& view, TaggerRunScratch* s) {
+  const size_t n = doc.tokens.size();
   // A definite word is the article and at least two letters.
   constexpr size_t kMinDefinite = kArticle.size() + 3;
   s->definite.clear();
   for (size_t i = 0; i < n; ++i) {
+    if (!view[i].word || !view[i].article) continue;
     const std::string_view key = view.Key(i);
-    if (view[i].word && view[i].article && key.size() >= kMinDefinite &&
-        key.substr(0, kArticle.size()) == kArticle) {
+    if (key.size() >= kMinDefinite && key.substr(0, kArticle.size()) == kArticle) {
       s->definite.push_back(HashWord(key.data() + kArticle.size(), key.size() - kArticle.size()));
     }
   }
-  std::sort(s->definite.begin(), s->definite.end());
   s->definite_elsewhere.assign(n, 0);
   if (s->definite.empty()) return;
+  std::sort(s->definite.begin(), s->definite.end());
   for (size_t i = 0; i < n; ++i) {
     if (!view[i].word || view[i].article) continue;
-    const std::string_view key = view.Key(i);
-    s->definite_elsewhere[i] = std::binary_search(s->definite.begin(), s->definite.end(),
-                                                  HashWord(key.data(), key.size()));
+    // The reading's HashWord, kept by the analyzer (a word token always has readings).
+    const TokenAnalysis& a = doc.analyses[i];
+    const uint64_t hash = a.reading_count > view[i].reading
+                              ? a.readings[view[i].reading].hash
+                              : HashWord(view.Key(i).data(), view.Key(i).size());
+    s->definite_elsewhere[i] = std::binary_search(s->definite.begin(), s->definite.end(), hash);
   }
 }
 

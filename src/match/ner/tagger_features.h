@@ -75,7 +75,7 @@ std::vector<std::string> LetterTrigrams(std::string_view bare);
 // Sets s->definite_elsewhere[i] for each word token of `view` without the article whose reading
 // stands with the article somewhere in the document (اتفاق where الاتفاق is): a common noun
 // mostly, seldom a name (تاكسين has no التاكسين). A document feature the tagger reads.
-void MarkDefiniteElsewhere(const NerTokens& view, size_t n, TaggerRunScratch* s);
+void MarkDefiniteElsewhere(const Document& doc, const NerTokens& view, TaggerRunScratch* s);
 
 class TaggerFeatures {
  public:
