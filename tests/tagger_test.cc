@@ -23,7 +23,6 @@
 #include "match/ner/tagger_features.h"
 #include "match/ner/tagger_matcher.h"
 #include "match/ner/tagger_model.h"
-#include "match/ner/tagger_train.h"
 #include "match/ner/tagger_trainer.h"
 #include "test_lexicons.h"
 
@@ -385,78 +384,6 @@ TEST(TaggerTrainerTest, AnUnseenTokenLosesItsListAndIdentityFeaturesOnly) {
   EXPECT_NE(hidden[first + 1], plain[first + 1]);  // a neighbour sees it differently
 }
 
-TEST(TaggerFeaturesTest, LetterTrigramsMarkTheWordsEdges) {
-  // A transliterated name from the news (تاكسين شيناواترا).
-  EXPECT_EQ(LetterTrigrams("تاكسين"),
-            (std::vector<std::string>{"^تا", "تاك", "اكس", "كسي", "سين", "ين$"}));
-  EXPECT_EQ(LetterTrigrams("شيناواترا"),
-            (std::vector<std::string>{"^شي", "شين", "ينا", "ناو", "اوا", "وات", "اتر", "ترا",
-                                      "را$"}));
-  EXPECT_EQ(LetterTrigrams("دي"), (std::vector<std::string>{"^دي", "دي$"}));
-  EXPECT_TRUE(LetterTrigrams("و").empty());
-  EXPECT_TRUE(LetterTrigrams("").empty());
-  EXPECT_EQ(LetterTrigrams("AMD"), (std::vector<std::string>{"^AM", "AMD", "MD$"}));
-}
-
-// A sentence written for this test: اتفاق and حكومة stand with ال elsewhere in it, the name's
-// words (تاكسين شيناواترا) and the verbs do not.
-TEST(TaggerFeaturesTest, DefiniteElsewhereMarksCommonNounsNotNames) {
-  Document doc;
-  doc.text =
-      "قال تاكسين شيناواترا إن الاتفاق مع الحكومة جيد ، وإن اتفاق التجارة ينتظر حكومة جديدة "
-      "يرأسها تاكسين";
-  Tokenizer().Tokenize(doc.text, &doc.tokens);
-  SharedLexicons().analyzer.Analyze(&doc);
-  NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
-  TaggerRunScratch scratch;
-  MarkDefiniteElsewhere(doc, view, &scratch);
-  std::vector<std::string> marked;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (scratch.definite_elsewhere[i]) marked.emplace_back(doc.TokenText(i));
-  }
-  EXPECT_EQ(marked, (std::vector<std::string>{"اتفاق", "حكومة"}));
-  // A definite word itself is never marked; without any definite word nothing is.
-  Document plain;
-  plain.text = "قال تاكسين إن اتفاق حكومة جديدة";
-  Tokenizer().Tokenize(plain.text, &plain.tokens);
-  SharedLexicons().analyzer.Analyze(&plain);
-  NerTokens plain_view(plain, *SharedLexicons().ner, plain.candidates);
-  MarkDefiniteElsewhere(plain, plain_view, &scratch);
-  EXPECT_EQ(scratch.definite_elsewhere, std::vector<uint8_t>(plain.tokens.size(), 0));
-}
-
-// Training runs the perceptron over three shuffles of the data and averages them: with one
-// sequence every order is the same, so the mean is exactly the one run; with several the
-// orders differ and so does the model. Each is deterministic.
-TEST(TaggerTrainerTest, ShuffledRunsAreAveraged) {
-  auto sequence = [](std::vector<std::vector<uint32_t>> tokens, std::vector<uint8_t> gold) {
-    TrainingSequence s;
-    for (const auto& buckets : tokens) {
-      s.features.buckets.insert(s.features.buckets.end(), buckets.begin(), buckets.end());
-      s.features.EndToken();
-    }
-    s.gold = std::move(gold);
-    return s;
-  };
-  const std::vector<TrainingSequence> one = {
-      sequence({{1, 2}, {3, 4}, {5}}, {kTagO, kTagBPer, kTagIPer})};
-  PerceptronOptions options;
-  options.hash_bits = 8;
-  options.shuffles = 1;
-  const std::string single = TrainPerceptron(one, options).Serialize();
-  options.shuffles = 3;
-  EXPECT_EQ(TrainPerceptron(one, options).Serialize(), single);
-
-  std::vector<TrainingSequence> many = one;
-  many.push_back(sequence({{1, 7}, {3, 4}, {6}}, {kTagBLoc, kTagO, kTagBOrg}));
-  many.push_back(sequence({{2, 8}, {5, 9}}, {kTagBPer, kTagO}));
-  many.push_back(sequence({{3, 9}, {1, 2}, {4}}, {kTagO, kTagBOrg, kTagIOrg}));
-  const std::string averaged = TrainPerceptron(many, options).Serialize();
-  EXPECT_EQ(TrainPerceptron(many, options).Serialize(), averaged);
-  options.shuffles = 1;
-  EXPECT_NE(TrainPerceptron(many, options).Serialize(), averaged);
-}
-
 TEST(TaggerTrainerTest, NameDropoutTrainsDeterministicallyAndChangesTheModel) {
   const std::vector<TrainingExample> examples = FixtureExamples();
   TrainingOptions options;
@@ -530,12 +457,8 @@ TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
 }
 
 // With every person's words learnt as unseen (no identity, no list or rule features), the model
-// finds people from their context and form alone, exact spans, where the rules find none: a
-// person the fixture has; one it has not, in a context it has seen (وأكد X أن); and one it has
-// not whose letters are mostly a fixture name's (كالميرا: كالميرو with another last letter, as
-// a name ending in ـيرو the foreign-surname rule finds by itself). With letter trigrams a model
-// of ten sentences leans on a name's form more than on a context it saw once (غارسيا after
-// وصرح is not found).
+// finds people from their context and form alone: a person the fixture has and one it has not,
+// exact spans, where the rules find none.
 TEST(TaggerEndToEndTest, AModelTrainedWithFullNameDropoutFindsPeopleByContext) {
   TrainingOptions options;
   options.hash_bits = 12;
@@ -543,11 +466,8 @@ TEST(TaggerEndToEndTest, AModelTrainedWithFullNameDropoutFindsPeopleByContext) {
   auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "dropout_model.bin");
   ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
   ASSERT_TRUE(rules_only.ok());
-  const std::pair<std::string, std::string> cases[] = {
-      {"كالميرو", "وصرح كالميرو بأن المفاوضات مستمرة"},
-      {"غارسيا", "وأكد غارسيا أن اللاعبين في حالة جيدة"},
-      {"كالميرا", "وصرح كالميرا بأن المفاوضات مستمرة"}};
-  for (const auto& [name, text] : cases) {
+  for (const std::string name : {"كالميرو", "غارسيا"}) {
+    const std::string text = "وصرح " + name + " بأن المفاوضات مستمرة";
     const std::vector<Entity> found = with_tagger->Extract(text);
     ASSERT_EQ(found.size(), 1u) << name;
     EXPECT_EQ(found[0].type, EntityType::kPerson);

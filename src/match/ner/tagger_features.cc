@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
-#include <string>
 #include <string_view>
 
 #if defined(KASHIF_TAGGER_SSE2)
@@ -34,9 +33,6 @@ enum Template : uint64_t {
   kBias,
   kPadding,   // a neighbour beyond the document's edge
   kDocTypes,  // the types earlier candidates gave this reading anywhere in the document
-  kTrigram,   // a letter trigram of the reading without its article, with the word's edges
-  kUnlisted,  // a word no list gives a class (and, in training, one read as unseen)
-  kDefinite,  // a word without ال: whether the document has it with ال
 };
 
 // FNV-1a over the bytes from a seed of the template, then mixed.
@@ -93,32 +89,6 @@ uint32_t CliticBits(const NerToken& t) {
          uint32_t{t.clitic_stop} << 6 | uint32_t{t.word} << 7;
 }
 
-// Calls fn(first, end, edges) for each letter trigram of `bare` (letters at byte offsets
-// starts[0 .. letters], starts[letters] its size): the trigram's bytes bare[first, end) and
-// edges 1 where it starts with the word (^), 2 where it ends with it ($). None for a word of
-// one letter.
-template <typename Fn>
-void ForEachTrigram(const uint32_t* starts, size_t letters, Fn fn) {
-  if (letters < 2) return;
-  const ptrdiff_t count = static_cast<ptrdiff_t>(letters);
-  for (ptrdiff_t p = -1; p + 3 <= count + 1; ++p) {
-    const uint32_t first = starts[p < 0 ? 0 : p];
-    const uint32_t end = starts[p + 3 < count ? p + 3 : count];
-    fn(first, end, int{p < 0} | int{p + 3 > count} << 1);
-  }
-}
-
-// Each letter trigram of `bare` (see ForEachTrigram) as a feature of the token itself: they
-// catch what a transliterated name's letters share (شيناواترا، تاكسين) where the first and
-// last letters alone do not.
-template <typename Emit>
-void TrigramFeatures(std::string_view bare, const uint32_t* starts, size_t letters, Emit& emit) {
-  ForEachTrigram(starts, letters, [&](uint32_t first, uint32_t end, int edges) {
-    emit(Mix64(Hash(kTrigram, bare.substr(first, end - first)) + static_cast<uint64_t>(edges)),
-         Reach::kOwn);
-  });
-}
-
 // Every feature of token i that depends on the token alone: emit(hash, reach). `kUnseen`
 // (training only): as if no list knew the word and the model had never met it, without its NER
 // classes and its identity (reading, bare and whole forms); its affixes, shape, length and
@@ -148,11 +118,6 @@ void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint6
     if (n != 2) emit(Hash(kSuffix, bare.substr(starts[letters - n])), Reach::kOwn);
   }
   emit(Hash(kLength, letters < 8 ? letters : 8), Reach::kOwn);
-  TrigramFeatures(bare, starts, letters, emit);
-  // Seen by the neighbours too: a name no list knows often runs on into another.
-  if (t.word && (kUnseen || (t.flags | t.reading_flags | t.bare_flags) == 0)) {
-    emit(Hash(kUnlisted, 0), Reach::kNear);
-  }
   if (!kUnseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
   if (!kUnseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
   emit(Hash(kClitics, CliticBits(t)), Reach::kOwn);
@@ -199,7 +164,6 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
     }
   }
   std::sort(s->doc_types.begin(), s->doc_types.end());
-  MarkDefiniteElsewhere(doc, view, s);
 }
 
 // Every contextual feature of token i: emit(hash, offset) for features that token i sees at
@@ -225,53 +189,9 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
     for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;
     if (types != 0) emit(Hash(kDocTypes, types), 0);
   }
-  if (view[i].word && !view[i].article) {
-    emit(Hash(kDefinite, s.definite_elsewhere[i]), 0);
-  }
 }
 
 }  // namespace
-
-std::vector<std::string> LetterTrigrams(std::string_view bare) {
-  std::vector<uint32_t> starts;
-  for (size_t b = 0; b < bare.size(); ++b) {
-    if (IsLead(bare[b])) starts.push_back(static_cast<uint32_t>(b));
-  }
-  const size_t letters = starts.size();
-  starts.push_back(static_cast<uint32_t>(bare.size()));
-  std::vector<std::string> out;
-  ForEachTrigram(starts.data(), letters, [&](uint32_t first, uint32_t end, int edges) {
-    out.push_back((edges & 1 ? "^" : "") + std::string(bare.substr(first, end - first)) +
-                  (edges & 2 ? "$" : ""));
-  });
-  return out;
-}
-
-void MarkDefiniteElsewhere(const Document& doc, const NerTokens& view, TaggerRunScratch* s) {
-  const size_t n = doc.tokens.size();
-  // A definite word is the article and at least two letters.
-  constexpr size_t kMinDefinite = kArticle.size() + 3;
-  s->definite.clear();
-  for (size_t i = 0; i < n; ++i) {
-    if (!view[i].word || !view[i].article) continue;
-    const std::string_view key = view.Key(i);
-    if (key.size() >= kMinDefinite && key.substr(0, kArticle.size()) == kArticle) {
-      s->definite.push_back(HashWord(key.data() + kArticle.size(), key.size() - kArticle.size()));
-    }
-  }
-  s->definite_elsewhere.assign(n, 0);
-  if (s->definite.empty()) return;
-  std::sort(s->definite.begin(), s->definite.end());
-  for (size_t i = 0; i < n; ++i) {
-    if (!view[i].word || view[i].article) continue;
-    // The reading's HashWord, kept by the analyzer (a word token always has readings).
-    const TokenAnalysis& a = doc.analyses[i];
-    const uint64_t hash = a.reading_count > view[i].reading
-                              ? a.readings[view[i].reading].hash
-                              : HashWord(view.Key(i).data(), view.Key(i).size());
-    s->definite_elsewhere[i] = std::binary_search(s->definite.begin(), s->definite.end(), hash);
-  }
-}
 
 // A table of words and their lexical sums by offset, eight ways to a set. An entry is found by
 // a 64-bit hash of the token's bytes and of everything else its lexical features read (the NER

@@ -4,13 +4,11 @@
 //
 // Lexical features depend on the token alone: its match form, its clitic-free reading (the one
 // the NER rules use) with and without the article, that reading's first and last letters (1-4)
-// and its letter trigrams (with the word's edges), its script and shape, its length, the NER
-// lexicon's word classes of the token and of its reading, whether no list gives it a class, the
-// clitics it carries. Contextual features: the strongest
+// its script and shape, its length, the NER lexicon's word classes of the
+// token and of its reading, the clitics it carries. Contextual features: the strongest
 // candidate the matchers before the tagger proposed over the token (gazetteer, date, money, the
-// rules: type, begin/inside/last, source) and its neighbours', the types candidates gave the
-// same reading elsewhere in the document, and whether the word stands with the article ال
-// elsewhere in it (a common noun does, a foreign name seldom). A feature is seen from the token itself, from one token
+// rules: type, begin/inside/last, source) and its neighbours', and the types candidates gave the
+// same reading elsewhere in the document. A feature is seen from the token itself, from one token
 // either side, or from two (its reach); each offset hashes to its own bucket.
 //
 // At run time a token's lexical features are summed once per distinct word and kept in a
@@ -25,8 +23,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -36,7 +32,7 @@
 
 namespace kashif::internal {
 
-inline constexpr uint32_t kTaggerFeatureVersion = 4;
+inline constexpr uint32_t kTaggerFeatureVersion = 3;
 
 // Where a feature of a token is seen from: the token itself, one token either side, two.
 enum class Reach : uint8_t { kOwn, kNear, kFar };
@@ -58,24 +54,12 @@ struct TaggerRunScratch {
   std::vector<uint64_t> reading_hashes;
   std::vector<uint64_t> fingerprints;  // each token's word-cache key
   std::vector<std::pair<uint64_t, uint32_t>> doc_types;
-  std::vector<uint64_t> definite;            // HashWord of every definite word without its ال
-  std::vector<uint8_t> definite_elsewhere;   // per token: see MarkDefiniteElsewhere
   std::unique_ptr<WordCache> cache;
   TaggerRunScratch();
   ~TaggerRunScratch();
   TaggerRunScratch(TaggerRunScratch&&) noexcept;
   TaggerRunScratch& operator=(TaggerRunScratch&&) noexcept;
 };
-
-// The letter trigrams a word's reading (without its article) contributes as features, the
-// first with ^ for the word's start, the last with $ for its end: شيناواترا gives ^شي شين ...
-// ترا را$. For tests (the features hash the same letters without building strings).
-std::vector<std::string> LetterTrigrams(std::string_view bare);
-
-// Sets s->definite_elsewhere[i] for each word token of `view` without the article whose reading
-// stands with the article somewhere in the document (اتفاق where الاتفاق is): a common noun
-// mostly, seldom a name (تاكسين has no التاكسين). A document feature the tagger reads.
-void MarkDefiniteElsewhere(const Document& doc, const NerTokens& view, TaggerRunScratch* s);
 
 class TaggerFeatures {
  public:

@@ -50,15 +50,16 @@ void Update(const TrainingSequence& s, const std::vector<uint8_t>& predicted, in
   }
 }
 
-// One averaged perceptron run over `data` in the order `seed` shuffles it: its averaged weights
-// (the table bucket-major, then the transitions) added to *table and *transitions.
-void AddAveragedRun(const std::vector<TrainingSequence>& data, const PerceptronOptions& options,
-                    uint64_t seed, std::vector<double>* table, std::vector<double>* transitions) {
-  Averaged weights(table->size());
-  Averaged trans(transitions->size());
+}  // namespace
+
+TaggerModel TrainPerceptron(const std::vector<TrainingSequence>& data,
+                            const PerceptronOptions& options) {
+  TaggerModel model(options.hash_bits, options.feature_version);
+  Averaged weights(model.weights().size());
+  Averaged transitions(model.transitions().size());
   std::vector<size_t> order(data.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  uint64_t rng = seed;
+  uint64_t rng = options.seed;
   int64_t count = 1;
   std::vector<int32_t> emissions;
   std::vector<int64_t> scores;
@@ -77,43 +78,31 @@ void AddAveragedRun(const std::vector<TrainingSequence>& data, const PerceptronO
           for (int y = 0; y < L; ++y) emissions[t * L + y] += w[y];
         }
       }
-      const int32_t* tr = trans.w.data();
+      const int32_t* tr = transitions.w.data();
       ViterbiDecode<int64_t>(
           n, [&emissions](size_t t, int y) { return int64_t{emissions[t * L + y]}; },
           [tr](int p, int y) { return int64_t{tr[p * L + y]}; }, &scores, &predicted);
-      if (predicted != s.gold) Update(s, predicted, count, &weights, &trans);
+      if (predicted != s.gold) Update(s, predicted, count, &weights, &transitions);
       ++count;
     }
   }
-  for (size_t i = 0; i < table->size(); ++i) (*table)[i] += weights.Average(i, count);
-  for (size_t i = 0; i < transitions->size(); ++i) (*transitions)[i] += trans.Average(i, count);
-}
-
-}  // namespace
-
-TaggerModel TrainPerceptron(const std::vector<TrainingSequence>& data,
-                            const PerceptronOptions& options) {
-  TaggerModel model(options.hash_bits, options.feature_version);
-  std::vector<double> table(model.weights().size(), 0.0);
-  std::vector<double> transitions(model.transitions().size(), 0.0);
-  const int shuffles = std::max(1, options.shuffles);
-  for (int r = 0; r < shuffles; ++r) {
-    AddAveragedRun(data, options, options.seed + 1000 * static_cast<uint64_t>(r), &table,
-                   &transitions);
-  }
-  // Quantize the mean to int16 with one scale for the table and the transitions (the mean's
-  // 1 / shuffles cancels in the scale).
+  // Quantize the averages to int16 with one scale for the table and the transitions.
   double largest = 0;
-  for (double w : table) largest = std::max(largest, std::fabs(w));
-  for (double w : transitions) largest = std::max(largest, std::fabs(w));
+  for (size_t i = 0; i < weights.w.size(); ++i) {
+    largest = std::max(largest, std::fabs(weights.Average(i, count)));
+  }
+  for (size_t i = 0; i < transitions.w.size(); ++i) {
+    largest = std::max(largest, std::fabs(transitions.Average(i, count)));
+  }
   const double scale = largest > 0 ? largest / 32767.0 : 1.0;
-  for (size_t i = 0; i < table.size(); ++i) {
-    model.weights()[i] = static_cast<int16_t>(std::lround(table[i] / scale));
+  for (size_t i = 0; i < weights.w.size(); ++i) {
+    model.weights()[i] = static_cast<int16_t>(std::lround(weights.Average(i, count) / scale));
   }
-  for (size_t i = 0; i < transitions.size(); ++i) {
-    model.transitions()[i] = static_cast<int16_t>(std::lround(transitions[i] / scale));
+  for (size_t i = 0; i < transitions.w.size(); ++i) {
+    model.transitions()[i] =
+        static_cast<int16_t>(std::lround(transitions.Average(i, count) / scale));
   }
-  model.set_scale(static_cast<float>(scale / shuffles));
+  model.set_scale(static_cast<float>(scale));
   return model;
 }
 

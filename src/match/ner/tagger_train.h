@@ -1,9 +1,6 @@
 // Trains a TaggerModel: an averaged structured perceptron over feature sequences with gold BIO
-// labels, decoded with the same constrained Viterbi the model uses, run `shuffles` times over
-// the data in as many seeded orders and the averaged weights of the runs averaged (one order's
-// luck moves the tagger's scores by up to a point; the mean of three moves them less and is
-// better on every development text). Deterministic: the same sequences, options and seed give
-// a byte-identical model (integer updates, seeded shuffles, the runs summed in order).
+// labels, decoded with the same constrained Viterbi the model uses. Deterministic: the same
+// sequences, options and seed give a byte-identical model (integer updates, a seeded shuffle).
 //
 // Thread safety: a plain function.
 #ifndef KASHIF_SRC_MATCH_NER_TAGGER_TRAIN_H_
@@ -23,8 +20,7 @@ struct TrainingSequence {
 
 struct PerceptronOptions {
   int epochs = 8;
-  uint64_t seed = 1;  // run r shuffles with seed + 1000 * r
-  int shuffles = 3;
+  uint64_t seed = 1;
   int hash_bits = 18;
   uint32_t feature_version = 0;
 };
