@@ -4,6 +4,7 @@
 
 #include "match/gazetteer.h"
 #include "match/ner/person_matcher.h"
+#include "text/arabic.h"
 
 namespace kashif::internal {
 namespace {
@@ -254,6 +255,83 @@ void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->insert(out->end(), facilities.begin(), facilities.end());
 }
 
+// Epithets that close a site's name (class ordinal): [المسجد الأموي الكبير]، [الروضة الحسينية
+// المطهرة]. After a city they stay out, as news annotation has it (مدينة [مشهد] المقدسة).
+constexpr size_t kMaxSiteEpithets = 2;
+
+size_t SiteEpithetsEnd(const NerTokens& tokens, size_t end) {
+  for (size_t a = 0; a < kMaxSiteEpithets && end < tokens.size(); ++a, ++end) {
+    const NerToken& u = tokens[end];
+    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+        !(u.flags & kNerOrdinal)) {
+      break;
+    }
+  }
+  return end;
+}
+
+// Whether the definite word at k is a relational adjective formed on a given name: الحسيني
+// (حسين)، النورية (نور)، السليمانية (سليمان); not one formed on a common noun (القرآنية،
+// الثانوية، الثقافي), which describes the building rather than names it.
+bool NisbaOfGivenName(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.nisba || u.conjunction || u.clitic_article ||
+      ((u.flags | u.bare_flags) & (kNerDemonym | kNerOrgAdjective | kNerStop))) {
+    return false;
+  }
+  std::string_view key = tokens.Key(k);
+  if (key.substr(0, kArticle.size()) != kArticle) return false;
+  key.remove_prefix(kArticle.size());
+  constexpr std::string_view kYa = "\xD9\x8A", kTehMarbuta = "\xD9\x87";  // ي، ة (folded to ه)
+  if (key.size() > kTehMarbuta.size() && key.substr(key.size() - kTehMarbuta.size()) == kTehMarbuta) {
+    key.remove_suffix(kTehMarbuta.size());
+  }
+  if (key.size() <= kYa.size() || key.substr(key.size() - kYa.size()) != kYa) return false;
+  key.remove_suffix(kYa.size());
+  return (tokens.lexicon().Flags(key) & kNerGivenName) != 0;
+}
+
+// Historic and religious sites named by a relational adjective, as encyclopedic text names
+// them: a definite building word and an adjective formed on a given name ([المرقد الحسيني]،
+// [البيمارستان النوري]، [المدرسة النورية]، [المشهد الحسيني الشريف]), its epithets inside; and a
+// site found before (a listed one, a facility) goes on through its epithets ([الروضة الحسينية
+// المطهرة]، [جامع بني أمية الكبير]). A site is a place whose first word is a building word or
+// whose last is a relational adjective.
+void Sites(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  constexpr uint32_t kNotBuilding =
+      kNerOrgHead | kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole;
+  std::vector<Candidate> sites;
+  auto add = [&](size_t first, size_t end) {
+    const int32_t priority =
+        tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
+    if (priority >= 0) sites.push_back(tokens.MakeCandidate(kLoc, first, end, priority));
+  };
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word || !t.article || t.known >= 0 || !(t.bare_flags & kNerNamedAfter) ||
+        (t.bare_flags & kNotBuilding) || !NisbaOfGivenName(tokens, i + 1)) {
+      continue;
+    }
+    add(i, SiteEpithetsEnd(tokens, i + 2));
+  }
+  for (const Candidate& c : *out) {
+    if (c.type != kLoc || c.priority >= kUserGazetteerPriority || c.end_token >= n ||
+        c.end_token < c.first_token + 2) {
+      continue;
+    }
+    const NerToken& head = tokens[c.first_token];
+    const uint32_t head_flags = head.reading_flags | head.bare_flags;
+    const bool site = ((head_flags & kNerNamedAfter) && !(head_flags & kNotBuilding)) ||
+                      tokens[c.end_token - 1].nisba;
+    if (!site) continue;
+    const size_t end = SiteEpithetsEnd(tokens, c.end_token);
+    if (end > c.end_token) add(c.first_token, end);
+  }
+  out->insert(out->end(), sites.begin(), sites.end());
+}
+
 // A listed place right after a place trigger is the place, even where a sports text reads
 // the city as its club (مواليد مدينة [فالنسيا]، العاصمة [لشبونة]): the organization read of
 // the same words is dropped.
@@ -290,6 +368,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
   Facilities(tokens, out);
+  Sites(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
