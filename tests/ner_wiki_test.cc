@@ -135,6 +135,27 @@ TEST(WikiPlaceRulesTest, HistoricBuildingsAndAdjectivesAfterAFacilityWord) {
   EXPECT_EQ(Find(kGiven), (V{At(kGiven, "LOC", "مسجد محمود")}));
 }
 
+// A definite building word and a relational adjective formed on a given name name a historic
+// or religious site; one formed on a common noun describes the building.
+TEST(WikiPlaceRulesTest, SiteNamedByARelationalAdjective) {
+  constexpr std::string_view kShrine = "زار الحجاج المرقد الحسيني في كربلاء";
+  EXPECT_EQ(Find(kShrine),
+            (V{At(kShrine, "LOC", "المرقد الحسيني"), At(kShrine, "LOC", "كربلاء")}));
+  constexpr std::string_view kSchool = "وتقع المدرسة النورية قرب السوق القديم";
+  EXPECT_EQ(Find(kSchool), (V{At(kSchool, "LOC", "المدرسة النورية")}));
+  EXPECT_EQ(Find("درس في المدرسة الثانوية ثم في المدرسة القرآنية"), V{});
+}
+
+// A site's epithets are part of its name; after a city they stay out.
+TEST(WikiPlaceRulesTest, EpithetsCloseASitesName) {
+  constexpr std::string_view kDome = "وتعلو الروضة الحسينية المطهرة قبة ذهبية";
+  EXPECT_EQ(Find(kDome), (V{At(kDome, "LOC", "الروضة الحسينية المطهرة")}));
+  constexpr std::string_view kMosque = "صلى الأمير في المسجد الأموي الكبير";
+  EXPECT_EQ(Find(kMosque), (V{At(kMosque, "LOC", "المسجد الأموي الكبير")}));
+  constexpr std::string_view kCity = "وصل الزوار إلى كربلاء المقدسة";
+  EXPECT_EQ(Find(kCity), (V{At(kCity, "LOC", "كربلاء")}));
+}
+
 // Clubs and technology companies the list knows now.
 TEST(WikiOrgListsTest, MoreClubsAndCompanies) {
   constexpr std::string_view kText = "لعب مع رايو فاييكانو ثم أولمبيك مارسيليا ، واشترت كومباك الشركة";
