@@ -332,6 +332,64 @@ void Sites(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->insert(out->end(), sites.begin(), sites.end());
 }
 
+// Letters of an unknown word after في that is taken for a place: shorter words are mostly
+// Arabic common nouns (في بيان، في إطار، في مجال), which no list tells from names.
+constexpr uint32_t kMinUnknownPlaceLetters = 6;
+
+// Whether the word at k, right after the preposition في, is shaped like a foreign place's
+// name no list has (في [دارفور]، في [بنسلفانيا]، في [شيكاغو]): unknown to every list, long, no
+// article, no feminine or plural ending, no pronoun, and none of the shapes of the Arabic
+// nouns a preposition takes: a broken plural (third letter alef: أساليب), a verbal noun
+// (افتعال: اجتماع، اعتبار; استفعال: استقلال) or a noun of place with م (مستشفى). After a
+// preposition an Arabic noun is genitive, so a final alef is no accusative: a foreign ending
+// (أنغولا، فيلادلفيا).
+bool UnknownPlaceShaped(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+      (u.flags | u.reading_flags | u.bare_flags) != 0 ||
+      tokens.doc().tokens[k].kind != TokenKind::kArabicWord ||
+      tokens.Letters(k) < kMinUnknownPlaceLetters || tokens.EndsFeminine(k) ||
+      tokens.EndsWithAlefMaqsura(k) || HasTanween(tokens.doc().TokenText(k))) {
+    return false;
+  }
+  const std::string_view key = tokens.Key(k);
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in the match form
+  if (key.size() % kLetter != 0) return false;
+  auto letter = [&](size_t j) { return key.substr(j * kLetter, kLetter); };
+  const size_t letters = key.size() / kLetter;
+  constexpr std::string_view kAlef = "\xD8\xA7", kMeem = "\xD9\x85", kTa = "\xD8\xAA",
+                             kSeen = "\xD8\xB3", kHa = "\xD9\x87", kYa = "\xD9\x8A",
+                             kNoon = "\xD9\x86", kWaw = "\xD9\x88",
+                             kKaf = "\xD9\x83";
+  const std::string_view last = letter(letters - 1), before_last = letter(letters - 2),
+                         third_last = letter(letters - 3);
+  // Pronouns and sound plurals: منزله، قواتها، قواتهم، صفوفهما، جامعتنا، جامعتكم، مسلمين، عاملون.
+  if (last == kHa || before_last == kHa || last == kYa ||
+      (last == kAlef && (third_last == kHa || (before_last == kNoon && third_last == kTa))) ||
+      (last == kMeem && before_last == kKaf) ||
+      (last == kNoon && (before_last == kYa || before_last == kWaw))) {
+    return false;
+  }
+  if (letter(0) == kMeem || letter(2) == kAlef) return false;
+  if (letter(0) == kAlef && (letter(4) == kAlef || (letter(1) == kSeen && letter(2) == kTa))) {
+    return false;
+  }
+  return !tokens.SeenWithArticle(key);
+}
+
+// A place no list has after في (في [دارفور]، وفي [كولكول]): a foreign-shaped unknown word, one
+// place, never a person (a person is "with" or "to" someone, rarely "in" them).
+void UnknownPlacesAfterIn(const NerTokens& tokens, std::vector<Candidate>* out) {
+  constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";  // في
+  const size_t n = tokens.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!(tokens[i].reading_flags & kNerStop) || tokens.Key(i) != kFi) continue;
+    if (!UnknownPlaceShaped(tokens, i + 1)) continue;
+    Add(tokens, i + 1, i + 2, out);
+  }
+}
+
 // A listed place right after a place trigger is the place, even where a sports text reads
 // the city as its club (مواليد مدينة [فالنسيا]، العاصمة [لشبونة]): the organization read of
 // the same words is dropped.
@@ -369,6 +427,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   NamedAfterPersons(tokens, out);
   Facilities(tokens, out);
   Sites(tokens, out);
+  UnknownPlacesAfterIn(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
