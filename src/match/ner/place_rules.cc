@@ -371,7 +371,9 @@ bool UnknownPlaceShaped(const NerTokens& tokens, size_t k) {
       (last == kNoon && (before_last == kYa || before_last == kWaw))) {
     return false;
   }
-  if (letter(0) == kMeem || letter(2) == kAlef) return false;
+  // A noun of place or a participle with م is at most six letters (مستشفى، مستقبل); a foreign
+  // name may be longer (مانهاتن).
+  if ((letter(0) == kMeem && letters < 7) || letter(2) == kAlef) return false;
   if (letter(0) == kAlef && (letter(4) == kAlef || (letter(1) == kSeen && letter(2) == kTa))) {
     return false;
   }
@@ -381,10 +383,13 @@ bool UnknownPlaceShaped(const NerTokens& tokens, size_t k) {
 // A place no list has after في (في [دارفور]، وفي [كولكول]): a foreign-shaped unknown word, one
 // place, never a person (a person is "with" or "to" someone, rarely "in" them).
 void UnknownPlacesAfterIn(const NerTokens& tokens, std::vector<Candidate>* out) {
-  constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";  // في
+  constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";             // في
+  constexpr std::string_view kWaFi = "\xD9\x88\xD9\x81\xD9\x8A";  // وفي (also a word)
   const size_t n = tokens.size();
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (!(tokens[i].reading_flags & kNerStop) || tokens.Key(i) != kFi) continue;
+    if (!tokens[i].word) continue;
+    const std::string_view key = tokens.Key(i);
+    if (key != kFi && key != kWaFi) continue;
     if (!UnknownPlaceShaped(tokens, i + 1)) continue;
     Add(tokens, i + 1, i + 2, out);
   }
