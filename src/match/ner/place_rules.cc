@@ -391,7 +391,11 @@ void UnknownPlacesAfterIn(const NerTokens& tokens, std::vector<Candidate>* out) 
     const std::string_view key = tokens.Key(i);
     if (key != kFi && key != kWaFi) continue;
     if (!UnknownPlaceShaped(tokens, i + 1)) continue;
-    Add(tokens, i + 1, i + 2, out);
+    // Over a person the person rules read in the same word (a foreign surname's ending: وفي
+    // [جوهانسبرغ]): after في it is a place.
+    const int32_t priority = tokens.RulePriority(i + 1, i + 2, kLoc, kNerRulePriority + 1,
+                                                 /*over_other_types=*/false);
+    if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, i + 1, i + 2, priority));
   }
 }
 
