@@ -156,6 +156,17 @@ TEST(WikiPlaceRulesTest, EpithetsCloseASitesName) {
   EXPECT_EQ(Find(kCity), (V{At(kCity, "LOC", "كربلاء")}));
 }
 
+// After في a long foreign-shaped word no list knows is a place; Arabic nouns after it (a
+// pronoun, a verbal noun, a noun of place with م) are not.
+TEST(WikiPlaceRulesTest, UnknownForeignWordAfterFiIsAPlace) {
+  constexpr std::string_view kCity = "وعقد المؤتمر في تيغوسيغالبا الأسبوع الماضي";
+  EXPECT_EQ(Find(kCity), (V{At(kCity, "LOC", "تيغوسيغالبا")}));
+  constexpr std::string_view kAnd = "وفي كاراغندا اعتقلت الشرطة ثلاثة أشخاص";
+  EXPECT_EQ(Find(kAnd), (V{At(kAnd, "LOC", "كاراغندا")}));
+  EXPECT_EQ(Find("وضعنا في اعتبارنا أن الاجتماع في برنامجه"), V{});
+  EXPECT_EQ(Find("وشارك في استقبال الوفد في مستشفى المدينة"), V{});
+}
+
 // Clubs and technology companies the list knows now.
 TEST(WikiOrgListsTest, MoreClubsAndCompanies) {
   constexpr std::string_view kText = "لعب مع رايو فاييكانو ثم أولمبيك مارسيليا ، واشترت كومباك الشركة";
