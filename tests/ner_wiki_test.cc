@@ -167,6 +167,14 @@ TEST(WikiPlaceRulesTest, UnknownForeignWordAfterFiIsAPlace) {
   EXPECT_EQ(Find("وشارك في استقبال الوفد في مستشفى المدينة"), V{});
 }
 
+// Such a word joined by و to a place is a place too, the و left out; a plural verb is not.
+TEST(WikiPlaceRulesTest, UnknownForeignWordJoinedToAPlace) {
+  constexpr std::string_view kTwo = "زار الوفد دمشق وكاراغندا ثم عاد";
+  EXPECT_EQ(Find(kTwo), (V{At(kTwo, "LOC", "دمشق"), At(kTwo, "LOC", "كاراغندا")}));
+  constexpr std::string_view kVerb = "سافر إلى دمشق وأطلقوا عليها اسما";
+  EXPECT_EQ(Find(kVerb), (V{At(kVerb, "LOC", "دمشق")}));
+}
+
 // Clubs and technology companies the list knows now.
 TEST(WikiOrgListsTest, MoreClubsAndCompanies) {
   constexpr std::string_view kText = "لعب مع رايو فاييكانو ثم أولمبيك مارسيليا ، واشترت كومباك الشركة";

@@ -336,38 +336,32 @@ void Sites(const NerTokens& tokens, std::vector<Candidate>* out) {
 // Arabic common nouns (في بيان، في إطار، في مجال), which no list tells from names.
 constexpr uint32_t kMinUnknownPlaceLetters = 6;
 
-// Whether the word at k, right after the preposition في, is shaped like a foreign place's
-// name no list has (في [دارفور]، في [بنسلفانيا]، في [شيكاغو]): unknown to every list, long, no
-// article, no feminine or plural ending, no pronoun, and none of the shapes of the Arabic
-// nouns a preposition takes: a broken plural (third letter alef: أساليب), a verbal noun
+// Whether `key`, the match form of an unknown word after the preposition في or joined by و to
+// a place, is shaped like a foreign place's name no list has (في [دارفور]، في [بنسلفانيا]):
+// long, no article, no feminine or plural ending, no pronoun, and none of the shapes of the
+// Arabic nouns a preposition takes: a broken plural (third letter alef: أساليب), a verbal noun
 // (افتعال: اجتماع، اعتبار; استفعال: استقلال) or a noun of place with م (مستشفى). After a
 // preposition an Arabic noun is genitive, so a final alef is no accusative: a foreign ending
 // (أنغولا، فيلادلفيا).
-bool UnknownPlaceShaped(const NerTokens& tokens, size_t k) {
-  if (k >= tokens.size()) return false;
-  const NerToken& u = tokens[k];
-  if (!u.word || u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
-      (u.flags | u.reading_flags | u.bare_flags) != 0 ||
-      tokens.doc().tokens[k].kind != TokenKind::kArabicWord ||
-      tokens.Letters(k) < kMinUnknownPlaceLetters || tokens.EndsFeminine(k) ||
-      tokens.EndsWithAlefMaqsura(k) || HasTanween(tokens.doc().TokenText(k))) {
+bool ForeignPlaceKey(const NerTokens& tokens, std::string_view key) {
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in the match form
+  if (key.size() % kLetter != 0 || key.size() < kMinUnknownPlaceLetters * kLetter ||
+      key.substr(0, kArticle.size()) == kArticle) {
     return false;
   }
-  const std::string_view key = tokens.Key(k);
-  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in the match form
-  if (key.size() % kLetter != 0) return false;
   auto letter = [&](size_t j) { return key.substr(j * kLetter, kLetter); };
   const size_t letters = key.size() / kLetter;
   constexpr std::string_view kAlef = "\xD8\xA7", kMeem = "\xD9\x85", kTa = "\xD8\xAA",
                              kSeen = "\xD8\xB3", kHa = "\xD9\x87", kYa = "\xD9\x8A",
-                             kNoon = "\xD9\x86", kWaw = "\xD9\x88",
-                             kKaf = "\xD9\x83";
+                             kNoon = "\xD9\x86", kWaw = "\xD9\x88", kKaf = "\xD9\x83";
   const std::string_view last = letter(letters - 1), before_last = letter(letters - 2),
                          third_last = letter(letters - 3);
-  // Pronouns and sound plurals: منزله، قواتها، قواتهم، صفوفهما، جامعتنا، جامعتكم، مسلمين، عاملون.
+  // Teh marbuta (folded to ه), pronouns, sound plurals and plural verbs: منزله، قواتها، قواتهم،
+  // صفوفهما، جامعتنا، جامعتكم، مسلمين، عاملون، سيارات، وأطلقوا.
   if (last == kHa || before_last == kHa || last == kYa ||
-      (last == kAlef && (third_last == kHa || (before_last == kNoon && third_last == kTa))) ||
-      (last == kMeem && before_last == kKaf) ||
+      (last == kAlef && (third_last == kHa || before_last == kWaw ||
+                         (before_last == kNoon && third_last == kTa))) ||
+      (last == kMeem && before_last == kKaf) || (last == kTa && before_last == kAlef) ||
       (last == kNoon && (before_last == kYa || before_last == kWaw))) {
     return false;
   }
@@ -380,6 +374,15 @@ bool UnknownPlaceShaped(const NerTokens& tokens, size_t k) {
   return !tokens.SeenWithArticle(key);
 }
 
+// Whether token k is an Arabic word no list knows and no candidate covers, without tanween.
+bool UnknownWord(const NerTokens& tokens, size_t k) {
+  const NerToken& u = tokens[k];
+  return u.word && !u.clitic_article && u.known < 0 &&
+         (u.flags | u.reading_flags | u.bare_flags) == 0 &&
+         tokens.doc().tokens[k].kind == TokenKind::kArabicWord &&
+         !HasTanween(tokens.doc().TokenText(k));
+}
+
 // A place no list has after في (في [دارفور]، وفي [كولكول]): a foreign-shaped unknown word, one
 // place, never a person (a person is "with" or "to" someone, rarely "in" them).
 void UnknownPlacesAfterIn(const NerTokens& tokens, std::vector<Candidate>* out) {
@@ -390,13 +393,41 @@ void UnknownPlacesAfterIn(const NerTokens& tokens, std::vector<Candidate>* out) 
     if (!tokens[i].word) continue;
     const std::string_view key = tokens.Key(i);
     if (key != kFi && key != kWaFi) continue;
-    if (!UnknownPlaceShaped(tokens, i + 1)) continue;
+    const size_t k = i + 1;
+    if (!UnknownWord(tokens, k) || tokens[k].article || tokens[k].conjunction ||
+        !ForeignPlaceKey(tokens, tokens.Key(k))) {
+      continue;
+    }
     // Over a person the person rules read in the same word (a foreign surname's ending: وفي
     // [جوهانسبرغ]): after في it is a place.
     const int32_t priority = tokens.RulePriority(i + 1, i + 2, kLoc, kNerRulePriority + 1,
                                                  /*over_other_types=*/false);
     if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, i + 1, i + 2, priority));
   }
+}
+
+// A place no list has joined by و to a place (بين غانا [وبوتسوانا]): the unknown word after the
+// conjunction, shaped like a foreign place's name, is a place too; the و stays out.
+void UnknownPlacesJoinedToPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  const Document& doc = tokens.doc();
+  constexpr uint32_t kConjunctionBytes = 2;  // و
+  std::vector<Candidate> joined;
+  for (const Candidate& c : *out) {
+    const size_t k = c.end_token;
+    if (c.type != kLoc || k >= n || !tokens[k].conjunction || !UnknownWord(tokens, k)) continue;
+    for (const TokenReading& r : doc.Readings(k)) {
+      if (r.skip_bytes != kConjunctionBytes || !ForeignPlaceKey(tokens, doc.Slice(r.key))) continue;
+      Candidate place = tokens.MakeCandidate(kLoc, k, k + 1, kNerRulePriority);
+      place.begin = doc.tokens[k].begin + r.skip_bytes;
+      place.canonical.clear();
+      tokens.lexicon().AppendDisplayForm(doc.text.substr(place.begin, place.end - place.begin),
+                                         &place.canonical);
+      joined.push_back(std::move(place));
+      break;
+    }
+  }
+  out->insert(out->end(), joined.begin(), joined.end());
 }
 
 // A listed place right after a place trigger is the place, even where a sports text reads
@@ -437,6 +468,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   Facilities(tokens, out);
   Sites(tokens, out);
   UnknownPlacesAfterIn(tokens, out);
+  UnknownPlacesJoinedToPlaces(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
