@@ -294,42 +294,42 @@ bool NisbaOfGivenName(const NerTokens& tokens, size_t k) {
 
 // Historic and religious sites named by a relational adjective, as encyclopedic text names
 // them: a definite building word and an adjective formed on a given name ([المرقد الحسيني]،
-// [البيمارستان النوري]، [المدرسة النورية]، [المشهد الحسيني الشريف]), its epithets inside; and a
-// site found before (a listed one, a facility) goes on through its epithets ([الروضة الحسينية
-// المطهرة]، [جامع بني أمية الكبير]). A site is a place whose first word is a building word or
-// whose last is a relational adjective.
-void Sites(const NerTokens& tokens, std::vector<Candidate>* out) {
+// [البيمارستان النوري]، [المدرسة النورية]، [المشهد الحسيني الشريف]), its epithets inside. `i`
+// is a token whose bare reading is a named_after word.
+constexpr uint32_t kNotBuilding =
+    kNerOrgHead | kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole;
+
+void AddSite(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidate>* found) {
+  const int32_t priority =
+      tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
+  if (priority >= 0) found->push_back(tokens.MakeCandidate(kLoc, first, end, priority));
+}
+
+void SiteNamedByNisba(const NerTokens& tokens, size_t i, std::vector<Candidate>* found) {
+  const NerToken& t = tokens[i];
+  if ((t.bare_flags & kNotBuilding) || !t.word || !t.article || t.known >= 0 ||
+      !NisbaOfGivenName(tokens, i + 1)) {
+    return;
+  }
+  AddSite(tokens, i, SiteEpithetsEnd(tokens, i + 2), found);
+}
+
+// A site found before (a listed one, a facility) goes on through its epithets ([الروضة الحسينية
+// المطهرة]، [جامع بني أمية الكبير]): a place whose first word is a building word or whose last
+// is a relational adjective.
+void SiteWithEpithets(const NerTokens& tokens, const Candidate& c, std::vector<Candidate>* found) {
   const size_t n = tokens.size();
-  constexpr uint32_t kNotBuilding =
-      kNerOrgHead | kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole;
-  std::vector<Candidate> sites;
-  auto add = [&](size_t first, size_t end) {
-    const int32_t priority =
-        tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
-    if (priority >= 0) sites.push_back(tokens.MakeCandidate(kLoc, first, end, priority));
-  };
-  for (size_t i = 0; i + 1 < n; ++i) {
-    const NerToken& t = tokens[i];
-    if (!t.word || !t.article || t.known >= 0 || !(t.bare_flags & kNerNamedAfter) ||
-        (t.bare_flags & kNotBuilding) || !NisbaOfGivenName(tokens, i + 1)) {
-      continue;
-    }
-    add(i, SiteEpithetsEnd(tokens, i + 2));
+  if (c.priority >= kUserGazetteerPriority || c.end_token >= n ||
+      c.end_token < c.first_token + 2 || !(tokens[c.end_token].flags & kNerOrdinal)) {
+    return;
   }
-  for (const Candidate& c : *out) {
-    if (c.type != kLoc || c.priority >= kUserGazetteerPriority || c.end_token >= n ||
-        c.end_token < c.first_token + 2) {
-      continue;
-    }
-    const NerToken& head = tokens[c.first_token];
-    const uint32_t head_flags = head.reading_flags | head.bare_flags;
-    const bool site = ((head_flags & kNerNamedAfter) && !(head_flags & kNotBuilding)) ||
-                      tokens[c.end_token - 1].nisba;
-    if (!site) continue;
-    const size_t end = SiteEpithetsEnd(tokens, c.end_token);
-    if (end > c.end_token) add(c.first_token, end);
-  }
-  out->insert(out->end(), sites.begin(), sites.end());
+  const NerToken& head = tokens[c.first_token];
+  const uint32_t head_flags = head.reading_flags | head.bare_flags;
+  const bool site = ((head_flags & kNerNamedAfter) && !(head_flags & kNotBuilding)) ||
+                    tokens[c.end_token - 1].nisba;
+  if (!site) return;
+  const size_t end = SiteEpithetsEnd(tokens, c.end_token);
+  if (end > c.end_token) AddSite(tokens, c.first_token, end, found);
 }
 
 // Letters of an unknown word after في that is taken for a place: shorter words are mostly
@@ -374,60 +374,75 @@ bool ForeignPlaceKey(const NerTokens& tokens, std::string_view key) {
   return !tokens.SeenWithArticle(key);
 }
 
-// Whether token k is an Arabic word no list knows and no candidate covers, without tanween.
+// Whether token k is an Arabic word no list knows and no candidate covers (tanween is left to
+// the caller: it reads the text).
 bool UnknownWord(const NerTokens& tokens, size_t k) {
   const NerToken& u = tokens[k];
-  return u.word && !u.clitic_article && u.known < 0 &&
-         (u.flags | u.reading_flags | u.bare_flags) == 0 &&
-         tokens.doc().tokens[k].kind == TokenKind::kArabicWord &&
-         !HasTanween(tokens.doc().TokenText(k));
+  return (u.flags | u.reading_flags | u.bare_flags) == 0 && u.word && !u.clitic_article &&
+         u.known < 0 && tokens.doc().tokens[k].kind == TokenKind::kArabicWord;
 }
 
 // A place no list has after في (في [دارفور]، وفي [كولكول]): a foreign-shaped unknown word, one
-// place, never a person (a person is "with" or "to" someone, rarely "in" them).
-void UnknownPlacesAfterIn(const NerTokens& tokens, std::vector<Candidate>* out) {
+// place, never a person (a person is "with" or "to" someone, rarely "in" them). `i` is a
+// stop word.
+void UnknownPlaceAfterIn(const NerTokens& tokens, size_t i, std::vector<Candidate>* found) {
   constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";             // في
   constexpr std::string_view kWaFi = "\xD9\x88\xD9\x81\xD9\x8A";  // وفي (also a word)
-  const size_t n = tokens.size();
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (!tokens[i].word) continue;
-    const std::string_view key = tokens.Key(i);
-    if (key != kFi && key != kWaFi) continue;
-    const size_t k = i + 1;
-    if (!UnknownWord(tokens, k) || tokens[k].article || tokens[k].conjunction ||
-        !ForeignPlaceKey(tokens, tokens.Key(k))) {
-      continue;
-    }
-    // Over a person the person rules read in the same word (a foreign surname's ending: وفي
-    // [جوهانسبرغ]): after في it is a place.
-    const int32_t priority = tokens.RulePriority(i + 1, i + 2, kLoc, kNerRulePriority + 1,
-                                                 /*over_other_types=*/false);
-    if (priority >= 0) out->push_back(tokens.MakeCandidate(kLoc, i + 1, i + 2, priority));
+  const size_t k = i + 1;
+  if (k >= tokens.size() || !UnknownWord(tokens, k)) return;
+  const std::string_view key = tokens.Key(i);
+  if ((key != kFi && key != kWaFi) || tokens[k].article || tokens[k].conjunction ||
+      !ForeignPlaceKey(tokens, tokens.Key(k)) || HasTanween(tokens.doc().TokenText(k))) {
+    return;
   }
+  // Over a person the person rules read in the same word (a foreign surname's ending: وفي
+  // [جوهانسبرغ]): after في it is a place.
+  const int32_t priority =
+      tokens.RulePriority(k, k + 1, kLoc, kNerRulePriority + 1, /*over_other_types=*/false);
+  if (priority >= 0) found->push_back(tokens.MakeCandidate(kLoc, k, k + 1, priority));
 }
 
 // A place no list has joined by و to a place (بين غانا [وبوتسوانا]): the unknown word after the
 // conjunction, shaped like a foreign place's name, is a place too; the و stays out.
-void UnknownPlacesJoinedToPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
+void UnknownPlaceJoinedTo(const NerTokens& tokens, const Candidate& c,
+                          std::vector<Candidate>* found) {
+  const size_t k = c.end_token;
   const Document& doc = tokens.doc();
+  if (k >= tokens.size() || !tokens[k].conjunction || !UnknownWord(tokens, k) ||
+      HasTanween(doc.TokenText(k))) {
+    return;
+  }
   constexpr uint32_t kConjunctionBytes = 2;  // و
-  std::vector<Candidate> joined;
-  for (const Candidate& c : *out) {
-    const size_t k = c.end_token;
-    if (c.type != kLoc || k >= n || !tokens[k].conjunction || !UnknownWord(tokens, k)) continue;
-    for (const TokenReading& r : doc.Readings(k)) {
-      if (r.skip_bytes != kConjunctionBytes || !ForeignPlaceKey(tokens, doc.Slice(r.key))) continue;
-      Candidate place = tokens.MakeCandidate(kLoc, k, k + 1, kNerRulePriority);
-      place.begin = doc.tokens[k].begin + r.skip_bytes;
-      place.canonical.clear();
-      tokens.lexicon().AppendDisplayForm(doc.text.substr(place.begin, place.end - place.begin),
-                                         &place.canonical);
-      joined.push_back(std::move(place));
-      break;
+  for (const TokenReading& r : doc.Readings(k)) {
+    if (r.skip_bytes != kConjunctionBytes || !ForeignPlaceKey(tokens, doc.Slice(r.key))) continue;
+    Candidate place = tokens.MakeCandidate(kLoc, k, k + 1, kNerRulePriority);
+    place.begin = doc.tokens[k].begin + r.skip_bytes;
+    place.canonical.clear();
+    tokens.lexicon().AppendDisplayForm(doc.text.substr(place.begin, place.end - place.begin),
+                                       &place.canonical);
+    found->push_back(std::move(place));
+    return;
+  }
+}
+
+// The encyclopedic place rules above, in one pass over the tokens and one over the places
+// found so far: each asks little of most tokens.
+void SitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+  std::vector<Candidate> found;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const NerToken& t = tokens[i];
+    if (t.bare_flags & kNerNamedAfter) {
+      SiteNamedByNisba(tokens, i, &found);
+    } else if (t.reading_flags & kNerStop) {
+      UnknownPlaceAfterIn(tokens, i, &found);
     }
   }
-  out->insert(out->end(), joined.begin(), joined.end());
+  for (const Candidate& c : *out) {
+    if (c.type != kLoc) continue;
+    SiteWithEpithets(tokens, c, &found);
+    UnknownPlaceJoinedTo(tokens, c, &found);
+  }
+  out->insert(out->end(), found.begin(), found.end());
 }
 
 // A listed place right after a place trigger is the place, even where a sports text reads
@@ -466,9 +481,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
   Facilities(tokens, out);
-  Sites(tokens, out);
-  UnknownPlacesAfterIn(tokens, out);
-  UnknownPlacesJoinedToPlaces(tokens, out);
+  SitesAndUnknownPlaces(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
