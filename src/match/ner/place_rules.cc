@@ -239,20 +239,17 @@ size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Cand
 // A facility with its name is one place, the facility word inside (as Wikipedia-style
 // annotation has it): [متحف برادو]، [مطار عمان الدولي]، [جامع محمد علي]، [كنيسة
 // القيامة]. A place, person or organization inside is part of it, not an entity of its own.
-void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
-  std::vector<Candidate> facilities;
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (!(tokens[i].reading_flags & kNerNamedAfter) || !IsFacilityWord(tokens[i])) continue;
-    // With tanween the word is indefinite and takes no name after it: رواقٍ طويل.
-    if (HasTanween(tokens.doc().TokenText(i))) continue;
-    const size_t end = FacilityNameEnd(tokens, i + 1, *out);
-    if (end == i + 1) continue;
-    const int32_t priority =
-        tokens.RulePriority(i, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
-    if (priority >= 0) facilities.push_back(tokens.MakeCandidate(kLoc, i, end, priority));
-  }
-  out->insert(out->end(), facilities.begin(), facilities.end());
+// `i` is a token whose reading is a named_after word; `prior` the candidates proposed before.
+void FacilityAt(const NerTokens& tokens, size_t i, const std::vector<Candidate>& prior,
+                std::vector<Candidate>* found) {
+  if (!IsFacilityWord(tokens[i])) return;
+  // With tanween the word is indefinite and takes no name after it: رواقٍ طويل.
+  if (HasTanween(tokens.doc().TokenText(i))) return;
+  const size_t end = FacilityNameEnd(tokens, i + 1, prior);
+  if (end == i + 1) return;
+  const int32_t priority =
+      tokens.RulePriority(i, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
+  if (priority >= 0) found->push_back(tokens.MakeCandidate(kLoc, i, end, priority));
 }
 
 // Epithets that close a site's name (class ordinal): [المسجد الأموي الكبير]، [الروضة الحسينية
@@ -383,16 +380,13 @@ bool UnknownWord(const NerTokens& tokens, size_t k) {
 }
 
 // A place no list has after في (في [دارفور]، وفي [كولكول]): a foreign-shaped unknown word, one
-// place, never a person (a person is "with" or "to" someone, rarely "in" them). `i` is a
-// stop word.
+// place, never a person (a person is "with" or "to" someone, rarely "in" them). `i` is the
+// preposition (class place_preposition).
 void UnknownPlaceAfterIn(const NerTokens& tokens, size_t i, std::vector<Candidate>* found) {
-  constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";             // في
-  constexpr std::string_view kWaFi = "\xD9\x88\xD9\x81\xD9\x8A";  // وفي (also a word)
   const size_t k = i + 1;
-  if (k >= tokens.size() || !UnknownWord(tokens, k)) return;
-  const std::string_view key = tokens.Key(i);
-  if ((key != kFi && key != kWaFi) || tokens[k].article || tokens[k].conjunction ||
-      !ForeignPlaceKey(tokens, tokens.Key(k)) || HasTanween(tokens.doc().TokenText(k))) {
+  if (k >= tokens.size() || !UnknownWord(tokens, k) || tokens[k].article ||
+      tokens[k].conjunction || !ForeignPlaceKey(tokens, tokens.Key(k)) ||
+      HasTanween(tokens.doc().TokenText(k))) {
     return;
   }
   // Over a person the person rules read in the same word (a foreign surname's ending: وفي
@@ -425,18 +419,21 @@ void UnknownPlaceJoinedTo(const NerTokens& tokens, const Candidate& c,
   }
 }
 
-// The encyclopedic place rules above, in one pass over the tokens and one over the places
-// found so far: each asks little of most tokens.
-void SitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+// The facility, site and unknown-place rules above, in one pass over the tokens and one over
+// the places found so far: each asks little of most tokens.
+void FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
   std::vector<Candidate> found;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     const NerToken& t = tokens[i];
-    if (t.bare_flags & kNerNamedAfter) {
-      SiteNamedByNisba(tokens, i, &found);
-    } else if (t.reading_flags & kNerStop) {
+    if ((t.reading_flags | t.bare_flags) & kNerNamedAfter) {
+      if (t.reading_flags & kNerNamedAfter) FacilityAt(tokens, i, *out, &found);
+      if (t.bare_flags & kNerNamedAfter) SiteNamedByNisba(tokens, i, &found);
+    } else if ((t.reading_flags & (kNerEventVenue | kNerEvent)) == kNerEventVenue) {
       UnknownPlaceAfterIn(tokens, i, &found);
     }
   }
+  out->insert(out->end(), found.begin(), found.end());
+  found.clear();
   for (const Candidate& c : *out) {
     if (c.type != kLoc) continue;
     SiteWithEpithets(tokens, c, &found);
@@ -480,8 +477,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
-  Facilities(tokens, out);
-  SitesAndUnknownPlaces(tokens, out);
+  FacilitiesSitesAndUnknownPlaces(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
