@@ -193,10 +193,13 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
   }
   s->reading_ids.resize(n);
   s->doc_types.clear();
+  std::fill(s->doc_type_filter, s->doc_type_filter + 4, 0);
   for (size_t i = 0; i < n; ++i) {
-    s->reading_ids[i] = ReadingId(doc, view, i);
+    const uint64_t id = ReadingId(doc, view, i);
+    s->reading_ids[i] = id;
     if (s->marks[i] != 0 && view[i].word) {
-      s->doc_types.emplace_back(s->reading_ids[i], MarkTypeBit(s->marks[i]));
+      s->doc_types.emplace_back(id, MarkTypeBit(s->marks[i]));
+      s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
     }
   }
   std::sort(s->doc_types.begin(), s->doc_types.end());
@@ -214,9 +217,9 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
   const uint16_t codes[3] = {i == 0 ? kPadCode : s.marks[i - 1], s.marks[i],
                              i + 1 >= n ? kPadCode : s.marks[i + 1]};
   emit_marks(codes);
-  if (view[i].word && !unseen && !s.doc_types.empty()) {
+  const uint64_t h = s.reading_ids[i];
+  if (view[i].word && !unseen && (s.doc_type_filter[h >> 62] >> (h >> 56 & 63) & 1)) {
     uint32_t types = 0;
-    const uint64_t h = s.reading_ids[i];
     auto it =
         std::lower_bound(s.doc_types.begin(), s.doc_types.end(), std::make_pair(h, uint32_t{0}));
     for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;

@@ -57,6 +57,9 @@ struct TaggerRunScratch {
   std::vector<uint64_t> reading_ids;
   std::vector<uint64_t> fingerprints;  // each token's word-cache key
   std::vector<std::pair<uint64_t, uint32_t>> doc_types;
+  // A bit for each reading id's top eight bits in doc_types: most tokens' readings have no
+  // document type, and the filter says so without searching doc_types.
+  uint64_t doc_type_filter[4] = {};
   std::unique_ptr<WordCache> cache;
   TaggerRunScratch();
   ~TaggerRunScratch();
