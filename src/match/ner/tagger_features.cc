@@ -229,6 +229,55 @@ void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
 
 }  // namespace
 
+namespace {
+
+// One token's emission scores (kTagRowWidth int32 lanes) summed in registers: rows of int16
+// weights added, each shifted left by kShift, then stored once. With SSE2 a row is added by
+// two multiply-adds (pmaddwd) against (1 << kShift, 0) and (0, 1 << kShift) pairs: the
+// even lanes sign-extended and shifted into one vector, the odd ones into the other, interleaved
+// back when stored (the compiler does not vectorize the widening on its own).
+class RowSum {
+ public:
+  static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
+  template <int kShift>
+  void Add(const int16_t* src) {
+#if defined(KASHIF_TAGGER_SSE2)
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+    even_ = _mm_add_epi32(even_, _mm_madd_epi16(w, _mm_set1_epi32(1 << kShift)));
+    odd_ = _mm_add_epi32(odd_, _mm_madd_epi16(w, _mm_set1_epi32((1 << kShift) << 16)));
+#else
+    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += int32_t{src[y]} * (1 << kShift);
+#endif
+  }
+  // Adds another sum.
+  void Add(const RowSum& other) {
+#if defined(KASHIF_TAGGER_SSE2)
+    even_ = _mm_add_epi32(even_, other.even_);
+    odd_ = _mm_add_epi32(odd_, other.odd_);
+#else
+    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += other.sums_[y];
+#endif
+  }
+  void Store(int32_t* dst) const {
+#if defined(KASHIF_TAGGER_SSE2)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_unpacklo_epi32(even_, odd_));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst) + 1, _mm_unpackhi_epi32(even_, odd_));
+#else
+    std::copy(sums_, sums_ + kTagRowWidth, dst);
+#endif
+  }
+
+ private:
+#if defined(KASHIF_TAGGER_SSE2)
+  __m128i even_ = _mm_setzero_si128();  // lanes 0, 2, 4, 6
+  __m128i odd_ = _mm_setzero_si128();   // lanes 1, 3, 5, 7
+#else
+  int32_t sums_[kTagRowWidth] = {};
+#endif
+};
+
+}  // namespace
+
 // A table of words and their lexical sums by offset, eight ways to a set. An entry is found by
 // a 64-bit hash of the token's bytes and of everything else its lexical features read (the NER
 // classes, the clitics, the reading): its top bits pick the set, its low 32 bits are the tag the
@@ -266,7 +315,7 @@ class WordCache {
   // the second index), and the three rows of the marks of a token with no mark on it or its
   // neighbours summed (most tokens): ContextFeatures' marks without hashing them.
   std::vector<const int16_t*> mark_rows;
-  alignas(16) int32_t unmarked[kTagRowWidth] = {};
+  RowSum unmarked;
   std::vector<Set> sets;
   std::vector<uint8_t> next;  // each set's way filled next: first in, first out
   std::vector<Entry> entries;
@@ -285,10 +334,8 @@ class WordCache {
             size_t{FeatureBucket(MarkHash(code), d, model.bucket_mask())} * kTagRowWidth;
       }
     }
-    std::fill(unmarked, unmarked + kTagRowWidth, 0);
-    for (int d = 0; d < 3; ++d) {
-      for (int y = 0; y < kTagRowWidth; ++y) unmarked[y] += mark_rows[static_cast<size_t>(d)][y];
-    }
+    unmarked = RowSum();
+    for (size_t d = 0; d < 3; ++d) unmarked.Add<0>(mark_rows[d]);
     model_id = model.id();
   }
   static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
@@ -393,51 +440,6 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
 }
 
 namespace {
-
-// One token's emission scores (kTagRowWidth int32 lanes) summed in registers: rows of int16
-// weights added, each shifted left by kShift, with two vector additions where SSE2 is there
-// (the compiler does not vectorize the widening on its own), then stored once.
-class RowSum {
- public:
-  static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
-  template <int kShift>
-  void Add(const int16_t* src) {
-#if defined(KASHIF_TAGGER_SSE2)
-    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
-    const __m128i zero = _mm_setzero_si128();
-    // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
-    lo_ = _mm_add_epi32(lo_, _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16 - kShift));
-    hi_ = _mm_add_epi32(hi_, _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16 - kShift));
-#else
-    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += int32_t{src[y]} * (1 << kShift);
-#endif
-  }
-  // Adds a row of kTagRowWidth int32 sums (16-byte aligned).
-  void AddSums(const int32_t* src) {
-#if defined(KASHIF_TAGGER_SSE2)
-    lo_ = _mm_add_epi32(lo_, _mm_load_si128(reinterpret_cast<const __m128i*>(src)));
-    hi_ = _mm_add_epi32(hi_, _mm_load_si128(reinterpret_cast<const __m128i*>(src) + 1));
-#else
-    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += src[y];
-#endif
-  }
-  void Store(int32_t* dst) const {
-#if defined(KASHIF_TAGGER_SSE2)
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), lo_);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst) + 1, hi_);
-#else
-    std::copy(sums_, sums_ + kTagRowWidth, dst);
-#endif
-  }
-
- private:
-#if defined(KASHIF_TAGGER_SSE2)
-  __m128i lo_ = _mm_setzero_si128();
-  __m128i hi_ = _mm_setzero_si128();
-#else
-  int32_t sums_[kTagRowWidth] = {};
-#endif
-};
 
 // The cache key of every token of `doc`: everything LexicalFeatures reads. The reading (its
 // full hash), the whole match form (the reading after proclitics of at most 8 bytes, which
@@ -549,7 +551,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   RowSum sum;
   auto add_marks = [&cache, &sum](const uint16_t* codes) {
     if ((codes[0] | codes[1] | codes[2]) == 0) {
-      sum.AddSums(cache.unmarked);
+      sum.Add(cache.unmarked);
       return;
     }
     for (unsigned d = 0; d < 3; ++d) sum.Add<0>(cache.mark_rows[codes[d] * 3u + d]);
