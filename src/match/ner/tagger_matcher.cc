@@ -76,7 +76,7 @@ StatusOr<std::shared_ptr<const TaggerModel>> LoadTaggerModel(const std::string& 
 
 void LabelsToCandidates(const Document& doc, const NerTokens& view,
                         const std::vector<uint8_t>& labels, int32_t priority,
-                        std::vector<Candidate>* out) {
+                        std::vector<Candidate>* out, const std::vector<uint8_t>* claimed) {
   const size_t n = labels.size();
   size_t i = 0;
   while (i < n) {
@@ -91,7 +91,10 @@ void LabelsToCandidates(const Document& doc, const NerTokens& view,
     size_t last = end;
     while (first < last && !IsWord(doc, first)) ++first;
     while (last > first && !IsWord(doc, last - 1)) --last;
-    if (first < last) {
+    if (first < last &&
+        (claimed == nullptr || std::find(claimed->begin() + static_cast<ptrdiff_t>(first),
+                                         claimed->begin() + static_cast<ptrdiff_t>(last),
+                                         1) == claimed->begin() + static_cast<ptrdiff_t>(last))) {
       out->push_back(view.MakeCandidate(LabelType(begin_label), first, last, priority));
     }
     i = end;
@@ -136,15 +139,14 @@ void TaggerMatcher::Refine(const Document& doc, const Options& options,
   }
   NerTokens view(doc, *lexicon_, s.prior);
   Tag(doc, view, s.prior, &s.labels);
-  const size_t before = candidates->size();
-  LabelsToCandidates(doc, view, s.labels,
-                     options.tagger_over_rules ? kTaggerOverRulesPriority : kTaggerPriority,
-                     candidates);
-  if (options.tagger_over_rules) return;
-  // Fill the gaps only: a name over any token another PER / ORG / LOC candidate claims goes.
+  if (options.tagger_over_rules) {
+    LabelsToCandidates(doc, view, s.labels, kTaggerOverRulesPriority, candidates);
+    return;
+  }
+  // Fill the gaps only: a name over any token another PER / ORG / LOC candidate claims goes
+  // (never made: most of the tagger's names are the rules' and the lists' too).
   s.claimed.assign(doc.tokens.size(), 0);
-  for (size_t k = 0; k < before; ++k) {
-    const Candidate& c = (*candidates)[k];
+  for (const Candidate& c : *candidates) {
     if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization &&
         c.type != EntityType::kPlace) {
       continue;
@@ -153,15 +155,7 @@ void TaggerMatcher::Refine(const Document& doc, const Options& options,
       s.claimed[t] = 1;
     }
   }
-  auto claimed = [&s](const Candidate& c) {
-    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
-      if (s.claimed[t]) return true;
-    }
-    return false;
-  };
-  candidates->erase(std::remove_if(candidates->begin() + static_cast<ptrdiff_t>(before),
-                                   candidates->end(), claimed),
-                    candidates->end());
+  LabelsToCandidates(doc, view, s.labels, kTaggerPriority, candidates, &s.claimed);
 }
 
 }  // namespace kashif::internal
