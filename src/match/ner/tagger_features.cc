@@ -157,19 +157,49 @@ int ReachOffsets(Reach reach) {
 // (TokenReading::hash, which sees every byte of a reading of up to 16 bytes) and, for a longer
 // one, HashWordMiddle (the bytes HashWord skips). Cheaper than hashing the reading again.
 uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
-  const std::string_view key = view.Key(i);
-  const ReadingSpan readings = doc.Readings(i);
-  const uint64_t hash = readings.empty() ? HashWord(key.data(), key.size())
-                                         : readings[view[i].reading].hash;
-  return key.size() <= 16 ? hash : hash ^ HashWordMiddle(key.data(), key.size());
+  const TokenAnalysis& a = doc.analyses[i];
+  if (a.reading_count == 0) {
+    const std::string_view key = view.Key(i);
+    return HashWord(key.data(), key.size()) ^ HashWordMiddle(key.data(), key.size());
+  }
+  const TokenReading& r = a.readings[view[i].reading];
+  return r.key.size <= 16 ? r.hash
+                          : r.hash ^ HashWordMiddle(doc.arena.data() + r.key.offset, r.key.size);
+}
+
+// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`), the
+// whole match form (the reading after proclitics of at most 8 bytes, which HashWord's first
+// eight bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a
+// short punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or
+// less whole), the NER classes and the clitics. Never 0 (an empty entry).
+uint64_t Fingerprint(const Document& doc, const NerTokens& view, size_t j, uint64_t reading_id) {
+  const NerToken& t = view[j];
+  const std::string_view text = doc.TokenText(j);
+  uint64_t capitals = 0;
+  if (doc.tokens[j].kind == TokenKind::kLatinWord) {
+    for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
+  }
+  // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
+  // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
+  uint64_t one_byte_fields;
+  std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
+  const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
+                        static_cast<uint64_t>(doc.tokens[j].kind) << 8;
+  return (HashWord(text.data(), text.size()) ^
+          Mix64((uint64_t{t.flags} << 32 ^ t.reading_flags) ^ reading_id) ^
+          Mix64(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
+          Mix64(one_byte_fields)) |
+         1;
 }
 
 // What the contextual features need: the strongest earlier candidate over each token, and the
 // types candidates gave each reading anywhere in the document (a name the rules found once with
 // its cue is a name where it stands bare too). `unseen` (training only): the tokens read as
-// unseen words have no mark and give their reading no document type.
+// unseen words have no mark and give their reading no document type. `fingerprints` (tagging
+// only): each token's word-cache key, made in the same pass.
 void PrepareContext(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
-                    TaggerRunScratch* s, const std::vector<uint8_t>* unseen = nullptr) {
+                    TaggerRunScratch* s, const std::vector<uint8_t>* unseen,
+                    std::vector<uint64_t>* fingerprints = nullptr) {
   const size_t n = doc.tokens.size();
   s->marks.assign(n, 0);
   s->priorities.assign(n, -1);
@@ -194,9 +224,11 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
   s->reading_ids.resize(n);
   s->doc_types.clear();
   std::fill(s->doc_type_filter, s->doc_type_filter + 4, 0);
+  if (fingerprints != nullptr) fingerprints->resize(n);
   for (size_t i = 0; i < n; ++i) {
     const uint64_t id = ReadingId(doc, view, i);
     s->reading_ids[i] = id;
+    if (fingerprints != nullptr) (*fingerprints)[i] = Fingerprint(doc, view, i, id);
     if (s->marks[i] != 0 && view[i].word) {
       s->doc_types.emplace_back(id, MarkTypeBit(s->marks[i]));
       s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
@@ -441,36 +473,6 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
 
 namespace {
 
-// The cache key of every token of `doc`: everything LexicalFeatures reads. The reading (its
-// full hash), the whole match form (the reading after proclitics of at most 8 bytes, which
-// HashWord's first eight bytes of the token see), the shape (kind, glue, length, a Latin word's
-// capitals, a short punctuation token's bytes: all seen by HashWord, which reads tokens of 16
-// bytes or less whole), the NER classes and the clitics. Never 0 (an empty entry).
-void Fingerprints(const Document& doc, const NerTokens& view, const TaggerRunScratch& s,
-                  std::vector<uint64_t>* out) {
-  const size_t n = doc.tokens.size();
-  out->resize(n);
-  for (size_t j = 0; j < n; ++j) {
-    const NerToken& t = view[j];
-    const std::string_view text = doc.TokenText(j);
-    uint64_t capitals = 0;
-    if (doc.tokens[j].kind == TokenKind::kLatinWord) {
-      for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
-    }
-    // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
-    // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
-    uint64_t one_byte_fields;
-    std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
-    const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
-                          static_cast<uint64_t>(doc.tokens[j].kind) << 8;
-    (*out)[j] = (HashWord(text.data(), text.size()) ^
-                 Mix64((uint64_t{t.flags} << 32 ^ t.reading_flags) ^ s.reading_ids[j]) ^
-                 Mix64(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
-                 Mix64(one_byte_fields)) |
-                1;
-  }
-}
-
 // Fills `entry` with token j's lexical sums: every feature's bucket first (each row fetched as
 // soon as its bucket is known), then each offset's rows summed in registers.
 void FillEntry(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
@@ -525,17 +527,16 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   const size_t n = doc.tokens.size();
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  PrepareContext(doc, view, prior, scratch);
+  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
+  PrepareContext(doc, view, prior, scratch, nullptr, &fingerprints);
   emissions->resize(n * W);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
   if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model);
-  // Each token's cache key first, its set's tags fetched at once; the entry a few tokens ahead
+  // Each token's cache key first (PrepareContext), its set's tags fetched at once; the entry a few tokens ahead
   // is looked up and fetched while this one is summed (the entries are too many for the
   // nearest caches), and kept: when its turn comes, an entry still holding its key is a hit
   // without searching the set again.
-  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
-  Fingerprints(doc, view, *scratch, &fingerprints);
   for (uint64_t fingerprint : fingerprints) __builtin_prefetch(cache.SetFor(fingerprint));
   constexpr size_t kAhead = 4;
   WordCache::Entry* probed[8] = {};
