@@ -49,9 +49,9 @@ bool IsLead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 // A token's candidate mark (the strongest earlier candidate over it, PrepareContext) as a code:
 // 0 none, else 1 + (type << 5 | band << 3 | position | last) with position 1 (the candidate's
 // first token) or 2 and last 4 (its last token) or 0; kPadCode a neighbour beyond the
-// document's edge. The feature hashes the mark's value (MarkValue) as it always has: the code
+// document's edge. The feature hashes the mark's value (MarkHash) as it always has: the code
 // only keeps the marks few and dense, so tagging reads each mark's weight rows from a table
-// (MarkRows) instead of hashing them at every token.
+// (WordCache::mark_rows) instead of hashing them at every token.
 constexpr uint16_t kPadCode = 257;
 constexpr int kMarkCodes = kPadCode + 1;
 static_assert(static_cast<int>(EntityType::kCustom) < 8, "a type fits in a mark code's 3 bits");
