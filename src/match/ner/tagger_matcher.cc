@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "data/embedded_data.h"
@@ -132,13 +133,18 @@ void TaggerMatcher::Refine(const Document& doc, const Options& options,
                            std::vector<Candidate>* candidates) const {
   if (doc.tokens.empty()) return;
   TaggerScratch& s = t_scratch;
-  // The features read what the matchers proposed, as in training: not the propagated names.
-  s.prior.clear();
-  for (const Candidate& c : *candidates) {
-    if (c.priority > kPropagationPriority) s.prior.push_back(c);
+  // The features read what the matchers proposed, as in training: not the propagated names
+  // (copied without them where there are any: most texts have none).
+  const std::vector<Candidate>* prior = candidates;
+  auto propagated = [](const Candidate& c) { return c.priority <= kPropagationPriority; };
+  if (std::any_of(candidates->begin(), candidates->end(), propagated)) {
+    s.prior.clear();
+    std::remove_copy_if(candidates->begin(), candidates->end(), std::back_inserter(s.prior),
+                        propagated);
+    prior = &s.prior;
   }
-  NerTokens view(doc, *lexicon_, s.prior);
-  Tag(doc, view, s.prior, &s.labels);
+  NerTokens view(doc, *lexicon_, *prior);
+  Tag(doc, view, *prior, &s.labels);
   if (options.tagger_over_rules) {
     LabelsToCandidates(doc, view, s.labels, kTaggerOverRulesPriority, candidates);
     return;
