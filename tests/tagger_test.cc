@@ -555,6 +555,44 @@ TEST(TaggerEndToEndTest, AWarmWordCacheGivesWhatAColdOneGives) {
   EXPECT_EQ(on_new_thread, cold);
 }
 
+// The word cache tells apart long words that share their length and their first and last
+// eight bytes (all the analyzer's HashWord of a reading sees): each keeps its own emission
+// scores, as on a cold cache. Made-up words of ten letters (20 bytes) that differ in their
+// fifth and sixth letters only, tagged with a model whose every weight differs.
+TEST(TaggerFeaturesTest, LongWordsAlikeAtBothEndsKeepTheirOwnScores) {
+  TaggerModel filled(12, kTaggerFeatureVersion);
+  for (size_t k = 0; k < filled.weights().size(); ++k) {
+    filled.weights()[k] = static_cast<int16_t>(static_cast<int>((k * 2654435761u >> 7) % 2001) - 1000);
+  }
+  auto model = TaggerModel::Parse(filled.Serialize(), "filled", kTaggerFeatureVersion);
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  TaggerFeatures features(SharedLexicons().ner);
+  auto emissions = [&](const std::string& word, TaggerRunScratch* scratch) {
+    const std::string text = "وقال " + word + " أمس";
+    Document doc;
+    doc.text = text;
+    Tokenizer().Tokenize(doc.text, &doc.tokens);
+    SharedLexicons().analyzer.Analyze(&doc);
+    NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
+    std::vector<int32_t> out;
+    features.Emissions(doc, view, doc.candidates, *model, scratch, &out);
+    return out;
+  };
+  const std::string a = "بارستوفيلد";
+  const std::string b = "بارسنافيلد";
+  ASSERT_EQ(a.size(), 20u);
+  ASSERT_EQ(a.substr(0, 8) + a.substr(12), b.substr(0, 8) + b.substr(12));
+  TaggerRunScratch cold_a;
+  TaggerRunScratch cold_b;
+  const std::vector<int32_t> only_a = emissions(a, &cold_a);
+  const std::vector<int32_t> only_b = emissions(b, &cold_b);
+  ASSERT_NE(only_a, only_b);  // the words' own features weigh differently
+  TaggerRunScratch warm;
+  EXPECT_EQ(emissions(a, &warm), only_a);
+  EXPECT_EQ(emissions(b, &warm), only_b);  // not a's cached sums
+  EXPECT_EQ(emissions(a, &warm), only_a);
+}
+
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {
   EXPECT_TRUE(
       TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in", kTaggerFeatureVersion).ok());

@@ -46,6 +46,32 @@ uint64_t Hash(Template t, uint64_t value) {
 
 bool IsLead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
+// A token's candidate mark (the strongest earlier candidate over it, PrepareContext) as a code:
+// 0 none, else 1 + (type << 5 | band << 3 | position | last) with position 1 (the candidate's
+// first token) or 2 and last 4 (its last token) or 0; kPadCode a neighbour beyond the
+// document's edge. The feature hashes the mark's value (MarkHash) as it always has: the code
+// only keeps the marks few and dense, so tagging reads each mark's weight rows from a table
+// (WordCache::mark_rows) instead of hashing them at every token.
+constexpr uint16_t kPadCode = 257;
+constexpr int kMarkCodes = kPadCode + 1;
+static_assert(static_cast<int>(EntityType::kCustom) < 8, "a type fits in a mark code's 3 bits");
+
+uint16_t MarkCode(EntityType type, uint32_t band, uint32_t position, uint32_t last) {
+  return static_cast<uint16_t>(1 + (static_cast<uint32_t>(type) << 5 | band << 3 | position | last));
+}
+
+// The type bit of a mark (code 1..256) for the document's types.
+uint32_t MarkTypeBit(uint16_t code) { return 1u << ((code - 1u) >> 5); }
+
+// The hash of the candidate feature of a mark code: Hash(kCandidate, 1 + (type << 8 | band << 4
+// | position | last)), Hash(kCandidate, 0) for none, Hash(kPadding, 0) for kPadCode.
+uint64_t MarkHash(uint16_t code) {
+  if (code == kPadCode) return Hash(kPadding, 0);
+  if (code == 0) return Hash(kCandidate, 0);
+  const uint64_t c = code - 1u;
+  return Hash(kCandidate, 1 + ((c >> 5) << 8 | (c >> 3 & 3) << 4 | (c & 7)));
+}
+
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 
 template <typename Emit>
@@ -94,8 +120,7 @@ uint32_t CliticBits(const NerToken& t) {
 // classes and its identity (reading, bare and whole forms); its affixes, shape, length and
 // clitics stay. A template argument, so tagging compiles to the same code as without it.
 template <bool kUnseen = false, typename Emit>
-void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint64_t reading_hash,
-                     Emit emit) {
+void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, Emit emit) {
   const NerToken& t = view[i];
   std::string_view bare = view.Key(i);
   if (t.article && bare.size() > kArticle.size() && bare.substr(0, kArticle.size()) == kArticle) {
@@ -107,7 +132,7 @@ void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, uint6
     if (IsLead(bare[b])) starts[letters++] = static_cast<uint32_t>(b);
   }
   starts[letters] = static_cast<uint32_t>(bare.size());
-  if (!kUnseen) emit(reading_hash, Reach::kFar);
+  if (!kUnseen) emit(Hash(kReading, view.Key(i)), Reach::kFar);
   if (!kUnseen) emit(Hash(kBare, bare), Reach::kNear);
   if (letters >= 2) emit(Hash(kSuffix2, bare.substr(starts[letters - 2])), Reach::kNear);
   if (!kUnseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
@@ -128,26 +153,67 @@ int ReachOffsets(Reach reach) {
   return reach == Reach::kOwn ? 0 : reach == Reach::kNear ? 1 : kMaxOffset;
 }
 
+// Token i's reading told apart from every other reading: the analyzer's HashWord of it
+// (TokenReading::hash, which sees every byte of a reading of up to 16 bytes) and, for a longer
+// one, HashWordMiddle (the bytes HashWord skips). Cheaper than hashing the reading again.
+uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
+  const TokenAnalysis& a = doc.analyses[i];
+  if (a.reading_count == 0) {
+    const std::string_view key = view.Key(i);
+    return HashWord(key.data(), key.size()) ^ HashWordMiddle(key.data(), key.size());
+  }
+  const TokenReading& r = a.readings[view[i].reading];
+  return r.key.size <= 16 ? r.hash
+                          : r.hash ^ HashWordMiddle(doc.arena.data() + r.key.offset, r.key.size);
+}
+
+// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`), the
+// whole match form (the reading after proclitics of at most 8 bytes, which HashWord's first
+// eight bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a
+// short punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or
+// less whole), the NER classes and the clitics. Never 0 (an empty entry).
+uint64_t Fingerprint(const Document& doc, const NerTokens& view, size_t j, uint64_t reading_id) {
+  const NerToken& t = view[j];
+  const std::string_view text = doc.TokenText(j);
+  uint64_t capitals = 0;
+  if (doc.tokens[j].kind == TokenKind::kLatinWord) {
+    for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
+  }
+  // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
+  // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
+  uint64_t one_byte_fields;
+  std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
+  const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
+                        static_cast<uint64_t>(doc.tokens[j].kind) << 8;
+  return (HashWord(text.data(), text.size()) ^
+          Mix64((uint64_t{t.flags} << 32 ^ t.reading_flags) ^ reading_id) ^
+          Mix64(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
+          Mix64(one_byte_fields)) |
+         1;
+}
+
 // What the contextual features need: the strongest earlier candidate over each token, and the
 // types candidates gave each reading anywhere in the document (a name the rules found once with
 // its cue is a name where it stands bare too). `unseen` (training only): the tokens read as
-// unseen words have no mark and give their reading no document type.
+// unseen words have no mark and give their reading no document type. `fingerprints` (tagging
+// only): each token's word-cache key, made in the same pass.
 void PrepareContext(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
-                    TaggerRunScratch* s, const std::vector<uint8_t>* unseen = nullptr) {
+                    TaggerRunScratch* s, const std::vector<uint8_t>* unseen,
+                    std::vector<uint64_t>* fingerprints = nullptr) {
   const size_t n = doc.tokens.size();
   s->marks.assign(n, 0);
   s->priorities.assign(n, -1);
   for (const Candidate& c : prior) {
-    const uint64_t band = c.priority >= kBuiltinGazetteerPriority ? 3
+    const uint32_t band = c.priority >= kBuiltinGazetteerPriority ? 3
                           : c.priority >= kGrammarPriority        ? 2
                           : c.priority >= kNerRulePriority        ? 1
                                                                   : 0;
     for (uint32_t t = c.first_token; t < c.end_token && t < n; ++t) {
       if (c.priority <= s->priorities[t]) continue;
       s->priorities[t] = c.priority;
-      const uint64_t position = t == c.first_token ? 1 : 2;
-      const uint64_t last = t + 1 == c.end_token ? 4 : 0;
-      s->marks[t] = 1 + (static_cast<uint64_t>(c.type) << 8 | band << 4 | position | last);
+      const uint32_t position = t == c.first_token ? 1 : 2;
+      const uint32_t last = t + 1 == c.end_token ? 4 : 0;
+      s->marks[t] = MarkCode(c.type, band, position, last);
     }
   }
   if (unseen != nullptr) {
@@ -155,41 +221,92 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
       if ((*unseen)[i]) s->marks[i] = 0;
     }
   }
-  s->reading_hashes.resize(n);
+  s->reading_ids.resize(n);
   s->doc_types.clear();
+  std::fill(s->doc_type_filter, s->doc_type_filter + 4, 0);
+  if (fingerprints != nullptr) fingerprints->resize(n);
   for (size_t i = 0; i < n; ++i) {
-    s->reading_hashes[i] = Hash(kReading, view.Key(i));
+    const uint64_t id = ReadingId(doc, view, i);
+    s->reading_ids[i] = id;
+    if (fingerprints != nullptr) (*fingerprints)[i] = Fingerprint(doc, view, i, id);
     if (s->marks[i] != 0 && view[i].word) {
-      s->doc_types.emplace_back(s->reading_hashes[i], 1u << ((s->marks[i] - 1) >> 8));
+      s->doc_types.emplace_back(id, MarkTypeBit(s->marks[i]));
+      s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
     }
   }
   std::sort(s->doc_types.begin(), s->doc_types.end());
 }
 
-// Every contextual feature of token i: emit(hash, offset) for features that token i sees at
-// `offset` (its own: 0). `unseen` (training only): token i is read as an unseen word, no
-// document type.
-template <typename Emit>
-void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s, Emit emit,
-                     bool unseen = false) {
+// Every contextual feature of token i: the candidate marks of the token before it, of itself
+// and of the one after it (kPadCode beyond the document's edge), as emit_marks(codes) with
+// codes[d + 1] the mark seen at offset d, each one feature (MarkHash(code) at offset d); then
+// emit(hash, offset) for the others, seen at `offset` (its own: 0). `unseen` (training only):
+// token i is read as an unseen word, no document type.
+template <typename EmitMarks, typename Emit>
+void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
+                     EmitMarks emit_marks, Emit emit, bool unseen = false) {
   const size_t n = s.marks.size();
-  for (int d = -1; d <= 1; ++d) {
-    const ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
-    if (j < 0 || j >= static_cast<ptrdiff_t>(n)) {
-      emit(Hash(kPadding, 0), d);
-    } else {
-      emit(Hash(kCandidate, s.marks[static_cast<size_t>(j)]), d);
-    }
-  }
-  if (view[i].word && !unseen) {
+  const uint16_t codes[3] = {i == 0 ? kPadCode : s.marks[i - 1], s.marks[i],
+                             i + 1 >= n ? kPadCode : s.marks[i + 1]};
+  emit_marks(codes);
+  const uint64_t h = s.reading_ids[i];
+  if (view[i].word && !unseen && (s.doc_type_filter[h >> 62] >> (h >> 56 & 63) & 1)) {
     uint32_t types = 0;
-    const uint64_t h = s.reading_hashes[i];
     auto it =
         std::lower_bound(s.doc_types.begin(), s.doc_types.end(), std::make_pair(h, uint32_t{0}));
     for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;
     if (types != 0) emit(Hash(kDocTypes, types), 0);
   }
 }
+
+}  // namespace
+
+namespace {
+
+// One token's emission scores (kTagRowWidth int32 lanes) summed in registers: rows of int16
+// weights added, each shifted left by kShift, then stored once. With SSE2 a row is added by
+// two multiply-adds (pmaddwd) against (1 << kShift, 0) and (0, 1 << kShift) pairs: the
+// even lanes sign-extended and shifted into one vector, the odd ones into the other, interleaved
+// back when stored (the compiler does not vectorize the widening on its own).
+class RowSum {
+ public:
+  static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
+  template <int kShift>
+  void Add(const int16_t* src) {
+#if defined(KASHIF_TAGGER_SSE2)
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+    even_ = _mm_add_epi32(even_, _mm_madd_epi16(w, _mm_set1_epi32(1 << kShift)));
+    odd_ = _mm_add_epi32(odd_, _mm_madd_epi16(w, _mm_set1_epi32((1 << kShift) << 16)));
+#else
+    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += int32_t{src[y]} * (1 << kShift);
+#endif
+  }
+  // Adds another sum.
+  void Add(const RowSum& other) {
+#if defined(KASHIF_TAGGER_SSE2)
+    even_ = _mm_add_epi32(even_, other.even_);
+    odd_ = _mm_add_epi32(odd_, other.odd_);
+#else
+    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += other.sums_[y];
+#endif
+  }
+  void Store(int32_t* dst) const {
+#if defined(KASHIF_TAGGER_SSE2)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_unpacklo_epi32(even_, odd_));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst) + 1, _mm_unpackhi_epi32(even_, odd_));
+#else
+    std::copy(sums_, sums_ + kTagRowWidth, dst);
+#endif
+  }
+
+ private:
+#if defined(KASHIF_TAGGER_SSE2)
+  __m128i even_ = _mm_setzero_si128();  // lanes 0, 2, 4, 6
+  __m128i odd_ = _mm_setzero_si128();   // lanes 1, 3, 5, 7
+#else
+  int32_t sums_[kTagRowWidth] = {};
+#endif
+};
 
 }  // namespace
 
@@ -226,22 +343,37 @@ class WordCache {
     uint32_t tags[kWays] = {};
   };
   uint64_t model_id = 0;
+  // The model's row of each mark code's candidate feature at offset d (kMarkCodes x 3, d + 1
+  // the second index), and the three rows of the marks of a token with no mark on it or its
+  // neighbours summed (most tokens): ContextFeatures' marks without hashing them.
+  std::vector<const int16_t*> mark_rows;
+  RowSum unmarked;
   std::vector<Set> sets;
   std::vector<uint8_t> next;  // each set's way filled next: first in, first out
   std::vector<Entry> entries;
   // A missed word's feature buckets by offset (kept to reuse their memory).
   std::vector<uint32_t> buckets[kOffsets];
 
-  void Reset(uint64_t id) {
+  void Reset(const TaggerModel& model) {
     sets.assign(kSets, Set());
     next.assign(kSets, 0);
     entries.assign(kEntries, Entry());
-    model_id = id;
+    mark_rows.resize(size_t{kMarkCodes} * 3);
+    for (uint16_t code = 0; code < kMarkCodes; ++code) {
+      for (int d = -1; d <= 1; ++d) {
+        mark_rows[code * 3u + static_cast<unsigned>(d + 1)] =
+            model.rows_data() +
+            size_t{FeatureBucket(MarkHash(code), d, model.bucket_mask())} * kTagRowWidth;
+      }
+    }
+    unmarked = RowSum();
+    for (size_t d = 0; d < 3; ++d) unmarked.Add<0>(mark_rows[d]);
+    model_id = model.id();
   }
   static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
   const Set* SetFor(uint64_t fingerprint) const { return &sets[SetOf(fingerprint)]; }
   // The entry tagged like `fingerprint` (to fetch ahead; its whole key not read), or null.
-  const Entry* Probe(uint64_t fingerprint) const {
+  Entry* Probe(uint64_t fingerprint) {
     const size_t set = SetOf(fingerprint);
     const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
     return way < 0 ? nullptr : &entries[set * kWays + static_cast<size_t>(way)];
@@ -320,88 +452,26 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
       }
     };
     if (hidden(j)) {
-      LexicalFeatures<true>(doc, view, j, scratch->reading_hashes[j], emit);
+      LexicalFeatures<true>(doc, view, j, emit);
     } else {
-      LexicalFeatures(doc, view, j, scratch->reading_hashes[j], emit);
+      LexicalFeatures(doc, view, j, emit);
     }
   }
   out->Clear();
   for (size_t i = 0; i < n; ++i) {
-    ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
+    auto emit = [&](uint64_t h, int d) {
       per_token[i].push_back(FeatureBucket(h, d, bucket_mask));
-    }, hidden(i));
+    };
+    auto emit_marks = [&](const uint16_t* codes) {
+      for (int d = -1; d <= 1; ++d) emit(MarkHash(codes[d + 1]), d);
+    };
+    ContextFeatures(view, i, *scratch, emit_marks, emit, hidden(i));
     out->buckets.insert(out->buckets.end(), per_token[i].begin(), per_token[i].end());
     out->EndToken();
   }
 }
 
 namespace {
-
-// One token's emission scores (kTagRowWidth int32 lanes) summed in registers: rows of int16
-// weights added, each shifted left by kShift, with two vector additions where SSE2 is there
-// (the compiler does not vectorize the widening on its own), then stored once.
-class RowSum {
- public:
-  static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
-  template <int kShift>
-  void Add(const int16_t* src) {
-#if defined(KASHIF_TAGGER_SSE2)
-    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
-    const __m128i zero = _mm_setzero_si128();
-    // Each int16 in the upper half of an int32 lane, shifted back down with its sign.
-    lo_ = _mm_add_epi32(lo_, _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16 - kShift));
-    hi_ = _mm_add_epi32(hi_, _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16 - kShift));
-#else
-    for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += int32_t{src[y]} * (1 << kShift);
-#endif
-  }
-  void Store(int32_t* dst) const {
-#if defined(KASHIF_TAGGER_SSE2)
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), lo_);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst) + 1, hi_);
-#else
-    std::copy(sums_, sums_ + kTagRowWidth, dst);
-#endif
-  }
-
- private:
-#if defined(KASHIF_TAGGER_SSE2)
-  __m128i lo_ = _mm_setzero_si128();
-  __m128i hi_ = _mm_setzero_si128();
-#else
-  int32_t sums_[kTagRowWidth] = {};
-#endif
-};
-
-// The cache key of every token of `doc`: everything LexicalFeatures reads. The reading (its
-// full hash), the whole match form (the reading after proclitics of at most 8 bytes, which
-// HashWord's first eight bytes of the token see), the shape (kind, glue, length, a Latin word's
-// capitals, a short punctuation token's bytes: all seen by HashWord, which reads tokens of 16
-// bytes or less whole), the NER classes and the clitics. Never 0 (an empty entry).
-void Fingerprints(const Document& doc, const NerTokens& view, const TaggerRunScratch& s,
-                  std::vector<uint64_t>* out) {
-  const size_t n = doc.tokens.size();
-  out->resize(n);
-  for (size_t j = 0; j < n; ++j) {
-    const NerToken& t = view[j];
-    const std::string_view text = doc.TokenText(j);
-    uint64_t capitals = 0;
-    if (doc.tokens[j].kind == TokenKind::kLatinWord) {
-      for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
-    }
-    // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
-    // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
-    uint64_t one_byte_fields;
-    std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
-    const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
-                          static_cast<uint64_t>(doc.tokens[j].kind) << 8;
-    (*out)[j] = (HashWord(text.data(), text.size()) ^ s.reading_hashes[j] ^
-                 Mix64(uint64_t{t.flags} << 32 ^ t.reading_flags) ^
-                 Mix64(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
-                 Mix64(one_byte_fields)) |
-                1;
-  }
-}
 
 // Fills `entry` with token j's lexical sums: every feature's bucket first (each row fetched as
 // soon as its bucket is known), then each offset's rows summed in registers.
@@ -410,7 +480,7 @@ void FillEntry(const Document& doc, const NerTokens& view, size_t j, const Tagge
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
   for (std::vector<uint32_t>& b : cache->buckets) b.clear();
-  LexicalFeatures(doc, view, j, s.reading_hashes[j], [&](uint64_t h, Reach reach) {
+  LexicalFeatures(doc, view, j, [&](uint64_t h, Reach reach) {
     const int r = ReachOffsets(reach);
     for (int d = -r; d <= r; ++d) {
       const uint32_t bucket = FeatureBucket(h, d, mask);
@@ -457,34 +527,52 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   const size_t n = doc.tokens.size();
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  PrepareContext(doc, view, prior, scratch);
+  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
+  PrepareContext(doc, view, prior, scratch, nullptr, &fingerprints);
   emissions->resize(n * W);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
-  if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model.id());
-  // Each token's cache key first, its set's tags fetched at once; the entry a few tokens ahead
-  // is looked up and fetched while this one is summed: the entries are too many for the
-  // nearest caches.
-  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
-  Fingerprints(doc, view, *scratch, &fingerprints);
+  if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model);
+  // Each token's cache key first (PrepareContext), its set's tags fetched at once; the entry a few tokens ahead
+  // is looked up and fetched while this one is summed (the entries are too many for the
+  // nearest caches), and kept: when its turn comes, an entry still holding its key is a hit
+  // without searching the set again.
   for (uint64_t fingerprint : fingerprints) __builtin_prefetch(cache.SetFor(fingerprint));
   constexpr size_t kAhead = 4;
+  WordCache::Entry* probed[8] = {};
+  static_assert(kAhead < 8, "the probed entries fit the ring");
+  for (size_t j = 0; j < kAhead && j < n; ++j) probed[j] = cache.Find(fingerprints[j]);
   // Token j's sums at offset d belong to token i = j - d: token i's row is complete once token
   // i + kMaxOffset's entry is known. The entries of the tokens whose rows are still open (j - 4
   // to j) are kept by token index mod 8, and a miss never refills one of them.
   constexpr size_t kOpen = 2 * kMaxOffset;
   const WordCache::Entry* open[8] = {};
   static_assert(kOpen < 8, "the open entries fit the ring");
+  // The marks' features from the cache's table (ContextFeatures' emit_marks).
+  RowSum sum;
+  auto add_marks = [&cache, &sum](const uint16_t* codes) {
+    if ((codes[0] | codes[1] | codes[2]) == 0) {
+      sum.Add(cache.unmarked);
+      return;
+    }
+    for (unsigned d = 0; d < 3; ++d) sum.Add<0>(cache.mark_rows[codes[d] * 3u + d]);
+  };
+  auto add_feature = [&sum, rows, mask](uint64_t h, int d) {
+    sum.Add<0>(rows + size_t{FeatureBucket(h, d, mask)} * W);
+  };
   for (size_t j = 0; j < n + kMaxOffset; ++j) {
     if (j < n) {
       if (j + kAhead < n) {
-        if (const WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead])) {
+        WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead]);
+        if (ahead != nullptr) {
           __builtin_prefetch(ahead);
           __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(WordCache::Entry) - 1);
         }
+        probed[(j + kAhead) & 7] = ahead;
       }
       const uint64_t fingerprint = fingerprints[j];
-      WordCache::Entry* entry = cache.Find(fingerprint);
+      WordCache::Entry* entry = probed[j & 7];
+      if (entry == nullptr || entry->fingerprint != fingerprint) entry = cache.Find(fingerprint);
       if (entry == nullptr) {
         const WordCache::Entry* keep[kOpen];
         int kept = 0;
@@ -496,15 +584,20 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
     }
     if (j < kMaxOffset) continue;
     const size_t i = j - kMaxOffset;
-    RowSum sum;
-    for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
-      const size_t k = i + static_cast<size_t>(d);  // wraps past the start: then k >= n
-      if (k >= n) continue;
-      sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
+    sum = RowSum();
+    if (i >= kMaxOffset && j < n) {
+      for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
+        sum.Add<WordCache::kShift>(open[(i + static_cast<size_t>(d)) & 7]->sums +
+                                   (d + kMaxOffset) * kTagLabelCount);
+      }
+    } else {
+      for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
+        const size_t k = i + static_cast<size_t>(d);  // wraps past the start: then k >= n
+        if (k >= n) continue;
+        sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
+      }
     }
-    ContextFeatures(view, i, *scratch, [&](uint64_t h, int d) {
-      sum.Add<0>(rows + size_t{FeatureBucket(h, d, mask)} * W);
-    });
+    ContextFeatures(view, i, *scratch, add_marks, add_feature);
     sum.Store(e + i * W);
   }
 }

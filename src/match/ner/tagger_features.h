@@ -49,11 +49,17 @@ inline uint32_t FeatureBucket(uint64_t hash, int offset, uint32_t mask) {
 class WordCache;
 
 struct TaggerRunScratch {
-  std::vector<uint64_t> marks;
+  // Each token's candidate mark as a code (0: none; see MarkCode in tagger_features.cc).
+  std::vector<uint16_t> marks;
   std::vector<int32_t> priorities;
-  std::vector<uint64_t> reading_hashes;
+  // Each token's reading told apart from every other reading (equal readings, equal ids): the
+  // key of the document's types and part of the word-cache key. Not a feature hash.
+  std::vector<uint64_t> reading_ids;
   std::vector<uint64_t> fingerprints;  // each token's word-cache key
   std::vector<std::pair<uint64_t, uint32_t>> doc_types;
+  // A bit for each reading id's top eight bits in doc_types: most tokens' readings have no
+  // document type, and the filter says so without searching doc_types.
+  uint64_t doc_type_filter[4] = {};
   std::unique_ptr<WordCache> cache;
   TaggerRunScratch();
   ~TaggerRunScratch();

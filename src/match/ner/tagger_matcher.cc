@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "data/embedded_data.h"
@@ -76,7 +77,7 @@ StatusOr<std::shared_ptr<const TaggerModel>> LoadTaggerModel(const std::string& 
 
 void LabelsToCandidates(const Document& doc, const NerTokens& view,
                         const std::vector<uint8_t>& labels, int32_t priority,
-                        std::vector<Candidate>* out) {
+                        std::vector<Candidate>* out, const std::vector<uint8_t>* claimed) {
   const size_t n = labels.size();
   size_t i = 0;
   while (i < n) {
@@ -91,7 +92,10 @@ void LabelsToCandidates(const Document& doc, const NerTokens& view,
     size_t last = end;
     while (first < last && !IsWord(doc, first)) ++first;
     while (last > first && !IsWord(doc, last - 1)) --last;
-    if (first < last) {
+    if (first < last &&
+        (claimed == nullptr || std::find(claimed->begin() + static_cast<ptrdiff_t>(first),
+                                         claimed->begin() + static_cast<ptrdiff_t>(last),
+                                         1) == claimed->begin() + static_cast<ptrdiff_t>(last))) {
       out->push_back(view.MakeCandidate(LabelType(begin_label), first, last, priority));
     }
     i = end;
@@ -129,22 +133,26 @@ void TaggerMatcher::Refine(const Document& doc, const Options& options,
                            std::vector<Candidate>* candidates) const {
   if (doc.tokens.empty()) return;
   TaggerScratch& s = t_scratch;
-  // The features read what the matchers proposed, as in training: not the propagated names.
-  s.prior.clear();
-  for (const Candidate& c : *candidates) {
-    if (c.priority > kPropagationPriority) s.prior.push_back(c);
+  // The features read what the matchers proposed, as in training: not the propagated names
+  // (copied without them where there are any: most texts have none).
+  const std::vector<Candidate>* prior = candidates;
+  auto propagated = [](const Candidate& c) { return c.priority <= kPropagationPriority; };
+  if (std::any_of(candidates->begin(), candidates->end(), propagated)) {
+    s.prior.clear();
+    std::remove_copy_if(candidates->begin(), candidates->end(), std::back_inserter(s.prior),
+                        propagated);
+    prior = &s.prior;
   }
-  NerTokens view(doc, *lexicon_, s.prior);
-  Tag(doc, view, s.prior, &s.labels);
-  const size_t before = candidates->size();
-  LabelsToCandidates(doc, view, s.labels,
-                     options.tagger_over_rules ? kTaggerOverRulesPriority : kTaggerPriority,
-                     candidates);
-  if (options.tagger_over_rules) return;
-  // Fill the gaps only: a name over any token another PER / ORG / LOC candidate claims goes.
+  NerTokens view(doc, *lexicon_, *prior);
+  Tag(doc, view, *prior, &s.labels);
+  if (options.tagger_over_rules) {
+    LabelsToCandidates(doc, view, s.labels, kTaggerOverRulesPriority, candidates);
+    return;
+  }
+  // Fill the gaps only: a name over any token another PER / ORG / LOC candidate claims goes
+  // (never made: most of the tagger's names are the rules' and the lists' too).
   s.claimed.assign(doc.tokens.size(), 0);
-  for (size_t k = 0; k < before; ++k) {
-    const Candidate& c = (*candidates)[k];
+  for (const Candidate& c : *candidates) {
     if (c.type != EntityType::kPerson && c.type != EntityType::kOrganization &&
         c.type != EntityType::kPlace) {
       continue;
@@ -153,15 +161,7 @@ void TaggerMatcher::Refine(const Document& doc, const Options& options,
       s.claimed[t] = 1;
     }
   }
-  auto claimed = [&s](const Candidate& c) {
-    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
-      if (s.claimed[t]) return true;
-    }
-    return false;
-  };
-  candidates->erase(std::remove_if(candidates->begin() + static_cast<ptrdiff_t>(before),
-                                   candidates->end(), claimed),
-                    candidates->end());
+  LabelsToCandidates(doc, view, s.labels, kTaggerPriority, candidates, &s.claimed);
 }
 
 }  // namespace kashif::internal

@@ -59,10 +59,12 @@ class TaggerMatcher : public Refiner {
 };
 
 // The candidates a label sequence spells out (type, token range, span after the first token's
-// proclitics), at `priority`. A span is trimmed to start and end at a word.
+// proclitics), at `priority`. A span is trimmed to start and end at a word. `claimed`: none, or
+// a flag per token: a span over a flagged token is left out (never made).
 void LabelsToCandidates(const Document& doc, const NerTokens& view,
                         const std::vector<uint8_t>& labels, int32_t priority,
-                        std::vector<Candidate>* out);
+                        std::vector<Candidate>* out,
+                        const std::vector<uint8_t>* claimed = nullptr);
 
 }  // namespace kashif::internal
 
