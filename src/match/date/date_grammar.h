@@ -172,8 +172,7 @@ class Grammar {
         numbers_(numbers),
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
-        hijri_(options.hijri_calendar),
-        hit_slots_(doc.tokens.size()) {}
+        hijri_(options.hijri_calendar) {}
 
   // Appends a candidate for each date expression of the document, longest first, left to right.
   void Run(std::vector<Candidate>* out);
@@ -216,8 +215,7 @@ class Grammar {
         (doc_.analyses[t].lexicons & kLexDate) == 0) {
       return 0;
     }
-    HitsAt(t, true);
-    return hit_slots_[t].kinds;
+    return SlotOf(t).kinds;
   }
 
   // Whether NumberAt(t) may find a number: a digit token or a number word (the number parser
@@ -233,13 +231,19 @@ class Grammar {
 
   // The lexicon hits at token i (i < Size()) as [first, first + count) of hit_pool_: the token
   // as written, or also with its proclitics set aside. An attempt asks about the same few
-  // tokens many times, so each token is looked up once per run.
+  // tokens many times, so the hits of the tokens near it are kept (SlotOf).
   std::pair<uint32_t, uint32_t> HitsAt(size_t i, bool allow_proclitic) const {
-    const HitSlot& slot = hit_slots_[i];
-    if (slot.begin == 0) LookUpHits(i);
-    return {slot.begin - 1, allow_proclitic ? slot.all : slot.plain};
+    const HitSlot& slot = SlotOf(i);
+    return {slot.begin, allow_proclitic ? slot.all : slot.plain};
   }
-  ABSL_ATTRIBUTE_NOINLINE void LookUpHits(size_t i) const;
+  struct HitSlot;
+  // Token i's slot, its hits looked up unless they are there.
+  const HitSlot& SlotOf(size_t i) const {
+    HitSlot& slot = hit_slots_[i % kHitSlots];
+    if (slot.tag != i + 1) LookUpHits(i, &slot);
+    return slot;
+  }
+  ABSL_ATTRIBUTE_NOINLINE void LookUpHits(size_t i, HitSlot* slot) const;
 
   bool IsKind(size_t i, TokenKind kind) const { return i < Size() && doc_.tokens[i].kind == kind; }
 
@@ -261,11 +265,11 @@ class Grammar {
   std::optional<DateWordHit> Word(size_t i, K kind, bool allow_proclitic = false,
                                   bool allow_weak = true) const {
     if (i >= Size()) return std::nullopt;
-    const auto [first, count] = HitsAt(i, allow_proclitic);
+    const HitSlot& slot = SlotOf(i);
     // Most calls ask for a kind the token has no hit of: answered here, inline in the caller;
     // the search below stays out of line (it made every call pay for its registers).
-    if ((hit_slots_[i].kinds & Bit(kind)) == 0) return std::nullopt;
-    return BestHit(first, count, kind, allow_weak);
+    if ((slot.kinds & Bit(kind)) == 0) return std::nullopt;
+    return BestHit(slot.begin, allow_proclitic ? slot.all : slot.plain, kind, allow_weak);
   }
   ABSL_ATTRIBUTE_NOINLINE std::optional<DateWordHit> BestHit(uint32_t first, uint32_t count, K kind,
                                                              bool allow_weak) const;
@@ -537,15 +541,19 @@ class Grammar {
   HijriCalendar hijri_;
   mutable uint32_t unused_ = 0;
 
+  // The hits of the tokens looked up last, direct-mapped by token: a few tokens around the
+  // attempt are in use at once, and a fixed table costs a document nothing per token (a
+  // table of every token was allocated and filled for each). A token whose slot another took
+  // is looked up again, its hits appended to hit_pool_ anew.
   struct HitSlot {
-    // 1 + the index in hit_pool_ of the token's first hit; 0 until the token is looked up, so
-    // that a document's slots start as zeros (one memset, not a store per token).
-    uint32_t begin = 0;
+    uint32_t tag = 0;    // the token + 1; 0: empty (the slots start as zeros)
+    uint32_t begin = 0;  // the index in hit_pool_ of the token's first hit
     uint16_t plain = 0;  // hits of the token as written
     uint16_t all = 0;    // and of its readings without proclitics
     uint32_t kinds = 0;  // Bit() of the kind of each of the `all` hits
   };
-  mutable std::vector<HitSlot> hit_slots_;  // by token
+  static constexpr size_t kHitSlots = 64;
+  mutable HitSlot hit_slots_[kHitSlots];
   mutable std::vector<DateWordHit> hit_pool_;
   static constexpr size_t kHitPoolStart = 64;
   // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once).
