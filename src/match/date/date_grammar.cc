@@ -164,7 +164,6 @@ bool Grammar::DigitsMayStart(size_t i) const {
 void Grammar::LookUpHits(size_t i, HitSlot* to) const {
   HitSlot& slot = *to;
   const uint32_t first = static_cast<uint32_t>(hit_pool_.size());
-  slot.tag = static_cast<uint32_t>(i + 1);
   slot.begin = first;
   slot.plain = 0;
   slot.kinds = 0;

@@ -239,9 +239,12 @@ class Grammar {
   struct HitSlot;
   // Token i's slot, its hits looked up unless they are there.
   const HitSlot& SlotOf(size_t i) const {
-    HitSlot& slot = hit_slots_[i % kHitSlots];
-    if (slot.tag != i + 1) LookUpHits(i, &slot);
-    return slot;
+    const size_t at = i % kHitSlots;
+    if (hit_tags_[at] != i + 1) {
+      hit_tags_[at] = static_cast<uint32_t>(i + 1);
+      LookUpHits(i, &hit_slots_[at]);
+    }
+    return hit_slots_[at];
   }
   ABSL_ATTRIBUTE_NOINLINE void LookUpHits(size_t i, HitSlot* slot) const;
 
@@ -295,12 +298,12 @@ class Grammar {
   // the same few tokens again and again; the parses of the tokens near it are kept.
   std::optional<Num> NumberAt(size_t i, bool allow_proclitic = false) const {
     if (i >= Size()) return std::nullopt;
-    NumSlot& slot = num_slots_[allow_proclitic ? 1 : 0][i % kNumSlots];
-    if (slot.tag != i + 1) {
-      slot.tag = i + 1;
-      slot.num = ParseNumberAt(i, allow_proclitic);
+    const size_t mode = allow_proclitic ? 1 : 0, at = i % kNumSlots;
+    if (num_tags_[mode][at] != i + 1) {
+      num_tags_[mode][at] = static_cast<uint32_t>(i + 1);
+      nums_[mode][at] = ParseNumberAt(i, allow_proclitic);
     }
-    return slot.num;
+    return nums_[mode][at];
   }
   static NumberParseOptions NumberOptions(bool allow_proclitic) {
     NumberParseOptions o;
@@ -544,27 +547,25 @@ class Grammar {
   // The hits of the tokens looked up last, direct-mapped by token: a few tokens around the
   // attempt are in use at once, and a fixed table costs a document nothing per token (a
   // table of every token was allocated and filled for each). A token whose slot another took
-  // is looked up again, its hits appended to hit_pool_ anew.
+  // is looked up again, its hits appended to hit_pool_ anew. Only the tags start as zeros (one
+  // short memset): a slot is written whole when its tag is set.
   struct HitSlot {
-    uint32_t tag = 0;    // the token + 1; 0: empty (the slots start as zeros)
-    uint32_t begin = 0;  // the index in hit_pool_ of the token's first hit
-    uint16_t plain = 0;  // hits of the token as written
-    uint16_t all = 0;    // and of its readings without proclitics
-    uint32_t kinds = 0;  // Bit() of the kind of each of the `all` hits
+    uint32_t begin;  // the index in hit_pool_ of the token's first hit
+    uint16_t plain;  // hits of the token as written
+    uint16_t all;    // and of its readings without proclitics
+    uint32_t kinds;  // Bit() of the kind of each of the `all` hits
   };
   static constexpr size_t kHitSlots = 64;
+  mutable uint32_t hit_tags_[kHitSlots] = {};  // the token + 1 in each slot; 0: empty
   mutable HitSlot hit_slots_[kHitSlots];
   mutable std::vector<DateWordHit> hit_pool_;
   static constexpr size_t kHitPoolStart = 64;
-  // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once).
-  // The caches are tagged with token + 1 (0: empty), so that they start as zeros: set up by a
-  // memset per document rather than a store per field.
-  struct NumSlot {
-    size_t tag = 0;
-    std::optional<Num> num;
-  };
+  // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once),
+  // by proclitic mode, then token % kNumSlots. Tagged with token + 1 (0: empty) in an array of
+  // their own, so that only the tags are set up per document (a short memset).
   static constexpr size_t kNumSlots = 32;
-  mutable NumSlot num_slots_[2][kNumSlots];  // by proclitic mode, then token % kNumSlots
+  mutable uint32_t num_tags_[2][kNumSlots] = {};
+  mutable std::optional<Num> nums_[2][kNumSlots];
   struct CalendarMemo {
     size_t tag = 0;
     bool allow_proclitic = false;
