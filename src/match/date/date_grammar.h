@@ -286,12 +286,14 @@ class Grammar {
     return Digits(doc_.Key(i));
   }
 
+  // Always made with every field given (no initializers: the parse cache below holds them
+  // uninitialized until a parse is stored).
   struct Num {
-    int value = 0;
-    uint32_t end = 0;
-    uint32_t skip = 0;
-    bool ordinal = false;
-    bool words = false;
+    int value;
+    uint32_t end;
+    uint32_t skip;
+    bool ordinal;
+    bool words;
   };
 
   // A number at i: a digit token, or number words (cardinal or ordinal). An attempt asks about
@@ -301,9 +303,11 @@ class Grammar {
     const size_t mode = allow_proclitic ? 1 : 0, at = i % kNumSlots;
     if (num_tags_[mode][at] != i + 1) {
       num_tags_[mode][at] = static_cast<uint32_t>(i + 1);
-      nums_[mode][at] = ParseNumberAt(i, allow_proclitic);
+      const std::optional<Num> num = ParseNumberAt(i, allow_proclitic);
+      nums_[mode][at] = NumMemo{num.has_value(), num.value_or(Num{})};
     }
-    return nums_[mode][at];
+    const NumMemo& memo = nums_[mode][at];
+    return memo.found ? std::optional<Num>(memo.num) : std::nullopt;
   }
   static NumberParseOptions NumberOptions(bool allow_proclitic) {
     NumberParseOptions o;
@@ -565,7 +569,11 @@ class Grammar {
   // their own, so that only the tags are set up per document (a short memset).
   static constexpr size_t kNumSlots = 32;
   mutable uint32_t num_tags_[2][kNumSlots] = {};
-  mutable std::optional<Num> nums_[2][kNumSlots];
+  struct NumMemo {
+    bool found;
+    Num num;
+  };
+  mutable NumMemo nums_[2][kNumSlots];
   struct CalendarMemo {
     size_t tag = 0;
     bool allow_proclitic = false;
