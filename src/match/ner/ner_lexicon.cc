@@ -232,6 +232,9 @@ struct NerLexicalView : StageCache {
   // that asks, and filling it with a general string hash cost more than the questions.
   SlotArray definite_slots;
   bool definite_bare_built = false;
+  // NerTokens::IsSportsText(), asked by more than one rule: -1 until the first asks. The
+  // known-candidate marks change no sports class, so the answer holds for every NerTokens.
+  int8_t sports_text = -1;
   // A NerTokens has marked its known candidates in `tokens` (NerTokens::Use::kMarkedInView);
   // `undo` has each token as it was before each mark, restored in reverse order. `readers`:
   // NerTokens reading `tokens` without marks.
@@ -365,6 +368,7 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
     BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite);
     view->lexicon = &lexicon;
     view->definite_bare_built = false;
+    view->sports_text = -1;
     view->fresh = true;
   }
   return view;
@@ -496,12 +500,16 @@ bool IsSportsWord(const NerToken& t) {
 }
 
 bool NerTokens::IsSportsText() const {
-  constexpr size_t kMinSportsWords = 4;
-  size_t sports_words = 0;
-  for (size_t i = 0; i < size_ && sports_words < kMinSportsWords; ++i) {
-    if (IsSportsWord(tokens_[i])) ++sports_words;
+  if (view_->sports_text < 0) {
+    constexpr size_t kMinSportsWords = 4;
+    size_t sports_words = 0;
+    const NerToken* const tokens = tokens_;
+    for (size_t i = 0; i < size_ && sports_words < kMinSportsWords; ++i) {
+      if (IsSportsWord(tokens[i])) ++sports_words;
+    }
+    view_->sports_text = sports_words >= kMinSportsWords;
   }
-  return sports_words >= kMinSportsWords;
+  return view_->sports_text != 0;
 }
 
 bool NerTokens::IsAdjectiveShaped(size_t i) const {
