@@ -284,21 +284,22 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
   // substr checks one), and no reload of the arena through a bool store that may alias it.
   const char* const arena = doc.arena.data();
   auto slice = [arena](ArenaSlice s) { return std::string_view(arena + s.offset, s.size); };
+  // The document's arrays through local pointers too, for the same reason.
+  const Token* const doc_tokens = doc.tokens.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
   for (size_t i = 0; i < n; ++i) {
-    // Filled in a local and stored whole: stores to the bool fields may alias anything, so
-    // writing them in place would make the compiler reload the document's vectors after each.
-    NerToken t;
-    const TokenKind kind = doc.tokens[i].kind;
+    // Filled in place from a blank token (two vector stores): a token filled on the stack was
+    // copied out from its bytes, and its copy read them back as words, a store-forwarding
+    // stall on every token.
+    NerToken& t = out[i];
+    t = NerToken();
+    const TokenKind kind = doc_tokens[i].kind;
     t.word = kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
     t.punct = kind == TokenKind::kPunctuation;
-    const TokenAnalysis& a = doc.analyses[i];
-    if (!t.word) {
-      out[i] = t;  // starts no name and is no patronymic: not listed
-      continue;
-    }
+    const TokenAnalysis& a = analyses[i];
+    if (!t.word) continue;  // starts no name and is no patronymic: not listed
     if (a.reading_count == 0) {
       t.foreign_suffix = lexicon.HasForeignSuffix(slice(a.key));
-      out[i] = t;
       list(i);
       continue;
     }
@@ -352,7 +353,6 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
       t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
     }
     t.foreign_suffix = lexicon.HasForeignSuffix(key);
-    out[i] = t;
     list(i);
   }
 }
