@@ -232,9 +232,10 @@ struct NerLexicalView : StageCache {
   // that asks, and filling it with a general string hash cost more than the questions.
   SlotArray definite_slots;
   bool definite_bare_built = false;
-  // NerTokens::IsSportsText(), asked by more than one rule: -1 until the first asks. The
-  // known-candidate marks change no sports class, so the answer holds for every NerTokens.
-  int8_t sports_text = -1;
+  // The sports words (IsSportsWord) of the document, for NerTokens::IsSportsText(): counted as
+  // the view is built. The known-candidate marks change no sports class, so the count holds
+  // for every NerTokens.
+  size_t sports_words = 0;
   // A NerTokens has marked its known candidates in `tokens` (NerTokens::Use::kMarkedInView);
   // `undo` has each token as it was before each mark, restored in reverse order. `readers`:
   // NerTokens reading `tokens` without marks.
@@ -256,7 +257,9 @@ struct NerLexicalView : StageCache {
 namespace {
 
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vector<NerToken>* tokens,
-                      std::vector<uint32_t>* rule_starts, std::vector<uint32_t>* definite) {
+                      std::vector<uint32_t>* rule_starts, std::vector<uint32_t>* definite,
+                      size_t* sports_words) {
+  *sports_words = 0;
   const size_t n = doc.tokens.size();
   tokens->resize(n);
   rule_starts->clear();
@@ -270,6 +273,7 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
   // Token i - 1 is listed in rule_starts when a patronymic follows it: after token i is built.
   auto list = [&](size_t i) {
     const NerToken& t = out[i];
+    *sports_words += IsSportsWord(t);
     const uint32_t classes = t.flags | t.reading_flags | t.bare_flags;
     if ((classes & kNerPatronymic) && i > 0 && PersonMayStartBefore(out[i - 1], t) &&
         (rule_starts->empty() || rule_starts->back() != i - 1)) {
@@ -365,10 +369,10 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
     view = static_cast<NerLexicalView*>(doc.stage_cache.get());
   }
   if (!view->fresh || view->lexicon != &lexicon) {
-    BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite);
+    BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite,
+                     &view->sports_words);
     view->lexicon = &lexicon;
     view->definite_bare_built = false;
-    view->sports_text = -1;
     view->fresh = true;
   }
   return view;
@@ -407,7 +411,8 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     if (view_->marked) {
       std::vector<uint32_t> starts;
       std::vector<uint32_t> definite;
-      BuildLexicalView(doc, lexicon, copy, &starts, &definite);
+      size_t sports_words;
+      BuildLexicalView(doc, lexicon, copy, &starts, &definite, &sports_words);
     } else {
       copy->assign(view_->tokens.begin(), view_->tokens.end());
     }
@@ -493,23 +498,9 @@ bool HasTanween(std::string_view text) {
   return false;
 }
 
-bool IsSportsWord(const NerToken& t) {
-  constexpr uint32_t kClubName = kNerSport | kNerClub;
-  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
-         (t.reading_flags & kClubName) != kClubName;
-}
-
 bool NerTokens::IsSportsText() const {
-  if (view_->sports_text < 0) {
-    constexpr size_t kMinSportsWords = 4;
-    size_t sports_words = 0;
-    const NerToken* const tokens = tokens_;
-    for (size_t i = 0; i < size_ && sports_words < kMinSportsWords; ++i) {
-      if (IsSportsWord(tokens[i])) ++sports_words;
-    }
-    view_->sports_text = sports_words >= kMinSportsWords;
-  }
-  return view_->sports_text != 0;
+  constexpr size_t kMinSportsWords = 4;
+  return view_->sports_words >= kMinSportsWords;
 }
 
 bool NerTokens::IsAdjectiveShaped(size_t i) const {
