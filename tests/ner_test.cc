@@ -435,8 +435,10 @@ TEST(PlaceRulesTest, FeatureWordBeforeAListedPlaceStaysOut) {
 
 TEST(PlaceRulesTest, PlaceShapedLikeAnAdjectiveAfterADefiniteNoun) {
   // After a definite noun a nisba-shaped place name is that noun's adjective; after a trigger or
-  // a preposition it is the place.
-  EXPECT_EQ(Find("وزار الوفد التكية السليمانية والمكتبة الظاهرية"), V{});
+  // a preposition it is the place. After a building word an adjective formed on a given name
+  // (سليمان) names the building: one place, the listed place inside it.
+  EXPECT_EQ(Find("وزار الوفد التكية السليمانية والمكتبة الظاهرية"),
+            (V{{"LOC", "التكية السليمانية"}}));
   EXPECT_EQ(Find("وصل إلى مدينة السليمانية ثم إلى الإسماعيلية"),
             (V{{"LOC", "السليمانية"}, {"LOC", "الإسماعيلية"}}));
 }

@@ -135,6 +135,46 @@ TEST(WikiPlaceRulesTest, HistoricBuildingsAndAdjectivesAfterAFacilityWord) {
   EXPECT_EQ(Find(kGiven), (V{At(kGiven, "LOC", "مسجد محمود")}));
 }
 
+// A definite building word and a relational adjective formed on a given name name a historic
+// or religious site; one formed on a common noun describes the building.
+TEST(WikiPlaceRulesTest, SiteNamedByARelationalAdjective) {
+  constexpr std::string_view kShrine = "زار الحجاج المرقد الحسيني في كربلاء";
+  EXPECT_EQ(Find(kShrine),
+            (V{At(kShrine, "LOC", "المرقد الحسيني"), At(kShrine, "LOC", "كربلاء")}));
+  constexpr std::string_view kSchool = "وتقع المدرسة النورية قرب السوق القديم";
+  EXPECT_EQ(Find(kSchool), (V{At(kSchool, "LOC", "المدرسة النورية")}));
+  EXPECT_EQ(Find("درس في المدرسة الثانوية ثم في المدرسة القرآنية"), V{});
+}
+
+// A site's epithets are part of its name; after a city they stay out.
+TEST(WikiPlaceRulesTest, EpithetsCloseASitesName) {
+  constexpr std::string_view kDome = "وتعلو الروضة الحسينية المطهرة قبة ذهبية";
+  EXPECT_EQ(Find(kDome), (V{At(kDome, "LOC", "الروضة الحسينية المطهرة")}));
+  constexpr std::string_view kMosque = "صلى الأمير في المسجد الأموي الكبير";
+  EXPECT_EQ(Find(kMosque), (V{At(kMosque, "LOC", "المسجد الأموي الكبير")}));
+  constexpr std::string_view kCity = "وصل الزوار إلى كربلاء المقدسة";
+  EXPECT_EQ(Find(kCity), (V{At(kCity, "LOC", "كربلاء")}));
+}
+
+// After في a long foreign-shaped word no list knows is a place; Arabic nouns after it (a
+// pronoun, a verbal noun, a noun of place with م) are not.
+TEST(WikiPlaceRulesTest, UnknownForeignWordAfterFiIsAPlace) {
+  constexpr std::string_view kCity = "وعقد المؤتمر في تيغوسيغالبا الأسبوع الماضي";
+  EXPECT_EQ(Find(kCity), (V{At(kCity, "LOC", "تيغوسيغالبا")}));
+  constexpr std::string_view kAnd = "وفي كاراغندا اعتقلت الشرطة ثلاثة أشخاص";
+  EXPECT_EQ(Find(kAnd), (V{At(kAnd, "LOC", "كاراغندا")}));
+  EXPECT_EQ(Find("وضعنا في اعتبارنا أن الاجتماع في برنامجه"), V{});
+  EXPECT_EQ(Find("وشارك في استقبال الوفد في مستشفى المدينة"), V{});
+}
+
+// Such a word joined by و to a place is a place too, the و left out; a plural verb is not.
+TEST(WikiPlaceRulesTest, UnknownForeignWordJoinedToAPlace) {
+  constexpr std::string_view kTwo = "زار الوفد دمشق وكاراغندا ثم عاد";
+  EXPECT_EQ(Find(kTwo), (V{At(kTwo, "LOC", "دمشق"), At(kTwo, "LOC", "كاراغندا")}));
+  constexpr std::string_view kVerb = "سافر إلى دمشق وأطلقوا عليها اسما";
+  EXPECT_EQ(Find(kVerb), (V{At(kVerb, "LOC", "دمشق")}));
+}
+
 // Clubs and technology companies the list knows now.
 TEST(WikiOrgListsTest, MoreClubsAndCompanies) {
   constexpr std::string_view kText = "لعب مع رايو فاييكانو ثم أولمبيك مارسيليا ، واشترت كومباك الشركة";

@@ -87,6 +87,7 @@ constexpr ClassName kClassNames[] = {
     {"relative", kNerRelative | kNerStop},
     {"club", kNerClub},
     {"event_venue", kNerEvent | kNerEventVenue},
+    {"place_preposition", kNerEventVenue},
     {"sport", kNerSport},
     {"sports_club", kNerSport | kNerClub},
     {"named_after", kNerNamedAfter},

@@ -59,8 +59,10 @@ enum NerClass : uint32_t {
   // A noun for a sports club or team (نادي، فريق): a listed place right after it is the club
   // named after that place, not the place (فريق [برشلونة]، نادي [ليفربول]).
   kNerClub = 1u << 28,
-  // An event word whose name gives where the event is held (أولمبياد [بكين]، رالي [تركيا]): the
-  // place in it stays a place, unlike the scope in a cup's or a league's name (كأس آسيا).
+  // A word after which a name says where something is. With kNerEvent, an event word whose name
+  // gives where the event is held (أولمبياد [بكين]، رالي [تركيا]): the place in it stays a place,
+  // unlike the scope in a cup's or a league's name (كأس آسيا). Without it, the preposition في
+  // (data class place_preposition): an unknown foreign-shaped word after it is a place.
   kNerEventVenue = 1u << 29,
   // A word of sports reporting (مباراة، لاعب، فاز، صفر; data/ner_sports.tsv): a few of them make
   // a sports text, where a place in a team's slot is the team. With kNerClub: a club's name

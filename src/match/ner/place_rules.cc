@@ -4,6 +4,7 @@
 
 #include "match/gazetteer.h"
 #include "match/ner/person_matcher.h"
+#include "text/arabic.h"
 
 namespace kashif::internal {
 namespace {
@@ -238,20 +239,207 @@ size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Cand
 // A facility with its name is one place, the facility word inside (as Wikipedia-style
 // annotation has it): [متحف برادو]، [مطار عمان الدولي]، [جامع محمد علي]، [كنيسة
 // القيامة]. A place, person or organization inside is part of it, not an entity of its own.
-void Facilities(const NerTokens& tokens, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
-  std::vector<Candidate> facilities;
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (!(tokens[i].reading_flags & kNerNamedAfter) || !IsFacilityWord(tokens[i])) continue;
-    // With tanween the word is indefinite and takes no name after it: رواقٍ طويل.
-    if (HasTanween(tokens.doc().TokenText(i))) continue;
-    const size_t end = FacilityNameEnd(tokens, i + 1, *out);
-    if (end == i + 1) continue;
-    const int32_t priority =
-        tokens.RulePriority(i, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
-    if (priority >= 0) facilities.push_back(tokens.MakeCandidate(kLoc, i, end, priority));
+// `i` is a token whose reading is a named_after word; `prior` the candidates proposed before.
+void FacilityAt(const NerTokens& tokens, size_t i, const std::vector<Candidate>& prior,
+                std::vector<Candidate>* found) {
+  if (!IsFacilityWord(tokens[i])) return;
+  // With tanween the word is indefinite and takes no name after it: رواقٍ طويل.
+  if (HasTanween(tokens.doc().TokenText(i))) return;
+  const size_t end = FacilityNameEnd(tokens, i + 1, prior);
+  if (end == i + 1) return;
+  const int32_t priority =
+      tokens.RulePriority(i, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
+  if (priority >= 0) found->push_back(tokens.MakeCandidate(kLoc, i, end, priority));
+}
+
+// Epithets that close a site's name (class ordinal): [المسجد الأموي الكبير]، [الروضة الحسينية
+// المطهرة]. After a city they stay out, as news annotation has it (مدينة [مشهد] المقدسة).
+constexpr size_t kMaxSiteEpithets = 2;
+
+size_t SiteEpithetsEnd(const NerTokens& tokens, size_t end) {
+  for (size_t a = 0; a < kMaxSiteEpithets && end < tokens.size(); ++a, ++end) {
+    const NerToken& u = tokens[end];
+    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+        !(u.flags & kNerOrdinal)) {
+      break;
+    }
   }
-  out->insert(out->end(), facilities.begin(), facilities.end());
+  return end;
+}
+
+// Whether the definite word at k is a relational adjective formed on a given name: الحسيني
+// (حسين)، النورية (نور)، السليمانية (سليمان); not one formed on a common noun (القرآنية،
+// الثانوية، الثقافي), which describes the building rather than names it.
+bool NisbaOfGivenName(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  if (!u.word || !u.nisba || u.conjunction || u.clitic_article ||
+      ((u.flags | u.bare_flags) & (kNerDemonym | kNerOrgAdjective | kNerStop))) {
+    return false;
+  }
+  std::string_view key = tokens.Key(k);
+  if (key.substr(0, kArticle.size()) != kArticle) return false;
+  key.remove_prefix(kArticle.size());
+  constexpr std::string_view kYa = "\xD9\x8A", kTehMarbuta = "\xD9\x87";  // ي، ة (folded to ه)
+  if (key.size() > kTehMarbuta.size() && key.substr(key.size() - kTehMarbuta.size()) == kTehMarbuta) {
+    key.remove_suffix(kTehMarbuta.size());
+  }
+  if (key.size() <= kYa.size() || key.substr(key.size() - kYa.size()) != kYa) return false;
+  key.remove_suffix(kYa.size());
+  return (tokens.lexicon().Flags(key) & kNerGivenName) != 0;
+}
+
+// Historic and religious sites named by a relational adjective, as encyclopedic text names
+// them: a definite building word and an adjective formed on a given name ([المرقد الحسيني]،
+// [البيمارستان النوري]، [المدرسة النورية]، [المشهد الحسيني الشريف]), its epithets inside. `i`
+// is a token whose bare reading is a named_after word.
+constexpr uint32_t kNotBuilding =
+    kNerOrgHead | kNerPlaceTrigger | kNerPlaceFeature | kNerTitle | kNerRole;
+
+void AddSite(const NerTokens& tokens, size_t first, size_t end, std::vector<Candidate>* found) {
+  const int32_t priority =
+      tokens.RulePriority(first, end, kLoc, kNerRulePriority, /*over_other_types=*/true);
+  if (priority >= 0) found->push_back(tokens.MakeCandidate(kLoc, first, end, priority));
+}
+
+void SiteNamedByNisba(const NerTokens& tokens, size_t i, std::vector<Candidate>* found) {
+  const NerToken& t = tokens[i];
+  if ((t.bare_flags & kNotBuilding) || !t.word || !t.article || t.known >= 0 ||
+      !NisbaOfGivenName(tokens, i + 1)) {
+    return;
+  }
+  AddSite(tokens, i, SiteEpithetsEnd(tokens, i + 2), found);
+}
+
+// A site found before (a listed one, a facility) goes on through its epithets ([الروضة الحسينية
+// المطهرة]، [جامع بني أمية الكبير]): a place whose first word is a building word or whose last
+// is a relational adjective.
+void SiteWithEpithets(const NerTokens& tokens, const Candidate& c, std::vector<Candidate>* found) {
+  const size_t n = tokens.size();
+  if (c.priority >= kUserGazetteerPriority || c.end_token >= n ||
+      c.end_token < c.first_token + 2 || !(tokens[c.end_token].flags & kNerOrdinal)) {
+    return;
+  }
+  const NerToken& head = tokens[c.first_token];
+  const uint32_t head_flags = head.reading_flags | head.bare_flags;
+  const bool site = ((head_flags & kNerNamedAfter) && !(head_flags & kNotBuilding)) ||
+                    tokens[c.end_token - 1].nisba;
+  if (!site) return;
+  const size_t end = SiteEpithetsEnd(tokens, c.end_token);
+  if (end > c.end_token) AddSite(tokens, c.first_token, end, found);
+}
+
+// Letters of an unknown word after في that is taken for a place: shorter words are mostly
+// Arabic common nouns (في بيان، في إطار، في مجال), which no list tells from names.
+constexpr uint32_t kMinUnknownPlaceLetters = 6;
+
+// Whether `key`, the match form of an unknown word after the preposition في or joined by و to
+// a place, is shaped like a foreign place's name no list has (في [دارفور]، في [بنسلفانيا]):
+// long, no article, no feminine or plural ending, no pronoun, and none of the shapes of the
+// Arabic nouns a preposition takes: a broken plural (third letter alef: أساليب), a verbal noun
+// (افتعال: اجتماع، اعتبار; استفعال: استقلال) or a noun of place with م (مستشفى). After a
+// preposition an Arabic noun is genitive, so a final alef is no accusative: a foreign ending
+// (أنغولا، فيلادلفيا).
+bool ForeignPlaceKey(const NerTokens& tokens, std::string_view key) {
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter in the match form
+  if (key.size() % kLetter != 0 || key.size() < kMinUnknownPlaceLetters * kLetter ||
+      key.substr(0, kArticle.size()) == kArticle) {
+    return false;
+  }
+  auto letter = [&](size_t j) { return key.substr(j * kLetter, kLetter); };
+  const size_t letters = key.size() / kLetter;
+  constexpr std::string_view kAlef = "\xD8\xA7", kMeem = "\xD9\x85", kTa = "\xD8\xAA",
+                             kSeen = "\xD8\xB3", kHa = "\xD9\x87", kYa = "\xD9\x8A",
+                             kNoon = "\xD9\x86", kWaw = "\xD9\x88", kKaf = "\xD9\x83";
+  const std::string_view last = letter(letters - 1), before_last = letter(letters - 2),
+                         third_last = letter(letters - 3);
+  // Teh marbuta (folded to ه), pronouns, sound plurals and plural verbs: منزله، قواتها، قواتهم،
+  // صفوفهما، جامعتنا، جامعتكم، مسلمين، عاملون، سيارات، وأطلقوا.
+  if (last == kHa || before_last == kHa || last == kYa ||
+      (last == kAlef && (third_last == kHa || before_last == kWaw ||
+                         (before_last == kNoon && third_last == kTa))) ||
+      (last == kMeem && before_last == kKaf) || (last == kTa && before_last == kAlef) ||
+      (last == kNoon && (before_last == kYa || before_last == kWaw))) {
+    return false;
+  }
+  // A noun of place or a participle with م is at most six letters (مستشفى، مستقبل); a foreign
+  // name may be longer (مانهاتن).
+  if ((letter(0) == kMeem && letters < 7) || letter(2) == kAlef) return false;
+  if (letter(0) == kAlef && (letter(4) == kAlef || (letter(1) == kSeen && letter(2) == kTa))) {
+    return false;
+  }
+  return !tokens.SeenWithArticle(key);
+}
+
+// Whether token k is an Arabic word no list knows and no candidate covers (tanween is left to
+// the caller: it reads the text).
+bool UnknownWord(const NerTokens& tokens, size_t k) {
+  const NerToken& u = tokens[k];
+  return (u.flags | u.reading_flags | u.bare_flags) == 0 && u.word && !u.clitic_article &&
+         u.known < 0 && tokens.doc().tokens[k].kind == TokenKind::kArabicWord;
+}
+
+// A place no list has after في (في [دارفور]، وفي [كولكول]): a foreign-shaped unknown word, one
+// place, never a person (a person is "with" or "to" someone, rarely "in" them). `i` is the
+// preposition (class place_preposition).
+void UnknownPlaceAfterIn(const NerTokens& tokens, size_t i, std::vector<Candidate>* found) {
+  const size_t k = i + 1;
+  if (k >= tokens.size() || !UnknownWord(tokens, k) || tokens[k].article ||
+      tokens[k].conjunction || !ForeignPlaceKey(tokens, tokens.Key(k)) ||
+      HasTanween(tokens.doc().TokenText(k))) {
+    return;
+  }
+  // Over a person the person rules read in the same word (a foreign surname's ending: وفي
+  // [جوهانسبرغ]): after في it is a place.
+  const int32_t priority =
+      tokens.RulePriority(k, k + 1, kLoc, kNerRulePriority + 1, /*over_other_types=*/false);
+  if (priority >= 0) found->push_back(tokens.MakeCandidate(kLoc, k, k + 1, priority));
+}
+
+// A place no list has joined by و to a place (بين غانا [وبوتسوانا]): the unknown word after the
+// conjunction, shaped like a foreign place's name, is a place too; the و stays out.
+void UnknownPlaceJoinedTo(const NerTokens& tokens, const Candidate& c,
+                          std::vector<Candidate>* found) {
+  const size_t k = c.end_token;
+  const Document& doc = tokens.doc();
+  if (k >= tokens.size() || !tokens[k].conjunction || !UnknownWord(tokens, k) ||
+      HasTanween(doc.TokenText(k))) {
+    return;
+  }
+  constexpr uint32_t kConjunctionBytes = 2;  // و
+  for (const TokenReading& r : doc.Readings(k)) {
+    if (r.skip_bytes != kConjunctionBytes || !ForeignPlaceKey(tokens, doc.Slice(r.key))) continue;
+    Candidate place = tokens.MakeCandidate(kLoc, k, k + 1, kNerRulePriority);
+    place.begin = doc.tokens[k].begin + r.skip_bytes;
+    place.canonical.clear();
+    tokens.lexicon().AppendDisplayForm(doc.text.substr(place.begin, place.end - place.begin),
+                                       &place.canonical);
+    found->push_back(std::move(place));
+    return;
+  }
+}
+
+// The facility, site and unknown-place rules above, in one pass over the tokens and one over
+// the places found so far: each asks little of most tokens.
+void FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+  std::vector<Candidate> found;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const NerToken& t = tokens[i];
+    if ((t.reading_flags | t.bare_flags) & kNerNamedAfter) {
+      if (t.reading_flags & kNerNamedAfter) FacilityAt(tokens, i, *out, &found);
+      if (t.bare_flags & kNerNamedAfter) SiteNamedByNisba(tokens, i, &found);
+    } else if ((t.reading_flags & (kNerEventVenue | kNerEvent)) == kNerEventVenue) {
+      UnknownPlaceAfterIn(tokens, i, &found);
+    }
+  }
+  out->insert(out->end(), found.begin(), found.end());
+  found.clear();
+  for (const Candidate& c : *out) {
+    if (c.type != kLoc) continue;
+    SiteWithEpithets(tokens, c, &found);
+    UnknownPlaceJoinedTo(tokens, c, &found);
+  }
+  out->insert(out->end(), found.begin(), found.end());
 }
 
 // A listed place right after a place trigger is the place, even where a sports text reads
@@ -289,7 +477,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
-  Facilities(tokens, out);
+  FacilitiesSitesAndUnknownPlaces(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;

@@ -24,6 +24,9 @@ namespace kashif::internal {
 // ([متحف برادو]، [مطار عمان الدولي]), but a bare listed place after it is the place it serves
 // (مطار [عمان]). A listed city after a trigger stays a place where a sports text would read it
 // as its club (مدينة [فالنسيا]).
+// Historic and holy sites named by a relational adjective formed on a given name are one place
+// with their epithets ([المرقد الحسيني]، [الروضة الحسينية المطهرة]). A foreign-shaped word no
+// list knows is a place after في (في [دارفور]) or joined by و to a place (غانا [وبوتسوانا]).
 // Immutable and thread-safe.
 class PlaceRules : public Matcher {
  public:
