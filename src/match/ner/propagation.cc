@@ -216,10 +216,14 @@ void Propagation::Refine(const Document& doc, const Options& options,
 
   // Every reading of every uncovered token is tried: its key read from the arena directly, as
   // the analyzer's slices lie inside it (Document::Slice checks the range each time).
+  // The token arrays through local pointers as well: the loop calls out of line (the map's
+  // probe), after which members would be loaded again for every token.
   const char* const arena = doc.arena.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
+  const uint8_t* const is_covered = covered.data();
   for (size_t i = 0; i < n; ++i) {
-    if (covered[i] || !doc.analyses[i].key.size) continue;
-    const TokenAnalysis& a = doc.analyses[i];
+    if (is_covered[i] || !analyses[i].key.size) continue;
+    const TokenAnalysis& a = analyses[i];
     bool found = false;
     for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
       const ArenaSlice slice = a.readings[r].key;
