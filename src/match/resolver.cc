@@ -16,6 +16,9 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
                    const std::vector<Candidate>& candidates, std::vector<uint32_t>* winners) {
   winners->clear();
   if (candidates.empty()) return;
+  // At most one winner per candidate: room for them at once (propagation's list is new for each
+  // document, and growing it one push at a time reallocated it several times).
+  winners->reserve(candidates.size());
   // Higher priority first, then the longer span, then the earlier begin; the index breaks the
   // remaining ties, so the order is what a stable sort would give.
   std::vector<Key>& keys = doc.resolve_scratch.keys;
