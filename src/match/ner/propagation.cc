@@ -107,6 +107,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
   const NerTokens tokens(doc, *lexicon_, {});
   std::vector<uint8_t> covered(n, 0);  // bytes, not bits: read for every token below
   std::vector<Name> names;
+  names.reserve(winners.size());  // about one per winner: not reallocated name by name
   std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
   std::vector<Candidate> added;
   for (uint32_t winner : winners) {
