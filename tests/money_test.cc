@@ -63,6 +63,19 @@ class MoneyMatcherTest : public ::testing::Test {
   Document doc_;
 };
 
+// No amount is read after the last token where a currency may start (the matcher stops
+// there): the amounts before it still are, a currency sign as the last token included, and
+// numbers after it or with no currency at all are none.
+TEST_F(MoneyMatcherTest, AmountsOnlyBeforeTheLastCurrency) {
+  ExpectOne("دفع 20 دولارا ثم 30 أخرى", "20 دولارا", "20", "USD");
+  ExpectOne("بلغت التكلفة 5 ملايين والعائد 7 ملايين دولار", "7 ملايين دولار", "7000000", "USD");
+  ExpectOne("دفع 10 $", "10 $", "10", "USD");
+  ExpectOne("الثمن 10 $ و 5", "10 $", "10", "USD");
+  ExpectOne("اشتراه بدولارين", "دولارين", "2", "USD");  // the currency first, the last token
+  EXPECT_TRUE(Run("الرقم 25 ثم دولار").empty());
+  EXPECT_TRUE(Run("ارتفع العدد من 25 إلى 30 في عام واحد").empty());
+}
+
 TEST_F(MoneyMatcherTest, NewspaperSentenceWithExactSpan) {
   const std::string text = "وقدرت الصفقة بنحو 324 مليار دولار، بحسب مصادر.";
   auto found = Run(text);

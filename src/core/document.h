@@ -128,7 +128,7 @@ struct Document {
       uint32_t index;  // of the candidate
     };
     std::vector<Key> keys;
-    std::vector<bool> taken;        // by token
+    std::vector<uint8_t> taken;     // by token (bytes: read and set without bit arithmetic)
     std::vector<uint32_t> winners;  // candidate indices
   };
   mutable ResolveScratch resolve_scratch;

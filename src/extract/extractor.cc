@@ -188,7 +188,7 @@ struct ThreadScratch {
 thread_local ThreadScratch t_scratch;
 
 size_t ResolveScratchBytes(const Document::ResolveScratch& r) {
-  return r.keys.capacity() * sizeof(r.keys[0]) + r.taken.capacity() / 8 +
+  return r.keys.capacity() * sizeof(r.keys[0]) + r.taken.capacity() +
          r.winners.capacity() * sizeof(uint32_t);
 }
 

@@ -154,17 +154,25 @@ bool HasLineBreak(std::string_view s) {
 }  // namespace
 
 LineBreaks::LineBreaks(const Document& doc) {
-  const std::vector<Token>& tokens = doc.tokens;
-  uint32_t line = 0;
-  for (size_t i = 1; i < tokens.size(); ++i) {
+  const Token* const tokens = doc.tokens.data();
+  const size_t n = doc.tokens.size();
+  const char* const text = doc.text.data();
+  // Whether the gap before token i holds a line break. Most gaps are one space: no line
+  // break, without a look at the bytes.
+  auto break_before = [&](size_t i) {
     const uint32_t gap = tokens[i].begin - tokens[i - 1].end;
-    // Most gaps are one space: no line break, without a look at the bytes.
-    if (gap != 0 && !(gap == 1 && doc.text[tokens[i - 1].end] == ' ') &&
-        HasLineBreak(doc.text.substr(tokens[i - 1].end, gap))) {
-      if (line_.empty()) line_.assign(tokens.size(), 0);  // the first break: lines matter
-      ++line;
-    }
-    if (!line_.empty()) line_[i] = line;
+    return gap != 0 && !(gap == 1 && text[tokens[i - 1].end] == ' ') &&
+           HasLineBreak(doc.text.substr(tokens[i - 1].end, gap));
+  };
+  // The first break, in a loop that stores nothing (most documents have none).
+  size_t i = 1;
+  while (i < n && !break_before(i)) ++i;
+  if (i >= n) return;
+  line_.assign(n, 0);  // lines matter
+  uint32_t line = 0;
+  for (; i < n; ++i) {
+    if (break_before(i)) ++line;
+    line_[i] = line;
   }
 }
 

@@ -108,11 +108,16 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
 void GazetteerMatcher::Propose(const Document& doc, const Options& options,
                                std::vector<Candidate>* out) const {
   const size_t n = doc.tokens.size();
+  // Read through local pointers: the loop calls out of line, after which members would be
+  // loaded again for every token.
+  const Token* const tokens = doc.tokens.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
+  const Gazetteer& gazetteer = *gazetteer_;
   Gazetteer::Match m;
   for (size_t i = 0; i < n; ++i) {
-    const TokenKind kind = doc.tokens[i].kind;
+    const TokenKind kind = tokens[i].kind;
     if (kind != TokenKind::kArabicWord && kind != TokenKind::kLatinWord) continue;
-    if (!gazetteer_->MayStart(doc.analyses[i]) || !gazetteer_->LongestMatch(doc, i, &m)) continue;
+    if (!gazetteer.MayStart(analyses[i]) || !gazetteer.LongestMatch(doc, i, &m)) continue;
     Candidate c;
     c.type = m.payload->type;
     c.first_token = static_cast<uint32_t>(i);

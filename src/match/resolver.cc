@@ -16,10 +16,13 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
                    const std::vector<Candidate>& candidates, std::vector<uint32_t>* winners) {
   winners->clear();
   if (candidates.empty()) return;
+  // At most one winner per candidate: room for them at once (propagation's list is new for each
+  // document, and growing it one push at a time reallocated it several times).
+  winners->reserve(candidates.size());
   // Higher priority first, then the longer span, then the earlier begin; the index breaks the
   // remaining ties, so the order is what a stable sort would give.
   std::vector<Key>& keys = doc.resolve_scratch.keys;
-  std::vector<bool>& taken = doc.resolve_scratch.taken;
+  std::vector<uint8_t>& taken = doc.resolve_scratch.taken;
   keys.resize(candidates.size());
   for (uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
@@ -30,7 +33,7 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     return a.rank != b.rank ? a.rank < b.rank : a.index < b.index;
   });
-  taken.assign(doc.tokens.size(), false);
+  taken.assign(doc.tokens.size(), 0);
   for (const Key& key : keys) {
     const uint32_t index = key.index;
     const Candidate& c = candidates[index];
@@ -44,7 +47,7 @@ void SelectWinners(const Document& doc, const bool type_enabled[kEntityTypeCount
     bool free = true;
     for (uint32_t t = c.first_token; t < c.end_token && free; ++t) free = !taken[t];
     if (!free) continue;
-    for (uint32_t t = c.first_token; t < c.end_token; ++t) taken[t] = true;
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) taken[t] = 1;
     winners->push_back(index);
   }
   // Winners cover disjoint tokens, so no two share a begin.

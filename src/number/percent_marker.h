@@ -53,6 +53,18 @@ inline bool MayBePercentMarker(const Document& doc, size_t t) {
   return kind == TokenKind::kSymbol || kind == TokenKind::kPunctuation;
 }
 
+// Whether token t may end a percent marker or be a leading sign, by its kind, its lexicon bits
+// and the first two bytes of its form: false wherever PercentMarkerEndingAt() and
+// IsLeadingPercentSign() find nothing, for nearly every token without a call or a lookup.
+inline bool MayEndPercentMarker(const PercentWords& words, const Document& doc, size_t t) {
+  if (!MayBePercentMarker(doc, t)) return false;
+  const std::string_view key = doc.Key(t);
+  const std::string_view text = doc.TokenText(t);
+  if (words.MayEndWith(key.empty() ? text : key)) return true;  // PercentMarkerEndingAt's form
+  const TokenKind kind = doc.tokens[t].kind;
+  return (kind == TokenKind::kSymbol || kind == TokenKind::kPunctuation) && words.MayEndWith(text);
+}
+
 // The first token of the percent marker whose last token is `last` ("في" of "في المئة" for the
 // token "المئة"), or nullopt when no marker ends there. Cheap for a token that can end none: a
 // word without the number-word bit (every marker word ends in a hundred) or another sign.

@@ -161,10 +161,12 @@ bool Grammar::DigitsMayStart(size_t i) const {
   return key.size() <= 2 && MonthWithin(i + 1, 3);
 }
 
-void Grammar::LookUpHits(size_t i) const {
-  HitSlot& slot = hit_slots_[i];
+void Grammar::LookUpHits(size_t i, HitSlot* to) const {
+  HitSlot& slot = *to;
   const uint32_t first = static_cast<uint32_t>(hit_pool_.size());
-  slot.begin = first + 1;
+  slot.begin = first;
+  slot.plain = 0;
+  slot.kinds = 0;
   const TokenAnalysis& a = doc_.analyses[i];
   // A word no date phrase starts with (its bits say so) has no reading to look up.
   const bool word =

@@ -172,8 +172,7 @@ class Grammar {
         numbers_(numbers),
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
-        hijri_(options.hijri_calendar),
-        hit_slots_(doc.tokens.size()) {}
+        hijri_(options.hijri_calendar) {}
 
   // Appends a candidate for each date expression of the document, longest first, left to right.
   void Run(std::vector<Candidate>* out);
@@ -216,8 +215,7 @@ class Grammar {
         (doc_.analyses[t].lexicons & kLexDate) == 0) {
       return 0;
     }
-    HitsAt(t, true);
-    return hit_slots_[t].kinds;
+    return SlotOf(t).kinds;
   }
 
   // Whether NumberAt(t) may find a number: a digit token or a number word (the number parser
@@ -233,13 +231,22 @@ class Grammar {
 
   // The lexicon hits at token i (i < Size()) as [first, first + count) of hit_pool_: the token
   // as written, or also with its proclitics set aside. An attempt asks about the same few
-  // tokens many times, so each token is looked up once per run.
+  // tokens many times, so the hits of the tokens near it are kept (SlotOf).
   std::pair<uint32_t, uint32_t> HitsAt(size_t i, bool allow_proclitic) const {
-    const HitSlot& slot = hit_slots_[i];
-    if (slot.begin == 0) LookUpHits(i);
-    return {slot.begin - 1, allow_proclitic ? slot.all : slot.plain};
+    const HitSlot& slot = SlotOf(i);
+    return {slot.begin, allow_proclitic ? slot.all : slot.plain};
   }
-  ABSL_ATTRIBUTE_NOINLINE void LookUpHits(size_t i) const;
+  struct HitSlot;
+  // Token i's slot, its hits looked up unless they are there.
+  const HitSlot& SlotOf(size_t i) const {
+    const size_t at = i % kHitSlots;
+    if (hit_tags_[at] != i + 1) {
+      hit_tags_[at] = static_cast<uint32_t>(i + 1);
+      LookUpHits(i, &hit_slots_[at]);
+    }
+    return hit_slots_[at];
+  }
+  ABSL_ATTRIBUTE_NOINLINE void LookUpHits(size_t i, HitSlot* slot) const;
 
   bool IsKind(size_t i, TokenKind kind) const { return i < Size() && doc_.tokens[i].kind == kind; }
 
@@ -261,11 +268,11 @@ class Grammar {
   std::optional<DateWordHit> Word(size_t i, K kind, bool allow_proclitic = false,
                                   bool allow_weak = true) const {
     if (i >= Size()) return std::nullopt;
-    const auto [first, count] = HitsAt(i, allow_proclitic);
+    const HitSlot& slot = SlotOf(i);
     // Most calls ask for a kind the token has no hit of: answered here, inline in the caller;
     // the search below stays out of line (it made every call pay for its registers).
-    if ((hit_slots_[i].kinds & Bit(kind)) == 0) return std::nullopt;
-    return BestHit(first, count, kind, allow_weak);
+    if ((slot.kinds & Bit(kind)) == 0) return std::nullopt;
+    return BestHit(slot.begin, allow_proclitic ? slot.all : slot.plain, kind, allow_weak);
   }
   ABSL_ATTRIBUTE_NOINLINE std::optional<DateWordHit> BestHit(uint32_t first, uint32_t count, K kind,
                                                              bool allow_weak) const;
@@ -279,24 +286,28 @@ class Grammar {
     return Digits(doc_.Key(i));
   }
 
+  // Always made with every field given (no initializers: the parse cache below holds them
+  // uninitialized until a parse is stored).
   struct Num {
-    int value = 0;
-    uint32_t end = 0;
-    uint32_t skip = 0;
-    bool ordinal = false;
-    bool words = false;
+    int value;
+    uint32_t end;
+    uint32_t skip;
+    bool ordinal;
+    bool words;
   };
 
   // A number at i: a digit token, or number words (cardinal or ordinal). An attempt asks about
   // the same few tokens again and again; the parses of the tokens near it are kept.
   std::optional<Num> NumberAt(size_t i, bool allow_proclitic = false) const {
     if (i >= Size()) return std::nullopt;
-    NumSlot& slot = num_slots_[allow_proclitic ? 1 : 0][i % kNumSlots];
-    if (slot.tag != i + 1) {
-      slot.tag = i + 1;
-      slot.num = ParseNumberAt(i, allow_proclitic);
+    const size_t mode = allow_proclitic ? 1 : 0, at = i % kNumSlots;
+    if (num_tags_[mode][at] != i + 1) {
+      num_tags_[mode][at] = static_cast<uint32_t>(i + 1);
+      const std::optional<Num> num = ParseNumberAt(i, allow_proclitic);
+      nums_[mode][at] = NumMemo{num.has_value(), num.value_or(Num{})};
     }
-    return slot.num;
+    const NumMemo& memo = nums_[mode][at];
+    return memo.found ? std::optional<Num>(memo.num) : std::nullopt;
   }
   static NumberParseOptions NumberOptions(bool allow_proclitic) {
     NumberParseOptions o;
@@ -537,26 +548,32 @@ class Grammar {
   HijriCalendar hijri_;
   mutable uint32_t unused_ = 0;
 
+  // The hits of the tokens looked up last, direct-mapped by token: a few tokens around the
+  // attempt are in use at once, and a fixed table costs a document nothing per token (a
+  // table of every token was allocated and filled for each). A token whose slot another took
+  // is looked up again, its hits appended to hit_pool_ anew. Only the tags start as zeros (one
+  // short memset): a slot is written whole when its tag is set.
   struct HitSlot {
-    // 1 + the index in hit_pool_ of the token's first hit; 0 until the token is looked up, so
-    // that a document's slots start as zeros (one memset, not a store per token).
-    uint32_t begin = 0;
-    uint16_t plain = 0;  // hits of the token as written
-    uint16_t all = 0;    // and of its readings without proclitics
-    uint32_t kinds = 0;  // Bit() of the kind of each of the `all` hits
+    uint32_t begin;  // the index in hit_pool_ of the token's first hit
+    uint16_t plain;  // hits of the token as written
+    uint16_t all;    // and of its readings without proclitics
+    uint32_t kinds;  // Bit() of the kind of each of the `all` hits
   };
-  mutable std::vector<HitSlot> hit_slots_;  // by token
+  static constexpr size_t kHitSlots = 64;
+  mutable uint32_t hit_tags_[kHitSlots] = {};  // the token + 1 in each slot; 0: empty
+  mutable HitSlot hit_slots_[kHitSlots];
   mutable std::vector<DateWordHit> hit_pool_;
   static constexpr size_t kHitPoolStart = 64;
-  // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once).
-  // The caches are tagged with token + 1 (0: empty), so that they start as zeros: set up by a
-  // memset per document rather than a store per field.
-  struct NumSlot {
-    size_t tag = 0;
-    std::optional<Num> num;
-  };
+  // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once),
+  // by proclitic mode, then token % kNumSlots. Tagged with token + 1 (0: empty) in an array of
+  // their own, so that only the tags are set up per document (a short memset).
   static constexpr size_t kNumSlots = 32;
-  mutable NumSlot num_slots_[2][kNumSlots];  // by proclitic mode, then token % kNumSlots
+  mutable uint32_t num_tags_[2][kNumSlots] = {};
+  struct NumMemo {
+    bool found;
+    Num num;
+  };
+  mutable NumMemo nums_[2][kNumSlots];
   struct CalendarMemo {
     size_t tag = 0;
     bool allow_proclitic = false;

@@ -355,6 +355,23 @@ class MoneyGrammar {
     return hit;
   }
 
+  // Whether CurrencyAt(j) may find a currency, with or without a first form of its own (a
+  // reading of token j): a word with a match form only when its lexicon bits have
+  // kLexCurrency, as every form CurrencyAt tries there is in the vocabulary with that bit
+  // (MatchAt's currency-first test relies on the same); any other token only when its form,
+  // or that form without the article, is a first form of the lexicon (the two lookups
+  // CurrencyAt makes for a token without a reading).
+  bool MayStartCurrency(size_t j) const {
+    const TokenKind kind = doc_.tokens[j].kind;
+    if ((kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord) &&
+        CurrencyBitsSpeakFor(doc_, j)) {
+      return (doc_.Lexicons(j) & kLexCurrency) != 0;
+    }
+    const std::string_view form = TokenForm(doc_, j);
+    return lex_.FindFirst(form) != nullptr ||
+           (StartsWith(form, kArticle) && lex_.FindFirst(form.substr(kArticle.size())) != nullptr);
+  }
+
   int DigitsOf(const std::string& code, int fallback) const {
     auto it = lex_.digits.find(code);
     return it == lex_.digits.end() ? fallback : it->second;
@@ -645,11 +662,16 @@ void MoneyMatcher::Propose(const Document& doc, const Options& options,
     return (kind == TokenKind::kPunctuation || kind == TokenKind::kSymbol) &&
            !numbers.MayStartAt(doc, i, amount) && lexicon_->FindFirst(TokenForm(doc, i)) == nullptr;
   };
+  // Every match has its currency at or after its first token (MatchAt reads the amount, then
+  // the currency, or the currency first): no match starts after the last token where a
+  // currency may. Most documents name none, and their numbers are not parsed at all.
+  size_t end = n;
+  while (end > 0 && !grammar.MayStartCurrency(end - 1)) --end;
   size_t free_from = 0;  // the first token no earlier amount covers
-  for (size_t i = 0; i < n;) {
+  for (size_t i = 0; i < end;) {
     // Nearly every token is passed over here, in a loop of a few instructions a token.
-    while (i < n && starts_nothing(i)) ++i;
-    if (i == n) break;
+    while (i < end && starts_nothing(i)) ++i;
+    if (i == end) break;
     auto m = grammar.MatchAt(i);
     // Zero in digits is a broken number ("5.000" split into "5." and "000"), not money;
     // "صفر ريال" said in words stays.

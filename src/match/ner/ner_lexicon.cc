@@ -233,6 +233,10 @@ struct NerLexicalView : StageCache {
   // that asks, and filling it with a general string hash cost more than the questions.
   SlotArray definite_slots;
   bool definite_bare_built = false;
+  // The sports words (IsSportsWord) of the document, for NerTokens::IsSportsText(): counted as
+  // the view is built. The known-candidate marks change no sports class, so the count holds
+  // for every NerTokens.
+  size_t sports_words = 0;
   // A NerTokens has marked its known candidates in `tokens` (NerTokens::Use::kMarkedInView);
   // `undo` has each token as it was before each mark, restored in reverse order. `readers`:
   // NerTokens reading `tokens` without marks.
@@ -254,7 +258,9 @@ struct NerLexicalView : StageCache {
 namespace {
 
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vector<NerToken>* tokens,
-                      std::vector<uint32_t>* rule_starts, std::vector<uint32_t>* definite) {
+                      std::vector<uint32_t>* rule_starts, std::vector<uint32_t>* definite,
+                      size_t* sports_words) {
+  *sports_words = 0;
   const size_t n = doc.tokens.size();
   tokens->resize(n);
   rule_starts->clear();
@@ -268,6 +274,7 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
   // Token i - 1 is listed in rule_starts when a patronymic follows it: after token i is built.
   auto list = [&](size_t i) {
     const NerToken& t = out[i];
+    *sports_words += IsSportsWord(t);
     const uint32_t classes = t.flags | t.reading_flags | t.bare_flags;
     if ((classes & kNerPatronymic) && i > 0 && PersonMayStartBefore(out[i - 1], t) &&
         (rule_starts->empty() || rule_starts->back() != i - 1)) {
@@ -282,21 +289,22 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
   // substr checks one), and no reload of the arena through a bool store that may alias it.
   const char* const arena = doc.arena.data();
   auto slice = [arena](ArenaSlice s) { return std::string_view(arena + s.offset, s.size); };
+  // The document's arrays through local pointers too, for the same reason.
+  const Token* const doc_tokens = doc.tokens.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
   for (size_t i = 0; i < n; ++i) {
-    // Filled in a local and stored whole: stores to the bool fields may alias anything, so
-    // writing them in place would make the compiler reload the document's vectors after each.
-    NerToken t;
-    const TokenKind kind = doc.tokens[i].kind;
+    // Filled in place from a blank token (two vector stores): a token filled on the stack was
+    // copied out from its bytes, and its copy read them back as words, a store-forwarding
+    // stall on every token.
+    NerToken& t = out[i];
+    t = NerToken();
+    const TokenKind kind = doc_tokens[i].kind;
     t.word = kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
     t.punct = kind == TokenKind::kPunctuation;
-    const TokenAnalysis& a = doc.analyses[i];
-    if (!t.word) {
-      out[i] = t;  // starts no name and is no patronymic: not listed
-      continue;
-    }
+    const TokenAnalysis& a = analyses[i];
+    if (!t.word) continue;  // starts no name and is no patronymic: not listed
     if (a.reading_count == 0) {
       t.foreign_suffix = lexicon.HasForeignSuffix(slice(a.key));
-      out[i] = t;
       list(i);
       continue;
     }
@@ -350,7 +358,6 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
       t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
     }
     t.foreign_suffix = lexicon.HasForeignSuffix(key);
-    out[i] = t;
     list(i);
   }
 }
@@ -363,7 +370,8 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
     view = static_cast<NerLexicalView*>(doc.stage_cache.get());
   }
   if (!view->fresh || view->lexicon != &lexicon) {
-    BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite);
+    BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite,
+                     &view->sports_words);
     view->lexicon = &lexicon;
     view->definite_bare_built = false;
     view->fresh = true;
@@ -404,7 +412,8 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
     if (view_->marked) {
       std::vector<uint32_t> starts;
       std::vector<uint32_t> definite;
-      BuildLexicalView(doc, lexicon, copy, &starts, &definite);
+      size_t sports_words;
+      BuildLexicalView(doc, lexicon, copy, &starts, &definite, &sports_words);
     } else {
       copy->assign(view_->tokens.begin(), view_->tokens.end());
     }
@@ -490,19 +499,9 @@ bool HasTanween(std::string_view text) {
   return false;
 }
 
-bool IsSportsWord(const NerToken& t) {
-  constexpr uint32_t kClubName = kNerSport | kNerClub;
-  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
-         (t.reading_flags & kClubName) != kClubName;
-}
-
 bool NerTokens::IsSportsText() const {
   constexpr size_t kMinSportsWords = 4;
-  size_t sports_words = 0;
-  for (size_t i = 0; i < size_ && sports_words < kMinSportsWords; ++i) {
-    if (IsSportsWord(tokens_[i])) ++sports_words;
-  }
-  return sports_words >= kMinSportsWords;
+  return view_->sports_words >= kMinSportsWords;
 }
 
 bool NerTokens::IsAdjectiveShaped(size_t i) const {

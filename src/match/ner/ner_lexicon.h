@@ -239,7 +239,11 @@ inline bool PlaceTriggerAt(const NerToken& t) {
 bool HasTanween(std::string_view text);
 
 // A sports word (مباراة، لاعب، صفر; data/ner_sports.tsv) that is no club's name.
-bool IsSportsWord(const NerToken& t);
+inline bool IsSportsWord(const NerToken& t) {
+  constexpr uint32_t kClubName = kNerSport | kNerClub;
+  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
+         (t.reading_flags & kClubName) != kClubName;
+}
 
 struct NerLexicalView;
 

@@ -1022,11 +1022,15 @@ void EachOfNameAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* out
 void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   int report = -1;
   const size_t n = tokens.size();
+  if (n == 0) return;
+  // Read through a local pointer: the calls below would make the view's be loaded again for
+  // every token.
+  const NerToken* const view = &tokens[0];
   for (size_t i = 0; i < n; ++i) {
-    const NerToken& t = tokens[i];
+    const NerToken& t = view[i];
     if (t.punct) {
       if (i > 0) ScorerNameAt(tokens, i, &report, out);
-    } else if (t.word && i + 1 < n && (tokens[i + 1].flags & kNerStop)) {
+    } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
       EachOfNameAt(tokens, i, out);
     }
   }

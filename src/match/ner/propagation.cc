@@ -107,6 +107,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
   const NerTokens tokens(doc, *lexicon_, {});
   std::vector<uint8_t> covered(n, 0);  // bytes, not bits: read for every token below
   std::vector<Name> names;
+  names.reserve(winners.size());  // about one per winner: not reallocated name by name
   std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
   std::vector<Candidate> added;
   for (uint32_t winner : winners) {
@@ -216,10 +217,14 @@ void Propagation::Refine(const Document& doc, const Options& options,
 
   // Every reading of every uncovered token is tried: its key read from the arena directly, as
   // the analyzer's slices lie inside it (Document::Slice checks the range each time).
+  // The token arrays through local pointers as well: the loop calls out of line (the map's
+  // probe), after which members would be loaded again for every token.
   const char* const arena = doc.arena.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
+  const uint8_t* const is_covered = covered.data();
   for (size_t i = 0; i < n; ++i) {
-    if (covered[i] || !doc.analyses[i].key.size) continue;
-    const TokenAnalysis& a = doc.analyses[i];
+    if (is_covered[i] || !analyses[i].key.size) continue;
+    const TokenAnalysis& a = analyses[i];
     bool found = false;
     for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
       const ArenaSlice slice = a.readings[r].key;

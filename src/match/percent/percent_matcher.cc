@@ -71,8 +71,20 @@ void PercentMatcher::Propose(const Document& doc, const Options&,
                              std::vector<Candidate>* out) const {
   const size_t n = doc.tokens.size();
   size_t free_from = 0;
+  const PercentWords& words = numbers_->percent_words();
+  const Token* const tokens = doc.tokens.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
   for (size_t t = 0; t < n; ++t) {
-    if (!MayBePercentMarker(doc, t)) continue;
+    // What MayBePercentMarker() turns away (words without the number bit, digits, Latin
+    // words: nearly every token), passed over in a loop of a few instructions a token.
+    while (t < n && (tokens[t].kind == TokenKind::kArabicWord
+                         ? (analyses[t].lexicons & kLexNumber) == 0
+                         : tokens[t].kind != TokenKind::kSymbol &&
+                               tokens[t].kind != TokenKind::kPunctuation)) {
+      ++t;
+    }
+    if (t == n) break;
+    if (!MayEndPercentMarker(words, doc, t)) continue;
     std::optional<Percent> found;
     if (std::optional<size_t> marker = PercentMarkerEndingAt(*numbers_, doc, t)) {
       if (*marker >= free_from) found = NumberBefore(*numbers_, doc, *marker, t + 1, free_from);

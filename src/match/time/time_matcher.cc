@@ -552,21 +552,26 @@ void TimeMatcher::Propose(const Document& doc, const Options& options,
     out->push_back(std::move(c));
     free_from = m.end_token;
   };
-  for (size_t i = 0; i < n; ++i) {
-    if (i < free_from) continue;
-    const Token& token = doc.tokens[i];
-    if (token.kind == TokenKind::kArabicWord && (doc.Lexicons(i) & kLexTime) == 0) {
-      continue;
+  const Token* const tokens = doc.tokens.data();
+  const TokenAnalysis* const analyses = doc.analyses.data();
+  for (size_t i = 0;; ++i) {
+    // Only digits and the words with the time bit are looked at: the others (nearly every
+    // token) are passed over in a loop of a few instructions a token.
+    i = std::max(i, free_from);
+    while (i < n && (tokens[i].kind == TokenKind::kArabicWord
+                         ? (analyses[i].lexicons & kLexTime) == 0
+                         : tokens[i].kind != TokenKind::kNumber)) {
+      ++i;
     }
-    if (token.kind == TokenKind::kNumber) {
+    if (i >= n) break;
+    if (tokens[i].kind == TokenKind::kNumber) {
       // Digits open a time themselves only as "H:MM" (an hour before a part of the day is
       // found from the part, below).
-      if (i + 1 < n && doc.TokenText(i + 1) == ":" && doc.tokens[i + 1].glued_to_previous) {
+      if (i + 1 < n && doc.TokenText(i + 1) == ":" && tokens[i + 1].glued_to_previous) {
         if (auto m = grammar.MatchAt(i)) emit(*m);
       }
       continue;
     }
-    if (token.kind != TokenKind::kArabicWord) continue;
     const uint32_t kinds = grammar.KindsAt(i);
     if (kinds == 0) continue;
     if ((kinds & kOpeningKinds) != 0) {
