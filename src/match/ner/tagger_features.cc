@@ -174,23 +174,10 @@ uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
 // that compares the bytes after it, not to a key whose hit is taken on trust, where the word
 // the thread tagged before would decide this one's sums.
 uint64_t TextKey(std::string_view text) {
-  const char* const p = text.data();
   const size_t n = text.size();
-  uint64_t a = 0;
-  uint64_t b = 0;
-  if (n >= 8) {
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-  } else if (n >= 4) {
-    uint32_t x;
-    uint32_t y;
-    std::memcpy(&x, p, 4);
-    std::memcpy(&y, p + n - 4, 4);
-    a = uint64_t{x} | uint64_t{y} << 32;
-  } else if (n > 0) {
-    a = static_cast<unsigned char>(p[0]) | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-        uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-  }
+  uint64_t a;
+  uint64_t b;
+  WordEnds(text.data(), n, &a, &b);
   return Mix64(a + n * 0x9E3779B97F4A7C15u) ^ Mix64(b ^ 0xC2B2AE3D27D4EB4Fu);
 }
 
