@@ -11,6 +11,8 @@
 #include "kashif/kashif.h"
 #include "kashif/tokenizer.h"
 #include "match/ner/ner_lexicon.h"
+#include "match/ner/person_matcher.h"
+#include "match/ner/propagation.h"
 #include "core/analyzer.h"
 #include "core/document.h"
 #include "shared_extractor.h"
@@ -285,6 +287,91 @@ TEST(PropagationTest, ShortFormInParentheses) {
   EXPECT_EQ(Find("أعلنت منظمة الإغاثة الدولية (مادو) أمس أن قوافلها وصلت. وقال متحدث باسم مادو "
                  "إن الطرق مفتوحة."),
             (V{{"ORG", "منظمة الإغاثة الدولية"}, {"ORG", "مادو"}, {"ORG", "مادو"}}));
+}
+
+// Propagation is not idempotent: a recurrence it found is a source itself, up to
+// 1500 tokens further on. A family name recurs about 1350 tokens after the full name (reached
+// by the first pass) and again about 1350 tokens after that (beyond the full name's reach, but
+// within the first recurrence's). Hence PropagationAroundTagger runs the pass after the tagger
+// whenever the first one changed something, even if the tagger added nothing. (The person
+// rules remember family names themselves: the full name is given as the only candidate here.)
+class PropagationChainTest : public ::testing::Test {
+ protected:
+  PropagationChainTest() {
+    std::string filler;
+    for (int k = 0; k < 450; ++k) filler += " في البيت.";  // 3 tokens each
+    text_ = "التقى " + kFullName + " بالوفد صباحا." + filler + " وقال " + kSurname +
+            " إن المحادثات جيدة." + filler + " ثم غادر " + kSurname + ".";
+    doc_.text = text_;
+    Tokenizer().Tokenize(text_, &doc_.tokens);
+    SharedLexicons().analyzer.Analyze(&doc_);
+    internal::Candidate full;
+    full.type = EntityType::kPerson;
+    full.first_token = 1;
+    full.end_token = 3;
+    full.begin = static_cast<uint32_t>(text_.find(kFullName));
+    full.end = static_cast<uint32_t>(full.begin + kFullName.size());
+    full.priority = internal::kNerRulePriority;
+    full.canonical = kFullName;
+    candidates_.push_back(full);
+  }
+  // The byte offsets of each family name standing alone.
+  std::vector<uint32_t> Surnames() const {
+    std::vector<uint32_t> at;
+    for (size_t p = text_.find(" " + kSurname, text_.find(kFullName) + kFullName.size());
+         p != std::string::npos; p = text_.find(" " + kSurname, p + 1)) {
+      at.push_back(static_cast<uint32_t>(p + 1));
+    }
+    return at;
+  }
+  const std::string kFullName = "ميخائيل كوروتكوف";
+  const std::string kSurname = "كوروتكوف";
+  std::string text_;
+  internal::Document doc_;
+  std::vector<internal::Candidate> candidates_;
+};
+
+// A refiner standing for the tagger that finds nothing.
+class NoNames : public internal::Refiner {
+ public:
+  void Refine(const internal::Document&, const Options&,
+              std::vector<internal::Candidate>*) const override {}
+};
+
+TEST_F(PropagationChainTest, SecondPassReachesFurtherThanTheFirst) {
+  const std::vector<uint32_t> at = Surnames();
+  ASSERT_EQ(at.size(), 2u);
+  ASSERT_EQ(doc_.TokenText(1), "ميخائيل");
+  ASSERT_EQ(doc_.TokenText(2), kSurname);
+  const internal::Propagation propagation(SharedLexicons().ner);
+  auto added = [&](size_t index) {
+    const internal::Candidate& c = candidates_[index];
+    EXPECT_EQ(c.type, EntityType::kPerson);
+    EXPECT_EQ(c.priority, internal::kPropagationPriority);
+    EXPECT_EQ(c.canonical, kFullName);
+    return std::make_pair(c.begin, c.end);
+  };
+  const uint32_t length = static_cast<uint32_t>(kSurname.size());
+  EXPECT_TRUE(propagation.Propagate(doc_, &candidates_));
+  ASSERT_EQ(candidates_.size(), 2u);
+  EXPECT_EQ(added(1), std::make_pair(at[0], at[0] + length));
+  EXPECT_TRUE(propagation.Propagate(doc_, &candidates_));
+  ASSERT_EQ(candidates_.size(), 3u);
+  EXPECT_EQ(added(2), std::make_pair(at[1], at[1] + length));
+  // Then a fixed point, and a pass that changed nothing says so.
+  EXPECT_FALSE(propagation.Propagate(doc_, &candidates_));
+  EXPECT_EQ(candidates_.size(), 3u);
+}
+
+TEST_F(PropagationChainTest, PassAfterTheTaggerRunsWhenTheFirstChangedSomething) {
+  const internal::PropagationAroundTagger refiner(SharedLexicons().ner,
+                                                  std::make_unique<NoNames>());
+  refiner.Refine(doc_, Options(), &candidates_);
+  std::vector<uint32_t> begins;
+  for (const internal::Candidate& c : candidates_) begins.push_back(c.begin);
+  const std::vector<uint32_t> at = Surnames();
+  ASSERT_EQ(at.size(), 2u);
+  EXPECT_EQ(begins, (std::vector<uint32_t>{candidates_[0].begin, at[0], at[1]}));
 }
 
 TEST(OrgRulesTest, HeadNounWithComplementAndAdjectives) {

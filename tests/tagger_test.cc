@@ -24,6 +24,7 @@
 #include "match/ner/tagger_matcher.h"
 #include "match/ner/tagger_model.h"
 #include "match/ner/tagger_trainer.h"
+#include "text/word_hash.h"
 #include "test_lexicons.h"
 
 namespace kashif::internal {
@@ -555,28 +556,37 @@ TEST(TaggerEndToEndTest, AWarmWordCacheGivesWhatAColdOneGives) {
   EXPECT_EQ(on_new_thread, cold);
 }
 
+// A model whose every weight differs, so that two words' own features weigh differently.
+StatusOr<TaggerModel> FilledModel() {
+  TaggerModel filled(12, kTaggerFeatureVersion);
+  for (size_t k = 0; k < filled.weights().size(); ++k) {
+    filled.weights()[k] = static_cast<int16_t>(static_cast<int>((k * 2654435761u >> 7) % 2001) - 1000);
+  }
+  return TaggerModel::Parse(filled.Serialize(), "filled", kTaggerFeatureVersion);
+}
+
+// The emission scores of `text` (no candidates), through the word cache of *scratch.
+std::vector<int32_t> EmissionsOf(const TaggerModel& model, const std::string& text,
+                                 TaggerRunScratch* scratch) {
+  Document doc;
+  doc.text = text;
+  Tokenizer().Tokenize(doc.text, &doc.tokens);
+  SharedLexicons().analyzer.Analyze(&doc);
+  NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
+  std::vector<int32_t> out;
+  TaggerFeatures(SharedLexicons().ner).Emissions(doc, view, doc.candidates, model, scratch, &out);
+  return out;
+}
+
 // The word cache tells apart long words that share their length and their first and last
 // eight bytes (all the analyzer's HashWord of a reading sees): each keeps its own emission
 // scores, as on a cold cache. Made-up words of ten letters (20 bytes) that differ in their
 // fifth and sixth letters only, tagged with a model whose every weight differs.
 TEST(TaggerFeaturesTest, LongWordsAlikeAtBothEndsKeepTheirOwnScores) {
-  TaggerModel filled(12, kTaggerFeatureVersion);
-  for (size_t k = 0; k < filled.weights().size(); ++k) {
-    filled.weights()[k] = static_cast<int16_t>(static_cast<int>((k * 2654435761u >> 7) % 2001) - 1000);
-  }
-  auto model = TaggerModel::Parse(filled.Serialize(), "filled", kTaggerFeatureVersion);
+  auto model = FilledModel();
   ASSERT_TRUE(model.ok()) << model.status().message();
-  TaggerFeatures features(SharedLexicons().ner);
   auto emissions = [&](const std::string& word, TaggerRunScratch* scratch) {
-    const std::string text = "وقال " + word + " أمس";
-    Document doc;
-    doc.text = text;
-    Tokenizer().Tokenize(doc.text, &doc.tokens);
-    SharedLexicons().analyzer.Analyze(&doc);
-    NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
-    std::vector<int32_t> out;
-    features.Emissions(doc, view, doc.candidates, *model, scratch, &out);
-    return out;
+    return EmissionsOf(*model, "وقال " + word + " أمس", scratch);
   };
   const std::string a = "بارستوفيلد";
   const std::string b = "بارسنافيلد";
@@ -587,6 +597,30 @@ TEST(TaggerFeaturesTest, LongWordsAlikeAtBothEndsKeepTheirOwnScores) {
   const std::vector<int32_t> only_a = emissions(a, &cold_a);
   const std::vector<int32_t> only_b = emissions(b, &cold_b);
   ASSERT_NE(only_a, only_b);  // the words' own features weigh differently
+  TaggerRunScratch warm;
+  EXPECT_EQ(emissions(a, &warm), only_a);
+  EXPECT_EQ(emissions(b, &warm), only_b);  // not a's cached sums
+  EXPECT_EQ(emissions(a, &warm), only_a);
+}
+
+// And words of eight bytes that differ only in the high bits of the last byte (غ D8 BA, ز D8
+// B2), where the analyzer's HashWord of the two is one value: before the cache's key hashed
+// the token's bytes on its own, whichever of them the thread tagged first gave both their sums.
+TEST(TaggerFeaturesTest, WordsOfOneHashWordKeepTheirOwnScores) {
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  auto emissions = [&](const std::string& word, TaggerRunScratch* scratch) {
+    return EmissionsOf(*model, "وقال الجنرال جيمس " + word + " أمس", scratch);
+  };
+  const std::string a = "جونغ";
+  const std::string b = "جونز";
+  ASSERT_EQ(a.size(), 8u);
+  ASSERT_EQ(HashWord(a.data(), a.size()), HashWord(b.data(), b.size()));
+  TaggerRunScratch cold_a;
+  TaggerRunScratch cold_b;
+  const std::vector<int32_t> only_a = emissions(a, &cold_a);
+  const std::vector<int32_t> only_b = emissions(b, &cold_b);
+  ASSERT_NE(only_a, only_b);
   TaggerRunScratch warm;
   EXPECT_EQ(emissions(a, &warm), only_a);
   EXPECT_EQ(emissions(b, &warm), only_b);  // not a's cached sums

@@ -151,13 +151,15 @@ Status BuildMatchers(const Options& options, ExtractorModel* model) {
     model->matchers.push_back(std::move(patterns).value());
   }
   model->ner_lexicon = ner_lexicon;
-  model->refiners.push_back(std::make_unique<Propagation>(ner_lexicon));
   // The tagger reads every matcher's candidates and the rules' names propagated through the
-  // document; then its own names are propagated too (a second pass that only adds).
+  // document; then its own names are propagated too (a second pass, run only when its input
+  // differs from the first's: see PropagationAroundTagger).
   if (options.use_tagger) {
     auto tagger = LoadTaggerModel(options.model_file);
     if (!tagger.ok()) return tagger.status();
-    model->refiners.push_back(std::make_unique<TaggerMatcher>(*tagger, ner_lexicon));
+    model->refiners.push_back(std::make_unique<PropagationAroundTagger>(
+        ner_lexicon, std::make_unique<TaggerMatcher>(*tagger, ner_lexicon)));
+  } else {
     model->refiners.push_back(std::make_unique<Propagation>(ner_lexicon));
   }
   model->refiners.push_back(std::make_unique<MiscNameFilter>(ner_lexicon));

@@ -40,23 +40,32 @@ inline uint64_t Fnv1a(std::string_view bytes, uint64_t basis = kFnvOffsetBasis) 
   return h;
 }
 
-inline uint64_t HashWord(const char* p, size_t n) {
-  uint64_t a = 0;
-  uint64_t b = 0;
+// The bytes of p[0, n) HashWord reads, as two words: the first and the last eight bytes (a
+// word of 8 bytes or more), the first and the last four (4 to 7), else the first, middle and
+// last byte in *a (*b 0). All of them for n <= 16.
+inline void WordEnds(const char* p, size_t n, uint64_t* a, uint64_t* b) {
+  *a = 0;
+  *b = 0;
   if (n >= 8) {
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(a, p, 8);
+    std::memcpy(b, p + n - 8, 8);
   } else if (n >= 4) {
     uint32_t x;
     uint32_t y;
     std::memcpy(&x, p, 4);
     std::memcpy(&y, p + n - 4, 4);
-    a = x;
-    b = y;
+    *a = x;
+    *b = y;
   } else if (n > 0) {
-    a = static_cast<unsigned char>(p[0]) | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-        uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    *a = static_cast<unsigned char>(p[0]) | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+         uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
   }
+}
+
+inline uint64_t HashWord(const char* p, size_t n) {
+  uint64_t a;
+  uint64_t b;
+  WordEnds(p, n, &a, &b);
   uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ ((b + n) * 0xC2B2AE3D27D4EB4Fu);
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9u;

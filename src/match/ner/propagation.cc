@@ -87,16 +87,20 @@ void OverrideRulePersons(const Document& doc, const std::vector<Name>& names,
 
 }  // namespace
 
-void Propagation::Refine(const Document& doc, const Options& options,
+void Propagation::Refine(const Document& doc, const Options& /*options*/,
                          std::vector<Candidate>* candidates) const {
+  Propagate(doc, candidates);
+}
+
+bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candidates) const {
   const size_t n = doc.tokens.size();
-  if (candidates->empty() || n == 0) return;
+  if (candidates->empty() || n == 0) return false;
   // Only persons and organizations give names to propagate (places none, see below): without a
   // candidate that may be one there is nothing to do, and no need to pick the winners.
   if (std::none_of(candidates->begin(), candidates->end(), [](const Candidate& c) {
         return c.type == EntityType::kPerson || c.type == EntityType::kOrganization;
       })) {
-    return;
+    return false;
   }
   // The entities that would win without propagation.
   bool all_types[kEntityTypeCount];
@@ -185,7 +189,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
       }
     }
   }
-  if (names.empty()) return;
+  if (names.empty()) return false;
   if (!cue_names.empty()) OverrideRulePersons(doc, names, cue_names, winners, candidates, &added);
 
   // A family name a rule found alone takes the full name as its canonical form too.
@@ -197,6 +201,7 @@ void Propagation::Refine(const Document& doc, const Options& options,
                               &name);
     }
   }
+  bool changed = false;  // a canonical form rewritten
   for (Candidate& c : *candidates) {
     if (c.type != EntityType::kPerson || c.end_token != c.first_token + 1 || c.first_token >= n ||
         c.priority >= kBuiltinGazetteerPriority) {
@@ -204,7 +209,10 @@ void Propagation::Refine(const Document& doc, const Options& options,
     }
     const std::string_view key = KeyFrom(doc, c.first_token, c.begin);
     auto it = full_by_surname.find(absl::string_view(key.data(), key.size()));
-    if (it != full_by_surname.end()) c.canonical = it->second->canonical;
+    if (it != full_by_surname.end() && c.canonical != it->second->canonical) {
+      c.canonical = it->second->canonical;
+      changed = true;
+    }
   }
 
   absl::flat_hash_map<absl::string_view, absl::InlinedVector<size_t, 2>> by_first_key;
@@ -265,6 +273,18 @@ void Propagation::Refine(const Document& doc, const Options& options,
   }
   candidates->insert(candidates->end(), std::make_move_iterator(added.begin()),
                      std::make_move_iterator(added.end()));
+  return changed || !added.empty();
+}
+
+void PropagationAroundTagger::Refine(const Document& doc, const Options& options,
+                                     std::vector<Candidate>* candidates) const {
+  const bool first_changed = propagation_.Propagate(doc, candidates);
+  const size_t before_tagger = candidates->size();
+  tagger_->Refine(doc, options, candidates);
+  // The tagger only appends: the same size is the same candidates (see the header).
+  if (first_changed || candidates->size() != before_tagger) {
+    propagation_.Propagate(doc, candidates);
+  }
 }
 
 }  // namespace kashif::internal
