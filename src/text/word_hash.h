@@ -66,7 +66,12 @@ inline uint64_t HashWord(const char* p, size_t n) {
   uint64_t a;
   uint64_t b;
   WordEnds(p, n, &a, &b);
-  uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ ((b + n) * 0xC2B2AE3D27D4EB4Fu);
+  // The first half's product is folded down before the second's joins: a multiply carries a
+  // difference only upward, so two products combined at once can cancel where both halves
+  // differ in the same high byte (an eight-byte word read twice: جونغ and جونز were one value).
+  uint64_t h = a * 0x9E3779B97F4A7C15u;
+  h ^= h >> 32;
+  h ^= (b + n) * 0xC2B2AE3D27D4EB4Fu;
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9u;
   h ^= h >> 32;
