@@ -167,24 +167,10 @@ uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
                           : r.hash ^ HashWordMiddle(doc.arena.data() + r.key.offset, r.key.size);
 }
 
-// The token's bytes for its word-cache key: those HashWord reads (all of a token of 16 bytes
-// or less; the first and last eight of a longer one), each half mixed on its own. HashWord
-// combines the halves' products before it mixes, and a difference in the high bits of an
-// eight-byte word's last byte can then vanish (جونغ and جونز share one): harmless to a table
-// that compares the bytes after it, not to a key whose hit is taken on trust, where the word
-// the thread tagged before would decide this one's sums.
-uint64_t TextKey(std::string_view text) {
-  const size_t n = text.size();
-  uint64_t a;
-  uint64_t b;
-  WordEnds(text.data(), n, &a, &b);
-  return Mix64(a + n * 0x9E3779B97F4A7C15u) ^ Mix64(b ^ 0xC2B2AE3D27D4EB4Fu);
-}
-
 // Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`), the
 // whole match form (the reading after proclitics of at most 8 bytes, which HashWord's first
 // eight bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a
-// short punctuation token's bytes: all seen by TextKey, which reads tokens of 16 bytes or
+// short punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or
 // less whole), the NER classes and the clitics. Never 0 (an empty entry).
 uint64_t Fingerprint(const Document& doc, const NerTokens& view, size_t j, uint64_t reading_id) {
   const NerToken& t = view[j];
@@ -199,7 +185,7 @@ uint64_t Fingerprint(const Document& doc, const NerTokens& view, size_t j, uint6
   std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
   const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
                         static_cast<uint64_t>(doc.tokens[j].kind) << 8;
-  return (TextKey(text) ^
+  return (HashWord(text.data(), text.size()) ^
           Mix64((uint64_t{t.flags} << 32 ^ t.reading_flags) ^ reading_id) ^
           Mix64(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
           Mix64(one_byte_fields)) |
