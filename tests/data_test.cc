@@ -97,6 +97,19 @@ std::map<std::string, std::string> CanonicalByName(const std::vector<GazetteerEn
   return result;
 }
 
+// Every name of `expected` is listed in `entries` and reports the expected canonical name.
+template <size_t N>
+void ExpectCanonicalNames(const std::vector<GazetteerEntry>& entries,
+                          const std::pair<const char*, const char*> (&expected)[N],
+                          const char* kind) {
+  const std::map<std::string, std::string> canonical = CanonicalByName(entries);
+  for (const auto& [name, want] : expected) {
+    auto it = canonical.find(name);
+    ASSERT_NE(it, canonical.end()) << "missing " << kind << ": " << name;
+    EXPECT_EQ(it->second, want) << name;
+  }
+}
+
 // Words that can never be a whole gazetteer entry: prepositions, pronouns, particles, and the
 // commonest verbs and nouns of news text.
 constexpr const char* kFunctionWords[] = {
@@ -179,7 +192,6 @@ TEST(PlacesDataTest, NoDuplicates) { ExpectNoDuplicates(Places()); }
 TEST(PlacesDataTest, NoFunctionWordsOrAmbiguousWords) { ExpectNoCommonWords(Places()); }
 
 TEST(PlacesDataTest, CountriesAndTheirUsualForms) {
-  const std::map<std::string, std::string> canonical = CanonicalByName(Places());
   const std::pair<const char*, const char*> expected[] = {
       {"روسيا", "روسيا"},
       {"الاتحاد الروسي", "روسيا"},
@@ -206,11 +218,7 @@ TEST(PlacesDataTest, CountriesAndTheirUsualForms) {
       {"بورما", "ميانمار"},
       {"كوت ديفوار", "ساحل العاج"},
   };
-  for (const auto& [name, want] : expected) {
-    auto it = canonical.find(name);
-    ASSERT_NE(it, canonical.end()) << "missing place: " << name;
-    EXPECT_EQ(it->second, want) << name;
-  }
+  ExpectCanonicalNames(Places(), expected, "place");
 }
 
 TEST(PlacesDataTest, CitiesRegionsAndGeography) {
@@ -278,7 +286,6 @@ TEST(OrganizationsDataTest, NoFunctionWordsOrAmbiguousWords) {
 }
 
 TEST(OrganizationsDataTest, WellKnownOrganizations) {
-  const std::map<std::string, std::string> canonical = CanonicalByName(Organizations());
   const std::pair<const char*, const char*> expected[] = {
       {"الأمم المتحدة", "الأمم المتحدة"},
       {"حلف الناتو", "حلف شمال الأطلسي"},
@@ -315,11 +322,7 @@ TEST(OrganizationsDataTest, WellKnownOrganizations) {
       {"داعش", "داعش"},
       {"صندوق النقد الدولي", "صندوق النقد الدولي"},
   };
-  for (const auto& [name, want] : expected) {
-    auto it = canonical.find(name);
-    ASSERT_NE(it, canonical.end()) << "missing organization: " << name;
-    EXPECT_EQ(it->second, want) << name;
-  }
+  ExpectCanonicalNames(Organizations(), expected, "organization");
 }
 
 TEST(PeopleDataTest, ParsesAndIsLarge) {
@@ -337,7 +340,6 @@ TEST(PeopleDataTest, NoFunctionWordsOrAmbiguousSurnames) {
 // A surname alone is listed only where news text means that one person by it; it reports the
 // full name. Spelling variants report the usual spelling.
 TEST(PeopleDataTest, WellKnownPeopleAndTheirShortForms) {
-  const std::map<std::string, std::string> canonical = CanonicalByName(People());
   const std::pair<const char*, const char*> expected[] = {
       {"كوفي عنان", "كوفي عنان"},
       {"عنان", "كوفي عنان"},
@@ -355,11 +357,7 @@ TEST(PeopleDataTest, WellKnownPeopleAndTheirShortForms) {
       {"سموتريتش", "بتسلئيل سموتريتش"},
       {"بنكيران", "عبد الإله بنكيران"},
   };
-  for (const auto& [name, want] : expected) {
-    auto it = canonical.find(name);
-    ASSERT_NE(it, canonical.end()) << "missing person: " << name;
-    EXPECT_EQ(it->second, want) << name;
-  }
+  ExpectCanonicalNames(People(), expected, "person");
 }
 
 TEST(GazetteerDataTest, NoPersonIsAlsoAPlaceOrOrganization) {
