@@ -1,5 +1,5 @@
-// Checks the built-in place, organization and demonym data (data/places.tsv,
-// data/organizations.tsv, data/demonyms.tsv): every line parses, nothing is listed twice, no
+// Checks the built-in place, organization, people, given-name and demonym data (data/places.tsv,
+// data/organizations.tsv, data/people.tsv, data/ner_given_names.tsv, data/demonyms.tsv): every line parses, nothing is listed twice, no
 // entry is an Arabic function word or a known ambiguous common word, the names the pipeline
 // relies on are there, and the embedded copies are what the extractor finds. Also the line
 // reader every data table is read with.
@@ -55,6 +55,11 @@ const std::vector<GazetteerEntry>& Places() {
   return *places;
 }
 
+const std::vector<GazetteerEntry>& People() {
+  static const auto* people = new std::vector<GazetteerEntry>(LoadGazetteer("data/people.tsv"));
+  return *people;
+}
+
 const std::vector<GazetteerEntry>& Organizations() {
   static const auto* organizations =
       new std::vector<GazetteerEntry>(LoadGazetteer("data/organizations.tsv"));
@@ -92,6 +97,19 @@ std::map<std::string, std::string> CanonicalByName(const std::vector<GazetteerEn
   return result;
 }
 
+// Every name of `expected` is listed in `entries` and reports the expected canonical name.
+template <size_t N>
+void ExpectCanonicalNames(const std::vector<GazetteerEntry>& entries,
+                          const std::pair<const char*, const char*> (&expected)[N],
+                          const char* kind) {
+  const std::map<std::string, std::string> canonical = CanonicalByName(entries);
+  for (const auto& [name, want] : expected) {
+    auto it = canonical.find(name);
+    ASSERT_NE(it, canonical.end()) << "missing " << kind << ": " << name;
+    EXPECT_EQ(it->second, want) << name;
+  }
+}
+
 // Words that can never be a whole gazetteer entry: prepositions, pronouns, particles, and the
 // commonest verbs and nouns of news text.
 constexpr const char* kFunctionWords[] = {
@@ -118,6 +136,18 @@ constexpr const char* kAmbiguousWords[] = {
     "جزيرة", "سلمية",  "الطبقة", "بشري",  "المنزلة", "ربك",  "الوجه",  "كانون",
 };
 
+// Surnames of well-known people that are also ordinary words ("the lion", "whistle", "the
+// proof", "zucchini"), some only after a proclitic or a hamza fold (توتي = تؤتي): data/people.tsv
+// lists those people only by their full names.
+constexpr const char* kAmbiguousSurnames[] = {
+    "الأسد", "عون",   "سلام",  "نصر",   "حرب",   "صفير",  "مغنية", "البرهان", "المنفي",
+    "سلال",  "غليون", "كوسا",  "جلود",  "مشار",  "المشاط", "الترابي", "الشاطر", "العريان",
+    "صباحي", "رباني", "ريفي",  "مملوك", "فضل الله", "الفالح", "بنس", "كومو", "الجبالي",
+    "السراج", "النخالة", "درعي", "كرامي", "معوض", "عطري",  "رجائي", "جنتي", "همتي",
+    "بابان", "توتي",  "كهربا", "الحصري", "الوردي", "أظهر",  "الخنجر", "المشنوق", "راسك",
+    "زمور",  "سيزر",  "دوما",  "سالك",  "مشرفة", "الجسمي", "كارمل", "جامح", "الثني",
+};
+
 void ExpectAllOfType(const std::vector<GazetteerEntry>& entries, EntityType type) {
   for (const GazetteerEntry& entry : entries) {
     EXPECT_EQ(entry.type, type) << entry.name;
@@ -135,13 +165,20 @@ void ExpectNoDuplicates(const std::vector<GazetteerEntry>& entries) {
   }
 }
 
-void ExpectNoCommonWords(const std::vector<GazetteerEntry>& entries) {
+// No entry is (after folding) one of the words of the two lists.
+template <size_t N, size_t M>
+void ExpectNoneOf(const std::vector<GazetteerEntry>& entries, const char* const (&first)[N],
+                  const char* const (&second)[M]) {
   std::set<std::string> banned;
-  for (const char* word : kFunctionWords) banned.insert(Fold(word));
-  for (const char* word : kAmbiguousWords) banned.insert(Fold(word));
+  for (const char* word : first) banned.insert(Fold(word));
+  for (const char* word : second) banned.insert(Fold(word));
   for (const GazetteerEntry& entry : entries) {
     EXPECT_EQ(banned.count(Fold(entry.name)), 0u) << "common word listed: " << entry.name;
   }
+}
+
+void ExpectNoCommonWords(const std::vector<GazetteerEntry>& entries) {
+  ExpectNoneOf(entries, kFunctionWords, kAmbiguousWords);
 }
 
 TEST(PlacesDataTest, ParsesAndIsLarge) {
@@ -155,7 +192,6 @@ TEST(PlacesDataTest, NoDuplicates) { ExpectNoDuplicates(Places()); }
 TEST(PlacesDataTest, NoFunctionWordsOrAmbiguousWords) { ExpectNoCommonWords(Places()); }
 
 TEST(PlacesDataTest, CountriesAndTheirUsualForms) {
-  const std::map<std::string, std::string> canonical = CanonicalByName(Places());
   const std::pair<const char*, const char*> expected[] = {
       {"روسيا", "روسيا"},
       {"الاتحاد الروسي", "روسيا"},
@@ -182,11 +218,7 @@ TEST(PlacesDataTest, CountriesAndTheirUsualForms) {
       {"بورما", "ميانمار"},
       {"كوت ديفوار", "ساحل العاج"},
   };
-  for (const auto& [name, want] : expected) {
-    auto it = canonical.find(name);
-    ASSERT_NE(it, canonical.end()) << "missing place: " << name;
-    EXPECT_EQ(it->second, want) << name;
-  }
+  ExpectCanonicalNames(Places(), expected, "place");
 }
 
 TEST(PlacesDataTest, CitiesRegionsAndGeography) {
@@ -254,7 +286,6 @@ TEST(OrganizationsDataTest, NoFunctionWordsOrAmbiguousWords) {
 }
 
 TEST(OrganizationsDataTest, WellKnownOrganizations) {
-  const std::map<std::string, std::string> canonical = CanonicalByName(Organizations());
   const std::pair<const char*, const char*> expected[] = {
       {"الأمم المتحدة", "الأمم المتحدة"},
       {"حلف الناتو", "حلف شمال الأطلسي"},
@@ -291,11 +322,84 @@ TEST(OrganizationsDataTest, WellKnownOrganizations) {
       {"داعش", "داعش"},
       {"صندوق النقد الدولي", "صندوق النقد الدولي"},
   };
-  for (const auto& [name, want] : expected) {
-    auto it = canonical.find(name);
-    ASSERT_NE(it, canonical.end()) << "missing organization: " << name;
-    EXPECT_EQ(it->second, want) << name;
+  ExpectCanonicalNames(Organizations(), expected, "organization");
+}
+
+TEST(PeopleDataTest, ParsesAndIsLarge) {
+  ASSERT_FALSE(People().empty());
+  ExpectAllOfType(People(), EntityType::kPerson);
+  EXPECT_GE(People().size(), 5500u);
+}
+
+TEST(PeopleDataTest, NoDuplicates) { ExpectNoDuplicates(People()); }
+
+TEST(PeopleDataTest, NoFunctionWordsOrAmbiguousSurnames) {
+  ExpectNoneOf(People(), kFunctionWords, kAmbiguousSurnames);
+}
+
+// A surname alone is listed only where news text means that one person by it; it reports the
+// full name. Spelling variants report the usual spelling.
+TEST(PeopleDataTest, WellKnownPeopleAndTheirShortForms) {
+  const std::pair<const char*, const char*> expected[] = {
+      {"كوفي عنان", "كوفي عنان"},
+      {"عنان", "كوفي عنان"},
+      {"أنطونيو غوتيريش", "أنطونيو غوتيريش"},
+      {"أردوغان", "رجب طيب أردوغان"},
+      {"هاكان فيدان", "هاكان فيدان"},
+      {"لافروف", "سيرجي لافروف"},
+      {"شويغو", "سيرغي شويغو"},
+      {"نزارباييف", "نور سلطان نزارباييف"},
+      {"عراقجي", "عباس عراقجي"},
+      {"ماكرون", "إيمانويل ماكرون"},
+      {"فون دير لاين", "أورسولا فون دير لاين"},
+      {"حفتر", "خليفة حفتر"},
+      {"حمدوك", "عبد الله حمدوك"},
+      {"سموتريتش", "بتسلئيل سموتريتش"},
+      {"بنكيران", "عبد الإله بنكيران"},
+  };
+  ExpectCanonicalNames(People(), expected, "person");
+}
+
+TEST(GazetteerDataTest, NoPersonIsAlsoAPlaceOrOrganization) {
+  // As between places and organizations: a name in two lists would make its type a coin toss.
+  std::map<std::string, std::string> others;
+  for (const GazetteerEntry& entry : Places()) others.emplace(Fold(entry.name), entry.name);
+  for (const GazetteerEntry& entry : Organizations()) others.emplace(Fold(entry.name), entry.name);
+  for (const GazetteerEntry& entry : People()) {
+    auto it = others.find(Fold(entry.name));
+    EXPECT_EQ(it, others.end()) << "both PER and LOC/ORG: " << entry.name;
   }
+}
+
+// data/ner_given_names.tsv: every line is a name and known classes; a name that is also a
+// function word (علي / على after folding) is marked ambiguous.
+TEST(GivenNamesDataTest, EveryLineHasKnownClassesAndNoFunctionWord) {
+  const std::set<std::string> known = {"male", "female", "foreign", "ambiguous"};
+  std::set<std::string> function_words;
+  for (const char* word : kFunctionWords) function_words.insert(Fold(word));
+  const std::string content = ReadSourceFile("data/ner_given_names.tsv");
+  internal::LineReader lines(content);
+  std::string_view line;
+  int count = 0;
+  while (lines.NextData(&line)) {
+    std::vector<std::string_view> fields = internal::SplitFields(line, '\t');
+    ASSERT_EQ(fields.size(), 2u) << "line " << lines.line_number() << ": " << line;
+    EXPECT_EQ(fields[0].find(' '), std::string_view::npos) << "not one word: " << fields[0];
+    std::vector<std::string_view> classes = internal::SplitFields(fields[1], ',');
+    bool gendered_or_foreign = false;
+    bool ambiguous = false;
+    for (std::string_view cls : classes) {
+      EXPECT_EQ(known.count(std::string(cls)), 1u) << fields[0] << ": class " << cls;
+      gendered_or_foreign |= cls != "ambiguous";
+      ambiguous |= cls == "ambiguous";
+    }
+    if (!ambiguous) {
+      EXPECT_EQ(function_words.count(Fold(fields[0])), 0u) << "function word: " << fields[0];
+    }
+    EXPECT_TRUE(gendered_or_foreign) << fields[0] << " is only ambiguous";
+    ++count;
+  }
+  EXPECT_GE(count, 1700);
 }
 
 TEST(GazetteerDataTest, NoNameIsBothPlaceAndOrganization) {
