@@ -775,6 +775,24 @@ TEST(NerRulesTest, LatinScriptOrganizations) {
   ExpectEntities("وذكرت CNN أن الوضع صعب", {{"ORG", "CNN"}});
 }
 
+// The built-in lists of issue 12: clubs named by an everyday word are clubs in a sports text
+// only; distinctive clubs, media and companies bare, Latin ones in any case; the أميركي
+// spelling of a listed أمريكي name.
+TEST(NerRulesTest, ListedClubsMediaAndCompanies) {
+  ExpectEntities("وفاز الفيحاء على الخلود 2 - 1 في مباراة الدوري على الملعب",
+                 {{"ORG", "الفيحاء"}, {"ORG", "الخلود"}});
+  ExpectEntities("وتحدث الشاعر عن الخلود في قصيدته", {});
+  ExpectEntities("وتغلب إنبي على الأهلي مدني في مباراة ودية",
+                 {{"ORG", "إنبي"}, {"ORG", "الأهلي مدني"}});
+  ExpectEntities("ونقلت روداو عن مصادر كردية أن الاجتماع انتهى", {{"ORG", "روداو"}});
+  ExpectEntities("وارتفع سهم nvidia و Broadcom و AstraZeneca",
+                 {{"ORG", "nvidia"}, {"ORG", "Broadcom"}, {"ORG", "AstraZeneca"}});
+  ExpectEntities("وقالت شركة أميركان إيرلاينز إنها ألغت الرحلات",
+                 {{"ORG", "أميركان إيرلاينز"}});
+  ExpectEntities("وأصدرت منظمة القسط لحقوق الإنسان بيانا",
+                 {{"ORG", "منظمة القسط لحقوق الإنسان"}});
+}
+
 TEST(NerRulesTest, PersonBoundaries) {
   ExpectEntities("التقى الزعيم كيم جونغ - ايل بالوفد", {{"PER", "كيم جونغ - ايل"}});
   // A chain ends with the family: آل سعود closes it.
