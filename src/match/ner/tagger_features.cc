@@ -167,29 +167,37 @@ uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
                           : r.hash ^ HashWordMiddle(doc.arena.data() + r.key.offset, r.key.size);
 }
 
-// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`), the
-// whole match form (the reading after proclitics of at most 8 bytes, which HashWord's first
-// eight bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a
-// short punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or
-// less whole), the NER classes and the clitics. Never 0 (an empty entry).
+// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`); the
+// whole match form (doc.Key(j)) and the shape: for an Arabic word the shape is its kind and
+// glue alone, so the analyzer's HashWord of the match form (TokenAnalysis::whole, which sees
+// every byte of a form of up to 16 bytes; HashWordMiddle the rest) stands for both; any other
+// token is keyed by its text (its match form is a function of it, and a Latin word's capitals,
+// a number's length, a punctuation token's bytes are in it), every byte of it. Then the NER
+// classes, the clitics and the reading's index (the token's one-byte fields from `word` to
+// `nisba` read as one word, spread by an odd multiplier), and, outside the mixes and apart
+// from each other, the bare reading's classes, foreign_suffix, the glue and the kind. Two
+// mixes instead of three and no second hash of an Arabic word's bytes. Never 0 (an empty
+// entry).
 uint64_t Fingerprint(const Document& doc, const NerTokens& view, size_t j, uint64_t reading_id) {
   const NerToken& t = view[j];
-  const std::string_view text = doc.TokenText(j);
-  uint64_t capitals = 0;
-  if (doc.tokens[j].kind == TokenKind::kLatinWord) {
-    for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
+  const Token& token = doc.tokens[j];
+  uint64_t form;
+  if (token.kind == TokenKind::kArabicWord) {
+    const TokenReading& whole = doc.analyses[j].whole;
+    form = whole.key.size <= 16
+               ? whole.hash
+               : whole.hash ^ HashWordMiddle(doc.arena.data() + whole.key.offset, whole.key.size);
+  } else {
+    const std::string_view text = doc.TokenText(j);
+    form = HashWord(text.data(), text.size()) ^ HashWordMiddle(text.data(), text.size());
   }
-  // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
-  // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
   uint64_t one_byte_fields;
   std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
-  const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
-                        static_cast<uint64_t>(doc.tokens[j].kind) << 8;
-  return (HashWord(text.data(), text.size()) ^
-          Mix64((uint64_t{t.flags} << 32 ^ t.reading_flags) ^ reading_id) ^
-          Mix64(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
-          Mix64(one_byte_fields)) |
-         1;
+  const uint64_t classes = Mix64((uint64_t{t.flags} << 32 | t.reading_flags) ^ reading_id);
+  const uint64_t apart = uint64_t{t.bare_flags} << 32 | uint64_t{t.foreign_suffix} << 1 |
+                         uint64_t{token.glued_to_previous} << 2 |
+                         static_cast<uint64_t>(token.kind) << 8;
+  return (Mix64(form ^ one_byte_fields * 0x9E3779B97F4A7C15u ^ classes) ^ apart) | 1;
 }
 
 // What the contextual features need: the strongest earlier candidate over each token, and the
