@@ -605,8 +605,8 @@ TEST(TaggerFeaturesTest, LongWordsAlikeAtBothEndsKeepTheirOwnScores) {
 
 // And words of eight bytes that differ only in the high bits of the last byte (غ D8 BA, ز D8
 // B2), where the analyzer's HashWord of the two was one value before it folded its halves
-// apart: the cache's key hashes the token's bytes on its own, so whichever of them the thread
-// tagged first never gives both their sums, whatever HashWord does.
+// apart: an Arabic word's cache key is built on that HashWord of its match form, so whichever
+// of them the thread tagged first must never give both their sums.
 TEST(TaggerFeaturesTest, WordsOfOneHashWordKeepTheirOwnScores) {
   auto model = FilledModel();
   ASSERT_TRUE(model.ok()) << model.status().message();
@@ -625,6 +625,32 @@ TEST(TaggerFeaturesTest, WordsOfOneHashWordKeepTheirOwnScores) {
   EXPECT_EQ(emissions(a, &warm), only_a);
   EXPECT_EQ(emissions(b, &warm), only_b);  // not a's cached sums
   EXPECT_EQ(emissions(a, &warm), only_a);
+}
+
+// An Arabic word's cache key is its match form, its reading, classes and clitics, its kind and
+// whether it is glued to the token before: its shape reads no more of its text. So the word
+// written with a mark shares the plain word's entry and its scores are what it gives alone,
+// and the same word glued to a bracket keeps its own (the shape's glue weighs differently).
+TEST(TaggerFeaturesTest, AnArabicWordIsKeyedByItsMatchFormAndItsGlue) {
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const std::string plain = "وقال ( سليم أمس";
+  const std::string marked = "وقال ( سَليم أمس";
+  const std::string glued = "وقال (سليم أمس";
+  TaggerRunScratch cold_plain;
+  TaggerRunScratch cold_marked;
+  TaggerRunScratch cold_glued;
+  const std::vector<int32_t> only_plain = EmissionsOf(*model, plain, &cold_plain);
+  const std::vector<int32_t> only_marked = EmissionsOf(*model, marked, &cold_marked);
+  const std::vector<int32_t> only_glued = EmissionsOf(*model, glued, &cold_glued);
+  ASSERT_EQ(only_plain.size(), 4u * kTagRowWidth);
+  EXPECT_EQ(only_marked, only_plain);
+  ASSERT_NE(only_glued, only_plain);
+  TaggerRunScratch warm;
+  EXPECT_EQ(EmissionsOf(*model, plain, &warm), only_plain);
+  EXPECT_EQ(EmissionsOf(*model, marked, &warm), only_marked);
+  EXPECT_EQ(EmissionsOf(*model, glued, &warm), only_glued);  // not the spaced word's sums
+  EXPECT_EQ(EmissionsOf(*model, plain, &warm), only_plain);
 }
 
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {
