@@ -35,10 +35,13 @@ enum Template : uint64_t {
   kDocTypes,  // the types earlier candidates gave this reading anywhere in the document
 };
 
-// FNV-1a over the bytes from a seed of the template, then mixed.
-uint64_t Hash(Template t, std::string_view bytes) {
-  return Mix64(Fnv1a(bytes, kFnvOffsetBasis ^ (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15u)));
+// The FNV-1a state a template's byte features start from.
+uint64_t Seed(Template t) {
+  return kFnvOffsetBasis ^ (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15u);
 }
+
+// FNV-1a over the bytes from a seed of the template, then mixed.
+uint64_t Hash(Template t, std::string_view bytes) { return Mix64(Fnv1a(bytes, Seed(t))); }
 
 uint64_t Hash(Template t, uint64_t value) {
   return Mix64((static_cast<uint64_t>(t) << 56) ^ (value * 0x9E3779B97F4A7C15u) ^ 0x5bd1e995u);
@@ -74,13 +77,20 @@ uint64_t MarkHash(uint16_t code) {
 
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 
-template <typename Emit>
-void ClassBits(Template t, uint32_t flags, Reach reach, Emit& emit) {
+// One feature of value `bit` per bit set in `flags`: emit_value(t, bit, reach).
+template <typename EmitValue>
+void ClassBits(Template t, uint32_t flags, Reach reach, EmitValue& emit_value) {
   while (flags != 0) {
     const int bit = __builtin_ctz(flags);
-    emit(Hash(t, static_cast<uint64_t>(bit)), reach);
+    emit_value(t, static_cast<uint64_t>(bit), reach);
     flags &= flags - 1;
   }
+}
+
+// The emit_value of LexicalFeatures that hashes the value and hands it to emit(hash, reach).
+template <typename Emit>
+auto HashedValues(Emit& emit) {
+  return [&emit](Template t, uint64_t value, Reach reach) { emit(Hash(t, value), reach); };
 }
 
 // The shape of a token as written: its kind, for Latin words the case pattern, for numbers the
@@ -115,12 +125,17 @@ uint32_t CliticBits(const NerToken& t) {
          uint32_t{t.clitic_stop} << 6 | uint32_t{t.word} << 7;
 }
 
-// Every feature of token i that depends on the token alone: emit(hash, reach). `kUnseen`
-// (training only): as if no list knew the word and the model had never met it, without its NER
-// classes and its identity (reading, bare and whole forms); its affixes, shape, length and
-// clitics stay. A template argument, so tagging compiles to the same code as without it.
-template <bool kUnseen = false, typename Emit>
-void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, Emit emit) {
+// Every feature of token i that depends on the token alone: emit(hash, reach) for those made of
+// bytes, emit_value(template, value, reach) for those made of a number (whose hash is
+// Hash(template, value): HashedValues; tagging looks the small ones' buckets up in a table
+// instead). `kUnseen` (training only): as if no list knew the word and the model had never met
+// it, without its NER classes and its identity (reading, bare and whole forms); its affixes,
+// shape, length and clitics stay. A template argument, so tagging compiles to the same code as
+// without it. The prefixes' FNV runs on from one to the next (the same values as hashing each
+// from the start).
+template <bool kUnseen = false, typename Emit, typename EmitValue>
+void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, Emit emit,
+                     EmitValue emit_value) {
   const NerToken& t = view[i];
   std::string_view bare = view.Key(i);
   if (t.article && bare.size() > kArticle.size() && bare.substr(0, kArticle.size()) == kArticle) {
@@ -135,18 +150,21 @@ void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, Emit 
   if (!kUnseen) emit(Hash(kReading, view.Key(i)), Reach::kFar);
   if (!kUnseen) emit(Hash(kBare, bare), Reach::kNear);
   if (letters >= 2) emit(Hash(kSuffix2, bare.substr(starts[letters - 2])), Reach::kNear);
-  if (!kUnseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
-  emit(Hash(kShape, Shape(doc, i)), Reach::kNear);
+  if (!kUnseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit_value);
+  emit_value(kShape, Shape(doc, i), Reach::kNear);
   if (!kUnseen) emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
+  uint64_t prefix = Seed(kPrefix);
   for (size_t n = 1; n <= 4 && n <= letters; ++n) {
-    emit(Hash(kPrefix, bare.substr(0, starts[n])), Reach::kOwn);
+    const size_t from = n == 1 ? 0 : starts[n - 1];
+    prefix = Fnv1a(bare.substr(from, starts[n] - from), prefix);
+    emit(Mix64(prefix), Reach::kOwn);
     if (n != 2) emit(Hash(kSuffix, bare.substr(starts[letters - n])), Reach::kOwn);
   }
-  emit(Hash(kLength, letters < 8 ? letters : 8), Reach::kOwn);
-  if (!kUnseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
-  if (!kUnseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
-  emit(Hash(kClitics, CliticBits(t)), Reach::kOwn);
-  emit(Hash(kBias, 0), Reach::kOwn);
+  emit_value(kLength, letters < 8 ? letters : 8, Reach::kOwn);
+  if (!kUnseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit_value);
+  if (!kUnseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit_value);
+  emit_value(kClitics, CliticBits(t), Reach::kOwn);
+  emit_value(kBias, 0, Reach::kOwn);
 }
 
 int ReachOffsets(Reach reach) {
@@ -306,6 +324,21 @@ class RowSum {
     std::copy(sums_, sums_ + kTagRowWidth, dst);
 #endif
   }
+  // The sums shifted right by kShift and saturated to int16, as kTagRowWidth lanes (SSE2;
+  // the portable form writes the kTagLabelCount lanes alone).
+  template <int kShift>
+  void StoreInt16(int16_t* dst) const {
+#if defined(KASHIF_TAGGER_SSE2)
+    const __m128i even = _mm_srai_epi32(even_, kShift);
+    const __m128i odd = _mm_srai_epi32(odd_, kShift);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
+                     _mm_packs_epi32(_mm_unpacklo_epi32(even, odd), _mm_unpackhi_epi32(even, odd)));
+#else
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      dst[y] = static_cast<int16_t>(std::clamp(sums_[y] >> kShift, -32768, 32767));
+    }
+#endif
+  }
 
  private:
 #if defined(KASHIF_TAGGER_SSE2)
@@ -359,8 +392,15 @@ class WordCache {
   std::vector<Set> sets;
   std::vector<uint8_t> next;  // each set's way filled next: first in, first out
   std::vector<Entry> entries;
-  // A missed word's feature buckets by offset (kept to reuse their memory).
-  std::vector<uint32_t> buckets[kOffsets];
+  // The buckets of the features made of a small number (LexicalFeatures' emit_value, values
+  // below kValues) at each offset: value_buckets[(template * kValues + value) * kOffsets + d +
+  // kMaxOffset]. A missed word's class bits, shape, length, clitics and bias without hashing.
+  static constexpr uint64_t kValues = 256;
+  static constexpr int kTemplates = kDocTypes + 1;
+  std::vector<uint32_t> value_buckets;
+  const uint32_t* ValueBuckets(Template t, uint64_t value) const {
+    return &value_buckets[(t * kValues + value) * kOffsets];
+  }
 
   void Reset(const TaggerModel& model) {
     sets.assign(kSets, Set());
@@ -376,6 +416,16 @@ class WordCache {
     }
     unmarked = RowSum();
     for (size_t d = 0; d < 3; ++d) unmarked.Add<0>(mark_rows[d]);
+    value_buckets.resize(kTemplates * kValues * kOffsets);
+    for (int t = 0; t < kTemplates; ++t) {
+      for (uint64_t value = 0; value < kValues; ++value) {
+        const uint64_t h = Hash(static_cast<Template>(t), value);
+        uint32_t* out = &value_buckets[(t * kValues + value) * kOffsets];
+        for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
+          out[d + kMaxOffset] = FeatureBucket(h, d, model.bucket_mask());
+        }
+      }
+    }
     model_id = model.id();
   }
   static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
@@ -460,9 +510,9 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
       }
     };
     if (hidden(j)) {
-      LexicalFeatures<true>(doc, view, j, emit);
+      LexicalFeatures<true>(doc, view, j, emit, HashedValues(emit));
     } else {
-      LexicalFeatures(doc, view, j, emit);
+      LexicalFeatures(doc, view, j, emit, HashedValues(emit));
     }
   }
   out->Clear();
@@ -481,48 +531,41 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
 
 namespace {
 
-// Fills `entry` with token j's lexical sums: every feature's bucket first (each row fetched as
-// soon as its bucket is known), then each offset's rows summed in registers.
+// The most features a token has at one offset: 16 made of bytes or values (at offset 0) and
+// three sets of class bits (reading_flags, flags, bare_flags: 32 bits each).
+constexpr int kMaxRowsAtOffset = 16 + 3 * 32;
+
+// Fills `entry` with token j's lexical sums: every feature's row first (each fetched as soon as
+// its bucket is known; the small numbers' buckets from the cache's table), then each offset's
+// rows summed in registers.
 void FillEntry(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
-               const TaggerRunScratch& s, WordCache* cache, WordCache::Entry* entry) {
+               const WordCache& cache, WordCache::Entry* entry) {
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  for (std::vector<uint32_t>& b : cache->buckets) b.clear();
-  LexicalFeatures(doc, view, j, [&](uint64_t h, Reach reach) {
+  const int16_t* picked[kOffsets][kMaxRowsAtOffset];
+  int count[kOffsets] = {};
+  auto add = [&](int d, uint32_t bucket) {
+    const int16_t* row = rows + size_t{bucket} * kTagRowWidth;
+    __builtin_prefetch(row);
+    picked[d + kMaxOffset][count[d + kMaxOffset]++] = row;
+  };
+  auto emit = [&](uint64_t h, Reach reach) {
     const int r = ReachOffsets(reach);
-    for (int d = -r; d <= r; ++d) {
-      const uint32_t bucket = FeatureBucket(h, d, mask);
-      __builtin_prefetch(rows + size_t{bucket} * kTagRowWidth);
-      cache->buckets[d + kMaxOffset].push_back(bucket);
-    }
-  });
+    for (int d = -r; d <= r; ++d) add(d, FeatureBucket(h, d, mask));
+  };
+  auto emit_value = [&](Template t, uint64_t value, Reach reach) {
+    if (value >= WordCache::kValues) return emit(Hash(t, value), reach);
+    const uint32_t* buckets = cache.ValueBuckets(t, value) + kMaxOffset;
+    const int r = ReachOffsets(reach);
+    for (int d = -r; d <= r; ++d) add(d, buckets[d]);
+  };
+  LexicalFeatures(doc, view, j, emit, emit_value);
   for (int d = 0; d < kOffsets; ++d) {
-    int16_t* out = entry->sums + d * kTagLabelCount;
-#if defined(KASHIF_TAGGER_SSE2)
-    // The sums in two vectors, shifted and saturated to int16 (_mm_packs_epi32 is the clamp)
-    // and stored as eight lanes: the eighth (0: a row's last lane is) lands on the next
-    // offset's first, written next, or on the entry's padding.
-    const __m128i zero = _mm_setzero_si128();
-    __m128i lo = zero;
-    __m128i hi = zero;
-    for (uint32_t bucket : cache->buckets[d]) {
-      const __m128i w =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows + size_t{bucket} * kTagRowWidth));
-      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16));
-      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16));
-    }
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
-                     _mm_packs_epi32(_mm_srai_epi32(lo, WordCache::kShift),
-                                     _mm_srai_epi32(hi, WordCache::kShift)));
-#else
     RowSum sum;
-    for (uint32_t bucket : cache->buckets[d]) sum.Add<0>(rows + size_t{bucket} * kTagRowWidth);
-    int32_t sums[kTagRowWidth];
-    sum.Store(sums);
-    for (int y = 0; y < kTagLabelCount; ++y) {
-      out[y] = static_cast<int16_t>(std::clamp(sums[y] >> WordCache::kShift, -32768, 32767));
-    }
-#endif
+    for (int k = 0; k < count[d]; ++k) sum.Add<0>(picked[d][k]);
+    // Eight lanes stored: the eighth (0, as a row's last lane is) lands on the next offset's
+    // first, written next, or on the entry's padding.
+    sum.StoreInt16<WordCache::kShift>(entry->sums + d * kTagLabelCount);
   }
 }
 
@@ -586,7 +629,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
         int kept = 0;
         for (size_t k = 1; k <= kOpen && k <= j; ++k) keep[kept++] = open[(j - k) & 7];
         entry = &cache.Take(fingerprint, keep, kept);
-        FillEntry(doc, view, j, model, *scratch, &cache, entry);
+        FillEntry(doc, view, j, model, cache, entry);
       }
       open[j & 7] = entry;
     }
