@@ -227,7 +227,11 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
                     TaggerRunScratch* s, const std::vector<uint8_t>* unseen,
                     std::vector<uint64_t>* fingerprints = nullptr) {
   const size_t n = doc.tokens.size();
-  s->marks.assign(n, 0);
+  // Token t's mark at marks[t], between the two edges' kPadCode.
+  s->marks.assign(n + 2, 0);
+  s->marks[0] = kPadCode;
+  s->marks[n + 1] = kPadCode;
+  uint16_t* const marks = s->marks.data() + 1;
   s->priorities.assign(n, -1);
   for (const Candidate& c : prior) {
     const uint32_t band = c.priority >= kBuiltinGazetteerPriority ? 3
@@ -239,12 +243,12 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
       s->priorities[t] = c.priority;
       const uint32_t position = t == c.first_token ? 1 : 2;
       const uint32_t last = t + 1 == c.end_token ? 4 : 0;
-      s->marks[t] = MarkCode(c.type, band, position, last);
+      marks[t] = MarkCode(c.type, band, position, last);
     }
   }
   if (unseen != nullptr) {
     for (size_t i = 0; i < n; ++i) {
-      if ((*unseen)[i]) s->marks[i] = 0;
+      if ((*unseen)[i]) marks[i] = 0;
     }
   }
   s->reading_ids.resize(n);
@@ -255,8 +259,8 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
     const uint64_t id = ReadingId(doc, view, i);
     s->reading_ids[i] = id;
     if (fingerprints != nullptr) (*fingerprints)[i] = Fingerprint(doc, view, i, id);
-    if (s->marks[i] != 0 && view[i].word) {
-      s->doc_types.emplace_back(id, MarkTypeBit(s->marks[i]));
+    if (marks[i] != 0 && view[i].word) {
+      s->doc_types.emplace_back(id, MarkTypeBit(marks[i]));
       s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
     }
   }
@@ -267,14 +271,13 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
 // and of the one after it (kPadCode beyond the document's edge), as emit_marks(codes) with
 // codes[d + 1] the mark seen at offset d, each one feature (MarkHash(code) at offset d); then
 // emit(hash, offset) for the others, seen at `offset` (its own: 0). `unseen` (training only):
-// token i is read as an unseen word, no document type.
+// token i is read as an unseen word, no document type. The codes are read in place: the marks
+// lie between two kPadCode (PrepareContext).
 template <typename EmitMarks, typename Emit>
 void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
                      EmitMarks emit_marks, Emit emit, bool unseen = false) {
-  const size_t n = s.marks.size();
-  const uint16_t codes[3] = {i == 0 ? kPadCode : s.marks[i - 1], s.marks[i],
-                             i + 1 >= n ? kPadCode : s.marks[i + 1]};
-  emit_marks(codes);
+  emit_marks(s.marks.data() + i);
+  if (s.doc_types.empty()) return;  // most sentences: no reading has a document type
   const uint64_t h = s.reading_ids[i];
   if (view[i].word && !unseen && (s.doc_type_filter[h >> 62] >> (h >> 56 & 63) & 1)) {
     uint32_t types = 0;

@@ -49,7 +49,8 @@ inline uint32_t FeatureBucket(uint64_t hash, int offset, uint32_t mask) {
 class WordCache;
 
 struct TaggerRunScratch {
-  // Each token's candidate mark as a code (0: none; see MarkCode in tagger_features.cc).
+  // Each token's candidate mark as a code (0: none; see MarkCode in tagger_features.cc), token
+  // t's at t + 1, between a kPadCode for each edge of the document.
   std::vector<uint16_t> marks;
   std::vector<int32_t> priorities;
   // Each token's reading told apart from every other reading (equal readings, equal ids): the
