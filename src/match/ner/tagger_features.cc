@@ -251,10 +251,12 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
       if ((*unseen)[i]) marks[i] = 0;
     }
   }
-  s->reading_ids.resize(n);
+  // Grown, never shrunk (a shorter document reads its first n): no zero-fill of the part a
+  // longer document adds after a shorter one.
+  if (s->reading_ids.size() < n) s->reading_ids.resize(n);
   s->doc_types.clear();
   std::fill(s->doc_type_filter, s->doc_type_filter + 4, 0);
-  if (fingerprints != nullptr) fingerprints->resize(n);
+  if (fingerprints != nullptr && fingerprints->size() < n) fingerprints->resize(n);
   for (size_t i = 0; i < n; ++i) {
     const uint64_t id = ReadingId(doc, view, i);
     s->reading_ids[i] = id;
@@ -581,8 +583,8 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   const size_t n = doc.tokens.size();
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
-  PrepareContext(doc, view, prior, scratch, nullptr, &fingerprints);
+  PrepareContext(doc, view, prior, scratch, nullptr, &scratch->fingerprints);
+  const uint64_t* const fingerprints = scratch->fingerprints.data();  // n of them
   emissions->resize(n * W);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
@@ -591,7 +593,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   // is looked up and fetched while this one is summed (the entries are too many for the
   // nearest caches), and kept: when its turn comes, an entry still holding its key is a hit
   // without searching the set again.
-  for (uint64_t fingerprint : fingerprints) __builtin_prefetch(cache.SetFor(fingerprint));
+  for (size_t j = 0; j < n; ++j) __builtin_prefetch(cache.SetFor(fingerprints[j]));
   constexpr size_t kAhead = 4;
   WordCache::Entry* probed[8] = {};
   static_assert(kAhead < 8, "the probed entries fit the ring");

@@ -55,6 +55,7 @@ struct TaggerRunScratch {
   std::vector<int32_t> priorities;
   // Each token's reading told apart from every other reading (equal readings, equal ids): the
   // key of the document's types and part of the word-cache key. Not a feature hash.
+  // (reading_ids and fingerprints hold at least a value per token: grown, never shrunk.)
   std::vector<uint64_t> reading_ids;
   std::vector<uint64_t> fingerprints;  // each token's word-cache key
   std::vector<std::pair<uint64_t, uint32_t>> doc_types;
