@@ -171,18 +171,34 @@ int ReachOffsets(Reach reach) {
   return reach == Reach::kOwn ? 0 : reach == Reach::kNear ? 1 : kMaxOffset;
 }
 
+// What ReadingId and Fingerprint read of a document, through local pointers: the loop that
+// calls them appends to a vector, after which the compiler would load every array of the
+// document and of the view again, token after token.
+struct TokenArrays {
+  explicit TokenArrays(const Document& doc, const NerTokens& view)
+      : text(doc.text.data()),
+        arena(doc.arena.data()),
+        tokens(doc.tokens.data()),
+        analyses(doc.analyses.data()),
+        ner(view.size() == 0 ? nullptr : &view[0]) {}
+  const char* text;
+  const char* arena;
+  const Token* tokens;
+  const TokenAnalysis* analyses;
+  const NerToken* ner;
+};
+
 // Token i's reading told apart from every other reading: the analyzer's HashWord of it
 // (TokenReading::hash, which sees every byte of a reading of up to 16 bytes) and, for a longer
 // one, HashWordMiddle (the bytes HashWord skips). Cheaper than hashing the reading again.
-uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
-  const TokenAnalysis& a = doc.analyses[i];
-  if (a.reading_count == 0) {
-    const std::string_view key = view.Key(i);
-    return HashWord(key.data(), key.size()) ^ HashWordMiddle(key.data(), key.size());
+uint64_t ReadingId(const TokenArrays& d, size_t i) {
+  const TokenAnalysis& a = d.analyses[i];
+  if (a.reading_count == 0) {  // the reading is the token's key (NerTokens::Key)
+    const char* key = d.arena + a.key.offset;
+    return HashWord(key, a.key.size) ^ HashWordMiddle(key, a.key.size);
   }
-  const TokenReading& r = a.readings[view[i].reading];
-  return r.key.size <= 16 ? r.hash
-                          : r.hash ^ HashWordMiddle(doc.arena.data() + r.key.offset, r.key.size);
+  const TokenReading& r = a.readings[d.ner[i].reading];
+  return r.key.size <= 16 ? r.hash : r.hash ^ HashWordMiddle(d.arena + r.key.offset, r.key.size);
 }
 
 // Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`); the
@@ -196,18 +212,19 @@ uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
 // from each other, the bare reading's classes, foreign_suffix, the glue and the kind. Two
 // mixes instead of three and no second hash of an Arabic word's bytes. Never 0 (an empty
 // entry).
-uint64_t Fingerprint(const Document& doc, const NerTokens& view, size_t j, uint64_t reading_id) {
-  const NerToken& t = view[j];
-  const Token& token = doc.tokens[j];
+uint64_t Fingerprint(const TokenArrays& d, size_t j, uint64_t reading_id) {
+  const NerToken& t = d.ner[j];
+  const Token& token = d.tokens[j];
   uint64_t form;
   if (token.kind == TokenKind::kArabicWord) {
-    const TokenReading& whole = doc.analyses[j].whole;
+    const TokenReading& whole = d.analyses[j].whole;
     form = whole.key.size <= 16
                ? whole.hash
-               : whole.hash ^ HashWordMiddle(doc.arena.data() + whole.key.offset, whole.key.size);
+               : whole.hash ^ HashWordMiddle(d.arena + whole.key.offset, whole.key.size);
   } else {
-    const std::string_view text = doc.TokenText(j);
-    form = HashWord(text.data(), text.size()) ^ HashWordMiddle(text.data(), text.size());
+    const char* text = d.text + token.begin;
+    const size_t size = token.end - token.begin;
+    form = HashWord(text, size) ^ HashWordMiddle(text, size);
   }
   uint64_t one_byte_fields;
   std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
@@ -257,11 +274,14 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
   s->doc_types.clear();
   std::fill(s->doc_type_filter, s->doc_type_filter + 4, 0);
   if (fingerprints != nullptr && fingerprints->size() < n) fingerprints->resize(n);
+  const TokenArrays d(doc, view);
+  uint64_t* const ids = s->reading_ids.data();
+  uint64_t* const keys = fingerprints == nullptr ? nullptr : fingerprints->data();
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t id = ReadingId(doc, view, i);
-    s->reading_ids[i] = id;
-    if (fingerprints != nullptr) (*fingerprints)[i] = Fingerprint(doc, view, i, id);
-    if (marks[i] != 0 && view[i].word) {
+    const uint64_t id = ReadingId(d, i);
+    ids[i] = id;
+    if (keys != nullptr) keys[i] = Fingerprint(d, i, id);
+    if (marks[i] != 0 && d.ner[i].word) {
       s->doc_types.emplace_back(id, MarkTypeBit(marks[i]));
       s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
     }
