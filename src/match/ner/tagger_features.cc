@@ -295,17 +295,34 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
 // emit(hash, offset) for the others, seen at `offset` (its own: 0). `unseen` (training only):
 // token i is read as an unseen word, no document type. The codes are read in place: the marks
 // lie between two kPadCode (PrepareContext).
+// What ContextFeatures reads of PrepareContext's results, through local pointers (as
+// TokenArrays, for the loop that tags, which calls out on a cache miss).
+struct ContextArrays {
+  ContextArrays(const NerTokens& view, const TaggerRunScratch& s)
+      : ner(view.size() == 0 ? nullptr : &view[0]),
+        marks(s.marks.data()),
+        reading_ids(s.reading_ids.data()),
+        types(s.doc_types.data()),
+        types_end(s.doc_types.data() + s.doc_types.size()),
+        filter(s.doc_type_filter) {}
+  const NerToken* ner;
+  const uint16_t* marks;
+  const uint64_t* reading_ids;
+  const std::pair<uint64_t, uint32_t>* types;
+  const std::pair<uint64_t, uint32_t>* types_end;
+  const uint64_t* filter;
+};
+
 template <typename EmitMarks, typename Emit>
-void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
-                     EmitMarks emit_marks, Emit emit, bool unseen = false) {
-  emit_marks(s.marks.data() + i);
-  if (s.doc_types.empty()) return;  // most sentences: no reading has a document type
+void ContextFeatures(const ContextArrays& s, size_t i, EmitMarks emit_marks, Emit emit,
+                     bool unseen = false) {
+  emit_marks(s.marks + i);
+  if (s.types == s.types_end) return;  // most sentences: no reading has a document type
   const uint64_t h = s.reading_ids[i];
-  if (view[i].word && !unseen && (s.doc_type_filter[h >> 62] >> (h >> 56 & 63) & 1)) {
+  if (s.ner[i].word && !unseen && (s.filter[h >> 62] >> (h >> 56 & 63) & 1)) {
     uint32_t types = 0;
-    auto it =
-        std::lower_bound(s.doc_types.begin(), s.doc_types.end(), std::make_pair(h, uint32_t{0}));
-    for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;
+    auto it = std::lower_bound(s.types, s.types_end, std::make_pair(h, uint32_t{0}));
+    for (; it != s.types_end && it->first == h; ++it) types |= it->second;
     if (types != 0) emit(Hash(kDocTypes, types), 0);
   }
 }
@@ -521,6 +538,7 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
                              const std::vector<uint8_t>* unseen) const {
   const size_t n = doc.tokens.size();
   PrepareContext(doc, view, prior, scratch, unseen);
+  const ContextArrays context(view, *scratch);
   auto hidden = [unseen](size_t i) { return unseen != nullptr && (*unseen)[i] != 0; };
   std::vector<std::vector<uint32_t>> per_token(n);
   for (size_t j = 0; j < n; ++j) {
@@ -548,7 +566,7 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
     auto emit_marks = [&](const uint16_t* codes) {
       for (int d = -1; d <= 1; ++d) emit(MarkHash(codes[d + 1]), d);
     };
-    ContextFeatures(view, i, *scratch, emit_marks, emit, hidden(i));
+    ContextFeatures(context, i, emit_marks, emit, hidden(i));
     out->buckets.insert(out->buckets.end(), per_token[i].begin(), per_token[i].end());
     out->EndToken();
   }
@@ -605,6 +623,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   const int16_t* rows = model.rows_data();
   PrepareContext(doc, view, prior, scratch, nullptr, &scratch->fingerprints);
   const uint64_t* const fingerprints = scratch->fingerprints.data();  // n of them
+  const ContextArrays context(view, *scratch);
   emissions->resize(n * W);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
@@ -673,7 +692,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
         sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
       }
     }
-    ContextFeatures(view, i, *scratch, add_marks, add_feature);
+    ContextFeatures(context, i, add_marks, add_feature);
     sum.Store(e + i * W);
   }
 }
