@@ -401,7 +401,7 @@ class RowSum {
 // far below the weights' spread. The result depends on the word alone, never on what the
 // thread tagged before.
 //
-// Size: a miss costs some 2,500 instructions (the features hashed, about 25 weight rows read
+// Size: a miss costs some 1,700 instructions (the features hashed, about 35 weight rows read
 // from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 5.3 MB a thread.
 // On 1.6 MB of news read over and over (35 K distinct words), a simulation gives a tenth of the
 // tokens missing with one way (direct-mapped), 6% with two, 1.4% with eight (each set filled
