@@ -653,6 +653,46 @@ TEST(TaggerFeaturesTest, AnArabicWordIsKeyedByItsMatchFormAndItsGlue) {
   EXPECT_EQ(EmissionsOf(*model, plain, &warm), only_plain);
 }
 
+// A token's row is summed from its neighbours' cache entries, which a miss in the same text
+// must not refill before the row is complete (the cache keeps them; a full set's way is
+// otherwise refilled at random). A text of 150,000 made-up words (far more than the cache's
+// 64 K entries, so its sets fill and refill within the text): every token's row is the middle
+// row of the five words around it tagged on their own (no candidates, so no marks and no
+// document types: a row depends on the five words alone).
+TEST(TaggerFeaturesTest, NoEntryIsRefilledWhileATokenStillNeedsIt) {
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const std::string letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";  // two bytes each
+  std::vector<std::string> words;
+  uint64_t x = 2463534242u;
+  for (int word = 0; word < 150000; ++word) {
+    std::string w;
+    for (int k = 0; k < 3 + word % 5; ++k) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      w += letters.substr(2 * (x % (letters.size() / 2)), 2);
+    }
+    words.push_back(w);
+  }
+  std::string text;
+  for (const std::string& w : words) text += w + " ";
+  TaggerRunScratch whole;
+  const std::vector<int32_t> rows = EmissionsOf(*model, text, &whole);
+  ASSERT_EQ(rows.size(), words.size() * kTagRowWidth);
+  TaggerRunScratch windows;
+  int wrong = 0;
+  for (size_t i = 2; i + 2 < words.size(); ++i) {
+    const std::string window = words[i - 2] + " " + words[i - 1] + " " + words[i] + " " +
+                               words[i + 1] + " " + words[i + 2];
+    const std::vector<int32_t> own = EmissionsOf(*model, window, &windows);
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      wrong += own[2 * kTagRowWidth + y] != rows[i * kTagRowWidth + y] ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(wrong, 0);
+}
+
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {
   EXPECT_TRUE(
       TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in", kTaggerFeatureVersion).ok());
