@@ -605,8 +605,8 @@ TEST(TaggerFeaturesTest, LongWordsAlikeAtBothEndsKeepTheirOwnScores) {
 
 // And words of eight bytes that differ only in the high bits of the last byte (غ D8 BA, ز D8
 // B2), where the analyzer's HashWord of the two was one value before it folded its halves
-// apart: the cache's key hashes the token's bytes on its own, so whichever of them the thread
-// tagged first never gives both their sums, whatever HashWord does.
+// apart: an Arabic word's cache key is built on that HashWord of its match form, so whichever
+// of them the thread tagged first must never give both their sums.
 TEST(TaggerFeaturesTest, WordsOfOneHashWordKeepTheirOwnScores) {
   auto model = FilledModel();
   ASSERT_TRUE(model.ok()) << model.status().message();
@@ -625,6 +625,72 @@ TEST(TaggerFeaturesTest, WordsOfOneHashWordKeepTheirOwnScores) {
   EXPECT_EQ(emissions(a, &warm), only_a);
   EXPECT_EQ(emissions(b, &warm), only_b);  // not a's cached sums
   EXPECT_EQ(emissions(a, &warm), only_a);
+}
+
+// An Arabic word's cache key is its match form, its reading, classes and clitics, its kind and
+// whether it is glued to the token before: its shape reads no more of its text. So the word
+// written with a mark shares the plain word's entry and its scores are what it gives alone,
+// and the same word glued to a bracket keeps its own (the shape's glue weighs differently).
+TEST(TaggerFeaturesTest, AnArabicWordIsKeyedByItsMatchFormAndItsGlue) {
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const std::string plain = "وقال ( سليم أمس";
+  const std::string marked = "وقال ( سَليم أمس";
+  const std::string glued = "وقال (سليم أمس";
+  TaggerRunScratch cold_plain;
+  TaggerRunScratch cold_marked;
+  TaggerRunScratch cold_glued;
+  const std::vector<int32_t> only_plain = EmissionsOf(*model, plain, &cold_plain);
+  const std::vector<int32_t> only_marked = EmissionsOf(*model, marked, &cold_marked);
+  const std::vector<int32_t> only_glued = EmissionsOf(*model, glued, &cold_glued);
+  ASSERT_EQ(only_plain.size(), 4u * kTagRowWidth);
+  EXPECT_EQ(only_marked, only_plain);
+  ASSERT_NE(only_glued, only_plain);
+  TaggerRunScratch warm;
+  EXPECT_EQ(EmissionsOf(*model, plain, &warm), only_plain);
+  EXPECT_EQ(EmissionsOf(*model, marked, &warm), only_marked);
+  EXPECT_EQ(EmissionsOf(*model, glued, &warm), only_glued);  // not the spaced word's sums
+  EXPECT_EQ(EmissionsOf(*model, plain, &warm), only_plain);
+}
+
+// A token's row is summed from its neighbours' cache entries, which a miss in the same text
+// must not refill before the row is complete (the cache keeps them; a full set's way is
+// otherwise refilled at random). A text of 150,000 made-up words (far more than the cache's
+// 64 K entries, so its sets fill and refill within the text): every token's row is the middle
+// row of the five words around it tagged on their own (no candidates, so no marks and no
+// document types: a row depends on the five words alone).
+TEST(TaggerFeaturesTest, NoEntryIsRefilledWhileATokenStillNeedsIt) {
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const std::string letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";  // two bytes each
+  std::vector<std::string> words;
+  uint64_t x = 2463534242u;
+  for (int word = 0; word < 150000; ++word) {
+    std::string w;
+    for (int k = 0; k < 3 + word % 5; ++k) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      w += letters.substr(2 * (x % (letters.size() / 2)), 2);
+    }
+    words.push_back(w);
+  }
+  std::string text;
+  for (const std::string& w : words) text += w + " ";
+  TaggerRunScratch whole;
+  const std::vector<int32_t> rows = EmissionsOf(*model, text, &whole);
+  ASSERT_EQ(rows.size(), words.size() * kTagRowWidth);
+  TaggerRunScratch windows;
+  int wrong = 0;
+  for (size_t i = 2; i + 2 < words.size(); ++i) {
+    const std::string window = words[i - 2] + " " + words[i - 1] + " " + words[i] + " " +
+                               words[i + 1] + " " + words[i + 2];
+    const std::vector<int32_t> own = EmissionsOf(*model, window, &windows);
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      wrong += own[2 * kTagRowWidth + y] != rows[i * kTagRowWidth + y] ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(wrong, 0);
 }
 
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {

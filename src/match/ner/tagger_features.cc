@@ -35,10 +35,13 @@ enum Template : uint64_t {
   kDocTypes,  // the types earlier candidates gave this reading anywhere in the document
 };
 
-// FNV-1a over the bytes from a seed of the template, then mixed.
-uint64_t Hash(Template t, std::string_view bytes) {
-  return Mix64(Fnv1a(bytes, kFnvOffsetBasis ^ (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15u)));
+// The FNV-1a state a template's byte features start from.
+uint64_t Seed(Template t) {
+  return kFnvOffsetBasis ^ (static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15u);
 }
+
+// FNV-1a over the bytes from a seed of the template, then mixed.
+uint64_t Hash(Template t, std::string_view bytes) { return Mix64(Fnv1a(bytes, Seed(t))); }
 
 uint64_t Hash(Template t, uint64_t value) {
   return Mix64((static_cast<uint64_t>(t) << 56) ^ (value * 0x9E3779B97F4A7C15u) ^ 0x5bd1e995u);
@@ -74,13 +77,20 @@ uint64_t MarkHash(uint16_t code) {
 
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 
-template <typename Emit>
-void ClassBits(Template t, uint32_t flags, Reach reach, Emit& emit) {
+// One feature of value `bit` per bit set in `flags`: emit_value(t, bit, reach).
+template <typename EmitValue>
+void ClassBits(Template t, uint32_t flags, Reach reach, EmitValue& emit_value) {
   while (flags != 0) {
     const int bit = __builtin_ctz(flags);
-    emit(Hash(t, static_cast<uint64_t>(bit)), reach);
+    emit_value(t, static_cast<uint64_t>(bit), reach);
     flags &= flags - 1;
   }
+}
+
+// The emit_value of LexicalFeatures that hashes the value and hands it to emit(hash, reach).
+template <typename Emit>
+auto HashedValues(Emit& emit) {
+  return [&emit](Template t, uint64_t value, Reach reach) { emit(Hash(t, value), reach); };
 }
 
 // The shape of a token as written: its kind, for Latin words the case pattern, for numbers the
@@ -115,12 +125,17 @@ uint32_t CliticBits(const NerToken& t) {
          uint32_t{t.clitic_stop} << 6 | uint32_t{t.word} << 7;
 }
 
-// Every feature of token i that depends on the token alone: emit(hash, reach). `kUnseen`
-// (training only): as if no list knew the word and the model had never met it, without its NER
-// classes and its identity (reading, bare and whole forms); its affixes, shape, length and
-// clitics stay. A template argument, so tagging compiles to the same code as without it.
-template <bool kUnseen = false, typename Emit>
-void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, Emit emit) {
+// Every feature of token i that depends on the token alone: emit(hash, reach) for those made of
+// bytes, emit_value(template, value, reach) for those made of a number (whose hash is
+// Hash(template, value): HashedValues; tagging looks the small ones' buckets up in a table
+// instead). `kUnseen` (training only): as if no list knew the word and the model had never met
+// it, without its NER classes and its identity (reading, bare and whole forms); its affixes,
+// shape, length and clitics stay. A template argument, so tagging compiles to the same code as
+// without it. The prefixes' FNV runs on from one to the next (the same values as hashing each
+// from the start).
+template <bool kUnseen = false, typename Emit, typename EmitValue>
+void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, Emit emit,
+                     EmitValue emit_value) {
   const NerToken& t = view[i];
   std::string_view bare = view.Key(i);
   if (t.article && bare.size() > kArticle.size() && bare.substr(0, kArticle.size()) == kArticle) {
@@ -135,61 +150,89 @@ void LexicalFeatures(const Document& doc, const NerTokens& view, size_t i, Emit 
   if (!kUnseen) emit(Hash(kReading, view.Key(i)), Reach::kFar);
   if (!kUnseen) emit(Hash(kBare, bare), Reach::kNear);
   if (letters >= 2) emit(Hash(kSuffix2, bare.substr(starts[letters - 2])), Reach::kNear);
-  if (!kUnseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit);
-  emit(Hash(kShape, Shape(doc, i)), Reach::kNear);
+  if (!kUnseen) ClassBits(kReadingClass, t.reading_flags, Reach::kNear, emit_value);
+  emit_value(kShape, Shape(doc, i), Reach::kNear);
   if (!kUnseen) emit(Hash(kWhole, doc.Key(i)), Reach::kOwn);
+  uint64_t prefix = Seed(kPrefix);
   for (size_t n = 1; n <= 4 && n <= letters; ++n) {
-    emit(Hash(kPrefix, bare.substr(0, starts[n])), Reach::kOwn);
+    const size_t from = n == 1 ? 0 : starts[n - 1];
+    prefix = Fnv1a(bare.substr(from, starts[n] - from), prefix);
+    emit(Mix64(prefix), Reach::kOwn);
     if (n != 2) emit(Hash(kSuffix, bare.substr(starts[letters - n])), Reach::kOwn);
   }
-  emit(Hash(kLength, letters < 8 ? letters : 8), Reach::kOwn);
-  if (!kUnseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit);
-  if (!kUnseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit);
-  emit(Hash(kClitics, CliticBits(t)), Reach::kOwn);
-  emit(Hash(kBias, 0), Reach::kOwn);
+  emit_value(kLength, letters < 8 ? letters : 8, Reach::kOwn);
+  if (!kUnseen) ClassBits(kTokenClass, t.flags & ~t.reading_flags, Reach::kOwn, emit_value);
+  if (!kUnseen) ClassBits(kBareClass, t.bare_flags, Reach::kOwn, emit_value);
+  emit_value(kClitics, CliticBits(t), Reach::kOwn);
+  emit_value(kBias, 0, Reach::kOwn);
 }
 
 int ReachOffsets(Reach reach) {
   return reach == Reach::kOwn ? 0 : reach == Reach::kNear ? 1 : kMaxOffset;
 }
 
+// What ReadingId and Fingerprint read of a document, through local pointers: the loop that
+// calls them appends to a vector, after which the compiler would load every array of the
+// document and of the view again, token after token.
+struct TokenArrays {
+  explicit TokenArrays(const Document& doc, const NerTokens& view)
+      : text(doc.text.data()),
+        arena(doc.arena.data()),
+        tokens(doc.tokens.data()),
+        analyses(doc.analyses.data()),
+        ner(view.size() == 0 ? nullptr : &view[0]) {}
+  const char* text;
+  const char* arena;
+  const Token* tokens;
+  const TokenAnalysis* analyses;
+  const NerToken* ner;
+};
+
 // Token i's reading told apart from every other reading: the analyzer's HashWord of it
 // (TokenReading::hash, which sees every byte of a reading of up to 16 bytes) and, for a longer
 // one, HashWordMiddle (the bytes HashWord skips). Cheaper than hashing the reading again.
-uint64_t ReadingId(const Document& doc, const NerTokens& view, size_t i) {
-  const TokenAnalysis& a = doc.analyses[i];
-  if (a.reading_count == 0) {
-    const std::string_view key = view.Key(i);
-    return HashWord(key.data(), key.size()) ^ HashWordMiddle(key.data(), key.size());
+uint64_t ReadingId(const TokenArrays& d, size_t i) {
+  const TokenAnalysis& a = d.analyses[i];
+  if (a.reading_count == 0) {  // the reading is the token's key (NerTokens::Key)
+    const char* key = d.arena + a.key.offset;
+    return HashWord(key, a.key.size) ^ HashWordMiddle(key, a.key.size);
   }
-  const TokenReading& r = a.readings[view[i].reading];
-  return r.key.size <= 16 ? r.hash
-                          : r.hash ^ HashWordMiddle(doc.arena.data() + r.key.offset, r.key.size);
+  const TokenReading& r = a.readings[d.ner[i].reading];
+  return r.key.size <= 16 ? r.hash : r.hash ^ HashWordMiddle(d.arena + r.key.offset, r.key.size);
 }
 
-// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`), the
-// whole match form (the reading after proclitics of at most 8 bytes, which HashWord's first
-// eight bytes of the token see), the shape (kind, glue, length, a Latin word's capitals, a
-// short punctuation token's bytes: all seen by HashWord, which reads tokens of 16 bytes or
-// less whole), the NER classes and the clitics. Never 0 (an empty entry).
-uint64_t Fingerprint(const Document& doc, const NerTokens& view, size_t j, uint64_t reading_id) {
-  const NerToken& t = view[j];
-  const std::string_view text = doc.TokenText(j);
-  uint64_t capitals = 0;
-  if (doc.tokens[j].kind == TokenKind::kLatinWord) {
-    for (char c : text) capitals = capitals * 3 + (c >= 'A' && c <= 'Z');
+// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`); the
+// whole match form (doc.Key(j)) and the shape: for an Arabic word the shape is its kind and
+// glue alone, so the analyzer's HashWord of the match form (TokenAnalysis::whole, which sees
+// every byte of a form of up to 16 bytes; HashWordMiddle the rest) stands for both; any other
+// token is keyed by its text (its match form is a function of it, and a Latin word's capitals,
+// a number's length, a punctuation token's bytes are in it), every byte of it. Then the NER
+// classes, the clitics and the reading's index (the token's one-byte fields from `word` to
+// `nisba` read as one word, spread by an odd multiplier), and, outside the mixes and apart
+// from each other, the bare reading's classes, foreign_suffix, the glue and the kind. Two
+// mixes instead of three and no second hash of an Arabic word's bytes. Never 0 (an empty
+// entry).
+uint64_t Fingerprint(const TokenArrays& d, size_t j, uint64_t reading_id) {
+  const NerToken& t = d.ner[j];
+  const Token& token = d.tokens[j];
+  uint64_t form;
+  if (token.kind == TokenKind::kArabicWord) {
+    const TokenReading& whole = d.analyses[j].whole;
+    form = whole.key.size <= 16
+               ? whole.hash
+               : whole.hash ^ HashWordMiddle(d.arena + whole.key.offset, whole.key.size);
+  } else {
+    const char* text = d.text + token.begin;
+    const size_t size = token.end - token.begin;
+    form = HashWord(text, size) ^ HashWordMiddle(text, size);
   }
-  // The token's one-byte fields from `word` to `nisba` (CliticBits' and the reading) read as
-  // one word, foreign_suffix beside them: the same key, without taking eight fields apart.
   uint64_t one_byte_fields;
   std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
-  const uint64_t bits = uint64_t{t.foreign_suffix} | uint64_t{doc.tokens[j].glued_to_previous} << 1 |
-                        static_cast<uint64_t>(doc.tokens[j].kind) << 8;
-  return (HashWord(text.data(), text.size()) ^
-          Mix64((uint64_t{t.flags} << 32 ^ t.reading_flags) ^ reading_id) ^
-          Mix64(uint64_t{t.bare_flags} << 24 ^ bits ^ capitals << 32 ^ 0x7f4a7c15u) ^
-          Mix64(one_byte_fields)) |
-         1;
+  const uint64_t classes = Mix64((uint64_t{t.flags} << 32 | t.reading_flags) ^ reading_id);
+  const uint64_t apart = uint64_t{t.bare_flags} << 32 | uint64_t{t.foreign_suffix} << 1 |
+                         uint64_t{token.glued_to_previous} << 2 |
+                         static_cast<uint64_t>(token.kind) << 8;
+  return (Mix64(form ^ one_byte_fields * 0x9E3779B97F4A7C15u ^ classes) ^ apart) | 1;
 }
 
 // What the contextual features need: the strongest earlier candidate over each token, and the
@@ -201,7 +244,11 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
                     TaggerRunScratch* s, const std::vector<uint8_t>* unseen,
                     std::vector<uint64_t>* fingerprints = nullptr) {
   const size_t n = doc.tokens.size();
-  s->marks.assign(n, 0);
+  // Token t's mark at marks[t], between the two edges' kPadCode.
+  s->marks.assign(n + 2, 0);
+  s->marks[0] = kPadCode;
+  s->marks[n + 1] = kPadCode;
+  uint16_t* const marks = s->marks.data() + 1;
   s->priorities.assign(n, -1);
   for (const Candidate& c : prior) {
     const uint32_t band = c.priority >= kBuiltinGazetteerPriority ? 3
@@ -213,24 +260,29 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
       s->priorities[t] = c.priority;
       const uint32_t position = t == c.first_token ? 1 : 2;
       const uint32_t last = t + 1 == c.end_token ? 4 : 0;
-      s->marks[t] = MarkCode(c.type, band, position, last);
+      marks[t] = MarkCode(c.type, band, position, last);
     }
   }
   if (unseen != nullptr) {
     for (size_t i = 0; i < n; ++i) {
-      if ((*unseen)[i]) s->marks[i] = 0;
+      if ((*unseen)[i]) marks[i] = 0;
     }
   }
-  s->reading_ids.resize(n);
+  // Grown, never shrunk (a shorter document reads its first n): no zero-fill of the part a
+  // longer document adds after a shorter one.
+  if (s->reading_ids.size() < n) s->reading_ids.resize(n);
   s->doc_types.clear();
   std::fill(s->doc_type_filter, s->doc_type_filter + 4, 0);
-  if (fingerprints != nullptr) fingerprints->resize(n);
+  if (fingerprints != nullptr && fingerprints->size() < n) fingerprints->resize(n);
+  const TokenArrays d(doc, view);
+  uint64_t* const ids = s->reading_ids.data();
+  uint64_t* const keys = fingerprints == nullptr ? nullptr : fingerprints->data();
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t id = ReadingId(doc, view, i);
-    s->reading_ids[i] = id;
-    if (fingerprints != nullptr) (*fingerprints)[i] = Fingerprint(doc, view, i, id);
-    if (s->marks[i] != 0 && view[i].word) {
-      s->doc_types.emplace_back(id, MarkTypeBit(s->marks[i]));
+    const uint64_t id = ReadingId(d, i);
+    ids[i] = id;
+    if (keys != nullptr) keys[i] = Fingerprint(d, i, id);
+    if (marks[i] != 0 && d.ner[i].word) {
+      s->doc_types.emplace_back(id, MarkTypeBit(marks[i]));
       s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
     }
   }
@@ -241,20 +293,36 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
 // and of the one after it (kPadCode beyond the document's edge), as emit_marks(codes) with
 // codes[d + 1] the mark seen at offset d, each one feature (MarkHash(code) at offset d); then
 // emit(hash, offset) for the others, seen at `offset` (its own: 0). `unseen` (training only):
-// token i is read as an unseen word, no document type.
+// token i is read as an unseen word, no document type. The codes are read in place: the marks
+// lie between two kPadCode (PrepareContext).
+// What ContextFeatures reads of PrepareContext's results, through local pointers (as
+// TokenArrays, for the loop that tags, which calls out on a cache miss).
+struct ContextArrays {
+  ContextArrays(const NerTokens& view, const TaggerRunScratch& s)
+      : ner(view.size() == 0 ? nullptr : &view[0]),
+        marks(s.marks.data()),
+        reading_ids(s.reading_ids.data()),
+        types(s.doc_types.data()),
+        types_end(s.doc_types.data() + s.doc_types.size()),
+        filter(s.doc_type_filter) {}
+  const NerToken* ner;
+  const uint16_t* marks;
+  const uint64_t* reading_ids;
+  const std::pair<uint64_t, uint32_t>* types;
+  const std::pair<uint64_t, uint32_t>* types_end;
+  const uint64_t* filter;
+};
+
 template <typename EmitMarks, typename Emit>
-void ContextFeatures(const NerTokens& view, size_t i, const TaggerRunScratch& s,
-                     EmitMarks emit_marks, Emit emit, bool unseen = false) {
-  const size_t n = s.marks.size();
-  const uint16_t codes[3] = {i == 0 ? kPadCode : s.marks[i - 1], s.marks[i],
-                             i + 1 >= n ? kPadCode : s.marks[i + 1]};
-  emit_marks(codes);
+void ContextFeatures(const ContextArrays& s, size_t i, EmitMarks emit_marks, Emit emit,
+                     bool unseen = false) {
+  emit_marks(s.marks + i);
+  if (s.types == s.types_end) return;  // most sentences: no reading has a document type
   const uint64_t h = s.reading_ids[i];
-  if (view[i].word && !unseen && (s.doc_type_filter[h >> 62] >> (h >> 56 & 63) & 1)) {
+  if (s.ner[i].word && !unseen && (s.filter[h >> 62] >> (h >> 56 & 63) & 1)) {
     uint32_t types = 0;
-    auto it =
-        std::lower_bound(s.doc_types.begin(), s.doc_types.end(), std::make_pair(h, uint32_t{0}));
-    for (; it != s.doc_types.end() && it->first == h; ++it) types |= it->second;
+    auto it = std::lower_bound(s.types, s.types_end, std::make_pair(h, uint32_t{0}));
+    for (; it != s.types_end && it->first == h; ++it) types |= it->second;
     if (types != 0) emit(Hash(kDocTypes, types), 0);
   }
 }
@@ -298,6 +366,21 @@ class RowSum {
     std::copy(sums_, sums_ + kTagRowWidth, dst);
 #endif
   }
+  // The sums shifted right by kShift and saturated to int16, as kTagRowWidth lanes (SSE2;
+  // the portable form writes the kTagLabelCount lanes alone).
+  template <int kShift>
+  void StoreInt16(int16_t* dst) const {
+#if defined(KASHIF_TAGGER_SSE2)
+    const __m128i even = _mm_srai_epi32(even_, kShift);
+    const __m128i odd = _mm_srai_epi32(odd_, kShift);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
+                     _mm_packs_epi32(_mm_unpacklo_epi32(even, odd), _mm_unpackhi_epi32(even, odd)));
+#else
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      dst[y] = static_cast<int16_t>(std::clamp(sums_[y] >> kShift, -32768, 32767));
+    }
+#endif
+  }
 
  private:
 #if defined(KASHIF_TAGGER_SSE2)
@@ -318,11 +401,13 @@ class RowSum {
 // far below the weights' spread. The result depends on the word alone, never on what the
 // thread tagged before.
 //
-// Size: a miss costs some 2,500 instructions (the features hashed, about 25 weight rows read
+// Size: a miss costs some 1,700 instructions (the features hashed, about 35 weight rows read
 // from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 5.3 MB a thread.
 // On 1.6 MB of news read over and over (35 K distinct words), a simulation gives a tenth of the
 // tokens missing with one way (direct-mapped), 6% with two, 1.4% with eight (each set filled
-// first in, first out).
+// first in, first out); measured on the benchmark, 1.1% with eight first in, first out and
+// 0.46% with a full set's way refilled at random (the sets that more words share than they
+// have ways no longer miss all of them at every pass).
 class WordCache {
  public:
   static constexpr int kWays = 8;
@@ -349,14 +434,27 @@ class WordCache {
   std::vector<const int16_t*> mark_rows;
   RowSum unmarked;
   std::vector<Set> sets;
-  std::vector<uint8_t> next;  // each set's way filled next: first in, first out
+  // Each set's ways filled so far (filled in order), and the state of the sequence that picks
+  // a full set's way to refill (a linear congruential one): at random, not first in, first
+  // out, so a set that more words share than it has ways is not emptied of all of them in turn
+  // when they come round again (as the sentences of a text read over and over do).
+  std::vector<uint8_t> filled;
+  uint64_t victims = 0;
   std::vector<Entry> entries;
-  // A missed word's feature buckets by offset (kept to reuse their memory).
-  std::vector<uint32_t> buckets[kOffsets];
+  // The buckets of the features made of a small number (LexicalFeatures' emit_value, values
+  // below kValues) at each offset: value_buckets[(template * kValues + value) * kOffsets + d +
+  // kMaxOffset]. A missed word's class bits, shape, length, clitics and bias without hashing.
+  static constexpr uint64_t kValues = 256;
+  static constexpr int kTemplates = kDocTypes + 1;
+  std::vector<uint32_t> value_buckets;
+  const uint32_t* ValueBuckets(Template t, uint64_t value) const {
+    return &value_buckets[(t * kValues + value) * kOffsets];
+  }
 
   void Reset(const TaggerModel& model) {
     sets.assign(kSets, Set());
-    next.assign(kSets, 0);
+    filled.assign(kSets, 0);
+    victims = 0;
     entries.assign(kEntries, Entry());
     mark_rows.resize(size_t{kMarkCodes} * 3);
     for (uint16_t code = 0; code < kMarkCodes; ++code) {
@@ -368,6 +466,16 @@ class WordCache {
     }
     unmarked = RowSum();
     for (size_t d = 0; d < 3; ++d) unmarked.Add<0>(mark_rows[d]);
+    value_buckets.resize(kTemplates * kValues * kOffsets);
+    for (int t = 0; t < kTemplates; ++t) {
+      for (uint64_t value = 0; value < kValues; ++value) {
+        const uint64_t h = Hash(static_cast<Template>(t), value);
+        uint32_t* out = &value_buckets[(t * kValues + value) * kOffsets];
+        for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
+          out[d + kMaxOffset] = FeatureBucket(h, d, model.bucket_mask());
+        }
+      }
+    }
     model_id = model.id();
   }
   static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
@@ -387,8 +495,9 @@ class WordCache {
     return entry.fingerprint == fingerprint ? &entry : nullptr;
   }
   // The entry to fill for a missed `fingerprint`: the way whose tag it shares (so a set never
-  // holds a tag twice), else the set's oldest; never one of the `kept` entries in `keep` (those
-  // of tokens still being summed). Tagged here; the caller fills the sums.
+  // holds a tag twice), else an empty way, else one at random (`victims`); never one of the
+  // `kept` entries in `keep` (those of tokens still being summed). Tagged here; the caller
+  // fills the sums.
   Entry& Take(uint64_t fingerprint, const Entry* const* keep, int kept) {
     const size_t set = SetOf(fingerprint);
     const uint32_t tag = static_cast<uint32_t>(fingerprint);
@@ -398,9 +507,13 @@ class WordCache {
     if (way < 0 || in_use(way)) {
       // A kept entry of the same tag (two fingerprints alike in 45 bits) stays, and this word
       // then always misses: slower, never wrong, as a hit compares the whole fingerprint.
-      way = next[set];
-      while (in_use(way)) way = (way + 1) % kWays;
-      next[set] = static_cast<uint8_t>((way + 1) % kWays);
+      if (filled[set] < kWays) {
+        way = filled[set]++;  // never kept: a kept entry is a filled way
+      } else {
+        victims = victims * 6364136223846793005u + 1442695040888963407u;
+        way = static_cast<int>(victims >> 61);
+        while (in_use(way)) way = (way + 1) % kWays;
+      }
       sets[set].tags[way] = tag;
     }
     ways[way].fingerprint = fingerprint;
@@ -438,6 +551,7 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
                              const std::vector<uint8_t>* unseen) const {
   const size_t n = doc.tokens.size();
   PrepareContext(doc, view, prior, scratch, unseen);
+  const ContextArrays context(view, *scratch);
   auto hidden = [unseen](size_t i) { return unseen != nullptr && (*unseen)[i] != 0; };
   std::vector<std::vector<uint32_t>> per_token(n);
   for (size_t j = 0; j < n; ++j) {
@@ -452,9 +566,9 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
       }
     };
     if (hidden(j)) {
-      LexicalFeatures<true>(doc, view, j, emit);
+      LexicalFeatures<true>(doc, view, j, emit, HashedValues(emit));
     } else {
-      LexicalFeatures(doc, view, j, emit);
+      LexicalFeatures(doc, view, j, emit, HashedValues(emit));
     }
   }
   out->Clear();
@@ -465,7 +579,7 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
     auto emit_marks = [&](const uint16_t* codes) {
       for (int d = -1; d <= 1; ++d) emit(MarkHash(codes[d + 1]), d);
     };
-    ContextFeatures(view, i, *scratch, emit_marks, emit, hidden(i));
+    ContextFeatures(context, i, emit_marks, emit, hidden(i));
     out->buckets.insert(out->buckets.end(), per_token[i].begin(), per_token[i].end());
     out->EndToken();
   }
@@ -473,48 +587,41 @@ void TaggerFeatures::Extract(const Document& doc, const NerTokens& view,
 
 namespace {
 
-// Fills `entry` with token j's lexical sums: every feature's bucket first (each row fetched as
-// soon as its bucket is known), then each offset's rows summed in registers.
+// The most features a token has at one offset: 16 made of bytes or values (at offset 0) and
+// three sets of class bits (reading_flags, flags, bare_flags: 32 bits each).
+constexpr int kMaxRowsAtOffset = 16 + 3 * 32;
+
+// Fills `entry` with token j's lexical sums: every feature's row first (each fetched as soon as
+// its bucket is known; the small numbers' buckets from the cache's table), then each offset's
+// rows summed in registers.
 void FillEntry(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
-               const TaggerRunScratch& s, WordCache* cache, WordCache::Entry* entry) {
+               const WordCache& cache, WordCache::Entry* entry) {
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  for (std::vector<uint32_t>& b : cache->buckets) b.clear();
-  LexicalFeatures(doc, view, j, [&](uint64_t h, Reach reach) {
+  const int16_t* picked[kOffsets][kMaxRowsAtOffset];
+  int count[kOffsets] = {};
+  auto add = [&](int d, uint32_t bucket) {
+    const int16_t* row = rows + size_t{bucket} * kTagRowWidth;
+    __builtin_prefetch(row);
+    picked[d + kMaxOffset][count[d + kMaxOffset]++] = row;
+  };
+  auto emit = [&](uint64_t h, Reach reach) {
     const int r = ReachOffsets(reach);
-    for (int d = -r; d <= r; ++d) {
-      const uint32_t bucket = FeatureBucket(h, d, mask);
-      __builtin_prefetch(rows + size_t{bucket} * kTagRowWidth);
-      cache->buckets[d + kMaxOffset].push_back(bucket);
-    }
-  });
+    for (int d = -r; d <= r; ++d) add(d, FeatureBucket(h, d, mask));
+  };
+  auto emit_value = [&](Template t, uint64_t value, Reach reach) {
+    if (value >= WordCache::kValues) return emit(Hash(t, value), reach);
+    const uint32_t* buckets = cache.ValueBuckets(t, value) + kMaxOffset;
+    const int r = ReachOffsets(reach);
+    for (int d = -r; d <= r; ++d) add(d, buckets[d]);
+  };
+  LexicalFeatures(doc, view, j, emit, emit_value);
   for (int d = 0; d < kOffsets; ++d) {
-    int16_t* out = entry->sums + d * kTagLabelCount;
-#if defined(KASHIF_TAGGER_SSE2)
-    // The sums in two vectors, shifted and saturated to int16 (_mm_packs_epi32 is the clamp)
-    // and stored as eight lanes: the eighth (0: a row's last lane is) lands on the next
-    // offset's first, written next, or on the entry's padding.
-    const __m128i zero = _mm_setzero_si128();
-    __m128i lo = zero;
-    __m128i hi = zero;
-    for (uint32_t bucket : cache->buckets[d]) {
-      const __m128i w =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows + size_t{bucket} * kTagRowWidth));
-      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(zero, w), 16));
-      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(zero, w), 16));
-    }
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
-                     _mm_packs_epi32(_mm_srai_epi32(lo, WordCache::kShift),
-                                     _mm_srai_epi32(hi, WordCache::kShift)));
-#else
     RowSum sum;
-    for (uint32_t bucket : cache->buckets[d]) sum.Add<0>(rows + size_t{bucket} * kTagRowWidth);
-    int32_t sums[kTagRowWidth];
-    sum.Store(sums);
-    for (int y = 0; y < kTagLabelCount; ++y) {
-      out[y] = static_cast<int16_t>(std::clamp(sums[y] >> WordCache::kShift, -32768, 32767));
-    }
-#endif
+    for (int k = 0; k < count[d]; ++k) sum.Add<0>(picked[d][k]);
+    // Eight lanes stored: the eighth (0, as a row's last lane is) lands on the next offset's
+    // first, written next, or on the entry's padding.
+    sum.StoreInt16<WordCache::kShift>(entry->sums + d * kTagLabelCount);
   }
 }
 
@@ -527,8 +634,9 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   const size_t n = doc.tokens.size();
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  std::vector<uint64_t>& fingerprints = scratch->fingerprints;
-  PrepareContext(doc, view, prior, scratch, nullptr, &fingerprints);
+  PrepareContext(doc, view, prior, scratch, nullptr, &scratch->fingerprints);
+  const uint64_t* const fingerprints = scratch->fingerprints.data();  // n of them
+  const ContextArrays context(view, *scratch);
   emissions->resize(n * W);
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
@@ -537,7 +645,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   // is looked up and fetched while this one is summed (the entries are too many for the
   // nearest caches), and kept: when its turn comes, an entry still holding its key is a hit
   // without searching the set again.
-  for (uint64_t fingerprint : fingerprints) __builtin_prefetch(cache.SetFor(fingerprint));
+  for (size_t j = 0; j < n; ++j) __builtin_prefetch(cache.SetFor(fingerprints[j]));
   constexpr size_t kAhead = 4;
   WordCache::Entry* probed[8] = {};
   static_assert(kAhead < 8, "the probed entries fit the ring");
@@ -578,7 +686,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
         int kept = 0;
         for (size_t k = 1; k <= kOpen && k <= j; ++k) keep[kept++] = open[(j - k) & 7];
         entry = &cache.Take(fingerprint, keep, kept);
-        FillEntry(doc, view, j, model, *scratch, &cache, entry);
+        FillEntry(doc, view, j, model, cache, entry);
       }
       open[j & 7] = entry;
     }
@@ -597,7 +705,7 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
         sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
       }
     }
-    ContextFeatures(view, i, *scratch, add_marks, add_feature);
+    ContextFeatures(context, i, add_marks, add_feature);
     sum.Store(e + i * W);
   }
 }

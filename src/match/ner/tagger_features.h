@@ -49,11 +49,13 @@ inline uint32_t FeatureBucket(uint64_t hash, int offset, uint32_t mask) {
 class WordCache;
 
 struct TaggerRunScratch {
-  // Each token's candidate mark as a code (0: none; see MarkCode in tagger_features.cc).
+  // Each token's candidate mark as a code (0: none; see MarkCode in tagger_features.cc), token
+  // t's at t + 1, between a kPadCode for each edge of the document.
   std::vector<uint16_t> marks;
   std::vector<int32_t> priorities;
   // Each token's reading told apart from every other reading (equal readings, equal ids): the
   // key of the document's types and part of the word-cache key. Not a feature hash.
+  // (reading_ids and fingerprints hold at least a value per token: grown, never shrunk.)
   std::vector<uint64_t> reading_ids;
   std::vector<uint64_t> fingerprints;  // each token's word-cache key
   std::vector<std::pair<uint64_t, uint32_t>> doc_types;

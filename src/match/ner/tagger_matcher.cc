@@ -1,6 +1,7 @@
 #include "match/ner/tagger_matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -79,15 +80,23 @@ void LabelsToCandidates(const Document& doc, const NerTokens& view,
                         const std::vector<uint8_t>& labels, int32_t priority,
                         std::vector<Candidate>* out, const std::vector<uint8_t>* claimed) {
   const size_t n = labels.size();
+  // Through a local pointer: the appends below may write any memory, which would make the
+  // compiler load the vector's again at every token.
+  const uint8_t* const label = labels.data();
   size_t i = 0;
   while (i < n) {
-    if (labels[i] == kTagO) {
+    // Most tokens are O: passed over eight at a time.
+    static_assert(kTagO == 0, "eight O labels are a zero word");
+    uint64_t eight;
+    while (i + 8 <= n && (std::memcpy(&eight, label + i, 8), eight == 0)) i += 8;
+    if (i == n) break;
+    if (label[i] == kTagO) {
       ++i;
       continue;
     }
-    const int begin_label = IsBegin(labels[i]) ? labels[i] : labels[i] - 1;
+    const int begin_label = IsBegin(label[i]) ? label[i] : label[i] - 1;
     size_t end = i + 1;
-    while (end < n && labels[end] == begin_label + 1) ++end;
+    while (end < n && label[end] == begin_label + 1) ++end;
     size_t first = i;
     size_t last = end;
     while (first < last && !IsWord(doc, first)) ++first;

@@ -268,13 +268,14 @@ inline Path Better(const Path& a, const Path& b) {
 // Far below any path: a forbidden transition's score in the rows, and the floor of a score.
 constexpr int32_t kRowForbidden = std::numeric_limits<int32_t>::lowest() / 4;
 
-// The start of DecodeRows and DecodeRowsAvx2: `n` labels, and room in `scratch` for each
-// token's best predecessors, one byte a label (kTagRowWidth bytes: two int32), returned (null
-// when there is no token).
+// The start of DecodeRows and DecodeRowsAvx2: `n` labels (each written by FollowBack), and room
+// in `scratch` for each token's best predecessors, one byte a label (kTagRowWidth bytes: two
+// int32), returned (null when there is no token). The scratch is grown, never shrunk: no
+// zero-fill of the part a longer text adds after a shorter one.
 uint8_t* StartRows(size_t n, std::vector<int32_t>* scratch, std::vector<uint8_t>* labels) {
-  labels->assign(n, kTagO);
+  labels->resize(n);
   if (n == 0) return nullptr;
-  scratch->resize(2 * n);
+  if (scratch->size() < 2 * n) scratch->resize(2 * n);
   return reinterpret_cast<uint8_t*>(scratch->data());
 }
 
