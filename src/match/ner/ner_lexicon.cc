@@ -289,6 +289,16 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
   // substr checks one), and no reload of the arena through a bool store that may alias it.
   const char* const arena = doc.arena.data();
   auto slice = [arena](ArenaSlice s) { return std::string_view(arena + s.offset, s.size); };
+  // The fields read off the match form of the reading the rules use.
+  auto set_form_fields = [&](size_t i, NerToken& t, std::string_view key) {
+    t.article = BareOf(key).size() != 0;
+    if (t.article) {
+      definite->push_back(static_cast<uint32_t>(i));
+      // The ending first: the letters are counted only for the few definite words ending so.
+      t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
+    }
+    t.foreign_suffix = lexicon.HasForeignSuffix(key);
+  };
   // The document's arrays through local pointers too, for the same reason.
   const Token* const doc_tokens = doc.tokens.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
@@ -306,6 +316,14 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
     if (a.reading_count == 0) {
       t.foreign_suffix = lexicon.HasForeignSuffix(slice(a.key));
       list(i);
+      continue;
+    }
+    // Most words have one reading and are in no lexicon: no class, no reading to choose, no
+    // proclitic. Such a word starts a rule only with a foreign-surname ending (list() then
+    // finds PersonMayStartAt true and nothing else).
+    if (a.reading_count == 1 && (a.whole.word | a.whole.bare_word) == Vocabulary::kUnknown) {
+      set_form_fields(i, t, slice(a.whole.key));
+      if (t.foreign_suffix) list(i);
       continue;
     }
     const uint8_t count = a.reading_count;
@@ -350,14 +368,8 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
     const TokenReading& reading = a.readings[t.reading];
     const std::string_view key = slice(reading.key);
     t.reading_flags = reading_flags[t.reading];
-    t.article = BareOf(key).size() != 0;
-    if (t.article) {
-      definite->push_back(static_cast<uint32_t>(i));
-      t.bare_flags = t.reading == 0 ? whole_bare : lexicon.BareFlags(doc, reading);
-      // The ending first: the letters are counted only for the few definite words ending so.
-      t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
-    }
-    t.foreign_suffix = lexicon.HasForeignSuffix(key);
+    set_form_fields(i, t, key);
+    if (t.article) t.bare_flags = t.reading == 0 ? whole_bare : lexicon.BareFlags(doc, reading);
     list(i);
   }
 }
