@@ -32,6 +32,35 @@ struct Name {
   size_t token;  // where it was found
 };
 
+// Propagate()'s arrays, kept in Document::propagation_scratch from one text to the next and
+// emptied at each call (their memory stays).
+struct PropagationScratch : StageCache {
+  std::vector<uint32_t> winners;
+  std::vector<uint8_t> covered;  // bytes, not bits: read for every token
+  std::vector<Name> names;
+  std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
+  std::vector<Candidate> added;
+  size_t Bytes() const override {
+    return winners.capacity() * sizeof(uint32_t) + covered.capacity() +
+           names.capacity() * sizeof(Name) + cue_names.capacity() * sizeof(size_t) +
+           added.capacity() * sizeof(Candidate);
+  }
+};
+
+PropagationScratch& EmptyScratch(const Document& doc) {
+  // Only propagation keeps its scratch there, always this type.
+  if (doc.propagation_scratch == nullptr) {
+    doc.propagation_scratch = std::make_unique<PropagationScratch>();
+  }
+  auto& scratch = *static_cast<PropagationScratch*>(doc.propagation_scratch.get());
+  scratch.winners.clear();
+  scratch.covered.clear();
+  scratch.names.clear();
+  scratch.cue_names.clear();
+  scratch.added.clear();
+  return scratch;
+}
+
 // A 1024-entry bit set over the names' first words, tested before the hash map: a document has
 // a few dozen names and thousands of words, nearly all of which start none. A word's slot is
 // its length and its last byte, not a hash: it is computed for every reading of every word, and
@@ -105,15 +134,17 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
   // The entities that would win without propagation.
   bool all_types[kEntityTypeCount];
   std::fill(std::begin(all_types), std::end(all_types), true);
-  std::vector<uint32_t> winners;
+  PropagationScratch& scratch = EmptyScratch(doc);
+  std::vector<uint32_t>& winners = scratch.winners;
   SelectWinners(doc, all_types, *candidates, &winners);
 
   const NerTokens tokens(doc, *lexicon_, {});
-  std::vector<uint8_t> covered(n, 0);  // bytes, not bits: read for every token below
-  std::vector<Name> names;
+  std::vector<uint8_t>& covered = scratch.covered;
+  covered.resize(n, 0);
+  std::vector<Name>& names = scratch.names;
   names.reserve(winners.size());  // about one per winner: not reallocated name by name
-  std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
-  std::vector<Candidate> added;
+  std::vector<size_t>& cue_names = scratch.cue_names;
+  std::vector<Candidate>& added = scratch.added;
   for (uint32_t winner : winners) {
     const Candidate& e = (*candidates)[winner];
     const size_t first = e.first_token;
@@ -273,7 +304,9 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
   }
   candidates->insert(candidates->end(), std::make_move_iterator(added.begin()),
                      std::make_move_iterator(added.end()));
-  return changed || !added.empty();
+  const bool appended = !added.empty();
+  added.clear();  // moved from
+  return changed || appended;
 }
 
 void PropagationAroundTagger::Refine(const Document& doc, const Options& options,
