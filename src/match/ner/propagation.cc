@@ -10,6 +10,7 @@
 #include "match/resolver.h"
 #include "text/bit_filter.h"
 #include "text/strings.h"
+#include "text/word_hash.h"
 
 namespace kashif::internal {
 namespace {
@@ -61,22 +62,18 @@ PropagationScratch& EmptyScratch(const Document& doc) {
   return scratch;
 }
 
-// A 1024-entry bit set over the names' first words, tested before the hash map: a document has
+// A 2048-entry bit set over the names' first words, tested before the hash map: a document has
 // a few dozen names and thousands of words, nearly all of which start none. A word's slot is
-// its length and its last byte, not a hash: it is computed for every reading of every word, and
-// these two already tell a few dozen words apart from nearly all others.
+// the top bits of its HashWord (text/word_hash.h), which every reading carries
+// (TokenReading::hash): the test reads no byte of the word.
 class FirstWordFilter {
  public:
-  void Add(std::string_view key) { bits_.Set(Slot(key)); }
-  bool MayContain(std::string_view key) const { return bits_.Test(Slot(key)); }
+  void Add(std::string_view key) { bits_.Set(Slot(HashWord(key.data(), key.size()))); }
+  bool MayContain(uint64_t hash) const { return bits_.Test(Slot(hash)); }
 
  private:
-  static uint32_t Slot(std::string_view key) {
-    if (key.empty()) return 0;
-    return static_cast<uint32_t>((key.size() & 15) << 6 |
-                                 (static_cast<unsigned char>(key.back()) & 63));  // 10 bits
-  }
-  BitFilter<1024> bits_;
+  static uint32_t Slot(uint64_t hash) { return static_cast<uint32_t>(hash >> 53); }  // 11 bits
+  BitFilter<2048> bits_;
 };
 
 // The match form of token i from byte `begin` on: the reading whose proclitics end there.
@@ -266,9 +263,9 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
     const TokenAnalysis& a = analyses[i];
     bool found = false;
     for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
+      if (!first_words.MayContain(a.readings[r].hash)) continue;
       const ArenaSlice slice = a.readings[r].key;
       const std::string_view key(arena + slice.offset, slice.size);
-      if (!first_words.MayContain(key)) continue;
       auto it = by_first_key.find(absl::string_view(key.data(), key.size()));
       if (it == by_first_key.end()) continue;
       // Longest name first.
