@@ -41,10 +41,14 @@ struct PropagationScratch : StageCache {
   std::vector<Name> names;
   std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
   std::vector<Candidate> added;
+  // (HashWord of the first word, index) of each name, sorted: the names a reading may begin
+  // are the run of its hash, in the order they were found.
+  std::vector<std::pair<uint64_t, uint32_t>> by_first_hash;
   size_t Bytes() const override {
     return winners.capacity() * sizeof(uint32_t) + covered.capacity() +
            names.capacity() * sizeof(Name) + cue_names.capacity() * sizeof(size_t) +
-           added.capacity() * sizeof(Candidate);
+           added.capacity() * sizeof(Candidate) +
+           by_first_hash.capacity() * sizeof(by_first_hash[0]);
   }
 };
 
@@ -59,6 +63,7 @@ PropagationScratch& EmptyScratch(const Document& doc) {
   scratch.names.clear();
   scratch.cue_names.clear();
   scratch.added.clear();
+  scratch.by_first_hash.clear();
   return scratch;
 }
 
@@ -68,7 +73,7 @@ PropagationScratch& EmptyScratch(const Document& doc) {
 // (TokenReading::hash): the test reads no byte of the word.
 class FirstWordFilter {
  public:
-  void Add(std::string_view key) { bits_.Set(Slot(HashWord(key.data(), key.size()))); }
+  void Add(uint64_t hash) { bits_.Set(Slot(hash)); }
   bool MayContain(uint64_t hash) const { return bits_.Test(Slot(hash)); }
 
  private:
@@ -243,18 +248,21 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
     }
   }
 
-  absl::flat_hash_map<absl::string_view, absl::InlinedVector<size_t, 2>> by_first_key;
+  std::vector<std::pair<uint64_t, uint32_t>>& by_first_hash = scratch.by_first_hash;
   FirstWordFilter first_words;
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string_view first = names[i].keys.front();
-    by_first_key[absl::string_view(first.data(), first.size())].push_back(i);
-    first_words.Add(first);
+    const uint64_t hash = HashWord(first.data(), first.size());
+    by_first_hash.emplace_back(hash, static_cast<uint32_t>(i));
+    first_words.Add(hash);
   }
+  std::sort(by_first_hash.begin(), by_first_hash.end());
+  const auto by_hash_end = by_first_hash.end();
 
   // Every reading of every uncovered token is tried: its key read from the arena directly, as
   // the analyzer's slices lie inside it (Document::Slice checks the range each time).
-  // The token arrays through local pointers as well: the loop calls out of line (the map's
-  // probe), after which members would be loaded again for every token.
+  // The token arrays through local pointers as well: the loop calls out of line, after which
+  // members would be loaded again for every token.
   const char* const arena = doc.arena.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
   const uint8_t* const is_covered = covered.data();
@@ -263,16 +271,18 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
     const TokenAnalysis& a = analyses[i];
     bool found = false;
     for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
-      if (!first_words.MayContain(a.readings[r].hash)) continue;
+      const uint64_t hash = a.readings[r].hash;
+      if (!first_words.MayContain(hash)) continue;
       const ArenaSlice slice = a.readings[r].key;
       const std::string_view key(arena + slice.offset, slice.size);
-      auto it = by_first_key.find(absl::string_view(key.data(), key.size()));
-      if (it == by_first_key.end()) continue;
       // Longest name first.
       size_t best_len = 0;
       const Name* best = nullptr;
-      for (size_t index : it->second) {
-        const Name& name = names[index];
+      for (auto it = std::lower_bound(by_first_hash.begin(), by_hash_end,
+                                      std::make_pair(hash, uint32_t{0}));
+           it != by_hash_end && it->first == hash; ++it) {
+        const Name& name = names[it->second];
+        if (name.keys.front() != key) continue;
         const size_t len = name.keys.size();
         const size_t distance = i > name.token ? i - name.token : name.token - i;
         if (len <= best_len || i + len > n || distance > kPropagationWindow) continue;
