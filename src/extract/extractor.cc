@@ -207,7 +207,10 @@ size_t ThreadScratchBytes() {
          (d.arena.capacity() - std::string().capacity()) /* beyond the inline buffer */ +
          d.candidates.capacity() * sizeof(Candidate) +
          s.window_entities.capacity() * sizeof(Entity) +
-         (d.stage_cache ? d.stage_cache->Bytes() : 0) + ResolveScratchBytes(d.resolve_scratch);
+         (d.stage_cache ? d.stage_cache->Bytes() : 0) +
+         (d.date_scratch ? d.date_scratch->Bytes() : 0) +
+         (d.propagation_scratch ? d.propagation_scratch->Bytes() : 0) +
+         ResolveScratchBytes(d.resolve_scratch);
 }
 
 

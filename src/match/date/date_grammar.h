@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -162,6 +163,21 @@ inline std::optional<int> Digits(std::string_view s) {
   return v;
 }
 
+// The grammar's hit pool, kept in Document::date_scratch from one text to the next.
+struct HitPool : StageCache {
+  std::vector<DateWordHit> hits;
+  size_t Bytes() const override { return hits.capacity() * sizeof(DateWordHit); }
+};
+
+// The document's hit pool, emptied (made on the first call).
+inline std::vector<DateWordHit>& EmptyHitPool(const Document& doc) {
+  // Only the date grammar keeps its scratch in date_scratch, always this type.
+  if (doc.date_scratch == nullptr) doc.date_scratch = std::make_unique<HitPool>();
+  std::vector<DateWordHit>& hits = static_cast<HitPool*>(doc.date_scratch.get())->hits;
+  hits.clear();
+  return hits;
+}
+
 class Grammar {
  public:
   // `lex` and `numbers` are bound to the vocabulary of `doc`'s analyzer.
@@ -172,7 +188,8 @@ class Grammar {
         numbers_(numbers),
         ref_(doc.reference_date ? doc.reference_date : options.reference_date),
         bias_(options.date_bias),
-        hijri_(options.hijri_calendar) {}
+        hijri_(options.hijri_calendar),
+        hit_pool_(EmptyHitPool(doc)) {}
 
   // Appends a candidate for each date expression of the document, longest first, left to right.
   void Run(std::vector<Candidate>* out);
@@ -562,7 +579,7 @@ class Grammar {
   static constexpr size_t kHitSlots = 64;
   mutable uint32_t hit_tags_[kHitSlots] = {};  // the token + 1 in each slot; 0: empty
   mutable HitSlot hit_slots_[kHitSlots];
-  mutable std::vector<DateWordHit> hit_pool_;
+  std::vector<DateWordHit>& hit_pool_;  // the document's (EmptyHitPool)
   static constexpr size_t kHitPoolStart = 64;
   // Number parses, direct-mapped by token (a few tokens around the attempt are in use at once),
   // by proclitic mode, then token % kNumSlots. Tagged with token + 1 (0: empty) in an array of

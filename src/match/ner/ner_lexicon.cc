@@ -237,6 +237,9 @@ struct NerLexicalView : StageCache {
   // the view is built. The known-candidate marks change no sports class, so the count holds
   // for every NerTokens.
   size_t sports_words = 0;
+  // The classes of every word (NerToken::flags | reading_flags | bare_flags), or-ed, before the
+  // known-candidate marks: NerTokens::AnyWordHas().
+  uint32_t classes = 0;
   // A NerTokens has marked its known candidates in `tokens` (NerTokens::Use::kMarkedInView);
   // `undo` has each token as it was before each mark, restored in reverse order. `readers`:
   // NerTokens reading `tokens` without marks.
@@ -259,8 +262,9 @@ namespace {
 
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vector<NerToken>* tokens,
                       std::vector<uint32_t>* rule_starts, std::vector<uint32_t>* definite,
-                      size_t* sports_words) {
+                      size_t* sports_words, uint32_t* word_classes) {
   *sports_words = 0;
+  *word_classes = 0;
   const size_t n = doc.tokens.size();
   tokens->resize(n);
   rule_starts->clear();
@@ -276,6 +280,7 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
     const NerToken& t = out[i];
     *sports_words += IsSportsWord(t);
     const uint32_t classes = t.flags | t.reading_flags | t.bare_flags;
+    *word_classes |= classes;
     if ((classes & kNerPatronymic) && i > 0 && PersonMayStartBefore(out[i - 1], t) &&
         (rule_starts->empty() || rule_starts->back() != i - 1)) {
       rule_starts->push_back(static_cast<uint32_t>(i - 1));
@@ -289,6 +294,16 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
   // substr checks one), and no reload of the arena through a bool store that may alias it.
   const char* const arena = doc.arena.data();
   auto slice = [arena](ArenaSlice s) { return std::string_view(arena + s.offset, s.size); };
+  // The fields read off the match form of the reading the rules use.
+  auto set_form_fields = [&](size_t i, NerToken& t, std::string_view key) {
+    t.article = BareOf(key).size() != 0;
+    if (t.article) {
+      definite->push_back(static_cast<uint32_t>(i));
+      // The ending first: the letters are counted only for the few definite words ending so.
+      t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
+    }
+    t.foreign_suffix = lexicon.HasForeignSuffix(key);
+  };
   // The document's arrays through local pointers too, for the same reason.
   const Token* const doc_tokens = doc.tokens.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
@@ -306,6 +321,14 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
     if (a.reading_count == 0) {
       t.foreign_suffix = lexicon.HasForeignSuffix(slice(a.key));
       list(i);
+      continue;
+    }
+    // Most words have one reading and are in no lexicon: no class, no reading to choose, no
+    // proclitic. Such a word starts a rule only with a foreign-surname ending (list() then
+    // finds PersonMayStartAt true and nothing else).
+    if (a.reading_count == 1 && (a.whole.word | a.whole.bare_word) == Vocabulary::kUnknown) {
+      set_form_fields(i, t, slice(a.whole.key));
+      if (t.foreign_suffix) list(i);
       continue;
     }
     const uint8_t count = a.reading_count;
@@ -350,14 +373,8 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
     const TokenReading& reading = a.readings[t.reading];
     const std::string_view key = slice(reading.key);
     t.reading_flags = reading_flags[t.reading];
-    t.article = BareOf(key).size() != 0;
-    if (t.article) {
-      definite->push_back(static_cast<uint32_t>(i));
-      t.bare_flags = t.reading == 0 ? whole_bare : lexicon.BareFlags(doc, reading);
-      // The ending first: the letters are counted only for the few definite words ending so.
-      t.nisba = (EndsWith(key, kYa) || EndsWith(key, kYaHeh)) && CountLetters(key) >= 6;
-    }
-    t.foreign_suffix = lexicon.HasForeignSuffix(key);
+    set_form_fields(i, t, key);
+    if (t.article) t.bare_flags = t.reading == 0 ? whole_bare : lexicon.BareFlags(doc, reading);
     list(i);
   }
 }
@@ -371,7 +388,7 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
   }
   if (!view->fresh || view->lexicon != &lexicon) {
     BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite,
-                     &view->sports_words);
+                     &view->sports_words, &view->classes);
     view->lexicon = &lexicon;
     view->definite_bare_built = false;
     view->fresh = true;
@@ -413,7 +430,8 @@ NerTokens::NerTokens(const Document& doc, const NerLexicon& lexicon,
       std::vector<uint32_t> starts;
       std::vector<uint32_t> definite;
       size_t sports_words;
-      BuildLexicalView(doc, lexicon, copy, &starts, &definite, &sports_words);
+      uint32_t classes;
+      BuildLexicalView(doc, lexicon, copy, &starts, &definite, &sports_words, &classes);
     } else {
       copy->assign(view_->tokens.begin(), view_->tokens.end());
     }
@@ -470,6 +488,8 @@ NerTokens::~NerTokens() {
 }
 
 const std::vector<uint32_t>& NerTokens::RuleStarts() const { return view_->rule_starts; }
+
+bool NerTokens::AnyWordHas(uint32_t classes) const { return (view_->classes & classes) != 0; }
 
 uint32_t NerTokens::Letters(size_t i) const {
   return tokens_[i].word && doc_.analyses[i].reading_count != 0 ? CountLetters(Key(i)) : 0;

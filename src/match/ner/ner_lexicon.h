@@ -306,6 +306,10 @@ class NerTokens {
   // PlaceTriggerAt() holds before the known candidates are marked: a superset of where any
   // holds now (few tokens of running text).
   const std::vector<uint32_t>& RuleStarts() const;
+  // Whether some word of the document has one of `classes` (NerClass flags) in flags,
+  // reading_flags or bare_flags, as the words are: the known-candidate marks add only
+  // kNerTime | kNerStop. A rule that acts only at words of a class skips most short texts so.
+  bool AnyWordHas(uint32_t classes) const;
 
   // Whether token i is a known candidate of a type other than `type`.
   bool KnownOther(size_t i, EntityType type) const {

@@ -954,12 +954,9 @@ constexpr size_t kMaxScorerNameWords = 2;
 // (a third when it is a given name) when each is an unknown indefinite name word; a first word
 // with و starts the name after it. Only in a match report: a text with a few sports words
 // (NerTokens::IsSportsText), as the club rule asks; elsewhere a number in parentheses follows
-// anything (نداء رقم ( 62 )). `p`: the opening parenthesis; `report`: whether the text is a
-// match report, -1 until the first minutes ask it.
-void ScorerNameAt(const NerTokens& tokens, size_t p, int* report, std::vector<Candidate>* out) {
+// anything (نداء رقم ( 62 )): ListedNames asks only there. `p`: the opening parenthesis.
+void ScorerNameAt(const NerTokens& tokens, size_t p, std::vector<Candidate>* out) {
   if (!MinutesInParentheses(tokens, p)) return;
-  if (*report < 0) *report = tokens.IsSportsText();
-  if (!*report) return;
   size_t item = p;
   int reading = -1;
   while (item > 0 && p - item < kMaxScorerNameWords + 1) {
@@ -1020,16 +1017,17 @@ void EachOfNameAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* out
 // Scorers and كل من lists, in one pass over the tokens: punctuation may open the minutes, a
 // word before a stop word (من) may be كل.
 void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
-  int report = -1;
   const size_t n = tokens.size();
   if (n == 0) return;
+  // Scorers' minutes only in a match report (ScorerNameAt): counted as the view was built.
+  const bool report = tokens.IsSportsText();
   // Read through a local pointer: the calls below would make the view's be loaded again for
   // every token.
   const NerToken* const view = &tokens[0];
   for (size_t i = 0; i < n; ++i) {
     const NerToken& t = view[i];
     if (t.punct) {
-      if (i > 0) ScorerNameAt(tokens, i, &report, out);
+      if (report && i > 0) ScorerNameAt(tokens, i, out);
     } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
       EachOfNameAt(tokens, i, out);
     }

@@ -423,7 +423,9 @@ void UnknownPlaceJoinedTo(const NerTokens& tokens, const Candidate& c,
 // the places found so far: each asks little of most tokens.
 void FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
   std::vector<Candidate> found;
-  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+  // Most short texts have no word of either class the pass looks for.
+  const size_t scan_end = tokens.AnyWordHas(kNerNamedAfter | kNerEventVenue) ? tokens.size() : 0;
+  for (size_t i = 0; i + 1 < scan_end; ++i) {
     const NerToken& t = tokens[i];
     if ((t.reading_flags | t.bare_flags) & kNerNamedAfter) {
       if (t.reading_flags & kNerNamedAfter) FacilityAt(tokens, i, *out, &found);

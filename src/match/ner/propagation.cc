@@ -10,6 +10,7 @@
 #include "match/resolver.h"
 #include "text/bit_filter.h"
 #include "text/strings.h"
+#include "text/word_hash.h"
 
 namespace kashif::internal {
 namespace {
@@ -32,22 +33,52 @@ struct Name {
   size_t token;  // where it was found
 };
 
-// A 1024-entry bit set over the names' first words, tested before the hash map: a document has
+// Propagate()'s arrays, kept in Document::propagation_scratch from one text to the next and
+// emptied at each call (their memory stays).
+struct PropagationScratch : StageCache {
+  std::vector<uint32_t> winners;
+  std::vector<uint8_t> covered;  // bytes, not bits: read for every token
+  std::vector<Name> names;
+  std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
+  std::vector<Candidate> added;
+  // (HashWord of the first word, index) of each name, sorted: the names a reading may begin
+  // are the run of its hash, in the order they were found.
+  std::vector<std::pair<uint64_t, uint32_t>> by_first_hash;
+  size_t Bytes() const override {
+    return winners.capacity() * sizeof(uint32_t) + covered.capacity() +
+           names.capacity() * sizeof(Name) + cue_names.capacity() * sizeof(size_t) +
+           added.capacity() * sizeof(Candidate) +
+           by_first_hash.capacity() * sizeof(by_first_hash[0]);
+  }
+};
+
+PropagationScratch& EmptyScratch(const Document& doc) {
+  // Only propagation keeps its scratch there, always this type.
+  if (doc.propagation_scratch == nullptr) {
+    doc.propagation_scratch = std::make_unique<PropagationScratch>();
+  }
+  auto& scratch = *static_cast<PropagationScratch*>(doc.propagation_scratch.get());
+  scratch.winners.clear();
+  scratch.covered.clear();
+  scratch.names.clear();
+  scratch.cue_names.clear();
+  scratch.added.clear();
+  scratch.by_first_hash.clear();
+  return scratch;
+}
+
+// A 2048-entry bit set over the names' first words, tested before the hash map: a document has
 // a few dozen names and thousands of words, nearly all of which start none. A word's slot is
-// its length and its last byte, not a hash: it is computed for every reading of every word, and
-// these two already tell a few dozen words apart from nearly all others.
+// the top bits of its HashWord (text/word_hash.h), which every reading carries
+// (TokenReading::hash): the test reads no byte of the word.
 class FirstWordFilter {
  public:
-  void Add(std::string_view key) { bits_.Set(Slot(key)); }
-  bool MayContain(std::string_view key) const { return bits_.Test(Slot(key)); }
+  void Add(uint64_t hash) { bits_.Set(Slot(hash)); }
+  bool MayContain(uint64_t hash) const { return bits_.Test(Slot(hash)); }
 
  private:
-  static uint32_t Slot(std::string_view key) {
-    if (key.empty()) return 0;
-    return static_cast<uint32_t>((key.size() & 15) << 6 |
-                                 (static_cast<unsigned char>(key.back()) & 63));  // 10 bits
-  }
-  BitFilter<1024> bits_;
+  static uint32_t Slot(uint64_t hash) { return static_cast<uint32_t>(hash >> 53); }  // 11 bits
+  BitFilter<2048> bits_;
 };
 
 // The match form of token i from byte `begin` on: the reading whose proclitics end there.
@@ -105,15 +136,17 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
   // The entities that would win without propagation.
   bool all_types[kEntityTypeCount];
   std::fill(std::begin(all_types), std::end(all_types), true);
-  std::vector<uint32_t> winners;
+  PropagationScratch& scratch = EmptyScratch(doc);
+  std::vector<uint32_t>& winners = scratch.winners;
   SelectWinners(doc, all_types, *candidates, &winners);
 
   const NerTokens tokens(doc, *lexicon_, {});
-  std::vector<uint8_t> covered(n, 0);  // bytes, not bits: read for every token below
-  std::vector<Name> names;
+  std::vector<uint8_t>& covered = scratch.covered;
+  covered.resize(n, 0);
+  std::vector<Name>& names = scratch.names;
   names.reserve(winners.size());  // about one per winner: not reallocated name by name
-  std::vector<size_t> cue_names;  // indices into names: one-word names a descriptor announced
-  std::vector<Candidate> added;
+  std::vector<size_t>& cue_names = scratch.cue_names;
+  std::vector<Candidate>& added = scratch.added;
   for (uint32_t winner : winners) {
     const Candidate& e = (*candidates)[winner];
     const size_t first = e.first_token;
@@ -215,18 +248,21 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
     }
   }
 
-  absl::flat_hash_map<absl::string_view, absl::InlinedVector<size_t, 2>> by_first_key;
+  std::vector<std::pair<uint64_t, uint32_t>>& by_first_hash = scratch.by_first_hash;
   FirstWordFilter first_words;
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string_view first = names[i].keys.front();
-    by_first_key[absl::string_view(first.data(), first.size())].push_back(i);
-    first_words.Add(first);
+    const uint64_t hash = HashWord(first.data(), first.size());
+    by_first_hash.emplace_back(hash, static_cast<uint32_t>(i));
+    first_words.Add(hash);
   }
+  std::sort(by_first_hash.begin(), by_first_hash.end());
+  const auto by_hash_end = by_first_hash.end();
 
   // Every reading of every uncovered token is tried: its key read from the arena directly, as
   // the analyzer's slices lie inside it (Document::Slice checks the range each time).
-  // The token arrays through local pointers as well: the loop calls out of line (the map's
-  // probe), after which members would be loaded again for every token.
+  // The token arrays through local pointers as well: the loop calls out of line, after which
+  // members would be loaded again for every token.
   const char* const arena = doc.arena.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
   const uint8_t* const is_covered = covered.data();
@@ -235,16 +271,18 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
     const TokenAnalysis& a = analyses[i];
     bool found = false;
     for (uint8_t r = 0; r < a.reading_count && !found; ++r) {
+      const uint64_t hash = a.readings[r].hash;
+      if (!first_words.MayContain(hash)) continue;
       const ArenaSlice slice = a.readings[r].key;
       const std::string_view key(arena + slice.offset, slice.size);
-      if (!first_words.MayContain(key)) continue;
-      auto it = by_first_key.find(absl::string_view(key.data(), key.size()));
-      if (it == by_first_key.end()) continue;
       // Longest name first.
       size_t best_len = 0;
       const Name* best = nullptr;
-      for (size_t index : it->second) {
-        const Name& name = names[index];
+      for (auto it = std::lower_bound(by_first_hash.begin(), by_hash_end,
+                                      std::make_pair(hash, uint32_t{0}));
+           it != by_hash_end && it->first == hash; ++it) {
+        const Name& name = names[it->second];
+        if (name.keys.front() != key) continue;
         const size_t len = name.keys.size();
         const size_t distance = i > name.token ? i - name.token : name.token - i;
         if (len <= best_len || i + len > n || distance > kPropagationWindow) continue;
@@ -273,7 +311,9 @@ bool Propagation::Propagate(const Document& doc, std::vector<Candidate>* candida
   }
   candidates->insert(candidates->end(), std::make_move_iterator(added.begin()),
                      std::make_move_iterator(added.end()));
-  return changed || !added.empty();
+  const bool appended = !added.empty();
+  added.clear();  // moved from
+  return changed || appended;
 }
 
 void PropagationAroundTagger::Refine(const Document& doc, const Options& options,
