@@ -237,6 +237,19 @@ TEST(DateGrammarTest, StartTestNeverSkipsAStart) {
     }
     check();
   }
+  // Dates of spaced digits ("15 / 1 / 1959", "في 17/6") take five tokens: every sequence of
+  // five of these after a cue and after a plain word.
+  const std::vector<std::string> digits = {"5", "13", "2008", "/", "-", "."};
+  size_t code = 0;
+  for (const char* lead : {"في", "قال"}) {
+    for (size_t k = 0; k < 6 * 6 * 6 * 6 * 6; ++k) {
+      text += lead;
+      for (size_t at = 0, rest = k; at < 5; ++at, rest /= 6) text += " " + digits[rest % 6];
+      text += "\n";
+      if (++code % 2000 == 0) check();
+    }
+  }
+  check();
   for (const std::string& m : missed) ADD_FAILURE() << "a start skipped: " << m;
   // The sequences hold many expressions, and the start test turns away many date and number
   // words (else this checks nothing).

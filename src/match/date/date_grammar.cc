@@ -189,7 +189,13 @@ bool Grammar::DigitsMayStart(size_t i) const {
   // "الـ5 أيام الماضية": the count glued to the article before it (CountedStretch()).
   if (doc_.tokens[i].glued_to_previous && (KindsAt(i + 1) & Bit(K::kUnit))) return true;
   if (key.find_first_of("/-.") != std::string_view::npos || key.size() == 4) return true;
-  if (IsSlash(i + 1) || IsDash(i + 1) || (KindsAt(i + 1) & Bit(K::kEra)) != 0) return true;
+  if ((KindsAt(i + 1) & Bit(K::kEra)) != 0) return true;
+  // Spaced parts (Numeric()): "15 / 1 / 1959", "15 - 1 - 1959", "في 17/6"; a dash between two
+  // numbers and nothing more is a score or a range of counts ("2 - 1").
+  if ((IsSlash(i + 1) || IsDash(i + 1)) && IsKind(i + 2, TokenKind::kNumber) &&
+      (IsSlash(i + 1) || IsSlash(i + 3) || IsDash(i + 3))) {
+    return true;
+  }
   // "27 فبراير", "4 من ابريل", "20 الجاري"; "13 إلى 15 تموز" (GeneralRange()'s bare days).
   return key.size() <= 2 &&
          (MonthOrRelWithin(i + 1, 3) || (KindsAt(i + 1) & Bit(K::kRangeTo)) != 0);
