@@ -1,17 +1,24 @@
 // The date grammar through the public API: exact spans, TIMEX3 values and resolved dates.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/analyzer.h"
+#include "core/document.h"
 #include "data/embedded_data.h"
 #include "kashif/kashif.h"
 #include "match/date/date_calendar.h"
+#include "match/date/date_grammar.h"
 #include "match/date/date_lexicon.h"
+#include "test_lexicons.h"
 
 KASHIF_DECLARE_EMBEDDED(date_words);
+KASHIF_DECLARE_EMBEDDED(number_words);
 
 namespace kashif {
 namespace {
@@ -133,6 +140,123 @@ TEST(DateLexiconTest, EmbeddedDataParses) {
                        kashif_data_date_words_size),
       &error);
   EXPECT_NE(lexicon, nullptr) << error;
+}
+
+// The forms of a lexicon file (FORM<TAB>KIND<TAB>VALUE[<TAB>FLAGS] rows): every row's form, and
+// up to three forms of each kind and flags (whatever the file holds when this runs).
+struct LexiconForms {
+  std::vector<std::string> all;
+  std::vector<std::string> representatives;
+};
+LexiconForms FormsOf(const unsigned char* data, size_t size) {
+  LexiconForms forms;
+  std::map<std::string, int> per_signature;
+  std::string_view rest(reinterpret_cast<const char*>(data), size);
+  while (!rest.empty()) {
+    const size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> cols;
+    for (size_t at = 0; at <= line.size();) {
+      const size_t tab = std::min(line.find('\t', at), line.size());
+      cols.push_back(line.substr(at, tab - at));
+      at = tab + 1;
+    }
+    if (cols.size() < 3) continue;
+    forms.all.emplace_back(cols[0]);
+    std::string signature(cols[1]);
+    if (cols.size() > 3 && cols[3].substr(0, 1) != "#") signature += "/" + std::string(cols[3]);
+    if (per_signature[signature]++ < 3) forms.representatives.emplace_back(cols[0]);
+  }
+  return forms;
+}
+
+// Run() parses only where MayStart() holds, so MayStart() must hold wherever Best() finds an
+// expression. Checked at every token of sequences made of the lexicons themselves: every date
+// word and number word (and a representative of each date-word kind with a proclitic), digit
+// forms and punctuation, each followed by a representative of every kind and form, with random
+// tokens around them. A start test that skips a token able to open a date fails here (such as
+// one that takes a bound month for no start: "آب ( 10 / 8 / 1945 )", "آب عام 1936").
+TEST(DateGrammarTest, StartTestNeverSkipsAStart) {
+  const LexiconForms dates = FormsOf(kashif_data_date_words, kashif_data_date_words_size);
+  const LexiconForms numbers = FormsOf(kashif_data_number_words, kashif_data_number_words_size);
+  const std::vector<std::string> others = {
+      "1",  "5",   "13",   "15",   "29",   "31",         "50",         "000",       "1701",
+      "1948", "2004", "1445", "27/2/2025", "2025-02-27", "1936-1939", "27-29",    "1931/1932",
+      "21/09", "٢٠٢٢", "الـ5", "الـ21",   "(",    ")",          "/",          "-",         "،",
+      ",",    ".",    "شخصا", "الرئيس", "قال",        "Paris"};
+  std::vector<std::string> firsts = dates.all, seconds = dates.representatives;
+  firsts.insert(firsts.end(), numbers.all.begin(), numbers.all.end());
+  seconds.insert(seconds.end(), numbers.representatives.begin(), numbers.representatives.end());
+  for (const std::string& f : dates.representatives) {
+    for (const char* proclitic : {"و", "ل", "ب"}) seconds.push_back(proclitic + f);
+  }
+  firsts.insert(firsts.end(), seconds.begin() + dates.representatives.size() +
+                                  numbers.representatives.size(), seconds.end());
+  firsts.insert(firsts.end(), others.begin(), others.end());
+  seconds.insert(seconds.end(), others.begin(), others.end());
+
+  const auto& lexicons = SharedLexicons();
+  std::mt19937 random(12);
+  auto any = [&]() -> const std::string& { return firsts[random() % firsts.size()]; };
+  size_t starts = 0, skipped = 0, checked = 0;
+  std::vector<std::string> missed;
+  internal::Document doc;
+  std::string text;
+  auto check = [&]() {
+    doc.Clear();
+    doc.text = text;
+    Tokenizer().Tokenize(doc.text, &doc.tokens);
+    lexicons.analyzer.Analyze(&doc);
+    for (const std::optional<CivilDate> ref :
+         {std::optional<CivilDate>(CivilDate{2025, 2, 27}), std::optional<CivilDate>()}) {
+      Options options;
+      options.reference_date = ref;
+      internal::date_grammar::Grammar grammar(doc, options, *lexicons.dates, *lexicons.numbers);
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        ++checked;
+        const bool may = grammar.MayStart(i);
+        if (!may && (doc.analyses[i].lexicons & (internal::kLexDate | internal::kLexNumber))) {
+          ++skipped;
+        }
+        if (!grammar.Best(i)) continue;
+        ++starts;
+        if (may || missed.size() >= 20) continue;
+        const size_t end = std::min(doc.tokens.size(), i + 5);
+        missed.push_back(
+            std::string(doc.text.substr(doc.tokens[i].begin, doc.tokens[end - 1].end -
+                                                                  doc.tokens[i].begin)));
+      }
+    }
+    text.clear();
+  };
+  for (const std::string& first : firsts) {
+    for (const std::string& second : seconds) {
+      text += any() + " " + first + " " + second + " " + any() + " " + any() + "\n";
+    }
+    check();
+  }
+  // Dates of spaced digits ("15 / 1 / 1959", "في 17/6") take five tokens: every sequence of
+  // five of these after a cue and after a plain word.
+  const std::vector<std::string> digits = {"5", "13", "2008", "/", "-", "."};
+  size_t code = 0;
+  for (const char* lead : {"في", "قال"}) {
+    for (size_t k = 0; k < 6 * 6 * 6 * 6 * 6; ++k) {
+      text += lead;
+      for (size_t at = 0, rest = k; at < 5; ++at, rest /= 6) text += " " + digits[rest % 6];
+      text += "\n";
+      if (++code % 2000 == 0) check();
+    }
+  }
+  check();
+  for (const std::string& m : missed) ADD_FAILURE() << "a start skipped: " << m;
+  // The sequences hold many expressions, and the start test turns away many date and number
+  // words (else this checks nothing).
+  EXPECT_GT(starts, 10000u);
+  EXPECT_GT(skipped, 10000u);
+  std::printf("%zu tokens, %zu starts, %zu date or number words skipped\n", checked, starts,
+              skipped);
 }
 
 TEST(DateLexiconTest, MalformedLinesNameTheLine) {

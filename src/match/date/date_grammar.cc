@@ -119,29 +119,60 @@ bool Grammar::WordMayStart(size_t i) const {
         ok = KindsAt(e) &
                  (Bit(K::kDayWord) | Bit(K::kMonthWord) | Bit(K::kMonth) | Bit(K::kHijriMonth) |
                   Bit(K::kYearWord) | Bit(K::kUnitDef) | Bit(K::kThis) | Bit(K::kPart)) ||
-             NumberLike(e);
+             (NumberLike(e) && (h.word.between || !IsKind(e, TokenKind::kNumber) ||
+                                DigitsAfterFromMayStart(e)));
+        break;
+      case K::kWeekday:  // "الخميس", "أحد الأسبوع الماضي", "الأحد 5 ..."
+        ok = !h.word.weak || WeakWeekdayMayStart(e);
+        break;
+      case K::kDayRel:  // "أمس", "غدا"; a bound one ("الآن") only after "من" (Deictic())
+        ok = !h.word.bound;
         break;
       default:
-        ok = (Bit(h.word.kind) & kAlone) != 0;
+        // A bound month ("آب", "صفر") opens an expression only with what follows it (a year, a
+        // day, "( 10 / 8 / 1945 )", "عام 1936", "الماضي"), never before a word of neither lexicon.
+        ok = (Bit(h.word.kind) & kAlone) != 0 && (!h.word.bound || !PlainWord(e));
         break;
     }
     if (ok) return true;
   }
   // A number word starts only a day of the month before a month ("الرابع من أبريل", "الحادي
-  // والعشرين من شهر ..."): DayMonth() reads the month right after the number or after من.
-  // No day of the month takes more than a few words, so the month is near.
+  // والعشرين من شهر ...") or "الجاري" ("الخامس عشر الجاري"): DayMonth() reads the month right
+  // after the number or after من. No day of the month takes more than a few words, so the month
+  // is near.
   // (Most number words of running text, "من" and "على", open no number: told by their ids,
   // before the month is looked for.)
   if ((lexicons & kLexNumber) == 0 || !numbers_.MayStartAt(doc_, i, NumberOptions(true)) ||
-      !MonthWithin(i + 1, kDayWordsSpan + 2)) {
+      !MonthOrRelWithin(i + 1, kDayWordsSpan + 2)) {
     return false;
   }
   return DayNumber(i, true).has_value();
 }
 
-// Whether a month name or month word is among the `count` tokens from t.
-bool Grammar::MonthWithin(size_t t, size_t count) const {
-  constexpr uint32_t kMonthKinds = Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kMonthWord);
+// A weak weekday ("أحد" is also "someone") at the start opens an expression only with what
+// WeekdayExpr() reads after it (a bare weak weekday is no date; NthExpr() and WeekdayRange() take
+// no weak weekday): a direction ("الماضي"), a week ("من الأسبوع المقبل", "هذا الأسبوع"), a
+// number or a calendar date (after a comma or "الموافق"), a day word ("اليوم الأول من ...").
+bool Grammar::WeakWeekdayMayStart(size_t e) const {
+  return (KindsAt(e) & (Bit(K::kRel) | Bit(K::kRangeFrom) | Bit(K::kUnitDef) | Bit(K::kThis) |
+                        Bit(K::kDateCue) | Bit(K::kDayWord))) != 0 ||
+         NumberLike(e) || IsComma(e);
+}
+
+// After من (not بين) at digit token e, Range() reads a date at e (DigitsMayStart()), or a day of
+// the month in digits before a connector ("من 13 إلى 15 تموز", "من 3 - 5 ..."); "من 50 شخصا"
+// is neither.
+bool Grammar::DigitsAfterFromMayStart(size_t e) const {
+  if (DigitsMayStart(e)) return true;
+  return doc_.Key(e).size() <= 2 &&
+         ((KindsAt(e + 1) & (Bit(K::kRangeTo) | Bit(K::kRangeAnd))) != 0 || IsDash(e + 1));
+}
+
+// Whether a month name, month word or direction word is among the `count` tokens from t: what
+// ends a day of the month ("27 فبراير", "الرابع من شهر ...", "20 الجاري").
+bool Grammar::MonthOrRelWithin(size_t t, size_t count) const {
+  constexpr uint32_t kMonthKinds =
+      Bit(K::kMonth) | Bit(K::kHijriMonth) | Bit(K::kMonthWord) | Bit(K::kRel);
   const size_t end = std::min(Size(), t + count);
   for (; t < end; ++t) {
     if (KindsAt(t) & kMonthKinds) return true;
@@ -150,15 +181,24 @@ bool Grammar::MonthWithin(size_t t, size_t count) const {
 }
 
 // A necessary condition for a parse at digit token i: a numeric date ("27/2/2025", "15 / 1 /
-// 1959"), a year ("2022", "1445 هـ", "331 ق.م"), or a day before a month ("27 فبراير", "5 /
-// شعبان", "4 من ابريل"); other numbers are counts and amounts.
+// 1959"), a year ("2022", "1445 هـ", "331 ق.م"), a day before a month ("27 فبراير", "5 /
+// شعبان", "4 من ابريل", "20 الجاري") or a range of days ("13 إلى 15 تموز"); other numbers are
+// counts and amounts.
 bool Grammar::DigitsMayStart(size_t i) const {
   const std::string_view key = doc_.Key(i);
-  // "الـ5 أيام الماضية"
-  if (KindsAt(i + 1) & Bit(K::kUnit)) return true;
+  // "الـ5 أيام الماضية": the count glued to the article before it (CountedStretch()).
+  if (doc_.tokens[i].glued_to_previous && (KindsAt(i + 1) & Bit(K::kUnit))) return true;
   if (key.find_first_of("/-.") != std::string_view::npos || key.size() == 4) return true;
-  if (IsSlash(i + 1) || IsDash(i + 1) || (KindsAt(i + 1) & Bit(K::kEra)) != 0) return true;
-  return key.size() <= 2 && MonthWithin(i + 1, 3);
+  if ((KindsAt(i + 1) & Bit(K::kEra)) != 0) return true;
+  // Spaced parts (Numeric()): "15 / 1 / 1959", "15 - 1 - 1959", "في 17/6"; a dash between two
+  // numbers and nothing more is a score or a range of counts ("2 - 1").
+  if ((IsSlash(i + 1) || IsDash(i + 1)) && IsKind(i + 2, TokenKind::kNumber) &&
+      (IsSlash(i + 1) || IsSlash(i + 3) || IsDash(i + 3))) {
+    return true;
+  }
+  // "27 فبراير", "4 من ابريل", "20 الجاري"; "13 إلى 15 تموز" (GeneralRange()'s bare days).
+  return key.size() <= 2 &&
+         (MonthOrRelWithin(i + 1, 3) || (KindsAt(i + 1) & Bit(K::kRangeTo)) != 0);
 }
 
 void Grammar::LookUpHits(size_t i, HitSlot* to) const {

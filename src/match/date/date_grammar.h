@@ -194,12 +194,15 @@ class Grammar {
   // Appends a candidate for each date expression of the document, longest first, left to right.
   void Run(std::vector<Candidate>* out);
 
- private:
-  // ---- token helpers ---------------------------------------------------------------------
-
   // Every expression starts with a digit token or with a date word or number word (read with
   // its proclitics set aside); most tokens of running text are neither, and are skipped cheaply.
+  // A necessary condition for Best(i): Run() parses only where it holds. date_test's
+  // `StartTestNeverSkipsAStart` checks it against Best() over sequences of every date word, number
+  // word and digit form.
   bool MayStart(size_t i) const;
+
+ private:
+  // ---- token helpers ---------------------------------------------------------------------
 
   static constexpr uint32_t Bit(K kind) { return 1u << static_cast<int>(kind); }
   static_assert(static_cast<int>(K::kMillenniumWord) < 32, "DateWordKind must fit a bit mask");
@@ -214,12 +217,19 @@ class Grammar {
   // Enough tokens for any day of the month in words ("الحادي و العشرين").
   static constexpr size_t kDayWordsSpan = 6;
 
-  // Whether a month name or month word is among the `count` tokens from t.
-  bool MonthWithin(size_t t, size_t count) const;
+  // Necessary conditions for a weak weekday hit ending before token e, and for من before the
+  // digit token e, to open an expression.
+  bool WeakWeekdayMayStart(size_t e) const;
+  bool DigitsAfterFromMayStart(size_t e) const;
+
+  // Whether a month name, month word or direction word is among the `count` tokens from t: what
+  // ends a day of the month ("27 فبراير", "الرابع من شهر ...", "20 الجاري").
+  bool MonthOrRelWithin(size_t t, size_t count) const;
 
   // A necessary condition for a parse at digit token i: a numeric date ("27/2/2025", "15 / 1 /
-  // 1959"), a year ("2022", "1445 هـ", "331 ق.م"), or a day before a month ("27 فبراير", "5 /
-  // شعبان", "4 من ابريل"); other numbers are counts and amounts.
+  // 1959"), a year ("2022", "1445 هـ", "331 ق.م"), a day before a month ("27 فبراير", "5 /
+  // شعبان", "4 من ابريل", "20 الجاري") or a range of days ("13 إلى 15 تموز"); other numbers
+  // are counts and amounts.
   bool DigitsMayStart(size_t i) const;
 
   // The kinds of the lexicon hits at token t, proclitics set aside or not.
@@ -245,6 +255,12 @@ class Grammar {
   }
 
   size_t Size() const { return doc_.tokens.size(); }
+
+  // An Arabic word of neither the date nor the number lexicon.
+  bool PlainWord(size_t t) const {
+    return IsKind(t, TokenKind::kArabicWord) &&
+           (doc_.analyses[t].lexicons & (kLexDate | kLexNumber)) == 0;
+  }
 
   // The lexicon hits at token i (i < Size()) as [first, first + count) of hit_pool_: the token
   // as written, or also with its proclitics set aside. An attempt asks about the same few

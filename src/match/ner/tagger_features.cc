@@ -244,12 +244,16 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
                     TaggerRunScratch* s, const std::vector<uint8_t>* unseen,
                     std::vector<uint64_t>* fingerprints = nullptr) {
   const size_t n = doc.tokens.size();
-  // Token t's mark at marks[t], between the two edges' kPadCode.
-  s->marks.assign(n + 2, 0);
+  // Token t's mark at marks[t], between the two edges' kPadCode. Both arrays grow, never
+  // shrink (a document reads its first n + 2 and n), and are filled by memset: assign() wrote
+  // them element by element, at every document.
+  if (s->marks.size() < n + 2) s->marks.resize(n + 2);
+  std::memset(s->marks.data(), 0, (n + 2) * sizeof(uint16_t));
   s->marks[0] = kPadCode;
   s->marks[n + 1] = kPadCode;
   uint16_t* const marks = s->marks.data() + 1;
-  s->priorities.assign(n, -1);
+  if (s->priorities.size() < n) s->priorities.resize(n);
+  std::memset(s->priorities.data(), 0xFF, n * sizeof(int32_t));  // every one -1
   for (const Candidate& c : prior) {
     const uint32_t band = c.priority >= kBuiltinGazetteerPriority ? 3
                           : c.priority >= kGrammarPriority        ? 2
