@@ -793,6 +793,24 @@ TEST(NerRulesTest, ListedClubsMediaAndCompanies) {
                  {{"ORG", "منظمة القسط لحقوق الإنسان"}});
 }
 
+// Round 2 of the organization list: an official name with a coordinated word stays whole
+// (the rules alone stop before والعمل), media, parties, unions and companies named without
+// a head word, the أوربا spelling; and no list entry turns an everyday word into an
+// organization (ألدار would fold to الدار "the house", آفاد to أفاد "stated").
+TEST(NerRulesTest, ListedOrganizationsRoundTwo) {
+  ExpectEntities("وأعلنت وزارة الشؤون الاجتماعية والعمل عن برنامج جديد",
+                 {{"ORG", "وزارة الشؤون الاجتماعية والعمل"}});
+  ExpectEntities("وذكرت شفق نيوز أن الاجتماع انتهى", {{"ORG", "شفق نيوز"}});
+  ExpectEntities("وقال التجمع اليمني للإصلاح في بيان إن الحوار مستمر",
+                 {{"ORG", "التجمع اليمني للإصلاح"}});
+  ExpectEntities("وأكد الاتحاد العمالي العام أن الإضراب مستمر",
+                 {{"ORG", "الاتحاد العمالي العام"}});
+  ExpectEntities("وفازت ليماك وكاليون بعقد المطار", {{"ORG", "ليماك"}, {"ORG", "كاليون"}});
+  ExpectEntities("وقالت الجمعية البرلمانية لمجلس أوربا إن التقرير جاهز",
+                 {{"ORG", "الجمعية البرلمانية لمجلس أوربا"}});
+  ExpectEntities("وعاد إلى الدار مساء وأفاد بأن الطريق مغلق", {});
+}
+
 TEST(NerRulesTest, PersonBoundaries) {
   ExpectEntities("التقى الزعيم كيم جونغ - ايل بالوفد", {{"PER", "كيم جونغ - ايل"}});
   // A chain ends with the family: آل سعود closes it.
