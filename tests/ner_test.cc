@@ -833,6 +833,10 @@ TEST(NerRulesTest, PersonBoundaries) {
   ExpectEntities("وقال أبو عبد الله التركي أحد المشاركين إن الوضع صعب",
                  {{"PER", "أبو عبد الله التركي"}});
   ExpectEntities("وأهدى قميص أحمد محمد لاعب الفريق للجمهور", {{"PER", "أحمد محمد"}});
+  // The crown prince's full chain is listed (people.tsv): two listed names sharing a word
+  // (محمد بن سلمان، سلمان بن عبد العزيز) otherwise give the longer one alone, the father.
+  ExpectEntities("واستقبل ولي العهد الأمير محمد بن سلمان بن عبد العزيز الوفد",
+                 {{"PER", "محمد بن سلمان بن عبد العزيز"}});
 }
 
 // A name a cue found once is found again where it stands bare.
