@@ -27,9 +27,10 @@ if [[ -n ${SKIP_TSAN:-} ]]; then
   stage "tsan skipped (SKIP_TSAN set)"
   exit 0
 fi
-# TSan needs the library and one test binary: a few minutes on 2 cores. Skip rather than blow
-# the CI budget when the ASan half ran long.
-if (( $(elapsed) > budget * 6 / 10 )); then
+# TSan needs the library and one test binary: about four minutes on 2 cores. Skip rather than
+# blow the CI budget when the ASan half ran long (on a quiet 2-core machine it takes about 450 s
+# since the date grammar's start-test proof joined the unit tests).
+if (( $(elapsed) > budget * 7 / 10 )); then
   stage "tsan skipped: $(elapsed)s used of a ${budget}s budget"
   exit 0
 fi
