@@ -864,6 +864,27 @@ TEST(NerRulesTest, PlacesAndInstitutionsNamedAfterAPerson) {
   ExpectEntities("ولعب المنتخب في ملعب الملك فهد", {{"LOC", "ملعب الملك فهد"}});
 }
 
+// Names no list knows in a comma list of places are places: the list has two listed places
+// and more places than people. Its first name, whose start nothing marks, is left alone.
+TEST(NerRulesTest, NamesInACommaListOfPlacesArePlaces) {
+  ExpectEntities("ومن أحياء عمان الغربية : الشميساني ، اللويبدة ، عبدون ، الصويفية ، خلدا",
+                 {{"LOC", "عمان"},
+                  {"LOC", "الشميساني"},
+                  {"LOC", "اللويبدة"},
+                  {"LOC", "عبدون"},
+                  {"LOC", "الصويفية"},
+                  {"LOC", "خلدا"}});
+  // One listed place makes no list of places.
+  ExpectEntities("ووصل الوفد إلى القاهرة ، الصويفية ، خلدا", {{"LOC", "القاهرة"}});
+  // Nor does a list of more people than places.
+  ExpectEntities("وحضر محمود عباس ، إسماعيل هنية ، خالد مشعل ، خلدا ، القاهرة ، عبدون",
+                 {{"PER", "محمود عباس"},
+                  {"PER", "إسماعيل هنية"},
+                  {"PER", "خالد مشعل"},
+                  {"LOC", "القاهرة"},
+                  {"LOC", "عبدون"}});
+}
+
 
 // A preposition on a common noun (a verbal noun or plural with ت, a derived verbal noun) or a
 // word written with tanween is the clause going on after a name or a title, not a name part.

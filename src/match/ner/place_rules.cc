@@ -468,6 +468,82 @@ void PlacesAfterTriggers(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->erase(std::remove_if(out->begin(), out->end(), club_after_trigger), out->end());
 }
 
+// A list of names is a list of places when it has this many names, at least this many of them
+// listed places and more places than listed names of other types.
+constexpr size_t kMinListItems = 3;
+constexpr size_t kMinListedPlacesInList = 2;
+
+struct ListItem {
+  size_t first = 0;
+  size_t end = 0;
+  int8_t known = -1;  // the listed name's type, or -1: words no list knows
+};
+
+// Whether a list item may end before token k: a comma, other punctuation, a word with و (the
+// next item: ، البرامكة والقصاع) or the end of the text.
+bool ListItemBoundary(const NerTokens& tokens, size_t k) {
+  return k >= tokens.size() || tokens[k].punct || tokens[k].conjunction;
+}
+
+// The list item starting at token k, ending where the list goes on or ends: a listed name, or
+// one word or two shaped like a place's name (NameEnds()) that carry no class, no proclitic and
+// no tanween. False when there is none.
+bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
+  if (k >= tokens.size() || !tokens[k].word || tokens[k].conjunction) return false;
+  const NerToken& t = tokens[k];
+  item->first = k;
+  item->known = t.known;
+  if (t.known >= 0) {
+    item->end = t.known_end;
+    return t.known_start && ListItemBoundary(tokens, item->end);
+  }
+  for (const size_t end : NameEnds(tokens, k)) {
+    const NerToken& last = tokens[end - 1];
+    if ((last.flags | last.reading_flags | last.bare_flags) != 0 || last.reading != 0 ||
+        HasTanween(tokens.doc().TokenText(end - 1))) {
+      return false;
+    }
+    if (ListItemBoundary(tokens, end)) {
+      item->end = end;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Names no list knows in a comma list of places are places too: حي الميدان ، [الشاغور] ،
+// [القنوات] ، الصالحية ، المزة. The list has three names or more, two of them listed places and
+// more places than people or organizations; its first name, whose start nothing marks, is only
+// counted.
+void PlacesListedWithPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const size_t n = tokens.size();
+  std::vector<ListItem> items;
+  for (size_t k = 1; k + 1 < n; ++k) {
+    if (!IsListComma(tokens, k)) continue;
+    // The first name ends at the comma: a listed name (walk back to its start) or one word.
+    size_t start = k - 1;
+    while (start > 0 && tokens[start].known >= 0 && !tokens[start].known_start) --start;
+    ListItem item;
+    if (!ListItemAt(tokens, start, &item) || item.end != k) continue;
+    items.assign(1, item);
+    while (IsListComma(tokens, item.end) && ListItemAt(tokens, item.end + 1, &item)) {
+      items.push_back(item);
+    }
+    k = item.end;
+    size_t places = 0, others = 0;
+    for (const ListItem& i : items) {
+      places += i.known == static_cast<int8_t>(kLoc);
+      others += i.known >= 0 && i.known != static_cast<int8_t>(kLoc);
+    }
+    if (items.size() < kMinListItems || places < kMinListedPlacesInList || places <= others) {
+      continue;
+    }
+    for (size_t i = 1; i < items.size(); ++i) {
+      if (items[i].known < 0) Add(tokens, items[i].first, items[i].end, out);
+    }
+  }
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -495,6 +571,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
     if ((t.reading_flags & kNerOrgHeadWeak) && !WeakTriggerName(tokens, k)) continue;
     for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
   }
+  PlacesListedWithPlaces(tokens, out);
 }
 
 }  // namespace kashif::internal
