@@ -857,9 +857,10 @@ TEST(NerRulesTest, LongOfficialNames) {
                  {{"ORG", "وكالة أنباء الشرق الأوسط"}});
 }
 
-// A place or an institution named after a person is one entity.
+// A place or an institution named after a person is one entity, with the adjectives of its
+// name (الدولي) as after a place's name (مطار عمان الدولي).
 TEST(NerRulesTest, PlacesAndInstitutionsNamedAfterAPerson) {
-  ExpectEntities("وصل الوفد إلى مطار الملكة علياء الدولي", {{"LOC", "مطار الملكة علياء"}});
+  ExpectEntities("وصل الوفد إلى مطار الملكة علياء الدولي", {{"LOC", "مطار الملكة علياء الدولي"}});
   ExpectEntities("ودرس في جامعة الملك سعود", {{"ORG", "جامعة الملك سعود"}});
   ExpectEntities("ولعب المنتخب في ملعب الملك فهد", {{"LOC", "ملعب الملك فهد"}});
 }

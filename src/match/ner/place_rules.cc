@@ -116,6 +116,27 @@ void DropPlacesReadAsAdjectives(const NerTokens& tokens, std::vector<Candidate>*
   out->erase(std::remove_if(out->begin(), out->end(), adjective), out->end());
 }
 
+// Adjectives after the name that are part of it: متحف بيروت [الوطني]، مطار عمان [الدولي].
+constexpr size_t kMaxFacilityAdjectives = 2;
+
+// One past the adjectives of a facility's name that follow its name at `end` (الدولي، الوطني،
+// الكبرى): a nationality's describes the facility (مطار [عمان] الأردني) unless it is the first
+// after a common noun and `nationality_first` (متحف الفن الإسلامي).
+size_t FacilityAdjectivesEnd(const NerTokens& tokens, size_t end, bool nationality_first) {
+  const size_t name_end = end;
+  for (size_t a = 0; a < kMaxFacilityAdjectives && end < tokens.size(); ++a) {
+    const NerToken& u = tokens[end];
+    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+        (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) ||
+        !(u.nisba || (u.flags & kNerOrgAdjective)) ||
+        (((u.flags | u.bare_flags) & kNerDemonym) && !(nationality_first && end == name_end))) {
+      break;
+    }
+    ++end;
+  }
+  return end;
+}
+
 // A place or an institution named after a person is one entity, not a person inside a place:
 // a named_after word (مطار، ملعب، جامعة), a title, and the name a person candidate found after
 // it ([مطار الملكة علياء]، [جامعة الملك سعود]); or the word and a listed person's full name
@@ -143,9 +164,11 @@ void NamedAfterPersons(const NerTokens& tokens, std::vector<Candidate>* out) {
     }
     const EntityType type =
         (h.reading_flags & (kNerOrgHead | kNerOrgDescriptor)) ? EntityType::kOrganization : kLoc;
-    const int32_t priority = tokens.RulePriority(head, c.end_token, type, kNerRulePriority + 1,
-                                                 /*over_other_types=*/true);
-    if (priority >= 0) named.push_back(tokens.MakeCandidate(type, head, c.end_token, priority));
+    // The name's adjectives are inside, as after a place's name: [مطار الملكة علياء الدولي].
+    const size_t end = FacilityAdjectivesEnd(tokens, c.end_token, /*nationality_first=*/false);
+    const int32_t priority =
+        tokens.RulePriority(head, end, type, kNerRulePriority + 1, /*over_other_types=*/true);
+    if (priority >= 0) named.push_back(tokens.MakeCandidate(type, head, end, priority));
   }
   out->insert(out->end(), named.begin(), named.end());
 }
@@ -164,8 +187,6 @@ bool IsFacilityWord(const NerToken& t) {
 // Indefinite nouns and adjectives (مطار رئيسي، ملعب جديد، قاعدة بيانات) describe the facility; so
 // do time, sports, title and trigger words (ملعب المباراة، قصر الرئيس، مطار العاصمة).
 constexpr size_t kMaxFacilityNameWords = 3;
-// Adjectives after the name that are part of it: متحف بيروت [الوطني]، مطار عمان [الدولي].
-constexpr size_t kMaxFacilityAdjectives = 2;
 
 bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || tokens.EndsPhrase(k) || !tokens.IsPlainWord(k)) return false;
@@ -223,16 +244,7 @@ size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Cand
   const bool common_noun = tokens[end - 1].article && tokens[end - 1].known < 0;
   needs_adjective = needs_adjective || common_noun;
   const size_t name_end = end;
-  for (size_t a = 0; a < kMaxFacilityAdjectives && end < n; ++a) {
-    const NerToken& u = tokens[end];
-    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
-        (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) ||
-        !(u.nisba || (u.flags & kNerOrgAdjective)) ||
-        (((u.flags | u.bare_flags) & kNerDemonym) && !(common_noun && end == name_end))) {
-      break;  // a nationality adjective describes the facility: مطار [عمان] الأردني
-    }
-    ++end;
-  }
+  end = FacilityAdjectivesEnd(tokens, name_end, /*nationality_first=*/common_noun);
   return needs_adjective && end == name_end ? k : end;
 }
 
