@@ -865,6 +865,12 @@ TEST(NerRulesTest, PlacesAndInstitutionsNamedAfterAPerson) {
   ExpectEntities("ولعب المنتخب في ملعب الملك فهد", {{"LOC", "ملعب الملك فهد"}});
 }
 
+// After a definite trigger a definite relational adjective is the trigger's adjective, no name.
+TEST(NerRulesTest, RelationalAdjectiveAfterADefiniteTrigger) {
+  ExpectEntities("وبنى الخلفاء قصورهم في العاصمة الأموية", {});
+  ExpectEntities("وبنى الخلفاء قصورهم في العاصمة العباسية بغداد", {{"LOC", "بغداد"}});
+}
+
 // Names no list knows in a comma list of places are places: the list has two listed places
 // and more places than people. Its first name, whose start nothing marks, is left alone.
 TEST(NerRulesTest, NamesInACommaListOfPlacesArePlaces) {

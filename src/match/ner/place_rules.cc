@@ -581,6 +581,9 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
       ++k;
     }
     if ((t.reading_flags & kNerOrgHeadWeak) && !WeakTriggerName(tokens, k)) continue;
+    // After a definite trigger a definite relational adjective agrees with it: العاصمة الأموية
+    // is "the Umayyad capital" (an indefinite trigger takes it as a name: نهر [الليطاني]).
+    if (t.article && k < n && tokens[k].nisba) continue;
     for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
   }
   PlacesListedWithPlaces(tokens, out);
