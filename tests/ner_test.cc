@@ -871,6 +871,22 @@ TEST(NerRulesTest, RelationalAdjectiveAfterADefiniteTrigger) {
   ExpectEntities("وبنى الخلفاء قصورهم في العاصمة العباسية بغداد", {{"LOC", "بغداد"}});
 }
 
+// An epithet after a city stays out of its name, listed or not: [مكة] المكرمة as [كربلاء] المقدسة;
+// المدينة المنورة keeps it (without it المدينة is "the city").
+TEST(NerRulesTest, EpithetAfterACityStaysOut) {
+  ExpectEntities("وأدى الحجاج المناسك في مكة المكرمة ثم توجهوا إلى المدينة المنورة",
+                 {{"LOC", "مكة"}, {"LOC", "المدينة المنورة"}});
+  ExpectEntities("وتعد الصين الشعبية أكبر مستورد للنفط", {{"LOC", "الصين"}});
+}
+
+// A written hamza is no spelling of a bare alef: وأدى ("and it led to") is not وادي ("valley"),
+// whose name would follow it.
+TEST(NerRulesTest, HamzaAlefIsNoPlaceTrigger) {
+  ExpectEntities("وأدى الانفجار إلى مقتل ثلاثة أشخاص", {});
+  ExpectEntities("وعبرت القافلة وادي عربة", {{"LOC", "عربة"}});
+  ExpectEntities("وزار الوفد إقليم كردستان", {{"LOC", "كردستان"}});
+}
+
 // Names no list knows in a comma list of places are places: the list has two listed places
 // and more places than people. Its first name, whose start nothing marks, is left alone.
 TEST(NerRulesTest, NamesInACommaListOfPlacesArePlaces) {

@@ -39,6 +39,18 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
   return ends;
 }
 
+// Whether token i carries a hamza on an alef (أ، إ) after its first letter. A written hamza is no
+// spelling of a bare alef, so such a word is none of the place triggers, which have none there:
+// وأدى ("and it led to") folds to وادي ("valley") but is not that word.
+bool HamzaAlefInside(const NerTokens& tokens, size_t i) {
+  const uint32_t begin = tokens.Begin(i);
+  const std::string_view text = tokens.doc().text.substr(begin, tokens.End(i) - begin);
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter
+  constexpr std::string_view kAlefHamzaAbove = "\xD8\xA3", kAlefHamzaBelow = "\xD8\xA5";
+  return text.size() > kLetter && (text.find(kAlefHamzaAbove, kLetter) != std::string_view::npos ||
+                                   text.find(kAlefHamzaBelow, kLetter) != std::string_view::npos);
+}
+
 // Letters of an indefinite name after a weak trigger: shorter words there are common nouns
 // (منطقة خط الوسط).
 constexpr uint32_t kMinWeakNameLetters = 4;
@@ -572,7 +584,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
     const NerToken& t = tokens[i];
-    if (t.known >= 0 || !PlaceTriggerAt(t)) continue;
+    if (t.known >= 0 || !PlaceTriggerAt(t) || HamzaAlefInside(tokens, i)) continue;
     size_t k = i + 1;
     for (size_t skipped = 0;
          skipped < kMaxTriggerAdjectives && k < n && tokens[k].article && tokens[k].known < 0 &&
