@@ -535,8 +535,8 @@ bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
   return false;
 }
 
-// Names no list knows in a comma list of places are places too: حي الميدان ، [الشاغور] ،
-// [القنوات] ، الصالحية ، المزة. The list has three names or more, two of them listed places and
+// Names no list knows in a comma list of places are places too: الشميساني ، [اللويبدة] ،
+// عبدون ، [الصويفية]. The list has three names or more, two of them listed places and
 // more places than people or organizations; its first name, whose start nothing marks, is only
 // counted.
 void PlacesListedWithPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
