@@ -541,6 +541,16 @@ bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
 // counted.
 void PlacesListedWithPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
+  // Most texts have no two listed places next to a comma: they need no pass over the tokens.
+  size_t places_at_commas = 0;
+  for (const Candidate& c : *out) {
+    if (c.type == kLoc && c.priority >= kGrammarPriority && c.end_token < n &&
+        (IsListComma(tokens, c.end_token) ||
+         (c.first_token > 0 && IsListComma(tokens, c.first_token - 1)))) {
+      ++places_at_commas;
+    }
+  }
+  if (places_at_commas < kMinListedPlacesInList) return;
   std::vector<ListItem> items;
   for (size_t k = 1; k + 1 < n; ++k) {
     if (!IsListComma(tokens, k)) continue;
