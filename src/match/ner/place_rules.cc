@@ -443,9 +443,17 @@ void UnknownPlaceJoinedTo(const NerTokens& tokens, const Candidate& c,
   }
 }
 
+// Whether the listed place c stands next to a comma, as in a list of places.
+bool ListedPlaceAtAComma(const NerTokens& tokens, const Candidate& c) {
+  return c.priority >= kGrammarPriority && c.end_token < tokens.size() &&
+         (IsListComma(tokens, c.end_token) ||
+          (c.first_token > 0 && IsListComma(tokens, c.first_token - 1)));
+}
+
 // The facility, site and unknown-place rules above, in one pass over the tokens and one over
-// the places found so far: each asks little of most tokens.
-void FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+// the places found so far: each asks little of most tokens. Returns how many listed places
+// stand next to a comma (ListedPlaceAtAComma()), which the list rule needs two of.
+size_t FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
   std::vector<Candidate> found;
   // Most short texts have no word of either class the pass looks for.
   const size_t scan_end = tokens.AnyWordHas(kNerNamedAfter | kNerEventVenue) ? tokens.size() : 0;
@@ -460,12 +468,15 @@ void FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candid
   }
   out->insert(out->end(), found.begin(), found.end());
   found.clear();
+  size_t places_at_commas = 0;
   for (const Candidate& c : *out) {
     if (c.type != kLoc) continue;
     SiteWithEpithets(tokens, c, &found);
     UnknownPlaceJoinedTo(tokens, c, &found);
+    places_at_commas += ListedPlaceAtAComma(tokens, c);
   }
   out->insert(out->end(), found.begin(), found.end());
+  return places_at_commas;
 }
 
 // A listed place right after a place trigger is the place, even where a sports text reads
@@ -539,18 +550,12 @@ bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
 // عبدون ، [الصويفية]. The list has three names or more, two of them listed places and
 // more places than people or organizations; its first name, whose start nothing marks, is only
 // counted.
-void PlacesListedWithPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
-  // Most texts have no two listed places next to a comma: they need no pass over the tokens.
-  size_t places_at_commas = 0;
-  for (const Candidate& c : *out) {
-    if (c.type == kLoc && c.priority >= kGrammarPriority && c.end_token < n &&
-        (IsListComma(tokens, c.end_token) ||
-         (c.first_token > 0 && IsListComma(tokens, c.first_token - 1)))) {
-      ++places_at_commas;
-    }
-  }
+// `places_at_commas`: the listed places next to a comma (ListedPlaceAtAComma()); most texts
+// have fewer than two and need no pass over the tokens.
+void PlacesListedWithPlaces(const NerTokens& tokens, size_t places_at_commas,
+                            std::vector<Candidate>* out) {
   if (places_at_commas < kMinListedPlacesInList) return;
+  const size_t n = tokens.size();
   std::vector<ListItem> items;
   for (size_t k = 1; k + 1 < n; ++k) {
     if (!IsListComma(tokens, k)) continue;
@@ -589,12 +594,12 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
-  FacilitiesSitesAndUnknownPlaces(tokens, out);
+  const size_t places_at_commas = FacilitiesSitesAndUnknownPlaces(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
     const NerToken& t = tokens[i];
-    if (t.known >= 0 || !PlaceTriggerAt(t) || HamzaAlefInside(tokens, i)) continue;
+    if (t.known >= 0 || !PlaceTriggerAt(t)) continue;
     size_t k = i + 1;
     for (size_t skipped = 0;
          skipped < kMaxTriggerAdjectives && k < n && tokens[k].article && tokens[k].known < 0 &&
@@ -606,9 +611,11 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
     // After a definite trigger a definite relational adjective agrees with it: العاصمة الأموية
     // is "the Umayyad capital" (an indefinite trigger takes it as a name: نهر [الليطاني]).
     if (t.article && k < n && tokens[k].nisba) continue;
-    for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
+    const std::vector<size_t> ends = NameEnds(tokens, k);
+    if (ends.empty() || HamzaAlefInside(tokens, i)) continue;
+    for (const size_t end : ends) Add(tokens, k, end, out);
   }
-  PlacesListedWithPlaces(tokens, out);
+  PlacesListedWithPlaces(tokens, places_at_commas, out);
 }
 
 }  // namespace kashif::internal
