@@ -888,7 +888,8 @@ TEST(NerRulesTest, HamzaAlefIsNoPlaceTrigger) {
 }
 
 // Names no list knows in a comma list of places are places: the list has two listed places
-// and more places than people. Its first name, whose start nothing marks, is left alone.
+// and more places than people. Its first name is one only where punctuation or a place
+// trigger bounds it on the left.
 TEST(NerRulesTest, NamesInACommaListOfPlacesArePlaces) {
   ExpectEntities("ومن أحياء عمان الغربية : الشميساني ، اللويبدة ، عبدون ، الصويفية ، خلدا",
                  {{"LOC", "عمان"},
@@ -897,6 +898,11 @@ TEST(NerRulesTest, NamesInACommaListOfPlacesArePlaces) {
                   {"LOC", "عبدون"},
                   {"LOC", "الصويفية"},
                   {"LOC", "خلدا"}});
+  ExpectEntities("ومن أحياء عمان : اللويبدة ، الشميساني ، عبدون",
+                 {{"LOC", "عمان"}, {"LOC", "اللويبدة"}, {"LOC", "الشميساني"}, {"LOC", "عبدون"}});
+  ExpectEntities("وسكن في حي اللويبدة ، الشميساني ، عبدون",
+                 {{"LOC", "اللويبدة"}, {"LOC", "الشميساني"}, {"LOC", "عبدون"}});
+  ExpectEntities("وسكن أهله اللويبدة ، الشميساني ، عبدون", {{"LOC", "الشميساني"}, {"LOC", "عبدون"}});
   // One listed place makes no list of places.
   ExpectEntities("ووصل الوفد إلى القاهرة ، الصويفية ، خلدا", {{"LOC", "القاهرة"}});
   // Nor does a list of more people than places.

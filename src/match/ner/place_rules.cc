@@ -445,7 +445,7 @@ void UnknownPlaceJoinedTo(const NerTokens& tokens, const Candidate& c,
 
 // Whether the listed place c stands next to a comma, as in a list of places.
 bool ListedPlaceAtAComma(const NerTokens& tokens, const Candidate& c) {
-  return c.priority >= kGrammarPriority && c.end_token < tokens.size() &&
+  return c.priority >= kGrammarPriority &&
          (IsListComma(tokens, c.end_token) ||
           (c.first_token > 0 && IsListComma(tokens, c.first_token - 1)));
 }
@@ -548,8 +548,8 @@ bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
 
 // Names no list knows in a comma list of places are places too: الشميساني ، [اللويبدة] ،
 // عبدون ، [الصويفية]. The list has three names or more, two of them listed places and
-// more places than people or organizations; its first name, whose start nothing marks, is only
-// counted.
+// more places than people or organizations; its first name is taken only where punctuation or
+// a place trigger bounds it on the left (a longer phrase may end in it otherwise).
 // `places_at_commas`: the listed places next to a comma (ListedPlaceAtAComma()); most texts
 // have fewer than two and need no pass over the tokens.
 void PlacesListedWithPlaces(const NerTokens& tokens, size_t places_at_commas,
@@ -577,7 +577,12 @@ void PlacesListedWithPlaces(const NerTokens& tokens, size_t places_at_commas,
     if (items.size() < kMinListItems || places < kMinListedPlacesInList || places <= others) {
       continue;
     }
-    for (size_t i = 1; i < items.size(); ++i) {
+    // The first name is one when punctuation or a place trigger bounds it on the left: :
+    // [اللويبدة] ، ...، حي [اللويبدة] ، ...
+    const size_t before = items[0].first - 1;
+    const bool first_bounded = items[0].first > 0 &&
+                               (tokens[before].punct || PlaceTriggerAt(tokens[before]));
+    for (size_t i = first_bounded ? 0 : 1; i < items.size(); ++i) {
       if (items[i].known < 0) Add(tokens, items[i].first, items[i].end, out);
     }
   }
