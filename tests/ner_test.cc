@@ -857,11 +857,61 @@ TEST(NerRulesTest, LongOfficialNames) {
                  {{"ORG", "وكالة أنباء الشرق الأوسط"}});
 }
 
-// A place or an institution named after a person is one entity.
+// A place or an institution named after a person is one entity, with the adjectives of its
+// name (الدولي) as after a place's name (مطار عمان الدولي).
 TEST(NerRulesTest, PlacesAndInstitutionsNamedAfterAPerson) {
-  ExpectEntities("وصل الوفد إلى مطار الملكة علياء الدولي", {{"LOC", "مطار الملكة علياء"}});
+  ExpectEntities("وصل الوفد إلى مطار الملكة علياء الدولي", {{"LOC", "مطار الملكة علياء الدولي"}});
   ExpectEntities("ودرس في جامعة الملك سعود", {{"ORG", "جامعة الملك سعود"}});
   ExpectEntities("ولعب المنتخب في ملعب الملك فهد", {{"LOC", "ملعب الملك فهد"}});
+}
+
+// After a definite trigger a definite relational adjective is the trigger's adjective, no name.
+TEST(NerRulesTest, RelationalAdjectiveAfterADefiniteTrigger) {
+  ExpectEntities("وبنى الخلفاء قصورهم في العاصمة الأموية", {});
+  ExpectEntities("وبنى الخلفاء قصورهم في العاصمة العباسية بغداد", {{"LOC", "بغداد"}});
+}
+
+// An epithet after a city stays out of its name, listed or not: [مكة] المكرمة as [كربلاء] المقدسة;
+// المدينة المنورة keeps it (without it المدينة is "the city").
+TEST(NerRulesTest, EpithetAfterACityStaysOut) {
+  ExpectEntities("وأدى الحجاج المناسك في مكة المكرمة ثم توجهوا إلى المدينة المنورة",
+                 {{"LOC", "مكة"}, {"LOC", "المدينة المنورة"}});
+  ExpectEntities("وتعد الصين الشعبية أكبر مستورد للنفط", {{"LOC", "الصين"}});
+}
+
+// A written hamza is no spelling of a bare alef: وأدى ("and it led to") is not وادي ("valley"),
+// whose name would follow it.
+TEST(NerRulesTest, HamzaAlefIsNoPlaceTrigger) {
+  ExpectEntities("وأدى الانفجار إلى مقتل ثلاثة أشخاص", {});
+  ExpectEntities("وعبرت القافلة وادي عربة", {{"LOC", "عربة"}});
+  ExpectEntities("وزار الوفد إقليم كردستان", {{"LOC", "كردستان"}});
+}
+
+// Names no list knows in a comma list of places are places: the list has two listed places
+// and more places than people. Its first name is one only where punctuation or a place
+// trigger bounds it on the left.
+TEST(NerRulesTest, NamesInACommaListOfPlacesArePlaces) {
+  ExpectEntities("ومن أحياء عمان الغربية : الشميساني ، اللويبدة ، عبدون ، الصويفية ، خلدا",
+                 {{"LOC", "عمان"},
+                  {"LOC", "الشميساني"},
+                  {"LOC", "اللويبدة"},
+                  {"LOC", "عبدون"},
+                  {"LOC", "الصويفية"},
+                  {"LOC", "خلدا"}});
+  ExpectEntities("ومن أحياء عمان : اللويبدة ، الشميساني ، عبدون",
+                 {{"LOC", "عمان"}, {"LOC", "اللويبدة"}, {"LOC", "الشميساني"}, {"LOC", "عبدون"}});
+  ExpectEntities("وسكن في حي اللويبدة ، الشميساني ، عبدون",
+                 {{"LOC", "اللويبدة"}, {"LOC", "الشميساني"}, {"LOC", "عبدون"}});
+  ExpectEntities("وسكن أهله اللويبدة ، الشميساني ، عبدون", {{"LOC", "الشميساني"}, {"LOC", "عبدون"}});
+  // One listed place makes no list of places.
+  ExpectEntities("ووصل الوفد إلى القاهرة ، الصويفية ، خلدا", {{"LOC", "القاهرة"}});
+  // Nor does a list of more people than places.
+  ExpectEntities("وحضر محمود عباس ، إسماعيل هنية ، خالد مشعل ، خلدا ، القاهرة ، عبدون",
+                 {{"PER", "محمود عباس"},
+                  {"PER", "إسماعيل هنية"},
+                  {"PER", "خالد مشعل"},
+                  {"LOC", "القاهرة"},
+                  {"LOC", "عبدون"}});
 }
 
 

@@ -364,6 +364,13 @@ class NerTokens {
   NerLexicalView* view_;
 };
 
+// Whether token k is a comma (، or ,), which separates the names of a list.
+inline bool IsListComma(const NerTokens& tokens, size_t k) {
+  if (k >= tokens.size() || !tokens[k].punct) return false;
+  const std::string_view text = tokens.doc().TokenText(k);
+  return text == "\xD8\x8C" || text == ",";  // ، ,
+}
+
 // Whether c is a built-in or rule candidate of `type` over two or more words whose first word,
 // read without an article, has one of `head_classes` and none of `except_classes`: a head word
 // such as a descriptor (حركة) or a trigger (نهر، مدينة).

@@ -39,6 +39,18 @@ std::vector<size_t> NameEnds(const NerTokens& tokens, size_t k) {
   return ends;
 }
 
+// Whether token i carries a hamza on an alef (أ، إ) after its first letter. A written hamza is no
+// spelling of a bare alef, so such a word is none of the place triggers, which have none there:
+// وأدى ("and it led to") folds to وادي ("valley") but is not that word.
+bool HamzaAlefInside(const NerTokens& tokens, size_t i) {
+  const uint32_t begin = tokens.Begin(i);
+  const std::string_view text = tokens.doc().text.substr(begin, tokens.End(i) - begin);
+  constexpr size_t kLetter = 2;  // bytes of an Arabic letter
+  constexpr std::string_view kAlefHamzaAbove = "\xD8\xA3", kAlefHamzaBelow = "\xD8\xA5";
+  return text.size() > kLetter && (text.find(kAlefHamzaAbove, kLetter) != std::string_view::npos ||
+                                   text.find(kAlefHamzaBelow, kLetter) != std::string_view::npos);
+}
+
 // Letters of an indefinite name after a weak trigger: shorter words there are common nouns
 // (منطقة خط الوسط).
 constexpr uint32_t kMinWeakNameLetters = 4;
@@ -116,6 +128,27 @@ void DropPlacesReadAsAdjectives(const NerTokens& tokens, std::vector<Candidate>*
   out->erase(std::remove_if(out->begin(), out->end(), adjective), out->end());
 }
 
+// Adjectives after the name that are part of it: متحف بيروت [الوطني]، مطار عمان [الدولي].
+constexpr size_t kMaxFacilityAdjectives = 2;
+
+// One past the adjectives of a facility's name that follow its name at `end` (الدولي، الوطني،
+// الكبرى): a nationality's describes the facility (مطار [عمان] الأردني) unless it is the first
+// after a common noun and `nationality_first` (متحف الفن الإسلامي).
+size_t FacilityAdjectivesEnd(const NerTokens& tokens, size_t end, bool nationality_first) {
+  const size_t name_end = end;
+  for (size_t a = 0; a < kMaxFacilityAdjectives && end < tokens.size(); ++a) {
+    const NerToken& u = tokens[end];
+    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
+        (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) ||
+        !(u.nisba || (u.flags & kNerOrgAdjective)) ||
+        (((u.flags | u.bare_flags) & kNerDemonym) && !(nationality_first && end == name_end))) {
+      break;
+    }
+    ++end;
+  }
+  return end;
+}
+
 // A place or an institution named after a person is one entity, not a person inside a place:
 // a named_after word (مطار، ملعب، جامعة), a title, and the name a person candidate found after
 // it ([مطار الملكة علياء]، [جامعة الملك سعود]); or the word and a listed person's full name
@@ -143,9 +176,11 @@ void NamedAfterPersons(const NerTokens& tokens, std::vector<Candidate>* out) {
     }
     const EntityType type =
         (h.reading_flags & (kNerOrgHead | kNerOrgDescriptor)) ? EntityType::kOrganization : kLoc;
-    const int32_t priority = tokens.RulePriority(head, c.end_token, type, kNerRulePriority + 1,
-                                                 /*over_other_types=*/true);
-    if (priority >= 0) named.push_back(tokens.MakeCandidate(type, head, c.end_token, priority));
+    // The name's adjectives are inside, as after a place's name: [مطار الملكة علياء الدولي].
+    const size_t end = FacilityAdjectivesEnd(tokens, c.end_token, /*nationality_first=*/false);
+    const int32_t priority =
+        tokens.RulePriority(head, end, type, kNerRulePriority + 1, /*over_other_types=*/true);
+    if (priority >= 0) named.push_back(tokens.MakeCandidate(type, head, end, priority));
   }
   out->insert(out->end(), named.begin(), named.end());
 }
@@ -164,8 +199,6 @@ bool IsFacilityWord(const NerToken& t) {
 // Indefinite nouns and adjectives (مطار رئيسي، ملعب جديد، قاعدة بيانات) describe the facility; so
 // do time, sports, title and trigger words (ملعب المباراة، قصر الرئيس، مطار العاصمة).
 constexpr size_t kMaxFacilityNameWords = 3;
-// Adjectives after the name that are part of it: متحف بيروت [الوطني]، مطار عمان [الدولي].
-constexpr size_t kMaxFacilityAdjectives = 2;
 
 bool IsFacilityNameWord(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || tokens.EndsPhrase(k) || !tokens.IsPlainWord(k)) return false;
@@ -223,16 +256,7 @@ size_t FacilityNameEnd(const NerTokens& tokens, size_t k, const std::vector<Cand
   const bool common_noun = tokens[end - 1].article && tokens[end - 1].known < 0;
   needs_adjective = needs_adjective || common_noun;
   const size_t name_end = end;
-  for (size_t a = 0; a < kMaxFacilityAdjectives && end < n; ++a) {
-    const NerToken& u = tokens[end];
-    if (!u.word || !u.article || u.conjunction || u.clitic_article || u.known >= 0 ||
-        (u.flags & (kNerTime | kNerStop | kNerTitle | kNerRole)) ||
-        !(u.nisba || (u.flags & kNerOrgAdjective)) ||
-        (((u.flags | u.bare_flags) & kNerDemonym) && !(common_noun && end == name_end))) {
-      break;  // a nationality adjective describes the facility: مطار [عمان] الأردني
-    }
-    ++end;
-  }
+  end = FacilityAdjectivesEnd(tokens, name_end, /*nationality_first=*/common_noun);
   return needs_adjective && end == name_end ? k : end;
 }
 
@@ -419,9 +443,17 @@ void UnknownPlaceJoinedTo(const NerTokens& tokens, const Candidate& c,
   }
 }
 
+// Whether the listed place c stands next to a comma, as in a list of places.
+bool ListedPlaceAtAComma(const NerTokens& tokens, const Candidate& c) {
+  return c.priority >= kGrammarPriority &&
+         (IsListComma(tokens, c.end_token) ||
+          (c.first_token > 0 && IsListComma(tokens, c.first_token - 1)));
+}
+
 // The facility, site and unknown-place rules above, in one pass over the tokens and one over
-// the places found so far: each asks little of most tokens.
-void FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
+// the places found so far: each asks little of most tokens. Returns how many listed places
+// stand next to a comma (ListedPlaceAtAComma()), which the list rule needs two of.
+size_t FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candidate>* out) {
   std::vector<Candidate> found;
   // Most short texts have no word of either class the pass looks for.
   const size_t scan_end = tokens.AnyWordHas(kNerNamedAfter | kNerEventVenue) ? tokens.size() : 0;
@@ -436,12 +468,15 @@ void FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Candid
   }
   out->insert(out->end(), found.begin(), found.end());
   found.clear();
+  size_t places_at_commas = 0;
   for (const Candidate& c : *out) {
     if (c.type != kLoc) continue;
     SiteWithEpithets(tokens, c, &found);
     UnknownPlaceJoinedTo(tokens, c, &found);
+    places_at_commas += ListedPlaceAtAComma(tokens, c);
   }
   out->insert(out->end(), found.begin(), found.end());
+  return places_at_commas;
 }
 
 // A listed place right after a place trigger is the place, even where a sports text reads
@@ -468,6 +503,91 @@ void PlacesAfterTriggers(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->erase(std::remove_if(out->begin(), out->end(), club_after_trigger), out->end());
 }
 
+// A list of names is a list of places when it has this many names, at least this many of them
+// listed places and more places than listed names of other types.
+constexpr size_t kMinListItems = 3;
+constexpr size_t kMinListedPlacesInList = 2;
+
+struct ListItem {
+  size_t first = 0;
+  size_t end = 0;
+  int8_t known = -1;  // the listed name's type, or -1: words no list knows
+};
+
+// Whether a list item may end before token k: a comma, other punctuation, a word with و (the
+// next item: ، البرامكة والقصاع) or the end of the text.
+bool ListItemBoundary(const NerTokens& tokens, size_t k) {
+  return k >= tokens.size() || tokens[k].punct || tokens[k].conjunction;
+}
+
+// The list item starting at token k, ending where the list goes on or ends: a listed name, or
+// one word or two shaped like a place's name (NameEnds()) that carry no class, no proclitic and
+// no tanween. False when there is none.
+bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
+  if (k >= tokens.size() || !tokens[k].word || tokens[k].conjunction) return false;
+  const NerToken& t = tokens[k];
+  item->first = k;
+  item->known = t.known;
+  if (t.known >= 0) {
+    item->end = t.known_end;
+    return t.known_start && ListItemBoundary(tokens, item->end);
+  }
+  for (const size_t end : NameEnds(tokens, k)) {
+    const NerToken& last = tokens[end - 1];
+    if ((last.flags | last.reading_flags | last.bare_flags) != 0 || last.reading != 0 ||
+        HasTanween(tokens.doc().TokenText(end - 1))) {
+      return false;
+    }
+    if (ListItemBoundary(tokens, end)) {
+      item->end = end;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Names no list knows in a comma list of places are places too: الشميساني ، [اللويبدة] ،
+// عبدون ، [الصويفية]. The list has three names or more, two of them listed places and
+// more places than people or organizations; its first name is taken only where punctuation or
+// a place trigger bounds it on the left (a longer phrase may end in it otherwise).
+// `places_at_commas`: the listed places next to a comma (ListedPlaceAtAComma()); most texts
+// have fewer than two and need no pass over the tokens.
+void PlacesListedWithPlaces(const NerTokens& tokens, size_t places_at_commas,
+                            std::vector<Candidate>* out) {
+  if (places_at_commas < kMinListedPlacesInList) return;
+  const size_t n = tokens.size();
+  std::vector<ListItem> items;
+  for (size_t k = 1; k + 1 < n; ++k) {
+    if (!IsListComma(tokens, k)) continue;
+    // The first name ends at the comma: a listed name (walk back to its start) or one word.
+    size_t start = k - 1;
+    while (start > 0 && tokens[start].known >= 0 && !tokens[start].known_start) --start;
+    ListItem item;
+    if (!ListItemAt(tokens, start, &item) || item.end != k) continue;
+    items.assign(1, item);
+    while (IsListComma(tokens, item.end) && ListItemAt(tokens, item.end + 1, &item)) {
+      items.push_back(item);
+    }
+    k = item.end;
+    size_t places = 0, others = 0;
+    for (const ListItem& i : items) {
+      places += i.known == static_cast<int8_t>(kLoc);
+      others += i.known >= 0 && i.known != static_cast<int8_t>(kLoc);
+    }
+    if (items.size() < kMinListItems || places < kMinListedPlacesInList || places <= others) {
+      continue;
+    }
+    // The first name is one when punctuation or a place trigger bounds it on the left: :
+    // [اللويبدة] ، ...، حي [اللويبدة] ، ...
+    const size_t before = items[0].first - 1;
+    const bool first_bounded = items[0].first > 0 &&
+                               (tokens[before].punct || PlaceTriggerAt(tokens[before]));
+    for (size_t i = first_bounded ? 0 : 1; i < items.size(); ++i) {
+      if (items[i].known < 0) Add(tokens, items[i].first, items[i].end, out);
+    }
+  }
+}
+
 }  // namespace
 
 void PlaceRules::Propose(const Document& doc, const Options& options,
@@ -479,7 +599,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   KeepTriggerWordOutOfListedPlaces(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
-  FacilitiesSitesAndUnknownPlaces(tokens, out);
+  const size_t places_at_commas = FacilitiesSitesAndUnknownPlaces(tokens, out);
   // Only the tokens the view lists may be a trigger (PlaceTriggerAt()), in order.
   for (const size_t i : tokens.RuleStarts()) {
     if (i + 1 >= n) break;
@@ -493,8 +613,14 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
       ++k;
     }
     if ((t.reading_flags & kNerOrgHeadWeak) && !WeakTriggerName(tokens, k)) continue;
-    for (size_t end : NameEnds(tokens, k)) Add(tokens, k, end, out);
+    // After a definite trigger a definite relational adjective agrees with it: العاصمة الأموية
+    // is "the Umayyad capital" (an indefinite trigger takes it as a name: نهر [الليطاني]).
+    if (t.article && k < n && tokens[k].nisba) continue;
+    const std::vector<size_t> ends = NameEnds(tokens, k);
+    if (ends.empty() || HamzaAlefInside(tokens, i)) continue;
+    for (const size_t end : ends) Add(tokens, k, end, out);
   }
+  PlacesListedWithPlaces(tokens, places_at_commas, out);
 }
 
 }  // namespace kashif::internal

@@ -26,7 +26,8 @@ namespace kashif::internal {
 // as its club (مدينة [فالنسيا]).
 // Historic and holy sites named by a relational adjective formed on a given name are one place
 // with their epithets ([المرقد الحسيني]، [الروضة الحسينية المطهرة]). A foreign-shaped word no
-// list knows is a place after في (في [دارفور]) or joined by و to a place (غانا [وبوتسوانا]).
+// list knows is a place after في (في [دارفور]) or joined by و to a place (غانا [وبوتسوانا]);
+// any name no list knows in a comma list of places is one too (الشميساني ، [اللويبدة] ، عبدون).
 // Immutable and thread-safe.
 class PlaceRules : public Matcher {
  public:
