@@ -839,6 +839,16 @@ TEST(NerRulesTest, PersonBoundaries) {
                  {{"PER", "محمد بن سلمان بن عبد العزيز"}});
 }
 
+// Listed names joined by بن are one name, whether they share the words before بن or meet at it.
+TEST(NerRulesTest, ListedNamesChainedByPatronymic) {
+  // خالد بن سلمان and سلمان بن عبد العزيز are both listed and share سلمان.
+  ExpectEntities("قال وزير الدفاع خالد بن سلمان بن عبد العزيز إن الزيارة مهمة",
+                 {{"PER", "خالد بن سلمان بن عبد العزيز"}});
+  // A listed name, بن, and name parts no list has: the chain goes on to the family.
+  ExpectEntities("وقال عبد الله بن عبد العزيز بن عبد الرحمن آل سعود إن المملكة تدعم الحوار",
+                 {{"PER", "عبد الله بن عبد العزيز بن عبد الرحمن آل سعود"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

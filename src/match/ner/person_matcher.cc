@@ -1122,6 +1122,62 @@ void UnknownFirstNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->insert(out->end(), longer.begin(), longer.end());
 }
 
+// Listed names joined by a patronymic are one name: two listed names that share the word before
+// بن ([خالد بن سلمان] and [سلمان بن عبد العزيز] in خالد بن سلمان بن عبد العزيز) or that meet at
+// it ([عبد الله بن عبد العزيز] بن [عبد الرحمن آل سعود]). Alone, the resolver would keep the
+// longer of two overlapping ones and cut the chain in two. Built-in list entries only: the
+// caller's own entries keep their spans. A listed name followed by بن and unlisted name parts
+// goes on as NameEnds reads them: [عبد الله بن عبد العزيز] بن عبد الرحمن آل سعود.
+constexpr size_t kMaxChainedNames = 4;
+
+bool ListedPersonName(const NerTokens& tokens, const Candidate& c) {
+  return c.type == kPer && c.priority >= kBuiltinGazetteerPriority &&
+         c.priority < kUserGazetteerPriority && c.first_token < c.end_token &&
+         c.end_token <= tokens.size();
+}
+
+bool PatronymicAt(const NerTokens& tokens, size_t k) {
+  return k < tokens.size() && (tokens[k].flags & kNerPatronymic) && !tokens[k].conjunction;
+}
+
+void ChainedListedNames(const NerTokens& tokens, Proposer* proposer,
+                        const std::vector<Candidate>& prior) {
+  // Most documents have no listed name followed by بن: nothing to collect.
+  std::vector<std::pair<uint32_t, uint32_t>> names;  // (first token, end token), sorted
+  for (const Candidate& c : prior) {
+    if (ListedPersonName(tokens, c)) names.emplace_back(c.first_token, c.end_token);
+  }
+  if (std::none_of(names.begin(), names.end(),
+                   [&](const auto& name) { return PatronymicAt(tokens, name.second); })) {
+    return;
+  }
+  std::sort(names.begin(), names.end());
+  // The farthest end of a listed name starting at a token in [from, to], or 0.
+  auto farthest_end = [&](size_t from, size_t to) {
+    uint32_t end = 0;
+    auto it = std::lower_bound(names.begin(), names.end(),
+                               std::make_pair(static_cast<uint32_t>(from), uint32_t{0}));
+    for (; it != names.end() && it->first <= to; ++it) end = std::max(end, it->second);
+    return end;
+  };
+  for (const auto& [first, end] : names) {
+    if (!PatronymicAt(tokens, end)) continue;
+    // A listed name goes on after بن like any other (GivenNameAnchor reads those that start
+    // with a given name; عبد الله بن عبد العزيز starts with a particle).
+    proposer->AddName(first, /*alone=*/false, /*titled=*/false);
+    size_t chain_end = end;
+    for (size_t links = 0; links < kMaxChainedNames && PatronymicAt(tokens, chain_end); ++links) {
+      // The next name shares this one's last words (سلمان بن ..., عبد العزيز بن ...) or starts
+      // after بن; either way it goes on past the name after بن.
+      const size_t next_end = std::max<size_t>(farthest_end(first + 1, chain_end - 1),
+                                               farthest_end(chain_end + 1, chain_end + 1));
+      if (next_end <= chain_end + 1) break;
+      chain_end = next_end;
+    }
+    if (chain_end > end) proposer->Add(first, chain_end);
+  }
+}
+
 }  // namespace
 
 void PersonMatcher::Propose(const Document& doc, const Options& options,
@@ -1146,6 +1202,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
+  ChainedListedNames(tokens, &proposer, *out);
   ListedNames(tokens, out);
   CoordinatedNames(tokens, out);
   UnknownFirstNames(tokens, out);
