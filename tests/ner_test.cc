@@ -849,6 +849,14 @@ TEST(NerRulesTest, ListedNamesChainedByPatronymic) {
                  {{"PER", "عبد الله بن عبد العزيز بن عبد الرحمن آل سعود"}});
 }
 
+// After a reporting verb, a noun with its pronoun is no subject name; an unknown name there
+// still is.
+TEST(NerRulesTest, ReportedSubjectIsNoCommonNoun) {
+  ExpectEntities("ودعا ربه أن يشفيه", {});
+  ExpectEntities("وأعلن دخوله في المنافسة رسميا", {});
+  ExpectEntities("وقال عليوة إن المشروع جاهز", {{"PER", "عليوة"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

@@ -403,11 +403,11 @@ bool TitledNameWord(const NerTokens& tokens, size_t j);
 
 // Whether the word as written ends with the pronoun ه after a consonant (تشبثه، فريقه): a
 // noun with its pronoun; the foreign names that end in ه end in يه (دياكيه). The written form,
-// not the match form, which folds ة to ه.
-bool PronounOnNoun(std::string_view text) {
+// not the match form, which folds ة to ه. Four letters or more unless `min_bytes` says less.
+bool PronounOnNoun(std::string_view text, size_t min_bytes = 8) {
   constexpr std::string_view kHa = "\xD9\x87", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
                              kWaw = "\xD9\x88";
-  if (text.size() < 8 || text.substr(text.size() - 2) != kHa) return false;
+  if (text.size() < min_bytes || text.substr(text.size() - 2) != kHa) return false;
   const std::string_view before = text.substr(text.size() - 4, 2);
   return before != kYa && before != kAlef && before != kWaw;
 }
@@ -726,6 +726,12 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
     if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0 ||
         (k > i + 1 && AliIsPreposition(tokens, k)) || PrepositionOnCommonWord(tokens, k) ||
         HasTanween(tokens.doc().TokenText(k)) || PronounOnMasdar(tokens.Key(k))) {
+      return false;
+    }
+    // A noun with its pronoun is the verb's object or its subject's kin: دعا ربه، أكد حقه،
+    // أعلن دخوله (three letters are enough here: no subject name ends so).
+    const std::string_view text = tokens.doc().TokenText(k);
+    if (!IsGiven(tokens[k]) && PronounOnNoun(text, /*min_bytes=*/6)) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
