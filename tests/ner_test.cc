@@ -857,6 +857,14 @@ TEST(NerRulesTest, ReportedSubjectIsNoCommonNoun) {
   ExpectEntities("وقال عليوة إن المشروع جاهز", {{"PER", "عليوة"}});
 }
 
+// ولي عهد is one office: عهد after the title ولي is no name.
+TEST(NerRulesTest, CrownPrinceOfficeIsNoName) {
+  ExpectEntities("واستقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي الوفد",
+                 {{"PER", "محمد بن زايد آل نهيان"}, {"LOC", "أبوظبي"}});
+  ExpectEntities("وقال ولي عهد البحرين الأمير سلمان بن حمد إن المشروع جاهز",
+                 {{"LOC", "البحرين"}, {"PER", "سلمان بن حمد"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",
