@@ -865,6 +865,14 @@ TEST(NerRulesTest, CrownPrinceOfficeIsNoName) {
                  {{"LOC", "البحرين"}, {"PER", "سلمان بن حمد"}});
 }
 
+// A given name with the article after a name is the family name written without آل; an office
+// that is also a given name is not.
+TEST(NerRulesTest, FamilyNameWithoutTheFamilyParticle) {
+  ExpectEntities("وقال الشيخ محمد بن زايد النهيان إن الزيارة مهمة",
+                 {{"PER", "محمد بن زايد النهيان"}});
+  ExpectEntities("وقال عمرو موسى الأمين العام للجامعة إن الوضع صعب", {{"PER", "عمرو موسى"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

@@ -272,7 +272,15 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
                                 (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) &&
                                  !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i)) &&
                                  !StartsWithTenthForm(tokens.Key(i))));
-    if (!given && t.known < 0 && !after_particle && !foreign_third) {
+    // A given name with the article after a name is its family name, as Gulf families are
+    // written without آل (محمد بن زايد النهيان، صباح الأحمد الصباح), unless the word is also an
+    // office, a title or an everyday word (عمرو موسى الأمين العام).
+    constexpr uint32_t kNotFamily = kNerAmbiguousName | kNerStop | kNerTitle | kNerRole |
+                                    kNerVerb | kNerOrgHead | kNerDemonym | kNerTime;
+    const bool family_given = t.known < 0 && Definite(tokens, i) && !t.conjunction &&
+                              (t.bare_flags & kNerGivenName) && !(t.bare_flags & kNotFamily) &&
+                              !(t.flags & kNotFamily);
+    if (!given && t.known < 0 && !after_particle && !foreign_third && !family_given) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
     }
