@@ -873,6 +873,15 @@ TEST(NerRulesTest, FamilyNameWithoutTheFamilyParticle) {
   ExpectEntities("وقال عمرو موسى الأمين العام للجامعة إن الوضع صعب", {{"PER", "عمرو موسى"}});
 }
 
+// A family or dynasty word announces a name; an indefinite feminine word after a title is a
+// description, except after a woman's title.
+TEST(NerRulesTest, FamilyWordsAndFeminineWordsAfterATitle) {
+  ExpectEntities("وحكمت أسرة مينغ الصين قرونا طويلة", {{"PER", "مينغ"}, {"LOC", "الصين"}});
+  ExpectEntities("فأنا من عائلة ثرية في المدينة", {});
+  ExpectEntities("وروى الإمام قصة قصيرة عن المدينة", {});
+  ExpectEntities("وتحدثت السيدة نجية عن القرية", {{"PER", "نجية"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

@@ -717,6 +717,15 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (name.known < 0 && !IsGiven(name) && !name.foreign_suffix && CommonWordShape(tokens, k)) {
     return;  // الوزير متحمس، أجرى الوزير اتصالا
   }
+  // An unknown indefinite word with the feminine ending describes the title's noun (الإمام قصة،
+  // عائلة ثرية), except after a woman's title, which a woman's name the lists lack may follow
+  // (السيدة زهية). A family word (عائلة، أسرة: title and person noun) is feminine in form only.
+  const bool womans_title = EndsWithTehMarbuta(tokens.doc().TokenText(i)) &&
+                            !(t.reading_flags & kNerPersonNoun);
+  if (name.known < 0 && !IsGiven(name) && !name.article && !womans_title &&
+      EndsWithTehMarbuta(tokens.doc().TokenText(k))) {
+    return;
+  }
   proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
