@@ -882,6 +882,15 @@ TEST(NerRulesTest, FamilyWordsAndFeminineWordsAfterATitle) {
   ExpectEntities("وتحدثت السيدة نجية عن القرية", {{"PER", "نجية"}});
 }
 
+// The initial of a withheld family name closes a name; ولد joins Mauritanian name parts as بن
+// does, and is no name part where it means "was born".
+TEST(NerRulesTest, ClosingInitialsAndMauritanianNames) {
+  ExpectEntities("وأوقفت الشرطة محمد ب. بتهمة السرقة", {{"PER", "محمد ب."}});
+  ExpectEntities("وقال الوزير محمد سالم ولد مرزوك إن الحوار مستمر",
+                 {{"PER", "محمد سالم ولد مرزوك"}});
+  ExpectEntities("وقد ولد في القاهرة عام 1950", {{"LOC", "القاهرة"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

@@ -133,6 +133,11 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
   while (i < n && parts < kMaxNameParts) {
     const NerToken& t = tokens[i];
     if (tokens.IsInitial(i)) {
+      // The initial of a family name the text withholds may close the name: أوقفت الشرطة
+      // [محمد ب.] ( 29 سنة ). Right after a given name only.
+      if (parts == 0 && tokens[first].known < 0 && (tokens[first].reading_flags & kNerGivenName)) {
+        ends.push_back(i + 2);
+      }
       if (i + 2 < n && tokens.IsNameWord(i + 2)) {
         i += 2;  // the initial and its period; the name word comes next
         next = Next::kAnyPart;
