@@ -891,6 +891,12 @@ TEST(NerRulesTest, ClosingInitialsAndMauritanianNames) {
   ExpectEntities("وقد ولد في القاهرة عام 1950", {{"LOC", "القاهرة"}});
 }
 
+// A coordinated name that starts with a given name may end with a family name with the article.
+TEST(NerRulesTest, CoordinatedNameWithFamilyArticle) {
+  ExpectEntities("وشارك في الحفل وليد توفيق وفايز السعيد ، ثم غادرا المسرح",
+                 {{"PER", "وليد توفيق"}, {"PER", "فايز السعيد"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

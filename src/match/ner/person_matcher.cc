@@ -1091,14 +1091,20 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     }
     if (reading < 0) continue;
     const TokenReading& first = tokens.doc().analyses[item].readings[reading];
-    if (!(tokens.lexicon().Flags(tokens.doc().Slice(first.key)) & kNerGivenName) &&
-        !PlainNameKey(tokens, tokens.doc().Slice(first.key))) {
-      continue;
-    }
+    const bool given_first =
+        (tokens.lexicon().Flags(tokens.doc().Slice(first.key)) & kNerGivenName) != 0;
+    if (!given_first && !PlainNameKey(tokens, tokens.doc().Slice(first.key))) continue;
     size_t end = item + 1;
     while (end < n && end < item + kMaxCoordinatedNameWords && !ListBoundary(tokens, end) &&
            tokens[end].known < 0 && tokens.IsNameWord(end) && !Definite(tokens, end) &&
            (IsGiven(tokens[end]) || PlainNameKey(tokens, tokens.Key(end)))) {
+      ++end;
+    }
+    // An Arab family name with the article may close an item that starts with a given name,
+    // where the list goes on after it: وليد توفيق [وفايز السعيد] ،
+    if (end == item + 1 && given_first && end < n && tokens[end].known < 0 &&
+        Definite(tokens, end) && !tokens[end].conjunction && tokens.IsNameWord(end) &&
+        !tokens[end].nisba && ListBoundary(tokens, end + 1)) {
       ++end;
     }
     // A comma item without و must be followed by the list going on.
