@@ -897,6 +897,13 @@ TEST(NerRulesTest, CoordinatedNameWithFamilyArticle) {
                  {{"PER", "وليد توفيق"}, {"PER", "فايز السعيد"}});
 }
 
+// After a title and an Arab given name, a verb is no name part; after an unknown first name
+// two unknown words still make the name.
+TEST(NerRulesTest, VerbAfterTitledArabGivenName) {
+  ExpectEntities("وكان الرئيس عباس يتحدث إلى الصحفيين", {{"PER", "عباس"}});
+  ExpectEntities("وقال السيد منغ يانغ ، مدير المصنع", {{"PER", "منغ يانغ"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

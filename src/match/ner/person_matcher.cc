@@ -735,7 +735,10 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
   }
-  if (direct_title && name.known < 0) TitledUnknownWords(tokens, k, proposer);
+  // An Arab given name's other parts are NameEnds' to read: after one, a word no lexicon knows
+  // is as often a verb (الرئيس عباس يتحدث) as a name.
+  const bool arab_given = IsGiven(name) && !(name.reading_flags & kNerForeignName);
+  if (direct_title && name.known < 0 && !arab_given) TitledUnknownWords(tokens, k, proposer);
 }
 
 // An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
