@@ -904,6 +904,12 @@ TEST(NerRulesTest, VerbAfterTitledArabGivenName) {
   ExpectEntities("وقال السيد منغ يانغ ، مدير المصنع", {{"PER", "منغ يانغ"}});
 }
 
+// After a foreign given name a short unknown word ending in alef is the family name.
+TEST(NerRulesTest, ShortForeignFamilyNameEndingInAlef) {
+  ExpectEntities("وفازت الفرنسية إميلي لوا بالمباراة", {{"PER", "إميلي لوا"}});
+  ExpectEntities("وتقدم البرازيلي فيليبي ماسا على منافسه", {{"PER", "فيليبي ماسا"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

@@ -248,7 +248,13 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     }
     // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
     // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
-    if (!given && t.known < 0 && !t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i)) {
+    // After a foreign given name, a short word ending in alef that no lexicon knows is the
+    // family name (فيليبي ماسا، إميلي لوا).
+    const bool foreign_alef_surname = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
+                                      !(prev.reading_flags & kNerParticle) &&
+                                      tokens.lexicon().KnowsNoReading(tokens.doc().analyses[i]);
+    if (!given && t.known < 0 && !t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i) &&
+        !foreign_alef_surname) {
       break;
     }
     if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
