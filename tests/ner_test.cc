@@ -910,6 +910,11 @@ TEST(NerRulesTest, ShortForeignFamilyNameEndingInAlef) {
   ExpectEntities("وتقدم البرازيلي فيليبي ماسا على منافسه", {{"PER", "فيليبي ماسا"}});
 }
 
+// A title stays out of the name: كابتن.
+TEST(NerRulesTest, MoreTitlesStayOutOfTheName) {
+  ExpectEntities("وأكد كابتن منير حداد أن الرحلات مستمرة", {{"PER", "منير حداد"}});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",
