@@ -910,9 +910,11 @@ TEST(NerRulesTest, ShortForeignFamilyNameEndingInAlef) {
   ExpectEntities("وتقدم البرازيلي فيليبي ماسا على منافسه", {{"PER", "فيليبي ماسا"}});
 }
 
-// A title stays out of the name: كابتن.
+// A title stays out of the name (كابتن); an everyday word is no title.
 TEST(NerRulesTest, MoreTitlesStayOutOfTheName) {
   ExpectEntities("وأكد كابتن منير حداد أن الرحلات مستمرة", {{"PER", "منير حداد"}});
+  // حجة is a deed or an argument far more often than the first word of حجة الإسلام.
+  ExpectEntities("وعثر الباحث على حجة بيع بيت في أرشيف المحكمة", {});
 }
 
 // A name a cue found once is found again where it stands bare.
