@@ -1186,13 +1186,14 @@ bool PatronymicAt(const NerTokens& tokens, size_t k) {
 void ChainedListedNames(const NerTokens& tokens, Proposer* proposer,
                         const std::vector<Candidate>& prior) {
   // Most documents have no listed name followed by بن: nothing to collect.
+  if (std::none_of(prior.begin(), prior.end(), [&](const Candidate& c) {
+        return ListedPersonName(tokens, c) && PatronymicAt(tokens, c.end_token);
+      })) {
+    return;
+  }
   std::vector<std::pair<uint32_t, uint32_t>> names;  // (first token, end token), sorted
   for (const Candidate& c : prior) {
     if (ListedPersonName(tokens, c)) names.emplace_back(c.first_token, c.end_token);
-  }
-  if (std::none_of(names.begin(), names.end(),
-                   [&](const auto& name) { return PatronymicAt(tokens, name.second); })) {
-    return;
   }
   std::sort(names.begin(), names.end());
   // The farthest end of a listed name starting at a token in [from, to], or 0.
