@@ -839,6 +839,84 @@ TEST(NerRulesTest, PersonBoundaries) {
                  {{"PER", "محمد بن سلمان بن عبد العزيز"}});
 }
 
+// Listed names joined by بن are one name, whether they share the words before بن or meet at it.
+TEST(NerRulesTest, ListedNamesChainedByPatronymic) {
+  // خالد بن سلمان and سلمان بن عبد العزيز are both listed and share سلمان.
+  ExpectEntities("قال وزير الدفاع خالد بن سلمان بن عبد العزيز إن الزيارة مهمة",
+                 {{"PER", "خالد بن سلمان بن عبد العزيز"}});
+  // A listed name, بن, and name parts no list has: the chain goes on to the family.
+  ExpectEntities("وقال عبد الله بن عبد العزيز بن عبد الرحمن آل سعود إن المملكة تدعم الحوار",
+                 {{"PER", "عبد الله بن عبد العزيز بن عبد الرحمن آل سعود"}});
+}
+
+// After a reporting verb, a noun with its pronoun is no subject name; an unknown name there
+// still is.
+TEST(NerRulesTest, ReportedSubjectIsNoCommonNoun) {
+  ExpectEntities("ودعا ربه أن يشفيه", {});
+  ExpectEntities("وأعلن دخوله في المنافسة رسميا", {});
+  ExpectEntities("وقال عليوة إن المشروع جاهز", {{"PER", "عليوة"}});
+}
+
+// ولي عهد is one office: عهد after the title ولي is no name.
+TEST(NerRulesTest, CrownPrinceOfficeIsNoName) {
+  ExpectEntities("واستقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي الوفد",
+                 {{"PER", "محمد بن زايد آل نهيان"}, {"LOC", "أبوظبي"}});
+  ExpectEntities("وقال ولي عهد البحرين الأمير سلمان بن حمد إن المشروع جاهز",
+                 {{"LOC", "البحرين"}, {"PER", "سلمان بن حمد"}});
+}
+
+// A given name with the article after a name is the family name written without آل; an office
+// that is also a given name is not.
+TEST(NerRulesTest, FamilyNameWithoutTheFamilyParticle) {
+  ExpectEntities("وقال الشيخ محمد بن زايد النهيان إن الزيارة مهمة",
+                 {{"PER", "محمد بن زايد النهيان"}});
+  ExpectEntities("وقال عمرو موسى الأمين العام للجامعة إن الوضع صعب", {{"PER", "عمرو موسى"}});
+}
+
+// A family or dynasty word announces a name; an indefinite feminine word after a title is a
+// description, except after a woman's title.
+TEST(NerRulesTest, FamilyWordsAndFeminineWordsAfterATitle) {
+  ExpectEntities("وحكمت أسرة مينغ الصين قرونا طويلة", {{"PER", "مينغ"}, {"LOC", "الصين"}});
+  ExpectEntities("فأنا من عائلة ثرية في المدينة", {});
+  ExpectEntities("وروى الإمام قصة قصيرة عن المدينة", {});
+  ExpectEntities("وتحدثت السيدة نجية عن القرية", {{"PER", "نجية"}});
+}
+
+// The initial of a withheld family name closes a name; ولد joins Mauritanian name parts as بن
+// does, and is no name part where it means "was born".
+TEST(NerRulesTest, ClosingInitialsAndMauritanianNames) {
+  ExpectEntities("وأوقفت الشرطة محمد ب. بتهمة السرقة", {{"PER", "محمد ب."}});
+  ExpectEntities("وقال الوزير محمد سالم ولد مرزوك إن الحوار مستمر",
+                 {{"PER", "محمد سالم ولد مرزوك"}});
+  ExpectEntities("وقد ولد في القاهرة عام 1950", {{"LOC", "القاهرة"}});
+}
+
+// A coordinated name that starts with a given name may end with a family name with the article.
+TEST(NerRulesTest, CoordinatedNameWithFamilyArticle) {
+  ExpectEntities("وشارك في الحفل وليد توفيق وفايز السعيد ، ثم غادرا المسرح",
+                 {{"PER", "وليد توفيق"}, {"PER", "فايز السعيد"}});
+}
+
+// After a title and an Arab given name, a verb is no name part; after an unknown first name
+// two unknown words still make the name.
+TEST(NerRulesTest, VerbAfterTitledArabGivenName) {
+  ExpectEntities("وكان الرئيس عباس يتحدث إلى الصحفيين", {{"PER", "عباس"}});
+  ExpectEntities("وقال السيد منغ يانغ ، مدير المصنع", {{"PER", "منغ يانغ"}});
+}
+
+// After a foreign given name a short unknown word ending in alef is the family name.
+TEST(NerRulesTest, ShortForeignFamilyNameEndingInAlef) {
+  ExpectEntities("وفازت الفرنسية إميلي لوا بالمباراة", {{"PER", "إميلي لوا"}});
+  ExpectEntities("وتقدم البرازيلي فيليبي ماسا على منافسه", {{"PER", "فيليبي ماسا"}});
+}
+
+// A title stays out of the name (كابتن); an everyday word is no title.
+TEST(NerRulesTest, MoreTitlesStayOutOfTheName) {
+  ExpectEntities("وأكد كابتن منير حداد أن الرحلات مستمرة", {{"PER", "منير حداد"}});
+  // حجة is a deed or an argument far more often than the first word of حجة الإسلام.
+  ExpectEntities("وعثر الباحث على حجة بيع بيت في أرشيف المحكمة", {});
+}
+
 // A name a cue found once is found again where it stands bare.
 TEST(NerRulesTest, NameFoundByACueIsFoundAgainBare) {
   ExpectEntities("أعلنت شركة سنابل للبرمجيات عن منتج . وقالت سنابل إن المنتج جديد",

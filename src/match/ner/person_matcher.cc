@@ -133,6 +133,11 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
   while (i < n && parts < kMaxNameParts) {
     const NerToken& t = tokens[i];
     if (tokens.IsInitial(i)) {
+      // The initial of a family name the text withholds may close the name: أوقفت الشرطة
+      // [محمد ب.] ( 29 سنة ). Right after a given name only.
+      if (parts == 0 && tokens[first].known < 0 && (tokens[first].reading_flags & kNerGivenName)) {
+        ends.push_back(i + 2);
+      }
       if (i + 2 < n && tokens.IsNameWord(i + 2)) {
         i += 2;  // the initial and its period; the name word comes next
         next = Next::kAnyPart;
@@ -243,7 +248,13 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     }
     // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
     // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
-    if (!given && t.known < 0 && !t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i)) {
+    // After a foreign given name, a short word ending in alef that no lexicon knows is the
+    // family name (فيليبي ماسا، إميلي لوا).
+    const bool foreign_alef_surname = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
+                                      !(prev.reading_flags & kNerParticle) &&
+                                      tokens.lexicon().KnowsNoReading(tokens.doc().analyses[i]);
+    if (!given && t.known < 0 && !t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i) &&
+        !foreign_alef_surname) {
       break;
     }
     if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
@@ -272,7 +283,15 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
                                 (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) &&
                                  !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i)) &&
                                  !StartsWithTenthForm(tokens.Key(i))));
-    if (!given && t.known < 0 && !after_particle && !foreign_third) {
+    // A given name with the article after a name is its family name, as Gulf families are
+    // written without آل (محمد بن زايد النهيان، صباح الأحمد الصباح), unless the word is also an
+    // office, a title or an everyday word (عمرو موسى الأمين العام).
+    constexpr uint32_t kNotFamily = kNerAmbiguousName | kNerStop | kNerTitle | kNerRole |
+                                    kNerVerb | kNerOrgHead | kNerDemonym | kNerTime;
+    const bool family_given = t.known < 0 && Definite(tokens, i) && !t.conjunction &&
+                              (t.bare_flags & kNerGivenName) && !(t.bare_flags & kNotFamily) &&
+                              !(t.flags & kNotFamily);
+    if (!given && t.known < 0 && !after_particle && !foreign_third && !family_given) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
     }
@@ -403,11 +422,11 @@ bool TitledNameWord(const NerTokens& tokens, size_t j);
 
 // Whether the word as written ends with the pronoun ه after a consonant (تشبثه، فريقه): a
 // noun with its pronoun; the foreign names that end in ه end in يه (دياكيه). The written form,
-// not the match form, which folds ة to ه.
-bool PronounOnNoun(std::string_view text) {
+// not the match form, which folds ة to ه. Four letters or more unless `min_bytes` says less.
+bool PronounOnNoun(std::string_view text, size_t min_bytes = 8) {
   constexpr std::string_view kHa = "\xD9\x87", kYa = "\xD9\x8A", kAlef = "\xD8\xA7",
                              kWaw = "\xD9\x88";
-  if (text.size() < 8 || text.substr(text.size() - 2) != kHa) return false;
+  if (text.size() < min_bytes || text.substr(text.size() - 2) != kHa) return false;
   const std::string_view before = text.substr(text.size() - 4, 2);
   return before != kYa && before != kAlef && before != kWaw;
 }
@@ -709,11 +728,23 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   if (name.known < 0 && !IsGiven(name) && !name.foreign_suffix && CommonWordShape(tokens, k)) {
     return;  // الوزير متحمس، أجرى الوزير اتصالا
   }
+  // An unknown indefinite word with the feminine ending describes the title's noun (الإمام قصة،
+  // عائلة ثرية), except after a woman's title, which a woman's name the lists lack may follow
+  // (السيدة زهية). A family word (عائلة، أسرة: title and person noun) is feminine in form only.
+  const bool womans_title = EndsWithTehMarbuta(tokens.doc().TokenText(i)) &&
+                            !(t.reading_flags & kNerPersonNoun);
+  if (name.known < 0 && !IsGiven(name) && !name.article && !womans_title &&
+      EndsWithTehMarbuta(tokens.doc().TokenText(k))) {
+    return;
+  }
   proposer->AddName(k, /*alone=*/true, /*titled=*/true);
   if (direct_title && name.known < 0 && !IsGiven(name) && TwoUnknownNameWords(tokens, k)) {
     proposer->Add(k, k + 2);  // القاضي ميخا لندنشتراوس
   }
-  if (direct_title && name.known < 0) TitledUnknownWords(tokens, k, proposer);
+  // An Arab given name's other parts are NameEnds' to read: after one, a word no lexicon knows
+  // is as often a verb (الرئيس عباس يتحدث) as a name.
+  const bool arab_given = IsGiven(name) && !(name.reading_flags & kNerForeignName);
+  if (direct_title && name.known < 0 && !arab_given) TitledUnknownWords(tokens, k, proposer);
 }
 
 // An unknown subject after a reporting verb, when a clause boundary follows: قال ويتكوف إن.
@@ -726,6 +757,12 @@ void ReportingVerbAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) 
     if (k >= n || !tokens.IsNameWord(k) || Definite(tokens, k) || tokens[k].known >= 0 ||
         (k > i + 1 && AliIsPreposition(tokens, k)) || PrepositionOnCommonWord(tokens, k) ||
         HasTanween(tokens.doc().TokenText(k)) || PronounOnMasdar(tokens.Key(k))) {
+      return false;
+    }
+    // A noun with its pronoun is the verb's object or its subject's kin: دعا ربه، أكد حقه،
+    // أعلن دخوله (three letters are enough here: no subject name ends so).
+    const std::string_view text = tokens.doc().TokenText(k);
+    if (!IsGiven(tokens[k]) && PronounOnNoun(text, /*min_bytes=*/6)) {
       return false;
     }
     const std::string_view key = tokens.Key(k);
@@ -1063,14 +1100,20 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     }
     if (reading < 0) continue;
     const TokenReading& first = tokens.doc().analyses[item].readings[reading];
-    if (!(tokens.lexicon().Flags(tokens.doc().Slice(first.key)) & kNerGivenName) &&
-        !PlainNameKey(tokens, tokens.doc().Slice(first.key))) {
-      continue;
-    }
+    const bool given_first =
+        (tokens.lexicon().Flags(tokens.doc().Slice(first.key)) & kNerGivenName) != 0;
+    if (!given_first && !PlainNameKey(tokens, tokens.doc().Slice(first.key))) continue;
     size_t end = item + 1;
     while (end < n && end < item + kMaxCoordinatedNameWords && !ListBoundary(tokens, end) &&
            tokens[end].known < 0 && tokens.IsNameWord(end) && !Definite(tokens, end) &&
            (IsGiven(tokens[end]) || PlainNameKey(tokens, tokens.Key(end)))) {
+      ++end;
+    }
+    // An Arab family name with the article may close an item that starts with a given name,
+    // where the list goes on after it: وليد توفيق [وفايز السعيد] ،
+    if (end == item + 1 && given_first && end < n && tokens[end].known < 0 &&
+        Definite(tokens, end) && !tokens[end].conjunction && tokens.IsNameWord(end) &&
+        !tokens[end].nisba && ListBoundary(tokens, end + 1)) {
       ++end;
     }
     // A comma item without و must be followed by the list going on.
@@ -1122,6 +1165,63 @@ void UnknownFirstNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   out->insert(out->end(), longer.begin(), longer.end());
 }
 
+// Listed names joined by a patronymic are one name: two listed names that share the word before
+// بن ([خالد بن سلمان] and [سلمان بن عبد العزيز] in خالد بن سلمان بن عبد العزيز) or that meet at
+// it ([عبد الله بن عبد العزيز] بن [عبد الرحمن آل سعود]). Alone, the resolver would keep the
+// longer of two overlapping ones and cut the chain in two. Built-in list entries only: the
+// caller's own entries keep their spans. A listed name followed by بن and unlisted name parts
+// goes on as NameEnds reads them: [عبد الله بن عبد العزيز] بن عبد الرحمن آل سعود.
+constexpr size_t kMaxChainedNames = 4;
+
+bool ListedPersonName(const NerTokens& tokens, const Candidate& c) {
+  return c.type == kPer && c.priority >= kBuiltinGazetteerPriority &&
+         c.priority < kUserGazetteerPriority && c.first_token < c.end_token &&
+         c.end_token <= tokens.size();
+}
+
+bool PatronymicAt(const NerTokens& tokens, size_t k) {
+  return k < tokens.size() && (tokens[k].flags & kNerPatronymic) && !tokens[k].conjunction;
+}
+
+void ChainedListedNames(const NerTokens& tokens, Proposer* proposer,
+                        const std::vector<Candidate>& prior) {
+  // Most documents have no listed name followed by بن: nothing to collect.
+  if (std::none_of(prior.begin(), prior.end(), [&](const Candidate& c) {
+        return ListedPersonName(tokens, c) && PatronymicAt(tokens, c.end_token);
+      })) {
+    return;
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> names;  // (first token, end token), sorted
+  for (const Candidate& c : prior) {
+    if (ListedPersonName(tokens, c)) names.emplace_back(c.first_token, c.end_token);
+  }
+  std::sort(names.begin(), names.end());
+  // The farthest end of a listed name starting at a token in [from, to], or 0.
+  auto farthest_end = [&](size_t from, size_t to) {
+    uint32_t end = 0;
+    auto it = std::lower_bound(names.begin(), names.end(),
+                               std::make_pair(static_cast<uint32_t>(from), uint32_t{0}));
+    for (; it != names.end() && it->first <= to; ++it) end = std::max(end, it->second);
+    return end;
+  };
+  for (const auto& [first, end] : names) {
+    if (!PatronymicAt(tokens, end)) continue;
+    // A listed name goes on after بن like any other (GivenNameAnchor reads those that start
+    // with a given name; عبد الله بن عبد العزيز starts with a particle).
+    proposer->AddName(first, /*alone=*/false, /*titled=*/false);
+    size_t chain_end = end;
+    for (size_t links = 0; links < kMaxChainedNames && PatronymicAt(tokens, chain_end); ++links) {
+      // The next name shares this one's last words (سلمان بن ..., عبد العزيز بن ...) or starts
+      // after بن; either way it goes on past the name after بن.
+      const size_t next_end = std::max<size_t>(farthest_end(first + 1, chain_end - 1),
+                                               farthest_end(chain_end + 1, chain_end + 1));
+      if (next_end <= chain_end + 1) break;
+      chain_end = next_end;
+    }
+    if (chain_end > end) proposer->Add(first, chain_end);
+  }
+}
+
 }  // namespace
 
 void PersonMatcher::Propose(const Document& doc, const Options& options,
@@ -1146,6 +1246,7 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
     ReportingVerbAnchor(tokens, i, &proposer);
     ForeignSurnameAnchor(tokens, i, &proposer);
   }
+  ChainedListedNames(tokens, &proposer, *out);
   ListedNames(tokens, out);
   CoordinatedNames(tokens, out);
   UnknownFirstNames(tokens, out);
