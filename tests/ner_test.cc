@@ -981,5 +981,19 @@ TEST(NerRulesTest, EachOfBeforeAListOfNames) {
   ExpectEntities("وشارك في الندوة كل من الأساتذة والطلاب", {});
 }
 
+// A company or medium named after a listed person is the organization after its descriptor
+// (the descriptor stays out, as before any proper name); the person alone stays a person.
+TEST(NerRulesTest, CompanyNamedAfterAListedPerson) {
+  ExpectEntities("وقالت شركة بوش الألمانية إنها ستخفض الوظائف", {{"ORG", "بوش"}});
+  ExpectEntities("وقال الرئيس بوش إن المحادثات مستمرة", {{"PER", "بوش"}});
+}
+
+// A listed club or medium named with its club word or descriptor takes no nationality
+// adjective, as a name the rules find does not: نادي [بوردو] الفرنسي.
+TEST(NerRulesTest, NationalityAdjectiveAfterAListedClubStaysOut) {
+  ExpectEntities("وأبدى نادي بوردو الفرنسي رغبته في ضم اللاعب", {{"ORG", "نادي بوردو"}});
+  ExpectEntities("وأعلن نادي برشلونة الإسباني تعاقده مع المدرب", {{"ORG", "نادي برشلونة"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -280,6 +280,22 @@ void ShortFormsOfListedNames(const NerTokens& tokens, std::vector<Candidate>* ou
   out->insert(out->end(), found.begin(), found.end());
 }
 
+// A company, agency or medium named after a listed person, right after its descriptor: شركة
+// [بوش]، شركة [ديزني]. The descriptor says what the name stands for, so the organization
+// outranks the person (returned: the priority it takes, or -1). Only heads that are no everyday
+// phrase's (مجموعة، حركة are) and name no building after a person (مستشفى، مدرسة).
+int32_t NamedAfterPersonPriority(const NerTokens& tokens, size_t head, size_t name_first) {
+  const NerToken& t = tokens[head];
+  if (name_first != head + 1 || name_first >= tokens.size() || t.article ||
+      !(t.reading_flags & kNerOrgDescriptor) ||
+      (t.reading_flags & (kNerOrgHeadWeak | kNerClub | kNerNamedAfter))) {
+    return -1;
+  }
+  const NerToken& u = tokens[name_first];
+  if (u.known != static_cast<int8_t>(EntityType::kPerson) || !u.known_start) return -1;
+  return u.known_priority + 1;
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -320,6 +336,13 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     if (known_head) {
       k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
       definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
+      // A listed name made of a descriptor or club word and its proper name (نادي بوردو،
+      // صحيفة الأهرام) takes no nationality adjective: it describes the organization, as after
+      // a name the rules find (نادي [بوردو] الفرنسي، صحيفة [الأهرام] المصرية).
+      if (!t.article && (t.reading_flags & (kNerOrgDescriptor | kNerClub)) && k < n &&
+          ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
+        continue;
+      }
     } else if (indefinite_head) {
       bool definite_end = false;
       size_t indefinite = 0;
@@ -431,9 +454,13 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     // longer name (مجلس الأمن القومي) or a known name inside (مجلس محافظة بغداد).
     // A definite head already needs a listed adjective (المجلس الوطني، الاتحاد الأوروبي).
     const bool weak = indefinite_head && !known_head && (t.reading_flags & kNerOrgHeadWeak);
+    const int32_t company_priority = NamedAfterPersonPriority(tokens, i, name_first);
     for (size_t end : ends) {
-      const int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
-                                                   /*over_other_types=*/true);
+      int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
+                                             /*over_other_types=*/true);
+      if (priority < 0 && company_priority >= 0 && end == tokens[name_first].known_end) {
+        priority = company_priority;
+      }
       if (priority < 0) continue;
       if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
       out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
