@@ -995,5 +995,16 @@ TEST(NerRulesTest, NationalityAdjectiveAfterAListedClubStaysOut) {
   ExpectEntities("وأعلن نادي برشلونة الإسباني تعاقده مع المدرب", {{"ORG", "نادي برشلونة"}});
 }
 
+// A club's name from the sports list that no gazetteer knows (neither a listed city nor a
+// listed organization) is the club in a sports text too; the club words with the same classes
+// (فريق، ضيفه، منتخب) are not, nor is the first word of a longer name.
+TEST(NerRulesTest, UnlistedClubNamesInSportsText) {
+  ExpectEntities("وتغلب نيوكاسل على ويجان 2 - 1 في مباراة الدوري وسجل المهاجم هدفين",
+                 {{"ORG", "نيوكاسل"}, {"ORG", "ويجان"}});
+  ExpectEntities("وأهدر منتخب بلاده فرصة الفوز في مباراة الدوري وسجل المهاجم هدفين", {});
+  // Outside a sports text the word is nothing.
+  ExpectEntities("وزار الوفد ويجان أمس", {});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -186,6 +186,15 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
 // (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
 // it could describe (الشعر العربي) nor before a definite word that would describe it. A
 // country standing for its national team stays a place, as the news corpora tag it.
+// Letters of a club's name that no list knows and that has no article (شيفلد).
+constexpr size_t kMinBareClubLetters = 5;
+
+// Whether token i as written ends with the pronoun ه (ضيفه "its guest").
+bool EndsWithPronounHa(const NerTokens& tokens, size_t i) {
+  const std::string_view text = tokens.doc().TokenText(i);
+  return text.size() >= 2 && text.substr(text.size() - 2) == "\xD9\x87";
+}
+
 void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   if (!tokens.IsSportsText()) return;
   const size_t n = tokens.size();
@@ -196,9 +205,15 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (!t.word || (t.reading_flags & kClubName) != kClubName) continue;
     const bool known_place =
         t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start && t.known_end == i + 1;
-    // Club words with sports flags (فريق، ضيفه) are indefinite: the names are definite words or
-    // listed cities.
-    if ((t.known >= 0 || !t.article) && !known_place) continue;
+    // Club words with sports flags (فريق، ضيفه، منتخب) are indefinite too: a bare club name no
+    // list knows (شيفلد، ويجان) heads nothing, is longer than فريق, has no pronoun ending
+    // (ضيفه، منافسه) and is no first word of a longer name (شيفلد يونايتد).
+    if (t.known >= 0 && !known_place) continue;
+    if (!t.article && !known_place &&
+        ((t.reading_flags & kNerOrgHead) || tokens.Letters(i) < kMinBareClubLetters ||
+         EndsWithPronounHa(tokens, i) || (i + 1 < n && tokens.IsPlainWord(i + 1)))) {
+      continue;
+    }
     if (i > 0 && t.reading == 0 && tokens[i - 1].word &&
         (tokens[i - 1].article || tokens[i - 1].clitic_article) && !IsSportsWord(tokens[i - 1])) {
       continue;
