@@ -1006,5 +1006,15 @@ TEST(NerRulesTest, UnlistedClubNamesInSportsText) {
   ExpectEntities("وزار الوفد ويجان أمس", {});
 }
 
+// A coordinated member joins an official name (وزارة التجارة والصناعة); after a known name that
+// ends in an adjective only an adjective does, and a preposition after و starts a new phrase.
+TEST(NerRulesTest, CoordinatedMemberAfterAKnownName) {
+  ExpectEntities("وتعمل الجامعة العربية والتنسيق مع الدول مستمر", {{"ORG", "الجامعة العربية"}});
+  ExpectEntities("وتعمل الجامعة العربية وبالتنسيق مع الدول على المشروع",
+                 {{"ORG", "الجامعة العربية"}});
+  ExpectEntities("وأعلنت وزارة التجارة والصناعة عن خطة جديدة",
+                 {{"ORG", "وزارة التجارة والصناعة"}});
+}
+
 }  // namespace
 }  // namespace kashif

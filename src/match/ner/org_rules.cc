@@ -48,7 +48,8 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
 constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
-constexpr std::string_view kWaw = "\xD9\x88";  // و
+constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";  // يه: ية in the match form
+constexpr std::string_view kWawArticle = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -76,10 +77,18 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
       (u.flags & (kNerTime | kNerStop)) ||
       ((u.reading_flags | u.bare_flags) &
        (kNerDemonym | kNerTitle | kNerRole | kNerPostTitle | kNerPersonNoun | kNerOrgHead)) ||
-      tokens.doc().TokenText(k).substr(0, kWaw.size()) != kWaw || tokens.Letters(k) < 5) {
-    return false;
+      tokens.doc().TokenText(k).substr(0, kWawArticle.size()) != kWawArticle ||
+      tokens.Letters(k) < 5) {
+    return false;  // وبالتنسيق: a preposition after و starts a phrase of its own
   }
   return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop);
+}
+
+// Whether token k's match form ends like a relational adjective: ـي، ـية (والاجتماعية).
+bool EndsLikeNisba(const NerTokens& tokens, size_t k) {
+  const std::string_view key = tokens.Key(k);
+  return key.size() >= 2 && (key.substr(key.size() - 2) == kYa ||
+                             (key.size() >= 4 && key.substr(key.size() - 4) == kYaHeh));
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.
@@ -346,11 +355,18 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
     // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
     bool definite_complement = false;
+    bool known_adjective_end = false;  // a known name ending in an adjective: الجامعة العربية
     size_t k = i + 1;
     const size_t limit = std::min(n, i + kMaxOrgTokens);
     if (known_head) {
       k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
       definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
+      // A known name ending in an adjective (الجامعة العربية) goes on as after an adjective.
+      if (definite_complement &&
+          (tokens[k - 1].nisba || (tokens[k - 1].flags & kNerOrgAdjective))) {
+        definite_complement = false;
+        known_adjective_end = true;
+      }
       // A listed name made of a descriptor or club word and its proper name (نادي بوردو،
       // صحيفة الأهرام) takes no nationality adjective: it describes the organization, as after
       // a name the rules find (نادي [بوردو] الفرنسي، صحيفة [الأهرام] المصرية).
@@ -433,9 +449,14 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     bool coordinated = false;
     bool demonym_before = false;  // the last adjective is a nationality's: no member after it
     while (k < limit) {
-      // One coordinated member after the definite complement or an adjective.
-      if (!coordinated && (definite_complement || (adjective_before && !demonym_before)) &&
-          !place_inside && name_first == i && IsCoordinatedMember(tokens, k)) {
+      // One coordinated member after the definite complement or an adjective; after a known
+      // name that ends in an adjective, an adjective only (الجامعة العربية والتنسيق مع ...: the
+      // noun starts the clause's next phrase).
+      if (!coordinated &&
+          (definite_complement || known_adjective_end || (adjective_before && !demonym_before)) &&
+          !place_inside && name_first == i && IsCoordinatedMember(tokens, k) &&
+          (!known_adjective_end || EndsLikeNisba(tokens, k) ||
+           (tokens[k].reading_flags & kNerOrgAdjective))) {
         ++k;
         ends.push_back(k);
         coordinated = true;
@@ -443,6 +464,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         continue;
       }
       definite_complement = false;
+      known_adjective_end = false;
       // A nationality adjective after a proper name its descriptor announced describes the
       // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
       if ((name_first != i || place_inside) &&
