@@ -1016,5 +1016,15 @@ TEST(NerRulesTest, CoordinatedMemberAfterAKnownName) {
                  {{"ORG", "وزارة التجارة والصناعة"}});
 }
 
+// Companies whose bare names are everyday words once hamza and alef maqsura are folded (أودي
+// is أودى "claimed", أيسر "easier", المراعي "the pastures") are listed with their descriptor.
+TEST(NerRulesTest, CompanyNamesThatAreEverydayWords) {
+  ExpectEntities("وهو ما أودى بحياة ثمانية أشخاص", {});
+  ExpectEntities("وأصبح الطريق أيسر بعد توسيعه", {});
+  ExpectEntities("ووصل الرعاة إلى المراعي العشبية", {});
+  ExpectEntities("وتم إيفاد فرق طبية إلى المنطقة", {});
+  ExpectEntities("وأطلقت شركة أودي سيارة كهربائية", {{"ORG", "شركة أودي"}});
+}
+
 }  // namespace
 }  // namespace kashif
