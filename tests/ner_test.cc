@@ -1026,5 +1026,17 @@ TEST(NerRulesTest, CompanyNamesThatAreEverydayWords) {
   ExpectEntities("وأطلقت شركة أودي سيارة كهربائية", {{"ORG", "شركة أودي"}});
 }
 
+// After an adjective, ل + an indefinite noun + a definite noun says what the institution is
+// for and belongs to its name, with one coordinated member; after a known name with no
+// adjective of the rules' own it is the verb's object.
+TEST(NerRulesTest, PurposeConstructAfterAnAdjective) {
+  ExpectEntities("وحذرت الهيئة العامة لتنظيم الاتصالات من رسائل احتيالية",
+                 {{"ORG", "الهيئة العامة لتنظيم الاتصالات"}});
+  ExpectEntities("وأصدر الاتحاد العربي لعلوم الفضاء والفلك بيانا",
+                 {{"ORG", "الاتحاد العربي لعلوم الفضاء والفلك"}});
+  ExpectEntities("وقدم الاتحاد الأوروبي لسكان غزة مساعدات",
+                 {{"ORG", "الاتحاد الأوروبي"}, {"LOC", "غزة"}});
+}
+
 }  // namespace
 }  // namespace kashif

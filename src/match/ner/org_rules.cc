@@ -47,6 +47,7 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 // The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
+constexpr std::string_view kLam = "\xD9\x84";  // ل, the preposition as written
 constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
 constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";  // يه: ية in the match form
 constexpr std::string_view kWawArticle = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
@@ -66,6 +67,23 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
   if (!u.word || !u.clitic_article || u.known >= 0 || (u.flags & kNerTime)) return false;
   const std::string_view key = tokens.doc().Key(k);
   return key.substr(0, kLamLam.size()) == kLamLam && tokens.Letters(k) >= 5;
+}
+
+// ل + an indefinite noun + a definite noun after an adjective, the construct that says what an
+// institution is for: المعهد الوطني الأميركي [لرصد الزلازل]، المركز الوطني [لمكافحة الإرهاب].
+// Returns whether tokens k and k + 1 make one.
+bool IsLamConstruct(const NerTokens& tokens, size_t k) {
+  if (k + 1 >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  const NerToken& v = tokens[k + 1];
+  constexpr uint32_t kNoNoun = kNerTime | kNerStop | kNerVerb | kNerTitle | kNerRole;
+  if (!u.word || u.article || u.clitic_article || u.conjunction ||
+      u.known >= 0 || (u.flags & kNoNoun) || tokens.Letters(k) < 4 ||
+      tokens.doc().TokenText(k).substr(0, kLam.size()) != kLam) {
+    return false;
+  }
+  return v.word && v.reading == 0 && v.article && v.known < 0 && !v.conjunction &&
+         !(v.flags & (kNoNoun | kNerDemonym)) && !v.nisba && tokens.Letters(k + 1) >= 4;
 }
 
 // و + a definite noun or adjective that ends the phrase: the second member of a coordinated
@@ -483,6 +501,14 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         ends.push_back(k);
         lam_used = true;
         adjective_before = false;
+        continue;
+      }
+      if (adjective_before && !lam_used && k + 2 <= limit && IsLamConstruct(tokens, k)) {
+        k += 2;
+        ends.push_back(k);
+        lam_used = true;
+        adjective_before = false;
+        definite_complement = true;  // a member may follow: لعلوم الفضاء [والفلك]
         continue;
       }
       break;
