@@ -1038,5 +1038,12 @@ TEST(NerRulesTest, PurposeConstructAfterAnAdjective) {
                  {{"ORG", "الاتحاد الأوروبي"}, {"LOC", "غزة"}});
 }
 
+// In a sports text a listed city standing for its club stays the club before a definite
+// adjective: the adjective goes with the noun before the city.
+TEST(NerRulesTest, CityClubBeforeAnAdjectiveOfTheNounBefore) {
+  ExpectEntities("ورغم محاولات ليفربول المتكررة انتهت مباراة الدوري بالتعادل وسجل المهاجم هدفين",
+                 {{"ORG", "ليفربول"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -209,10 +209,6 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
   out->insert(out->end(), clubs.begin(), clubs.end());
 }
 
-// In a sports text (a few sports words), a club whose name is an everyday word or a city
-// (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
-// it could describe (الشعر العربي) nor before a definite word that would describe it. A
-// country standing for its national team stays a place, as the news corpora tag it.
 // Letters of a club's name that no list knows and that has no article (شيفلد).
 constexpr size_t kMinBareClubLetters = 5;
 
@@ -222,6 +218,12 @@ bool EndsWithPronounHa(const NerTokens& tokens, size_t i) {
   return text.size() >= 2 && text.substr(text.size() - 2) == "\xD9\x87";
 }
 
+// In a sports text (a few sports words), a club whose name is an everyday word or a city
+// (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
+// it could describe (الشعر العربي) nor, when the name is a word, before a definite word that
+// would describe it (النصر المؤزر). A listed city takes no adjective there: the one after it
+// goes with the noun before it (محاولات ليفربول المستمرة، مباراة مانشستر السابقة). A country
+// standing for its national team stays a place, as the news corpora tag it.
 void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   if (!tokens.IsSportsText()) return;
   const size_t n = tokens.size();
@@ -245,7 +247,8 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
         (tokens[i - 1].article || tokens[i - 1].clitic_article) && !IsSportsWord(tokens[i - 1])) {
       continue;
     }
-    if (i + 1 < n && tokens[i + 1].word && tokens[i + 1].article && tokens[i + 1].known < 0 &&
+    if (!known_place && i + 1 < n && tokens[i + 1].word && tokens[i + 1].article &&
+        tokens[i + 1].known < 0 &&
         !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & (kNerDemonym | kNerStop))) {
       continue;
     }
