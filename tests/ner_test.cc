@@ -1045,5 +1045,13 @@ TEST(NerRulesTest, CityClubBeforeAnAdjectiveOfTheNounBefore) {
                  {{"ORG", "ليفربول"}});
 }
 
+// An organization's original Latin-script name in parentheses after its Arabic name is the
+// same organization; Latin words in parentheses after anything else are not.
+TEST(NerRulesTest, LatinNameInParenthesesAfterAnOrganization) {
+  ExpectEntities("وأعلنت شركة \" نوفاتك \" ( Novatek ) عن أرباحها",
+                 {{"ORG", "نوفاتك"}, {"ORG", "Novatek"}});
+  ExpectEntities("واستخدم الباحثون الطيف ( spectrum ) في التجربة", {});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -341,6 +341,34 @@ int32_t NamedAfterPersonPriority(const NerTokens& tokens, size_t head, size_t na
   return u.known_priority + 1;
 }
 
+// Latin-script words an organization's original name in parentheses may have.
+constexpr size_t kMaxLatinNameTokens = 6;
+
+// The original Latin-script name in parentheses right after an organization's Arabic name
+// (or after its closing quotation mark) is the same organization: شركة « نوفاتك »
+// ( [Novatek] )، منظمة العفو الدولية ( [Amnesty International] ).
+void LatinNamesInParentheses(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const Document& doc = tokens.doc();
+  const size_t n = tokens.size();
+  std::vector<Candidate> found;
+  for (const Candidate& c : *out) {
+    if (c.type != kOrg || c.end_token >= n) continue;
+    size_t open = c.end_token;
+    if (tokens[open].punct && doc.TokenText(open) != "(" && open + 1 < n) ++open;  // » or "
+    if (open + 2 >= n || doc.TokenText(open) != "(") continue;
+    size_t close = open + 1;
+    while (close < n && close <= open + kMaxLatinNameTokens &&
+           doc.tokens[close].kind == TokenKind::kLatinWord) {
+      ++close;
+    }
+    if (close == open + 1 || close >= n || doc.TokenText(close) != ")") continue;
+    const int32_t priority =
+        tokens.RulePriority(open + 1, close, kOrg, kNerRulePriority, /*over_other_types=*/true);
+    if (priority >= 0) found.push_back(tokens.MakeCandidate(kOrg, open + 1, close, priority));
+  }
+  out->insert(out->end(), found.begin(), found.end());
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -532,6 +560,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
     }
   }
+  LatinNamesInParentheses(tokens, out);
 }
 
 }  // namespace kashif::internal
