@@ -1053,5 +1053,12 @@ TEST(NerRulesTest, LatinNameInParenthesesAfterAnOrganization) {
   ExpectEntities("واستخدم الباحثون الطيف ( spectrum ) في التجربة", {});
 }
 
+// The definite club word in apposition before a listed club stays out (النادي [الأهلي]); in
+// the construct نادي الزمالك it heads the name and stays in.
+TEST(NerRulesTest, DefiniteClubWordBeforeAListedClub) {
+  ExpectEntities("وأعلن النادي الأهلي تعاقده مع مدرب جديد", {{"ORG", "الأهلي"}});
+  ExpectEntities("وأعلن نادي الزمالك تعاقده مع مدرب جديد", {{"ORG", "نادي الزمالك"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -341,6 +341,31 @@ int32_t NamedAfterPersonPriority(const NerTokens& tokens, size_t head, size_t na
   return u.known_priority + 1;
 }
 
+// A listed club named by the definite club word and its name (النادي الأهلي) is the name
+// alone: the two are in apposition, "the club, al-Ahly", and news annotation leaves the word
+// out (النادي [الأهلي]). The name alone is listed nowhere, being an everyday word (الأهلي
+// "national"): the full form finds it. In the construct نادي الزمالك the club word heads the
+// name, as جريدة heads جريدة فلسطين, and stays. The club word is النادي, the definite one
+// that heads a name (NerClub with NerOrgHeadDefinite).
+void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
+  constexpr uint32_t kClubWord = kNerClub | kNerOrgHeadDefinite;
+  const size_t n = tokens.size();
+  for (Candidate& c : *out) {
+    if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority ||
+        c.priority >= kUserGazetteerPriority || c.end_token > n ||
+        c.end_token < c.first_token + 2) {
+      continue;
+    }
+    const NerToken& head = tokens[c.first_token];
+    if (!head.word || !head.article || (head.bare_flags & kClubWord) != kClubWord ||
+        !Definite(tokens, c.first_token + 1)) {
+      continue;
+    }
+    ++c.first_token;
+    c.begin = tokens.Begin(c.first_token);
+  }
+}
+
 // Latin-script words an organization's original name in parentheses may have.
 constexpr size_t kMaxLatinNameTokens = 6;
 
@@ -380,6 +405,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   ClubsNamedAfterPlaces(tokens, out);
   SportsClubs(tokens, out);
   ShortFormsOfListedNames(tokens, out);
+  ClubWordOutOfListedClubs(tokens, out);
   std::vector<size_t> ends;
   // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
   for (const size_t i : tokens.RuleStarts()) {
