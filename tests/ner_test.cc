@@ -1060,5 +1060,13 @@ TEST(NerRulesTest, DefiniteClubWordBeforeAListedClub) {
   ExpectEntities("وأعلن نادي الزمالك تعاقده مع مدرب جديد", {{"ORG", "نادي الزمالك"}});
 }
 
+// "A UN mission" is described, not named: the UN inside it is the organization; a mission with
+// its full name is listed.
+TEST(NerRulesTest, UnMissionIsDescribed) {
+  ExpectEntities("ووصلت بعثة الأمم المتحدة إلى المنطقة أمس", {{"ORG", "الأمم المتحدة"}});
+  ExpectEntities("وقالت بعثة الأمم المتحدة لمساعدة العراق إن الانتخابات ستجرى",
+                 {{"ORG", "بعثة الأمم المتحدة لمساعدة العراق"}});
+}
+
 }  // namespace
 }  // namespace kashif
