@@ -1068,5 +1068,11 @@ TEST(NerRulesTest, UnMissionIsDescribed) {
                  {{"ORG", "بعثة الأمم المتحدة لمساعدة العراق"}});
 }
 
+// A government named only by its country's adjective is described, not named, as the list's
+// header says of الحكومة المصرية: الإدارة الأمريكية is no organization; إدارة is no head.
+TEST(NerRulesTest, AdministrationDescribedByNationalityIsNoName) {
+  ExpectEntities("وقالت الإدارة الأمريكية إن المحادثات مستمرة", {});
+}
+
 }  // namespace
 }  // namespace kashif
