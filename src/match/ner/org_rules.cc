@@ -349,6 +349,7 @@ int32_t NamedAfterPersonPriority(const NerTokens& tokens, size_t head, size_t na
 // that heads a name (NerClub with NerOrgHeadDefinite).
 void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   constexpr uint32_t kClubWord = kNerClub | kNerOrgHeadDefinite;
+  if (!tokens.AnyWordHas(kNerClub)) return;  // most documents
   const size_t n = tokens.size();
   for (Candidate& c : *out) {
     if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority ||
@@ -377,9 +378,10 @@ void LatinNamesInParentheses(const NerTokens& tokens, std::vector<Candidate>* ou
   const size_t n = tokens.size();
   std::vector<Candidate> found;
   for (const Candidate& c : *out) {
-    if (c.type != kOrg || c.end_token >= n) continue;
+    // Most names go on with a word: the punctuation test comes before any text is compared.
+    if (c.type != kOrg || c.end_token >= n || !tokens[c.end_token].punct) continue;
     size_t open = c.end_token;
-    if (tokens[open].punct && doc.TokenText(open) != "(" && open + 1 < n) ++open;  // » or "
+    if (doc.TokenText(open) != "(" && open + 1 < n) ++open;  // » or "
     if (open + 2 >= n || doc.TokenText(open) != "(") continue;
     size_t close = open + 1;
     while (close < n && close <= open + kMaxLatinNameTokens &&
