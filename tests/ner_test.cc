@@ -1074,5 +1074,13 @@ TEST(NerRulesTest, AdministrationDescribedByNationalityIsNoName) {
   ExpectEntities("وقالت الإدارة الأمريكية إن المحادثات مستمرة", {});
 }
 
+// An indefinite relational adjective after an organization's head describes it (its definite
+// form is a listed adjective: الدولي، الإسلامي), whatever follows: no name.
+TEST(NerRulesTest, IndefiniteRelationalAdjectiveAfterAHeadIsNoName) {
+  ExpectEntities("ودعا الوزير إلى تشكيل ائتلاف دولي واسع", {});
+  ExpectEntities("ونظم حزب إسلامي التوجه مسيرة حاشدة", {});
+  ExpectEntities("وأعلنت شركة سوني عن جهاز جديد", {{"ORG", "سوني"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <string_view>
 
 #include "match/gazetteer.h"
@@ -47,6 +48,7 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 // The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال, as the match form has it
 constexpr std::string_view kLam = "\xD9\x84";  // ل, the preposition as written
 constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
 constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";  // يه: ية in the match form
@@ -107,6 +109,19 @@ bool EndsLikeNisba(const NerTokens& tokens, size_t k) {
   const std::string_view key = tokens.Key(k);
   return key.size() >= 2 && (key.substr(key.size() - 2) == kYa ||
                              (key.size() >= 4 && key.substr(key.size() - 4) == kYaHeh));
+}
+
+// Whether token k is the indefinite form of a listed relational adjective (دولي، اقتصادي،
+// إسلامي: الدولي، الاقتصادي، الإسلامي are organization or nationality adjectives): after a
+// head it describes it (ائتلاف دولي، اتحاد اقتصادي، حزب إسلامي), no name.
+bool IsIndefiniteRelationalAdjective(const NerTokens& tokens, size_t k) {
+  const NerToken& u = tokens[k];
+  if (!u.word || u.article || u.known >= 0 || tokens.Letters(k) < 3) return false;
+  const std::string_view key = tokens.Key(k);
+  if (key.size() < kYa.size() || key.substr(key.size() - kYa.size()) != kYa) return false;
+  std::string definite(kArticle);
+  definite.append(key);
+  return (tokens.lexicon().Flags(definite) & (kNerOrgAdjective | kNerDemonym)) != 0;
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.
@@ -503,6 +518,8 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       // Nor does an indefinite adjective or participle start a name, whatever follows it:
       // جمعية خيرية صغيرة، منظمة مستقلة تعمل، صندوق مصنوع من الخشب.
       if (!definite_end && tokens[i + 1].known < 0 && tokens.IsAdjectiveShaped(i + 1)) continue;
+      // Nor does a relational adjective, whatever follows it: حزب إسلامي التوجه.
+      if (IsIndefiniteRelationalAdjective(tokens, i + 1)) continue;
       // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس];
       // before a listed place it is: the newspaper, team or club named after the place is one
       // organization (جريدة فلسطين، منتخب مصر، نادي ليفربول).
