@@ -1109,5 +1109,106 @@ TEST(NerRulesTest, EachOfBeforeAListOfNames) {
   ExpectEntities("وشارك في الندوة كل من الأساتذة والطلاب", {});
 }
 
+// A company or medium named after a listed person is the organization after its descriptor
+// (the descriptor stays out, as before any proper name); the person alone stays a person.
+TEST(NerRulesTest, CompanyNamedAfterAListedPerson) {
+  ExpectEntities("وقالت شركة بوش الألمانية إنها ستخفض الوظائف", {{"ORG", "بوش"}});
+  ExpectEntities("وقال الرئيس بوش إن المحادثات مستمرة", {{"PER", "بوش"}});
+}
+
+// A listed club or medium named with its club word or descriptor takes no nationality
+// adjective, as a name the rules find does not: نادي [بوردو] الفرنسي.
+TEST(NerRulesTest, NationalityAdjectiveAfterAListedClubStaysOut) {
+  ExpectEntities("وأبدى نادي بوردو الفرنسي رغبته في ضم اللاعب", {{"ORG", "نادي بوردو"}});
+  ExpectEntities("وأعلن نادي برشلونة الإسباني تعاقده مع المدرب", {{"ORG", "نادي برشلونة"}});
+}
+
+// A club's name from the sports list that no gazetteer knows (neither a listed city nor a
+// listed organization) is the club in a sports text too; the club words with the same classes
+// (فريق، ضيفه، منتخب) are not, nor is the first word of a longer name.
+TEST(NerRulesTest, UnlistedClubNamesInSportsText) {
+  ExpectEntities("وتغلب نيوكاسل على ويجان 2 - 1 في مباراة الدوري وسجل المهاجم هدفين",
+                 {{"ORG", "نيوكاسل"}, {"ORG", "ويجان"}});
+  ExpectEntities("وأهدر منتخب بلاده فرصة الفوز في مباراة الدوري وسجل المهاجم هدفين", {});
+  // Outside a sports text the word is nothing.
+  ExpectEntities("وزار الوفد ويجان أمس", {});
+}
+
+// A coordinated member joins an official name (وزارة التجارة والصناعة); after a known name that
+// ends in an adjective only an adjective does, and a preposition after و starts a new phrase.
+TEST(NerRulesTest, CoordinatedMemberAfterAKnownName) {
+  ExpectEntities("وتعمل الجامعة العربية والتنسيق مع الدول مستمر", {{"ORG", "الجامعة العربية"}});
+  ExpectEntities("وتعمل الجامعة العربية وبالتنسيق مع الدول على المشروع",
+                 {{"ORG", "الجامعة العربية"}});
+  ExpectEntities("وأعلنت وزارة التجارة والصناعة عن خطة جديدة",
+                 {{"ORG", "وزارة التجارة والصناعة"}});
+}
+
+// Companies whose bare names are everyday words once hamza and alef maqsura are folded (أودي
+// is أودى "claimed", أيسر "easier", المراعي "the pastures") are listed with their descriptor.
+TEST(NerRulesTest, CompanyNamesThatAreEverydayWords) {
+  ExpectEntities("وهو ما أودى بحياة ثمانية أشخاص", {});
+  ExpectEntities("وأصبح الطريق أيسر بعد توسيعه", {});
+  ExpectEntities("ووصل الرعاة إلى المراعي العشبية", {});
+  ExpectEntities("وتم إيفاد فرق طبية إلى المنطقة", {});
+  ExpectEntities("وأطلقت شركة أودي سيارة كهربائية", {{"ORG", "شركة أودي"}});
+}
+
+// After an adjective, ل + an indefinite noun + a definite noun says what the institution is
+// for and belongs to its name, with one coordinated member; after a known name with no
+// adjective of the rules' own it is the verb's object.
+TEST(NerRulesTest, PurposeConstructAfterAnAdjective) {
+  ExpectEntities("وحذرت الهيئة العامة لتنظيم الاتصالات من رسائل احتيالية",
+                 {{"ORG", "الهيئة العامة لتنظيم الاتصالات"}});
+  ExpectEntities("وأصدر الاتحاد العربي لعلوم الفضاء والفلك بيانا",
+                 {{"ORG", "الاتحاد العربي لعلوم الفضاء والفلك"}});
+  ExpectEntities("وقدم الاتحاد الأوروبي لسكان غزة مساعدات",
+                 {{"ORG", "الاتحاد الأوروبي"}, {"LOC", "غزة"}});
+}
+
+// In a sports text a listed city standing for its club stays the club before a definite
+// adjective: the adjective goes with the noun before the city.
+TEST(NerRulesTest, CityClubBeforeAnAdjectiveOfTheNounBefore) {
+  ExpectEntities("ورغم محاولات ليفربول المتكررة انتهت مباراة الدوري بالتعادل وسجل المهاجم هدفين",
+                 {{"ORG", "ليفربول"}});
+}
+
+// An organization's original Latin-script name in parentheses after its Arabic name is the
+// same organization; Latin words in parentheses after anything else are not.
+TEST(NerRulesTest, LatinNameInParenthesesAfterAnOrganization) {
+  ExpectEntities("وأعلنت شركة \" نوفاتك \" ( Novatek ) عن أرباحها",
+                 {{"ORG", "نوفاتك"}, {"ORG", "Novatek"}});
+  ExpectEntities("واستخدم الباحثون الطيف ( spectrum ) في التجربة", {});
+}
+
+// The definite club word in apposition before a listed club stays out (النادي [الأهلي]); in
+// the construct نادي الزمالك it heads the name and stays in.
+TEST(NerRulesTest, DefiniteClubWordBeforeAListedClub) {
+  ExpectEntities("وأعلن النادي الأهلي تعاقده مع مدرب جديد", {{"ORG", "الأهلي"}});
+  ExpectEntities("وأعلن نادي الزمالك تعاقده مع مدرب جديد", {{"ORG", "نادي الزمالك"}});
+}
+
+// "A UN mission" is described, not named: the UN inside it is the organization; a mission with
+// its full name is listed.
+TEST(NerRulesTest, UnMissionIsDescribed) {
+  ExpectEntities("ووصلت بعثة الأمم المتحدة إلى المنطقة أمس", {{"ORG", "الأمم المتحدة"}});
+  ExpectEntities("وقالت بعثة الأمم المتحدة لمساعدة العراق إن الانتخابات ستجرى",
+                 {{"ORG", "بعثة الأمم المتحدة لمساعدة العراق"}});
+}
+
+// A government named only by its country's adjective is described, not named, as the list's
+// header says of الحكومة المصرية: الإدارة الأمريكية is no organization; إدارة is no head.
+TEST(NerRulesTest, AdministrationDescribedByNationalityIsNoName) {
+  ExpectEntities("وقالت الإدارة الأمريكية إن المحادثات مستمرة", {});
+}
+
+// An indefinite relational adjective after an organization's head describes it (its definite
+// form is a listed adjective: الدولي، الإسلامي), whatever follows: no name.
+TEST(NerRulesTest, IndefiniteRelationalAdjectiveAfterAHeadIsNoName) {
+  ExpectEntities("ودعا الوزير إلى تشكيل ائتلاف دولي واسع", {});
+  ExpectEntities("ونظم حزب إسلامي التوجه مسيرة حاشدة", {});
+  ExpectEntities("وأعلنت شركة سوني عن جهاز جديد", {{"ORG", "سوني"}});
+}
+
 }  // namespace
 }  // namespace kashif

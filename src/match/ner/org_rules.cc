@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <string_view>
 
 #include "match/gazetteer.h"
@@ -47,8 +48,11 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 // The match form of the preposition ل with the article's lam: "لل" (للاستثمار).
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال, as the match form has it
+constexpr std::string_view kLam = "\xD9\x84";  // ل, the preposition as written
 constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
-constexpr std::string_view kWaw = "\xD9\x88";  // و
+constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";  // يه: ية in the match form
+constexpr std::string_view kWawArticle = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
@@ -67,6 +71,23 @@ bool IsLamComplement(const NerTokens& tokens, size_t k) {
   return key.substr(0, kLamLam.size()) == kLamLam && tokens.Letters(k) >= 5;
 }
 
+// ل + an indefinite noun + a definite noun after an adjective, the construct that says what an
+// institution is for: المعهد الوطني الأميركي [لرصد الزلازل]، المركز الوطني [لمكافحة الإرهاب].
+// Returns whether tokens k and k + 1 make one.
+bool IsLamConstruct(const NerTokens& tokens, size_t k) {
+  if (k + 1 >= tokens.size()) return false;
+  const NerToken& u = tokens[k];
+  const NerToken& v = tokens[k + 1];
+  constexpr uint32_t kNoNoun = kNerTime | kNerStop | kNerVerb | kNerTitle | kNerRole;
+  if (!u.word || u.article || u.clitic_article || u.conjunction ||
+      u.known >= 0 || (u.flags & kNoNoun) || tokens.Letters(k) < 4 ||
+      tokens.doc().TokenText(k).substr(0, kLam.size()) != kLam) {
+    return false;
+  }
+  return v.word && v.reading == 0 && v.article && v.known < 0 && !v.conjunction &&
+         !(v.flags & (kNoNoun | kNerDemonym)) && !v.nisba && tokens.Letters(k + 1) >= 4;
+}
+
 // و + a definite noun or adjective that ends the phrase: the second member of a coordinated
 // complement in an official name (وزارة التجارة [والصناعة]، المجلس الاقتصادي [والاجتماعي]).
 bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
@@ -76,10 +97,31 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
       (u.flags & (kNerTime | kNerStop)) ||
       ((u.reading_flags | u.bare_flags) &
        (kNerDemonym | kNerTitle | kNerRole | kNerPostTitle | kNerPersonNoun | kNerOrgHead)) ||
-      tokens.doc().TokenText(k).substr(0, kWaw.size()) != kWaw || tokens.Letters(k) < 5) {
-    return false;
+      tokens.doc().TokenText(k).substr(0, kWawArticle.size()) != kWawArticle ||
+      tokens.Letters(k) < 5) {
+    return false;  // وبالتنسيق: a preposition after و starts a phrase of its own
   }
   return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop);
+}
+
+// Whether token k's match form ends like a relational adjective: ـي، ـية (والاجتماعية).
+bool EndsLikeNisba(const NerTokens& tokens, size_t k) {
+  const std::string_view key = tokens.Key(k);
+  return key.size() >= 2 && (key.substr(key.size() - 2) == kYa ||
+                             (key.size() >= 4 && key.substr(key.size() - 4) == kYaHeh));
+}
+
+// Whether token k is the indefinite form of a listed relational adjective (دولي، اقتصادي،
+// إسلامي: الدولي، الاقتصادي، الإسلامي are organization or nationality adjectives): after a
+// head it describes it (ائتلاف دولي، اتحاد اقتصادي، حزب إسلامي), no name.
+bool IsIndefiniteRelationalAdjective(const NerTokens& tokens, size_t k) {
+  const NerToken& u = tokens[k];
+  if (!u.word || u.article || u.known >= 0 || tokens.Letters(k) < 3) return false;
+  const std::string_view key = tokens.Key(k);
+  if (key.size() < kYa.size() || key.substr(key.size() - kYa.size()) != kYa) return false;
+  std::string definite(kArticle);
+  definite.append(key);
+  return (tokens.lexicon().Flags(definite) & (kNerOrgAdjective | kNerDemonym)) != 0;
 }
 
 // An indefinite word ending in the accusative alef: عقدا، جديدا.
@@ -182,10 +224,21 @@ void ClubsNamedAfterPlaces(const NerTokens& tokens, std::vector<Candidate>* out)
   out->insert(out->end(), clubs.begin(), clubs.end());
 }
 
+// Letters of a club's name that no list knows and that has no article (شيفلد).
+constexpr size_t kMinBareClubLetters = 5;
+
+// Whether token i as written ends with the pronoun ه (ضيفه "its guest").
+bool EndsWithPronounHa(const NerTokens& tokens, size_t i) {
+  const std::string_view text = tokens.doc().TokenText(i);
+  return text.size() >= 2 && text.substr(text.size() - 2) == "\xD9\x87";
+}
+
 // In a sports text (a few sports words), a club whose name is an everyday word or a city
 // (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
-// it could describe (الشعر العربي) nor before a definite word that would describe it. A
-// country standing for its national team stays a place, as the news corpora tag it.
+// it could describe (الشعر العربي) nor, when the name is a word, before a definite word that
+// would describe it (النصر المؤزر). A listed city takes no adjective there: the one after it
+// goes with the noun before it (محاولات ليفربول المستمرة، مباراة مانشستر السابقة). A country
+// standing for its national team stays a place, as the news corpora tag it.
 void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   if (!tokens.IsSportsText()) return;
   const size_t n = tokens.size();
@@ -196,14 +249,21 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (!t.word || (t.reading_flags & kClubName) != kClubName) continue;
     const bool known_place =
         t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start && t.known_end == i + 1;
-    // Club words with sports flags (فريق، ضيفه) are indefinite: the names are definite words or
-    // listed cities.
-    if ((t.known >= 0 || !t.article) && !known_place) continue;
+    // Club words with sports flags (فريق، ضيفه، منتخب) are indefinite too: a bare club name no
+    // list knows (شيفلد، ويجان) heads nothing, is longer than فريق, has no pronoun ending
+    // (ضيفه، منافسه) and is no first word of a longer name (شيفلد يونايتد).
+    if (t.known >= 0 && !known_place) continue;
+    if (!t.article && !known_place &&
+        ((t.reading_flags & kNerOrgHead) || tokens.Letters(i) < kMinBareClubLetters ||
+         EndsWithPronounHa(tokens, i) || (i + 1 < n && tokens.IsPlainWord(i + 1)))) {
+      continue;
+    }
     if (i > 0 && t.reading == 0 && tokens[i - 1].word &&
         (tokens[i - 1].article || tokens[i - 1].clitic_article) && !IsSportsWord(tokens[i - 1])) {
       continue;
     }
-    if (i + 1 < n && tokens[i + 1].word && tokens[i + 1].article && tokens[i + 1].known < 0 &&
+    if (!known_place && i + 1 < n && tokens[i + 1].word && tokens[i + 1].article &&
+        tokens[i + 1].known < 0 &&
         !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & (kNerDemonym | kNerStop))) {
       continue;
     }
@@ -280,6 +340,77 @@ void ShortFormsOfListedNames(const NerTokens& tokens, std::vector<Candidate>* ou
   out->insert(out->end(), found.begin(), found.end());
 }
 
+// A company, agency or medium named after a listed person, right after its descriptor: شركة
+// [بوش]، شركة [ديزني]. The descriptor says what the name stands for, so the organization
+// outranks the person (returned: the priority it takes, or -1). Only heads that are no everyday
+// phrase's (مجموعة، حركة are) and name no building after a person (مستشفى، مدرسة).
+int32_t NamedAfterPersonPriority(const NerTokens& tokens, size_t head, size_t name_first) {
+  const NerToken& t = tokens[head];
+  if (name_first != head + 1 || name_first >= tokens.size() || t.article ||
+      !(t.reading_flags & kNerOrgDescriptor) ||
+      (t.reading_flags & (kNerOrgHeadWeak | kNerClub | kNerNamedAfter))) {
+    return -1;
+  }
+  const NerToken& u = tokens[name_first];
+  if (u.known != static_cast<int8_t>(EntityType::kPerson) || !u.known_start) return -1;
+  return u.known_priority + 1;
+}
+
+// A listed club named by the definite club word and its name (النادي الأهلي) is the name
+// alone: the two are in apposition, "the club, al-Ahly", and news annotation leaves the word
+// out (النادي [الأهلي]). The name alone is listed nowhere, being an everyday word (الأهلي
+// "national"): the full form finds it. In the construct نادي الزمالك the club word heads the
+// name, as جريدة heads جريدة فلسطين, and stays. The club word is النادي, the definite one
+// that heads a name (NerClub with NerOrgHeadDefinite).
+void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
+  constexpr uint32_t kClubWord = kNerClub | kNerOrgHeadDefinite;
+  if (!tokens.AnyWordHas(kNerClub)) return;  // most documents
+  const size_t n = tokens.size();
+  for (Candidate& c : *out) {
+    if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority ||
+        c.priority >= kUserGazetteerPriority || c.end_token > n ||
+        c.end_token < c.first_token + 2) {
+      continue;
+    }
+    const NerToken& head = tokens[c.first_token];
+    if (!head.word || !head.article || (head.bare_flags & kClubWord) != kClubWord ||
+        !Definite(tokens, c.first_token + 1)) {
+      continue;
+    }
+    ++c.first_token;
+    c.begin = tokens.Begin(c.first_token);
+  }
+}
+
+// Latin-script words an organization's original name in parentheses may have.
+constexpr size_t kMaxLatinNameTokens = 6;
+
+// The original Latin-script name in parentheses right after an organization's Arabic name
+// (or after its closing quotation mark) is the same organization: شركة « نوفاتك »
+// ( [Novatek] )، منظمة العفو الدولية ( [Amnesty International] ).
+void LatinNamesInParentheses(const NerTokens& tokens, std::vector<Candidate>* out) {
+  const Document& doc = tokens.doc();
+  const size_t n = tokens.size();
+  std::vector<Candidate> found;
+  for (const Candidate& c : *out) {
+    // Most names go on with a word: the punctuation test comes before any text is compared.
+    if (c.type != kOrg || c.end_token >= n || !tokens[c.end_token].punct) continue;
+    size_t open = c.end_token;
+    if (doc.TokenText(open) != "(" && open + 1 < n) ++open;  // » or "
+    if (open + 2 >= n || doc.TokenText(open) != "(") continue;
+    size_t close = open + 1;
+    while (close < n && close <= open + kMaxLatinNameTokens &&
+           doc.tokens[close].kind == TokenKind::kLatinWord) {
+      ++close;
+    }
+    if (close == open + 1 || close >= n || doc.TokenText(close) != ")") continue;
+    const int32_t priority =
+        tokens.RulePriority(open + 1, close, kOrg, kNerRulePriority, /*over_other_types=*/true);
+    if (priority >= 0) found.push_back(tokens.MakeCandidate(kOrg, open + 1, close, priority));
+  }
+  out->insert(out->end(), found.begin(), found.end());
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -291,6 +422,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   ClubsNamedAfterPlaces(tokens, out);
   SportsClubs(tokens, out);
   ShortFormsOfListedNames(tokens, out);
+  ClubWordOutOfListedClubs(tokens, out);
   std::vector<size_t> ends;
   // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
   for (const size_t i : tokens.RuleStarts()) {
@@ -315,11 +447,25 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
     // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
     bool definite_complement = false;
+    bool known_adjective_end = false;  // a known name ending in an adjective: الجامعة العربية
     size_t k = i + 1;
     const size_t limit = std::min(n, i + kMaxOrgTokens);
     if (known_head) {
       k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
       definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
+      // A known name ending in an adjective (الجامعة العربية) goes on as after an adjective.
+      if (definite_complement &&
+          (tokens[k - 1].nisba || (tokens[k - 1].flags & kNerOrgAdjective))) {
+        definite_complement = false;
+        known_adjective_end = true;
+      }
+      // A listed name made of a descriptor or club word and its proper name (نادي بوردو،
+      // صحيفة الأهرام) takes no nationality adjective: it describes the organization, as after
+      // a name the rules find (نادي [بوردو] الفرنسي، صحيفة [الأهرام] المصرية).
+      if (!t.article && (t.reading_flags & (kNerOrgDescriptor | kNerClub)) && k < n &&
+          ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
+        continue;
+      }
     } else if (indefinite_head) {
       bool definite_end = false;
       size_t indefinite = 0;
@@ -372,6 +518,8 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       // Nor does an indefinite adjective or participle start a name, whatever follows it:
       // جمعية خيرية صغيرة، منظمة مستقلة تعمل، صندوق مصنوع من الخشب.
       if (!definite_end && tokens[i + 1].known < 0 && tokens.IsAdjectiveShaped(i + 1)) continue;
+      // Nor does a relational adjective, whatever follows it: حزب إسلامي التوجه.
+      if (IsIndefiniteRelationalAdjective(tokens, i + 1)) continue;
       // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس];
       // before a listed place it is: the newspaper, team or club named after the place is one
       // organization (جريدة فلسطين، منتخب مصر، نادي ليفربول).
@@ -395,9 +543,14 @@ void OrgRules::Propose(const Document& doc, const Options& options,
     bool coordinated = false;
     bool demonym_before = false;  // the last adjective is a nationality's: no member after it
     while (k < limit) {
-      // One coordinated member after the definite complement or an adjective.
-      if (!coordinated && (definite_complement || (adjective_before && !demonym_before)) &&
-          !place_inside && name_first == i && IsCoordinatedMember(tokens, k)) {
+      // One coordinated member after the definite complement or an adjective; after a known
+      // name that ends in an adjective, an adjective only (الجامعة العربية والتنسيق مع ...: the
+      // noun starts the clause's next phrase).
+      if (!coordinated &&
+          (definite_complement || known_adjective_end || (adjective_before && !demonym_before)) &&
+          !place_inside && name_first == i && IsCoordinatedMember(tokens, k) &&
+          (!known_adjective_end || EndsLikeNisba(tokens, k) ||
+           (tokens[k].reading_flags & kNerOrgAdjective))) {
         ++k;
         ends.push_back(k);
         coordinated = true;
@@ -405,6 +558,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         continue;
       }
       definite_complement = false;
+      known_adjective_end = false;
       // A nationality adjective after a proper name its descriptor announced describes the
       // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
       if ((name_first != i || place_inside) &&
@@ -425,20 +579,33 @@ void OrgRules::Propose(const Document& doc, const Options& options,
         adjective_before = false;
         continue;
       }
+      if (adjective_before && !lam_used && k + 2 <= limit && IsLamConstruct(tokens, k)) {
+        k += 2;
+        ends.push_back(k);
+        lam_used = true;
+        adjective_before = false;
+        definite_complement = true;  // a member may follow: لعلوم الفضاء [والفلك]
+        continue;
+      }
       break;
     }
     // Heads of everyday phrases (مجلس الإدارة، لجنة التحقيق) name an organization only with a
     // longer name (مجلس الأمن القومي) or a known name inside (مجلس محافظة بغداد).
     // A definite head already needs a listed adjective (المجلس الوطني، الاتحاد الأوروبي).
     const bool weak = indefinite_head && !known_head && (t.reading_flags & kNerOrgHeadWeak);
+    const int32_t company_priority = NamedAfterPersonPriority(tokens, i, name_first);
     for (size_t end : ends) {
-      const int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
-                                                   /*over_other_types=*/true);
+      int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
+                                             /*over_other_types=*/true);
+      if (priority < 0 && company_priority >= 0 && end == tokens[name_first].known_end) {
+        priority = company_priority;
+      }
       if (priority < 0) continue;
       if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
       out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
     }
   }
+  LatinNamesInParentheses(tokens, out);
 }
 
 }  // namespace kashif::internal
