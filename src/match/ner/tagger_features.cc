@@ -445,6 +445,9 @@ class WordCache {
   std::vector<uint8_t> filled;
   uint64_t victims = 0;
   std::vector<Entry> entries;
+  // Emissions' entries looked up ahead, a token each (grown with the longest document, never
+  // shrunk); an entry a miss refilled since may no longer be the token's.
+  std::vector<Entry*> found;
   // The buckets of the features made of a small number (LexicalFeatures' emit_value, values
   // below kValues) at each offset: value_buckets[(template * kValues + value) * kOffsets + d +
   // kMaxOffset]. A missed word's class bits, shape, length, clitics and bias without hashing.
@@ -483,7 +486,6 @@ class WordCache {
     model_id = model.id();
   }
   static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
-  const Set* SetFor(uint64_t fingerprint) const { return &sets[SetOf(fingerprint)]; }
   // The entry tagged like `fingerprint` (to fetch ahead; its whole key not read), or null.
   Entry* Probe(uint64_t fingerprint) {
     const size_t set = SetOf(fingerprint);
@@ -645,15 +647,25 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   int32_t* e = emissions->data();
   WordCache& cache = *scratch->cache;
   if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model);
-  // Each token's cache key first (PrepareContext), its set's tags fetched at once; the entry a few tokens ahead
-  // is looked up and fetched while this one is summed (the entries are too many for the
-  // nearest caches), and kept: when its turn comes, an entry still holding its key is a hit
-  // without searching the set again.
-  for (size_t j = 0; j < n; ++j) __builtin_prefetch(cache.SetFor(fingerprints[j]));
-  constexpr size_t kAhead = 4;
-  WordCache::Entry* probed[8] = {};
-  static_assert(kAhead < 8, "the probed entries fit the ring");
-  for (size_t j = 0; j < kAhead && j < n; ++j) probed[j] = cache.Find(fingerprints[j]);
+  // Each token's cache key first (PrepareContext); then, a block of kBlock tokens at a time,
+  // the entries of the block after the next one looked up (the sets' tags are 256 KB, near
+  // enough) and the entries found fetched (they are too many for the nearest caches): when a
+  // token's turn comes, an entry still holding its key is a hit without searching its set again
+  // (one a miss refilled in between no longer holds it, and the set is searched again).
+  constexpr size_t kBlock = 16;
+  if (cache.found.size() < n) cache.found.resize(n);
+  WordCache::Entry** const found = cache.found.data();
+  auto look_up = [&cache, fingerprints, found](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+      WordCache::Entry* entry = cache.Probe(fingerprints[k]);
+      if (entry != nullptr) {
+        __builtin_prefetch(entry);
+        __builtin_prefetch(reinterpret_cast<const char*>(entry) + sizeof(WordCache::Entry) - 1);
+      }
+      found[k] = entry;
+    }
+  };
+  look_up(0, std::min(n, 2 * kBlock));
   // Token j's sums at offset d belong to token i = j - d: token i's row is complete once token
   // i + kMaxOffset's entry is known. The entries of the tokens whose rows are still open (j - 4
   // to j) are kept by token index mod 8, and a miss never refills one of them.
@@ -674,16 +686,11 @@ void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
   };
   for (size_t j = 0; j < n + kMaxOffset; ++j) {
     if (j < n) {
-      if (j + kAhead < n) {
-        WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead]);
-        if (ahead != nullptr) {
-          __builtin_prefetch(ahead);
-          __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(WordCache::Entry) - 1);
-        }
-        probed[(j + kAhead) & 7] = ahead;
+      if (j != 0 && j % kBlock == 0 && j + kBlock < n) {
+        look_up(j + kBlock, std::min(n, j + 2 * kBlock));
       }
       const uint64_t fingerprint = fingerprints[j];
-      WordCache::Entry* entry = probed[j & 7];
+      WordCache::Entry* entry = found[j];
       if (entry == nullptr || entry->fingerprint != fingerprint) entry = cache.Find(fingerprint);
       if (entry == nullptr) {
         const WordCache::Entry* keep[kOpen];

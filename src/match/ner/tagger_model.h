@@ -96,7 +96,7 @@ struct FeatureSequence {
 
 // Per-thread scratch for Decode (kept to reuse its memory).
 struct DecodeScratch {
-  std::vector<int32_t> scores;  // each token's best predecessors (see ViterbiDecode)
+  std::vector<int32_t> scores;  // each token's best predecessors or best scores (Decode)
 };
 
 class TaggerModel {
@@ -151,6 +151,9 @@ class TaggerModel {
   // transition (and the padding lane) far below any path. Made with rows_.
   void MakeTransitionRows();
   std::vector<int32_t> transition_rows_;
+  // The same transitions by column (into label y from each predecessor, at y * kTagRowWidth;
+  // lane kTagLabelCount forbidden): the way back of the AVX2 Decode.
+  std::vector<int32_t> transition_columns_;
 };
 
 // The Viterbi search shared by the model (int32 scores) and the trainer (int64):
