@@ -8,6 +8,12 @@
 #if defined(KASHIF_TAGGER_SSE2)
 #include <emmintrin.h>
 #endif
+// Emissions' loop has an AVX2 form (its row sums), compiled with GCC's target pragma and
+// chosen where the CPU has AVX2 (TaggerHasAvx2()); the SSE2 form elsewhere.
+#if defined(KASHIF_TAGGER_AVX2) && defined(__GNUC__) && !defined(__clang__)
+#define KASHIF_TAGGER_AVX2_SUMS 1
+#include <immintrin.h>
+#endif
 
 #include "match/matcher.h"
 #include "text/word_hash.h"
@@ -317,18 +323,29 @@ struct ContextArrays {
   const uint64_t* filter;
 };
 
-template <typename EmitMarks, typename Emit>
-void ContextFeatures(const ContextArrays& s, size_t i, EmitMarks emit_marks, Emit emit,
-                     bool unseen = false) {
-  emit_marks(s.marks + i);
-  if (s.types == s.types_end) return;  // most sentences: no reading has a document type
+// Whether token i has the document-type feature (the types earlier candidates gave its reading
+// anywhere in the document), its hash in *hash.
+inline bool DocTypesHash(const ContextArrays& s, size_t i, uint64_t* hash, bool unseen = false) {
+  if (s.types == s.types_end) return false;  // most sentences: no reading has a document type
   const uint64_t h = s.reading_ids[i];
   if (s.ner[i].word && !unseen && (s.filter[h >> 62] >> (h >> 56 & 63) & 1)) {
     uint32_t types = 0;
     auto it = std::lower_bound(s.types, s.types_end, std::make_pair(h, uint32_t{0}));
     for (; it != s.types_end && it->first == h; ++it) types |= it->second;
-    if (types != 0) emit(Hash(kDocTypes, types), 0);
+    if (types != 0) {
+      *hash = Hash(kDocTypes, types);
+      return true;
+    }
   }
+  return false;
+}
+
+template <typename EmitMarks, typename Emit>
+void ContextFeatures(const ContextArrays& s, size_t i, EmitMarks emit_marks, Emit emit,
+                     bool unseen = false) {
+  emit_marks(s.marks + i);
+  uint64_t types;
+  if (DocTypesHash(s, i, &types, unseen)) emit(types, 0);
 }
 
 }  // namespace
@@ -343,6 +360,7 @@ namespace {
 class RowSum {
  public:
   static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
+  void Clear() { *this = RowSum(); }
   template <int kShift>
   void Add(const int16_t* src) {
 #if defined(KASHIF_TAGGER_SSE2)
@@ -437,6 +455,7 @@ class WordCache {
   // neighbours summed (most tokens): ContextFeatures' marks without hashing them.
   std::vector<const int16_t*> mark_rows;
   RowSum unmarked;
+  alignas(32) int32_t unmarked_lanes[kTagRowWidth] = {};  // the same sum's lanes
   std::vector<Set> sets;
   // Each set's ways filled so far (filled in order), and the state of the sequence that picks
   // a full set's way to refill (a linear congruential one): at random, not first in, first
@@ -473,6 +492,7 @@ class WordCache {
     }
     unmarked = RowSum();
     for (size_t d = 0; d < 3; ++d) unmarked.Add<0>(mark_rows[d]);
+    unmarked.Store(unmarked_lanes);
     value_buckets.resize(kTemplates * kValues * kOffsets);
     for (int t = 0; t < kTemplates; ++t) {
       for (uint64_t value = 0; value < kValues; ++value) {
@@ -633,92 +653,82 @@ void FillEntry(const Document& doc, const NerTokens& view, size_t j, const Tagge
 
 }  // namespace
 
+// Emissions' loop, in an SSE2 (or portable) form and in an AVX2 one.
+namespace {
+namespace plain {
+
+inline void AddUnmarked(const WordCache& cache, RowSum* sum) { sum->Add(cache.unmarked); }
+
+#include "match/ner/tagger_emissions.inc"
+
+}  // namespace plain
+
+#if defined(KASHIF_TAGGER_AVX2_SUMS)
+#pragma GCC push_options
+#pragma GCC target("avx2")
+namespace avx2 {
+
+// RowSum with a row's eight lanes widened to int32 in one AVX2 register (vpmovsxwd), the rows
+// shifted by kShift and the others summed apart and joined when stored: the same sums as the
+// SSE2 RowSum (sum of (x << k) is (sum of x) << k in wrapping int32 arithmetic).
+class RowSum {
+ public:
+  // Defined here (an implicit one would not be compiled for AVX2).
+  RowSum() : shifted_(_mm256_setzero_si256()), plain_(_mm256_setzero_si256()) {}
+  void Clear() {
+    shifted_ = _mm256_setzero_si256();
+    plain_ = _mm256_setzero_si256();
+  }
+  template <int kShift>
+  void Add(const int16_t* src) {
+    static_assert(kShift == 0 || kShift == WordCache::kShift, "two shifts, two sums");
+    const __m256i w = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src)));
+    if constexpr (kShift == 0) {
+      plain_ = _mm256_add_epi32(plain_, w);
+    } else {
+      shifted_ = _mm256_add_epi32(shifted_, w);
+    }
+  }
+  void AddLanes(const int32_t* lanes) {
+    plain_ = _mm256_add_epi32(plain_, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lanes)));
+  }
+  void Store(int32_t* dst) const {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst),
+                        _mm256_add_epi32(_mm256_slli_epi32(shifted_, WordCache::kShift), plain_));
+  }
+
+ private:
+  __m256i shifted_;
+  __m256i plain_;
+};
+
+inline void AddUnmarked(const WordCache& cache, RowSum* sum) {
+  sum->AddLanes(cache.unmarked_lanes);
+}
+
+#include "match/ner/tagger_emissions.inc"
+
+}  // namespace avx2
+#pragma GCC pop_options
+#endif
+}  // namespace
+
 void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
                                const std::vector<Candidate>& prior, const TaggerModel& model,
                                TaggerRunScratch* scratch, std::vector<int32_t>* emissions) const {
-  constexpr int W = kTagRowWidth;
   const size_t n = doc.tokens.size();
-  const uint32_t mask = model.bucket_mask();
-  const int16_t* rows = model.rows_data();
   PrepareContext(doc, view, prior, scratch, nullptr, &scratch->fingerprints);
   const uint64_t* const fingerprints = scratch->fingerprints.data();  // n of them
   const ContextArrays context(view, *scratch);
-  emissions->resize(n * W);
-  int32_t* e = emissions->data();
+  emissions->resize(n * kTagRowWidth);
   WordCache& cache = *scratch->cache;
   if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model);
-  // Each token's cache key first (PrepareContext); then, a block of kBlock tokens at a time,
-  // the entries of the block after the next one looked up (the sets' tags are 256 KB, near
-  // enough) and the entries found fetched (they are too many for the nearest caches): when a
-  // token's turn comes, an entry still holding its key is a hit without searching its set again
-  // (one a miss refilled in between no longer holds it, and the set is searched again).
-  constexpr size_t kBlock = 16;
-  if (cache.found.size() < n) cache.found.resize(n);
-  WordCache::Entry** const found = cache.found.data();
-  auto look_up = [&cache, fingerprints, found](size_t from, size_t to) {
-    for (size_t k = from; k < to; ++k) {
-      WordCache::Entry* entry = cache.Probe(fingerprints[k]);
-      if (entry != nullptr) {
-        __builtin_prefetch(entry);
-        __builtin_prefetch(reinterpret_cast<const char*>(entry) + sizeof(WordCache::Entry) - 1);
-      }
-      found[k] = entry;
-    }
-  };
-  look_up(0, std::min(n, 2 * kBlock));
-  // Token j's sums at offset d belong to token i = j - d: token i's row is complete once token
-  // i + kMaxOffset's entry is known. The entries of the tokens whose rows are still open (j - 4
-  // to j) are kept by token index mod 8, and a miss never refills one of them.
-  constexpr size_t kOpen = 2 * kMaxOffset;
-  const WordCache::Entry* open[8] = {};
-  static_assert(kOpen < 8, "the open entries fit the ring");
-  // The marks' features from the cache's table (ContextFeatures' emit_marks).
-  RowSum sum;
-  auto add_marks = [&cache, &sum](const uint16_t* codes) {
-    if ((codes[0] | codes[1] | codes[2]) == 0) {
-      sum.Add(cache.unmarked);
-      return;
-    }
-    for (unsigned d = 0; d < 3; ++d) sum.Add<0>(cache.mark_rows[codes[d] * 3u + d]);
-  };
-  auto add_feature = [&sum, rows, mask](uint64_t h, int d) {
-    sum.Add<0>(rows + size_t{FeatureBucket(h, d, mask)} * W);
-  };
-  for (size_t j = 0; j < n + kMaxOffset; ++j) {
-    if (j < n) {
-      if (j != 0 && j % kBlock == 0 && j + kBlock < n) {
-        look_up(j + kBlock, std::min(n, j + 2 * kBlock));
-      }
-      const uint64_t fingerprint = fingerprints[j];
-      WordCache::Entry* entry = found[j];
-      if (entry == nullptr || entry->fingerprint != fingerprint) entry = cache.Find(fingerprint);
-      if (entry == nullptr) {
-        const WordCache::Entry* keep[kOpen];
-        int kept = 0;
-        for (size_t k = 1; k <= kOpen && k <= j; ++k) keep[kept++] = open[(j - k) & 7];
-        entry = &cache.Take(fingerprint, keep, kept);
-        FillEntry(doc, view, j, model, cache, entry);
-      }
-      open[j & 7] = entry;
-    }
-    if (j < kMaxOffset) continue;
-    const size_t i = j - kMaxOffset;
-    sum = RowSum();
-    if (i >= kMaxOffset && j < n) {
-      for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
-        sum.Add<WordCache::kShift>(open[(i + static_cast<size_t>(d)) & 7]->sums +
-                                   (d + kMaxOffset) * kTagLabelCount);
-      }
-    } else {
-      for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
-        const size_t k = i + static_cast<size_t>(d);  // wraps past the start: then k >= n
-        if (k >= n) continue;
-        sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
-      }
-    }
-    ContextFeatures(context, i, add_marks, add_feature);
-    sum.Store(e + i * W);
+#if defined(KASHIF_TAGGER_AVX2_SUMS)
+  if (TaggerHasAvx2()) {
+    return avx2::SumEmissions(doc, view, model, context, fingerprints, cache, emissions->data());
   }
+#endif
+  plain::SumEmissions(doc, view, model, context, fingerprints, cache, emissions->data());
 }
 
 }  // namespace kashif::internal
