@@ -693,6 +693,64 @@ TEST(TaggerFeaturesTest, NoEntryIsRefilledWhileATokenStillNeedsIt) {
   EXPECT_EQ(wrong, 0);
 }
 
+#if defined(KASHIF_TAGGER_AVX2)
+// Emissions' loop has an SSE2 and an AVX2 form (tagger_emissions.inc, compiled twice): they sum
+// the same rows. A text of some 90 tokens (more than the loop's blocks of 16 looked up ahead)
+// with candidates over some tokens (the marks, and the readings they give a document type, seen
+// again bare), words the cache has and has not seen, Latin words, numbers and punctuation.
+TEST(TaggerFeaturesTest, TheAvx2AndSse2LoopsSumTheSameRows) {
+  if (!TaggerHasAvx2()) GTEST_SKIP() << "this CPU has no AVX2: only the SSE2 loop runs";
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  Document doc;
+  const std::string sentence =
+      "قال الرئيس سليم الحص إن سليم سيزور بيروت في 12 أيار ( 2008 ) مع وفد من IBM و Dell ، "
+      "وأكد الحص أن بيروت والقاهرة تستقبلان الوفد . ";
+  const std::string text = sentence + sentence + sentence;
+  doc.text = text;
+  Tokenizer().Tokenize(doc.text, &doc.tokens);
+  SharedLexicons().analyzer.Analyze(&doc);
+  ASSERT_GT(doc.tokens.size(), 80u);
+  auto add = [&doc](EntityType type, uint32_t first, uint32_t end, int32_t priority) {
+    Candidate c;
+    c.type = type;
+    c.first_token = first;
+    c.end_token = end;
+    c.begin = doc.tokens[first].begin;
+    c.end = doc.tokens[end - 1].end;
+    c.priority = priority;
+    doc.candidates.push_back(c);
+  };
+  add(EntityType::kPerson, 2, 4, kNerRulePriority);             // سليم الحص
+  add(EntityType::kPlace, 7, 8, kBuiltinGazetteerPriority);     // بيروت
+  add(EntityType::kDate, 9, 11, kGrammarPriority);              // 12 أيار
+  add(EntityType::kOrganization, 17, 18, kNerRulePriority);     // IBM
+  add(EntityType::kPerson, 40, 42, kNerRulePriority);
+  std::vector<std::vector<int32_t>> rows;
+  for (bool avx2_off : {false, true}) {
+    SetTaggerAvx2Off(avx2_off);
+    NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
+    TaggerRunScratch scratch;
+    std::vector<int32_t> out;
+    TaggerFeatures(SharedLexicons().ner).Emissions(doc, view, doc.candidates, *model, &scratch, &out);
+    // Warm: every word now in the cache.
+    TaggerFeatures(SharedLexicons().ner).Emissions(doc, view, doc.candidates, *model, &scratch, &out);
+    rows.push_back(out);
+  }
+  SetTaggerAvx2Off(false);
+  ASSERT_EQ(rows[0].size(), doc.tokens.size() * kTagRowWidth);
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      EXPECT_EQ(rows[0][t * kTagRowWidth + y], rows[1][t * kTagRowWidth + y])
+          << "token " << t << " label " << y;
+    }
+  }
+  // The candidates weigh: the marks and the document types are summed too.
+  TaggerRunScratch bare;
+  ASSERT_NE(EmissionsOf(*model, text, &bare), rows[0]);
+}
+#endif
+
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {
   EXPECT_TRUE(
       TaggerModel::Parse(DefaultTaggerModelBytes(), "built-in", kTaggerFeatureVersion).ok());
