@@ -653,6 +653,41 @@ TEST(TaggerFeaturesTest, AnArabicWordIsKeyedByItsMatchFormAndItsGlue) {
   EXPECT_EQ(EmissionsOf(*model, plain, &warm), only_plain);
 }
 
+// The word cache's key (Fingerprint in tagger_features.cc) hashes a token's match form and the
+// index of the reading the rules use, not that reading's key: the analyzer makes every reading
+// from the match form alone. Words written differently (marks, tatweel, another alef) with the
+// same match form and proclitics (و، ب، ل، لل with the article's alef restored) have the same
+// readings, key for key; and a word whose reading is not its whole form gets what it gets
+// alone after the same word written otherwise filled the cache.
+TEST(TaggerFeaturesTest, AWordsReadingsFollowFromItsMatchForm) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"وبالمدينة", "وَبِالمَدِينَةِ"}, {"للولايات", "لِلـولايات"}, {"وللاستثمار", "وللإستثمار"},
+      {"فالرئيس", "فـالرئيس"},      {"كالعادة", "كَالعادة"}};
+  for (const auto& [a, b] : pairs) {
+    const std::string text = a + " " + b;
+    Document doc;
+    doc.text = text;
+    Tokenizer().Tokenize(doc.text, &doc.tokens);
+    SharedLexicons().analyzer.Analyze(&doc);
+    ASSERT_EQ(doc.tokens.size(), 2u) << text;
+    ASSERT_EQ(doc.Key(0), doc.Key(1)) << text;  // the same match form
+    const ReadingSpan first = doc.Readings(0);
+    const ReadingSpan second = doc.Readings(1);
+    ASSERT_GT(first.size(), 1u) << a;  // proclitics set aside: more than one reading
+    ASSERT_EQ(first.size(), second.size()) << text;
+    for (size_t r = 0; r < first.size(); ++r) {
+      EXPECT_EQ(doc.Slice(first[r].key), doc.Slice(second[r].key)) << text << " reading " << r;
+    }
+  }
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  TaggerRunScratch cold;
+  const std::vector<int32_t> alone = EmissionsOf(*model, "وقال وبالمدينة أمس", &cold);
+  TaggerRunScratch warm;
+  EmissionsOf(*model, "وقال وَبِالمَدِينَةِ أمس", &warm);
+  EXPECT_EQ(EmissionsOf(*model, "وقال وبالمدينة أمس", &warm), alone);
+}
+
 // A token's row is summed from its neighbours' cache entries, which a miss in the same text
 // must not refill before the row is complete (the cache keeps them; a full set's way is
 // otherwise refilled at random). A text of 150,000 made-up words (far more than the cache's

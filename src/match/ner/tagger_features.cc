@@ -207,18 +207,20 @@ uint64_t ReadingId(const TokenArrays& d, size_t i) {
   return r.key.size <= 16 ? r.hash : r.hash ^ HashWordMiddle(d.arena + r.key.offset, r.key.size);
 }
 
-// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`); the
-// whole match form (doc.Key(j)) and the shape: for an Arabic word the shape is its kind and
-// glue alone, so the analyzer's HashWord of the match form (TokenAnalysis::whole, which sees
-// every byte of a form of up to 16 bytes; HashWordMiddle the rest) stands for both; any other
-// token is keyed by its text (its match form is a function of it, and a Latin word's capitals,
-// a number's length, a punctuation token's bytes are in it), every byte of it. Then the NER
-// classes, the clitics and the reading's index (the token's one-byte fields from `word` to
-// `nisba` read as one word, spread by an odd multiplier), and, outside the mixes and apart
-// from each other, the bare reading's classes, foreign_suffix, the glue and the kind. Two
-// mixes instead of three and no second hash of an Arabic word's bytes. Never 0 (an empty
-// entry).
-uint64_t Fingerprint(const TokenArrays& d, size_t j, uint64_t reading_id) {
+// Token j's word-cache key: everything LexicalFeatures reads. The whole match form
+// (doc.Key(j)) and the shape: for an Arabic word the shape is its kind and glue alone, so the
+// analyzer's HashWord of the match form (TokenAnalysis::whole, which sees every byte of a form
+// of up to 16 bytes; HashWordMiddle the rest) stands for both; any other token is keyed by its
+// text (its match form is a function of it, and a Latin word's capitals, a number's length, a
+// punctuation token's bytes are in it), every byte of it. The reading (view.Key(j)) is not
+// hashed again: the analyzer makes every reading's key from the match form alone (proclitics
+// cut off its start, an article's alef restored), so the form and the reading's index (one of
+// the one-byte fields below) tell the reading. Then the NER classes (spread by an odd
+// multiplier, which no two values share), the clitics and the reading's index (the token's
+// one-byte fields from `word` to `nisba` read as one word, spread by another), and, outside the
+// mix and apart from each other, the bare reading's classes, foreign_suffix, the glue and the
+// kind. One mix. Never 0 (an empty entry).
+uint64_t Fingerprint(const TokenArrays& d, size_t j) {
   const NerToken& t = d.ner[j];
   const Token& token = d.tokens[j];
   uint64_t form;
@@ -234,7 +236,7 @@ uint64_t Fingerprint(const TokenArrays& d, size_t j, uint64_t reading_id) {
   }
   uint64_t one_byte_fields;
   std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
-  const uint64_t classes = Mix64((uint64_t{t.flags} << 32 | t.reading_flags) ^ reading_id);
+  const uint64_t classes = (uint64_t{t.flags} << 32 | t.reading_flags) * 0xD6E8FEB86659FD93u;
   const uint64_t apart = uint64_t{t.bare_flags} << 32 | uint64_t{t.foreign_suffix} << 1 |
                          uint64_t{token.glued_to_previous} << 2 |
                          static_cast<uint64_t>(token.kind) << 8;
@@ -290,7 +292,7 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
   for (size_t i = 0; i < n; ++i) {
     const uint64_t id = ReadingId(d, i);
     ids[i] = id;
-    if (keys != nullptr) keys[i] = Fingerprint(d, i, id);
+    if (keys != nullptr) keys[i] = Fingerprint(d, i);
     if (marks[i] != 0 && d.ner[i].word) {
       s->doc_types.emplace_back(id, MarkTypeBit(marks[i]));
       s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
