@@ -619,19 +619,21 @@ namespace {
 // three sets of class bits (reading_flags, flags, bare_flags: 32 bits each).
 constexpr int kMaxRowsAtOffset = 16 + 3 * 32;
 
-// Fills `entry` with token j's lexical sums: every feature's row first (each fetched as soon as
-// its bucket is known; the small numbers' buckets from the cache's table), then each offset's
-// rows summed in registers.
-void FillEntry(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
-               const WordCache& cache, WordCache::Entry* entry) {
+// Token j's lexical features' rows by offset, each fetched as soon as its bucket is known (the
+// small numbers' buckets from the cache's table): FillEntry's first half.
+struct PickedRows {
+  const int16_t* rows[kOffsets][kMaxRowsAtOffset];
+  int count[kOffsets] = {};
+};
+
+void PickRows(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
+              const WordCache& cache, PickedRows* picked) {
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  const int16_t* picked[kOffsets][kMaxRowsAtOffset];
-  int count[kOffsets] = {};
   auto add = [&](int d, uint32_t bucket) {
     const int16_t* row = rows + size_t{bucket} * kTagRowWidth;
     __builtin_prefetch(row);
-    picked[d + kMaxOffset][count[d + kMaxOffset]++] = row;
+    picked->rows[d + kMaxOffset][picked->count[d + kMaxOffset]++] = row;
   };
   auto emit = [&](uint64_t h, Reach reach) {
     const int r = ReachOffsets(reach);
@@ -644,13 +646,6 @@ void FillEntry(const Document& doc, const NerTokens& view, size_t j, const Tagge
     for (int d = -r; d <= r; ++d) add(d, buckets[d]);
   };
   LexicalFeatures(doc, view, j, emit, emit_value);
-  for (int d = 0; d < kOffsets; ++d) {
-    RowSum sum;
-    for (int k = 0; k < count[d]; ++k) sum.Add<0>(picked[d][k]);
-    // Eight lanes stored: the eighth (0, as a row's last lane is) lands on the next offset's
-    // first, written next, or on the entry's padding.
-    sum.StoreInt16<WordCache::kShift>(entry->sums + d * kTagLabelCount);
-  }
 }
 
 }  // namespace
@@ -694,12 +689,19 @@ class RowSum {
   void AddLanes(const int32_t* lanes) {
     plain_ = _mm256_add_epi32(plain_, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lanes)));
   }
-  void Store(int32_t* dst) const {
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst),
-                        _mm256_add_epi32(_mm256_slli_epi32(shifted_, WordCache::kShift), plain_));
+  void Store(int32_t* dst) const { _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst), Sum()); }
+  // The sums shifted right by kShift and saturated to int16, as kTagRowWidth lanes.
+  template <int kShift>
+  void StoreInt16(int16_t* dst) const {
+    const __m256i sum = _mm256_srai_epi32(Sum(), kShift);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
+                     _mm_packs_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1)));
   }
 
  private:
+  __m256i Sum() const {
+    return _mm256_add_epi32(_mm256_slli_epi32(shifted_, WordCache::kShift), plain_);
+  }
   __m256i shifted_;
   __m256i plain_;
 };

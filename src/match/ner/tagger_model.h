@@ -39,8 +39,9 @@
 #define KASHIF_TAGGER_SSE2 1
 #endif
 // On x86 with GCC or Clang (not MSVC), Viterbi also has an AVX2 form (a token's eight int32
-// lanes in one register, max and blend instructions), chosen at run time where the CPU has it
-// (TaggerHasAvx2()); the same integer operations, so the same results.
+// lanes in one register; each token's best scores kept and the predecessor found on the way
+// back), and with GCC the emission sums too (tagger_features.cc), chosen at run time where the
+// CPU has it (TaggerHasAvx2()); the same integer operations, so the same results.
 #if defined(KASHIF_TAGGER_SSE2) && (defined(__x86_64__) || defined(__i386__)) && \
     (defined(__GNUC__) || defined(__clang__)) && !defined(_MSC_VER)
 #define KASHIF_TAGGER_AVX2 1
