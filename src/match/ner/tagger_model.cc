@@ -364,14 +364,14 @@ __attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
   if (scratch->size() < W * n) scratch->resize(W * n);
   int32_t* const best_rows = scratch->data();  // token t's best scores at t * W (t >= 1)
   const __m256i forbidden = _mm256_set1_epi32(kRowForbidden);
-  __m256i rows[L];
-  for (int p = 0; p < L; ++p) rows[p] = Load8(tr + p * W);
   const __m256i first = _mm256_add_epi32(Load8(e), Load8(tr + L * W));
   __m256i prev = first;
   for (size_t t = 1; t < n; ++t) {
+    // The transitions' rows read in place (as memory operands), not copied first at every call.
     __m256i from[L];
     for (int p = 0; p < L; ++p) {
-      from[p] = _mm256_add_epi32(_mm256_permutevar8x32_epi32(prev, _mm256_set1_epi32(p)), rows[p]);
+      from[p] = _mm256_add_epi32(_mm256_permutevar8x32_epi32(prev, _mm256_set1_epi32(p)),
+                                 Load8(tr + p * W));
     }
     const __m256i best = _mm256_max_epi32(
         _mm256_max_epi32(_mm256_max_epi32(from[0], from[1]), _mm256_max_epi32(from[2], from[3])),
