@@ -508,12 +508,6 @@ class WordCache {
     model_id = model.id();
   }
   static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
-  // The entry tagged like `fingerprint` (to fetch ahead; its whole key not read), or null.
-  Entry* Probe(uint64_t fingerprint) {
-    const size_t set = SetOf(fingerprint);
-    const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
-    return way < 0 ? nullptr : &entries[set * kWays + static_cast<size_t>(way)];
-  }
   // The entry holding `fingerprint`, or null.
   Entry* Find(uint64_t fingerprint) {
     const size_t set = SetOf(fingerprint);
@@ -548,7 +542,6 @@ class WordCache {
     return ways[way];
   }
 
- private:
   // The way of `set` tagged `tag`, or -1.
   static int Way(const Set& set, uint32_t tag) {
     static_assert(kWays == 8, "two vectors of four tags");
@@ -655,6 +648,7 @@ namespace {
 namespace plain {
 
 inline void AddUnmarked(const WordCache& cache, RowSum* sum) { sum->Add(cache.unmarked); }
+inline int Way(const WordCache::Set& set, uint32_t tag) { return WordCache::Way(set, tag); }
 
 #include "match/ner/tagger_emissions.inc"
 
@@ -708,6 +702,15 @@ class RowSum {
 
 inline void AddUnmarked(const WordCache& cache, RowSum* sum) {
   sum->AddLanes(cache.unmarked_lanes);
+}
+
+// The way of `set` tagged `tag`, or -1 (WordCache's search, eight tags in one compare).
+inline int Way(const WordCache::Set& set, uint32_t tag) {
+  const __m256i equal = _mm256_cmpeq_epi32(
+      _mm256_load_si256(reinterpret_cast<const __m256i*>(set.tags)),
+      _mm256_set1_epi32(static_cast<int>(tag)));
+  const int mask = _mm256_movemask_ps(_mm256_castsi256_ps(equal));
+  return mask == 0 ? -1 : __builtin_ctz(static_cast<unsigned>(mask));
 }
 
 #include "match/ner/tagger_emissions.inc"
