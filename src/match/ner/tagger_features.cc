@@ -688,8 +688,9 @@ class RowSum {
   template <int kShift>
   void StoreInt16(int16_t* dst) const {
     const __m256i sum = _mm256_srai_epi32(Sum(), kShift);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
-                     _mm_packs_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1)));
+    _mm_storeu_si128(
+        reinterpret_cast<__m128i*>(dst),
+        _mm_packs_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1)));
   }
 
  private:
