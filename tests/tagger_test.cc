@@ -653,6 +653,41 @@ TEST(TaggerFeaturesTest, AnArabicWordIsKeyedByItsMatchFormAndItsGlue) {
   EXPECT_EQ(EmissionsOf(*model, plain, &warm), only_plain);
 }
 
+// The word cache's key (Fingerprint in tagger_features.cc) hashes a token's match form and the
+// index of the reading the rules use, not that reading's key: the analyzer makes every reading
+// from the match form alone. Words written differently (marks, tatweel, another alef) with the
+// same match form and proclitics (و، ب، ل، لل with the article's alef restored) have the same
+// readings, key for key; and a word whose reading is not its whole form gets what it gets
+// alone after the same word written otherwise filled the cache.
+TEST(TaggerFeaturesTest, AWordsReadingsFollowFromItsMatchForm) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"وبالمدينة", "وَبِالمَدِينَةِ"}, {"للولايات", "لِلـولايات"}, {"وللاستثمار", "وللإستثمار"},
+      {"فالرئيس", "فـالرئيس"},      {"كالعادة", "كَالعادة"}};
+  for (const auto& [a, b] : pairs) {
+    const std::string text = a + " " + b;
+    Document doc;
+    doc.text = text;
+    Tokenizer().Tokenize(doc.text, &doc.tokens);
+    SharedLexicons().analyzer.Analyze(&doc);
+    ASSERT_EQ(doc.tokens.size(), 2u) << text;
+    ASSERT_EQ(doc.Key(0), doc.Key(1)) << text;  // the same match form
+    const ReadingSpan first = doc.Readings(0);
+    const ReadingSpan second = doc.Readings(1);
+    ASSERT_GT(first.size(), 1u) << a;  // proclitics set aside: more than one reading
+    ASSERT_EQ(first.size(), second.size()) << text;
+    for (size_t r = 0; r < first.size(); ++r) {
+      EXPECT_EQ(doc.Slice(first[r].key), doc.Slice(second[r].key)) << text << " reading " << r;
+    }
+  }
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  TaggerRunScratch cold;
+  const std::vector<int32_t> alone = EmissionsOf(*model, "وقال وبالمدينة أمس", &cold);
+  TaggerRunScratch warm;
+  EmissionsOf(*model, "وقال وَبِالمَدِينَةِ أمس", &warm);
+  EXPECT_EQ(EmissionsOf(*model, "وقال وبالمدينة أمس", &warm), alone);
+}
+
 // A token's row is summed from its neighbours' cache entries, which a miss in the same text
 // must not refill before the row is complete (the cache keeps them; a full set's way is
 // otherwise refilled at random). A text of 150,000 made-up words (far more than the cache's
@@ -692,6 +727,64 @@ TEST(TaggerFeaturesTest, NoEntryIsRefilledWhileATokenStillNeedsIt) {
   }
   EXPECT_EQ(wrong, 0);
 }
+
+#if defined(KASHIF_TAGGER_AVX2)
+// Emissions' loop has an SSE2 and an AVX2 form (tagger_emissions.inc, compiled twice): they sum
+// the same rows. A text of some 90 tokens (more than the loop's blocks of 16 looked up ahead)
+// with candidates over some tokens (the marks, and the readings they give a document type, seen
+// again bare), words the cache has and has not seen, Latin words, numbers and punctuation.
+TEST(TaggerFeaturesTest, TheAvx2AndSse2LoopsSumTheSameRows) {
+  if (!TaggerHasAvx2()) GTEST_SKIP() << "this CPU has no AVX2: only the SSE2 loop runs";
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  Document doc;
+  const std::string sentence =
+      "قال الرئيس سليم الحص إن سليم سيزور بيروت في 12 أيار ( 2008 ) مع وفد من IBM و Dell ، "
+      "وأكد الحص أن بيروت والقاهرة تستقبلان الوفد . ";
+  const std::string text = sentence + sentence + sentence;
+  doc.text = text;
+  Tokenizer().Tokenize(doc.text, &doc.tokens);
+  SharedLexicons().analyzer.Analyze(&doc);
+  ASSERT_GT(doc.tokens.size(), 80u);
+  auto add = [&doc](EntityType type, uint32_t first, uint32_t end, int32_t priority) {
+    Candidate c;
+    c.type = type;
+    c.first_token = first;
+    c.end_token = end;
+    c.begin = doc.tokens[first].begin;
+    c.end = doc.tokens[end - 1].end;
+    c.priority = priority;
+    doc.candidates.push_back(c);
+  };
+  add(EntityType::kPerson, 2, 4, kNerRulePriority);             // سليم الحص
+  add(EntityType::kPlace, 7, 8, kBuiltinGazetteerPriority);     // بيروت
+  add(EntityType::kDate, 9, 11, kGrammarPriority);              // 12 أيار
+  add(EntityType::kOrganization, 17, 18, kNerRulePriority);     // IBM
+  add(EntityType::kPerson, 40, 42, kNerRulePriority);
+  std::vector<std::vector<int32_t>> rows;
+  for (bool avx2_off : {false, true}) {
+    SetTaggerAvx2Off(avx2_off);
+    NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
+    TaggerRunScratch scratch;
+    std::vector<int32_t> out;
+    TaggerFeatures(SharedLexicons().ner).Emissions(doc, view, doc.candidates, *model, &scratch, &out);
+    // Warm: every word now in the cache.
+    TaggerFeatures(SharedLexicons().ner).Emissions(doc, view, doc.candidates, *model, &scratch, &out);
+    rows.push_back(out);
+  }
+  SetTaggerAvx2Off(false);
+  ASSERT_EQ(rows[0].size(), doc.tokens.size() * kTagRowWidth);
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    for (int y = 0; y < kTagLabelCount; ++y) {
+      EXPECT_EQ(rows[0][t * kTagRowWidth + y], rows[1][t * kTagRowWidth + y])
+          << "token " << t << " label " << y;
+    }
+  }
+  // The candidates weigh: the marks and the document types are summed too.
+  TaggerRunScratch bare;
+  ASSERT_NE(EmissionsOf(*model, text, &bare), rows[0]);
+}
+#endif
 
 TEST(TaggerEndToEndTest, TheBuiltInModelLoads) {
   EXPECT_TRUE(

@@ -8,6 +8,12 @@
 #if defined(KASHIF_TAGGER_SSE2)
 #include <emmintrin.h>
 #endif
+// Emissions' loop has an AVX2 form (its row sums), compiled with GCC's target pragma and
+// chosen where the CPU has AVX2 (TaggerHasAvx2()); the SSE2 form elsewhere.
+#if defined(KASHIF_TAGGER_AVX2) && defined(__GNUC__) && !defined(__clang__)
+#define KASHIF_TAGGER_AVX2_SUMS 1
+#include <immintrin.h>
+#endif
 
 #include "match/matcher.h"
 #include "text/word_hash.h"
@@ -201,18 +207,20 @@ uint64_t ReadingId(const TokenArrays& d, size_t i) {
   return r.key.size <= 16 ? r.hash : r.hash ^ HashWordMiddle(d.arena + r.key.offset, r.key.size);
 }
 
-// Token j's word-cache key: everything LexicalFeatures reads. The reading (`reading_id`); the
-// whole match form (doc.Key(j)) and the shape: for an Arabic word the shape is its kind and
-// glue alone, so the analyzer's HashWord of the match form (TokenAnalysis::whole, which sees
-// every byte of a form of up to 16 bytes; HashWordMiddle the rest) stands for both; any other
-// token is keyed by its text (its match form is a function of it, and a Latin word's capitals,
-// a number's length, a punctuation token's bytes are in it), every byte of it. Then the NER
-// classes, the clitics and the reading's index (the token's one-byte fields from `word` to
-// `nisba` read as one word, spread by an odd multiplier), and, outside the mixes and apart
-// from each other, the bare reading's classes, foreign_suffix, the glue and the kind. Two
-// mixes instead of three and no second hash of an Arabic word's bytes. Never 0 (an empty
-// entry).
-uint64_t Fingerprint(const TokenArrays& d, size_t j, uint64_t reading_id) {
+// Token j's word-cache key: everything LexicalFeatures reads. The whole match form
+// (doc.Key(j)) and the shape: for an Arabic word the shape is its kind and glue alone, so the
+// analyzer's HashWord of the match form (TokenAnalysis::whole, which sees every byte of a form
+// of up to 16 bytes; HashWordMiddle the rest) stands for both; any other token is keyed by its
+// text (its match form is a function of it, and a Latin word's capitals, a number's length, a
+// punctuation token's bytes are in it), every byte of it. The reading (view.Key(j)) is not
+// hashed again: the analyzer makes every reading's key from the match form alone (proclitics
+// cut off its start, an article's alef restored), so the form and the reading's index (one of
+// the one-byte fields below) tell the reading. Then the NER classes (spread by an odd
+// multiplier, which no two values share), the clitics and the reading's index (the token's
+// one-byte fields from `word` to `nisba` read as one word, spread by another), and, outside the
+// mix and apart from each other, the bare reading's classes, foreign_suffix, the glue and the
+// kind. One mix. Never 0 (an empty entry).
+uint64_t Fingerprint(const TokenArrays& d, size_t j) {
   const NerToken& t = d.ner[j];
   const Token& token = d.tokens[j];
   uint64_t form;
@@ -228,7 +236,7 @@ uint64_t Fingerprint(const TokenArrays& d, size_t j, uint64_t reading_id) {
   }
   uint64_t one_byte_fields;
   std::memcpy(&one_byte_fields, &t.word, sizeof(one_byte_fields));
-  const uint64_t classes = Mix64((uint64_t{t.flags} << 32 | t.reading_flags) ^ reading_id);
+  const uint64_t classes = (uint64_t{t.flags} << 32 | t.reading_flags) * 0xD6E8FEB86659FD93u;
   const uint64_t apart = uint64_t{t.bare_flags} << 32 | uint64_t{t.foreign_suffix} << 1 |
                          uint64_t{token.glued_to_previous} << 2 |
                          static_cast<uint64_t>(token.kind) << 8;
@@ -284,7 +292,7 @@ void PrepareContext(const Document& doc, const NerTokens& view, const std::vecto
   for (size_t i = 0; i < n; ++i) {
     const uint64_t id = ReadingId(d, i);
     ids[i] = id;
-    if (keys != nullptr) keys[i] = Fingerprint(d, i, id);
+    if (keys != nullptr) keys[i] = Fingerprint(d, i);
     if (marks[i] != 0 && d.ner[i].word) {
       s->doc_types.emplace_back(id, MarkTypeBit(marks[i]));
       s->doc_type_filter[id >> 62] |= uint64_t{1} << (id >> 56 & 63);
@@ -317,18 +325,29 @@ struct ContextArrays {
   const uint64_t* filter;
 };
 
-template <typename EmitMarks, typename Emit>
-void ContextFeatures(const ContextArrays& s, size_t i, EmitMarks emit_marks, Emit emit,
-                     bool unseen = false) {
-  emit_marks(s.marks + i);
-  if (s.types == s.types_end) return;  // most sentences: no reading has a document type
+// Whether token i has the document-type feature (the types earlier candidates gave its reading
+// anywhere in the document), its hash in *hash.
+inline bool DocTypesHash(const ContextArrays& s, size_t i, uint64_t* hash, bool unseen = false) {
+  if (s.types == s.types_end) return false;  // most sentences: no reading has a document type
   const uint64_t h = s.reading_ids[i];
   if (s.ner[i].word && !unseen && (s.filter[h >> 62] >> (h >> 56 & 63) & 1)) {
     uint32_t types = 0;
     auto it = std::lower_bound(s.types, s.types_end, std::make_pair(h, uint32_t{0}));
     for (; it != s.types_end && it->first == h; ++it) types |= it->second;
-    if (types != 0) emit(Hash(kDocTypes, types), 0);
+    if (types != 0) {
+      *hash = Hash(kDocTypes, types);
+      return true;
+    }
   }
+  return false;
+}
+
+template <typename EmitMarks, typename Emit>
+void ContextFeatures(const ContextArrays& s, size_t i, EmitMarks emit_marks, Emit emit,
+                     bool unseen = false) {
+  emit_marks(s.marks + i);
+  uint64_t types;
+  if (DocTypesHash(s, i, &types, unseen)) emit(types, 0);
 }
 
 }  // namespace
@@ -343,6 +362,7 @@ namespace {
 class RowSum {
  public:
   static_assert(kTagRowWidth == 8, "a row is one 16-byte vector");
+  void Clear() { *this = RowSum(); }
   template <int kShift>
   void Add(const int16_t* src) {
 #if defined(KASHIF_TAGGER_SSE2)
@@ -437,6 +457,7 @@ class WordCache {
   // neighbours summed (most tokens): ContextFeatures' marks without hashing them.
   std::vector<const int16_t*> mark_rows;
   RowSum unmarked;
+  alignas(32) int32_t unmarked_lanes[kTagRowWidth] = {};  // the same sum's lanes
   std::vector<Set> sets;
   // Each set's ways filled so far (filled in order), and the state of the sequence that picks
   // a full set's way to refill (a linear congruential one): at random, not first in, first
@@ -445,6 +466,9 @@ class WordCache {
   std::vector<uint8_t> filled;
   uint64_t victims = 0;
   std::vector<Entry> entries;
+  // Emissions' entries looked up ahead, a token each (grown with the longest document, never
+  // shrunk); an entry a miss refilled since may no longer be the token's.
+  std::vector<Entry*> found;
   // The buckets of the features made of a small number (LexicalFeatures' emit_value, values
   // below kValues) at each offset: value_buckets[(template * kValues + value) * kOffsets + d +
   // kMaxOffset]. A missed word's class bits, shape, length, clitics and bias without hashing.
@@ -470,6 +494,7 @@ class WordCache {
     }
     unmarked = RowSum();
     for (size_t d = 0; d < 3; ++d) unmarked.Add<0>(mark_rows[d]);
+    unmarked.Store(unmarked_lanes);
     value_buckets.resize(kTemplates * kValues * kOffsets);
     for (int t = 0; t < kTemplates; ++t) {
       for (uint64_t value = 0; value < kValues; ++value) {
@@ -483,13 +508,6 @@ class WordCache {
     model_id = model.id();
   }
   static size_t SetOf(uint64_t fingerprint) { return fingerprint >> (64 - kSetBits); }
-  const Set* SetFor(uint64_t fingerprint) const { return &sets[SetOf(fingerprint)]; }
-  // The entry tagged like `fingerprint` (to fetch ahead; its whole key not read), or null.
-  Entry* Probe(uint64_t fingerprint) {
-    const size_t set = SetOf(fingerprint);
-    const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
-    return way < 0 ? nullptr : &entries[set * kWays + static_cast<size_t>(way)];
-  }
   // The entry holding `fingerprint`, or null.
   Entry* Find(uint64_t fingerprint) {
     const size_t set = SetOf(fingerprint);
@@ -524,7 +542,6 @@ class WordCache {
     return ways[way];
   }
 
- private:
   // The way of `set` tagged `tag`, or -1.
   static int Way(const Set& set, uint32_t tag) {
     static_assert(kWays == 8, "two vectors of four tags");
@@ -595,19 +612,21 @@ namespace {
 // three sets of class bits (reading_flags, flags, bare_flags: 32 bits each).
 constexpr int kMaxRowsAtOffset = 16 + 3 * 32;
 
-// Fills `entry` with token j's lexical sums: every feature's row first (each fetched as soon as
-// its bucket is known; the small numbers' buckets from the cache's table), then each offset's
-// rows summed in registers.
-void FillEntry(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
-               const WordCache& cache, WordCache::Entry* entry) {
+// Token j's lexical features' rows by offset, each fetched as soon as its bucket is known (the
+// small numbers' buckets from the cache's table): FillEntry's first half.
+struct PickedRows {
+  const int16_t* rows[kOffsets][kMaxRowsAtOffset];
+  int count[kOffsets] = {};
+};
+
+void PickRows(const Document& doc, const NerTokens& view, size_t j, const TaggerModel& model,
+              const WordCache& cache, PickedRows* picked) {
   const uint32_t mask = model.bucket_mask();
   const int16_t* rows = model.rows_data();
-  const int16_t* picked[kOffsets][kMaxRowsAtOffset];
-  int count[kOffsets] = {};
   auto add = [&](int d, uint32_t bucket) {
     const int16_t* row = rows + size_t{bucket} * kTagRowWidth;
     __builtin_prefetch(row);
-    picked[d + kMaxOffset][count[d + kMaxOffset]++] = row;
+    picked->rows[d + kMaxOffset][picked->count[d + kMaxOffset]++] = row;
   };
   auto emit = [&](uint64_t h, Reach reach) {
     const int r = ReachOffsets(reach);
@@ -620,98 +639,104 @@ void FillEntry(const Document& doc, const NerTokens& view, size_t j, const Tagge
     for (int d = -r; d <= r; ++d) add(d, buckets[d]);
   };
   LexicalFeatures(doc, view, j, emit, emit_value);
-  for (int d = 0; d < kOffsets; ++d) {
-    RowSum sum;
-    for (int k = 0; k < count[d]; ++k) sum.Add<0>(picked[d][k]);
-    // Eight lanes stored: the eighth (0, as a row's last lane is) lands on the next offset's
-    // first, written next, or on the entry's padding.
-    sum.StoreInt16<WordCache::kShift>(entry->sums + d * kTagLabelCount);
-  }
 }
 
+}  // namespace
+
+// Emissions' loop, in an SSE2 (or portable) form and in an AVX2 one.
+namespace {
+namespace plain {
+
+inline void AddUnmarked(const WordCache& cache, RowSum* sum) { sum->Add(cache.unmarked); }
+inline int Way(const WordCache::Set& set, uint32_t tag) { return WordCache::Way(set, tag); }
+
+#include "match/ner/tagger_emissions.inc"
+
+}  // namespace plain
+
+#if defined(KASHIF_TAGGER_AVX2_SUMS)
+#pragma GCC push_options
+#pragma GCC target("avx2")
+namespace avx2 {
+
+// RowSum with a row's eight lanes widened to int32 in one AVX2 register (vpmovsxwd), the rows
+// shifted by kShift and the others summed apart and joined when stored: the same sums as the
+// SSE2 RowSum (sum of (x << k) is (sum of x) << k in wrapping int32 arithmetic).
+class RowSum {
+ public:
+  // Defined here (an implicit one would not be compiled for AVX2).
+  RowSum() : shifted_(_mm256_setzero_si256()), plain_(_mm256_setzero_si256()) {}
+  void Clear() {
+    shifted_ = _mm256_setzero_si256();
+    plain_ = _mm256_setzero_si256();
+  }
+  template <int kShift>
+  void Add(const int16_t* src) {
+    static_assert(kShift == 0 || kShift == WordCache::kShift, "two shifts, two sums");
+    const __m256i w = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src)));
+    if constexpr (kShift == 0) {
+      plain_ = _mm256_add_epi32(plain_, w);
+    } else {
+      shifted_ = _mm256_add_epi32(shifted_, w);
+    }
+  }
+  void AddLanes(const int32_t* lanes) {
+    plain_ = _mm256_add_epi32(plain_, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lanes)));
+  }
+  void Store(int32_t* dst) const { _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst), Sum()); }
+  // The sums shifted right by kShift and saturated to int16, as kTagRowWidth lanes.
+  template <int kShift>
+  void StoreInt16(int16_t* dst) const {
+    const __m256i sum = _mm256_srai_epi32(Sum(), kShift);
+    _mm_storeu_si128(
+        reinterpret_cast<__m128i*>(dst),
+        _mm_packs_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1)));
+  }
+
+ private:
+  __m256i Sum() const {
+    return _mm256_add_epi32(_mm256_slli_epi32(shifted_, WordCache::kShift), plain_);
+  }
+  __m256i shifted_;
+  __m256i plain_;
+};
+
+inline void AddUnmarked(const WordCache& cache, RowSum* sum) {
+  sum->AddLanes(cache.unmarked_lanes);
+}
+
+// The way of `set` tagged `tag`, or -1 (WordCache's search, eight tags in one compare).
+inline int Way(const WordCache::Set& set, uint32_t tag) {
+  const __m256i equal = _mm256_cmpeq_epi32(
+      _mm256_load_si256(reinterpret_cast<const __m256i*>(set.tags)),
+      _mm256_set1_epi32(static_cast<int>(tag)));
+  const int mask = _mm256_movemask_ps(_mm256_castsi256_ps(equal));
+  return mask == 0 ? -1 : __builtin_ctz(static_cast<unsigned>(mask));
+}
+
+#include "match/ner/tagger_emissions.inc"
+
+}  // namespace avx2
+#pragma GCC pop_options
+#endif
 }  // namespace
 
 void TaggerFeatures::Emissions(const Document& doc, const NerTokens& view,
                                const std::vector<Candidate>& prior, const TaggerModel& model,
                                TaggerRunScratch* scratch, std::vector<int32_t>* emissions) const {
-  constexpr int W = kTagRowWidth;
   const size_t n = doc.tokens.size();
-  const uint32_t mask = model.bucket_mask();
-  const int16_t* rows = model.rows_data();
   PrepareContext(doc, view, prior, scratch, nullptr, &scratch->fingerprints);
   const uint64_t* const fingerprints = scratch->fingerprints.data();  // n of them
   const ContextArrays context(view, *scratch);
-  emissions->resize(n * W);
-  int32_t* e = emissions->data();
+  emissions->resize(n * kTagRowWidth);
   WordCache& cache = *scratch->cache;
   if (cache.model_id != model.id() || cache.entries.empty()) cache.Reset(model);
-  // Each token's cache key first (PrepareContext), its set's tags fetched at once; the entry a few tokens ahead
-  // is looked up and fetched while this one is summed (the entries are too many for the
-  // nearest caches), and kept: when its turn comes, an entry still holding its key is a hit
-  // without searching the set again.
-  for (size_t j = 0; j < n; ++j) __builtin_prefetch(cache.SetFor(fingerprints[j]));
-  constexpr size_t kAhead = 4;
-  WordCache::Entry* probed[8] = {};
-  static_assert(kAhead < 8, "the probed entries fit the ring");
-  for (size_t j = 0; j < kAhead && j < n; ++j) probed[j] = cache.Find(fingerprints[j]);
-  // Token j's sums at offset d belong to token i = j - d: token i's row is complete once token
-  // i + kMaxOffset's entry is known. The entries of the tokens whose rows are still open (j - 4
-  // to j) are kept by token index mod 8, and a miss never refills one of them.
-  constexpr size_t kOpen = 2 * kMaxOffset;
-  const WordCache::Entry* open[8] = {};
-  static_assert(kOpen < 8, "the open entries fit the ring");
-  // The marks' features from the cache's table (ContextFeatures' emit_marks).
-  RowSum sum;
-  auto add_marks = [&cache, &sum](const uint16_t* codes) {
-    if ((codes[0] | codes[1] | codes[2]) == 0) {
-      sum.Add(cache.unmarked);
-      return;
-    }
-    for (unsigned d = 0; d < 3; ++d) sum.Add<0>(cache.mark_rows[codes[d] * 3u + d]);
-  };
-  auto add_feature = [&sum, rows, mask](uint64_t h, int d) {
-    sum.Add<0>(rows + size_t{FeatureBucket(h, d, mask)} * W);
-  };
-  for (size_t j = 0; j < n + kMaxOffset; ++j) {
-    if (j < n) {
-      if (j + kAhead < n) {
-        WordCache::Entry* ahead = cache.Probe(fingerprints[j + kAhead]);
-        if (ahead != nullptr) {
-          __builtin_prefetch(ahead);
-          __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(WordCache::Entry) - 1);
-        }
-        probed[(j + kAhead) & 7] = ahead;
-      }
-      const uint64_t fingerprint = fingerprints[j];
-      WordCache::Entry* entry = probed[j & 7];
-      if (entry == nullptr || entry->fingerprint != fingerprint) entry = cache.Find(fingerprint);
-      if (entry == nullptr) {
-        const WordCache::Entry* keep[kOpen];
-        int kept = 0;
-        for (size_t k = 1; k <= kOpen && k <= j; ++k) keep[kept++] = open[(j - k) & 7];
-        entry = &cache.Take(fingerprint, keep, kept);
-        FillEntry(doc, view, j, model, cache, entry);
-      }
-      open[j & 7] = entry;
-    }
-    if (j < kMaxOffset) continue;
-    const size_t i = j - kMaxOffset;
-    sum = RowSum();
-    if (i >= kMaxOffset && j < n) {
-      for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
-        sum.Add<WordCache::kShift>(open[(i + static_cast<size_t>(d)) & 7]->sums +
-                                   (d + kMaxOffset) * kTagLabelCount);
-      }
-    } else {
-      for (int d = -kMaxOffset; d <= kMaxOffset; ++d) {
-        const size_t k = i + static_cast<size_t>(d);  // wraps past the start: then k >= n
-        if (k >= n) continue;
-        sum.Add<WordCache::kShift>(open[k & 7]->sums + (d + kMaxOffset) * kTagLabelCount);
-      }
-    }
-    ContextFeatures(context, i, add_marks, add_feature);
-    sum.Store(e + i * W);
+#if defined(KASHIF_TAGGER_AVX2_SUMS)
+  if (TaggerHasAvx2()) {
+    return avx2::SumEmissions(doc, view, model, context, fingerprints, cache, emissions->data());
   }
+#endif
+  plain::SumEmissions(doc, view, model, context, fingerprints, cache, emissions->data());
 }
 
 }  // namespace kashif::internal

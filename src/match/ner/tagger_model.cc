@@ -106,6 +106,12 @@ void TaggerModel::MakeTransitionRows() {
       }
     }
   }
+  transition_columns_.assign(kTagRowWidth * kTagRowWidth, kForbidden);
+  for (int y = 0; y < kTagLabelCount; ++y) {
+    for (int p = 0; p < kTagLabelCount; ++p) {
+      transition_columns_[y * kTagRowWidth + p] = transition_rows_[p * kTagRowWidth + y];
+    }
+  }
 }
 
 std::string TaggerModel::Serialize() const {
@@ -268,7 +274,7 @@ inline Path Better(const Path& a, const Path& b) {
 // Far below any path: a forbidden transition's score in the rows, and the floor of a score.
 constexpr int32_t kRowForbidden = std::numeric_limits<int32_t>::lowest() / 4;
 
-// The start of DecodeRows and DecodeRowsAvx2: `n` labels (each written by FollowBack), and room
+// The start of DecodeRows: `n` labels (each written by FollowBack), and room
 // in `scratch` for each token's best predecessors, one byte a label (kTagRowWidth bytes: two
 // int32), returned (null when there is no token). The scratch is grown, never shrunk: no
 // zero-fill of the part a longer text adds after a shorter one.
@@ -279,7 +285,7 @@ uint8_t* StartRows(size_t n, std::vector<int32_t>* scratch, std::vector<uint8_t>
   return reinterpret_cast<uint8_t*>(scratch->data());
 }
 
-// The way back of DecodeRows and DecodeRowsAvx2: the best label of the last token's scores
+// The way back of DecodeRows: the best label of the last token's scores
 // (`last`, kTagRowWidth lanes), then each token's best predecessor (`back`, kTagRowWidth bytes a
 // token) from the end to the start.
 void FollowBack(const int32_t* last, const uint8_t* back, size_t n, std::vector<uint8_t>* labels) {
@@ -339,43 +345,61 @@ __attribute__((target("avx2"))) inline __m256i Load8(const int32_t* p) {
 }
 
 // DecodeRows with a token's eight labels in one AVX2 register: each predecessor's lane spread
-// by a permute, the best of the seven by six maxima, and the first predecessor reaching it (the
-// first of equals, as DecodeRows keeps) by compares and blends from the last down.
+// by a permute, the best of the seven by six maxima. Each token's best scores are kept
+// (`scratch`, kTagRowWidth int32 a token) and the predecessor is found on the way back for the
+// one label the path takes there, not for all eight on the way forward: the scores it came from
+// made again as they were (the forbidden floor, then the emissions), the transitions into that
+// label added (`columns`: column y of the transitions at y * kTagRowWidth), and the first
+// predecessor whose score is the best one (the first of equals, as DecodeRows keeps).
 __attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
-                                                     const int32_t* tr,
+                                                     const int32_t* tr, const int32_t* columns,
                                                      std::vector<int32_t>* scratch,
                                                      std::vector<uint8_t>* labels) {
   constexpr int L = kTagLabelCount;
   constexpr int W = kTagRowWidth;
   static_assert(L == 7 && W == 8, "seven predecessors in a register of eight lanes");
-  uint8_t* const back = StartRows(n, scratch, labels);
-  if (back == nullptr) return;
+  labels->resize(n);
+  if (n == 0) return;
+  // Grown, never shrunk: no zero-fill of the part a longer text adds after a shorter one.
+  if (scratch->size() < W * n) scratch->resize(W * n);
+  int32_t* const best_rows = scratch->data();  // token t's best scores at t * W (t >= 1)
   const __m256i forbidden = _mm256_set1_epi32(kRowForbidden);
-  __m256i rows[L];
-  for (int p = 0; p < L; ++p) rows[p] = Load8(tr + p * W);
-  __m256i prev = _mm256_add_epi32(Load8(e), Load8(tr + L * W));
+  const __m256i first = _mm256_add_epi32(Load8(e), Load8(tr + L * W));
+  __m256i prev = first;
   for (size_t t = 1; t < n; ++t) {
+    // The transitions' rows read in place (as memory operands), not copied first at every call.
     __m256i from[L];
     for (int p = 0; p < L; ++p) {
-      from[p] = _mm256_add_epi32(_mm256_permutevar8x32_epi32(prev, _mm256_set1_epi32(p)), rows[p]);
+      from[p] = _mm256_add_epi32(_mm256_permutevar8x32_epi32(prev, _mm256_set1_epi32(p)),
+                                 Load8(tr + p * W));
     }
     const __m256i best = _mm256_max_epi32(
         _mm256_max_epi32(_mm256_max_epi32(from[0], from[1]), _mm256_max_epi32(from[2], from[3])),
         _mm256_max_epi32(_mm256_max_epi32(from[4], from[5]), from[6]));
-    __m256i arg = _mm256_set1_epi32(L - 1);
-    for (int p = L - 2; p >= 0; --p) {
-      arg = _mm256_blendv_epi8(arg, _mm256_set1_epi32(p), _mm256_cmpeq_epi32(from[p], best));
-    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(best_rows + t * W), best);
     // Keep a forbidden score from sinking further (it must not wrap around).
     prev = _mm256_add_epi32(_mm256_max_epi32(best, forbidden), Load8(e + t * W));
-    const __m128i words = _mm_packs_epi32(_mm256_castsi256_si128(arg),
-                                          _mm256_extracti128_si256(arg, 1));
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(back + t * W),
-                     _mm_packus_epi16(words, _mm_setzero_si128()));
   }
   alignas(32) int32_t last[W];
   _mm256_store_si256(reinterpret_cast<__m256i*>(last), prev);
-  FollowBack(last, back, n, labels);
+  int y = 0;
+  for (int c = 1; c < L; ++c) {
+    if (last[c] > last[y]) y = c;
+  }
+  uint8_t* const out = labels->data();
+  for (size_t t = n; t-- > 1;) {
+    out[t] = static_cast<uint8_t>(y);
+    const __m256i before =
+        t == 1 ? first
+               : _mm256_add_epi32(_mm256_max_epi32(Load8(best_rows + (t - 1) * W), forbidden),
+                                  Load8(e + (t - 1) * W));
+    const __m256i scores = _mm256_add_epi32(before, Load8(columns + y * W));
+    const __m256i reached = _mm256_cmpeq_epi32(scores, _mm256_set1_epi32(best_rows[t * W + y]));
+    // Lanes 0-6: the predecessors (one of them reached the best score, which is their maximum).
+    const int mask = _mm256_movemask_ps(_mm256_castsi256_ps(reached)) & ((1 << L) - 1);
+    y = __builtin_ctz(static_cast<unsigned>(mask));
+  }
+  out[0] = static_cast<uint8_t>(y);
 }
 #endif
 
@@ -406,7 +430,8 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
   if (stride == kTagRowWidth) {
 #if defined(KASHIF_TAGGER_AVX2)
     if (TaggerHasAvx2()) {
-      return DecodeRowsAvx2(e, n, transition_rows_.data(), &scratch->scores, labels);
+      return DecodeRowsAvx2(e, n, transition_rows_.data(), transition_columns_.data(),
+                            &scratch->scores, labels);
     }
 #endif
     return DecodeRows(e, n, transition_rows_.data(), &scratch->scores, labels);
