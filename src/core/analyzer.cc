@@ -1,5 +1,6 @@
 #include "core/analyzer.h"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -108,8 +109,16 @@ size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut) {
 
 }  // namespace
 
+AnalysisCache::AnalysisCache(int bits)
+    : entries_(size_t{1} << bits), mask_((size_t{1} << bits) - 1) {}
+
 void Analyzer::Analyze(Document* doc) const {
   doc->vocabulary = vocabulary_.get();
+  auto* const cache = static_cast<AnalysisCache*>(doc->analysis_cache.get());
+  if (cache != nullptr && cache->vocabulary_id_ != vocabulary_->id()) {
+    std::fill(cache->entries_.begin(), cache->entries_.end(), AnalysisCache::Entry());
+    cache->vocabulary_id_ = vocabulary_->id();
+  }
   if (doc->stage_cache) doc->stage_cache->fresh = false;
   const size_t n = doc->tokens.size();
   // A reused document keeps its analyses (Document::Clear): only tokens beyond the last
@@ -119,11 +128,16 @@ void Analyzer::Analyze(Document* doc) const {
   // The arena is sized once for the usual worst case (a token's match form is no longer than
   // the token, and one restored-article reading adds at most the token plus an alef), then
   // written through a pointer and cut to its length at the end. AnalyzeToken grows it for the
-  // rare token whose form is longer (invalid bytes, ligatures).
+  // rare token whose form is longer (invalid bytes, ligatures). The cache's fixed-size copy
+  // may write AnalysisCache::kArenaBytes past the last token's bytes.
   size_t used = doc->arena.size();
-  doc->arena.resize(used + 2 * doc->text.size() + 2 * n);
+  doc->arena.resize(used + 2 * doc->text.size() + 2 * n + AnalysisCache::kArenaBytes);
   doc->extra_readings.clear();
-  for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
+  if (cache != nullptr) {
+    for (size_t i = 0; i < n; ++i) used = AnalyzeTokenCached(doc, i, used, cache);
+  } else {
+    for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
+  }
   doc->arena.resize(used);
   // Where the readings of the tokens that have several are, now that extra_readings no longer
   // moves: their runs, appended token after token (the others point at their own `whole`).
@@ -258,6 +272,64 @@ void Analyzer::Analyze(Document* doc) const {
   a.reading_count = static_cast<uint8_t>(count);
   doc->extra_readings.insert(doc->extra_readings.end(), readings, readings + count);
   return used;
+}
+
+// Inlined into Analyze's loop like AnalyzeToken. A hit costs a hash of the token's two end
+// words, one compare of the entry and fixed-size copies; a miss stores what AnalyzeToken wrote.
+[[gnu::always_inline]] inline size_t Analyzer::AnalyzeTokenCached(Document* doc, size_t index,
+                                                                  size_t used,
+                                                                  AnalysisCache* cache) const {
+  const Token& token = doc->tokens[index];
+  const size_t n = token.end - token.begin;
+  if (n - 1 >= AnalysisCache::kMaxBytes) return AnalyzeToken(doc, index, used);  // n 0 too
+  uint64_t wa;
+  uint64_t wb;
+  WordEnds(doc->text.data() + token.begin, n, &wa, &wb);
+  AnalysisCache::Entry& e = cache->entries_[HashWordEnds(wa, wb, n) & cache->mask_];
+  const auto kind = static_cast<uint8_t>(token.kind);
+  if (e.size == n && e.a == wa && e.b == wb && e.kind == kind) {
+    if (doc->arena.size() - used < AnalysisCache::kArenaBytes) {
+      doc->arena.resize(used + AnalysisCache::kArenaBytes + doc->arena.size());
+    }
+    std::memcpy(&doc->arena[used], e.bytes, AnalysisCache::kArenaBytes);
+    const auto base = static_cast<uint32_t>(used);
+    TokenAnalysis& a = doc->analyses[index];
+    a.key = ArenaSlice{base, e.readings[0].key.size};
+    a.whole = e.readings[0];
+    a.whole.key.offset += base;
+    a.reading_count = e.reading_count;
+    a.lexicons = e.lexicons;
+    if (e.reading_count == 1) {
+      a.readings = &a.whole;
+    } else {  // a.readings is set once extra_readings is complete (Analyze)
+      std::vector<TokenReading>& extra = doc->extra_readings;
+      const size_t first = extra.size();
+      extra.insert(extra.end(), e.readings, e.readings + e.reading_count);
+      for (size_t r = first; r < extra.size(); ++r) extra[r].key.offset += base;
+    }
+    return used + e.arena_bytes;
+  }
+  const size_t end = AnalyzeToken(doc, index, used);
+  if (end - used <= AnalysisCache::kArenaBytes) {
+    const TokenAnalysis& a = doc->analyses[index];
+    const TokenReading* readings =
+        a.reading_count == 1 ? &a.whole
+                             : doc->extra_readings.data() + doc->extra_readings.size() -
+                                   a.reading_count;
+    e.a = wa;
+    e.b = wb;
+    e.size = static_cast<uint8_t>(n);
+    e.kind = kind;
+    e.reading_count = a.reading_count;
+    e.arena_bytes = static_cast<uint8_t>(end - used);
+    e.lexicons = a.lexicons;
+    for (int r = 0; r < a.reading_count; ++r) {
+      e.readings[r] = readings[r];
+      e.readings[r].key.offset -= static_cast<uint32_t>(used);
+    }
+    std::memcpy(e.bytes, &doc->arena[used], end - used);
+  }
+  return end;
 }
 
 }  // namespace kashif::internal

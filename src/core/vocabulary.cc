@@ -1,6 +1,7 @@
 #include "core/vocabulary.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace kashif::internal {
@@ -21,7 +22,10 @@ Vocabulary::Vocabulary(VocabularyBuilder builder)
     : filter_(builder.filter_),
       words_(std::move(builder.words_)),
       max_size_(builder.max_size_),
-      infos_(std::move(builder.infos_)) {}
+      infos_(std::move(builder.infos_)) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+}
 
 std::shared_ptr<const Vocabulary> Vocabulary::Empty() {
   static const auto* const empty =

@@ -82,6 +82,9 @@ class Vocabulary {
   }
   const VocabularyEntry& Info(uint32_t id) const { return infos_[id]; }
   size_t size() const { return infos_.size() - 1; }
+  // Unique to this vocabulary in the process (never reused, unlike its address): what the
+  // analyzer's per-thread cache of analyses is keyed by (core/analyzer.h, AnalysisCache).
+  uint64_t id() const { return id_; }
 
  private:
   uint32_t Probe(std::string_view key, uint64_t hash) const {
@@ -102,6 +105,7 @@ class Vocabulary {
   WordTable words_;
   size_t max_size_ = 0;  // of any key
   std::vector<VocabularyEntry> infos_;  // by id; infos_[0] is the unknown word
+  uint64_t id_ = 0;
 };
 
 }  // namespace kashif::internal
