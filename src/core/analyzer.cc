@@ -1,6 +1,7 @@
 #include "core/analyzer.h"
 
-#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -109,14 +110,24 @@ size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut) {
 
 }  // namespace
 
-AnalysisCache::AnalysisCache(int bits)
-    : entries_(size_t{1} << bits), mask_((size_t{1} << bits) - 1) {}
+AnalysisCache::AnalysisCache(int bits) : mask_((size_t{1} << bits) - 1) {
+  // calloc: a large block comes from the system already zero, its pages untouched until used.
+  constexpr size_t kLine = 64;
+  memory_ = std::calloc((mask_ + 1) * sizeof(Entry) + kLine, 1);
+  if (memory_ == nullptr) throw std::bad_alloc();
+  const auto at = reinterpret_cast<uintptr_t>(memory_);
+  entries_ = reinterpret_cast<Entry*>((at + kLine - 1) & ~uintptr_t{kLine - 1});
+}
+
+AnalysisCache::~AnalysisCache() { std::free(memory_); }
+
+void AnalysisCache::Clear() { std::memset(entries_, 0, (mask_ + 1) * sizeof(Entry)); }
 
 void Analyzer::Analyze(Document* doc) const {
   doc->vocabulary = vocabulary_.get();
   auto* const cache = static_cast<AnalysisCache*>(doc->analysis_cache.get());
   if (cache != nullptr && cache->vocabulary_id_ != vocabulary_->id()) {
-    std::fill(cache->entries_.begin(), cache->entries_.end(), AnalysisCache::Entry());
+    if (cache->vocabulary_id_ != 0) cache->Clear();  // 0: never used, still all zero
     cache->vocabulary_id_ = vocabulary_->id();
   }
   if (doc->stage_cache) doc->stage_cache->fresh = false;
