@@ -130,6 +130,17 @@ void Analyzer::Analyze(Document* doc) const {
     if (cache->vocabulary_id_ != 0) cache->Clear();  // 0: never used, still all zero
     cache->vocabulary_id_ = vocabulary_->id();
   }
+  if (cache != nullptr) {
+    // Serials for every token of this document, or a new series.
+    if (cache->next_serial_ > UINT32_MAX - doc->tokens.size()) {
+      cache->Clear();
+      cache->id_ = NextInstanceId();
+      cache->next_serial_ = 1;
+    }
+    doc->word_serials.resize(doc->tokens.size());
+  } else {
+    doc->word_serials.clear();
+  }
   if (doc->stage_cache) doc->stage_cache->fresh = false;
   const size_t n = doc->tokens.size();
   // A reused document keeps its analyses (Document::Clear): only tokens beyond the last
@@ -145,7 +156,8 @@ void Analyzer::Analyze(Document* doc) const {
   doc->arena.resize(used + 2 * doc->text.size() + 2 * n + AnalysisCache::kArenaBytes);
   doc->extra_readings.clear();
   if (cache != nullptr) {
-    for (size_t i = 0; i < n; ++i) used = AnalyzeTokenCached(doc, i, used, cache);
+    uint32_t* const serials = doc->word_serials.data();  // not reloaded after each arena write
+    for (size_t i = 0; i < n; ++i) used = AnalyzeTokenCached(doc, i, used, cache, serials);
   } else {
     for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
   }
@@ -289,10 +301,14 @@ void Analyzer::Analyze(Document* doc) const {
 // words, one compare of the entry and fixed-size copies; a miss stores what AnalyzeToken wrote.
 [[gnu::always_inline]] inline size_t Analyzer::AnalyzeTokenCached(Document* doc, size_t index,
                                                                   size_t used,
-                                                                  AnalysisCache* cache) const {
+                                                                  AnalysisCache* cache,
+                                                                  uint32_t* serials) const {
   const Token& token = doc->tokens[index];
   const size_t n = token.end - token.begin;
-  if (n - 1 >= AnalysisCache::kMaxBytes) return AnalyzeToken(doc, index, used);  // n 0 too
+  if (n - 1 >= AnalysisCache::kMaxBytes) {  // n 0 too
+    serials[index] = 0;
+    return AnalyzeToken(doc, index, used);
+  }
   uint64_t wa;
   uint64_t wb;
   WordEnds(doc->text.data() + token.begin, n, &wa, &wb);
@@ -310,6 +326,7 @@ void Analyzer::Analyze(Document* doc) const {
     a.whole.key.offset += base;
     a.reading_count = e.reading_count;
     a.lexicons = e.lexicons;
+    serials[index] = e.serial;
     if (e.reading_count == 1) {
       a.readings = &a.whole;
     } else {  // a.readings is set once extra_readings is complete (Analyze)
@@ -321,6 +338,7 @@ void Analyzer::Analyze(Document* doc) const {
     return used + e.arena_bytes;
   }
   const size_t end = AnalyzeToken(doc, index, used);
+  serials[index] = 0;
   if (end - used <= AnalysisCache::kArenaBytes) {
     const TokenAnalysis& a = doc->analyses[index];
     const TokenReading* readings =
@@ -334,6 +352,8 @@ void Analyzer::Analyze(Document* doc) const {
     e.reading_count = a.reading_count;
     e.arena_bytes = static_cast<uint8_t>(end - used);
     e.lexicons = a.lexicons;
+    e.serial = cache->next_serial_++;
+    serials[index] = e.serial;
     for (int r = 0; r < a.reading_count; ++r) {
       e.readings[r] = readings[r];
       e.readings[r].key.offset -= static_cast<uint32_t>(used);

@@ -24,13 +24,16 @@ struct FoldTable;
 // of at most kMaxBytes bytes, whose WordEnds are all of their bytes), its kind, and everything
 // the analyzer wrote for it (the arena bytes, the readings with offsets from the token's first
 // arena byte, the lexicon bits); the whole table is emptied when a document comes with another
-// vocabulary (Vocabulary::id). Direct-mapped: a word takes the slot of its hash and evicts
+// vocabulary (Vocabulary::id). Each stored analysis gets a serial number, never given twice by
+// one cache (AnalysisCache::id), which Analyze() writes for every token (Document::
+// word_serials): a later stage keys its own per-word results by it (the NER view,
+// match/ner/ner_lexicon.cc). Direct-mapped: a word takes the slot of its hash and evicts
 // whatever was there. Bounded: 2^bits entries of 192 bytes (6 MB by default), allocated zeroed
 // by the system, so that only the pages of slots in use are ever touched.
 class AnalysisCache : public StageCache {
  public:
   static constexpr size_t kMaxBytes = 16;    // the longest token cached
-  static constexpr size_t kArenaBytes = 40;  // what a cached token may write to the arena
+  static constexpr size_t kArenaBytes = 36;  // what a cached token may write to the arena
   static constexpr int kDefaultBits = 15;
 
   explicit AnalysisCache(int bits = kDefaultBits);
@@ -38,6 +41,10 @@ class AnalysisCache : public StageCache {
   AnalysisCache(const AnalysisCache&) = delete;
   AnalysisCache& operator=(const AnalysisCache&) = delete;
   size_t Bytes() const override { return (mask_ + 1) * sizeof(Entry); }
+  // Unique in the process, like Vocabulary::id; a cache that has given out every serial it has
+  // takes a new one (and forgets every entry).
+  uint64_t id() const { return id_; }
+  size_t slots() const { return mask_ + 1; }
 
  private:
   friend class Analyzer;
@@ -51,6 +58,7 @@ class AnalysisCache : public StageCache {
     uint8_t reading_count;
     uint8_t arena_bytes;
     uint32_t lexicons;
+    uint32_t serial;  // Document::word_serials
     char bytes[kArenaBytes];
     TokenReading readings[kMaxReadings];  // key.offset from the token's first arena byte
   };
@@ -64,6 +72,8 @@ class AnalysisCache : public StageCache {
   Entry* entries_;  // mask_ + 1 of them; all bytes 0: empty
   size_t mask_;
   uint64_t vocabulary_id_ = 0;
+  uint64_t id_ = NextInstanceId();
+  uint32_t next_serial_ = 1;
 };
 
 // The options of the matching form: every fold on, so spelling variants meet.
@@ -99,8 +109,10 @@ class Analyzer {
  private:
   // Writes token `index`'s forms into doc->arena from byte `used` on; returns the new end.
   size_t AnalyzeToken(Document* doc, size_t index, size_t used) const;
-  // The same through `cache`: copied from the token's entry, or analyzed and stored there.
-  size_t AnalyzeTokenCached(Document* doc, size_t index, size_t used, AnalysisCache* cache) const;
+  // The same through `cache`: copied from the token's entry, or analyzed and stored there;
+  // and its serial in serials[index] (doc->word_serials).
+  size_t AnalyzeTokenCached(Document* doc, size_t index, size_t used, AnalysisCache* cache,
+                            uint32_t* serials) const;
   // Sets the vocabulary ids of the token's `count` readings and a->lexicons.
   void LookUpWords(Document* doc, TokenReading* readings, int count, TokenAnalysis* a) const;
 

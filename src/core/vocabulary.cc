@@ -22,9 +22,12 @@ Vocabulary::Vocabulary(VocabularyBuilder builder)
     : filter_(builder.filter_),
       words_(std::move(builder.words_)),
       max_size_(builder.max_size_),
-      infos_(std::move(builder.infos_)) {
-  static std::atomic<uint64_t> next_id{1};
-  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+      infos_(std::move(builder.infos_)),
+      id_(NextInstanceId()) {}
+
+uint64_t NextInstanceId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 std::shared_ptr<const Vocabulary> Vocabulary::Empty() {

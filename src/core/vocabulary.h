@@ -44,6 +44,11 @@ struct VocabularyEntry {
   uint32_t classes = 0;
 };
 
+// A number no earlier call in the process returned (from 1): the identity of an immutable
+// table that per-thread caches are keyed by, which an address is not (a freed table's address
+// may be another's).
+uint64_t NextInstanceId();
+
 // Collects the words while the lexicons are compiled.
 class VocabularyBuilder {
  public:
