@@ -25,9 +25,9 @@
 // compiled model) and the copies are equally thread-safe.
 //
 // Memory: Extract() keeps per-thread scratch (thread_local) that the next call on the same
-// thread reuses. Long texts go through in windows of about 128 k tokens, so the scratch stays
-// bounded (about 37 MB, 7 MB of it caches of words seen) whatever the text's size; more than 40
-// MB of it is freed after the call, and ReleaseThreadScratch() frees it at will (say, at idle).
+// thread reuses. A long text goes through in windows of about 128 k tokens, so the scratch stays
+// bounded (about 30 MB) whatever the text's size; more than 32 MB of it is freed after the
+// call, and ReleaseThreadScratch() frees it at will (e.g. before a thread idles).
 #ifndef KASHIF_KASHIF_H_
 #define KASHIF_KASHIF_H_
 

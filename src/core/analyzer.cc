@@ -121,7 +121,9 @@ AnalysisCache::AnalysisCache(int bits) : mask_((size_t{1} << bits) - 1) {
 
 AnalysisCache::~AnalysisCache() { std::free(memory_); }
 
-void AnalysisCache::Clear() { std::memset(entries_, 0, (mask_ + 1) * sizeof(Entry)); }
+void AnalysisCache::Clear() {
+  std::memset(static_cast<void*>(entries_), 0, (mask_ + 1) * sizeof(Entry));
+}
 
 void Analyzer::Analyze(Document* doc) const {
   doc->vocabulary = vocabulary_.get();

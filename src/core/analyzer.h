@@ -18,23 +18,23 @@ struct FoldTable;
 // A thread's memory of the analyses of the words it has seen (Document::analysis_cache): a
 // word of running text is mostly one seen before, and its analysis depends only on its bytes,
 // its token kind and the vocabulary, so the analyzer copies it from here instead of folding the
-// word and looking its readings up again (about 73 % of the benchmark's news tokens in one pass,
-// 82 % when read again, simulated on their words; a hit costs some 80 instructions, the words
-// analyzed some 400 on average: the longer, rarer ones, with proclitics). Exact: an entry holds
-// the whole token (tokens of at most kMaxBytes bytes, whose WordEnds are all of their bytes),
-// its kind, and everything the analyzer wrote for it (the arena bytes, the readings with offsets
-// from the token's first arena byte, the lexicon bits); the whole table is emptied when a
+// word and looking its readings up again (about 48 % of the benchmark's news tokens, simulated
+// on their words; a hit costs some 80 instructions, the words analyzed some 400 on average).
+// Small on purpose: 2^15 slots found 73 %, with 9 % fewer instructions, but ran slower. Exact:
+// an entry holds the whole token (tokens of at most kMaxBytes bytes, whose WordEnds are all of
+// its bytes), its kind, and everything the analyzer wrote for it (the arena bytes, the readings
+// with offsets from its first arena byte, the lexicon bits); the whole table is emptied when a
 // document comes with another vocabulary (Vocabulary::id). Each stored analysis gets a serial,
 // never given twice by one cache (AnalysisCache::id), which Analyze() writes for every token
 // (Document::word_serials): a later stage keys its own per-word results by it (the NER view,
 // match/ner/ner_lexicon.cc). Direct-mapped: a word takes the slot of its hash and evicts
-// whatever was there. Bounded: 2^bits entries of 192 bytes (6 MB by default), allocated zeroed
-// by the system, so that only the pages of slots in use are ever touched.
+// whatever was there. Bounded: 2^bits entries of 192 bytes (192 KB by default), calloc'ed, so
+// that only the pages of slots in use are ever touched.
 class AnalysisCache : public StageCache {
  public:
   static constexpr size_t kMaxBytes = 16;    // the longest token cached
   static constexpr size_t kArenaBytes = 36;  // what a cached token may write to the arena
-  static constexpr int kDefaultBits = 15;
+  static constexpr int kDefaultBits = 10;
 
   explicit AnalysisCache(int bits = kDefaultBits);
   ~AnalysisCache() override;

@@ -194,11 +194,8 @@ size_t ResolveScratchBytes(const Document::ResolveScratch& r) {
          r.winners.capacity() * sizeof(uint32_t);
 }
 
-// A thread keeps at most this much scratch between calls: 32 MB of arrays that grow with the
-// text (windows keep them near 30 MB), and the word caches of fixed size, the analyzer's
-// (AnalysisCache, 6 MB) and the NER view's word slots (1.2 MB), which a long text should not
-// make the thread give up.
-constexpr size_t kKeepScratchBytes = size_t{40} << 20;
+// A thread keeps at most this much scratch between calls.
+constexpr size_t kKeepScratchBytes = size_t{32} << 20;
 
 }  // namespace
 

@@ -434,7 +434,8 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
         if (view->words == nullptr) throw std::bad_alloc();
         view->words_mask = serials->slots() - 1;
       } else if (view->serials_id != serials->id() || view->lexicon_id != lexicon.id()) {
-        std::memset(view->words.get(), 0, serials->slots() * sizeof(NerLexicalView::WordSlot));
+        std::memset(static_cast<void*>(view->words.get()), 0,
+                    serials->slots() * sizeof(NerLexicalView::WordSlot));
       }
       view->serials_id = serials->id();
       view->lexicon_id = lexicon.id();
