@@ -157,12 +157,9 @@ void Analyzer::Analyze(Document* doc) const {
   size_t used = doc->arena.size();
   doc->arena.resize(used + 2 * doc->text.size() + 2 * n + AnalysisCache::kArenaBytes);
   doc->extra_readings.clear();
-  if (cache != nullptr) {
-    uint32_t* const serials = doc->word_serials.data();  // not reloaded after each arena write
-    for (size_t i = 0; i < n; ++i) used = AnalyzeTokenCached(doc, i, used, cache, serials);
-  } else {
-    for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
-  }
+  // One loop, one inlined AnalyzeToken: with two, the compiler left its inner calls out of line.
+  uint32_t* const serials = doc->word_serials.data();  // not reloaded after each arena write
+  for (size_t i = 0; i < n; ++i) used = AnalyzeTokenCached(doc, i, used, cache, serials);
   doc->arena.resize(used);
   // Where the readings of the tokens that have several are, now that extra_readings no longer
   // moves: their runs, appended token after token (the others point at their own `whole`).
@@ -299,24 +296,25 @@ void Analyzer::Analyze(Document* doc) const {
   return used;
 }
 
-// Inlined into Analyze's loop like AnalyzeToken. A hit costs a hash of the token's two end
-// words, one compare of the entry and fixed-size copies; a miss stores what AnalyzeToken wrote.
+// Analyze's loop, with or without a cache (null: AnalyzeToken alone). A hit costs a hash of the
+// token's two end words, one compare of the entry and fixed-size copies; a miss stores what
+// AnalyzeToken wrote.
 [[gnu::always_inline]] inline size_t Analyzer::AnalyzeTokenCached(Document* doc, size_t index,
                                                                   size_t used,
                                                                   AnalysisCache* cache,
                                                                   uint32_t* serials) const {
   const Token& token = doc->tokens[index];
   const size_t n = token.end - token.begin;
-  if (n - 1 >= AnalysisCache::kMaxBytes) {  // n 0 too
-    serials[index] = 0;
-    return AnalyzeToken(doc, index, used);
-  }
-  uint64_t wa;
-  uint64_t wb;
-  WordEnds(doc->text.data() + token.begin, n, &wa, &wb);
-  AnalysisCache::Entry& e = cache->entries_[HashWordEnds(wa, wb, n) & cache->mask_];
+  AnalysisCache::Entry* slot = nullptr;  // the token's entry when it is cached
+  uint64_t wa = 0;
+  uint64_t wb = 0;
   const auto kind = static_cast<uint8_t>(token.kind);
-  if (e.size == n && e.a == wa && e.b == wb && e.kind == kind) {
+  if (cache != nullptr && n - 1 < AnalysisCache::kMaxBytes) {  // n 0 not
+    WordEnds(doc->text.data() + token.begin, n, &wa, &wb);
+    slot = &cache->entries_[HashWordEnds(wa, wb, n) & cache->mask_];
+  }
+  if (slot != nullptr && slot->size == n && slot->a == wa && slot->b == wb && slot->kind == kind) {
+    const AnalysisCache::Entry& e = *slot;
     if (doc->arena.size() - used < AnalysisCache::kArenaBytes) {
       doc->arena.resize(used + AnalysisCache::kArenaBytes + doc->arena.size());
     }
@@ -340,8 +338,10 @@ void Analyzer::Analyze(Document* doc) const {
     return used + e.arena_bytes;
   }
   const size_t end = AnalyzeToken(doc, index, used);
+  if (cache == nullptr) return end;
   serials[index] = 0;
-  if (end - used <= AnalysisCache::kArenaBytes) {
+  if (slot != nullptr && end - used <= AnalysisCache::kArenaBytes) {
+    AnalysisCache::Entry& e = *slot;
     const TokenAnalysis& a = doc->analyses[index];
     const TokenReading* readings =
         a.reading_count == 1 ? &a.whole
@@ -360,7 +360,10 @@ void Analyzer::Analyze(Document* doc) const {
       e.readings[r] = readings[r];
       e.readings[r].key.offset -= static_cast<uint32_t>(used);
     }
-    std::memcpy(e.bytes, &doc->arena[used], end - used);
+    // A fixed-size copy where the arena has room (the bytes past `end` are its slack: read,
+    // never used); a form that outgrew its token may have left it none.
+    const bool room = doc->arena.size() - used >= AnalysisCache::kArenaBytes;
+    std::memcpy(e.bytes, &doc->arena[used], room ? AnalysisCache::kArenaBytes : end - used);
   }
   return end;
 }
