@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -134,102 +133,6 @@ TEST(AnalyzerTest, ReusedDocumentGivesTheSameAnalysesAsAFreshOne) {
   Analyze(short_text, &reused);
   ASSERT_EQ(reused.analyses.size(), 1u);
   EXPECT_EQ(ReadingsOf(reused, 0), (R{{"بالدولار", 0}, {"الدولار", 2}}));
-}
-
-// Every field a stage reads, token by token: `got` (through a cache) against `want`.
-void ExpectSameAnalyses(const Document& got, const Document& want) {
-  ASSERT_EQ(got.tokens.size(), want.tokens.size());
-  for (size_t i = 0; i < want.tokens.size(); ++i) {
-    const TokenAnalysis& a = got.analyses[i];
-    const TokenAnalysis& b = want.analyses[i];
-    EXPECT_EQ(got.Key(i), want.Key(i)) << i;
-    EXPECT_EQ(got.Lexicons(i), want.Lexicons(i)) << i;
-    ASSERT_EQ(a.reading_count, b.reading_count) << i;
-    EXPECT_EQ(ReadingsOf(got, i), ReadingsOf(want, i)) << i;
-    EXPECT_EQ(got.Slice(a.whole.key), want.Slice(b.whole.key)) << i;
-    for (int r = 0; r < b.reading_count; ++r) {
-      EXPECT_EQ(a.readings[r].word, b.readings[r].word) << i << " " << r;
-      EXPECT_EQ(a.readings[r].bare_word, b.readings[r].bare_word) << i << " " << r;
-      EXPECT_EQ(a.readings[r].hash, b.readings[r].hash) << i << " " << r;
-    }
-  }
-}
-
-void AnalyzeWith(const Analyzer& analyzer, std::string_view text, Document* doc) {
-  doc->Clear();
-  doc->text = text;
-  Tokenizer().Tokenize(text, &doc->tokens);
-  analyzer.Analyze(doc);
-}
-
-// Words seen again (with proclitics, four readings with a restored article, a currency, Latin,
-// digits, punctuation), words at the cached length's edge (16 bytes and 18, 16 and 17), two
-// words that differ only in a middle letter, and a ligature whose fold is longer than it.
-const char kRepeatedText[] =
-    "وللولايات قال الدولار والدولار G20 25 ، وللولايات بالدولار الدولار قال G20 25 ، "
-    "المستشفى للمستشفى المستشفى للمستشفى وللدول وللدول Internationalize Internationalized "
-    "Internationalize Internationalized كاتبون كاذبون كاتبون \xEF\xBB\xBB \xEF\xBB\xBB الدولار";
-
-TEST(AnalysisCacheTest, CachedAnalysesAreTheAnalysesWithoutCache) {
-  Document cached;
-  cached.analysis_cache = std::make_unique<AnalysisCache>();
-  Document plain;
-  Analyze(kRepeatedText, &plain);
-  for (int pass = 0; pass < 3; ++pass) {  // the cache cold, then warm
-    Analyze(kRepeatedText, &cached);
-    ExpectSameAnalyses(cached, plain);
-  }
-  Analyze("بالدولار", &cached);
-  EXPECT_EQ(ReadingsOf(cached, 0), (R{{"بالدولار", 0}, {"الدولار", 2}}));
-}
-
-TEST(AnalysisCacheTest, OneSlotCacheTellsEveryWordApart) {
-  // Every word takes the one slot: a hit on a word that is not the slot's own (same length,
-  // same first and last letters) would give the other word's analysis.
-  Document cached;
-  cached.analysis_cache = std::make_unique<AnalysisCache>(0);
-  Document plain;
-  const std::string text = "كاتبون كاذبون كاتبون كاتبون الدولار الدولار والدولار قال قال";
-  Analyze(text, &plain);
-  for (int pass = 0; pass < 2; ++pass) {
-    Analyze(text, &cached);
-    ExpectSameAnalyses(cached, plain);
-  }
-}
-
-TEST(AnalysisCacheTest, TheTokenKindIsPartOfTheKey) {
-  // The same bytes as another kind of token: only Arabic and Latin words are looked up.
-  Document cached;
-  cached.analysis_cache = std::make_unique<AnalysisCache>();
-  const std::string text = "دولار";
-  Analyze(text, &cached);
-  ASSERT_EQ(cached.tokens.size(), 1u);
-  ASSERT_NE(cached.analyses[0].whole.word, Vocabulary::kUnknown);
-  cached.Clear();
-  cached.text = text;
-  Tokenizer().Tokenize(text, &cached.tokens);
-  cached.tokens[0].kind = TokenKind::kOther;
-  TestAnalyzer().Analyze(&cached);
-  EXPECT_EQ(cached.analyses[0].whole.word, Vocabulary::kUnknown);
-  EXPECT_EQ(cached.Lexicons(0), 0u);
-}
-
-TEST(AnalysisCacheTest, AnotherVocabularyIsNotAnsweredFromTheCache) {
-  const Analyzer no_words;  // every word unknown
-  Document cached;
-  cached.analysis_cache = std::make_unique<AnalysisCache>();
-  const std::string text = "الدولار والدولار قال";
-  Document plain;
-  AnalyzeWith(TestAnalyzer(), text, &cached);
-  ASSERT_NE(cached.Lexicons(0) & kLexCurrency, 0u);
-  AnalyzeWith(no_words, text, &cached);
-  AnalyzeWith(no_words, text, &plain);
-  ExpectSameAnalyses(cached, plain);
-  EXPECT_EQ(cached.Lexicons(0), 0u);
-  AnalyzeWith(TestAnalyzer(), text, &cached);
-  AnalyzeWith(TestAnalyzer(), text, &plain);
-  ExpectSameAnalyses(cached, plain);
-  EXPECT_NE(cached.Lexicons(0) & kLexCurrency, 0u);
 }
 
 }  // namespace

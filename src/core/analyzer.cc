@@ -1,7 +1,5 @@
 #include "core/analyzer.h"
 
-#include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -110,39 +108,8 @@ size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut) {
 
 }  // namespace
 
-AnalysisCache::AnalysisCache(int bits) : mask_((size_t{1} << bits) - 1) {
-  // calloc: a large block comes from the system already zero, its pages untouched until used.
-  constexpr size_t kLine = 64;
-  memory_ = std::calloc((mask_ + 1) * sizeof(Entry) + kLine, 1);
-  if (memory_ == nullptr) throw std::bad_alloc();
-  const auto at = reinterpret_cast<uintptr_t>(memory_);
-  entries_ = reinterpret_cast<Entry*>((at + kLine - 1) & ~uintptr_t{kLine - 1});
-}
-
-AnalysisCache::~AnalysisCache() { std::free(memory_); }
-
-void AnalysisCache::Clear() {
-  std::memset(static_cast<void*>(entries_), 0, (mask_ + 1) * sizeof(Entry));
-}
-
 void Analyzer::Analyze(Document* doc) const {
   doc->vocabulary = vocabulary_.get();
-  auto* const cache = static_cast<AnalysisCache*>(doc->analysis_cache.get());
-  if (cache != nullptr && cache->vocabulary_id_ != vocabulary_->id()) {
-    if (cache->vocabulary_id_ != 0) cache->Clear();  // 0: never used, still all zero
-    cache->vocabulary_id_ = vocabulary_->id();
-  }
-  if (cache != nullptr) {
-    // Serials for every token of this document, or a new series.
-    if (cache->next_serial_ > UINT32_MAX - doc->tokens.size()) {
-      cache->Clear();
-      cache->id_ = NextInstanceId();
-      cache->next_serial_ = 1;
-    }
-    doc->word_serials.resize(doc->tokens.size());
-  } else {
-    doc->word_serials.clear();
-  }
   if (doc->stage_cache) doc->stage_cache->fresh = false;
   const size_t n = doc->tokens.size();
   // A reused document keeps its analyses (Document::Clear): only tokens beyond the last
@@ -152,14 +119,11 @@ void Analyzer::Analyze(Document* doc) const {
   // The arena is sized once for the usual worst case (a token's match form is no longer than
   // the token, and one restored-article reading adds at most the token plus an alef), then
   // written through a pointer and cut to its length at the end. AnalyzeToken grows it for the
-  // rare token whose form is longer (invalid bytes, ligatures). The cache's fixed-size copy
-  // may write AnalysisCache::kArenaBytes past the last token's bytes.
+  // rare token whose form is longer (invalid bytes, ligatures).
   size_t used = doc->arena.size();
-  doc->arena.resize(used + 2 * doc->text.size() + 2 * n + AnalysisCache::kArenaBytes);
+  doc->arena.resize(used + 2 * doc->text.size() + 2 * n);
   doc->extra_readings.clear();
-  // One loop, one inlined AnalyzeToken: with two, the compiler left its inner calls out of line.
-  uint32_t* const serials = doc->word_serials.data();  // not reloaded after each arena write
-  for (size_t i = 0; i < n; ++i) used = AnalyzeTokenCached(doc, i, used, cache, serials);
+  for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
   doc->arena.resize(used);
   // Where the readings of the tokens that have several are, now that extra_readings no longer
   // moves: their runs, appended token after token (the others point at their own `whole`).
@@ -294,78 +258,6 @@ void Analyzer::Analyze(Document* doc) const {
   a.reading_count = static_cast<uint8_t>(count);
   doc->extra_readings.insert(doc->extra_readings.end(), readings, readings + count);
   return used;
-}
-
-// Analyze's loop, with or without a cache (null: AnalyzeToken alone). A hit costs a hash of the
-// token's two end words, one compare of the entry and fixed-size copies; a miss stores what
-// AnalyzeToken wrote.
-[[gnu::always_inline]] inline size_t Analyzer::AnalyzeTokenCached(Document* doc, size_t index,
-                                                                  size_t used,
-                                                                  AnalysisCache* cache,
-                                                                  uint32_t* serials) const {
-  const Token& token = doc->tokens[index];
-  const size_t n = token.end - token.begin;
-  AnalysisCache::Entry* slot = nullptr;  // the token's entry when it is cached
-  uint64_t wa = 0;
-  uint64_t wb = 0;
-  const auto kind = static_cast<uint8_t>(token.kind);
-  if (cache != nullptr && n - 1 < AnalysisCache::kMaxBytes) {  // n 0 not
-    WordEnds(doc->text.data() + token.begin, n, &wa, &wb);
-    slot = &cache->entries_[HashWordEnds(wa, wb, n) & cache->mask_];
-  }
-  if (slot != nullptr && slot->size == n && slot->a == wa && slot->b == wb && slot->kind == kind) {
-    const AnalysisCache::Entry& e = *slot;
-    if (doc->arena.size() - used < AnalysisCache::kArenaBytes) {
-      doc->arena.resize(used + AnalysisCache::kArenaBytes + doc->arena.size());
-    }
-    std::memcpy(&doc->arena[used], e.bytes, AnalysisCache::kArenaBytes);
-    const auto base = static_cast<uint32_t>(used);
-    TokenAnalysis& a = doc->analyses[index];
-    a.key = ArenaSlice{base, e.readings[0].key.size};
-    a.whole = e.readings[0];
-    a.whole.key.offset += base;
-    a.reading_count = e.reading_count;
-    a.lexicons = e.lexicons;
-    serials[index] = e.serial;
-    if (e.reading_count == 1) {
-      a.readings = &a.whole;
-    } else {  // a.readings is set once extra_readings is complete (Analyze)
-      std::vector<TokenReading>& extra = doc->extra_readings;
-      const size_t first = extra.size();
-      extra.insert(extra.end(), e.readings, e.readings + e.reading_count);
-      for (size_t r = first; r < extra.size(); ++r) extra[r].key.offset += base;
-    }
-    return used + e.arena_bytes;
-  }
-  const size_t end = AnalyzeToken(doc, index, used);
-  if (cache == nullptr) return end;
-  serials[index] = 0;
-  if (slot != nullptr && end - used <= AnalysisCache::kArenaBytes) {
-    AnalysisCache::Entry& e = *slot;
-    const TokenAnalysis& a = doc->analyses[index];
-    const TokenReading* readings =
-        a.reading_count == 1 ? &a.whole
-                             : doc->extra_readings.data() + doc->extra_readings.size() -
-                                   a.reading_count;
-    e.a = wa;
-    e.b = wb;
-    e.size = static_cast<uint8_t>(n);
-    e.kind = kind;
-    e.reading_count = a.reading_count;
-    e.arena_bytes = static_cast<uint8_t>(end - used);
-    e.lexicons = a.lexicons;
-    e.serial = cache->next_serial_++;
-    serials[index] = e.serial;
-    for (int r = 0; r < a.reading_count; ++r) {
-      e.readings[r] = readings[r];
-      e.readings[r].key.offset -= static_cast<uint32_t>(used);
-    }
-    // A fixed-size copy where the arena has room (the bytes past `end` are its slack: read,
-    // never used); a form that outgrew its token may have left it none.
-    const bool room = doc->arena.size() - used >= AnalysisCache::kArenaBytes;
-    std::memcpy(e.bytes, &doc->arena[used], room ? AnalysisCache::kArenaBytes : end - used);
-  }
-  return end;
 }
 
 }  // namespace kashif::internal

@@ -125,14 +125,6 @@ struct Document {
   // Propagation's working arrays (match/ner/propagation.cc), kept the same way: it runs for
   // nearly every document (twice for some with the tagger), and allocated half a dozen.
   mutable std::unique_ptr<StageCache> propagation_scratch;
-  // The analyses of the words this document's thread has seen (an AnalysisCache, core/
-  // analyzer.h), which Analyze() copies instead of analyzing a word again; none unless the
-  // owner sets one (the extractor does for its per-thread documents). Clear() keeps it.
-  std::unique_ptr<StageCache> analysis_cache;
-  // With an analysis cache, each token's serial there (AnalysisCache::id names the series; 0:
-  // a token not cached), set by Analyze(): tokens with the same serial were analyzed alike.
-  // Empty without a cache.
-  std::vector<uint32_t> word_serials;
   // The resolver's working arrays (match/resolver.cc), kept with the document so that a thread
   // reuses them from one text to the next: this runs for every document (and again in
   // propagation), and allocating them cost as much as the work on a short one. `mutable` for

@@ -1,7 +1,6 @@
 #include "core/vocabulary.h"
 
 #include <algorithm>
-#include <atomic>
 #include <utility>
 
 namespace kashif::internal {
@@ -22,13 +21,7 @@ Vocabulary::Vocabulary(VocabularyBuilder builder)
     : filter_(builder.filter_),
       words_(std::move(builder.words_)),
       max_size_(builder.max_size_),
-      infos_(std::move(builder.infos_)),
-      id_(NextInstanceId()) {}
-
-uint64_t NextInstanceId() {
-  static std::atomic<uint64_t> next{1};
-  return next.fetch_add(1, std::memory_order_relaxed);
-}
+      infos_(std::move(builder.infos_)) {}
 
 std::shared_ptr<const Vocabulary> Vocabulary::Empty() {
   static const auto* const empty =

@@ -44,11 +44,6 @@ struct VocabularyEntry {
   uint32_t classes = 0;
 };
 
-// A number no earlier call in the process returned (from 1): the identity of an immutable
-// table that per-thread caches are keyed by, which an address is not (a freed table's address
-// may be another's).
-uint64_t NextInstanceId();
-
 // Collects the words while the lexicons are compiled.
 class VocabularyBuilder {
  public:
@@ -87,9 +82,6 @@ class Vocabulary {
   }
   const VocabularyEntry& Info(uint32_t id) const { return infos_[id]; }
   size_t size() const { return infos_.size() - 1; }
-  // Unique to this vocabulary in the process (never reused, unlike its address): what the
-  // analyzer's per-thread cache of analyses is keyed by (core/analyzer.h, AnalysisCache).
-  uint64_t id() const { return id_; }
 
  private:
   uint32_t Probe(std::string_view key, uint64_t hash) const {
@@ -110,7 +102,6 @@ class Vocabulary {
   WordTable words_;
   size_t max_size_ = 0;  // of any key
   std::vector<VocabularyEntry> infos_;  // by id; infos_[0] is the unknown word
-  uint64_t id_ = 0;
 };
 
 }  // namespace kashif::internal

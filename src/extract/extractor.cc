@@ -210,7 +210,6 @@ size_t ThreadScratchBytes() {
          (d.stage_cache ? d.stage_cache->Bytes() : 0) +
          (d.date_scratch ? d.date_scratch->Bytes() : 0) +
          (d.propagation_scratch ? d.propagation_scratch->Bytes() : 0) +
-         (d.analysis_cache ? d.analysis_cache->Bytes() : 0) +
          ResolveScratchBytes(d.resolve_scratch);
 }
 
@@ -297,10 +296,6 @@ void Extractor::Extract(std::string_view text, const std::optional<CivilDate>& r
   }
   internal::ThreadScratch& scratch = internal::t_scratch;
   internal::Document& doc = scratch.document;
-  // The thread's analyses of the words it has seen (core/analyzer.h), kept across calls.
-  if (doc.analysis_cache == nullptr) {
-    doc.analysis_cache = std::make_unique<internal::AnalysisCache>();
-  }
   doc.reference_date = reference_date;
   internal::ExtractInWindows(
       text, model_->tokenizer, &doc,

@@ -62,10 +62,10 @@ inline void WordEnds(const char* p, size_t n, uint64_t* a, uint64_t* b) {
   }
 }
 
-// HashWord from the WordEnds of a word of n bytes (a caller that keeps the two words, as the
-// analyzer's cache does to compare words of up to 16 bytes whole, hashes them without reading
-// the bytes again).
-inline uint64_t HashWordEnds(uint64_t a, uint64_t b, size_t n) {
+inline uint64_t HashWord(const char* p, size_t n) {
+  uint64_t a;
+  uint64_t b;
+  WordEnds(p, n, &a, &b);
   // The first half's product is folded down before the second's joins: a multiply carries a
   // difference only upward, so two products combined at once can cancel where both halves
   // differ in the same high byte (an eight-byte word read twice: جونغ and جونز were one value).
@@ -76,13 +76,6 @@ inline uint64_t HashWordEnds(uint64_t a, uint64_t b, size_t n) {
   h *= 0xBF58476D1CE4E5B9u;
   h ^= h >> 32;
   return h;
-}
-
-inline uint64_t HashWord(const char* p, size_t n) {
-  uint64_t a;
-  uint64_t b;
-  WordEnds(p, n, &a, &b);
-  return HashWordEnds(a, b, n);
 }
 
 // The bytes HashWord does not see, those between the first and the last eight of a word of

@@ -1,15 +1,12 @@
 #include "match/ner/ner_lexicon.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <new>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
-#include "core/analyzer.h"
 #include "match/gazetteer.h"
 #include "data/embedded_data.h"
 #include "text/lines.h"
@@ -253,24 +250,9 @@ struct NerLexicalView : StageCache {
   std::vector<NerToken> copy;
   bool copy_in_use = false;
   int readers = 0;
-  // The lexical part of the NerToken of each word analyzed through the thread's analysis cache
-  // (core/analyzer.h), by its serial there (Document::word_serials): a word seen before is
-  // copied instead of built again. Direct-mapped by the serial's low bits (consecutive serials
-  // take different slots), as many slots as the analysis cache; valid for the series of
-  // `serials_id` and the lexicon `lexicon_id`, emptied when either changes. calloc'ed: all
-  // zero, serial 0, is empty.
-  struct WordSlot {
-    uint32_t serial;
-    NerToken token;  // as BuildLexicalView made it, before any known-candidate mark
-  };
-  std::unique_ptr<WordSlot[], void (*)(void*)> words{nullptr, std::free};
-  size_t words_mask = 0;
-  uint64_t serials_id = 0;
-  uint64_t lexicon_id = 0;
 
   size_t Bytes() const override {
-    return (words != nullptr ? (words_mask + 1) * sizeof(WordSlot) : 0) +
-           (tokens.capacity() + copy.capacity()) * sizeof(NerToken) +
+    return (tokens.capacity() + copy.capacity()) * sizeof(NerToken) +
            (rule_starts.capacity() + definite.capacity()) * sizeof(uint32_t) +
            definite_slots.capacity() * sizeof(uint64_t) + undo.capacity() * sizeof(undo[0]);
   }
@@ -278,11 +260,9 @@ struct NerLexicalView : StageCache {
 
 namespace {
 
-// `words`: the view's word slots when they hold this document's series and lexicon, or null.
 void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vector<NerToken>* tokens,
                       std::vector<uint32_t>* rule_starts, std::vector<uint32_t>* definite,
-                      size_t* sports_words, uint32_t* word_classes,
-                      NerLexicalView::WordSlot* words = nullptr, size_t words_mask = 0) {
+                      size_t* sports_words, uint32_t* word_classes) {
   *sports_words = 0;
   *word_classes = 0;
   const size_t n = doc.tokens.size();
@@ -327,20 +307,29 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
   // The document's arrays through local pointers too, for the same reason.
   const Token* const doc_tokens = doc.tokens.data();
   const TokenAnalysis* const analyses = doc.analyses.data();
-  const uint32_t* const serials = words != nullptr ? doc.word_serials.data() : nullptr;
-  // Word i's fields (t blank but for word and punct), and whether it is listed (list(i)).
-  auto build = [&](size_t i, NerToken& t) {
+  for (size_t i = 0; i < n; ++i) {
+    // Filled in place from a blank token (two vector stores): a token filled on the stack was
+    // copied out from its bytes, and its copy read them back as words, a store-forwarding
+    // stall on every token.
+    NerToken& t = out[i];
+    t = NerToken();
+    const TokenKind kind = doc_tokens[i].kind;
+    t.word = kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
+    t.punct = kind == TokenKind::kPunctuation;
     const TokenAnalysis& a = analyses[i];
+    if (!t.word) continue;  // starts no name and is no patronymic: not listed
     if (a.reading_count == 0) {
       t.foreign_suffix = lexicon.HasForeignSuffix(slice(a.key));
-      return true;
+      list(i);
+      continue;
     }
     // Most words have one reading and are in no lexicon: no class, no reading to choose, no
     // proclitic. Such a word starts a rule only with a foreign-surname ending (list() then
     // finds PersonMayStartAt true and nothing else).
     if (a.reading_count == 1 && (a.whole.word | a.whole.bare_word) == Vocabulary::kUnknown) {
       set_form_fields(i, t, slice(a.whole.key));
-      return t.foreign_suffix;
+      if (t.foreign_suffix) list(i);
+      continue;
     }
     const uint8_t count = a.reading_count;
     // Most words are in no lexicon at all: their classes are all 0 without looking them up.
@@ -386,33 +375,7 @@ void BuildLexicalView(const Document& doc, const NerLexicon& lexicon, std::vecto
     t.reading_flags = reading_flags[t.reading];
     set_form_fields(i, t, key);
     if (t.article) t.bare_flags = t.reading == 0 ? whole_bare : lexicon.BareFlags(doc, reading);
-    return true;
-  };
-  for (size_t i = 0; i < n; ++i) {
-    // Filled in place from a blank token (two vector stores): a token filled on the stack was
-    // copied out from its bytes, and its copy read them back as words, a store-forwarding
-    // stall on every token.
-    NerToken& t = out[i];
-    t = NerToken();
-    const TokenKind kind = doc_tokens[i].kind;
-    t.word = kind == TokenKind::kArabicWord || kind == TokenKind::kLatinWord;
-    t.punct = kind == TokenKind::kPunctuation;
-    if (!t.word) continue;  // starts no name and is no patronymic: not listed
-    const uint32_t serial = serials != nullptr ? serials[i] : 0;
-    NerLexicalView::WordSlot* const slot = serial != 0 ? &words[serial & words_mask] : nullptr;
-    if (slot != nullptr && slot->serial == serial) {
-      // The same word analyzed alike: the same fields. list(i) does nothing for a word with
-      // no class and no foreign ending (build's short path does not call it).
-      t = slot->token;
-      if (t.article) definite->push_back(static_cast<uint32_t>(i));
-      if ((t.flags | t.reading_flags | t.bare_flags) != 0 || t.foreign_suffix) list(i);
-      continue;
-    }
-    if (build(i, t)) list(i);
-    if (slot != nullptr) {
-      slot->serial = serial;
-      slot->token = t;
-    }
+    list(i);
   }
 }
 
@@ -424,25 +387,8 @@ NerLexicalView* LexicalView(const Document& doc, const NerLexicon& lexicon) {
     view = static_cast<NerLexicalView*>(doc.stage_cache.get());
   }
   if (!view->fresh || view->lexicon != &lexicon) {
-    // The word slots, when the document's tokens carry serials of an analysis cache.
-    const auto* serials = static_cast<const AnalysisCache*>(doc.analysis_cache.get());
-    NerLexicalView::WordSlot* words = nullptr;
-    if (serials != nullptr && doc.word_serials.size() == doc.tokens.size()) {
-      if (view->words == nullptr || view->words_mask + 1 != serials->slots()) {
-        view->words.reset(static_cast<NerLexicalView::WordSlot*>(
-            std::calloc(serials->slots(), sizeof(NerLexicalView::WordSlot))));
-        if (view->words == nullptr) throw std::bad_alloc();
-        view->words_mask = serials->slots() - 1;
-      } else if (view->serials_id != serials->id() || view->lexicon_id != lexicon.id()) {
-        std::memset(static_cast<void*>(view->words.get()), 0,
-                    serials->slots() * sizeof(NerLexicalView::WordSlot));
-      }
-      view->serials_id = serials->id();
-      view->lexicon_id = lexicon.id();
-      words = view->words.get();
-    }
     BuildLexicalView(doc, lexicon, &view->tokens, &view->rule_starts, &view->definite,
-                     &view->sports_words, &view->classes, words, view->words_mask);
+                     &view->sports_words, &view->classes);
     view->lexicon = &lexicon;
     view->definite_bare_built = false;
     view->fresh = true;

@@ -149,9 +149,6 @@ class NerLexicon {
   }
 
   const Analyzer& analyzer() const { return *analyzer_; }
-  // Unique in the process (core/vocabulary.h, NextInstanceId): what per-thread caches of what
-  // this lexicon gave are keyed by.
-  uint64_t id() const { return id_; }
   // The form used for canonical names of rule-found entities: marks and tatweel removed, the
   // letters as written.
   void AppendDisplayForm(std::string_view text, std::string* out) const {
@@ -185,7 +182,6 @@ class NerLexicon {
   static uint32_t TailBit(uint32_t last4) { return (last4 * 0x9E3779B1u) >> 22; }  // 10 bits
   BitFilter<1024> tail_filter_;
   bool has_short_suffixes_ = false;
-  uint64_t id_ = NextInstanceId();
 };
 
 // What the rules know about one token of a document. The fields are ordered to keep the struct
