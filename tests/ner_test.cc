@@ -1210,5 +1210,15 @@ TEST(NerRulesTest, IndefiniteRelationalAdjectiveAfterAHeadIsNoName) {
   ExpectEntities("وأعلنت شركة سوني عن جهاز جديد", {{"ORG", "سوني"}});
 }
 
+// After a foreign masculine given name, an indefinite word read as a nationality (كينيون
+// "Kenyans") or shaped like a future verb but ending in a bare alef (سيلفا) is his family
+// name; a future verb after him stays out, and so does the definite adjective.
+TEST(NerRulesTest, ForeignFamilyNameShapedLikeANationalityOrFutureVerb) {
+  ExpectEntities("وقال الباحث جون كينيون إن النتائج مشجعة", {{"PER", "جون كينيون"}});
+  ExpectEntities("وسجل روبرتو سيلفا الهدف الأول للفريق", {{"PER", "روبرتو سيلفا"}});
+  ExpectEntities("وأكد المدرب أن جوزيه سيلعب في المباراة", {{"PER", "جوزيه"}});
+  ExpectEntities("وأكد المدرب أن جوزيه سيلعبوا معا", {{"PER", "جوزيه"}});
+}
+
 }  // namespace
 }  // namespace kashif
