@@ -1223,9 +1223,9 @@ TEST(NerRulesTest, ForeignFamilyNameShapedLikeANationalityOrFutureVerb) {
 // Once two people are joined by و, the list's last name may end before a stop word (no
 // punctuation or و closes it), unless it is shaped like a participle or a relational plural.
 TEST(NerRulesTest, LastNameOfAListOfPeopleBeforeAStopWord) {
-  ExpectEntities("والتقى الرئيس بوش وشارون وبلير واولميرت في لندن",
-                 {{"PER", "بوش"}, {"PER", "شارون"}, {"PER", "بلير"}, {"PER", "اولميرت"},
-                  {"LOC", "لندن"}});
+  ExpectEntities(
+      "والتقى الرئيس بوش وشارون وبلير واولميرت في لندن",
+      {{"PER", "بوش"}, {"PER", "شارون"}, {"PER", "بلير"}, {"PER", "اولميرت"}, {"LOC", "لندن"}});
   ExpectEntities("والتقى بوش وبلير ومسؤولين من البلدين", {{"PER", "بوش"}, {"PER", "بلير"}});
   ExpectEntities("والتقى بوش وبلير ودبلوماسيين في لندن",
                  {{"PER", "بوش"}, {"PER", "بلير"}, {"LOC", "لندن"}});

@@ -1093,16 +1093,20 @@ bool NoParticipleOrPlural(const NerTokens& tokens, size_t item, const TokenReadi
 void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   std::vector<std::pair<size_t, bool>> seeds;  // end tokens of person candidates; in a list
-  std::vector<bool> person_end(n + 1, false);
+  std::vector<bool> person_end;  // allocated once a person is found: most texts have none
   for (const Candidate& c : *out) {
-    if (c.type == kPer && c.priority >= kCoordinatedPriority) person_end[c.end_token] = true;
+    if (c.type != kPer || c.priority < kCoordinatedPriority) continue;
+    if (person_end.empty()) person_end.assign(n + 1, false);
+    person_end[c.end_token] = true;
   }
+  if (person_end.empty()) return;
   for (const Candidate& c : *out) {
     if (c.type == kPer && c.end_token < n && c.priority >= kCoordinatedPriority) {
       const size_t f = c.first_token;
       // Joined by و (the person before ends at f) or by a comma (ends at the comma, f - 1).
-      const bool in_list = tokens[f].conjunction ? person_end[f]
-                                                 : f > 0 && IsComma(tokens, f - 1) && person_end[f - 1];
+      const bool in_list = tokens[f].conjunction
+                               ? person_end[f]
+                               : f > 0 && IsComma(tokens, f - 1) && person_end[f - 1];
       seeds.emplace_back(c.end_token, in_list);
     }
   }
@@ -1141,9 +1145,8 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     }
     // A comma item without و must be followed by the list going on.
     const bool bare_comma_item = item != k && !tokens[item].conjunction;
-    const bool last_of_list = in_list && tokens[item].conjunction && end < n &&
-                              tokens[end].word && (tokens[end].flags & kNerStop) &&
-                              !tokens[end].conjunction &&
+    const bool last_of_list = in_list && tokens[item].conjunction && end < n && tokens[end].word &&
+                              (tokens[end].flags & kNerStop) && !tokens[end].conjunction &&
                               NoParticipleOrPlural(tokens, item, first, end);
     if ((!ListBoundary(tokens, end) && !last_of_list) ||
         (bare_comma_item && !IsComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
