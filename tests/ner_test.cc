@@ -1231,5 +1231,14 @@ TEST(NerRulesTest, LastNameOfAListOfPeopleBeforeAStopWord) {
                  {{"PER", "بوش"}, {"PER", "بلير"}, {"LOC", "لندن"}});
 }
 
+// After two name parts, an unknown three-letter word before a definite noun is a past verb or
+// a noun in construct, not the name's end; before a definite given name it is a compound
+// name's first part.
+TEST(NerRulesTest, ThreeLetterWordBeforeADefiniteNounEndsTheName) {
+  ExpectEntities("وكان سهيل ادريس نشر الرواية في بيروت", {{"PER", "سهيل ادريس"}, {"LOC", "بيروت"}});
+  ExpectEntities("ونعى النادي محمد عبد الله نجم الفريق السابق", {{"PER", "محمد عبد الله"}});
+  ExpectEntities("وقال محمد أحمد شمس الدين إن", {{"PER", "محمد أحمد شمس الدين"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -273,16 +273,23 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
         EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
     }
+    // After two name parts, an unknown three-letter word before a definite noun is a past verb
+    // or a noun in construct, the clause going on: سهيل ادريس [نشر] الرواية، محمد عبد الله
+    // [نجم] الفريق. Before a definite given name it is a compound name's first part (شمس الدين).
+    if (!given && t.known < 0 && parts >= 1 && !after_particle && !t.article &&
+        tokens.Letters(i) == 3 && i + 1 < n && tokens[i + 1].article &&
+        !tokens[i + 1].conjunction && tokens[i + 1].known < 0 && !IsGiven(tokens[i + 1])) {
+      break;
+    }
     // A foreign name has a middle name the lists lack as often as not: after a foreign given
     // name and one unknown word, a third unknown word that ends the subject or looks foreign is
     // the family name (فرانكلين ديلانو روزفلت، فيليب دوست بلازي).
-    const bool foreign_third = parts == 1 && tokens[first].known < 0 &&
-                               (tokens[first].reading_flags & kNerForeignName) &&
-                               !Definite(tokens, i) &&
-                               (t.foreign_suffix ||
-                                (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) &&
-                                 !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i)) &&
-                                 !StartsWithTenthForm(tokens.Key(i))));
+    const bool foreign_third =
+        parts == 1 && tokens[first].known < 0 && (tokens[first].reading_flags & kNerForeignName) &&
+        !Definite(tokens, i) &&
+        (t.foreign_suffix ||
+         (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) && !EndsWithYa(tokens.Key(i)) &&
+          !StartsWithMeem(tokens.Key(i)) && !StartsWithTenthForm(tokens.Key(i))));
     // A given name with the article after a name is its family name, as Gulf families are
     // written without آل (محمد بن زايد النهيان، صباح الأحمد الصباح), unless the word is also an
     // office, a title or an everyday word (عمرو موسى الأمين العام).
