@@ -1210,5 +1210,35 @@ TEST(NerRulesTest, IndefiniteRelationalAdjectiveAfterAHeadIsNoName) {
   ExpectEntities("وأعلنت شركة سوني عن جهاز جديد", {{"ORG", "سوني"}});
 }
 
+// After a foreign masculine given name, an indefinite word read as a nationality (كينيون
+// "Kenyans") or shaped like a future verb but ending in a bare alef (سيلفا) is his family
+// name; a future verb after him stays out, and so does the definite adjective.
+TEST(NerRulesTest, ForeignFamilyNameShapedLikeANationalityOrFutureVerb) {
+  ExpectEntities("وقال الباحث جون كينيون إن النتائج مشجعة", {{"PER", "جون كينيون"}});
+  ExpectEntities("وسجل روبرتو سيلفا الهدف الأول للفريق", {{"PER", "روبرتو سيلفا"}});
+  ExpectEntities("وأكد المدرب أن جوزيه سيلعب في المباراة", {{"PER", "جوزيه"}});
+  ExpectEntities("وأكد المدرب أن جوزيه سيلعبوا معا", {{"PER", "جوزيه"}});
+}
+
+// Once two people are joined by و, the list's last name may end before a stop word (no
+// punctuation or و closes it), unless it is shaped like a participle or a relational plural.
+TEST(NerRulesTest, LastNameOfAListOfPeopleBeforeAStopWord) {
+  ExpectEntities(
+      "والتقى الرئيس بوش وشارون وبلير واولميرت في لندن",
+      {{"PER", "بوش"}, {"PER", "شارون"}, {"PER", "بلير"}, {"PER", "اولميرت"}, {"LOC", "لندن"}});
+  ExpectEntities("والتقى بوش وبلير ومسؤولين من البلدين", {{"PER", "بوش"}, {"PER", "بلير"}});
+  ExpectEntities("والتقى بوش وبلير ودبلوماسيين في لندن",
+                 {{"PER", "بوش"}, {"PER", "بلير"}, {"LOC", "لندن"}});
+}
+
+// After two name parts, an unknown three-letter word before a definite noun is a past verb or
+// a noun in construct, not the name's end; before a definite given name it is a compound
+// name's first part.
+TEST(NerRulesTest, ThreeLetterWordBeforeADefiniteNounEndsTheName) {
+  ExpectEntities("وكان سهيل ادريس نشر الرواية في بيروت", {{"PER", "سهيل ادريس"}, {"LOC", "بيروت"}});
+  ExpectEntities("ونعى النادي محمد عبد الله نجم الفريق السابق", {{"PER", "محمد عبد الله"}});
+  ExpectEntities("وقال محمد أحمد شمس الدين إن", {{"PER", "محمد أحمد شمس الدين"}});
+}
+
 }  // namespace
 }  // namespace kashif

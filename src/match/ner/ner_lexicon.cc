@@ -575,7 +575,11 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   constexpr uint32_t kNotName = kNerStop | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
                                 kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle |
                                 kNerOrgAdjective | kNerParticle | kNerDemonym | kNerSport;
-  if (t.flags & kNotName) return false;
+  // After a foreign masculine given name an indefinite word read only as a nationality is his
+  // family name (جون كينيون، جون كيني): the adjective would follow him with the article.
+  const bool foreign_surname = after_foreign_male && !t.article && !t.conjunction &&
+                               (t.flags & ~kNerDemonym & kNotName) == 0;
+  if ((t.flags & kNotName) && !(foreign_surname && (t.flags & kNerDemonym))) return false;
   // After a particle the article belongs to the name (عبد الله، عبد الواحد، أبو الفضل): what the
   // word means without it (له، واحد) says nothing.
   if (!after_particle && (t.bare_flags & (kNotName | kNerOrgHeadDefinite))) return false;
@@ -595,13 +599,16 @@ bool NerTokens::IsNameWord(size_t i, bool after_particle, bool after_foreign_mal
   // that shape are rare enough up to seven letters and the known ones are listed. After a
   // foreign masculine given name the feminine ست / ت forms are no verb of his, so a surname may
   // start so (ريتشارد ستالمن، جون تايلور); a short ت word may still be a past verb (تحدث).
+  // There a سي word ending in a bare alef is no future verb either (لويس سيلفا), unless وا.
 
   const std::string_view key = Key(i);
   const bool future_feminine = StartsWith(key, "\xD8\xB3\xD8\xAA");  // ست
   const bool verb_prefix =
       StartsWith(key, "\xD9\x8A") ||
       (StartsWith(key, "\xD8\xAA") && (!after_foreign_male || letters <= 4)) ||
-      StartsWith(key, "\xD8\xB3\xD9\x8A") || (future_feminine && !after_foreign_male);
+      (StartsWith(key, "\xD8\xB3\xD9\x8A") && !(foreign_surname && EndsWith(surface, "\xD8\xA7") &&
+                                                !EndsWith(surface, "\xD9\x88\xD8\xA7"))) ||
+      (future_feminine && !after_foreign_male);
   if (verb_prefix && letters <= 7 && !t.foreign_suffix) return false;
   // The same word with the article elsewhere in the document is a common noun (لاعب beside
   // اللاعب). Definite family names (الخطيب) are not affected: their own form has the article.

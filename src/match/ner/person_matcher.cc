@@ -273,16 +273,23 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
         EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
       break;
     }
+    // After two name parts, an unknown three-letter word before a definite noun is a past verb
+    // or a noun in construct, the clause going on: سهيل ادريس [نشر] الرواية، محمد عبد الله
+    // [نجم] الفريق. Before a definite given name it is a compound name's first part (شمس الدين).
+    if (!given && t.known < 0 && parts >= 1 && !after_particle && !t.article &&
+        tokens.Letters(i) == 3 && i + 1 < n && tokens[i + 1].article &&
+        !tokens[i + 1].conjunction && tokens[i + 1].known < 0 && !IsGiven(tokens[i + 1])) {
+      break;
+    }
     // A foreign name has a middle name the lists lack as often as not: after a foreign given
     // name and one unknown word, a third unknown word that ends the subject or looks foreign is
     // the family name (فرانكلين ديلانو روزفلت، فيليب دوست بلازي).
-    const bool foreign_third = parts == 1 && tokens[first].known < 0 &&
-                               (tokens[first].reading_flags & kNerForeignName) &&
-                               !Definite(tokens, i) &&
-                               (t.foreign_suffix ||
-                                (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) &&
-                                 !EndsWithYa(tokens.Key(i)) && !StartsWithMeem(tokens.Key(i)) &&
-                                 !StartsWithTenthForm(tokens.Key(i))));
+    const bool foreign_third =
+        parts == 1 && tokens[first].known < 0 && (tokens[first].reading_flags & kNerForeignName) &&
+        !Definite(tokens, i) &&
+        (t.foreign_suffix ||
+         (EndsSubject(tokens, i + 1) && !tokens.EndsWithAlef(i) && !EndsWithYa(tokens.Key(i)) &&
+          !StartsWithMeem(tokens.Key(i)) && !StartsWithTenthForm(tokens.Key(i))));
     // A given name with the article after a name is its family name, as Gulf families are
     // written without آل (محمد بن زايد النهيان، صباح الأحمد الصباح), unless the word is also an
     // office, a title or an everyday word (عمرو موسى الأمين العام).
@@ -1071,22 +1078,49 @@ void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   }
 }
 
+// Whether no unlisted word of the item [item, end) (its first word as `first` reads it) has
+// the shape of a participle or a relational plural (ومنسجم، ومسؤولين امنيين): where no
+// punctuation or و closes a list, its last item must not be a clause going on in such a word.
+bool NoParticipleOrPlural(const NerTokens& tokens, size_t item, const TokenReading& first,
+                          size_t end) {
+  for (size_t j = item; j < end; ++j) {
+    if (IsGiven(tokens[j])) continue;
+    const std::string_view key = j == item ? tokens.doc().Slice(first.key) : tokens.Key(j);
+    // م starts participles; يين ends relational plurals (امنيين); راين and بوتين stay names.
+    if (StartsWithMeem(key) || EndsWithAny(key, {"\xD9\x8A\xD9\x8A\xD9\x86"})) return false;
+  }
+  return true;
+}
+
 // Names joined by و to a person's name are persons too: ميشيل سالغادو و[روبرتو كارلوس]
 // و[فرناندو هييرو]. The coordinated name is one to three unknown words that end where the list
 // may go on (punctuation, another و, the end); a name from a seed proposed this way seeds the
-// next one.
+// next one. Once two people are joined (a list, not one name and a clause), the list's last
+// item may also end before a stop word: بوش وشارون وبلير [واولميرت] في لندن.
 void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
-  std::vector<size_t> seeds;  // end tokens of person candidates
+  std::vector<std::pair<size_t, bool>> seeds;  // end tokens of person candidates; in a list
+  std::vector<bool> person_end;  // allocated once a person is found: most texts have none
+  for (const Candidate& c : *out) {
+    if (c.type != kPer || c.priority < kCoordinatedPriority) continue;
+    if (person_end.empty()) person_end.assign(n + 1, false);
+    person_end[c.end_token] = true;
+  }
+  if (person_end.empty()) return;
   for (const Candidate& c : *out) {
     if (c.type == kPer && c.end_token < n && c.priority >= kCoordinatedPriority) {
-      seeds.push_back(c.end_token);
+      const size_t f = c.first_token;
+      // Joined by و (the person before ends at f) or by a comma (ends at the comma, f - 1).
+      const bool in_list = tokens[f].conjunction
+                               ? person_end[f]
+                               : f > 0 && IsComma(tokens, f - 1) && person_end[f - 1];
+      seeds.emplace_back(c.end_token, in_list);
     }
   }
   if (seeds.empty()) return;
   std::vector<bool> done(n, false);
   while (!seeds.empty()) {
-    const size_t k = seeds.back();
+    const auto [k, in_list] = seeds.back();
     seeds.pop_back();
     if (k >= n || done[k] || tokens[k].known >= 0) continue;
     done[k] = true;
@@ -1118,12 +1152,15 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     }
     // A comma item without و must be followed by the list going on.
     const bool bare_comma_item = item != k && !tokens[item].conjunction;
-    if (!ListBoundary(tokens, end) ||
+    const bool last_of_list = in_list && tokens[item].conjunction && end < n && tokens[end].word &&
+                              (tokens[end].flags & kNerStop) && !tokens[end].conjunction &&
+                              NoParticipleOrPlural(tokens, item, first, end);
+    if ((!ListBoundary(tokens, end) && !last_of_list) ||
         (bare_comma_item && !IsComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
       continue;
     }
     out->push_back(ReadingCandidate(tokens, item, first, end));
-    seeds.push_back(end);
+    seeds.emplace_back(end, true);
   }
 }
 
