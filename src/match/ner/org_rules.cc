@@ -420,6 +420,10 @@ struct OrgNameReading {
   // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
   bool definite_complement = false;
   bool known_adjective_end = false;  // a known name ending in an adjective: الجامعة العربية
+  // The head starts a listed name of one word or ending in an indefinite proper name
+  // (الكونغرس، جامعة هارفارد), not in a definite common noun (مجلس الشيوخ): a nationality
+  // adjective after it only describes it.
+  bool known_proper_name = false;
   std::vector<size_t>* ends = nullptr;  // where the name may end, in order (cleared by the caller)
 };
 
@@ -437,6 +441,7 @@ bool ReadKnownName(const NerTokens& tokens, size_t i, OrgNameReading* r) {
     definite_complement = false;
     known_adjective_end = true;
   }
+  r->known_proper_name = k == i + 1 || !tokens[k - 1].article;
   // A listed name made of a descriptor or club word and its proper name (نادي بوردو،
   // صحيفة الأهرام) takes no nationality adjective: it describes the organization, as after
   // a name the rules find (نادي [بوردو] الفرنسي، صحيفة [الأهرام] المصرية).
@@ -558,7 +563,7 @@ void ReadNameExtensions(const NerTokens& tokens, size_t i, size_t limit, OrgName
     known_adjective_end = false;
     // A nationality adjective after a proper name its descriptor announced describes the
     // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
-    if ((name_first != i || place_inside) &&
+    if ((name_first != i || place_inside || r->known_proper_name) &&
         ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
       break;
     }
