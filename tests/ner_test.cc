@@ -1240,5 +1240,17 @@ TEST(NerRulesTest, ThreeLetterWordBeforeADefiniteNounEndsTheName) {
   ExpectEntities("وقال محمد أحمد شمس الدين إن", {{"PER", "محمد أحمد شمس الدين"}});
 }
 
+// A listed name that is one word or ends in an indefinite proper name (الكونغرس، جامعة
+// هارفارد) is the organization by itself: a nationality adjective after it describes it and
+// stays out. A listed body every state has, named by a definite common noun (مجلس الشيوخ), is
+// told apart by the adjective, which stays in.
+TEST(NerRulesTest, NationalityAdjectiveAfterAListedProperNameStaysOut) {
+  ExpectEntities("وصوت الكونغرس الأمريكي على القانون الجديد", {{"ORG", "الكونغرس"}});
+  ExpectEntities("ودرس الطب في جامعة هارفارد الأمريكية قبل أن يعود",
+                 {{"ORG", "جامعة هارفارد"}});
+  ExpectEntities("وصوت مجلس الشيوخ الأمريكي على القانون الجديد",
+                 {{"ORG", "مجلس الشيوخ الأمريكي"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -411,6 +411,188 @@ void LatinNamesInParentheses(const NerTokens& tokens, std::vector<Candidate>* ou
   out->insert(out->end(), found.begin(), found.end());
 }
 
+// How far a name headed at token i has been read (OrgRules::Propose): the next token, where
+// the span starts and what the last part read was.
+struct OrgNameReading {
+  size_t k = 0;               // the next token to read
+  size_t name_first = 0;      // where the span starts: after a descriptor, at the proper name
+  bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
+  // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
+  bool definite_complement = false;
+  bool known_adjective_end = false;  // a known name ending in an adjective: الجامعة العربية
+  // The head starts a listed name of one word or ending in an indefinite proper name
+  // (الكونغرس، جامعة هارفارد), not in a definite common noun (مجلس الشيوخ): a nationality
+  // adjective after it only describes it.
+  bool known_proper_name = false;
+  std::vector<size_t>* ends = nullptr;  // where the name may end, in order (cleared by the caller)
+};
+
+// A known name (مجلس الأمن) at head i that adjectives may extend: false when it takes none.
+bool ReadKnownName(const NerTokens& tokens, size_t i, OrgNameReading* r) {
+  const NerToken& t = tokens[i];
+  const size_t n = tokens.size();
+  size_t& k = r->k;
+  bool& definite_complement = r->definite_complement;
+  bool& known_adjective_end = r->known_adjective_end;
+  k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
+  definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
+  // A known name ending in an adjective (الجامعة العربية) goes on as after an adjective.
+  if (definite_complement && (tokens[k - 1].nisba || (tokens[k - 1].flags & kNerOrgAdjective))) {
+    definite_complement = false;
+    known_adjective_end = true;
+  }
+  r->known_proper_name = k == i + 1 || !tokens[k - 1].article;
+  // A listed name made of a descriptor or club word and its proper name (نادي بوردو،
+  // صحيفة الأهرام) takes no nationality adjective: it describes the organization, as after
+  // a name the rules find (نادي [بوردو] الفرنسي، صحيفة [الأهرام] المصرية).
+  if (!t.article && (t.reading_flags & (kNerOrgDescriptor | kNerClub)) && k < n &&
+      ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
+    return false;
+  }
+  return true;
+}
+
+// The complement of an indefinite head i (شركة موتورولا، وزارة التجارة، جريدة فلسطين), read up
+// to `limit`: false when what follows names nothing.
+bool ReadIndefiniteComplement(const NerTokens& tokens, size_t i, size_t limit, OrgNameReading* r) {
+  const NerToken& t = tokens[i];
+  const size_t n = tokens.size();
+  std::vector<size_t>& ends = *r->ends;
+  size_t& k = r->k;
+  size_t& name_first = r->name_first;
+  bool& place_inside = r->place_inside;
+  bool& definite_complement = r->definite_complement;
+  bool definite_end = false;
+  size_t indefinite = 0;
+  while (k < limit) {
+    const NerToken& u = tokens[k];
+    if (u.known >= 0) {
+      if (u.known_start) {
+        k = u.known_end;  // جامعة القاهرة، مؤسسة محمد بن راشد
+        definite_end = true;
+      }
+      break;
+    }
+    if (tokens.EndsPhrase(k)) break;
+    if (u.article) {
+      if (u.flags & (kNerTitle | kNerRole)) break;
+      // After a proper name a nationality adjective describes the organization: no
+      // construct's definite end (صحيفة نيراكو الفرنسية).
+      if (indefinite > 0 && (t.reading_flags & kNerOrgDescriptor) &&
+          ((u.flags | u.bare_flags) & kNerDemonym)) {
+        break;
+      }
+      ++k;
+      definite_end = true;
+      definite_complement = true;
+      break;
+    }
+    // An indefinite accusative (عقدا، جديدا) after the name is the verb's object.
+    if (indefinite == kMaxIndefiniteComplement ||
+        (indefinite > 0 && EndsWithTanweenAlef(tokens, k))) {
+      break;
+    }
+    if (!tokens.IsPlainWord(k) && !(u.reading_flags & kNerOrgHead)) break;
+    ++k;
+    ++indefinite;
+  }
+  if (k == i + 1) return false;
+  const bool proper_name = !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
+  // Without a definite end the complement must be a proper name standing by itself
+  // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
+  if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&
+      !EndsWithTanweenAlef(tokens, k)) {
+    return false;
+  }
+  // A lone indefinite noun or adjective after the head describes it: شركة معينة، مجلة
+  // أسبوعية، شركة سيارات.
+  if (!definite_end && k == i + 2 && tokens[i + 1].known < 0 && tokens.EndsFeminine(i + 1)) {
+    return false;
+  }
+  // Nor does an indefinite adjective or participle start a name, whatever follows it:
+  // جمعية خيرية صغيرة، منظمة مستقلة تعمل، صندوق مصنوع من الخشب.
+  if (!definite_end && tokens[i + 1].known < 0 && tokens.IsAdjectiveShaped(i + 1)) return false;
+  // Nor does a relational adjective, whatever follows it: حزب إسلامي التوجه.
+  if (IsIndefiniteRelationalAdjective(tokens, i + 1)) return false;
+  // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس];
+  // before a listed place it is: the newspaper, team or club named after the place is one
+  // organization (جريدة فلسطين، منتخب مصر، نادي ليفربول).
+  // A word going on after the place names something else: شركة قطر غاز.
+  place_inside = (t.reading_flags & kNerOrgDescriptor) &&
+                 tokens[i + 1].known == static_cast<int8_t>(EntityType::kPlace) &&
+                 tokens[i + 1].known_start && tokens[i + 1].known_end == k &&
+                 (k >= n || tokens[k].reading != 0 || !tokens.IsPlainWord(k) ||
+                  EndsWithTanweenAlef(tokens, k));
+  if (proper_name && (t.reading_flags & kNerOrgDescriptor) && !place_inside) {
+    name_first = i + 1;
+    if (tokens[i + 1].known == static_cast<int8_t>(kOrg)) return false;  // known already
+  }
+  ends.push_back(k);
+  return true;
+}
+
+// The adjectives, coordinated member and لـ complement that extend a name headed at token i,
+// up to `limit`, each a possible end.
+void ReadNameExtensions(const NerTokens& tokens, size_t i, size_t limit, OrgNameReading* r) {
+  std::vector<size_t>& ends = *r->ends;
+  size_t& k = r->k;
+  size_t& name_first = r->name_first;
+  bool& place_inside = r->place_inside;
+  bool& definite_complement = r->definite_complement;
+  bool& known_adjective_end = r->known_adjective_end;
+  bool adjective_before = false;
+  bool lam_used = false;
+  bool coordinated = false;
+  bool demonym_before = false;  // the last adjective is a nationality's: no member after it
+  while (k < limit) {
+    // One coordinated member after the definite complement or an adjective; after a known
+    // name that ends in an adjective, an adjective only (الجامعة العربية والتنسيق مع ...: the
+    // noun starts the clause's next phrase).
+    if (!coordinated &&
+        (definite_complement || known_adjective_end || (adjective_before && !demonym_before)) &&
+        !place_inside && name_first == i && IsCoordinatedMember(tokens, k) &&
+        (!known_adjective_end || EndsLikeNisba(tokens, k) ||
+         (tokens[k].reading_flags & kNerOrgAdjective))) {
+      ++k;
+      ends.push_back(k);
+      coordinated = true;
+      definite_complement = false;
+      continue;
+    }
+    definite_complement = false;
+    known_adjective_end = false;
+    // A nationality adjective after a proper name its descriptor announced describes the
+    // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
+    if ((name_first != i || place_inside || r->known_proper_name) &&
+        ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
+      break;
+    }
+    if (IsAdjective(tokens, k)) {
+      demonym_before = ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym) != 0;
+      ++k;
+      ends.push_back(k);
+      adjective_before = true;
+      continue;
+    }
+    if (adjective_before && !lam_used && IsLamComplement(tokens, k)) {
+      ++k;
+      ends.push_back(k);
+      lam_used = true;
+      adjective_before = false;
+      continue;
+    }
+    if (adjective_before && !lam_used && k + 2 <= limit && IsLamConstruct(tokens, k)) {
+      k += 2;
+      ends.push_back(k);
+      lam_used = true;
+      adjective_before = false;
+      definite_complement = true;  // a member may follow: لعلوم الفضاء [والفلك]
+      continue;
+    }
+    break;
+  }
+}
+
 }  // namespace
 
 void OrgRules::Propose(const Document& doc, const Options& options,
@@ -443,166 +625,34 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       }
     }
     ends.clear();
-    size_t name_first = i;      // where the span starts: after a descriptor, at the proper name
-    bool place_inside = false;  // a descriptor and a listed place: منتخب مصر
-    // The complement ends with a definite word of its own (وزارة التجارة), not a known name.
-    bool definite_complement = false;
-    bool known_adjective_end = false;  // a known name ending in an adjective: الجامعة العربية
-    size_t k = i + 1;
+    OrgNameReading r;
+    r.ends = &ends;
+    r.name_first = i;
+    r.k = i + 1;
     const size_t limit = std::min(n, i + kMaxOrgTokens);
     if (known_head) {
-      k = t.known_end;  // a known name (مجلس الأمن) that adjectives may extend
-      definite_complement = k < n && k >= i + 2 && tokens[k - 1].article;
-      // A known name ending in an adjective (الجامعة العربية) goes on as after an adjective.
-      if (definite_complement &&
-          (tokens[k - 1].nisba || (tokens[k - 1].flags & kNerOrgAdjective))) {
-        definite_complement = false;
-        known_adjective_end = true;
-      }
-      // A listed name made of a descriptor or club word and its proper name (نادي بوردو،
-      // صحيفة الأهرام) takes no nationality adjective: it describes the organization, as after
-      // a name the rules find (نادي [بوردو] الفرنسي، صحيفة [الأهرام] المصرية).
-      if (!t.article && (t.reading_flags & (kNerOrgDescriptor | kNerClub)) && k < n &&
-          ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
-        continue;
-      }
+      if (!ReadKnownName(tokens, i, &r)) continue;
     } else if (indefinite_head) {
-      bool definite_end = false;
-      size_t indefinite = 0;
-      while (k < limit) {
-        const NerToken& u = tokens[k];
-        if (u.known >= 0) {
-          if (u.known_start) {
-            k = u.known_end;  // جامعة القاهرة، مؤسسة محمد بن راشد
-            definite_end = true;
-          }
-          break;
-        }
-        if (tokens.EndsPhrase(k)) break;
-        if (u.article) {
-          if (u.flags & (kNerTitle | kNerRole)) break;
-          // After a proper name a nationality adjective describes the organization: no
-          // construct's definite end (صحيفة نيراكو الفرنسية).
-          if (indefinite > 0 && (t.reading_flags & kNerOrgDescriptor) &&
-              ((u.flags | u.bare_flags) & kNerDemonym)) {
-            break;
-          }
-          ++k;
-          definite_end = true;
-          definite_complement = true;
-          break;
-        }
-        // An indefinite accusative (عقدا، جديدا) after the name is the verb's object.
-        if (indefinite == kMaxIndefiniteComplement ||
-            (indefinite > 0 && EndsWithTanweenAlef(tokens, k))) {
-          break;
-        }
-        if (!tokens.IsPlainWord(k) && !(u.reading_flags & kNerOrgHead)) break;
-        ++k;
-        ++indefinite;
-      }
-      if (k == i + 1) continue;
-      const bool proper_name =
-          !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
-      // Without a definite end the complement must be a proper name standing by itself
-      // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
-      if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&
-          !EndsWithTanweenAlef(tokens, k)) {
-        continue;
-      }
-      // A lone indefinite noun or adjective after the head describes it: شركة معينة، مجلة
-      // أسبوعية، شركة سيارات.
-      if (!definite_end && k == i + 2 && tokens[i + 1].known < 0 && tokens.EndsFeminine(i + 1)) {
-        continue;
-      }
-      // Nor does an indefinite adjective or participle start a name, whatever follows it:
-      // جمعية خيرية صغيرة، منظمة مستقلة تعمل، صندوق مصنوع من الخشب.
-      if (!definite_end && tokens[i + 1].known < 0 && tokens.IsAdjectiveShaped(i + 1)) continue;
-      // Nor does a relational adjective, whatever follows it: حزب إسلامي التوجه.
-      if (IsIndefiniteRelationalAdjective(tokens, i + 1)) continue;
-      // A descriptor before a proper name is not part of it: شركة [موتورولا], حركة [حماس];
-      // before a listed place it is: the newspaper, team or club named after the place is one
-      // organization (جريدة فلسطين، منتخب مصر، نادي ليفربول).
-      // A word going on after the place names something else: شركة قطر غاز.
-      place_inside = (t.reading_flags & kNerOrgDescriptor) &&
-                     tokens[i + 1].known == static_cast<int8_t>(EntityType::kPlace) &&
-                     tokens[i + 1].known_start && tokens[i + 1].known_end == k &&
-                     (k >= n || tokens[k].reading != 0 || !tokens.IsPlainWord(k) ||
-                      EndsWithTanweenAlef(tokens, k));
-      if (proper_name && (t.reading_flags & kNerOrgDescriptor) && !place_inside) {
-        name_first = i + 1;
-        if (tokens[i + 1].known == static_cast<int8_t>(kOrg)) continue;  // known already
-      }
-      ends.push_back(k);
-    } else if (k >= n || !(tokens[k].flags & kNerOrgAdjective) || !IsAdjective(tokens, k)) {
+      if (!ReadIndefiniteComplement(tokens, i, limit, &r)) continue;
+    } else if (r.k >= n || !(tokens[r.k].flags & kNerOrgAdjective) || !IsAdjective(tokens, r.k)) {
       // الاتحاد alone is a common noun, and so is الجيش اللبناني; الاتحاد الأوروبي is a name.
       continue;
     }
-    bool adjective_before = false;
-    bool lam_used = false;
-    bool coordinated = false;
-    bool demonym_before = false;  // the last adjective is a nationality's: no member after it
-    while (k < limit) {
-      // One coordinated member after the definite complement or an adjective; after a known
-      // name that ends in an adjective, an adjective only (الجامعة العربية والتنسيق مع ...: the
-      // noun starts the clause's next phrase).
-      if (!coordinated &&
-          (definite_complement || known_adjective_end || (adjective_before && !demonym_before)) &&
-          !place_inside && name_first == i && IsCoordinatedMember(tokens, k) &&
-          (!known_adjective_end || EndsLikeNisba(tokens, k) ||
-           (tokens[k].reading_flags & kNerOrgAdjective))) {
-        ++k;
-        ends.push_back(k);
-        coordinated = true;
-        definite_complement = false;
-        continue;
-      }
-      definite_complement = false;
-      known_adjective_end = false;
-      // A nationality adjective after a proper name its descriptor announced describes the
-      // organization; it is no part of the name (صحيفة الأهرام المصرية، نادي بوردو الفرنسي).
-      if ((name_first != i || place_inside) &&
-          ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym)) {
-        break;
-      }
-      if (IsAdjective(tokens, k)) {
-        demonym_before = ((tokens[k].flags | tokens[k].bare_flags) & kNerDemonym) != 0;
-        ++k;
-        ends.push_back(k);
-        adjective_before = true;
-        continue;
-      }
-      if (adjective_before && !lam_used && IsLamComplement(tokens, k)) {
-        ++k;
-        ends.push_back(k);
-        lam_used = true;
-        adjective_before = false;
-        continue;
-      }
-      if (adjective_before && !lam_used && k + 2 <= limit && IsLamConstruct(tokens, k)) {
-        k += 2;
-        ends.push_back(k);
-        lam_used = true;
-        adjective_before = false;
-        definite_complement = true;  // a member may follow: لعلوم الفضاء [والفلك]
-        continue;
-      }
-      break;
-    }
+    ReadNameExtensions(tokens, i, limit, &r);
     // Heads of everyday phrases (مجلس الإدارة، لجنة التحقيق) name an organization only with a
     // longer name (مجلس الأمن القومي) or a known name inside (مجلس محافظة بغداد).
     // A definite head already needs a listed adjective (المجلس الوطني، الاتحاد الأوروبي).
     const bool weak = indefinite_head && !known_head && (t.reading_flags & kNerOrgHeadWeak);
-    const int32_t company_priority = NamedAfterPersonPriority(tokens, i, name_first);
+    const int32_t company_priority = NamedAfterPersonPriority(tokens, i, r.name_first);
     for (size_t end : ends) {
-      int32_t priority = tokens.RulePriority(name_first, end, kOrg, kNerRulePriority,
+      int32_t priority = tokens.RulePriority(r.name_first, end, kOrg, kNerRulePriority,
                                              /*over_other_types=*/true);
-      if (priority < 0 && company_priority >= 0 && end == tokens[name_first].known_end) {
+      if (priority < 0 && company_priority >= 0 && end == tokens[r.name_first].known_end) {
         priority = company_priority;
       }
       if (priority < 0) continue;
-      if (weak && end - name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
-      out->push_back(tokens.MakeCandidate(kOrg, name_first, end, priority));
+      if (weak && end - r.name_first < kMinWeakHeadTokens && priority == kNerRulePriority) continue;
+      out->push_back(tokens.MakeCandidate(kOrg, r.name_first, end, priority));
     }
   }
   LatinNamesInParentheses(tokens, out);
