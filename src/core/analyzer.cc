@@ -141,6 +141,7 @@ void Analyzer::Analyze(Document* doc) const {
   const size_t used = doc->arena.size();
   doc->arena.resize(used + 2 * doc->text.size() + 2 * n);
   doc->extra_readings.clear();
+  const TokenReading* const extra_before = doc->extra_readings.data();
   // The loop's arena, vocabulary and arrays in locals: every byte written through a char
   // pointer could alias the Document's members, which the compiler would otherwise reload at
   // every token.
@@ -153,9 +154,10 @@ void Analyzer::Analyze(Document* doc) const {
     AnalyzeToken(doc, vocabulary, tokens[i].text(text), tokens[i].kind, &analyses[i], &arena);
   }
   doc->arena.resize(arena.used);
-  // Where the readings of the tokens that have several are, now that extra_readings no longer
-  // moves: their runs, appended token after token (the others point at their own `whole`).
-  if (!doc->extra_readings.empty()) {
+  // A token with several readings pointed at its run of extra_readings when it was appended;
+  // if the vector grew since (a reused document rarely needs to), the pointers are set again:
+  // the runs, appended token after token (the others point at their own `whole`).
+  if (doc->extra_readings.data() != extra_before) {
     const TokenReading* extra = doc->extra_readings.data();
     for (TokenAnalysis& a : doc->analyses) {
       if (a.reading_count > 1) {
@@ -305,6 +307,7 @@ void Analyzer::GrowArena(Document* doc, size_t room, ArenaCursor* arena) {
   a.whole = readings[0];
   a.reading_count = static_cast<uint8_t>(count);
   doc->extra_readings.insert(doc->extra_readings.end(), readings, readings + count);
+  a.readings = doc->extra_readings.data() + (doc->extra_readings.size() - count);
 }
 
 }  // namespace kashif::internal
