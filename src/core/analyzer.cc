@@ -60,6 +60,7 @@ Analyzer::Analyzer(std::shared_ptr<const Vocabulary> vocabulary)
     : match_normalizer_(MatchFormOptions()),
       display_normalizer_(DisplayFormOptions()),
       match_table_(SharedFoldTable(MatchFormOptions())),
+      classes_(BmpClasses()),
       vocabulary_(vocabulary != nullptr ? std::move(vocabulary) : Vocabulary::Empty()) {}
 
 size_t SkipLetters(std::string_view word, size_t letters) {
@@ -92,19 +93,36 @@ size_t SkipLetters(std::string_view word, size_t letters) {
 namespace {
 
 // SkipLetters(surface, cut / kLetterBytes) for proclitic letters whose match form is
-// key[0, cut): the usual word has them as written, with no mark after them, and is answered
-// by one comparison and one class lookup.
-size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut) {
-  if (surface.size() >= cut + 2 && std::memcmp(surface.data(), key, cut) == 0) {
+// key[0, cut) (cut is one or two letters): the usual word has them as written, with no mark
+// after them, and is answered by one fixed-size comparison and one class lookup.
+size_t ProcliticBytes(std::string_view surface, const char* key, size_t cut,
+                      const CharClass* classes) {
+  if (surface.size() >= cut + 2 &&
+      (cut == kLetterBytes ? std::memcmp(surface.data(), key, kLetterBytes) == 0
+                           : std::memcmp(surface.data(), key, 2 * kLetterBytes) == 0)) {
     const auto* s = reinterpret_cast<const unsigned char*>(surface.data()) + cut;
     char32_t cp;
     if (DecodeTwoByteUtf8(s, 2, &cp)) {
-      const CharClass c = BmpClasses()[cp];
+      const CharClass c = classes[cp];
       if (c != CharClass::kArabicMark && c != CharClass::kFormat) return cut;
     }
   }
   return SkipLetters(surface, cut / kLetterBytes);
 }
+
+// The first letter of a match form (two bytes of UTF-8) as one native 16-bit value, to test
+// it against the proclitics' letters with one comparison each (PairIndex's order).
+constexpr uint16_t LetterCode(std::string_view letter) {
+  return static_cast<uint16_t>(
+      __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+          ? static_cast<unsigned char>(letter[0]) | static_cast<unsigned char>(letter[1]) << 8
+          : static_cast<unsigned char>(letter[0]) << 8 | static_cast<unsigned char>(letter[1]));
+}
+constexpr uint16_t kWawCode = LetterCode(kWaw);
+constexpr uint16_t kFaCode = LetterCode(kFa);
+constexpr uint16_t kBaCode = LetterCode(kBa);
+constexpr uint16_t kLamCode = LetterCode(kLam);
+constexpr uint16_t kKafCode = LetterCode(kKaf);
 
 }  // namespace
 
@@ -120,14 +138,26 @@ void Analyzer::Analyze(Document* doc) const {
   // the token, and one restored-article reading adds at most the token plus an alef), then
   // written through a pointer and cut to its length at the end. AnalyzeToken grows it for the
   // rare token whose form is longer (invalid bytes, ligatures).
-  size_t used = doc->arena.size();
+  const size_t used = doc->arena.size();
   doc->arena.resize(used + 2 * doc->text.size() + 2 * n);
   doc->extra_readings.clear();
-  for (size_t i = 0; i < n; ++i) used = AnalyzeToken(doc, i, used);
-  doc->arena.resize(used);
-  // Where the readings of the tokens that have several are, now that extra_readings no longer
-  // moves: their runs, appended token after token (the others point at their own `whole`).
-  if (!doc->extra_readings.empty()) {
+  const TokenReading* const extra_before = doc->extra_readings.data();
+  // The loop's arena, vocabulary and arrays in locals: every byte written through a char
+  // pointer could alias the Document's members, which the compiler would otherwise reload at
+  // every token.
+  ArenaCursor arena{&doc->arena[0], doc->arena.size(), used};
+  const Vocabulary& vocabulary = *vocabulary_;
+  const Token* const tokens = doc->tokens.data();
+  TokenAnalysis* const analyses = doc->analyses.data();
+  const std::string_view text = doc->text;
+  for (size_t i = 0; i < n; ++i) {
+    AnalyzeToken(doc, vocabulary, tokens[i].text(text), tokens[i].kind, &analyses[i], &arena);
+  }
+  doc->arena.resize(arena.used);
+  // A token with several readings pointed at its run of extra_readings when it was appended;
+  // if the vector grew since (a reused document rarely needs to), the pointers are set again:
+  // the runs, appended token after token (the others point at their own `whole`).
+  if (doc->extra_readings.data() != extra_before) {
     const TokenReading* extra = doc->extra_readings.data();
     for (TokenAnalysis& a : doc->analyses) {
       if (a.reading_count > 1) {
@@ -138,12 +168,20 @@ void Analyzer::Analyze(Document* doc) const {
   }
 }
 
+// Makes room for `room` more bytes after arena->used (and as many again for the tokens after:
+// the arena was sized for the usual case, which this token is not).
+void Analyzer::GrowArena(Document* doc, size_t room, ArenaCursor* arena) {
+  doc->arena.resize(arena->used + room + arena->size);
+  arena->data = &doc->arena[0];
+  arena->size = doc->arena.size();
+}
+
 // Inlined for the same reason as AnalyzeToken (every word token comes here).
-[[gnu::always_inline]] inline void Analyzer::LookUpWords(Document* doc, TokenReading* readings,
-                                                         int count, TokenAnalysis* a) const {
-  const Vocabulary& vocabulary = *doc->vocabulary;
+[[gnu::always_inline]] inline void Analyzer::LookUpWords(const Vocabulary& vocabulary,
+                                                         const char* arena,
+                                                         TokenReading* readings, int count,
+                                                         TokenAnalysis* a) {
   // The readings' slices are the analyzer's own, in range: no bounds-checked substr per key.
-  const char* const arena = doc->arena.data();
   uint32_t lexicons = 0;
   for (int r = 0; r < count; ++r) {
     TokenReading& reading = readings[r];
@@ -164,16 +202,18 @@ void Analyzer::Analyze(Document* doc) const {
 
 // Inlined into Analyze's loop: the call and its register saves cost as much per token as
 // the work on a short one.
-[[gnu::always_inline]] inline size_t Analyzer::AnalyzeToken(Document* doc, size_t index,
-                                                            size_t used) const {
-  const Token& token = doc->tokens[index];
-  TokenAnalysis& a = doc->analyses[index];
-  const std::string_view surface = token.text(doc->text);
+[[gnu::always_inline]] inline void Analyzer::AnalyzeToken(Document* doc,
+                                                          const Vocabulary& vocabulary,
+                                                          std::string_view surface,
+                                                          TokenKind kind, TokenAnalysis* out,
+                                                          ArenaCursor* cursor) const {
+  TokenAnalysis& a = *out;
+  size_t used = cursor->used;
   // Room for the form and one restored-article reading.
   const size_t room = 2 * surface.size() + kLetterBytes;
-  if (doc->arena.size() - used < room) doc->arena.resize(used + room + doc->arena.size());
+  if (cursor->size - used < room) GrowArena(doc, room, cursor);
   a.key.offset = static_cast<uint32_t>(used);
-  size_t form = FoldInto(*match_table_, surface, &doc->arena[used]);
+  size_t form = FoldInto(*match_table_, surface, cursor->data + used);
   if (form == kFoldTooLong) {
     std::string slow;
     match_normalizer_.AppendNormalized(surface, &slow);
@@ -181,29 +221,30 @@ void Analyzer::Analyze(Document* doc) const {
     // The form and, after it, one restored-article reading of at most the form plus an alef
     // (و + لل + a ligature's expansion: the form can be many times the token's length).
     const size_t need = 2 * form + kLetterBytes;
-    if (doc->arena.size() - used < need) doc->arena.resize(used + need);
-    slow.copy(&doc->arena[used], form);
+    if (cursor->size - used < need) GrowArena(doc, need, cursor);
+    slow.copy(cursor->data + used, form);
   }
   used += form;
   a.key.size = static_cast<uint32_t>(form);
   a.whole = TokenReading{0, a.key};
   a.reading_count = 1;
   a.lexicons = 0;
-  if (token.kind != TokenKind::kArabicWord) {
-    if (token.kind == TokenKind::kLatinWord) {
-      LookUpWords(doc, &a.whole, 1, &a);
+  if (kind != TokenKind::kArabicWord) {
+    if (kind == TokenKind::kLatinWord) {
+      LookUpWords(vocabulary, cursor->data, &a.whole, 1, &a);
     } else {
-      a.whole.hash = HashWord(&doc->arena[a.key.offset], form);
+      a.whole.hash = HashWord(cursor->data + a.key.offset, form);
     }
     a.readings = &a.whole;
-    return used;
+    cursor->used = used;
+    return;
   }
 
   // Readings with proclitics set aside. A stripped reading is a suffix of the key, so it shares
   // the key's bytes; only the restored article needs new ones (at most one per token, which
   // the room above counts).
   const ArenaSlice key = a.key;
-  char* const arena = &doc->arena[0];
+  char* const arena = cursor->data;
   // The readings after the first are built here; a token that has any moves all of its
   // readings to extra_readings below (most tokens have none and stay in `whole`). Left
   // uninitialized (a TokenReading array would be zeroed at every word, a `rep stos` that cost
@@ -219,7 +260,7 @@ void Analyzer::Analyze(Document* doc) const {
     const uint32_t cut = static_cast<uint32_t>(stripped_letters * kLetterBytes);
     if (count >= kMaxReadings || key.size - cut < kMinRemainderBytes) return;
     TokenReading& r = *new (&readings[count++]) TokenReading();
-    r.skip_bytes = static_cast<uint32_t>(ProcliticBytes(surface, arena + key.offset, cut));
+    r.skip_bytes = static_cast<uint32_t>(ProcliticBytes(surface, arena + key.offset, cut, classes_));
     if (!restore_alef) {
       r.key = ArenaSlice{key.offset + cut, key.size - cut};
     } else {
@@ -230,34 +271,43 @@ void Analyzer::Analyze(Document* doc) const {
       used += key.size - cut + kLetterBytes;
     }
   };
-  std::string_view rest(arena + key.offset, key.size);
+  // The proclitics by the first letters' 16-bit codes (0 when fewer than two bytes remain,
+  // which is no letter's code).
+  const unsigned char* rest = reinterpret_cast<const unsigned char*>(arena + key.offset);
+  size_t rest_size = key.size;
+  uint16_t letter = rest_size >= kLetterBytes ? PairIndex(rest) : 0;
   size_t stripped = 0;
-  if (StartsWith(rest, kWaw) || StartsWith(rest, kFa)) {
-    rest.remove_prefix(kLetterBytes);
+  if (letter == kWawCode || letter == kFaCode) {
+    rest += kLetterBytes;
+    rest_size -= kLetterBytes;
     stripped = 1;
     add_reading(stripped, false);
+    letter = rest_size >= kLetterBytes ? PairIndex(rest) : 0;
   }
-  if (StartsWith(rest, kBa) || StartsWith(rest, kLam) || StartsWith(rest, kKaf)) {
-    const bool lam = StartsWith(rest, kLam);
-    rest.remove_prefix(kLetterBytes);
+  if (letter == kBaCode || letter == kLamCode || letter == kKafCode) {
+    rest += kLetterBytes;
+    rest_size -= kLetterBytes;
     ++stripped;
     add_reading(stripped, false);
     // لل: the preposition ل before the article drops the article's alef ("للولايات" is
     // ل + الولايات); restore it so the name is seen as written.
-    if (lam && StartsWith(rest, kLam)) add_reading(stripped, true);
+    if (letter == kLamCode && rest_size >= kLetterBytes && PairIndex(rest) == kLamCode) {
+      add_reading(stripped, true);
+    }
   }
 
+  cursor->used = used;
   if (count == 1) {
-    LookUpWords(doc, &a.whole, 1, &a);
+    LookUpWords(vocabulary, arena, &a.whole, 1, &a);
     a.readings = &a.whole;  // analyses does not move while the document is analyzed
-    return used;
+    return;
   }
   new (&readings[0]) TokenReading(a.whole);
-  LookUpWords(doc, readings, count, &a);
+  LookUpWords(vocabulary, arena, readings, count, &a);
   a.whole = readings[0];
   a.reading_count = static_cast<uint8_t>(count);
   doc->extra_readings.insert(doc->extra_readings.end(), readings, readings + count);
-  return used;
+  a.readings = doc->extra_readings.data() + (doc->extra_readings.size() - count);
 }
 
 }  // namespace kashif::internal

@@ -9,6 +9,7 @@
 #include "kashif/normalizer.h"
 #include "core/document.h"
 #include "core/vocabulary.h"
+#include "text/char_class.h"
 
 namespace kashif::internal {
 
@@ -43,14 +44,25 @@ class Analyzer {
   }
 
  private:
-  // Writes token `index`'s forms into doc->arena from byte `used` on; returns the new end.
-  size_t AnalyzeToken(Document* doc, size_t index, size_t used) const;
+  // doc->arena while the tokens are analyzed: its bytes, size and the bytes written so far.
+  struct ArenaCursor {
+    char* data;
+    size_t size;
+    size_t used;
+  };
+  static void GrowArena(Document* doc, size_t room, ArenaCursor* arena);
+  // Fills `out` for the token `surface` of `kind`, writing its forms into the arena at
+  // arena->used (which it advances).
+  void AnalyzeToken(Document* doc, const Vocabulary& vocabulary, std::string_view surface,
+                    TokenKind kind, TokenAnalysis* out, ArenaCursor* arena) const;
   // Sets the vocabulary ids of the token's `count` readings and a->lexicons.
-  void LookUpWords(Document* doc, TokenReading* readings, int count, TokenAnalysis* a) const;
+  static void LookUpWords(const Vocabulary& vocabulary, const char* arena,
+                          TokenReading* readings, int count, TokenAnalysis* a);
 
   Normalizer match_normalizer_;
   Normalizer display_normalizer_;
   std::shared_ptr<const FoldTable> match_table_;  // match_normalizer_'s, for the arena loop
+  const CharClass* classes_;                      // BmpClasses(), read for every proclitic
   std::shared_ptr<const Vocabulary> vocabulary_;
 };
 

@@ -21,11 +21,22 @@ bool IsNumberSeparator(char32_t cp) {
   }
 }
 
+// The character tables, fetched once per process rather than by two calls per Tokenize (one
+// per document, and one per entry while the lexicons are compiled).
+const CharClass* Classes() {
+  static const CharClass* const classes = internal::BmpClasses();
+  return classes;
+}
+const uint8_t* ArabicPairs() {
+  static const uint8_t* const pairs = internal::ArabicWordPairs();
+  return pairs;
+}
+
 struct Cursor {
   std::string_view text;
   size_t pos = 0;
-  const CharClass* classes = internal::BmpClasses();
-  const uint8_t* arabic_pairs = internal::ArabicWordPairs();
+  const CharClass* classes = Classes();
+  const uint8_t* arabic_pairs = ArabicPairs();
   // Decodes the character at `at`; len 0 marks an invalid byte.
   CharClass Peek(size_t at, char32_t* cp, size_t* len) const {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
