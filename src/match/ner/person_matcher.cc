@@ -1060,6 +1060,41 @@ void EachOfNameAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* out
 
 // Scorers and كل من lists, in one pass over the tokens: punctuation may open the minutes, a
 // word before a stop word (من) may be كل.
+// Whether the definite ordinal at k is shaped like a number (الأول: three letters; الثاني،
+// الثالث ... العاشر، الحادي: فاعل, alef second) rather than an epithet (الأكبر، الصغير، الكبرى).
+bool NumeralShape(const NerTokens& tokens, size_t k) {
+  constexpr std::string_view kAlef = "\xD8\xA7";
+  std::string_view stem = tokens.Key(k);
+  if (stem.substr(0, kWrittenArticle.size()) == kWrittenArticle) {
+    stem.remove_prefix(kWrittenArticle.size());
+  }
+  return stem.size() <= 3 * kAlef.size() || stem.substr(kAlef.size(), kAlef.size()) == kAlef;
+}
+
+// An epithet at k + 1 after a listed name that ends at k closes it as a regnal number does
+// (docs/conventions.md): الإمبراطور الروماني [بومبي الأكبر]. The epithets are the definite
+// ordinals that are also stop words and not shaped like numbers (الأكبر، الأصغر، الكبير،
+// الصغير، الكبرى، الصغرى): الثالث after a player is his place in a race. Before an indefinite
+// accusative the elative compares (بوش الأكبر سنا).
+void EpithetAfterListedName(const NerTokens& tokens, size_t k, std::vector<Candidate>* out) {
+  const NerToken& name = tokens[k];
+  const NerToken& t = tokens[k + 1];
+  if (name.known != static_cast<int8_t>(kPer) || name.known_end != k + 1 ||
+      name.known_priority < kBuiltinGazetteerPriority ||
+      name.known_priority >= kUserGazetteerPriority || !(t.flags & kNerOrdinal) || !t.article ||
+      t.conjunction || t.known >= 0 || NumeralShape(tokens, k + 1)) {
+    return;
+  }
+  const size_t after = k + 2;
+  if (after < tokens.size() && tokens[after].word && !tokens[after].article &&
+      tokens.EndsWithAlef(after)) {
+    return;
+  }
+  size_t first = k;
+  while (first > 0 && !tokens[first].known_start) --first;
+  out->push_back(tokens.MakeCandidate(kPer, first, after, name.known_priority + 1));
+}
+
 void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   if (n == 0) return;
@@ -1073,6 +1108,7 @@ void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (t.punct) {
       if (report && i > 0) ScorerNameAt(tokens, i, out);
     } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
+      EpithetAfterListedName(tokens, i, out);
       EachOfNameAt(tokens, i, out);
     }
   }
@@ -1216,39 +1252,6 @@ bool ListedPersonName(const NerTokens& tokens, const Candidate& c) {
          c.end_token <= tokens.size();
 }
 
-// Whether the definite ordinal at k is shaped like a number (الأول: three letters; الثاني،
-// الثالث ... العاشر، الحادي: فاعل, alef second) rather than an epithet (الأكبر، الصغير، الكبرى).
-bool NumeralShape(const NerTokens& tokens, size_t k) {
-  constexpr std::string_view kAlef = "\xD8\xA7";
-  std::string_view stem = tokens.Key(k);
-  if (stem.substr(0, kWrittenArticle.size()) == kWrittenArticle) {
-    stem.remove_prefix(kWrittenArticle.size());
-  }
-  return stem.size() <= 3 * kAlef.size() || stem.substr(kAlef.size(), kAlef.size()) == kAlef;
-}
-
-// An epithet after a listed name closes it as a regnal number does (docs/conventions.md):
-// الإمبراطور الروماني [بومبي الأكبر]، [بليني الأكبر]. The epithets are the definite ordinals
-// that are also stop words and not shaped like numbers (الأكبر، الأصغر، الكبير، الصغير،
-// الكبرى، الصغرى): الثالث after a player is his place in a race. Before an indefinite
-// accusative the elative compares (بوش الأكبر سنا).
-void ListedNameEpithets(const NerTokens& tokens, std::vector<Candidate>* out) {
-  const size_t n = tokens.size();
-  std::vector<Candidate> longer;
-  for (const Candidate& c : *out) {
-    if (!ListedPersonName(tokens, c) || c.end_token >= n) continue;
-    const size_t k = c.end_token;
-    const NerToken& t = tokens[k];
-    if (t.known >= 0 || !t.article || t.conjunction || !(t.flags & kNerOrdinal) ||
-        !(t.flags & kNerStop) || NumeralShape(tokens, k) ||
-        (k + 1 < n && tokens[k + 1].word && !tokens[k + 1].article && tokens.EndsWithAlef(k + 1))) {
-      continue;
-    }
-    longer.push_back(tokens.MakeCandidate(kPer, c.first_token, k + 1, c.priority + 1));
-  }
-  out->insert(out->end(), longer.begin(), longer.end());
-}
-
 bool PatronymicAt(const NerTokens& tokens, size_t k) {
   return k < tokens.size() && (tokens[k].flags & kNerPatronymic) && !tokens[k].conjunction;
 }
@@ -1320,7 +1323,6 @@ void PersonMatcher::Propose(const Document& doc, const Options& options,
   ListedNames(tokens, out);
   CoordinatedNames(tokens, out);
   UnknownFirstNames(tokens, out);
-  ListedNameEpithets(tokens, out);
 }
 
 }  // namespace kashif::internal
