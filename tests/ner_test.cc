@@ -1262,5 +1262,12 @@ TEST(NerRulesTest, EpithetAfterAListedNameIsPartOfIt) {
   ExpectEntities("وكان بوش الأكبر سنا بين إخوته", {{"PER", "بوش"}});
 }
 
+// A definite common noun that its own relational adjective follows ends a name before it (it
+// is the verb's object); a nationality adjective after a family name does not.
+TEST(NerRulesTest, DefiniteNounWithItsAdjectiveEndsTheName) {
+  ExpectEntities("وقد جدد ابن سهلان السور الخارجي للمدينة", {{"PER", "ابن سهلان"}});
+  ExpectEntities("وقد وصل ابن سهلان الفايد المصري إلى المدينة", {{"PER", "ابن سهلان الفايد"}});
+}
+
 }  // namespace
 }  // namespace kashif

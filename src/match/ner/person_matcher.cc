@@ -298,6 +298,15 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     const bool family_given = t.known < 0 && Definite(tokens, i) && !t.conjunction &&
                               (t.bare_flags & kNerGivenName) && !(t.bare_flags & kNotFamily) &&
                               !(t.flags & kNotFamily);
+    // A definite common noun that a relational adjective of its own follows is the clause going
+    // on (جدد ابن سهلان السور الخارجي): a family name with the article takes no such adjective,
+    // and a nationality after a name describes the person (محمد الفايد المصري).
+    if (!given && t.known < 0 && parts > 0 && !after_particle && Definite(tokens, i) && !t.nisba &&
+        i + 1 < n && tokens[i + 1].nisba && tokens[i + 1].known < 0 && !tokens[i + 1].conjunction &&
+        !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & kNerDemonym) &&
+        !IsGiven(tokens[i + 1])) {
+      break;
+    }
     if (!given && t.known < 0 && !after_particle && !foreign_third && !family_given) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
@@ -1108,7 +1117,9 @@ void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (t.punct) {
       if (report && i > 0) ScorerNameAt(tokens, i, out);
     } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
-      EpithetAfterListedName(tokens, i, out);
+      if (t.known == static_cast<int8_t>(kPer) && (view[i + 1].flags & kNerOrdinal)) {
+        EpithetAfterListedName(tokens, i, out);
+      }
       EachOfNameAt(tokens, i, out);
     }
   }
