@@ -6,6 +6,7 @@
 #include "absl/container/inlined_vector.h"
 #include "match/gazetteer.h"
 #include "match/ner/org_rules.h"
+#include "text/strings.h"
 
 namespace kashif::internal {
 namespace {
@@ -301,8 +302,9 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     // A definite common noun that a relational adjective of its own follows is the clause going
     // on (جدد ابن سهلان السور الخارجي): a family name with the article takes no such adjective,
     // and a nationality after a name describes the person (محمد الفايد المصري).
-    if (!given && t.known < 0 && parts > 0 && !after_particle && Definite(tokens, i) && !t.nisba &&
-        i + 1 < n && tokens[i + 1].nisba && tokens[i + 1].known < 0 && !tokens[i + 1].conjunction &&
+    if (i + 1 < n && tokens[i + 1].nisba && !t.nisba && parts > 0 && !given && t.known < 0 &&
+        !after_particle && Definite(tokens, i) && tokens[i + 1].known < 0 &&
+        !tokens[i + 1].conjunction &&
         !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & kNerDemonym) &&
         !IsGiven(tokens[i + 1])) {
       break;
@@ -522,8 +524,7 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const bool after_definite =
       i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article) && !after_person_word;
   const std::string_view key = tokens.Key(i);
-  if (key.size() >= 4 && (key.substr(key.size() - 4) == "\xD9\x8A\xD9\x86" ||   // ين
-                          key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
+  if (EndsWith(key, "\xD9\x8A\xD9\x86") || EndsWith(key, "\xD9\x88\xD9\x86")) {  // ين، ون
     return;
   }
   // An adjective or two may describe the person between the nationality and the name: الأميركي
@@ -1074,10 +1075,8 @@ void EachOfNameAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* out
 bool NumeralShape(const NerTokens& tokens, size_t k) {
   constexpr std::string_view kAlef = "\xD8\xA7";
   std::string_view stem = tokens.Key(k);
-  if (stem.substr(0, kWrittenArticle.size()) == kWrittenArticle) {
-    stem.remove_prefix(kWrittenArticle.size());
-  }
-  return stem.size() <= 3 * kAlef.size() || stem.substr(kAlef.size(), kAlef.size()) == kAlef;
+  if (StartsWith(stem, kWrittenArticle)) stem.remove_prefix(kWrittenArticle.size());
+  return stem.size() <= 3 * kAlef.size() || StartsWith(stem.substr(kAlef.size()), kAlef);
 }
 
 // An epithet at k + 1 after a listed name that ends at k closes it as a regnal number does
