@@ -1252,5 +1252,22 @@ TEST(NerRulesTest, NationalityAdjectiveAfterAListedProperNameStaysOut) {
                  {{"ORG", "مجلس الشيوخ الأمريكي"}});
 }
 
+// An epithet (الأكبر، الصغير، الكبرى) after a listed name closes it as a regnal number does; an
+// ordinal shaped like a number after a listed name is a rank, and an elative before an
+// accusative compares.
+TEST(NerRulesTest, EpithetAfterAListedNameIsPartOfIt) {
+  ExpectEntities("وهزم يوليوس قيصر خصمه بومبي الأكبر في معركة فرسالوس",
+                 {{"PER", "يوليوس قيصر"}, {"PER", "بومبي الأكبر"}});
+  ExpectEntities("وحل شوماخر الثالث في السباق الأخير", {{"PER", "شوماخر"}});
+  ExpectEntities("وكان بوش الأكبر سنا بين إخوته", {{"PER", "بوش"}});
+}
+
+// A definite common noun that its own relational adjective follows ends a name before it (it
+// is the verb's object); a nationality adjective after a family name does not.
+TEST(NerRulesTest, DefiniteNounWithItsAdjectiveEndsTheName) {
+  ExpectEntities("وقد جدد ابن سهلان السور الخارجي للمدينة", {{"PER", "ابن سهلان"}});
+  ExpectEntities("وقد وصل ابن سهلان الفايد المصري إلى المدينة", {{"PER", "ابن سهلان الفايد"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -6,6 +6,7 @@
 #include "absl/container/inlined_vector.h"
 #include "match/gazetteer.h"
 #include "match/ner/org_rules.h"
+#include "text/strings.h"
 
 namespace kashif::internal {
 namespace {
@@ -298,6 +299,16 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     const bool family_given = t.known < 0 && Definite(tokens, i) && !t.conjunction &&
                               (t.bare_flags & kNerGivenName) && !(t.bare_flags & kNotFamily) &&
                               !(t.flags & kNotFamily);
+    // A definite common noun that a relational adjective of its own follows is the clause going
+    // on (جدد ابن سهلان السور الخارجي): a family name with the article takes no such adjective,
+    // and a nationality after a name describes the person (محمد الفايد المصري).
+    if (i + 1 < n && tokens[i + 1].nisba && !t.nisba && parts > 0 && !given && t.known < 0 &&
+        !after_particle && Definite(tokens, i) && tokens[i + 1].known < 0 &&
+        !tokens[i + 1].conjunction &&
+        !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & kNerDemonym) &&
+        !IsGiven(tokens[i + 1])) {
+      break;
+    }
     if (!given && t.known < 0 && !after_particle && !foreign_third && !family_given) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
@@ -513,8 +524,7 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const bool after_definite =
       i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article) && !after_person_word;
   const std::string_view key = tokens.Key(i);
-  if (key.size() >= 4 && (key.substr(key.size() - 4) == "\xD9\x8A\xD9\x86" ||   // ين
-                          key.substr(key.size() - 4) == "\xD9\x88\xD9\x86")) {  // ون
+  if (EndsWith(key, "\xD9\x8A\xD9\x86") || EndsWith(key, "\xD9\x88\xD9\x86")) {  // ين، ون
     return;
   }
   // An adjective or two may describe the person between the nationality and the name: الأميركي
@@ -1060,6 +1070,39 @@ void EachOfNameAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* out
 
 // Scorers and كل من lists, in one pass over the tokens: punctuation may open the minutes, a
 // word before a stop word (من) may be كل.
+// Whether the definite ordinal at k is shaped like a number (الأول: three letters; الثاني،
+// الثالث ... العاشر، الحادي: فاعل, alef second) rather than an epithet (الأكبر، الصغير، الكبرى).
+bool NumeralShape(const NerTokens& tokens, size_t k) {
+  constexpr std::string_view kAlef = "\xD8\xA7";
+  std::string_view stem = tokens.Key(k);
+  if (StartsWith(stem, kWrittenArticle)) stem.remove_prefix(kWrittenArticle.size());
+  return stem.size() <= 3 * kAlef.size() || StartsWith(stem.substr(kAlef.size()), kAlef);
+}
+
+// An epithet at k + 1 after a listed name that ends at k closes it as a regnal number does
+// (docs/conventions.md): الإمبراطور الروماني [بومبي الأكبر]. The epithets are the definite
+// ordinals that are also stop words and not shaped like numbers (الأكبر، الأصغر، الكبير،
+// الصغير، الكبرى، الصغرى): الثالث after a player is his place in a race. Before an indefinite
+// accusative the elative compares (بوش الأكبر سنا).
+void EpithetAfterListedName(const NerTokens& tokens, size_t k, std::vector<Candidate>* out) {
+  const NerToken& name = tokens[k];
+  const NerToken& t = tokens[k + 1];
+  if (name.known != static_cast<int8_t>(kPer) || name.known_end != k + 1 ||
+      name.known_priority < kBuiltinGazetteerPriority ||
+      name.known_priority >= kUserGazetteerPriority || !(t.flags & kNerOrdinal) || !t.article ||
+      t.conjunction || t.known >= 0 || NumeralShape(tokens, k + 1)) {
+    return;
+  }
+  const size_t after = k + 2;
+  if (after < tokens.size() && tokens[after].word && !tokens[after].article &&
+      tokens.EndsWithAlef(after)) {
+    return;
+  }
+  size_t first = k;
+  while (first > 0 && !tokens[first].known_start) --first;
+  out->push_back(tokens.MakeCandidate(kPer, first, after, name.known_priority + 1));
+}
+
 void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   if (n == 0) return;
@@ -1073,6 +1116,9 @@ void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     if (t.punct) {
       if (report && i > 0) ScorerNameAt(tokens, i, out);
     } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
+      if (t.known == static_cast<int8_t>(kPer) && (view[i + 1].flags & kNerOrdinal)) {
+        EpithetAfterListedName(tokens, i, out);
+      }
       EachOfNameAt(tokens, i, out);
     }
   }
