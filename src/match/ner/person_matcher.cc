@@ -113,6 +113,60 @@ enum class Next {
 // kept inline, no allocation per name.
 using Ends = absl::InlinedVector<size_t, kMaxNameParts + 2>;
 
+// Whether the word at i, no given name and no known name, is the clause going on after the
+// `parts` name parts before it rather than another name part.
+bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
+                  bool after_particle) {
+  const NerToken& t = tokens[i];
+  if (given || t.known >= 0) return false;
+  const size_t n = tokens.size();
+  const NerToken& prev = tokens[i - 1];
+  // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
+  // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
+  // After a foreign given name, a short word ending in alef that no lexicon knows is the
+  // family name (فيليبي ماسا، إميلي لوا).
+  const bool foreign_alef_surname = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
+                                    !(prev.reading_flags & kNerParticle) &&
+                                    tokens.lexicon().KnowsNoReading(tokens.doc().analyses[i]);
+  if (!t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i) && !foreign_alef_surname) {
+    return true;
+  }
+  if (tokens.doc().analyses[i].reading_count > 1 && StartsWithLam(tokens.Key(i)) &&
+      EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
+    return true;
+  }
+  // A preposition on a common noun (لشرح، بارتكاب، لتدريبات) or a word with tanween (مستشاراً)
+  // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب.
+  if (!after_particle &&
+      (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)))) {
+    return true;
+  }
+  // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
+  // عادل مرتدية، محمد فاضل مصادفة): family names of that shape are rare there.
+  if (parts >= 1 && !after_particle && !t.article &&
+      EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
+    return true;
+  }
+  // After two name parts, an unknown three-letter word before a definite noun is a past verb
+  // or a noun in construct, the clause going on: سهيل ادريس [نشر] الرواية، محمد عبد الله
+  // [نجم] الفريق. Before a definite given name it is a compound name's first part (شمس الدين).
+  if (parts >= 1 && !after_particle && !t.article && tokens.Letters(i) == 3 && i + 1 < n &&
+      tokens[i + 1].article && !tokens[i + 1].conjunction && tokens[i + 1].known < 0 &&
+      !IsGiven(tokens[i + 1])) {
+    return true;
+  }
+  // A definite common noun that a relational adjective of its own follows is the clause going
+  // on (جدد ابن سهلان السور الخارجي): a family name with the article takes no such adjective,
+  // and a nationality after a name describes the person (محمد الفايد المصري).
+  if (i + 1 < n && tokens[i + 1].nisba && !t.nisba && parts > 0 && !after_particle &&
+      Definite(tokens, i) && tokens[i + 1].known < 0 && !tokens[i + 1].conjunction &&
+      !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & kNerDemonym) &&
+      !IsGiven(tokens[i + 1])) {
+    return true;
+  }
+  return false;
+}
+
 // The possible ends of a name whose first part is token `first`: each end is one past a name
 // part. So "الرئيس ترامب الرئيسي" stops at ترامب and "السيد ديمترييف لمدة" at ديمترييف.
 Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
@@ -237,8 +291,8 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     }
     // A given name that is also an office (أمين) before a definite noun is that office in
     // construct after the name: جان بيير أمين المتحف (also when the name read starts at بيير).
-    if (given && (parts > 0 || (first > 0 && IsGiven(tokens[first - 1]))) &&
-        (t.flags & kNerRole) && i + 1 < n && Definite(tokens, i + 1)) {
+    if (given && (parts > 0 || (first > 0 && IsGiven(tokens[first - 1]))) && (t.flags & kNerRole) &&
+        i + 1 < n && Definite(tokens, i + 1)) {
       break;
     }
     // A given name does not follow a definite first name (الشيخ الخراساني أمين المجمع: أمين is
@@ -247,41 +301,7 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
         tokens[first].known < 0) {
       break;
     }
-    // A short indefinite accusative (ردا، عاما، جدا) is the clause going on, not a name part,
-    // and so is a feminine noun after the preposition ل (لينوس لكتابة; not ليندكفيست).
-    // After a foreign given name, a short word ending in alef that no lexicon knows is the
-    // family name (فيليبي ماسا، إميلي لوا).
-    const bool foreign_alef_surname = prev.known < 0 && (prev.reading_flags & kNerForeignName) &&
-                                      !(prev.reading_flags & kNerParticle) &&
-                                      tokens.lexicon().KnowsNoReading(tokens.doc().analyses[i]);
-    if (!given && t.known < 0 && !t.article && tokens.Letters(i) <= 4 && tokens.EndsWithAlef(i) &&
-        !foreign_alef_surname) {
-      break;
-    }
-    if (!given && t.known < 0 && tokens.doc().analyses[i].reading_count > 1 &&
-        StartsWithLam(tokens.Key(i)) && EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
-      break;
-    }
-    // A preposition on a common noun (لشرح، بارتكاب، لتدريبات) or a word with tanween (مستشاراً)
-    // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب.
-    if (!given && t.known < 0 && !after_particle &&
-        (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)))) {
-      break;
-    }
-    // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
-    // عادل مرتدية، محمد فاضل مصادفة): family names of that shape are rare there.
-    if (!given && t.known < 0 && parts >= 1 && !after_particle && !t.article &&
-        EndsWithTehMarbuta(tokens.doc().TokenText(i))) {
-      break;
-    }
-    // After two name parts, an unknown three-letter word before a definite noun is a past verb
-    // or a noun in construct, the clause going on: سهيل ادريس [نشر] الرواية، محمد عبد الله
-    // [نجم] الفريق. Before a definite given name it is a compound name's first part (شمس الدين).
-    if (!given && t.known < 0 && parts >= 1 && !after_particle && !t.article &&
-        tokens.Letters(i) == 3 && i + 1 < n && tokens[i + 1].article &&
-        !tokens[i + 1].conjunction && tokens[i + 1].known < 0 && !IsGiven(tokens[i + 1])) {
-      break;
-    }
+    if (ClauseGoesOn(tokens, i, parts, given, after_particle)) break;
     // A foreign name has a middle name the lists lack as often as not: after a foreign given
     // name and one unknown word, a third unknown word that ends the subject or looks foreign is
     // the family name (فرانكلين ديلانو روزفلت، فيليب دوست بلازي).
@@ -294,21 +314,11 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     // A given name with the article after a name is its family name, as Gulf families are
     // written without آل (محمد بن زايد النهيان، صباح الأحمد الصباح), unless the word is also an
     // office, a title or an everyday word (عمرو موسى الأمين العام).
-    constexpr uint32_t kNotFamily = kNerAmbiguousName | kNerStop | kNerTitle | kNerRole |
-                                    kNerVerb | kNerOrgHead | kNerDemonym | kNerTime;
+    constexpr uint32_t kNotFamily = kNerAmbiguousName | kNerStop | kNerTitle | kNerRole | kNerVerb |
+                                    kNerOrgHead | kNerDemonym | kNerTime;
     const bool family_given = t.known < 0 && Definite(tokens, i) && !t.conjunction &&
                               (t.bare_flags & kNerGivenName) && !(t.bare_flags & kNotFamily) &&
                               !(t.flags & kNotFamily);
-    // A definite common noun that a relational adjective of its own follows is the clause going
-    // on (جدد ابن سهلان السور الخارجي): a family name with the article takes no such adjective,
-    // and a nationality after a name describes the person (محمد الفايد المصري).
-    if (i + 1 < n && tokens[i + 1].nisba && !t.nisba && parts > 0 && !given && t.known < 0 &&
-        !after_particle && Definite(tokens, i) && tokens[i + 1].known < 0 &&
-        !tokens[i + 1].conjunction &&
-        !((tokens[i + 1].flags | tokens[i + 1].bare_flags) & kNerDemonym) &&
-        !IsGiven(tokens[i + 1])) {
-      break;
-    }
     if (!given && t.known < 0 && !after_particle && !foreign_third && !family_given) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
@@ -453,8 +463,8 @@ bool PronounOnNoun(std::string_view text, size_t min_bytes = 8) {
 // adjective with a preposition (للكيني), what follows is the person's name even when no list
 // knows it: two or three words of a foreign name's shape (TitledNameWord) that end where the
 // subject ends, or (unless `need_boundary`) exactly two such words that a number, a common
-// word's shape or a noun with its pronoun follows (العداء الهولندي [سوم برام] بتوقيت). A first word with the preposition ل
-// (لنزع) starts no name. Returns whether it proposed a name.
+// word's shape or a noun with its pronoun follows (العداء الهولندي [سوم برام] بتوقيت). A first word
+// with the preposition ل (لنزع) starts no name. Returns whether it proposed a name.
 bool DescribedUnknownName(const NerTokens& tokens, size_t k, Proposer* proposer,
                           bool need_boundary = false) {
   const size_t n = tokens.size();
@@ -560,8 +570,8 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   }
   // An unknown first name and a family name with the article after a person's description,
   // where the subject ends: رجل الأعمال المصري [دودي الفايد] ،
-  if (after_person_word && k + 1 < tokens.size() && tokens[k].known < 0 &&
-      !tokens[k].conjunction && !IsGiven(tokens[k]) && TitledNameWord(tokens, k) &&
+  if (after_person_word && k + 1 < tokens.size() && tokens[k].known < 0 && !tokens[k].conjunction &&
+      !IsGiven(tokens[k]) && TitledNameWord(tokens, k) &&
       tokens.doc().analyses[k].reading_count <= 1 && tokens[k + 1].known < 0 &&
       Definite(tokens, k + 1) && !tokens[k + 1].conjunction && tokens.IsNameWord(k + 1) &&
       EndsSubject(tokens, k + 2)) {
@@ -621,8 +631,8 @@ void PatronymicAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
 }
 
 // Whether token j may be a word of a foreign name right after a title: unknown, indefinite, no
-// common word's shape or feminine ending, and a name word or a word no reading of which the lexicons know (the
-// proclitic it seems to carry is a letter of the name: لندنشتراوس، ونر).
+// common word's shape or feminine ending, and a name word or a word no reading of which the
+// lexicons know (the proclitic it seems to carry is a letter of the name: لندنشتراوس، ونر).
 bool TitledNameWord(const NerTokens& tokens, size_t j) {
   const NerToken& t = tokens[j];
   if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
@@ -631,9 +641,8 @@ bool TitledNameWord(const NerTokens& tokens, size_t j) {
       EndsWithTehMarbuta(tokens.doc().TokenText(j))) {  // لمدة، ساعة: nouns
     return false;
   }
-  return tokens.IsNameWord(j) ||
-         (t.flags == 0 && tokens.Letters(j) >= 3 &&
-          tokens.lexicon().KnowsNoReading(tokens.doc().analyses[j]));
+  return tokens.IsNameWord(j) || (t.flags == 0 && tokens.Letters(j) >= 3 &&
+                                  tokens.lexicon().KnowsNoReading(tokens.doc().analyses[j]));
 }
 
 // Two or three such words right after a title that end where the subject ends are one name:
@@ -748,8 +757,8 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   // An unknown indefinite word with the feminine ending describes the title's noun (الإمام قصة،
   // عائلة ثرية), except after a woman's title, which a woman's name the lists lack may follow
   // (السيدة زهية). A family word (عائلة، أسرة: title and person noun) is feminine in form only.
-  const bool womans_title = EndsWithTehMarbuta(tokens.doc().TokenText(i)) &&
-                            !(t.reading_flags & kNerPersonNoun);
+  const bool womans_title =
+      EndsWithTehMarbuta(tokens.doc().TokenText(i)) && !(t.reading_flags & kNerPersonNoun);
   if (name.known < 0 && !IsGiven(name) && !name.article && !womans_title &&
       EndsWithTehMarbuta(tokens.doc().TokenText(k))) {
     return;
@@ -862,10 +871,10 @@ bool PronounOnMasdar(std::string_view key) {
 }
 
 // Whether token k reads as the preposition ب، ل or ك on a common noun: the rest is a word of
-// the lexicons, a participle after ك (كممثل), a verbal noun of a derived verb of six letters or more (بارتكاب), a
-// verbal noun or plural starting with ت (لتدريبات، بتعويض), or a word the document also uses
-// with the article. Family names starting with ب or ل (بلازي، لارسن) are
-// none of these.
+// the lexicons, a participle after ك (كممثل), a verbal noun of a derived verb of six letters or
+// more (بارتكاب), a verbal noun or plural starting with ت (لتدريبات، بتعويض), or a word the
+// document also uses with the article. Family names starting with ب or ل (بلازي، لارسن) are none of
+// these.
 bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k) {
   const Document& doc = tokens.doc();
   const TokenAnalysis& a = doc.analyses[k];
@@ -1024,8 +1033,7 @@ void ScorerNameAt(const NerTokens& tokens, size_t p, std::vector<Candidate>* out
     if (t.conjunction) {
       const int r = WawReading(tokens, j);
       if (r < 0) break;
-      const std::string_view key =
-          tokens.doc().Slice(tokens.doc().analyses[j].readings[r].key);
+      const std::string_view key = tokens.doc().Slice(tokens.doc().analyses[j].readings[r].key);
       if (!(tokens.lexicon().Flags(key) & kNerGivenName) && !PlainNameKey(tokens, key)) break;
       item = j;
       reading = r;
@@ -1036,8 +1044,7 @@ void ScorerNameAt(const NerTokens& tokens, size_t p, std::vector<Candidate>* out
     reading = 0;
   }
   if (reading < 0) return;
-  out->push_back(ReadingCandidate(
-      tokens, item, tokens.doc().analyses[item].readings[reading], p));
+  out->push_back(ReadingCandidate(tokens, item, tokens.doc().analyses[item].readings[reading], p));
 }
 
 // كل من / كلا من ("each of") before a list of names: كل من [ستيفن كوري] ومارك أوكيفي. The
