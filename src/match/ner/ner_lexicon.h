@@ -11,11 +11,11 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
-#include "kashif/normalizer.h"
-#include "kashif/status.h"
 #include "core/analyzer.h"
 #include "core/document.h"
 #include "core/vocabulary.h"
+#include "kashif/normalizer.h"
+#include "kashif/status.h"
 #include "match/matcher.h"
 #include "text/bit_filter.h"
 
@@ -364,6 +364,12 @@ class NerTokens {
   NerLexicalView* view_;
 };
 
+// Whether a list of names may go on at token k, so an item may end before it: punctuation, a
+// word with the conjunction و (the next item: ، البرامكة والقصاع) or the end of the text.
+inline bool IsListBoundary(const NerTokens& tokens, size_t k) {
+  return k >= tokens.size() || tokens[k].punct || tokens[k].conjunction;
+}
+
 // Whether token k is a comma (، or ,), which separates the names of a list.
 inline bool IsListComma(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || !tokens[k].punct) return false;
@@ -380,9 +386,8 @@ bool StartsWithHeadWord(const NerTokens& tokens, const Candidate& c, EntityType 
 // Drops each such candidate that another candidate of the same type covers without its head
 // word (حركة [حماس]، نهر [النيجر]): the name inside takes over, as the rules have it for the
 // names they find.
-void DropHeadWordWhereRestIsListed(const NerTokens& tokens, EntityType type,
-                                   uint32_t head_classes, uint32_t except_classes,
-                                   std::vector<Candidate>* out);
+void DropHeadWordWhereRestIsListed(const NerTokens& tokens, EntityType type, uint32_t head_classes,
+                                   uint32_t except_classes, std::vector<Candidate>* out);
 
 }  // namespace kashif::internal
 

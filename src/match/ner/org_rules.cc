@@ -7,6 +7,7 @@
 
 #include "match/gazetteer.h"
 #include "match/ner/person_matcher.h"
+#include "text/strings.h"
 
 namespace kashif::internal {
 namespace {
@@ -49,9 +50,9 @@ constexpr size_t kMaxIndefiniteComplement = 2;
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";
 constexpr std::string_view kAlef = "\xD8\xA7";
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال, as the match form has it
-constexpr std::string_view kLam = "\xD9\x84";  // ل, the preposition as written
-constexpr std::string_view kYa = "\xD9\x8A";   // ي, the masculine nisba ending
-constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";  // يه: ية in the match form
+constexpr std::string_view kLam = "\xD9\x84";              // ل, the preposition as written
+constexpr std::string_view kYa = "\xD9\x8A";               // ي, the masculine nisba ending
+constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";    // يه: ية in the match form
 constexpr std::string_view kWawArticle = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
@@ -79,8 +80,8 @@ bool IsLamConstruct(const NerTokens& tokens, size_t k) {
   const NerToken& u = tokens[k];
   const NerToken& v = tokens[k + 1];
   constexpr uint32_t kNoNoun = kNerTime | kNerStop | kNerVerb | kNerTitle | kNerRole;
-  if (!u.word || u.article || u.clitic_article || u.conjunction ||
-      u.known >= 0 || (u.flags & kNoNoun) || tokens.Letters(k) < 4 ||
+  if (!u.word || u.article || u.clitic_article || u.conjunction || u.known >= 0 ||
+      (u.flags & kNoNoun) || tokens.Letters(k) < 4 ||
       tokens.doc().TokenText(k).substr(0, kLam.size()) != kLam) {
     return false;
   }
@@ -132,7 +133,6 @@ bool EndsWithTanweenAlef(const NerTokens& tokens, size_t k) {
   const std::string_view key = tokens.doc().Key(k);
   return key.size() >= 2 && key.substr(key.size() - 2) == kAlef;
 }
-
 
 // Whether token i is definite as written: an alef with hamza before lam (ألونسو، إلغاء) is
 // no article, though the match form folds it so.
@@ -229,8 +229,7 @@ constexpr size_t kMinBareClubLetters = 5;
 
 // Whether token i as written ends with the pronoun ه (ضيفه "its guest").
 bool EndsWithPronounHa(const NerTokens& tokens, size_t i) {
-  const std::string_view text = tokens.doc().TokenText(i);
-  return text.size() >= 2 && text.substr(text.size() - 2) == "\xD9\x87";
+  return EndsWith(tokens.doc().TokenText(i), "\xD9\x87");  // ه
 }
 
 // In a sports text (a few sports words), a club whose name is an everyday word or a city

@@ -946,18 +946,6 @@ bool PlainNameKey(const NerTokens& tokens, std::string_view key) {
   return !tokens.SeenWithArticle(key);
 }
 
-// Whether a list of names may go on at token k: punctuation, a word with the conjunction و, or
-// the end of the text.
-bool ListBoundary(const NerTokens& tokens, size_t k) {
-  return k >= tokens.size() || tokens[k].punct || tokens[k].conjunction;
-}
-
-bool IsComma(const NerTokens& tokens, size_t k) {
-  if (k >= tokens.size() || !tokens[k].punct) return false;
-  const std::string_view text = tokens.doc().TokenText(k);
-  return text == "\xD8\x8C" || text == ",";  // ، ,
-}
-
 // The reading of token k without a leading conjunction و, or -1.
 int WawReading(const NerTokens& tokens, size_t k) {
   const TokenAnalysis& a = tokens.doc().analyses[k];
@@ -1004,7 +992,7 @@ bool MinutesInParentheses(const NerTokens& tokens, size_t p) {
   for (size_t j = p + 2; j < n && j <= p + kMaxMinuteTokens; ++j) {
     const std::string_view text = doc.TokenText(j);
     if (text == ")") return true;
-    if (!IsMinute(doc, j) && text != "\xD9\x88" && !IsComma(tokens, j)) return false;  // و
+    if (!IsMinute(doc, j) && text != "\xD9\x88" && !IsListComma(tokens, j)) return false;  // و
   }
   return false;
 }
@@ -1166,7 +1154,7 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
       // Joined by و (the person before ends at f) or by a comma (ends at the comma, f - 1).
       const bool in_list = tokens[f].conjunction
                                ? person_end[f]
-                               : f > 0 && IsComma(tokens, f - 1) && person_end[f - 1];
+                               : f > 0 && IsListComma(tokens, f - 1) && person_end[f - 1];
       seeds.emplace_back(c.end_token, in_list);
     }
   }
@@ -1179,7 +1167,7 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     done[k] = true;
     int reading = WawReading(tokens, k);
     size_t item = k;
-    if (reading < 0 && IsComma(tokens, k) && k + 1 < n && tokens[k + 1].word &&
+    if (reading < 0 && IsListComma(tokens, k) && k + 1 < n && tokens[k + 1].word &&
         tokens[k + 1].known < 0) {
       // A comma list (ميشيل سالغادو ، روبرتو كارلوس), its last name may take و too (، وهييرو).
       item = k + 1;
@@ -1191,7 +1179,7 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
         (tokens.lexicon().Flags(tokens.doc().Slice(first.key)) & kNerGivenName) != 0;
     if (!given_first && !PlainNameKey(tokens, tokens.doc().Slice(first.key))) continue;
     size_t end = item + 1;
-    while (end < n && end < item + kMaxCoordinatedNameWords && !ListBoundary(tokens, end) &&
+    while (end < n && end < item + kMaxCoordinatedNameWords && !IsListBoundary(tokens, end) &&
            tokens[end].known < 0 && tokens.IsNameWord(end) && !Definite(tokens, end) &&
            (IsGiven(tokens[end]) || PlainNameKey(tokens, tokens.Key(end)))) {
       ++end;
@@ -1200,7 +1188,7 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     // where the list goes on after it: وليد توفيق [وفايز السعيد] ،
     if (end == item + 1 && given_first && end < n && tokens[end].known < 0 &&
         Definite(tokens, end) && !tokens[end].conjunction && tokens.IsNameWord(end) &&
-        !tokens[end].nisba && ListBoundary(tokens, end + 1)) {
+        !tokens[end].nisba && IsListBoundary(tokens, end + 1)) {
       ++end;
     }
     // A comma item without و must be followed by the list going on.
@@ -1208,8 +1196,8 @@ void CoordinatedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     const bool last_of_list = in_list && tokens[item].conjunction && end < n && tokens[end].word &&
                               (tokens[end].flags & kNerStop) && !tokens[end].conjunction &&
                               NoParticipleOrPlural(tokens, item, first, end);
-    if ((!ListBoundary(tokens, end) && !last_of_list) ||
-        (bare_comma_item && !IsComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
+    if ((!IsListBoundary(tokens, end) && !last_of_list) ||
+        (bare_comma_item && !IsListComma(tokens, end) && (end >= n || !tokens[end].conjunction))) {
       continue;
     }
     out->push_back(ReadingCandidate(tokens, item, first, end));

@@ -305,7 +305,8 @@ bool NisbaOfGivenName(const NerTokens& tokens, size_t k) {
   if (key.substr(0, kArticle.size()) != kArticle) return false;
   key.remove_prefix(kArticle.size());
   constexpr std::string_view kYa = "\xD9\x8A", kTehMarbuta = "\xD9\x87";  // ي، ة (folded to ه)
-  if (key.size() > kTehMarbuta.size() && key.substr(key.size() - kTehMarbuta.size()) == kTehMarbuta) {
+  if (key.size() > kTehMarbuta.size() &&
+      key.substr(key.size() - kTehMarbuta.size()) == kTehMarbuta) {
     key.remove_suffix(kTehMarbuta.size());
   }
   if (key.size() <= kYa.size() || key.substr(key.size() - kYa.size()) != kYa) return false;
@@ -340,8 +341,8 @@ void SiteNamedByNisba(const NerTokens& tokens, size_t i, std::vector<Candidate>*
 // is a relational adjective.
 void SiteWithEpithets(const NerTokens& tokens, const Candidate& c, std::vector<Candidate>* found) {
   const size_t n = tokens.size();
-  if (c.priority >= kUserGazetteerPriority || c.end_token >= n ||
-      c.end_token < c.first_token + 2 || !(tokens[c.end_token].flags & kNerOrdinal)) {
+  if (c.priority >= kUserGazetteerPriority || c.end_token >= n || c.end_token < c.first_token + 2 ||
+      !(tokens[c.end_token].flags & kNerOrdinal)) {
     return;
   }
   const NerToken& head = tokens[c.first_token];
@@ -380,8 +381,8 @@ bool ForeignPlaceKey(const NerTokens& tokens, std::string_view key) {
   // Teh marbuta (folded to ه), pronouns, sound plurals and plural verbs: منزله، قواتها، قواتهم،
   // صفوفهما، جامعتنا، جامعتكم، مسلمين، عاملون، سيارات، وأطلقوا.
   if (last == kHa || before_last == kHa || last == kYa ||
-      (last == kAlef && (third_last == kHa || before_last == kWaw ||
-                         (before_last == kNoon && third_last == kTa))) ||
+      (last == kAlef &&
+       (third_last == kHa || before_last == kWaw || (before_last == kNoon && third_last == kTa))) ||
       (last == kMeem && before_last == kKaf) || (last == kTa && before_last == kAlef) ||
       (last == kNoon && (before_last == kYa || before_last == kWaw))) {
     return false;
@@ -408,9 +409,8 @@ bool UnknownWord(const NerTokens& tokens, size_t k) {
 // preposition (class place_preposition).
 void UnknownPlaceAfterIn(const NerTokens& tokens, size_t i, std::vector<Candidate>* found) {
   const size_t k = i + 1;
-  if (k >= tokens.size() || !UnknownWord(tokens, k) || tokens[k].article ||
-      tokens[k].conjunction || !ForeignPlaceKey(tokens, tokens.Key(k)) ||
-      HasTanween(tokens.doc().TokenText(k))) {
+  if (k >= tokens.size() || !UnknownWord(tokens, k) || tokens[k].article || tokens[k].conjunction ||
+      !ForeignPlaceKey(tokens, tokens.Key(k)) || HasTanween(tokens.doc().TokenText(k))) {
     return;
   }
   // Over a person the person rules read in the same word (a foreign surname's ending: وفي
@@ -514,12 +514,6 @@ struct ListItem {
   int8_t known = -1;  // the listed name's type, or -1: words no list knows
 };
 
-// Whether a list item may end before token k: a comma, other punctuation, a word with و (the
-// next item: ، البرامكة والقصاع) or the end of the text.
-bool ListItemBoundary(const NerTokens& tokens, size_t k) {
-  return k >= tokens.size() || tokens[k].punct || tokens[k].conjunction;
-}
-
 // The list item starting at token k, ending where the list goes on or ends: a listed name, or
 // one word or two shaped like a place's name (NameEnds()) that carry no class, no proclitic and
 // no tanween. False when there is none.
@@ -530,7 +524,7 @@ bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
   item->known = t.known;
   if (t.known >= 0) {
     item->end = t.known_end;
-    return t.known_start && ListItemBoundary(tokens, item->end);
+    return t.known_start && IsListBoundary(tokens, item->end);
   }
   for (const size_t end : NameEnds(tokens, k)) {
     const NerToken& last = tokens[end - 1];
@@ -538,7 +532,7 @@ bool ListItemAt(const NerTokens& tokens, size_t k, ListItem* item) {
         HasTanween(tokens.doc().TokenText(end - 1))) {
       return false;
     }
-    if (ListItemBoundary(tokens, end)) {
+    if (IsListBoundary(tokens, end)) {
       item->end = end;
       return true;
     }
@@ -580,8 +574,8 @@ void PlacesListedWithPlaces(const NerTokens& tokens, size_t places_at_commas,
     // The first name is one when punctuation or a place trigger bounds it on the left: :
     // [اللويبدة] ، ...، حي [اللويبدة] ، ...
     const size_t before = items[0].first - 1;
-    const bool first_bounded = items[0].first > 0 &&
-                               (tokens[before].punct || PlaceTriggerAt(tokens[before]));
+    const bool first_bounded =
+        items[0].first > 0 && (tokens[before].punct || PlaceTriggerAt(tokens[before]));
     for (size_t i = first_bounded ? 0 : 1; i < items.size(); ++i) {
       if (items[i].known < 0) Add(tokens, items[i].first, items[i].end, out);
     }
