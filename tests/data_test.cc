@@ -153,7 +153,7 @@ constexpr const char* kAmbiguousSurnames[] = {
     // and groups whose name is a common plural ("those concerned", "guards", "monotheists").
     "النووي", "الخيام", "برقوق", "جناح", "الكاهنة", "الكندي", "الذهبي", "النسائي",
     "البيضاوي", "الجوهري", "الناصري", "المقري", "البهائي", "الشهبندر", "المعنيون",
-    "المرابطين", "الموحدين", "مضر", "الهون", "نظام الملك",
+    "المرابطين", "الموحدين", "مضر", "الهون", "نظام الملك", "الزجاج", "الفراء", "مولوتوف",
 };
 
 void ExpectAllOfType(const std::vector<GazetteerEntry>& entries, EntityType type) {
