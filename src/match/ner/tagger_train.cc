@@ -117,57 +117,63 @@ TaggerModel TrainPerceptron(const std::vector<TrainingSequence>& data,
   return model;
 }
 
-namespace {
-
-double LogSumExp(const double* x, int n) {
-  double top = -INFINITY;
-  for (int i = 0; i < n; ++i) top = std::max(top, x[i]);
-  if (top == -INFINITY) return top;
-  double sum = 0;
-  for (int i = 0; i < n; ++i) sum += std::exp(x[i] - top);
-  return top + std::log(sum);
-}
-
-}  // namespace
-
+// In probability space with a scale per token (Rabiner's): the exponentials once per token and
+// transition, then only products, which is what makes CRF training take seconds. A token's
+// emissions are taken relative to its best one and each forward step is normalized, so nothing
+// overflows; alpha and beta are the scaled forward and backward probabilities.
 void CrfForwardBackward::Run(size_t n, const std::vector<double>& emissions,
                              const double* transitions) {
-  alpha.assign(n * L, -INFINITY);
-  beta.assign(n * L, 0);
-  terms.resize(L);
-  for (int y = 0; y < L; ++y) {
-    if (AllowedTransition(-1, y)) alpha[y] = transitions[L * L + y] + emissions[y];
-  }
-  for (size_t t = 1; t < n; ++t) {
+  constexpr int S = L + 1;  // the rows of the transitions, the start last
+  double trans[S * L];
+  for (int p = 0; p < S; ++p) {
     for (int y = 0; y < L; ++y) {
-      for (int p = 0; p < L; ++p) {
-        terms[p] =
-            AllowedTransition(p, y) ? alpha[(t - 1) * L + p] + transitions[p * L + y] : -INFINITY;
-      }
-      alpha[t * L + y] = LogSumExp(terms.data(), L) + emissions[t * L + y];
+      trans[p * L + y] =
+          AllowedTransition(p == L ? -1 : p, y) ? std::exp(transitions[p * L + y]) : 0.0;
     }
   }
+  terms.resize(n * L);  // the exponentials of the emissions
+  for (size_t t = 0; t < n; ++t) {
+    const double* e = emissions.data() + t * L;
+    const double top = *std::max_element(e, e + L);
+    for (int y = 0; y < L; ++y) terms[t * L + y] = std::exp(e[y] - top);
+  }
+  alpha.resize(n * L);
+  beta.resize(n * L);
+  scales.resize(n);
+  for (size_t t = 0; t < n; ++t) {
+    double sum = 0;
+    for (int y = 0; y < L; ++y) {
+      double in = 0;
+      if (t == 0) {
+        in = trans[L * L + y];
+      } else {
+        for (int p = 0; p < L; ++p) in += alpha[(t - 1) * L + p] * trans[p * L + y];
+      }
+      alpha[t * L + y] = in * terms[t * L + y];
+      sum += alpha[t * L + y];
+    }
+    scales[t] = sum;
+    for (int y = 0; y < L; ++y) alpha[t * L + y] /= sum;
+  }
+  for (int y = 0; y < L; ++y) beta[(n - 1) * L + y] = 1;
   for (size_t t = n - 1; t-- > 0;) {
     for (int p = 0; p < L; ++p) {
+      double out = 0;
       for (int y = 0; y < L; ++y) {
-        terms[y] = AllowedTransition(p, y)
-                       ? transitions[p * L + y] + emissions[(t + 1) * L + y] + beta[(t + 1) * L + y]
-                       : -INFINITY;
+        out += trans[p * L + y] * terms[(t + 1) * L + y] * beta[(t + 1) * L + y];
       }
-      beta[t * L + p] = LogSumExp(terms.data(), L);
+      beta[t * L + p] = out / scales[t + 1];
     }
   }
-  const double log_z = LogSumExp(alpha.data() + (n - 1) * L, L);
   marginals.resize(n * L);
-  for (size_t i = 0; i < n * L; ++i) marginals[i] = std::exp(alpha[i] + beta[i] - log_z);
-  pairs.assign((L + 1) * L, 0);
+  for (size_t i = 0; i < n * L; ++i) marginals[i] = alpha[i] * beta[i];
+  pairs.assign(S * L, 0);
   for (int y = 0; y < L; ++y) pairs[L * L + y] = marginals[y];
   for (size_t t = 1; t < n; ++t) {
     for (int p = 0; p < L; ++p) {
+      const double from = alpha[(t - 1) * L + p] / scales[t];
       for (int y = 0; y < L; ++y) {
-        if (!AllowedTransition(p, y)) continue;
-        pairs[p * L + y] += std::exp(alpha[(t - 1) * L + p] + transitions[p * L + y] +
-                                     emissions[t * L + y] + beta[t * L + y] - log_z);
+        pairs[p * L + y] += from * trans[p * L + y] * terms[t * L + y] * beta[t * L + y];
       }
     }
   }

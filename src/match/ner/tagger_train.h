@@ -51,7 +51,7 @@ TaggerModel TrainSequences(const std::vector<TrainingSequence>& data,
 // get 0. The rest is scratch.
 struct CrfForwardBackward {
   std::vector<double> marginals, pairs;
-  std::vector<double> alpha, beta, terms;
+  std::vector<double> alpha, beta, terms, scales;
 
   void Run(size_t n, const std::vector<double>& emissions, const double* transitions);
 };
