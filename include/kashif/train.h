@@ -48,7 +48,9 @@ struct TrainingOptions {
   // classes, no rule or list candidate marks, no word identity: affixes, shape and context
   // only), so the model learns to find names nothing has seen. Training only; 0 = off.
   int name_dropout = 0;
-  TrainingObjective objective = TrainingObjective::kPerceptron;
+  // kCrf by default: on text of a genre it has seen little of, it is less sure of itself than the
+  // perceptron (docs/tagger.md has the measurements).
+  TrainingObjective objective = TrainingObjective::kCrf;
   // kCrf only: the L2 penalty (l2 / 2) * |w|^2 over the whole data, a finite number 0..1e6; higher
   // keeps the weights smaller (less sure of what the training text alone shows).
   double l2 = 30;

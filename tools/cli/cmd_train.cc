@@ -27,7 +27,7 @@ constexpr char kUsage[] =
     "  --output MODEL      the model file to write (required)\n"
     "  --objective O       how the weights are learnt: perceptron (an averaged structured\n"
     "                      perceptron) or crf (a linear-chain CRF, log-likelihood with L2);\n"
-    "                      the same model, file and tagging speed either way (default perceptron)\n"
+    "                      the same model, file and tagging speed either way (default crf)\n"
     "  --l2 X              crf only: the L2 penalty, a number from 0 to 1000000 (default 30)\n"
     "  --epochs N          passes over the data (default 8)\n"
     "  --seed N            the shuffle's seed (default 1)\n"
