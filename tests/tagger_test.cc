@@ -518,45 +518,30 @@ FixtureExtractors MakeFixtureExtractors(const TrainingOptions& options, const st
   return {Extractor::Create(tagged), Extractor::Create(rules)};
 }
 
+// Both objectives (the default, the CRF, and the perceptron) make the same kind of model, tagged
+// by the same path.
 TEST(TaggerEndToEndTest, AFixtureModelFindsNamesTheRulesDoNotKnow) {
-  TrainingOptions options;
-  options.hash_bits = 12;
-  auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "fixture_model.bin");
-  ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
-  ASSERT_TRUE(rules_only.ok());
+  for (TrainingObjective objective : {TrainingObjective::kCrf, TrainingObjective::kPerceptron}) {
+    SCOPED_TRACE(objective == TrainingObjective::kCrf ? "crf" : "perceptron");
+    TrainingOptions options;
+    options.hash_bits = 12;
+    options.objective = objective;
+    auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "fixture_model.bin");
+    ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
+    ASSERT_TRUE(rules_only.ok());
 
-  // New sentences, the names in contexts the fixture has (and one it does not).
-  const std::string text = "وقال كالميرو إن الاتفاق جاهز وأعلنت فالتيكا عن خطة جديدة";
-  const std::vector<Entity> found = with_tagger->Extract(text);
-  ASSERT_EQ(found.size(), 2u);
-  EXPECT_EQ(found[0].type, EntityType::kPerson);
-  EXPECT_EQ(found[0].text(text), "كالميرو");
-  EXPECT_EQ(found[0].begin, text.find("كالميرو"));
-  EXPECT_EQ(found[1].type, EntityType::kOrganization);
-  EXPECT_EQ(found[1].text(text), "فالتيكا");
-  EXPECT_EQ(found[1].begin, text.find("فالتيكا"));
-  EXPECT_TRUE(rules_only->Extract(text).empty());
-}
-
-// The same through the perceptron objective (the default is the CRF): the same model shape, so
-// the same tagging path.
-TEST(TaggerEndToEndTest, APerceptronFixtureModelFindsNamesTheRulesDoNotKnow) {
-  TrainingOptions options;
-  options.hash_bits = 12;
-  options.objective = TrainingObjective::kPerceptron;
-  auto [with_tagger, rules_only] = MakeFixtureExtractors(options, "perceptron_model.bin");
-  ASSERT_TRUE(with_tagger.ok()) << with_tagger.status().message();
-  ASSERT_TRUE(rules_only.ok());
-  const std::string text = "وقال كالميرو إن الاتفاق جاهز وأعلنت فالتيكا عن خطة جديدة";
-  const std::vector<Entity> found = with_tagger->Extract(text);
-  ASSERT_EQ(found.size(), 2u);
-  EXPECT_EQ(found[0].type, EntityType::kPerson);
-  EXPECT_EQ(found[0].begin, text.find("كالميرو"));
-  EXPECT_EQ(found[0].end, text.find("كالميرو") + std::string_view("كالميرو").size());
-  EXPECT_EQ(found[1].type, EntityType::kOrganization);
-  EXPECT_EQ(found[1].begin, text.find("فالتيكا"));
-  EXPECT_EQ(found[1].end, text.find("فالتيكا") + std::string_view("فالتيكا").size());
-  EXPECT_TRUE(rules_only->Extract(text).empty());
+    // New sentences, the names in contexts the fixture has (and one it does not).
+    const std::string text = "وقال كالميرو إن الاتفاق جاهز وأعلنت فالتيكا عن خطة جديدة";
+    const std::vector<Entity> found = with_tagger->Extract(text);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].type, EntityType::kPerson);
+    EXPECT_EQ(found[0].text(text), "كالميرو");
+    EXPECT_EQ(found[0].begin, text.find("كالميرو"));
+    EXPECT_EQ(found[1].type, EntityType::kOrganization);
+    EXPECT_EQ(found[1].text(text), "فالتيكا");
+    EXPECT_EQ(found[1].begin, text.find("فالتيكا"));
+    EXPECT_TRUE(rules_only->Extract(text).empty());
+  }
 }
 
 // With every person's words learnt as unseen (no identity, no list or rule features), the
