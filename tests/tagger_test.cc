@@ -294,7 +294,7 @@ TEST(TaggerTrainerTest, CrfForwardBackwardMatchesEverySequence) {
     std::vector<double> emissions(n * L), transitions((L + 1) * L);
     for (double& e : emissions) e = next();
     for (double& t : transitions) t = next();
-    fb.Run(n, emissions, transitions.data());
+    ASSERT_TRUE(fb.Run(n, emissions, transitions.data()));
     std::vector<double> marginals(n * L, 0), pairs((L + 1) * L, 0);
     double z = 0;
     std::array<uint8_t, 4> seq{};
@@ -324,6 +324,15 @@ TEST(TaggerTrainerTest, CrfForwardBackwardMatchesEverySequence) {
     EXPECT_EQ(fb.pairs[kTagBOrg * L + kTagILoc], 0.0);
     EXPECT_EQ(fb.pairs[L * L + kTagIOrg], 0.0);
   }
+  // Scores so far apart that only an I-X, which cannot start a sentence, keeps a probability
+  // above 0: no valid sequence is left, and Run says so instead of dividing by 0.
+  std::vector<double> emissions(2 * L, -2000.0), transitions((L + 1) * L, 0.0);
+  emissions[kTagIPer] = 0;
+  emissions[L + kTagO] = 0;
+  EXPECT_FALSE(fb.Run(2, emissions, transitions.data()));
+  emissions[kTagBPer] = -3;  // a valid start within reach again
+  ASSERT_TRUE(fb.Run(2, emissions, transitions.data()));
+  EXPECT_NEAR(fb.marginals[kTagBPer], 1.0, 1e-12);
 }
 
 TEST(TaggerTrainerTest, CrfTrainingIsDeterministicAndChecksItsOptions) {

@@ -121,7 +121,7 @@ TaggerModel TrainPerceptron(const std::vector<TrainingSequence>& data,
 // transition, then only products, which is what makes CRF training take seconds. A token's
 // emissions are taken relative to its best one and each forward step is normalized, so nothing
 // overflows; alpha and beta are the scaled forward and backward probabilities.
-void CrfForwardBackward::Run(size_t n, const std::vector<double>& emissions,
+bool CrfForwardBackward::Run(size_t n, const std::vector<double>& emissions,
                              const double* transitions) {
   constexpr int S = L + 1;  // the rows of the transitions, the start last
   double trans[S * L];
@@ -152,6 +152,7 @@ void CrfForwardBackward::Run(size_t n, const std::vector<double>& emissions,
       alpha[t * L + y] = in * terms[t * L + y];
       sum += alpha[t * L + y];
     }
+    if (!(sum > 0) || !std::isfinite(sum)) return false;  // every valid path underflowed
     scales[t] = sum;
     for (int y = 0; y < L; ++y) alpha[t * L + y] /= sum;
   }
@@ -177,6 +178,7 @@ void CrfForwardBackward::Run(size_t n, const std::vector<double>& emissions,
       }
     }
   }
+  return true;
 }
 
 // AdaGrad: each weight's step is the rate over the root of the sum of its squared gradients so
@@ -208,7 +210,7 @@ TaggerModel TrainCrf(const std::vector<TrainingSequence>& data,
           for (int y = 0; y < L; ++y) emissions[t * L + y] += row[y];
         }
       }
-      fb.Run(n, emissions, tw.data());
+      if (!fb.Run(n, emissions, tw.data())) continue;  // no update from a degenerate sentence
       // The negative log-likelihood's gradient: expected minus observed counts.
       rows.clear();
       for (size_t t = 0; t < n; ++t) {

@@ -48,12 +48,13 @@ TaggerModel TrainSequences(const std::vector<TrainingSequence>& data,
 // kTagLabelCount, the last row the sentence start): each token's label probabilities in
 // `marginals` (n x kTagLabelCount) and the expected number of each transition in `pairs` (the
 // transitions' layout; the start row holds the first token's marginals). Forbidden transitions
-// get 0. The rest is scratch.
+// get 0. The rest is scratch. False (and the results unusable) when the scores are so far apart
+// that every valid label sequence's probability underflows at some token.
 struct CrfForwardBackward {
   std::vector<double> marginals, pairs;
   std::vector<double> alpha, beta, terms, scales;
 
-  void Run(size_t n, const std::vector<double>& emissions, const double* transitions);
+  bool Run(size_t n, const std::vector<double>& emissions, const double* transitions);
 };
 
 }  // namespace kashif::internal
