@@ -384,4 +384,34 @@ TEST(CliTest, TrainAndUseAModel) {
   r = Kashif("train --name-dropout 101 --output '" + model_c + "' '" + gold + "'", &err);
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(err.find("--name-dropout wants a number from 0 to 100"), std::string::npos) << err;
+
+  // The objectives: the default is the CRF with l2 30; the perceptron makes its own model, the
+  // same bytes twice, and tags the fixture's name the same; a bad objective or l2 is refused.
+  ASSERT_EQ(Kashif("train --hash-bits 12 --objective crf --l2 30 --output '" + model_b + "' '" +
+                   gold + "'", &err)
+                .status,
+            0)
+      << err;
+  EXPECT_EQ(read(model_b), bytes_a);
+  const std::string perceptron = "train --hash-bits 12 --objective perceptron --output '";
+  ASSERT_EQ(Kashif(perceptron + model_b + "' '" + gold + "'").status, 0);
+  ASSERT_EQ(Kashif(perceptron + model_c + "' '" + gold + "'").status, 0);
+  EXPECT_EQ(read(model_b), read(model_c));
+  EXPECT_NE(read(model_b), bytes_a);
+  r = Kashif("--types PER,ORG,LOC --model '" + model_b + "' '" + text + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "9\t23\tPER\tكالميرو\tكالميرو\n");
+  ASSERT_EQ(Kashif("train --hash-bits 12 --l2 1 --output '" + model_c + "' '" + gold + "'").status,
+            0);
+  EXPECT_NE(read(model_c), bytes_a);
+  r = Kashif("train --objective svm --output '" + model_c + "' '" + gold + "'", &err);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(err.find("--objective wants perceptron or crf, not 'svm'"), std::string::npos) << err;
+  for (const char* l2 : {"-1", "1e7", "nan", "3x", ""}) {
+    r = Kashif("train --objective crf --l2 '" + std::string(l2) + "' --output '" + model_c + "' '" +
+                   gold + "'",
+               &err);
+    EXPECT_EQ(r.status, 2) << l2;
+    EXPECT_NE(err.find("--l2 wants a number from 0 to 1000000"), std::string::npos) << err;
+  }
 }

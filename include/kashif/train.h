@@ -4,7 +4,8 @@
 //   auto model = kashif::TrainTaggerModel(examples);
 //   // write *model to a file; then Options::model_file = that path
 //
-// The tagger is a linear sequence model (averaged structured perceptron, BIO labels, Viterbi)
+// The tagger is a linear sequence model (hashed features, BIO labels, Viterbi; trained as an
+// averaged structured perceptron or a linear-chain CRF, see TrainingOptions::objective)
 // over features of kashif's own analysis of the text: the words and their clitic-free readings,
 // affixes, shape, the lexicons' word classes and the candidates the gazetteers and the rules
 // propose. Training runs that same pipeline over each example, so the model learns how far to
@@ -32,6 +33,12 @@ struct TrainingExample {
   std::vector<Entity> entities;
 };
 
+// How the model's weights are learnt. Either way the model, its file and tagging are the same.
+enum class TrainingObjective {
+  kPerceptron,  // averaged structured perceptron (integer updates)
+  kCrf,         // linear-chain CRF: conditional log-likelihood with an L2 penalty, AdaGrad steps
+};
+
 struct TrainingOptions {
   int epochs = 8;      // passes over the examples, 1..100
   uint64_t seed = 1;   // the order of the examples in each pass
@@ -41,12 +48,19 @@ struct TrainingOptions {
   // classes, no rule or list candidate marks, no word identity: affixes, shape and context
   // only), so the model learns to find names nothing has seen. Training only; 0 = off.
   int name_dropout = 0;
+  // kCrf by default: on text of a genre it has seen little of, it is less sure of itself than the
+  // perceptron (docs/tagger.md has the measurements).
+  TrainingObjective objective = TrainingObjective::kCrf;
+  // kCrf only: the L2 penalty (l2 / 2) * |w|^2 over the whole data, a finite number 0..1e6; higher
+  // keeps the weights smaller (less sure of what the training text alone shows).
+  double l2 = 30;
 };
 
 // Trains a model and returns the bytes of its file (the format Options::model_file loads).
 // `pipeline` configures the extractor whose analysis and rules the features read (its gazetteers,
 // say); its tagger settings are ignored. Deterministic: the same examples and options give the
-// same bytes. Fails on invalid options or an entity span outside its text.
+// same bytes (for kCrf, with the same build of the library: it computes in floating point).
+// Fails on invalid options or an entity span outside its text.
 KASHIF_EXPORT StatusOr<std::string> TrainTaggerModel(const std::vector<TrainingExample>& examples,
                                                      const TrainingOptions& options = {},
                                                      const Options& pipeline = Options());

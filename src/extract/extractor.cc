@@ -328,6 +328,13 @@ StatusOr<std::string> TrainTaggerModel(const std::vector<TrainingExample>& examp
   if (options.name_dropout < 0 || options.name_dropout > 100) {
     return Status(StatusCode::kInvalidArgument, "name_dropout must be 0..100");
   }
+  if (options.objective != TrainingObjective::kPerceptron &&
+      options.objective != TrainingObjective::kCrf) {
+    return Status(StatusCode::kInvalidArgument, "unknown training objective");
+  }
+  if (!(options.l2 >= 0 && options.l2 <= 1e6)) {
+    return Status(StatusCode::kInvalidArgument, "l2 must be a number from 0 to 1e6");
+  }
   // The features read the rules' candidates, so training runs the rules (not a tagger).
   Options rules_only = pipeline;
   rules_only.use_tagger = false;
@@ -363,7 +370,12 @@ StatusOr<std::string> TrainTaggerModel(const std::vector<TrainingExample>& examp
     }
     trainer.Add(doc, example.entities);
   }
-  return trainer.Train(options.epochs, options.seed).Serialize();
+  internal::SequenceTrainingOptions sequence;
+  sequence.epochs = options.epochs;
+  sequence.seed = options.seed;
+  sequence.objective = options.objective;
+  sequence.l2 = options.l2;
+  return trainer.Train(sequence).Serialize();
 }
 
 }  // namespace kashif

@@ -14,8 +14,9 @@ namespace kashif::cli {
 namespace {
 
 constexpr char kUsage[] =
-    "usage: kashif train --output MODEL [--epochs N] [--seed N] [--hash-bits N]\n"
-    "                    [--name-dropout P] [--doc-sentences N] [--gazetteer FILE] FILE...\n"
+    "usage: kashif train --output MODEL [--objective perceptron|crf] [--l2 X] [--epochs N]\n"
+    "                    [--seed N] [--hash-bits N] [--name-dropout P] [--doc-sentences N]\n"
+    "                    [--gazetteer FILE] FILE...\n"
     "\n"
     "Trains the NER tagger from CoNLL-style gold (TOKEN TAG [TAG ...] a line, IOB tags, a blank\n"
     "line between sentences; the formats `kashif eval` reads: ANERcorp, AQMAR, Wojood) and writes\n"
@@ -24,6 +25,10 @@ constexpr char kUsage[] =
     "learnt. The same files and options always give the same bytes.\n"
     "\n"
     "  --output MODEL      the model file to write (required)\n"
+    "  --objective O       how the weights are learnt: perceptron (an averaged structured\n"
+    "                      perceptron) or crf (a linear-chain CRF, log-likelihood with L2);\n"
+    "                      the same model, file and tagging speed either way (default crf)\n"
+    "  --l2 X              crf only: the L2 penalty, a number from 0 to 1000000 (default 30)\n"
     "  --epochs N          passes over the data (default 8)\n"
     "  --seed N            the shuffle's seed (default 1)\n"
     "  --hash-bits N       the feature table has 2^N rows, 8..22 (default 16)\n"
@@ -46,6 +51,30 @@ bool ParseNumber(const ArgParser& parser, const std::string& name, long low, lon
     return false;
   }
   *value = parsed;
+  return true;
+}
+
+// --objective and --l2.
+bool ParseObjective(const ArgParser& parser, TrainingOptions* training) {
+  if (auto objective = parser.Get("--objective")) {
+    if (*objective == "perceptron") {
+      training->objective = TrainingObjective::kPerceptron;
+    } else if (*objective == "crf") {
+      training->objective = TrainingObjective::kCrf;
+    } else {
+      WriteErr("kashif train: --objective wants perceptron or crf, not '" + *objective + "'\n");
+      return false;
+    }
+  }
+  if (auto l2 = parser.Get("--l2")) {
+    char* end = nullptr;
+    const double parsed = std::strtod(l2->c_str(), &end);
+    if (l2->empty() || *end != '\0' || !(parsed >= 0 && parsed <= 1e6)) {
+      WriteErr("kashif train: --l2 wants a number from 0 to 1000000\n");
+      return false;
+    }
+    training->l2 = parsed;
+  }
   return true;
 }
 
@@ -75,10 +104,9 @@ TrainingExample ToExample(const eval::ConllCorpus& corpus, const eval::EvalDocum
 }  // namespace
 
 int RunTrain(const Args& args) {
-  ArgParser parser(
-      {"--output", "--epochs", "--seed", "--hash-bits", "--name-dropout", "--doc-sentences",
-       "--gazetteer"},
-      {"--help", "-h"});
+  ArgParser parser({"--output", "--objective", "--l2", "--epochs", "--seed", "--hash-bits",
+                    "--name-dropout", "--doc-sentences", "--gazetteer"},
+                   {"--help", "-h"});
   if (auto status = StartCommand("train", kUsage, args, &parser)) return *status;
   auto output = parser.Get("--output");
   if (!output || output->empty()) {
@@ -103,6 +131,7 @@ int RunTrain(const Args& args) {
   training.seed = static_cast<uint64_t>(seed);
   training.hash_bits = static_cast<int>(bits);
   training.name_dropout = static_cast<int>(dropout);
+  if (!ParseObjective(parser, &training)) return 2;
   Options pipeline;
   if (auto file = parser.Get("--gazetteer")) pipeline.gazetteer_files.push_back(*file);
 

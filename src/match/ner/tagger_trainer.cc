@@ -114,13 +114,10 @@ void TaggerTrainer::AddSequences(const Document& doc, const NerTokens& view,
   }
 }
 
-TaggerModel TaggerTrainer::Train(int epochs, uint64_t seed) const {
-  PerceptronOptions options;
-  options.epochs = epochs;
-  options.seed = seed;
+TaggerModel TaggerTrainer::Train(SequenceTrainingOptions options) const {
   options.hash_bits = hash_bits_;
   options.feature_version = kTaggerFeatureVersion;
-  return TrainPerceptron(data_, options);
+  return TrainSequences(data_, options);
 }
 
 }  // namespace kashif::internal

@@ -48,7 +48,8 @@ class TaggerTrainer {
   // `doc` has been analyzed and carries the earlier matchers' candidates.
   void Add(const Document& doc, const std::vector<Entity>& gold);
 
-  TaggerModel Train(int epochs, uint64_t seed) const;
+  // Trains on what Add() collected; options.hash_bits and feature_version are the trainer's.
+  TaggerModel Train(SequenceTrainingOptions options) const;
 
  private:
   void AddSequences(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
