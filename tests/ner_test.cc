@@ -1269,5 +1269,25 @@ TEST(NerRulesTest, DefiniteNounWithItsAdjectiveEndsTheName) {
   ExpectEntities("وقد وصل ابن سهلان الفايد المصري إلى المدينة", {{"PER", "ابن سهلان الفايد"}});
 }
 
+// A listed club named by an everyday word and its nationality adjective (الهلال السعودي) is the
+// word alone: the adjective describes the club, as after any proper name; the listed form
+// stays the canonical name.
+TEST(NerRulesTest, ListedClubsLeaveTheirNationalityAdjectiveOut) {
+  ExpectEntities("وفاز الهلال السعودي على الأهلي المصري في المباراة وسجل اللاعب هدفين",
+                 {{"ORG", "الهلال"}, {"ORG", "الأهلي"}});
+  // A body every state has keeps its adjective.
+  ExpectEntities("وناقش البرلمان العراقي مشروع القانون", {{"ORG", "البرلمان العراقي"}});
+}
+
+// منتخب names a national team by its country only: an adjective, an age group or a pronoun
+// after it names nothing, and a club's everyday-word name after المنتخب describes it.
+TEST(NerRulesTest, NationalTeamWordNeedsACountry) {
+  ExpectEntities("وقال المدرب إن أوزبكستان منتخب قوي ويريد الفوز في المباراة",
+                 {{"LOC", "أوزبكستان"}});
+  ExpectEntities("وانضم اللاعب إلى منتخب الشباب بعد نهاية الدوري", {});
+  ExpectEntities("وأكد مدرب المنتخب الأفريقي أن الفريق قدم مباراة جيدة وسجل اللاعب هدفين", {});
+  ExpectEntities("وفاز منتخب مصر على ضيفه في المباراة", {{"ORG", "منتخب مصر"}});
+}
+
 }  // namespace
 }  // namespace kashif

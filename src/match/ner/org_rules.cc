@@ -145,15 +145,26 @@ bool Definite(const NerTokens& tokens, size_t i) {
 // Whether token k is a definite masculine singular nationality adjective (الإسباني، الإيطالي):
 // the form that agrees with نادي / فريق, never with a city, which Arabic treats as feminine
 // (مدينة فالنسيا الإسبانية), and seldom with a country.
-bool IsMasculineDemonym(const NerTokens& tokens, size_t k) {
+// `inside_known`: the adjective may be part of a known name (a listed الهلال السعودي).
+bool IsMasculineDemonym(const NerTokens& tokens, size_t k, bool inside_known = false) {
   if (k >= tokens.size()) return false;
   const NerToken& u = tokens[k];
-  if (!u.word || !u.article || u.reading != 0 || u.conjunction || u.known >= 0 ||
-      !((u.flags | u.bare_flags) & kNerDemonym) || (u.flags & kNerStop)) {
+  if (!u.word || !u.article || u.reading != 0 || u.conjunction ||
+      (u.known >= 0 && !inside_known) || !((u.flags | u.bare_flags) & kNerDemonym) ||
+      (u.flags & kNerStop)) {
     return false;
   }
   const std::string_view key = tokens.Key(k);
   return key.size() >= kYa.size() && key.substr(key.size() - kYa.size()) == kYa;
+}
+
+// Whether `flags` are those of منتخب, the national team's word: a club word that heads a name
+// only when indefinite (org_head without org_head_def; نادي heads one definite too: النادي
+// الأهلي). A national team is named by its country, so only a known name follows it as one
+// (منتخب مصر), and a club's everyday-word name after المنتخب describes it (المنتخب الأفريقي).
+bool IsNationalTeamWord(uint32_t flags) {
+  constexpr uint32_t kTeamHead = kNerClub | kNerOrgHead;
+  return (flags & kTeamHead) == kTeamHead && !(flags & kNerOrgHeadDefinite);
 }
 
 // A place's name standing for the club named after it: right after a club word (فريق
@@ -257,8 +268,11 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
          EndsWithPronounHa(tokens, i) || (i + 1 < n && tokens.IsPlainWord(i + 1)))) {
       continue;
     }
+    // After a definite noun the word describes it (الشعر العربي، المنتخب الأفريقي), unless the
+    // noun is a club word in apposition (النادي الأهلي، الفريق الإسماعيلي).
     if (i > 0 && t.reading == 0 && tokens[i - 1].word &&
-        (tokens[i - 1].article || tokens[i - 1].clitic_article) && !IsSportsWord(tokens[i - 1])) {
+        (tokens[i - 1].article || tokens[i - 1].clitic_article) &&
+        (!IsSportsWord(tokens[i - 1]) || IsNationalTeamWord(tokens[i - 1].bare_flags))) {
       continue;
     }
     if (!known_place && i + 1 < n && tokens[i + 1].word && tokens[i + 1].article &&
@@ -381,6 +395,31 @@ void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* o
   }
 }
 
+// A listed club named by an everyday word and its nationality adjective (الهلال السعودي،
+// الأهلي المصري: listed so because the word alone names no club outside sports text) is the
+// word alone: the adjective describes the club, as after any organization that is a proper
+// name by itself (الكونغرس الأمريكي، نادي بوردو الفرنسي), and as the news corpora tag clubs
+// (the adjective outside). The listed form stays the canonical name.
+void ClubAdjectiveOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
+  constexpr uint32_t kClubName = kNerSport | kNerClub;
+  if (!tokens.AnyWordHas(kNerClub)) return;  // most documents
+  const size_t n = tokens.size();
+  for (Candidate& c : *out) {
+    if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority ||
+        c.priority >= kUserGazetteerPriority || c.end_token > n ||
+        c.end_token != c.first_token + 2) {
+      continue;
+    }
+    const NerToken& name = tokens[c.first_token];
+    if (!name.word || (name.reading_flags & kClubName) != kClubName ||
+        !IsMasculineDemonym(tokens, c.first_token + 1, /*inside_known=*/true)) {
+      continue;
+    }
+    --c.end_token;
+    c.end = tokens.End(c.first_token);
+  }
+}
+
 // Latin-script words an organization's original name in parentheses may have.
 constexpr size_t kMaxLatinNameTokens = 6;
 
@@ -463,6 +502,8 @@ bool ReadIndefiniteComplement(const NerTokens& tokens, size_t i, size_t limit, O
   bool& definite_complement = r->definite_complement;
   bool definite_end = false;
   size_t indefinite = 0;
+  // منتخب قوي، منتخب الشباب، منتخب بلاده: no country, no name.
+  if (IsNationalTeamWord(t.reading_flags) && (k >= n || tokens[k].known < 0)) return false;
   while (k < limit) {
     const NerToken& u = tokens[k];
     if (u.known >= 0) {
@@ -604,6 +645,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   SportsClubs(tokens, out);
   ShortFormsOfListedNames(tokens, out);
   ClubWordOutOfListedClubs(tokens, out);
+  ClubAdjectiveOutOfListedClubs(tokens, out);
   std::vector<size_t> ends;
   // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
   for (const size_t i : tokens.RuleStarts()) {
