@@ -1289,5 +1289,13 @@ TEST(NerRulesTest, NationalTeamWordNeedsACountry) {
   ExpectEntities("وفاز منتخب مصر على ضيفه في المباراة", {{"ORG", "منتخب مصر"}});
 }
 
+// The club words (فريق، ضيفه، منتخب، نادي) count towards a sports text: a club's name has a
+// class of its own (kNerClubName), so ضيفه is no club name and is counted.
+TEST(NerRulesTest, ClubWordsCountTowardsASportsText) {
+  ExpectEntities("وتغلب ويجان على ضيفه ، وقال مدرب الفريق إن الأداء جيد", {{"ORG", "ويجان"}});
+  // Three sports words are no sports text: the club's name stays a word.
+  ExpectEntities("وتغلب ويجان على ضيفه ، وقال الفريق إن الأداء جيد", {});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -252,11 +252,10 @@ bool EndsWithPronounHa(const NerTokens& tokens, size_t i) {
 void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   if (!tokens.IsSportsText()) return;
   const size_t n = tokens.size();
-  constexpr uint32_t kClubName = kNerSport | kNerClub;
   std::vector<Candidate> clubs;
   for (size_t i = 0; i < n; ++i) {
     const NerToken& t = tokens[i];
-    if (!t.word || (t.reading_flags & kClubName) != kClubName) continue;
+    if (!t.word || !(t.reading_flags & kNerClubName)) continue;
     const bool known_place =
         t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start && t.known_end == i + 1;
     // Club words with sports flags (فريق، ضيفه، منتخب) are indefinite too: a bare club name no
@@ -401,8 +400,7 @@ void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* o
 // name by itself (الكونغرس الأمريكي، نادي بوردو الفرنسي), and as the news corpora tag clubs
 // (the adjective outside). The listed form stays the canonical name.
 void ClubAdjectiveOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
-  constexpr uint32_t kClubName = kNerSport | kNerClub;
-  if (!tokens.AnyWordHas(kNerClub)) return;  // most documents
+  if (!tokens.AnyWordHas(kNerClubName)) return;  // most documents
   const size_t n = tokens.size();
   for (Candidate& c : *out) {
     if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority ||
@@ -411,7 +409,7 @@ void ClubAdjectiveOutOfListedClubs(const NerTokens& tokens, std::vector<Candidat
       continue;
     }
     const NerToken& name = tokens[c.first_token];
-    if (!name.word || (name.reading_flags & kClubName) != kClubName ||
+    if (!name.word || !(name.reading_flags & kNerClubName) ||
         !IsMasculineDemonym(tokens, c.first_token + 1, /*inside_known=*/true)) {
       continue;
     }
