@@ -1297,5 +1297,19 @@ TEST(NerRulesTest, ClubWordsCountTowardsASportsText) {
   ExpectEntities("وتغلب ويجان على ضيفه ، وقال الفريق إن الأداء جيد", {});
 }
 
+// In a sports text a club affix (أولمبيك، دينامو، أس before the place, يونايتد، سيتي after the
+// name) and the listed place or unknown name beside it are one club; a sports word beside the
+// affix is no name, and outside sports text the affix makes nothing.
+TEST(NerRulesTest, ClubAffixesMakeOneClub) {
+  ExpectEntities("وفاز فريق أس روما على دينامو كييف في المباراة ، وتغلب شيفلد يونايتد على هال "
+                 "سيتي في الدوري وسجل اللاعب هدفين",
+                 {{"ORG", "أس روما"},
+                  {"ORG", "دينامو كييف"},
+                  {"ORG", "شيفلد يونايتد"},
+                  {"ORG", "هال سيتي"}});
+  ExpectEntities("وتصدى الحارس لإحدى ركلات يونايتد في المباراة وفاز الفريق في الدوري", {});
+  ExpectEntities("وزار الوفد مصنع دينامو في المدينة", {});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -89,6 +89,10 @@ constexpr ClassName kClassNames[] = {
     {"place_preposition", kNerEventVenue},
     {"sport", kNerSport},
     {"sports_club", kNerSport | kNerClubName},
+    // A word of many clubs' names before or after the place or name (أولمبيك، دينامو، يونايتد،
+    // سيتي): kNerClubName without kNerSport (IsClubAffix()); kNerOrgAdjective keeps it out of
+    // people's and places' names.
+    {"club_affix", kNerClubName | kNerOrgAdjective},
     {"named_after", kNerNamedAfter},
 };
 

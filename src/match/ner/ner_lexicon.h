@@ -241,10 +241,17 @@ inline bool PlaceTriggerAt(const NerToken& t) {
 // مشتبهاً، إباءً، رواقٍ.
 bool HasTanween(std::string_view text);
 
+// A club's name that is an everyday word or a city (data class sports_club: الأهلي، ليفربول).
+inline bool IsClubName(uint32_t flags) {
+  return (flags & (kNerSport | kNerClubName)) == (kNerSport | kNerClubName);
+}
+// A word of clubs' names before or after their place or name (data class club_affix:
+// أولمبيك مرسيليا، دينامو كييف، شيفيلد يونايتد، هال سيتي).
+inline bool IsClubAffix(uint32_t flags) { return (flags & kNerClubName) && !(flags & kNerSport); }
+
 // A sports word (مباراة، لاعب، صفر، فريق، ضيفه; data/ner_sports.tsv) that is no club's name.
 inline bool IsSportsWord(const NerToken& t) {
-  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
-         !(t.reading_flags & kNerClubName);
+  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) && !IsClubName(t.reading_flags);
 }
 
 struct NerLexicalView;

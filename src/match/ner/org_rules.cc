@@ -255,7 +255,7 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   std::vector<Candidate> clubs;
   for (size_t i = 0; i < n; ++i) {
     const NerToken& t = tokens[i];
-    if (!t.word || !(t.reading_flags & kNerClubName)) continue;
+    if (!t.word || !IsClubName(t.reading_flags)) continue;
     const bool known_place =
         t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start && t.known_end == i + 1;
     // Club words with sports flags (فريق، ضيفه، منتخب) are indefinite too: a bare club name no
@@ -394,6 +394,52 @@ void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* o
   }
 }
 
+// Whether token k may be the place or name a club affix goes with: a listed place that is a
+// candidate of its own, a club's name (شيفلد) or a word no list knows, with no article or
+// proclitic (هال). Returns the end of that name (after token k, or k + 1 before the affix), or
+// 0.
+size_t ClubAffixNeighbour(const NerTokens& tokens, size_t k, bool before_affix) {
+  if (k >= tokens.size()) return 0;
+  const NerToken& u = tokens[k];
+  if (!u.word || u.reading != 0 || u.article || tokens.Letters(k) < 3) return 0;
+  if (u.known == static_cast<int8_t>(EntityType::kPlace)) {
+    // The whole place: it starts at k (after it) or ends at k (before it).
+    if (before_affix) return u.known_end == k + 1 ? k + 1 : 0;
+    return u.known_start ? u.known_end : 0;
+  }
+  if (u.known >= 0) return 0;
+  if (IsClubName(u.reading_flags)) return k + 1;
+  // A word no list knows: not a sports word (ركلات يونايتد) nor shaped like an Arabic noun.
+  return tokens.IsPlainWord(k) && !IsSportsWord(u) && !tokens.EndsFeminine(k) ? k + 1 : 0;
+}
+
+// In a sports text, a club affix (data/ner_sports.tsv: أولمبيك، دينامو، يونايتد، سيتي) and the
+// place or name beside it are one club: [دينامو كييف]، [أس روما]، [شيفلد يونايتد]، [هال سيتي].
+// An affix before a name goes with the name after it; one after a name with the name before.
+void ClubsWithAffixes(const NerTokens& tokens, std::vector<Candidate>* out) {
+  if (!tokens.AnyWordHas(kNerClubName) || !tokens.IsSportsText()) return;
+  const size_t n = tokens.size();
+  std::vector<Candidate> clubs;
+  for (size_t i = 0; i < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word || t.article || t.known >= 0 || !IsClubAffix(t.reading_flags)) continue;
+    size_t first = i, end = 0;
+    if (const size_t after = ClubAffixNeighbour(tokens, i + 1, false); after != 0) {
+      end = after;  // أولمبيك مرسيليا: the affix opens the name (it may carry a proclitic)
+    } else if (i > 0 && t.reading == 0 && ClubAffixNeighbour(tokens, i - 1, true) != 0) {
+      first = i - 1;
+      // A listed place of several words before the affix: from its first word.
+      while (first > 0 && tokens[first].known >= 0 && !tokens[first].known_start) --first;
+      end = i + 1;
+    }
+    if (end == 0) continue;
+    const int32_t priority =
+        tokens.RulePriority(first, end, kOrg, kNerRulePriority, /*over_other_types=*/true);
+    if (priority >= 0) clubs.push_back(tokens.MakeCandidate(kOrg, first, end, priority));
+  }
+  out->insert(out->end(), clubs.begin(), clubs.end());
+}
+
 // A listed club named by an everyday word and its nationality adjective (الهلال السعودي،
 // الأهلي المصري: listed so because the word alone names no club outside sports text) is the
 // word alone: the adjective describes the club, as after any organization that is a proper
@@ -409,7 +455,7 @@ void ClubAdjectiveOutOfListedClubs(const NerTokens& tokens, std::vector<Candidat
       continue;
     }
     const NerToken& name = tokens[c.first_token];
-    if (!name.word || !(name.reading_flags & kNerClubName) ||
+    if (!name.word || !IsClubName(name.reading_flags) ||
         !IsMasculineDemonym(tokens, c.first_token + 1, /*inside_known=*/true)) {
       continue;
     }
@@ -641,6 +687,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   KeepDescriptorOutOfListedNames(tokens, out);
   ClubsNamedAfterPlaces(tokens, out);
   SportsClubs(tokens, out);
+  ClubsWithAffixes(tokens, out);
   ShortFormsOfListedNames(tokens, out);
   ClubWordOutOfListedClubs(tokens, out);
   ClubAdjectiveOutOfListedClubs(tokens, out);
