@@ -1311,5 +1311,16 @@ TEST(NerRulesTest, ClubAffixesMakeOneClub) {
   ExpectEntities("وزار الوفد مصنع دينامو في المدينة", {});
 }
 
+// In a sports text a word no list knows before a masculine nationality adjective, after a
+// preposition or its own proclitic and with no name after the adjective, is a club (the
+// adjective outside); with a name after the adjective the word is that person's verb.
+TEST(NerRulesTest, UnlistedClubBeforeItsNationalityAdjective) {
+  ExpectEntities("وتعادل الفريق مع كوستوليتا الروماني 1 - 1 في المباراة وسجل اللاعب هدفين في "
+                 "الدوري",
+                 {{"ORG", "كوستوليتا"}});
+  ExpectEntities("وانتقل البرازيلي رونالدو إلى الفريق بعد المباراة وسجل اللاعب هدفين في الدوري",
+                 {{"PER", "رونالدو"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -394,6 +394,41 @@ void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* o
   }
 }
 
+// Letters of an unlisted club's name before its nationality adjective: foreign clubs' names
+// are long (بيهورا، فلومينيزي), and Arabic verbs that could stand there short (سجل، قاد).
+constexpr size_t kMinUnlistedClubLetters = 5;
+
+// In a sports text, a word no list knows before a masculine nationality adjective, where
+// nothing before it takes the adjective (a boundary, a function word or verb, or its own
+// proclitic) and no name comes after it, is a club: تعادل مع [بيهورا] الروماني 1 - 1،
+// [فلومينيزي] البرازيلي و... The adjective agrees with the club (نادي) and stays out, as after
+// a listed city's club. A name after the adjective (وسجل البرازيلي رونالدو) makes the word
+// before it the verb of that person.
+void UnlistedClubsBeforeNationality(const NerTokens& tokens, std::vector<Candidate>* out) {
+  if (!tokens.AnyWordHas(kNerDemonym) || !tokens.IsSportsText()) return;
+  const size_t n = tokens.size();
+  std::vector<Candidate> clubs;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const NerToken& t = tokens[i];
+    if (!t.word || t.article || t.clitic_article || t.known >= 0 ||
+        (t.flags | t.reading_flags | t.bare_flags) != 0 || t.foreign_suffix ||
+        tokens.Letters(i) < kMinUnlistedClubLetters || tokens.EndsFeminine(i) ||
+        tokens.doc().tokens[i].kind != TokenKind::kArabicWord ||
+        !IsMasculineDemonym(tokens, i + 1)) {
+      continue;
+    }
+    const bool after_boundary = i == 0 || t.reading != 0 || !tokens[i - 1].word ||
+                                (tokens[i - 1].flags & (kNerStop | kNerVerb));
+    const size_t next = i + 2;
+    const bool nothing_after = next >= n || tokens.EndsPhrase(next) ||
+                               (tokens[next].article && tokens[next].known < 0);
+    if (after_boundary && nothing_after) {
+      clubs.push_back(tokens.MakeCandidate(kOrg, i, i + 1, kNerRulePriority));
+    }
+  }
+  out->insert(out->end(), clubs.begin(), clubs.end());
+}
+
 // Whether token k may be the place or name a club affix goes with: a listed place that is a
 // candidate of its own, a club's name (شيفلد) or a word no list knows, with no article or
 // proclitic (هال). Returns the end of that name (after token k, or k + 1 before the affix), or
@@ -688,6 +723,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   ClubsNamedAfterPlaces(tokens, out);
   SportsClubs(tokens, out);
   ClubsWithAffixes(tokens, out);
+  UnlistedClubsBeforeNationality(tokens, out);
   ShortFormsOfListedNames(tokens, out);
   ClubWordOutOfListedClubs(tokens, out);
   ClubAdjectiveOutOfListedClubs(tokens, out);
