@@ -1322,5 +1322,11 @@ TEST(NerRulesTest, UnlistedClubBeforeItsNationalityAdjective) {
                  {{"PER", "رونالدو"}});
 }
 
+// Gulf clubs named by a district or an everyday word (data/ner_sports.tsv) in a sports text.
+TEST(NerRulesTest, GulfClubsNamedByDistricts) {
+  ExpectEntities("وفاز كاظمة على خيطان 2 - 1 في مباراة الدوري على الملعب",
+                 {{"ORG", "كاظمة"}, {"ORG", "خيطان"}});
+}
+
 }  // namespace
 }  // namespace kashif
