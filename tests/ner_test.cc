@@ -1328,5 +1328,11 @@ TEST(NerRulesTest, GulfClubsNamedByDistricts) {
                  {{"ORG", "كاظمة"}, {"ORG", "خيطان"}});
 }
 
+// A national team's nickname of several words names the team (canonical: منتخب + country).
+TEST(NerRulesTest, NationalTeamNicknames) {
+  ExpectEntities("وفاز أسود الأطلس على نسور قرطاج في المباراة",
+                 {{"ORG", "أسود الأطلس"}, {"ORG", "نسور قرطاج"}});
+}
+
 }  // namespace
 }  // namespace kashif
