@@ -1301,12 +1301,10 @@ TEST(NerRulesTest, ClubWordsCountTowardsASportsText) {
 // name) and the listed place or unknown name beside it are one club; a sports word beside the
 // affix is no name, and outside sports text the affix makes nothing.
 TEST(NerRulesTest, ClubAffixesMakeOneClub) {
-  ExpectEntities("وفاز فريق أس روما على دينامو كييف في المباراة ، وتغلب شيفلد يونايتد على هال "
-                 "سيتي في الدوري وسجل اللاعب هدفين",
-                 {{"ORG", "أس روما"},
-                  {"ORG", "دينامو كييف"},
-                  {"ORG", "شيفلد يونايتد"},
-                  {"ORG", "هال سيتي"}});
+  ExpectEntities(
+      "وفاز فريق أس روما على دينامو كييف في المباراة ، وتغلب شيفلد يونايتد على هال "
+      "سيتي في الدوري وسجل اللاعب هدفين",
+      {{"ORG", "أس روما"}, {"ORG", "دينامو كييف"}, {"ORG", "شيفلد يونايتد"}, {"ORG", "هال سيتي"}});
   ExpectEntities("وتصدى الحارس لإحدى ركلات يونايتد في المباراة وفاز الفريق في الدوري", {});
   ExpectEntities("وزار الوفد مصنع دينامو في المدينة", {});
 }
@@ -1315,9 +1313,10 @@ TEST(NerRulesTest, ClubAffixesMakeOneClub) {
 // preposition or its own proclitic and with no name after the adjective, is a club (the
 // adjective outside); with a name after the adjective the word is that person's verb.
 TEST(NerRulesTest, UnlistedClubBeforeItsNationalityAdjective) {
-  ExpectEntities("وتعادل الفريق مع كوستوليتا الروماني 1 - 1 في المباراة وسجل اللاعب هدفين في "
-                 "الدوري",
-                 {{"ORG", "كوستوليتا"}});
+  ExpectEntities(
+      "وتعادل الفريق مع كوستوليتا الروماني 1 - 1 في المباراة وسجل اللاعب هدفين في "
+      "الدوري",
+      {{"ORG", "كوستوليتا"}});
   ExpectEntities("وانتقل البرازيلي رونالدو إلى الفريق بعد المباراة وسجل اللاعب هدفين في الدوري",
                  {{"PER", "رونالدو"}});
 }

@@ -149,9 +149,8 @@ bool Definite(const NerTokens& tokens, size_t i) {
 bool IsMasculineDemonym(const NerTokens& tokens, size_t k, bool inside_known = false) {
   if (k >= tokens.size()) return false;
   const NerToken& u = tokens[k];
-  if (!u.word || !u.article || u.reading != 0 || u.conjunction ||
-      (u.known >= 0 && !inside_known) || !((u.flags | u.bare_flags) & kNerDemonym) ||
-      (u.flags & kNerStop)) {
+  if (!u.word || !u.article || u.reading != 0 || u.conjunction || (u.known >= 0 && !inside_known) ||
+      !((u.flags | u.bare_flags) & kNerDemonym) || (u.flags & kNerStop)) {
     return false;
   }
   const std::string_view key = tokens.Key(k);
@@ -420,8 +419,8 @@ void UnlistedClubsBeforeNationality(const NerTokens& tokens, std::vector<Candida
     const bool after_boundary = i == 0 || t.reading != 0 || !tokens[i - 1].word ||
                                 (tokens[i - 1].flags & (kNerStop | kNerVerb));
     const size_t next = i + 2;
-    const bool nothing_after = next >= n || tokens.EndsPhrase(next) ||
-                               (tokens[next].article && tokens[next].known < 0);
+    const bool nothing_after =
+        next >= n || tokens.EndsPhrase(next) || (tokens[next].article && tokens[next].known < 0);
     if (after_boundary && nothing_after) {
       clubs.push_back(tokens.MakeCandidate(kOrg, i, i + 1, kNerRulePriority));
     }
