@@ -148,6 +148,12 @@ constexpr const char* kAmbiguousSurnames[] = {
     "زمور",  "سيزر",  "دوما",  "سالك",  "مشرفة", "الجسمي", "كارمل", "جامح", "الثني",
     "النسور", "خدام",  "قهوجي", "القربي", "كياني", "النصيري", "لمجرد", "الخطابي", "البنزرتي",
     "الأفغاني", "القوتلي", "الحبتور", "محلب",
+    // Historical figures known by a nisba or nickname that is an everyday word ("nuclear",
+    // "the tents", "plum", "wing", "the priestess", "the Canadian", "golden", "the women's"),
+    // and groups whose name is a common plural ("those concerned", "guards", "monotheists").
+    "النووي", "الخيام", "برقوق", "جناح", "الكاهنة", "الكندي", "الذهبي", "النسائي",
+    "البيضاوي", "الجوهري", "الناصري", "المقري", "البهائي", "الشهبندر", "المعنيون",
+    "المرابطين", "الموحدين", "مضر", "الهون", "نظام الملك", "الزجاج", "الفراء", "مولوتوف",
 };
 
 void ExpectAllOfType(const std::vector<GazetteerEntry>& entries, EntityType type) {
