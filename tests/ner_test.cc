@@ -1269,5 +1269,69 @@ TEST(NerRulesTest, DefiniteNounWithItsAdjectiveEndsTheName) {
   ExpectEntities("وقد وصل ابن سهلان الفايد المصري إلى المدينة", {{"PER", "ابن سهلان الفايد"}});
 }
 
+// A listed club named by an everyday word and its nationality adjective (الهلال السعودي) is the
+// word alone: the adjective describes the club, as after any proper name; the listed form
+// stays the canonical name.
+TEST(NerRulesTest, ListedClubsLeaveTheirNationalityAdjectiveOut) {
+  ExpectEntities("وفاز الهلال السعودي على الأهلي المصري في المباراة وسجل اللاعب هدفين",
+                 {{"ORG", "الهلال"}, {"ORG", "الأهلي"}});
+  // A body every state has keeps its adjective.
+  ExpectEntities("وناقش البرلمان العراقي مشروع القانون", {{"ORG", "البرلمان العراقي"}});
+}
+
+// منتخب names a national team by its country only: an adjective, an age group or a pronoun
+// after it names nothing, and a club's everyday-word name after المنتخب describes it.
+TEST(NerRulesTest, NationalTeamWordNeedsACountry) {
+  ExpectEntities("وقال المدرب إن أوزبكستان منتخب قوي ويريد الفوز في المباراة",
+                 {{"LOC", "أوزبكستان"}});
+  ExpectEntities("وانضم اللاعب إلى منتخب الشباب بعد نهاية الدوري", {});
+  ExpectEntities("وأكد مدرب المنتخب الأفريقي أن الفريق قدم مباراة جيدة وسجل اللاعب هدفين", {});
+  ExpectEntities("وفاز منتخب مصر على ضيفه في المباراة", {{"ORG", "منتخب مصر"}});
+}
+
+// The club words (فريق، ضيفه، منتخب، نادي) count towards a sports text: a club's name has a
+// class of its own (kNerClubName), so ضيفه is no club name and is counted.
+TEST(NerRulesTest, ClubWordsCountTowardsASportsText) {
+  ExpectEntities("وتغلب ويجان على ضيفه ، وقال مدرب الفريق إن الأداء جيد", {{"ORG", "ويجان"}});
+  // Three sports words are no sports text: the club's name stays a word.
+  ExpectEntities("وتغلب ويجان على ضيفه ، وقال الفريق إن الأداء جيد", {});
+}
+
+// In a sports text a club affix (أولمبيك، دينامو، أس before the place, يونايتد، سيتي after the
+// name) and the listed place or unknown name beside it are one club; a sports word beside the
+// affix is no name, and outside sports text the affix makes nothing.
+TEST(NerRulesTest, ClubAffixesMakeOneClub) {
+  ExpectEntities(
+      "وفاز فريق أس روما على دينامو كييف في المباراة ، وتغلب شيفلد يونايتد على هال "
+      "سيتي في الدوري وسجل اللاعب هدفين",
+      {{"ORG", "أس روما"}, {"ORG", "دينامو كييف"}, {"ORG", "شيفلد يونايتد"}, {"ORG", "هال سيتي"}});
+  ExpectEntities("وتصدى الحارس لإحدى ركلات يونايتد في المباراة وفاز الفريق في الدوري", {});
+  ExpectEntities("وزار الوفد مصنع دينامو في المدينة", {});
+}
+
+// In a sports text a word no list knows before a masculine nationality adjective, after a
+// preposition or its own proclitic and with no name after the adjective, is a club (the
+// adjective outside); with a name after the adjective the word is that person's verb.
+TEST(NerRulesTest, UnlistedClubBeforeItsNationalityAdjective) {
+  ExpectEntities(
+      "وتعادل الفريق مع كوستوليتا الروماني 1 - 1 في المباراة وسجل اللاعب هدفين في "
+      "الدوري",
+      {{"ORG", "كوستوليتا"}});
+  ExpectEntities("وانتقل البرازيلي رونالدو إلى الفريق بعد المباراة وسجل اللاعب هدفين في الدوري",
+                 {{"PER", "رونالدو"}});
+}
+
+// Gulf clubs named by a district or an everyday word (data/ner_sports.tsv) in a sports text.
+TEST(NerRulesTest, GulfClubsNamedByDistricts) {
+  ExpectEntities("وفاز كاظمة على خيطان 2 - 1 في مباراة الدوري على الملعب",
+                 {{"ORG", "كاظمة"}, {"ORG", "خيطان"}});
+}
+
+// A national team's nickname of several words names the team (canonical: منتخب + country).
+TEST(NerRulesTest, NationalTeamNicknames) {
+  ExpectEntities("وفاز أسود الأطلس على نسور قرطاج في المباراة",
+                 {{"ORG", "أسود الأطلس"}, {"ORG", "نسور قرطاج"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -74,7 +74,6 @@ constexpr ClassName kClassNames[] = {
     {"place_feature", kNerPlaceFeature},
     {"stop", kNerStop},
     {"time", kNerTime | kNerStop},
-    {"foreign_suffix", kNerForeignSuffix},
     {"org_descriptor", kNerOrgDescriptor},
     {"name_article", kNerNameArticle},
     {"event", kNerEvent},
@@ -89,7 +88,11 @@ constexpr ClassName kClassNames[] = {
     {"event_venue", kNerEvent | kNerEventVenue},
     {"place_preposition", kNerEventVenue},
     {"sport", kNerSport},
-    {"sports_club", kNerSport | kNerClub},
+    {"sports_club", kNerSport | kNerClubName},
+    // A word of many clubs' names before or after the place or name (أولمبيك، دينامو، يونايتد،
+    // سيتي): kNerClubName without kNerSport (IsClubAffix()); kNerOrgAdjective keeps it out of
+    // people's and places' names.
+    {"club_affix", kNerClubName | kNerOrgAdjective},
     {"named_after", kNerNamedAfter},
 };
 
@@ -174,19 +177,24 @@ Status NerLexicon::AddFile(const File& file) {
       return error("expected one word");
     }
     uint32_t flags = 0;
+    // foreign_suffix is no word class: the line's word is an ending, kept apart (no bit).
+    bool suffix = false;
     std::string_view classes = line.substr(tab + 1);
     while (!classes.empty()) {
       size_t comma = classes.find(',');
       std::string_view item = classes.substr(0, comma);
       classes = comma == std::string_view::npos ? std::string_view() : classes.substr(comma + 1);
+      if (item == "foreign_suffix") {
+        suffix = true;
+        continue;
+      }
       auto it = std::find_if(std::begin(kClassNames), std::end(kClassNames),
                              [&](const ClassName& c) { return c.name == item; });
       if (it == std::end(kClassNames)) return error("unknown class '" + std::string(item) + "'");
       flags |= it->flag;
     }
-    if (flags & kNerForeignSuffix) {
+    if (suffix) {
       foreign_suffixes_.push_back(key);
-      flags &= ~kNerForeignSuffix;
       if (flags == 0) continue;
     }
     flags_[key] |= flags;

@@ -39,7 +39,10 @@ enum NerClass : uint32_t {
   kNerPlaceFeature = 1u << 13,
   kNerStop = 1u << 14,
   kNerTime = 1u << 15,
-  kNerForeignSuffix = 1u << 16,
+  // A club's name that is also an everyday word or a city (الأهلي، النصر، ليفربول; data class
+  // sports_club, with kNerSport): an organization in a sports text only. A bit of its own, so
+  // the club words (فريق، نادي، منتخب، ضيفه: kNerClub with kNerSport) count as sports words.
+  kNerClubName = 1u << 16,
   kNerOrgDescriptor = 1u << 17,
   kNerDemonym = 1u << 18,  // a nationality or relational adjective (data/demonyms.tsv)
   kNerNameArticle = 1u << 19,  // a title after which a definite word is a name: الإمام الحسين
@@ -64,9 +67,9 @@ enum NerClass : uint32_t {
   // unlike the scope in a cup's or a league's name (كأس آسيا). Without it, the preposition في
   // (data class place_preposition): an unknown foreign-shaped word after it is a place.
   kNerEventVenue = 1u << 29,
-  // A word of sports reporting (مباراة، لاعب، فاز، صفر; data/ner_sports.tsv): a few of them make
-  // a sports text, where a place in a team's slot is the team. With kNerClub: a club's name
-  // that is also an everyday word (الأهلي، النصر), an organization in a sports text only.
+  // A word of sports reporting (مباراة، لاعب، فاز، صفر، فريق; data/ner_sports.tsv): a few of them
+  // make a sports text, where a place in a team's slot is the team. Club names have it too
+  // (with kNerClubName) and are no sports words.
   kNerSport = 1u << 30,
   // A place or an institution a person's name may follow to name it (مطار، ملعب، جامعة): with
   // a title and a name after it the whole phrase is one entity (مطار الملكة علياء).
@@ -238,11 +241,17 @@ inline bool PlaceTriggerAt(const NerToken& t) {
 // مشتبهاً، إباءً، رواقٍ.
 bool HasTanween(std::string_view text);
 
-// A sports word (مباراة، لاعب، صفر; data/ner_sports.tsv) that is no club's name.
+// A club's name that is an everyday word or a city (data class sports_club: الأهلي، ليفربول).
+inline bool IsClubName(uint32_t flags) {
+  return (flags & (kNerSport | kNerClubName)) == (kNerSport | kNerClubName);
+}
+// A word of clubs' names before or after their place or name (data class club_affix:
+// أولمبيك مرسيليا، دينامو كييف، شيفيلد يونايتد، هال سيتي).
+inline bool IsClubAffix(uint32_t flags) { return (flags & kNerClubName) && !(flags & kNerSport); }
+
+// A sports word (مباراة، لاعب، صفر، فريق، ضيفه; data/ner_sports.tsv) that is no club's name.
 inline bool IsSportsWord(const NerToken& t) {
-  constexpr uint32_t kClubName = kNerSport | kNerClub;
-  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) &&
-         (t.reading_flags & kClubName) != kClubName;
+  return t.word && ((t.reading_flags | t.bare_flags) & kNerSport) && !IsClubName(t.reading_flags);
 }
 
 struct NerLexicalView;

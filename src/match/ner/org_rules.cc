@@ -145,15 +145,25 @@ bool Definite(const NerTokens& tokens, size_t i) {
 // Whether token k is a definite masculine singular nationality adjective (الإسباني، الإيطالي):
 // the form that agrees with نادي / فريق, never with a city, which Arabic treats as feminine
 // (مدينة فالنسيا الإسبانية), and seldom with a country.
-bool IsMasculineDemonym(const NerTokens& tokens, size_t k) {
+// `inside_known`: the adjective may be part of a known name (a listed الهلال السعودي).
+bool IsMasculineDemonym(const NerTokens& tokens, size_t k, bool inside_known = false) {
   if (k >= tokens.size()) return false;
   const NerToken& u = tokens[k];
-  if (!u.word || !u.article || u.reading != 0 || u.conjunction || u.known >= 0 ||
+  if (!u.word || !u.article || u.reading != 0 || u.conjunction || (u.known >= 0 && !inside_known) ||
       !((u.flags | u.bare_flags) & kNerDemonym) || (u.flags & kNerStop)) {
     return false;
   }
   const std::string_view key = tokens.Key(k);
   return key.size() >= kYa.size() && key.substr(key.size() - kYa.size()) == kYa;
+}
+
+// Whether `flags` are those of منتخب, the national team's word: a club word that heads a name
+// only when indefinite (org_head without org_head_def; نادي heads one definite too: النادي
+// الأهلي). A national team is named by its country, so only a known name follows it as one
+// (منتخب مصر), and a club's everyday-word name after المنتخب describes it (المنتخب الأفريقي).
+bool IsNationalTeamWord(uint32_t flags) {
+  constexpr uint32_t kTeamHead = kNerClub | kNerOrgHead;
+  return (flags & kTeamHead) == kTeamHead && !(flags & kNerOrgHeadDefinite);
 }
 
 // A place's name standing for the club named after it: right after a club word (فريق
@@ -232,20 +242,105 @@ bool EndsWithPronounHa(const NerTokens& tokens, size_t i) {
   return EndsWith(tokens.doc().TokenText(i), "\xD9\x87");  // ه
 }
 
+// Letters of an unlisted club's name before its nationality adjective: foreign clubs' names
+// are long (بيهورا، فلومينيزي), and Arabic verbs that could stand there short (سجل، قاد).
+constexpr size_t kMinUnlistedClubLetters = 5;
+
+// In a sports text (SportsClubs), a word no list knows at token i before a masculine
+// nationality adjective, where nothing before it takes the adjective (a boundary, a function
+// word or verb, or its own proclitic) and no name comes after it, is a club: تعادل مع [بيهورا]
+// الروماني 1 - 1، [فلومينيزي] البرازيلي و... The adjective agrees with the club (نادي) and stays
+// out, as after a listed city's club. A name after the adjective (وسجل البرازيلي رونالدو) makes
+// the word before it the verb of that person.
+void UnlistedClubBeforeNationalityAt(const NerTokens& tokens, size_t i,
+                                     std::vector<Candidate>* clubs) {
+  const size_t n = tokens.size();
+  const NerToken& t = tokens[i];
+  // The adjective first: most words have none after them.
+  if (i + 1 >= n || !tokens[i + 1].article || t.article || t.clitic_article || t.known >= 0 ||
+      (t.flags | t.reading_flags | t.bare_flags) != 0 || t.foreign_suffix ||
+      !IsMasculineDemonym(tokens, i + 1) || tokens.Letters(i) < kMinUnlistedClubLetters ||
+      tokens.EndsFeminine(i) || tokens.doc().tokens[i].kind != TokenKind::kArabicWord) {
+    return;
+  }
+  const bool after_boundary = i == 0 || t.reading != 0 || !tokens[i - 1].word ||
+                              (tokens[i - 1].flags & (kNerStop | kNerVerb));
+  const size_t next = i + 2;
+  const bool nothing_after =
+      next >= n || tokens.EndsPhrase(next) || (tokens[next].article && tokens[next].known < 0);
+  if (after_boundary && nothing_after) {
+    clubs->push_back(tokens.MakeCandidate(kOrg, i, i + 1, kNerRulePriority));
+  }
+}
+
+// Whether token k may be the place or name a club affix goes with: a listed place that is a
+// candidate of its own, a club's name (شيفلد) or a word no list knows, with no article or
+// proclitic (هال). Returns the end of that name (after token k, or k + 1 before the affix), or
+// 0.
+size_t ClubAffixNeighbour(const NerTokens& tokens, size_t k, bool before_affix) {
+  if (k >= tokens.size()) return 0;
+  const NerToken& u = tokens[k];
+  if (!u.word || u.reading != 0 || u.article || tokens.Letters(k) < 3) return 0;
+  if (u.known == static_cast<int8_t>(EntityType::kPlace)) {
+    // The whole place: it starts at k (after it) or ends at k (before it).
+    if (before_affix) return u.known_end == k + 1 ? k + 1 : 0;
+    return u.known_start ? u.known_end : 0;
+  }
+  if (u.known >= 0) return 0;
+  if (IsClubName(u.reading_flags)) return k + 1;
+  // A word no list knows: not a sports word (ركلات يونايتد) nor shaped like an Arabic noun.
+  return tokens.IsPlainWord(k) && !IsSportsWord(u) && !tokens.EndsFeminine(k) ? k + 1 : 0;
+}
+
+// In a sports text (SportsClubs), a club affix at token i (data/ner_sports.tsv: أولمبيك، دينامو،
+// يونايتد، سيتي) and the place or name beside it are one club: [دينامو كييف]، [أس روما]، [شيفلد
+// يونايتد]، [هال سيتي]. An affix before a name goes with the name after it; one after a name
+// with the name before.
+void ClubWithAffixAt(const NerTokens& tokens, size_t i, std::vector<Candidate>* clubs) {
+  const NerToken& t = tokens[i];
+  if (t.article || t.known >= 0) return;
+  size_t first = i, end = 0;
+  if (const size_t after = ClubAffixNeighbour(tokens, i + 1, false); after != 0) {
+    end = after;  // أولمبيك مرسيليا: the affix opens the name (it may carry a proclitic)
+  } else if (i > 0 && t.reading == 0 && ClubAffixNeighbour(tokens, i - 1, true) != 0) {
+    first = i - 1;
+    // A listed place of several words before the affix: from its first word.
+    while (first > 0 && tokens[first].known >= 0 && !tokens[first].known_start) --first;
+    end = i + 1;
+  }
+  if (end == 0) return;
+  const int32_t priority =
+      tokens.RulePriority(first, end, kOrg, kNerRulePriority, /*over_other_types=*/true);
+  if (priority >= 0) clubs->push_back(tokens.MakeCandidate(kOrg, first, end, priority));
+}
+
 // In a sports text (a few sports words), a club whose name is an everyday word or a city
 // (الأهلي، النصر، ليفربول) is the club wherever it stands as a noun: not after a definite noun
 // it could describe (الشعر العربي) nor, when the name is a word, before a definite word that
 // would describe it (النصر المؤزر). A listed city takes no adjective there: the one after it
 // goes with the noun before it (محاولات ليفربول المستمرة، مباراة مانشستر السابقة). A country
-// standing for its national team stays a place, as the news corpora tag it.
+// standing for its national team stays a place, as the news corpora tag it. The same pass reads
+// clubs with affixes (ClubWithAffixAt) and unlisted clubs before their nationality adjective
+// (UnlistedClubBeforeNationalityAt).
 void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
   if (!tokens.IsSportsText()) return;
   const size_t n = tokens.size();
-  constexpr uint32_t kClubName = kNerSport | kNerClub;
   std::vector<Candidate> clubs;
   for (size_t i = 0; i < n; ++i) {
     const NerToken& t = tokens[i];
-    if (!t.word || (t.reading_flags & kClubName) != kClubName) continue;
+    if (!(t.reading_flags & kNerClubName)) {
+      // A word no list knows before a nationality adjective (few words are).
+      if (t.word && (t.flags | t.reading_flags | t.bare_flags) == 0 && i + 1 < n &&
+          ((tokens[i + 1].flags | tokens[i + 1].bare_flags) & kNerDemonym)) {
+        UnlistedClubBeforeNationalityAt(tokens, i, &clubs);
+      }
+      continue;
+    }
+    if (!t.word) continue;
+    if (IsClubAffix(t.reading_flags)) {
+      ClubWithAffixAt(tokens, i, &clubs);
+      continue;
+    }
     const bool known_place =
         t.known == static_cast<int8_t>(EntityType::kPlace) && t.known_start && t.known_end == i + 1;
     // Club words with sports flags (فريق، ضيفه، منتخب) are indefinite too: a bare club name no
@@ -257,8 +352,11 @@ void SportsClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
          EndsWithPronounHa(tokens, i) || (i + 1 < n && tokens.IsPlainWord(i + 1)))) {
       continue;
     }
+    // After a definite noun the word describes it (الشعر العربي، المنتخب الأفريقي), unless the
+    // noun is a club word in apposition (النادي الأهلي، الفريق الإسماعيلي).
     if (i > 0 && t.reading == 0 && tokens[i - 1].word &&
-        (tokens[i - 1].article || tokens[i - 1].clitic_article) && !IsSportsWord(tokens[i - 1])) {
+        (tokens[i - 1].article || tokens[i - 1].clitic_article) &&
+        (!IsSportsWord(tokens[i - 1]) || IsNationalTeamWord(tokens[i - 1].bare_flags))) {
       continue;
     }
     if (!known_place && i + 1 < n && tokens[i + 1].word && tokens[i + 1].article &&
@@ -361,9 +459,35 @@ int32_t NamedAfterPersonPriority(const NerTokens& tokens, size_t head, size_t na
 // "national"): the full form finds it. In the construct نادي الزمالك the club word heads the
 // name, as جريدة heads جريدة فلسطين, and stays. The club word is النادي, the definite one
 // that heads a name (NerClub with NerOrgHeadDefinite).
-void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* out) {
+void ClubWordOutOfListedClubs(const NerTokens& tokens, Candidate* c) {
   constexpr uint32_t kClubWord = kNerClub | kNerOrgHeadDefinite;
-  if (!tokens.AnyWordHas(kNerClub)) return;  // most documents
+  const NerToken& head = tokens[c->first_token];
+  if (c->end_token < c->first_token + 2 || !head.word || !head.article ||
+      (head.bare_flags & kClubWord) != kClubWord || !Definite(tokens, c->first_token + 1)) {
+    return;
+  }
+  ++c->first_token;
+  c->begin = tokens.Begin(c->first_token);
+}
+
+// A listed club named by an everyday word and its nationality adjective (الهلال السعودي،
+// الأهلي المصري: listed so because the word alone names no club outside sports text) is the
+// word alone: the adjective describes the club, as after any organization that is a proper
+// name by itself (الكونغرس الأمريكي، نادي بوردو الفرنسي), and as the news corpora tag clubs
+// (the adjective outside). The listed form stays the canonical name.
+void ClubAdjectiveOutOfListedClubs(const NerTokens& tokens, Candidate* c) {
+  const NerToken& name = tokens[c->first_token];
+  if (c->end_token != c->first_token + 2 || !name.word || !IsClubName(name.reading_flags) ||
+      !IsMasculineDemonym(tokens, c->first_token + 1, /*inside_known=*/true)) {
+    return;
+  }
+  --c->end_token;
+  c->end = tokens.End(c->first_token);
+}
+
+// The listed clubs' forms the two functions above cut, in one pass over the candidates.
+void ListedClubForms(const NerTokens& tokens, std::vector<Candidate>* out) {
+  if (!tokens.AnyWordHas(kNerClub | kNerClubName)) return;  // most documents
   const size_t n = tokens.size();
   for (Candidate& c : *out) {
     if (c.type != kOrg || c.priority < kBuiltinGazetteerPriority ||
@@ -371,13 +495,8 @@ void ClubWordOutOfListedClubs(const NerTokens& tokens, std::vector<Candidate>* o
         c.end_token < c.first_token + 2) {
       continue;
     }
-    const NerToken& head = tokens[c.first_token];
-    if (!head.word || !head.article || (head.bare_flags & kClubWord) != kClubWord ||
-        !Definite(tokens, c.first_token + 1)) {
-      continue;
-    }
-    ++c.first_token;
-    c.begin = tokens.Begin(c.first_token);
+    ClubWordOutOfListedClubs(tokens, &c);
+    ClubAdjectiveOutOfListedClubs(tokens, &c);
   }
 }
 
@@ -463,6 +582,8 @@ bool ReadIndefiniteComplement(const NerTokens& tokens, size_t i, size_t limit, O
   bool& definite_complement = r->definite_complement;
   bool definite_end = false;
   size_t indefinite = 0;
+  // منتخب قوي، منتخب الشباب، منتخب بلاده: no country, no name.
+  if (IsNationalTeamWord(t.reading_flags) && (k >= n || tokens[k].known < 0)) return false;
   while (k < limit) {
     const NerToken& u = tokens[k];
     if (u.known >= 0) {
@@ -603,7 +724,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
   ClubsNamedAfterPlaces(tokens, out);
   SportsClubs(tokens, out);
   ShortFormsOfListedNames(tokens, out);
-  ClubWordOutOfListedClubs(tokens, out);
+  ListedClubForms(tokens, out);
   std::vector<size_t> ends;
   // Only the tokens the view lists may head a name (OrgHeadAt()); most are other rules' starts.
   for (const size_t i : tokens.RuleStarts()) {
