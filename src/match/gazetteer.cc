@@ -25,7 +25,8 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
     if (key.empty()) continue;  // a lone mark or format character
     if (words == 0) first_words_.Add(key);
     ++words;
-    const uint32_t word = words_.Insert(key);
+    const uint64_t hash = HashWord(key.data(), key.size());
+    const uint32_t word = words_.Insert(key, hash);
     const uint32_t next_node = static_cast<uint32_t>(node_payload_.size());
     if (node == 0) {
       if (root_children_.size() <= word) root_children_.resize(word + 1, 0);
@@ -36,6 +37,9 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
       }
       node = child;
     } else {
+      const uint64_t edge = EdgeKey(node, hash);
+      edge_bits_.Set(edge);
+      edge_bits_.Set(edge >> 32);
       auto [edge_it, inserted_edge] = edges_.try_emplace((uint64_t{node} << 32) | word, next_node);
       if (inserted_edge) node_payload_.push_back(kNoPayload);
       node = edge_it->second;
@@ -96,6 +100,7 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
       }
       if (next >= n) break;
       const TokenReading& whole = doc.analyses[next].readings[0];
+      if (!MayFollow(node, whole.hash)) break;  // the filter answers most tokens
       const uint32_t w = words_.Find(doc.Slice(whole.key), whole.hash);
       if (w == 0) break;
       node = Child(node, w);
