@@ -145,6 +145,17 @@ TEST(GazetteerTest, EveryNameOfSeveralWordsIsFoundWholeAndCutWhereTheTextLeavesI
       EXPECT_EQ(m.payload, entry) << two;
     }
   }
+  // One-word names added after the longer names that begin with them (their node was made
+  // without a payload), then one of them again at a higher priority: found with the payload the
+  // gazetteer holds for that word.
+  for (int k = 0; k < 40; ++k) ASSERT_TRUE(gazetteer.Add(words[k], EntityType::kPlace, "", 0));
+  ASSERT_TRUE(gazetteer.Add(words[7], EntityType::kOrganization, "", 5));
+  for (int k = 0; k < 40; ++k) {
+    ASSERT_TRUE(match_at_1("قال " + words[k] + " أمس")) << words[k];
+    EXPECT_EQ(m.end_token, 2u) << words[k];
+    ASSERT_EQ(m.payload, gazetteer.Find(words[k])) << words[k];
+    EXPECT_EQ(m.payload->type, k == 7 ? EntityType::kOrganization : EntityType::kPlace);
+  }
 }
 
 }  // namespace

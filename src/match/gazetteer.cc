@@ -5,7 +5,7 @@
 namespace kashif::internal {
 
 uint32_t Gazetteer::Child(uint32_t node, uint32_t word) const {
-  if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
+  if (node == 0) return word < roots_.size() ? roots_[word].node : 0;
   auto it = edges_.find((uint64_t{node} << 32) | word);
   return it == edges_.end() ? 0 : it->second;
 }
@@ -19,6 +19,7 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
   uint32_t node = 0;
   std::string& key = add_key_;
   size_t words = 0;
+  uint32_t first_word = 0;
   for (const Token& token : tokens) {
     key.clear();
     analyzer_->AppendMatchForm(token.text(name), &key);
@@ -29,8 +30,9 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
     const uint32_t word = words_.Insert(key, hash);
     const uint32_t next_node = static_cast<uint32_t>(node_payload_.size());
     if (node == 0) {
-      if (root_children_.size() <= word) root_children_.resize(word + 1, 0);
-      uint32_t& child = root_children_[word];
+      first_word = word;
+      if (roots_.size() <= word) roots_.resize(word + 1);
+      uint32_t& child = roots_[word].node;
       if (child == 0) {
         child = next_node;
         node_payload_.push_back(kNoPayload);
@@ -47,6 +49,8 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
   }
   if (words == 0) return false;
   uint32_t& slot = node_payload_[node];
+  // A one-word name's node is a root child: its payload index is also kept with the word.
+  uint32_t* const root_slot = words == 1 ? &roots_[first_word].payload : nullptr;
   if (slot != kNoPayload && payloads_[slot].priority >= priority) return true;
   canonicals_.emplace_back(canonical.empty() ? name : canonical);
   const Payload payload{type, priority, static_cast<uint32_t>(canonicals_.size() - 1)};
@@ -57,6 +61,7 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
   } else {
     payloads_[slot] = payload;
   }
+  if (root_slot != nullptr) *root_slot = slot;
   return true;
 }
 
@@ -88,15 +93,17 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
     const TokenReading& reading = first.readings[r];
     const uint32_t word = words_.Find(doc.Slice(reading.key), reading.hash);
     if (word == 0) continue;
-    uint32_t node = Child(0, word);
+    if (word >= roots_.size()) continue;
+    uint32_t node = roots_[word].node;
+    uint32_t payload = roots_[word].payload;
     size_t next = start + 1;
     while (node != 0) {
-      if (node_payload_[node] != kNoPayload &&
+      if (payload != kNoPayload &&
           (!found || next > match->end_token)) {  // longer wins; equal keeps the earlier reading
         found = true;
         match->end_token = static_cast<uint32_t>(next);
         match->reading = r;
-        match->payload = &payloads_[node_payload_[node]];
+        match->payload = &payloads_[payload];
       }
       if (next >= n) break;
       const TokenReading& whole = doc.analyses[next].readings[0];
@@ -105,6 +112,7 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
       if (w == 0) break;
       node = Child(node, w);
       ++next;
+      if (node != 0) payload = node_payload_[node];
     }
   }
   return found;

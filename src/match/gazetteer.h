@@ -77,7 +77,13 @@ class Gazetteer {
   KeyFilter first_words_;
   // Every word of every name, probed with the hash the analyzer stored on each reading.
   WordTable words_;
-  std::vector<uint32_t> root_children_{0};          // by word id: the node of a name's first word
+  // By word id: the node of a name's first word and that node's payload index (as in
+  // node_payload_), side by side so that a first word costs one cache miss, not two.
+  struct Root {
+    uint32_t node = 0;
+    uint32_t payload = kNoPayload;
+  };
+  std::vector<Root> roots_{Root()};
   absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) → child node, below root
   // In front of words_ and edges_ for a name's next word: two bits per edge below the root (32 KB,
   // a few per cent of false alarms), so that a name that goes on with no next word (nearly every
