@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "core/analyzer.h"
+#include "core/document.h"
+#include "kashif/tokenizer.h"
+#include "match/gazetteer.h"
 #include "text/word_hash.h"
 #include "text/word_table.h"
 
@@ -88,6 +92,70 @@ TEST(VocabularyTest, FlagsOfOneWordAddedTwiceAreMerged) {
   EXPECT_EQ(vocabulary.Find("ريال"), Vocabulary::kUnknown);
   EXPECT_EQ(vocabulary.Find(""), Vocabulary::kUnknown);
   EXPECT_EQ(vocabulary.Info(Vocabulary::kUnknown).lexicons, 0u);
+}
+
+// The gazetteer turns a name's next word away by a filter of its trie's edges before its word
+// table and edge map are probed: the filter must never turn away a word that goes on with a
+// name. Thousands of names of two to four words, made from 400 words (so that first words are
+// shared and nodes have many children), each found whole in a sentence, and cut after its
+// second word where the sentence leaves it there.
+TEST(GazetteerTest, EveryNameOfSeveralWordsIsFoundWholeAndCutWhereTheTextLeavesIt) {
+  const Analyzer analyzer(Vocabulary::Empty());
+  Gazetteer gazetteer(&analyzer);
+  const std::vector<std::string> letters = {"ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز",
+                                            "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ق", "ن"};
+  std::vector<std::string> words;
+  for (const std::string& a : letters) {
+    for (const std::string& b : letters) words.push_back("م" + a + b + "ي");
+  }
+  std::vector<std::vector<std::string>> names;
+  uint32_t state = 12345;
+  for (int k = 0; k < 3000; ++k) {
+    std::vector<std::string> name;
+    for (int w = 0; w < 2 + k % 3; ++w) {
+      state = state * 1103515245u + 12345u;
+      name.push_back(words[(state >> 8) % (w == 0 ? 40 : words.size())]);
+    }
+    std::string text = name[0];
+    for (size_t w = 1; w < name.size(); ++w) text += " " + name[w];
+    ASSERT_TRUE(gazetteer.Add(text, EntityType::kPerson, "", 0));
+    names.push_back(name);
+  }
+  Document doc;
+  Gazetteer::Match m;
+  auto match_at_1 = [&](const std::string& sentence) {
+    doc.Clear();
+    doc.text = sentence;
+    Tokenizer().Tokenize(doc.text, &doc.tokens);
+    analyzer.Analyze(&doc);
+    return gazetteer.LongestMatch(doc, 1, &m);
+  };
+  for (const std::vector<std::string>& name : names) {
+    std::string whole = name[0];
+    for (size_t w = 1; w < name.size(); ++w) whole += " " + name[w];
+    ASSERT_TRUE(match_at_1("قال " + whole + " أمس")) << whole;
+    EXPECT_EQ(m.end_token, 1 + name.size()) << whole;
+    EXPECT_EQ(m.payload, gazetteer.Find(whole)) << whole;
+    if (name.size() < 3) continue;
+    const std::string two = name[0] + " " + name[1];
+    const Gazetteer::Payload* const entry = gazetteer.Find(two);
+    ASSERT_EQ(match_at_1("قال " + two + " أمس"), entry != nullptr) << two;
+    if (entry != nullptr) {
+      EXPECT_EQ(m.end_token, 3u) << two;
+      EXPECT_EQ(m.payload, entry) << two;
+    }
+  }
+  // One-word names added after the longer names that begin with them (their node was made
+  // without a payload), then one of them again at a higher priority: found with the payload the
+  // gazetteer holds for that word.
+  for (int k = 0; k < 40; ++k) ASSERT_TRUE(gazetteer.Add(words[k], EntityType::kPlace, "", 0));
+  ASSERT_TRUE(gazetteer.Add(words[7], EntityType::kOrganization, "", 5));
+  for (int k = 0; k < 40; ++k) {
+    ASSERT_TRUE(match_at_1("قال " + words[k] + " أمس")) << words[k];
+    EXPECT_EQ(m.end_token, 2u) << words[k];
+    ASSERT_EQ(m.payload, gazetteer.Find(words[k])) << words[k];
+    EXPECT_EQ(m.payload->type, k == 7 ? EntityType::kOrganization : EntityType::kPlace);
+  }
 }
 
 }  // namespace
