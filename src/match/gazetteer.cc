@@ -5,7 +5,7 @@
 namespace kashif::internal {
 
 uint32_t Gazetteer::Child(uint32_t node, uint32_t word) const {
-  if (node == 0) return word < roots_.size() ? roots_[word].node : 0;
+  if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
   auto it = edges_.find((uint64_t{node} << 32) | word);
   return it == edges_.end() ? 0 : it->second;
 }
@@ -19,29 +19,23 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
   uint32_t node = 0;
   std::string& key = add_key_;
   size_t words = 0;
-  uint32_t first_word = 0;
   for (const Token& token : tokens) {
     key.clear();
     analyzer_->AppendMatchForm(token.text(name), &key);
     if (key.empty()) continue;  // a lone mark or format character
     if (words == 0) first_words_.Add(key);
     ++words;
-    const uint64_t hash = HashWord(key.data(), key.size());
-    const uint32_t word = words_.Insert(key, hash);
+    const uint32_t word = words_.Insert(key);
     const uint32_t next_node = static_cast<uint32_t>(node_payload_.size());
     if (node == 0) {
-      first_word = word;
-      if (roots_.size() <= word) roots_.resize(word + 1);
-      uint32_t& child = roots_[word].node;
+      if (root_children_.size() <= word) root_children_.resize(word + 1, 0);
+      uint32_t& child = root_children_[word];
       if (child == 0) {
         child = next_node;
         node_payload_.push_back(kNoPayload);
       }
       node = child;
     } else {
-      const uint64_t edge = EdgeKey(node, hash);
-      edge_bits_.Set(edge);
-      edge_bits_.Set(edge >> 32);
       auto [edge_it, inserted_edge] = edges_.try_emplace((uint64_t{node} << 32) | word, next_node);
       if (inserted_edge) node_payload_.push_back(kNoPayload);
       node = edge_it->second;
@@ -49,8 +43,6 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
   }
   if (words == 0) return false;
   uint32_t& slot = node_payload_[node];
-  // A one-word name's node is a root child: its payload index is also kept with the word.
-  uint32_t* const root_slot = words == 1 ? &roots_[first_word].payload : nullptr;
   if (slot != kNoPayload && payloads_[slot].priority >= priority) return true;
   canonicals_.emplace_back(canonical.empty() ? name : canonical);
   const Payload payload{type, priority, static_cast<uint32_t>(canonicals_.size() - 1)};
@@ -61,7 +53,6 @@ bool Gazetteer::Add(std::string_view name, EntityType type, std::string_view can
   } else {
     payloads_[slot] = payload;
   }
-  if (root_slot != nullptr) *root_slot = slot;
   return true;
 }
 
@@ -93,26 +84,22 @@ bool Gazetteer::LongestMatch(const Document& doc, size_t start, Match* match) co
     const TokenReading& reading = first.readings[r];
     const uint32_t word = words_.Find(doc.Slice(reading.key), reading.hash);
     if (word == 0) continue;
-    if (word >= roots_.size()) continue;
-    uint32_t node = roots_[word].node;
-    uint32_t payload = roots_[word].payload;
+    uint32_t node = Child(0, word);
     size_t next = start + 1;
     while (node != 0) {
-      if (payload != kNoPayload &&
+      if (node_payload_[node] != kNoPayload &&
           (!found || next > match->end_token)) {  // longer wins; equal keeps the earlier reading
         found = true;
         match->end_token = static_cast<uint32_t>(next);
         match->reading = r;
-        match->payload = &payloads_[payload];
+        match->payload = &payloads_[node_payload_[node]];
       }
       if (next >= n) break;
       const TokenReading& whole = doc.analyses[next].readings[0];
-      if (!MayFollow(node, whole.hash)) break;  // the filter answers most tokens
       const uint32_t w = words_.Find(doc.Slice(whole.key), whole.hash);
       if (w == 0) break;
       node = Child(node, w);
       ++next;
-      if (node != 0) payload = node_payload_[node];
     }
   }
   return found;

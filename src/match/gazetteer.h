@@ -62,33 +62,14 @@ class Gazetteer {
  private:
   static constexpr uint32_t kNoPayload = UINT32_MAX;
   uint32_t Child(uint32_t node, uint32_t word) const;
-  // The filter position of an edge from `node` (not the root) by a word of HashWord `hash`.
-  static uint64_t EdgeKey(uint32_t node, uint64_t hash) {
-    return Mix64(hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15u));
-  }
-  // False when no edge leaves `node` (not the root) by a word of HashWord `hash`.
-  bool MayFollow(uint32_t node, uint64_t hash) const {
-    const uint64_t key = EdgeKey(node, hash);
-    return (edge_bits_.Get(key) & edge_bits_.Get(key >> 32)) != 0;
-  }
 
   const Analyzer* analyzer_;
   // In front of words_ for a name's first word (most words of running text start no entry).
   KeyFilter first_words_;
   // Every word of every name, probed with the hash the analyzer stored on each reading.
   WordTable words_;
-  // By word id: the node of a name's first word and that node's payload index (as in
-  // node_payload_), side by side so that a first word costs one cache miss, not two.
-  struct Root {
-    uint32_t node = 0;
-    uint32_t payload = kNoPayload;
-  };
-  std::vector<Root> roots_{Root()};
+  std::vector<uint32_t> root_children_{0};          // by word id: the node of a name's first word
   absl::flat_hash_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) → child node, below root
-  // In front of words_ and edges_ for a name's next word: two bits per edge below the root (32 KB,
-  // a few per cent of false alarms), so that a name that goes on with no next word (nearly every
-  // match, and every first word whose node is a leaf) costs no probe of those larger tables.
-  BitFilter<uint32_t{1} << 18> edge_bits_;
   std::vector<uint32_t> node_payload_{kNoPayload};  // node 0 is the root
   std::vector<Payload> payloads_;
   std::vector<std::string> canonicals_;

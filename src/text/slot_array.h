@@ -1,8 +1,8 @@
 // The probing of kashif's open-addressing hash tables: a power-of-two array of 64-bit slots,
 // 0 meaning empty, kept at most half full, probed linearly from a start the caller derives from
-// the key's hash. Each table decides what its slots hold (a packed key in the stemmer's lexicon,
-// a fingerprint and a token in the NER view's set of definite forms); this is the one place that
-// walks them. (The word table, text/word_table.h, has wider slots of its own.)
+// the key's hash. Each table decides what its slots hold (a fingerprint and an id in the word
+// table, a packed key in the stemmer's lexicon, a fingerprint and a token in the NER view's set
+// of definite forms); this is the one place that walks them.
 //
 // Thread safety: Reset() and Put() while building; the const methods may run concurrently.
 #ifndef KASHIF_SRC_TEXT_SLOT_ARRAY_H_

@@ -3,13 +3,8 @@
 // analyzer hashes each reading once and stores it on the reading (TokenReading::hash), and
 // every table probes with that value instead of hashing the word again.
 //
-// Open addressing over 32-byte slots (a cache line holds two), at most half full, probed
-// linearly from the hash's low bits. A slot holds what HashWord reads of its word (WordEnds:
-// the first and the last eight bytes, all of a word of up to 16 bytes), its length and its id
-// (0 is empty), so that a word of up to 16 bytes (nearly every match-form word) is found or
-// turned away by the one slot's cache line; a longer word's middle bytes are compared in the
-// key store. (Slots of a fingerprint and an id, confirmed against the key store, cost three
-// dependent cache misses per word found: the slot, the key's offsets, the key's bytes.)
+// Open addressing over 8-byte slots (the hash's high 32 bits as a fingerprint, the word's id;
+// 0 is empty), at most half full; a fingerprint match is confirmed by comparing the bytes.
 //
 // Thread safety: Insert() while building; Find() is const and may run concurrently.
 #ifndef KASHIF_SRC_TEXT_WORD_TABLE_H_
@@ -22,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/slot_array.h"
 #include "text/word_hash.h"
 
 namespace kashif::internal {
@@ -30,17 +26,15 @@ class WordTable {
  public:
   // The id (1 to size(), in insertion order) of `key`, or 0. `hash` is HashWord(key).
   uint32_t Find(std::string_view key, uint64_t hash) const {
-    uint64_t a;
-    uint64_t b;
-    WordEnds(key.data(), key.size(), &a, &b);
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.id == 0) return 0;
-      if (((slot.a ^ a) | (slot.b ^ b)) == 0 && slot.size == key.size() &&
-          (key.size() <= 16 || SameMiddle(slot.id, key))) {
-        return slot.id;
-      }
-    }
+    const uint32_t fingerprint = static_cast<uint32_t>(hash >> 32);
+    const size_t i = slots_.Probe(hash, [&](uint64_t slot) {
+      if (static_cast<uint32_t>(slot >> 32) != fingerprint) return false;
+      const uint32_t id = static_cast<uint32_t>(slot);
+      const uint32_t begin = key_ends_[id - 1];
+      const size_t n = key.size();
+      return key_ends_[id] - begin == n && SameBytes(keys_.data() + begin, key.data(), n);
+    });
+    return static_cast<uint32_t>(slots_[i]);  // 0 for an empty slot
   }
   uint32_t Find(std::string_view key) const { return Find(key, HashWord(key.data(), key.size())); }
 
@@ -49,11 +43,11 @@ class WordTable {
   // The same with the key's HashWord already known.
   uint32_t Insert(std::string_view key, uint64_t hash) {
     if (const uint32_t id = Find(key, hash)) return id;
-    if (2 * (size() + 2) > slots_.size()) Grow();
+    if (2 * (size() + 2) > slots_.capacity()) Grow();
     keys_.append(key.data(), key.size());
     key_ends_.push_back(static_cast<uint32_t>(keys_.size()));
     const uint32_t id = static_cast<uint32_t>(size());
-    Place(key, hash, id);
+    Place(hash, id);
     return id;
   }
 
@@ -63,37 +57,48 @@ class WordTable {
   }
 
  private:
-  struct alignas(32) Slot {
-    uint64_t a = 0;  // WordEnds of the word
-    uint64_t b = 0;
-    uint64_t size = 0;
-    uint32_t id = 0;  // 0: empty
-  };
-
-  // Whether the bytes of a word longer than 16 bytes between its first and last eight (which
-  // the slot holds) are those of word `id`, of the same length.
-  bool SameMiddle(uint32_t id, std::string_view key) const {
-    return std::memcmp(keys_.data() + key_ends_[id - 1] + 8, key.data() + 8, key.size() - 16) == 0;
+  // Whether a[0, n) == b[0, n) for the key size n of a Find; inline with fixed-size loads for
+  // the short words of match forms, where a call to memcmp cost more than the comparison.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      uint64_t x[2], y[2];
+      std::memcpy(&x[0], a, 8);
+      std::memcpy(&y[0], b, 8);
+      std::memcpy(&x[1], a + n - 8, 8);
+      std::memcpy(&y[1], b + n - 8, 8);
+      if (((x[0] ^ y[0]) | (x[1] ^ y[1])) != 0) return false;
+      return n <= 16 || std::memcmp(a + 8, b + 8, n - 16) == 0;
+    }
+    if (n >= 4) {
+      uint32_t x[2], y[2];
+      std::memcpy(&x[0], a, 4);
+      std::memcpy(&y[0], b, 4);
+      std::memcpy(&x[1], a + n - 4, 4);
+      std::memcpy(&y[1], b + n - 4, 4);
+      return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
   }
-  void Place(std::string_view key, uint64_t hash, uint32_t id) {
-    size_t i = hash & mask_;
-    while (slots_[i].id != 0) i = (i + 1) & mask_;
-    Slot& slot = slots_[i];
-    WordEnds(key.data(), key.size(), &slot.a, &slot.b);
-    slot.size = key.size();
-    slot.id = id;
+
+  void Place(uint64_t hash, uint32_t id) {
+    slots_.Put(slots_.FreeSlot(hash), (hash >> 32 << 32) | id);
   }
   void Grow() {
-    slots_.assign(2 * slots_.size(), Slot());  // room for as many keys as there are slots
-    mask_ = slots_.size() - 1;
+    slots_.Reset(slots_.capacity());  // twice the slots: room for as many keys as there are slots
     for (uint32_t id = 1; id <= size(); ++id) {
       const std::string_view k = key(id);
-      Place(k, HashWord(k.data(), k.size()), id);
+      Place(HashWord(k.data(), k.size()), id);
     }
   }
 
-  std::vector<Slot> slots_ = std::vector<Slot>(16);
-  size_t mask_ = 15;
+  SlotArray slots_ = [] {
+    SlotArray slots;
+    slots.Reset(0);
+    return slots;
+  }();
   std::string keys_;                   // every key, by id
   std::vector<uint32_t> key_ends_{0};  // key id's bytes are keys_[key_ends_[id - 1], key_ends_[id])
 };
