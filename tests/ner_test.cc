@@ -1166,6 +1166,22 @@ TEST(NerRulesTest, PurposeConstructAfterAnAdjective) {
                  {{"ORG", "الاتحاد الأوروبي"}, {"LOC", "غزة"}});
 }
 
+// Under a head that stays in the name (معهد، مؤسسة), a proper name or a place takes the لـ
+// phrase that says what the institution is for, and the fields listed after it with و; a
+// brand after a descriptor stands alone, and a لـ phrase the preposition في follows is the
+// clause's purpose.
+TEST(NerRulesTest, LamPhraseAfterAProperNameUnderAHead) {
+  ExpectEntities("وتخرج في معهد زيرونكا للتكنولوجيا قبل عشرين سنة",
+                 {{"ORG", "معهد زيرونكا للتكنولوجيا"}});
+  ExpectEntities("وقالت مؤسسة عمان للتربية والعلوم والثقافة إن الطلاب وصلوا",
+                 {{"ORG", "مؤسسة عمان للتربية والعلوم والثقافة"}});
+  ExpectEntities("وقالت المنظمة العربية للتنمية والزراعة إن المحصول جيد",
+                 {{"ORG", "المنظمة العربية للتنمية والزراعة"}});
+  ExpectEntities("وأعلنت شركة زيرونكا للبرمجيات عن منتج جديد", {{"ORG", "زيرونكا"}});
+  ExpectEntities("وطلب الأهالي من بلدية الخليل للشروع في تنفيذ المشروع",
+                 {{"ORG", "بلدية الخليل"}});
+}
+
 // In a sports text a listed city standing for its club stays the club before a definite
 // adjective: the adjective goes with the noun before the city.
 TEST(NerRulesTest, CityClubBeforeAnAdjectiveOfTheNounBefore) {
