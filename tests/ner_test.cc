@@ -1182,6 +1182,20 @@ TEST(NerRulesTest, LamPhraseAfterAProperNameUnderAHead) {
                  {{"ORG", "بلدية الخليل"}});
 }
 
+// A transliterated corporate word (غروب، إنترناشونال، سيستمز، إيرويز) and the company's name
+// before it are one organization: one word, or two after punctuation or a head; never a verb
+// before the name, nor the Arabic noun غروب "sunset" in a construct.
+TEST(NerRulesTest, CompanyNameWithACorporateWord) {
+  ExpectEntities("ووقعت « برقوين غروب » عقدا مع الحكومة", {{"ORG", "برقوين غروب"}});
+  ExpectEntities("وقالت زيرونكا إنترناشونال إن أرباحها ارتفعت",
+                 {{"ORG", "زيرونكا إنترناشونال"}});
+  ExpectEntities("وتعمل في شركة برقوين تك سيستمز", {{"ORG", "برقوين تك سيستمز"}});
+  ExpectEntities("وأعلنت برقوين سيستمز عن منتج جديد", {{"ORG", "برقوين سيستمز"}});
+  ExpectEntities("وسافر على متن زيرونكا إيرويز إلى لندن",
+                 {{"ORG", "زيرونكا إيرويز"}, {"LOC", "لندن"}});
+  ExpectEntities("ووصلوا قبيل غروب الشمس إلى القرية", {});
+}
+
 // In a sports text a listed city standing for its club stays the club before a definite
 // adjective: the adjective goes with the noun before the city.
 TEST(NerRulesTest, CityClubBeforeAnAdjectiveOfTheNounBefore) {

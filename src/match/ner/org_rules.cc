@@ -520,6 +520,59 @@ void ListedClubForms(const NerTokens& tokens, std::vector<Candidate>* out) {
   }
 }
 
+// Whether `flags` are a company's transliterated corporate word's (data class org_suffix:
+// غروب، إنترناشونال، موتورز، إيرويز): kNerOrgAdjective with kNerOrgHeadWeak and no head or
+// trigger of its own, a pair no other class has.
+bool IsOrgSuffix(uint32_t flags) {
+  constexpr uint32_t kSuffix = kNerOrgAdjective | kNerOrgHeadWeak;
+  return (flags & (kSuffix | kNerOrgHead | kNerPlaceTrigger)) == kSuffix;
+}
+
+// Whether token i may be a word of the name before a corporate word: a word with no article,
+// listed or not, that is no cue, stop word or verb.
+bool MayNameCompany(const NerTokens& tokens, size_t i) {
+  const NerToken& u = tokens[i];
+  constexpr uint32_t kCue = kNerStop | kNerTime | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
+                            kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle | kNerParticle;
+  return u.word && !u.article && !u.clitic_article && (u.known >= 0 || !(u.flags & kCue));
+}
+
+// A company's name and the transliterated corporate word after it (class org_suffix) are one
+// organization: « [ميديا غروب] »، [زيرونكا إنترناشونال]، [تويوتا موتورز]. The name is the one
+// word before it, or two after punctuation or a head (شركة [برقوين تك سيستمز]; after anything
+// else the first of two may be a verb or a noun: وأعلنت، على متن). A corporate word that
+// is also an Arabic noun (غروب "sunset") in a construct with a definite word (قبيل غروب
+// الشمس) is that noun.
+void CompaniesWithCorporateWord(const NerTokens& tokens, std::vector<Candidate>* out) {
+  if (!tokens.AnyWordHas(kNerOrgHeadWeak)) return;
+  const size_t n = tokens.size();
+  for (size_t s = 1; s < n; ++s) {
+    const NerToken& t = tokens[s];
+    if (!t.word || t.article || t.conjunction || t.clitic_article || t.known >= 0 ||
+        !IsOrgSuffix(t.flags)) {
+      continue;
+    }
+    if (s + 1 < n && tokens[s + 1].word && tokens[s + 1].article && !tokens[s + 1].nisba &&
+        !((tokens[s + 1].flags | tokens[s + 1].bare_flags) & kNerDemonym)) {
+      continue;
+    }
+    if (!MayNameCompany(tokens, s - 1)) continue;
+    size_t first = s - 1;
+    // A proclitic starts the name (و[تويوتا موتورز]); before it a second word only after a
+    // boundary.
+    if (tokens[first].reading == 0 && first >= 2 && MayNameCompany(tokens, first - 1) &&
+        (tokens[first - 2].punct || (tokens[first - 2].word && !tokens[first - 2].article &&
+                                     (tokens[first - 2].reading_flags & kNerOrgHead)))) {
+      --first;
+    }
+    // A listed name is taken whole or not at all.
+    if (tokens[first].known >= 0 && !tokens[first].known_start) continue;
+    const int32_t priority = tokens.RulePriority(first, s + 1, kOrg, kNerRulePriority,
+                                                 /*over_other_types=*/true);
+    if (priority >= 0) out->push_back(tokens.MakeCandidate(kOrg, first, s + 1, priority));
+  }
+}
+
 // Latin-script words an organization's original name in parentheses may have.
 constexpr size_t kMaxLatinNameTokens = 6;
 
@@ -830,6 +883,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       out->push_back(tokens.MakeCandidate(kOrg, r.name_first, end, priority));
     }
   }
+  CompaniesWithCorporateWord(tokens, out);
   LatinNamesInParentheses(tokens, out);
 }
 
