@@ -548,10 +548,8 @@ void CompaniesWithCorporateWord(const NerTokens& tokens, std::vector<Candidate>*
   const size_t n = tokens.size();
   for (size_t s = 1; s < n; ++s) {
     const NerToken& t = tokens[s];
-    if (!t.word || t.article || t.conjunction || t.clitic_article || t.known >= 0 ||
-        !IsOrgSuffix(t.flags)) {
-      continue;
-    }
+    if (!IsOrgSuffix(t.flags)) continue;  // first: the one test most tokens fail
+    if (!t.word || t.article || t.conjunction || t.clitic_article || t.known >= 0) continue;
     if (s + 1 < n && tokens[s + 1].word && tokens[s + 1].article && !tokens[s + 1].nisba &&
         !((tokens[s + 1].flags | tokens[s + 1].bare_flags) & kNerDemonym)) {
       continue;
