@@ -538,7 +538,7 @@ bool MayNameCompany(const NerTokens& tokens, size_t i) {
 }
 
 // A company's name and the transliterated corporate word after it (class org_suffix) are one
-// organization: « [ميديا غروب] »، [زيرونكا إنترناشونال]، [تويوتا موتورز]. The name is the one
+// organization: « [برقوين غروب] »، [زيرونكا إنترناشونال]، [تويوتا موتورز]. The name is the one
 // word before it, or two after punctuation or a head (شركة [برقوين تك سيستمز]; after anything
 // else the first of two may be a verb or a noun: وأعلنت، على متن). A corporate word that
 // is also an Arabic noun (غروب "sunset") in a construct with a definite word (قبيل غروب
@@ -602,7 +602,7 @@ void LatinNamesInParentheses(const NerTokens& tokens, std::vector<Candidate>* ou
 
 // Whether a لـ phrase at token k (IsLamComplement, IsLamConstruct) may go on a name that is a
 // proper name or a place (معهد كارنيغي [للتكنولوجيا]): not one the preposition في follows,
-// a purpose the clause states (رئيس بلدية نابلس للشروع في تنفيذ), nor a sound plural of
+// a purpose the clause states (دعت بلدية الخليل للمشاركة في حملة), nor a sound plural of
 // people, a verb's object (للصحفيين).
 bool LamPhraseOfName(const NerTokens& tokens, size_t k, size_t limit) {
   if (k >= limit) return false;
