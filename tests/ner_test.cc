@@ -1166,6 +1166,36 @@ TEST(NerRulesTest, PurposeConstructAfterAnAdjective) {
                  {{"ORG", "الاتحاد الأوروبي"}, {"LOC", "غزة"}});
 }
 
+// Under a head that stays in the name (معهد، مؤسسة), a proper name or a place takes the لـ
+// phrase that says what the institution is for, and the fields listed after it with و; a
+// brand after a descriptor stands alone, and a لـ phrase the preposition في follows is the
+// clause's purpose.
+TEST(NerRulesTest, LamPhraseAfterAProperNameUnderAHead) {
+  ExpectEntities("وتخرج في معهد زيرونكا للتكنولوجيا قبل عشرين سنة",
+                 {{"ORG", "معهد زيرونكا للتكنولوجيا"}});
+  ExpectEntities("وقالت مؤسسة عمان للتربية والعلوم والثقافة إن الطلاب وصلوا",
+                 {{"ORG", "مؤسسة عمان للتربية والعلوم والثقافة"}});
+  ExpectEntities("وقالت المنظمة العربية للتنمية والزراعة إن المحصول جيد",
+                 {{"ORG", "المنظمة العربية للتنمية والزراعة"}});
+  ExpectEntities("وأعلنت شركة زيرونكا للبرمجيات عن منتج جديد", {{"ORG", "زيرونكا"}});
+  ExpectEntities("ودعت بلدية الخليل للمشاركة في حملة النظافة",
+                 {{"ORG", "بلدية الخليل"}});
+}
+
+// A transliterated corporate word (غروب، إنترناشونال، سيستمز، إيرويز) and the company's name
+// before it are one organization: one word, or two after punctuation or a head; never a verb
+// before the name, nor the Arabic noun غروب "sunset" in a construct.
+TEST(NerRulesTest, CompanyNameWithACorporateWord) {
+  ExpectEntities("ووقعت « برقوين غروب » عقدا مع الحكومة", {{"ORG", "برقوين غروب"}});
+  ExpectEntities("وقالت زيرونكا إنترناشونال إن أرباحها ارتفعت",
+                 {{"ORG", "زيرونكا إنترناشونال"}});
+  ExpectEntities("وتعمل في شركة برقوين تك سيستمز", {{"ORG", "برقوين تك سيستمز"}});
+  ExpectEntities("وأعلنت برقوين سيستمز عن منتج جديد", {{"ORG", "برقوين سيستمز"}});
+  ExpectEntities("وسافر على متن زيرونكا إيرويز إلى لندن",
+                 {{"ORG", "زيرونكا إيرويز"}, {"LOC", "لندن"}});
+  ExpectEntities("ووصلوا قبيل غروب الشمس إلى القرية", {});
+}
+
 // In a sports text a listed city standing for its club stays the club before a definite
 // adjective: the adjective goes with the noun before the city.
 TEST(NerRulesTest, CityClubBeforeAnAdjectiveOfTheNounBefore) {

@@ -93,6 +93,10 @@ constexpr ClassName kClassNames[] = {
     // سيتي): kNerClubName without kNerSport (IsClubAffix()); kNerOrgAdjective keeps it out of
     // people's and places' names.
     {"club_affix", kNerClubName | kNerOrgAdjective},
+    // A company's transliterated corporate word after its name (غروب، إنترناشونال، موتورز):
+    // kNerOrgAdjective with kNerOrgHeadWeak and no head (IsOrgSuffix() in org_rules.cc); the
+    // adjective bit keeps it out of people's and places' names.
+    {"org_suffix", kNerOrgAdjective | kNerOrgHeadWeak},
     {"named_after", kNerNamedAfter},
 };
 

@@ -53,6 +53,8 @@ constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال, as the match
 constexpr std::string_view kLam = "\xD9\x84";              // ل, the preposition as written
 constexpr std::string_view kYa = "\xD9\x8A";               // ي, the masculine nisba ending
 constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";    // يه: ية in the match form
+constexpr std::string_view kYaNoon = "\xD9\x8A\xD9\x86";   // ين, a sound plural's ending
+constexpr std::string_view kWawNoon = "\xD9\x88\xD9\x86";  // ون
 constexpr std::string_view kWawArticle = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
@@ -89,9 +91,8 @@ bool IsLamConstruct(const NerTokens& tokens, size_t k) {
          !(v.flags & (kNoNoun | kNerDemonym)) && !v.nisba && tokens.Letters(k + 1) >= 4;
 }
 
-// و + a definite noun or adjective that ends the phrase: the second member of a coordinated
-// complement in an official name (وزارة التجارة [والصناعة]، المجلس الاقتصادي [والاجتماعي]).
-bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
+// و + a definite noun or adjective, by its shape alone (IsCoordinatedMember).
+bool IsMemberShape(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size()) return false;
   const NerToken& u = tokens[k];
   if (!u.word || !u.conjunction || !u.clitic_article || u.known >= 0 ||
@@ -102,7 +103,26 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k) {
       tokens.Letters(k) < 5) {
     return false;  // وبالتنسيق: a preposition after و starts a phrase of its own
   }
-  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop);
+  return true;
+}
+
+// و + a definite noun or adjective that ends the phrase: the second member of a coordinated
+// complement in an official name (وزارة التجارة [والصناعة]، المجلس الاقتصادي [والاجتماعي]).
+// `in_list`: after a لـ phrase the fields may be a list (للتربية [والثقافة] والعلوم), so a
+// member may also be followed by the next one.
+bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool in_list = false) {
+  if (!IsMemberShape(tokens, k)) return false;
+  return tokens.EndsPhrase(k + 1) || !tokens[k + 1].article || (tokens[k + 1].flags & kNerStop) ||
+         (in_list && IsMemberShape(tokens, k + 1));
+}
+
+// Whether token k's match form ends like a sound masculine plural (ـين، ـون): after a لـ a
+// noun of people (للصحفيين) is a verb's object more often than an institution's field.
+bool EndsLikeSoundPlural(const NerTokens& tokens, size_t k) {
+  const std::string_view key = tokens.Key(k);
+  if (key.size() < 4) return false;
+  const std::string_view last = key.substr(key.size() - 4);
+  return last == kYaNoon || last == kWawNoon;
 }
 
 // Whether token k's match form ends like a relational adjective: ـي، ـية (والاجتماعية).
@@ -500,6 +520,57 @@ void ListedClubForms(const NerTokens& tokens, std::vector<Candidate>* out) {
   }
 }
 
+// Whether `flags` are a company's transliterated corporate word's (data class org_suffix:
+// غروب، إنترناشونال، موتورز، إيرويز): kNerOrgAdjective with kNerOrgHeadWeak and no head or
+// trigger of its own, a pair no other class has.
+bool IsOrgSuffix(uint32_t flags) {
+  constexpr uint32_t kSuffix = kNerOrgAdjective | kNerOrgHeadWeak;
+  return (flags & (kSuffix | kNerOrgHead | kNerPlaceTrigger)) == kSuffix;
+}
+
+// Whether token i may be a word of the name before a corporate word: a word with no article,
+// listed or not, that is no cue, stop word or verb.
+bool MayNameCompany(const NerTokens& tokens, size_t i) {
+  const NerToken& u = tokens[i];
+  constexpr uint32_t kCue = kNerStop | kNerTime | kNerTitle | kNerRole | kNerVerb | kNerOrgHead |
+                            kNerPlaceTrigger | kNerPlaceFeature | kNerPostTitle | kNerParticle;
+  return u.word && !u.article && !u.clitic_article && (u.known >= 0 || !(u.flags & kCue));
+}
+
+// A company's name and the transliterated corporate word after it (class org_suffix) are one
+// organization: « [برقوين غروب] »، [زيرونكا إنترناشونال]، [تويوتا موتورز]. The name is the one
+// word before it, or two after punctuation or a head (شركة [برقوين تك سيستمز]; after anything
+// else the first of two may be a verb or a noun: وأعلنت، على متن). A corporate word that
+// is also an Arabic noun (غروب "sunset") in a construct with a definite word (قبيل غروب
+// الشمس) is that noun.
+void CompaniesWithCorporateWord(const NerTokens& tokens, std::vector<Candidate>* out) {
+  if (!tokens.AnyWordHas(kNerOrgHeadWeak)) return;
+  const size_t n = tokens.size();
+  for (size_t s = 1; s < n; ++s) {
+    const NerToken& t = tokens[s];
+    if (!IsOrgSuffix(t.flags)) continue;  // first: the one test most tokens fail
+    if (!t.word || t.article || t.conjunction || t.clitic_article || t.known >= 0) continue;
+    if (s + 1 < n && tokens[s + 1].word && tokens[s + 1].article && !tokens[s + 1].nisba &&
+        !((tokens[s + 1].flags | tokens[s + 1].bare_flags) & kNerDemonym)) {
+      continue;
+    }
+    if (!MayNameCompany(tokens, s - 1)) continue;
+    size_t first = s - 1;
+    // A proclitic starts the name (و[تويوتا موتورز]); before it a second word only after a
+    // boundary.
+    if (tokens[first].reading == 0 && first >= 2 && MayNameCompany(tokens, first - 1) &&
+        (tokens[first - 2].punct || (tokens[first - 2].word && !tokens[first - 2].article &&
+                                     (tokens[first - 2].reading_flags & kNerOrgHead)))) {
+      --first;
+    }
+    // A listed name is taken whole or not at all.
+    if (tokens[first].known >= 0 && !tokens[first].known_start) continue;
+    const int32_t priority = tokens.RulePriority(first, s + 1, kOrg, kNerRulePriority,
+                                                 /*over_other_types=*/true);
+    if (priority >= 0) out->push_back(tokens.MakeCandidate(kOrg, first, s + 1, priority));
+  }
+}
+
 // Latin-script words an organization's original name in parentheses may have.
 constexpr size_t kMaxLatinNameTokens = 6;
 
@@ -529,6 +600,25 @@ void LatinNamesInParentheses(const NerTokens& tokens, std::vector<Candidate>* ou
   out->insert(out->end(), found.begin(), found.end());
 }
 
+// Whether a لـ phrase at token k (IsLamComplement, IsLamConstruct) may go on a name that is a
+// proper name or a place (معهد كارنيغي [للتكنولوجيا]): not one the preposition في follows,
+// a purpose the clause states (دعت بلدية الخليل للمشاركة في حملة), nor a sound plural of
+// people, a verb's object (للصحفيين).
+bool LamPhraseOfName(const NerTokens& tokens, size_t k, size_t limit) {
+  if (k >= limit) return false;
+  size_t after = 0;
+  if (IsLamComplement(tokens, k)) {
+    after = k + 1;
+  } else if (k + 2 <= limit && IsLamConstruct(tokens, k)) {
+    after = k + 2;
+  } else {
+    return false;
+  }
+  if (EndsLikeSoundPlural(tokens, k)) return false;
+  return after >= tokens.size() ||
+         (tokens[after].flags & (kNerEvent | kNerEventVenue)) != kNerEventVenue;
+}
+
 // How far a name headed at token i has been read (OrgRules::Propose): the next token, where
 // the span starts and what the last part read was.
 struct OrgNameReading {
@@ -542,6 +632,9 @@ struct OrgNameReading {
   // (الكونغرس، جامعة هارفارد), not in a definite common noun (مجلس الشيوخ): a nationality
   // adjective after it only describes it.
   bool known_proper_name = false;
+  // The name so far is a proper name or a place under a head that stays in the span (معهد
+  // كارنيغي، مؤسسة قطر): a لـ phrase may follow it as it follows an adjective.
+  bool lam_after_name = false;
   std::vector<size_t>* ends = nullptr;  // where the name may end, in order (cleared by the caller)
 };
 
@@ -620,8 +713,11 @@ bool ReadIndefiniteComplement(const NerTokens& tokens, size_t i, size_t limit, O
   const bool proper_name = !definite_end || (tokens[i + 1].known >= 0 && !tokens[i + 1].article);
   // Without a definite end the complement must be a proper name standing by itself
   // (شركة ماكينزي ،), not the start of a longer common-noun phrase.
+  // A non-descriptor head's proper name may go on with the لـ phrase that says what the
+  // institution is for (معهد كارنيغي للتكنولوجيا).
+  const bool lam_next = LamPhraseOfName(tokens, k, limit);
   if (!definite_end && !tokens.EndsPhrase(k) && !IsAdjective(tokens, k) &&
-      !EndsWithTanweenAlef(tokens, k)) {
+      !EndsWithTanweenAlef(tokens, k) && !(lam_next && !(t.reading_flags & kNerOrgDescriptor))) {
     return false;
   }
   // A lone indefinite noun or adjective after the head describes it: شركة معينة، مجلة
@@ -647,6 +743,11 @@ bool ReadIndefiniteComplement(const NerTokens& tokens, size_t i, size_t limit, O
     name_first = i + 1;
     if (tokens[i + 1].known == static_cast<int8_t>(kOrg)) return false;  // known already
   }
+  // Under a head that stays in the name, a proper name or a place may take a لـ phrase:
+  // معهد كارنيغي [للتكنولوجيا]، مؤسسة قطر [للتربية]. A brand after a descriptor stands alone
+  // (شركة [سنابل] للبرمجيات), and a لـ phrase of people is the verb's object (قدمت جامعة
+  // هارفارد للطلاب).
+  r->lam_after_name = name_first == i && (proper_name || place_inside) && lam_next;
   ends.push_back(k);
   return true;
 }
@@ -664,19 +765,22 @@ void ReadNameExtensions(const NerTokens& tokens, size_t i, size_t limit, OrgName
   bool lam_used = false;
   bool coordinated = false;
   bool demonym_before = false;  // the last adjective is a nationality's: no member after it
+  const size_t lam_after_name_at = k;  // where a لـ phrase may follow the name itself
   while (k < limit) {
     // One coordinated member after the definite complement or an adjective; after a known
     // name that ends in an adjective, an adjective only (الجامعة العربية والتنسيق مع ...: the
     // noun starts the clause's next phrase).
-    if (!coordinated &&
+    if ((!coordinated || lam_used) &&
         (definite_complement || known_adjective_end || (adjective_before && !demonym_before)) &&
-        !place_inside && name_first == i && IsCoordinatedMember(tokens, k) &&
+        (!place_inside || lam_used) && name_first == i &&
+        IsCoordinatedMember(tokens, k, lam_used) &&
         (!known_adjective_end || EndsLikeNisba(tokens, k) ||
          (tokens[k].reading_flags & kNerOrgAdjective))) {
       ++k;
       ends.push_back(k);
       coordinated = true;
-      definite_complement = false;
+      // After a لـ phrase the fields may go on: للتربية والثقافة [والعلوم].
+      definite_complement = lam_used;
       continue;
     }
     definite_complement = false;
@@ -694,14 +798,16 @@ void ReadNameExtensions(const NerTokens& tokens, size_t i, size_t limit, OrgName
       adjective_before = true;
       continue;
     }
-    if (adjective_before && !lam_used && IsLamComplement(tokens, k)) {
+    const bool lam_allowed = adjective_before || (r->lam_after_name && k == lam_after_name_at);
+    if (lam_allowed && !lam_used && IsLamComplement(tokens, k)) {
       ++k;
       ends.push_back(k);
       lam_used = true;
       adjective_before = false;
+      definite_complement = true;  // a member may follow: للتربية [والعلوم]
       continue;
     }
-    if (adjective_before && !lam_used && k + 2 <= limit && IsLamConstruct(tokens, k)) {
+    if (lam_allowed && !lam_used && k + 2 <= limit && IsLamConstruct(tokens, k)) {
       k += 2;
       ends.push_back(k);
       lam_used = true;
@@ -775,6 +881,7 @@ void OrgRules::Propose(const Document& doc, const Options& options,
       out->push_back(tokens.MakeCandidate(kOrg, r.name_first, end, priority));
     }
   }
+  CompaniesWithCorporateWord(tokens, out);
   LatinNamesInParentheses(tokens, out);
 }
 
