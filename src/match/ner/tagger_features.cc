@@ -585,6 +585,23 @@ class WordCache {
   }
 };
 
+// An offset's sums (kTagRowWidth int16 lanes, O's first) less O's, saturated, into out[1]
+// .. out[kTagLabelCount - 1] (a WordCache::Entry's six lanes of that offset; out[0] and
+// out[kTagLabelCount] are the neighbouring offsets' and are left as they are).
+inline void RelativeToO(const int16_t* lanes, int16_t* out) {
+#if defined(KASHIF_TAGGER_SSE2)
+  const __m128i row = _mm_load_si128(reinterpret_cast<const __m128i*>(lanes));
+  const __m128i o = _mm_set1_epi16(lanes[0]);
+  alignas(16) int16_t relative[kTagRowWidth];
+  _mm_store_si128(reinterpret_cast<__m128i*>(relative), _mm_subs_epi16(row, o));
+  std::memcpy(out + 1, relative + 1, WordCache::kSumLanes * sizeof(int16_t));
+#else
+  for (int y = 1; y < kTagLabelCount; ++y) {
+    out[y] = static_cast<int16_t>(std::clamp(int32_t{lanes[y]} - lanes[0], -32768, 32767));
+  }
+#endif
+}
+
 TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
 TaggerRunScratch::~TaggerRunScratch() = default;
 TaggerRunScratch::TaggerRunScratch(TaggerRunScratch&&) noexcept = default;
