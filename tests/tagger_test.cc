@@ -826,39 +826,101 @@ TEST(TaggerFeaturesTest, NoEntryIsRefilledWhileATokenStillNeedsIt) {
   EXPECT_EQ(wrong, 0);
 }
 
+// A text of some 90 tokens (three sentences: more than Emissions' loop looks up ahead) into
+// *text and *doc, analyzed, with candidates over some tokens (the marks, and the readings they
+// give a document type, seen again bare), words the cache has and has not seen, Latin words,
+// numbers and punctuation.
+void SentencesWithCandidates(std::string* text, Document* doc) {
+  const std::string sentence =
+      "قال الرئيس سليم الحص إن سليم سيزور بيروت في 12 أيار ( 2008 ) مع وفد من IBM و Dell ، "
+      "وأكد الحص أن بيروت والقاهرة تستقبلان الوفد . ";
+  *text = sentence + sentence + sentence;
+  doc->text = *text;
+  Tokenizer().Tokenize(doc->text, &doc->tokens);
+  SharedLexicons().analyzer.Analyze(doc);
+  auto add = [doc](EntityType type, uint32_t first, uint32_t end, int32_t priority) {
+    Candidate c;
+    c.type = type;
+    c.first_token = first;
+    c.end_token = end;
+    c.begin = doc->tokens[first].begin;
+    c.end = doc->tokens[end - 1].end;
+    c.priority = priority;
+    doc->candidates.push_back(c);
+  };
+  add(EntityType::kPerson, 2, 4, kNerRulePriority);          // سليم الحص
+  add(EntityType::kPlace, 7, 8, kBuiltinGazetteerPriority);  // بيروت
+  add(EntityType::kDate, 9, 11, kGrammarPriority);           // 12 أيار
+  add(EntityType::kOrganization, 17, 18, kNerRulePriority);  // IBM
+  add(EntityType::kPerson, 40, 42, kNerRulePriority);
+}
+
+// The word cache keeps each offset's sums relative to label O's (WordCache::Entry: Viterbi's
+// labels do not change when a token's scores all move by one amount), so tagging's emission
+// scores are the model's exact ones (TaggerModel::Emissions over the training features) less a
+// constant a token: every label's score less O's is the exact one less O's, within the
+// cache's rounding (a sum kept in units of 16: under 16 an offset, five offsets). A text with
+// candidates (SentencesWithCandidates), cold and then warm, with each form of the loop. (With
+// the entries' lane 0 left in the sum, every one of its 2,088 label scores is off.)
+TEST(TaggerFeaturesTest, CachedScoresAreTheModelsLessAConstantAToken) {
+  auto model = FilledModel();
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  Document doc;
+  std::string text;
+  SentencesWithCandidates(&text, &doc);
+  NerTokens view(doc, *SharedLexicons().ner, doc.candidates);
+  const TaggerFeatures features(SharedLexicons().ner);
+  TaggerRunScratch training_scratch;
+  FeatureSequence sequence;
+  features.Extract(doc, view, doc.candidates, model->bucket_mask(), &training_scratch, &sequence);
+  std::vector<int32_t> exact;
+  model->Emissions(sequence, &exact);
+  const size_t n = doc.tokens.size();
+  ASSERT_EQ(exact.size(), n * kTagLabelCount);
+  int far = 0;      // label scores less O's farther from the exact ones than the rounding
+  int moved = 0;    // tokens whose O score is not the exact one (the constant is not always 0)
+  int checked = 0;
+  for (bool avx2_off : {false, true}) {
+#if defined(KASHIF_TAGGER_AVX2)
+    SetTaggerAvx2Off(avx2_off);
+#else
+    if (avx2_off) break;
+#endif
+    TaggerRunScratch scratch;
+    for (int pass = 0; pass < 2; ++pass) {  // cold, then warm
+      std::vector<int32_t> out;
+      features.Emissions(doc, view, doc.candidates, *model, &scratch, &out);
+      ASSERT_EQ(out.size(), n * kTagRowWidth);
+      for (size_t t = 0; t < n; ++t) {
+        const int32_t* row = out.data() + t * kTagRowWidth;
+        const int32_t* want = exact.data() + t * kTagLabelCount;
+        moved += row[0] != want[0];
+        for (int y = 1; y < kTagLabelCount; ++y) {
+          const int32_t error = (row[y] - row[0]) - (want[y] - want[0]);
+          far += error <= -5 * 16 || error >= 5 * 16;
+          ++checked;
+        }
+      }
+    }
+  }
+#if defined(KASHIF_TAGGER_AVX2)
+  SetTaggerAvx2Off(false);
+#endif
+  EXPECT_EQ(far, 0) << "of " << checked;
+  EXPECT_GT(moved, 0);
+}
+
 #if defined(KASHIF_TAGGER_AVX2)
 // Emissions' loop has an SSE2 and an AVX2 form (tagger_emissions.inc, compiled twice): they sum
-// the same rows. A text of some 90 tokens (more than the loop's blocks of 16 looked up ahead)
-// with candidates over some tokens (the marks, and the readings they give a document type, seen
-// again bare), words the cache has and has not seen, Latin words, numbers and punctuation.
+// the same rows, on the text of SentencesWithCandidates.
 TEST(TaggerFeaturesTest, TheAvx2AndSse2LoopsSumTheSameRows) {
   if (!TaggerHasAvx2()) GTEST_SKIP() << "this CPU has no AVX2: only the SSE2 loop runs";
   auto model = FilledModel();
   ASSERT_TRUE(model.ok()) << model.status().message();
   Document doc;
-  const std::string sentence =
-      "قال الرئيس سليم الحص إن سليم سيزور بيروت في 12 أيار ( 2008 ) مع وفد من IBM و Dell ، "
-      "وأكد الحص أن بيروت والقاهرة تستقبلان الوفد . ";
-  const std::string text = sentence + sentence + sentence;
-  doc.text = text;
-  Tokenizer().Tokenize(doc.text, &doc.tokens);
-  SharedLexicons().analyzer.Analyze(&doc);
+  std::string text;
+  SentencesWithCandidates(&text, &doc);
   ASSERT_GT(doc.tokens.size(), 80u);
-  auto add = [&doc](EntityType type, uint32_t first, uint32_t end, int32_t priority) {
-    Candidate c;
-    c.type = type;
-    c.first_token = first;
-    c.end_token = end;
-    c.begin = doc.tokens[first].begin;
-    c.end = doc.tokens[end - 1].end;
-    c.priority = priority;
-    doc.candidates.push_back(c);
-  };
-  add(EntityType::kPerson, 2, 4, kNerRulePriority);             // سليم الحص
-  add(EntityType::kPlace, 7, 8, kBuiltinGazetteerPriority);     // بيروت
-  add(EntityType::kDate, 9, 11, kGrammarPriority);              // 12 أيار
-  add(EntityType::kOrganization, 17, 18, kNerRulePriority);     // IBM
-  add(EntityType::kPerson, 40, 42, kNerRulePriority);
   std::vector<std::vector<int32_t>> rows;
   for (bool avx2_off : {false, true}) {
     SetTaggerAvx2Off(avx2_off);

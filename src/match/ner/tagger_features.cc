@@ -373,6 +373,14 @@ class RowSum {
     for (int y = 0; y < kTagRowWidth; ++y) sums_[y] += int32_t{src[y]} * (1 << kShift);
 #endif
   }
+  // Lane 0 (label O) set to 0: see WordCache::Entry.
+  void ClearFirstLane() {
+#if defined(KASHIF_TAGGER_SSE2)
+    even_ = _mm_and_si128(even_, _mm_set_epi32(-1, -1, -1, 0));
+#else
+    sums_[0] = 0;
+#endif
+  }
   // Adds another sum.
   void Add(const RowSum& other) {
 #if defined(KASHIF_TAGGER_SSE2)
@@ -420,13 +428,13 @@ class RowSum {
 // A table of words and their lexical sums by offset, eight ways to a set. An entry is found by
 // a 64-bit hash of the token's bytes and of everything else its lexical features read (the NER
 // classes, the clitics, the reading): its top bits pick the set, its low 32 bits are the tag the
-// set's 32-byte line of tags is searched for, and the entry (80 bytes, two cache lines) holds
-// the whole hash. The sums are kept in int16 units of 16 weight units (saturated), a rounding
-// far below the weights' spread. The result depends on the word alone, never on what the
-// thread tagged before.
+// set's 32-byte line of tags is searched for, and the entry (64 bytes, one cache line) holds
+// the rest of it. The sums are kept in int16 units of 16 weight units (saturated), a rounding
+// far below the weights' spread, and relative to label O's (Entry). The result depends on the
+// word alone, never on what the thread tagged before.
 //
 // Size: a miss costs some 1,700 instructions (the features hashed, about 35 weight rows read
-// from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 5.3 MB a thread.
+// from a 1 MB table), a hit a hundred, so the table is large: 64 K entries, 4.3 MB a thread.
 // On 1.6 MB of news read over and over (35 K distinct words), a simulation gives a tenth of the
 // tokens missing with one way (direct-mapped), 6% with two, 1.4% with eight (each set filled
 // first in, first out); measured on the benchmark, 1.1% with eight first in, first out and
@@ -439,14 +447,30 @@ class WordCache {
   static constexpr size_t kSets = size_t{1} << kSetBits;
   static constexpr size_t kEntries = kSets * kWays;
   static constexpr int kShift = 4;
-  struct Entry {
-    uint64_t fingerprint = 0;  // 0: empty
-    // Offset d's sum for label y at sums[(d + kMaxOffset) * kTagLabelCount + y]. Each offset
-    // is read as kTagRowWidth lanes: the eighth is the next offset's first (lanes past
-    // kTagLabelCount are never read), the last offset's a padding 0.
-    int16_t sums[kOffsets * kTagLabelCount + 1] = {};
+  // A token's emission scores matter only up to a constant (Viterbi adds one score of each
+  // token to every path), so an offset's sums are kept relative to label O's: O's is 0 and not
+  // kept, the six others less O's (saturated, as the sums are). Five offsets of six int16 and the
+  // fingerprint's high half (the set's tag holds the low half) fill one 64-byte line.
+  static constexpr int kSumLanes = kTagLabelCount - 1;
+  struct alignas(64) Entry {
+    // Offset d's sum for label y (1-6) less its sum for O at lanes[(d + kMaxOffset) *
+    // kSumLanes + y]; lanes[0] and the last one hold the fingerprint's bits 32-47 and 48-63 (an
+    // empty way's tag is 0). An offset is read as kTagRowWidth lanes (Row): its lane 0 is the
+    // one before its six (whatever lies there, cleared once the offsets are summed:
+    // RowSum::ClearFirstLane), its lane 7 the one after (meaningless).
+    int16_t lanes[kOffsets * kSumLanes + 2] = {};
+    bool Holds(uint64_t fingerprint) const {
+      return (uint32_t{static_cast<uint16_t>(lanes[kOffsets * kSumLanes + 1])} << 16 |
+              static_cast<uint16_t>(lanes[0])) == fingerprint >> 32;
+    }
+    void Key(uint64_t fingerprint) {
+      lanes[0] = static_cast<int16_t>(static_cast<uint16_t>(fingerprint >> 32));
+      lanes[kOffsets * kSumLanes + 1] = static_cast<int16_t>(static_cast<uint16_t>(fingerprint >> 48));
+    }
+    // Offset d's lanes as a row of kTagRowWidth int16 (lane 0 not O's: see above).
+    const int16_t* Row(int d) const { return lanes + (d + kMaxOffset) * kSumLanes; }
   };
-  static_assert(sizeof(Entry) == 80, "an entry is 80 bytes");
+  static_assert(sizeof(Entry) == 64, "an entry is one 64-byte line");
   // A set's tags (the fingerprints' low 32 bits, odd; 0: an empty way), one aligned line.
   struct alignas(32) Set {
     uint32_t tags[kWays] = {};
@@ -514,7 +538,7 @@ class WordCache {
     const int way = Way(sets[set], static_cast<uint32_t>(fingerprint));
     if (way < 0) return nullptr;
     Entry& entry = entries[set * kWays + static_cast<size_t>(way)];
-    return entry.fingerprint == fingerprint ? &entry : nullptr;
+    return entry.Holds(fingerprint) ? &entry : nullptr;
   }
   // The entry to fill for a missed `fingerprint`: the way whose tag it shares (so a set never
   // holds a tag twice), else an empty way, else one at random (`victims`); never one of the
@@ -538,7 +562,7 @@ class WordCache {
       }
       sets[set].tags[way] = tag;
     }
-    ways[way].fingerprint = fingerprint;
+    ways[way].Key(fingerprint);
     return ways[way];
   }
 
@@ -560,6 +584,23 @@ class WordCache {
 #endif
   }
 };
+
+// An offset's sums (kTagRowWidth int16 lanes, O's first) less O's, saturated, into out[1]
+// .. out[kTagLabelCount - 1] (a WordCache::Entry's six lanes of that offset; out[0] and
+// out[kTagLabelCount] are the neighbouring offsets' and are left as they are).
+inline void RelativeToO(const int16_t* lanes, int16_t* out) {
+#if defined(KASHIF_TAGGER_SSE2)
+  const __m128i row = _mm_load_si128(reinterpret_cast<const __m128i*>(lanes));
+  const __m128i o = _mm_set1_epi16(lanes[0]);
+  alignas(16) int16_t relative[kTagRowWidth];
+  _mm_store_si128(reinterpret_cast<__m128i*>(relative), _mm_subs_epi16(row, o));
+  std::memcpy(out + 1, relative + 1, WordCache::kSumLanes * sizeof(int16_t));
+#else
+  for (int y = 1; y < kTagLabelCount; ++y) {
+    out[y] = static_cast<int16_t>(std::clamp(int32_t{lanes[y]} - lanes[0], -32768, 32767));
+  }
+#endif
+}
 
 TaggerRunScratch::TaggerRunScratch() : cache(std::make_unique<WordCache>()) {}
 TaggerRunScratch::~TaggerRunScratch() = default;
@@ -680,6 +721,8 @@ class RowSum {
       shifted_ = _mm256_add_epi32(shifted_, w);
     }
   }
+  // Lane 0 of the rows added with kShift set to 0 (see WordCache::Entry).
+  void ClearFirstLane() { shifted_ = _mm256_blend_epi32(shifted_, _mm256_setzero_si256(), 1); }
   void AddLanes(const int32_t* lanes) {
     plain_ = _mm256_add_epi32(plain_, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lanes)));
   }

@@ -87,7 +87,9 @@ class TaggerFeatures {
 
   // For tagging: the same features' weights summed per token and label into *emissions
   // (tokens x kTagRowWidth: token t's label y at t * kTagRowWidth + y, the lanes past
-  // kTagLabelCount meaningless), the lexical ones through the scratch's word cache.
+  // kTagLabelCount meaningless), the lexical ones through the scratch's word cache, which keeps
+  // them relative to label O's: a token's scores are the model's less one amount for all its
+  // labels (which Viterbi's best sequence does not depend on) and within the cache's rounding.
   void Emissions(const Document& doc, const NerTokens& view, const std::vector<Candidate>& prior,
                  const TaggerModel& model, TaggerRunScratch* scratch,
                  std::vector<int32_t>* emissions) const;

@@ -106,12 +106,6 @@ void TaggerModel::MakeTransitionRows() {
       }
     }
   }
-  transition_columns_.assign(kTagRowWidth * kTagRowWidth, kForbidden);
-  for (int y = 0; y < kTagLabelCount; ++y) {
-    for (int p = 0; p < kTagLabelCount; ++p) {
-      transition_columns_[y * kTagRowWidth + p] = transition_rows_[p * kTagRowWidth + y];
-    }
-  }
 }
 
 std::string TaggerModel::Serialize() const {
@@ -345,14 +339,16 @@ __attribute__((target("avx2"))) inline __m256i Load8(const int32_t* p) {
 }
 
 // DecodeRows with a token's eight labels in one AVX2 register: each predecessor's lane spread
-// by a permute, the best of the seven by six maxima. Each token's best scores are kept
-// (`scratch`, kTagRowWidth int32 a token) and the predecessor is found on the way back for the
-// one label the path takes there, not for all eight on the way forward: the scores it came from
-// made again as they were (the forbidden floor, then the emissions), the transitions into that
-// label added (`columns`: column y of the transitions at y * kTagRowWidth), and the first
-// predecessor whose score is the best one (the first of equals, as DecodeRows keeps).
+// by a permute, the best of the seven by six maxima (a tree: three on the path from one token
+// to the next). Each label's first predecessor reaching its best score (the first of equals, as
+// DecodeRows keeps) is found in the same pass, by six compares and blends from the last
+// predecessor down, and kept (`scratch`, kTagRowWidth int32 a token): none of them is on the
+// path from one token to the next, which the forward pass waits on, and the way back is then
+// one load a token. (Finding the predecessor on the way back instead, from each token's best
+// scores, took fewer instructions but more time: each step of the way back waited on the one
+// before it through two loads, a compare and a mask.)
 __attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
-                                                     const int32_t* tr, const int32_t* columns,
+                                                     const int32_t* tr,
                                                      std::vector<int32_t>* scratch,
                                                      std::vector<uint8_t>* labels) {
   constexpr int L = kTagLabelCount;
@@ -362,10 +358,9 @@ __attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
   if (n == 0) return;
   // Grown, never shrunk: no zero-fill of the part a longer text adds after a shorter one.
   if (scratch->size() < W * n) scratch->resize(W * n);
-  int32_t* const best_rows = scratch->data();  // token t's best scores at t * W (t >= 1)
+  int32_t* const back = scratch->data();  // token t's best predecessors at t * W (t >= 1)
   const __m256i forbidden = _mm256_set1_epi32(kRowForbidden);
-  const __m256i first = _mm256_add_epi32(Load8(e), Load8(tr + L * W));
-  __m256i prev = first;
+  __m256i prev = _mm256_add_epi32(Load8(e), Load8(tr + L * W));
   for (size_t t = 1; t < n; ++t) {
     // The transitions' rows read in place (as memory operands), not copied first at every call.
     __m256i from[L];
@@ -376,9 +371,13 @@ __attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
     const __m256i best = _mm256_max_epi32(
         _mm256_max_epi32(_mm256_max_epi32(from[0], from[1]), _mm256_max_epi32(from[2], from[3])),
         _mm256_max_epi32(_mm256_max_epi32(from[4], from[5]), from[6]));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(best_rows + t * W), best);
     // Keep a forbidden score from sinking further (it must not wrap around).
     prev = _mm256_add_epi32(_mm256_max_epi32(best, forbidden), Load8(e + t * W));
+    __m256i arg = _mm256_set1_epi32(L - 1);
+    for (int p = L - 2; p >= 0; --p) {
+      arg = _mm256_blendv_epi8(arg, _mm256_set1_epi32(p), _mm256_cmpeq_epi32(from[p], best));
+    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(back + t * W), arg);
   }
   alignas(32) int32_t last[W];
   _mm256_store_si256(reinterpret_cast<__m256i*>(last), prev);
@@ -389,15 +388,7 @@ __attribute__((target("avx2"))) void DecodeRowsAvx2(const int32_t* e, size_t n,
   uint8_t* const out = labels->data();
   for (size_t t = n; t-- > 1;) {
     out[t] = static_cast<uint8_t>(y);
-    const __m256i before =
-        t == 1 ? first
-               : _mm256_add_epi32(_mm256_max_epi32(Load8(best_rows + (t - 1) * W), forbidden),
-                                  Load8(e + (t - 1) * W));
-    const __m256i scores = _mm256_add_epi32(before, Load8(columns + y * W));
-    const __m256i reached = _mm256_cmpeq_epi32(scores, _mm256_set1_epi32(best_rows[t * W + y]));
-    // Lanes 0-6: the predecessors (one of them reached the best score, which is their maximum).
-    const int mask = _mm256_movemask_ps(_mm256_castsi256_ps(reached)) & ((1 << L) - 1);
-    y = __builtin_ctz(static_cast<unsigned>(mask));
+    y = back[t * W + static_cast<size_t>(y)];
   }
   out[0] = static_cast<uint8_t>(y);
 }
@@ -430,8 +421,7 @@ void TaggerModel::Decode(const int32_t* emissions, size_t n, DecodeScratch* scra
   if (stride == kTagRowWidth) {
 #if defined(KASHIF_TAGGER_AVX2)
     if (TaggerHasAvx2()) {
-      return DecodeRowsAvx2(e, n, transition_rows_.data(), transition_columns_.data(),
-                            &scratch->scores, labels);
+      return DecodeRowsAvx2(e, n, transition_rows_.data(), &scratch->scores, labels);
     }
 #endif
     return DecodeRows(e, n, transition_rows_.data(), &scratch->scores, labels);

@@ -39,8 +39,8 @@
 #define KASHIF_TAGGER_SSE2 1
 #endif
 // On x86 with GCC or Clang (not MSVC), Viterbi also has an AVX2 form (a token's eight int32
-// lanes in one register; each token's best scores kept and the predecessor found on the way
-// back), and with GCC the emission sums too (tagger_features.cc), chosen at run time where the
+// lanes in one register; each label's best predecessor found on the way forward, off the path
+// one token's scores wait on), and with GCC the emission sums too (tagger_features.cc), chosen at run time where the
 // CPU has it (TaggerHasAvx2()); the same integer operations, so the same results.
 #if defined(KASHIF_TAGGER_SSE2) && (defined(__x86_64__) || defined(__i386__)) && \
     (defined(__GNUC__) || defined(__clang__)) && !defined(_MSC_VER)
@@ -97,7 +97,7 @@ struct FeatureSequence {
 
 // Per-thread scratch for Decode (kept to reuse its memory).
 struct DecodeScratch {
-  std::vector<int32_t> scores;  // each token's best predecessors or best scores (Decode)
+  std::vector<int32_t> scores;  // each token's best predecessors (Decode)
 };
 
 class TaggerModel {
@@ -152,9 +152,6 @@ class TaggerModel {
   // transition (and the padding lane) far below any path. Made with rows_.
   void MakeTransitionRows();
   std::vector<int32_t> transition_rows_;
-  // The same transitions by column (into label y from each predecessor, at y * kTagRowWidth;
-  // lane kTagLabelCount forbidden): the way back of the AVX2 Decode.
-  std::vector<int32_t> transition_columns_;
 };
 
 // The Viterbi search shared by the model (int32 scores) and the trainer (int64):
