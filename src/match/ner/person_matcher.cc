@@ -58,6 +58,7 @@ bool CommonWordShape(const NerTokens& tokens, size_t k);
 // Whether token k is a common word with a preposition, or carries tanween (see below).
 bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k);
 bool PronounOnMasdar(std::string_view key);
+bool IsDerivedMasdar(std::string_view key);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
 
 // Whether the text ends with a pronoun on a noun (ومهاراته، وزوجها، قادتهم): the mark of a
@@ -65,6 +66,12 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> end
 bool EndsWithPronoun(std::string_view text) {
   return EndsWithAny(text, {"\xD8\xAA\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"});
 }
+
+// Whether token k is the preposition ب or ل on a noun with its pronoun (لقومه، بأبيه،
+// لزملائها، لأنصارهم): a word the clause goes on with, never a name part. The written form must
+// have a reading with the one-letter proclitic set aside, and the pronoun ه must follow a
+// consonant (PronounOnNoun: foreign names end in يه).
+bool PrepositionAndPronoun(const NerTokens& tokens, size_t k);
 
 // The text of the family particle آل (آل سعود), which ends a chain of name parts.
 constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
@@ -136,9 +143,11 @@ bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
     return true;
   }
   // A preposition on a common noun (لشرح، بارتكاب، لتدريبات) or a word with tanween (مستشاراً)
-  // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب.
+  // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب. So is a preposition on a noun with
+  // its pronoun: قال [موسى] لقومه، دعا [يوسف] بأبيه.
   if (!after_particle &&
-      (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)))) {
+      (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)) ||
+       PrepositionAndPronoun(tokens, i))) {
     return true;
   }
   // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
@@ -899,6 +908,22 @@ bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k) {
   return false;
 }
 
+bool PrepositionAndPronoun(const NerTokens& tokens, size_t k) {
+  const Document& doc = tokens.doc();
+  const std::string_view text = doc.TokenText(k);
+  const std::string_view p = text.substr(0, 2);
+  if ((p != "\xD8\xA8" && p != "\xD9\x84") || tokens.Letters(k) < 4) return false;  // ب ل
+  const TokenAnalysis& a = doc.analyses[k];
+  bool proclitic = false;
+  for (uint8_t r = 1; r < a.reading_count && !proclitic; ++r) {
+    proclitic = a.readings[r].skip_bytes == 2;
+  }
+  // ه after a consonant, ها، هم، هما.
+  return proclitic && (PronounOnNoun(text) || EndsWithAny(text, {"\xD9\x87\xD8\xA7",
+                                                                 "\xD9\x87\xD9\x85",
+                                                                 "\xD9\x87\xD9\x85\xD8\xA7"}));
+}
+
 // A verbal noun of a derived verb, also with the accusative alef (اتصالا), a participle of the
 // fifth or tenth verb form (متحمس، مستعد), or a feminine plural of five letters or more
 // (إيضاحات), a short accusative (ساكنا), a word with tanween or a preposition on a common noun
@@ -1098,6 +1123,47 @@ void EpithetAfterListedName(const NerTokens& tokens, size_t k, std::vector<Candi
   out->push_back(tokens.MakeCandidate(kPer, first, after, name.known_priority + 1));
 }
 
+// A nisba at k + 1 after a listed name that ends at k is the rest of that name: [ابن خلدون
+// الحضرمي] is how the text names him, [ابن رشد القرطبي] (القرطبي alone is another listed person).
+// A definite masculine relational adjective that no word list classes (no nationality: محمود
+// درويش الفلسطيني keeps it out, as conventions.md has it; no office, time or ordinal), unknown or
+// itself a listed one-word person, with no relational adjective after it (a second one makes
+// the first a noun: الكيميائي الحيوي). Built-in list entries only.
+void NisbaAfterListedName(const NerTokens& tokens, size_t k, std::vector<Candidate>* out) {
+  const NerToken& name = tokens[k];
+  const size_t j = k + 1;
+  if (name.known != static_cast<int8_t>(kPer) || name.known_end != j ||
+      name.known_priority < kBuiltinGazetteerPriority ||
+      name.known_priority >= kUserGazetteerPriority || j >= tokens.size()) {
+    return;
+  }
+  const NerToken& t = tokens[j];
+  const bool listed_word = t.known == static_cast<int8_t>(kPer) && t.known_start &&
+                           t.known_end == j + 1 && t.known_priority < kUserGazetteerPriority;
+  if (!t.nisba || t.conjunction || t.clitic_article || !Definite(tokens, j) ||
+      (t.known >= 0 && !listed_word) || !EndsWithYa(tokens.Key(j)) ||
+      ((t.flags | t.reading_flags | t.bare_flags) & ~kNerGivenName) != 0) {
+    return;
+  }
+  if (j + 1 < tokens.size() && tokens[j + 1].nisba && !tokens[j + 1].conjunction) return;
+  // A nisba formed on a derived verbal noun describes (الإصلاحي، الاجتماعي، التاريخي): no
+  // family takes its name so.
+  std::string_view stem = tokens.Key(j);
+  stem.remove_prefix(kWrittenArticle.size());
+  stem.remove_suffix(2);  // ي
+  if (IsDerivedMasdar(stem)) return;
+  size_t first = k;
+  while (first > 0 && !tokens[first].known_start) --first;
+  // A listed name that a given name or a particle comes before is the end of a longer name
+  // (سعود [بن ناصر] الريامي): NameEnds reads that one.
+  if (first > 0 && tokens[first - 1].word &&
+      (IsGiven(tokens[first - 1]) || (tokens[first - 1].flags & kNerParticle))) {
+    return;
+  }
+  const int32_t priority = std::max(name.known_priority, listed_word ? t.known_priority : 0) + 1;
+  out->push_back(tokens.MakeCandidate(kPer, first, j + 1, priority));
+}
+
 void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   if (n == 0) return;
@@ -1110,6 +1176,9 @@ void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     const NerToken& t = view[i];
     if (t.punct) {
       if (report && i > 0) ScorerNameAt(tokens, i, out);
+    } else if (t.word && t.known == static_cast<int8_t>(kPer) && i + 1 < n &&
+               view[i + 1].nisba) {
+      NisbaAfterListedName(tokens, i, out);
     } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
       if (t.known == static_cast<int8_t>(kPer) && (view[i + 1].flags & kNerOrdinal)) {
         EpithetAfterListedName(tokens, i, out);
