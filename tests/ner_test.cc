@@ -1333,5 +1333,26 @@ TEST(NerRulesTest, NationalTeamNicknames) {
                  {{"ORG", "أسود الأطلس"}, {"ORG", "نسور قرطاج"}});
 }
 
+// A listed person followed directly by his nisba is one name (the nisba is no nationality):
+// ابن رشد and القرطبي are each listed alone, and together one person. A nationality after a
+// name describes him, and so does a nisba formed on a verbal noun (الإصلاحي).
+TEST(NerRulesTest, NisbaAfterAListedPersonJoinsTheName) {
+  ExpectEntities("وقال ابن رشد القرطبي إن الفلسفة لا تناقض الشريعة",
+                 {{"PER", "ابن رشد القرطبي"}});
+  ExpectEntities("وألف ابن حزم الأندلسي كتبا كثيرة", {{"PER", "ابن حزم الأندلسي"}});
+  ExpectEntities("وكتب ابن الأبار القضاعي كتابا في التاريخ", {{"PER", "ابن الأبار القضاعي"}});
+  ExpectEntities("وقرأ الطلاب شعر محمود درويش الفلسطيني", {{"PER", "محمود درويش"}});
+  ExpectEntities("وصرح محمد خاتمي الإصلاحي بأن الانتخابات جرت بهدوء", {{"PER", "محمد خاتمي"}});
+}
+
+// A word with the preposition ل or ب and a pronoun (لقومه، لأصحابه، لزملائه) goes on with the
+// clause: it is never the next part of a name.
+TEST(NerRulesTest, PrepositionAndPronounEndTheName) {
+  ExpectEntities("قال موسى لقومه اصبروا", {{"PER", "موسى"}});
+  ExpectEntities("وقال محمد لأصحابه إن الطريق طويل", {{"PER", "محمد"}});
+  ExpectEntities("وقال كارلوس لزملائه في الفريق", {{"PER", "كارلوس"}});
+  ExpectEntities("وأكد سامر لطلابهم أن الامتحان سهل", {{"PER", "سامر"}});
+}
+
 }  // namespace
 }  // namespace kashif
