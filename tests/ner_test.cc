@@ -1354,5 +1354,16 @@ TEST(NerRulesTest, PrepositionAndPronounEndTheName) {
   ExpectEntities("وأكد سامر لطلابهم أن الامتحان سهل", {{"PER", "سامر"}});
 }
 
+// A tomb or shrine word before a person (مرقد، ضريح، مقام، قبر) is the person's tomb, not a
+// place named after him: the person is found and the tomb word stays out, as the news and
+// encyclopedic corpora annotate it. A facility named after a person stays one place, and a
+// shrine named by a relational adjective stays a site.
+TEST(NerRulesTest, TombWordBeforeAPersonKeepsThePerson) {
+  ExpectEntities("زار الوفد مرقد الإمام الحسين في كربلاء", {{"PER", "الحسين"}, {"LOC", "كربلاء"}});
+  ExpectEntities("ووقف المصلون عند ضريح سعد بن أبي وقاص", {{"PER", "سعد بن أبي وقاص"}});
+  ExpectEntities("وتجمع الزوار قرب قبر صلاح الدين الأيوبي", {{"PER", "صلاح الدين الأيوبي"}});
+  ExpectEntities("ووصل الوزير إلى مطار الملكة علياء الدولي", {{"LOC", "مطار الملكة علياء الدولي"}});
+}
+
 }  // namespace
 }  // namespace kashif
