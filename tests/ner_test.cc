@@ -1365,5 +1365,12 @@ TEST(NerRulesTest, TombWordBeforeAPersonKeepsThePerson) {
   ExpectEntities("ووصل الوزير إلى مطار الملكة علياء الدولي", {{"LOC", "مطار الملكة علياء الدولي"}});
 }
 
+// After a role, an unknown word right before a listed family name is his given name as the text
+// spells it, not a noun in construct with the role (as in وزير خارجية فرنسا).
+TEST(NerRulesTest, UnknownGivenNameBeforeAListedFamilyNameAfterARole) {
+  ExpectEntities("وأكد الرئيس اوغو تشافيز أن بلاده لن تتراجع", {{"PER", "اوغو تشافيز"}});
+  ExpectEntities("وقال وزير خارجية فرنسا إن الاجتماع مثمر", {{"LOC", "فرنسا"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -668,6 +668,24 @@ void TitledUnknownWords(const NerTokens& tokens, size_t k, Proposer* proposer) {
   }
 }
 
+// Whether the unknown word at k, right after a role and its complement, is the given name of
+// the listed family name after it (الرئيس [اوغو شافيز]، وزير الخارجية [ميشال بارنييه]): a word
+// of a foreign name's shape (TitledNameWord) with one reading, no verb of the forms أفعل (a
+// foreign name of that shape ends in a vowel: اوغو) or استفعل, before a one-word listed person
+// that starts there.
+bool UnknownFirstNameBeforeSurname(const NerTokens& tokens, size_t k) {
+  if (k + 1 >= tokens.size()) return false;
+  const NerToken& surname = tokens[k + 1];
+  if (surname.known != static_cast<int8_t>(kPer) || !surname.known_start ||
+      surname.known_end != k + 2 || surname.conjunction || !TitledNameWord(tokens, k) ||
+      tokens.doc().analyses[k].reading_count > 1 || StartsWithTenthForm(tokens.Key(k)) ||
+      (tokens.Letters(k) == 4 && tokens.Key(k).substr(0, 2) == "\xD8\xA7" &&
+       !EndsWithAny(tokens.Key(k), {"\xD9\x88"}))) {  // أوقف, not اوغو (ends in و)
+    return false;
+  }
+  return true;
+}
+
 // A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
 void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
@@ -726,10 +744,12 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     // A role's complement may start with an indefinite noun in construct: رئيس مجلس الوزراء،
-    // وزير خارجية فرنسا.
+    // وزير خارجية فرنسا. Not before a listed person: that word is his given name as spelt
+    // (الرئيس [اوغو شافيز]).
     if (role && !u.article && !IsGiven(u) && !u.conjunction && !(u.flags & kNerStop) && k + 1 < n &&
         ((tokens[k + 1].article && !(tokens[k + 1].flags & kNerRelative)) ||
-         (tokens[k + 1].known >= 0 && tokens[k + 1].known_start))) {
+         (tokens[k + 1].known >= 0 && tokens[k + 1].known_start &&
+          !UnknownFirstNameBeforeSurname(tokens, k)))) {
       ++k;
       continue;
     }
@@ -754,6 +774,8 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     // Two unknown words in a row are a foreign name: وزير العدل شارل رزق.
     if (TwoUnknownNameWords(tokens, k)) {
       proposer->Add(k, k + 2);
+    } else if (UnknownFirstNameBeforeSurname(tokens, k)) {
+      proposer->Add(k, k + 2);  // الرئيس [اوغو شافيز]: a listed family name, its given name as spelt
     } else if (k == i + 1 && !name.conjunction && tokens.doc().analyses[k].reading_count <= 1 &&
                !tokens.EndsWithAlef(k) && k + 1 < n && (tokens[k + 1].flags & kNerRelative)) {
       proposer->Add(k, k + 1);  // right after the role, a relative clause on it: المعماري سنان الذي
