@@ -1372,5 +1372,15 @@ TEST(NerRulesTest, UnknownGivenNameBeforeAListedFamilyNameAfterARole) {
   ExpectEntities("وقال وزير خارجية فرنسا إن الاجتماع مثمر", {{"LOC", "فرنسا"}});
 }
 
+// A sound masculine plural of a relational adjective (ـيين) or of a participle with ت (متظاهرون،
+// مجتمعين) names a group, never one person, after a reporting verb or a nationality alike; a
+// foreign family name of that length and ending stays a name.
+TEST(NerRulesTest, GroupPluralsAreNoPerson) {
+  ExpectEntities("وقال متظاهرون إن الشرطة أطلقت النار", {});
+  ExpectEntities("ووقف العرب مجتمعين ومتحدين ضد الغزو", {});
+  ExpectEntities("ودعا اسلاميين الى التظاهر", {});
+  ExpectEntities("وقال المدرب ستيف مكلارين إن الفريق جاهز", {{"PER", "ستيف مكلارين"}});
+}
+
 }  // namespace
 }  // namespace kashif

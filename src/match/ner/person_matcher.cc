@@ -392,12 +392,34 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
          !PrepositionOnCommonWord(tokens, k + 1);
 }
 
+// Letters of a participle's sound plural that GroupPlural() takes for one.
+constexpr uint32_t kMinParticiplePluralLetters = 6;
+
+// Whether the unknown token j is a sound masculine plural that names a group, never one person:
+// a relational adjective's (مبقيين، إسلاميين: ـيين as written, six letters or more) or a
+// participle's of the verb forms with ت (متمردون، مجتمعين، متظاهرين: م then ت as its second or
+// third letter; the foreign names of that length have no such ت: مكلارين، مارتين).
+bool GroupPlural(const NerTokens& tokens, size_t j) {
+  if (tokens[j].known >= 0 || !tokens[j].word) return false;
+  const std::string_view text = tokens.doc().TokenText(j);
+  constexpr std::string_view kNisbaPlural = "\xD9\x8A\xD9\x8A\xD9\x86";  // يين
+  if (text.size() >= 12 && EndsWith(text, kNisbaPlural)) return true;
+  const std::string_view key = tokens.Key(j);
+  constexpr std::string_view kTeh = "\xD8\xAA";
+  return StartsWithMeem(key) && tokens.Letters(j) >= kMinParticiplePluralLetters &&
+         (key.substr(2, 2) == kTeh || key.substr(4, 2) == kTeh) &&
+         EndsWithAny(key, {"\xD9\x8A\xD9\x86", "\xD9\x88\xD9\x86"});  // ين، ون
+}
+
 class Proposer {
  public:
   Proposer(const NerTokens& tokens, std::vector<Candidate>* out) : tokens_(tokens), out_(out) {}
 
   void Add(size_t first, size_t end) {
     if (end <= first) return;
+    for (size_t j = first; j < end; ++j) {
+      if (GroupPlural(tokens_, j)) return;
+    }
     const int32_t priority =
         tokens_.RulePriority(first, end, kPer, kNerRulePriority, /*over_other_types=*/false);
     if (priority < 0) return;
