@@ -1382,5 +1382,16 @@ TEST(NerRulesTest, GroupPluralsAreNoPerson) {
   ExpectEntities("وقال المدرب ستيف مكلارين إن الفريق جاهز", {{"PER", "ستيف مكلارين"}});
 }
 
+// A common word's shape or a participle after a name is the clause going on: an accusative
+// (مستشارا) after an Arab given name, a participle (مفاوض، مترابطا) after two name parts. A
+// Levantine family name in ـات and a foreign family name in alef stay names.
+TEST(NerRulesTest, ParticipleOrAccusativeAfterANameEndsIt) {
+  ExpectEntities("وعين النادي المدرب صالح زكريا مستشارا فنيا", {{"PER", "صالح زكريا"}});
+  ExpectEntities("ورفض خالد بن سعيد مفاوض الوفد الاقتراح", {{"PER", "خالد بن سعيد"}});
+  ExpectEntities("وكان الدفاع بقيادة يوسف عبد الله مترابطا", {{"PER", "يوسف عبد الله"}});
+  ExpectEntities("وقال الطبيب حسام جرادات إن الجرحى كثيرون", {{"PER", "حسام جرادات"}});
+  ExpectEntities("وفاز البرازيلي فيليبي ماسا بالسباق", {{"PER", "فيليبي ماسا"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -108,6 +108,17 @@ bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
          !EndsWithPronoun(text) && EndsSubject(tokens, i + 1);
 }
 
+// Whether the indefinite word at i is shaped like a participle no family name has: مفاعل or
+// مفعول (tokens.IsAdjectiveShaped: محايد، مصنوع) or متفاعل (مترابط، متنافس). Given names of
+// these shapes (مبارك، محمود) are listed and never asked about.
+bool ParticipleShape(const NerTokens& tokens, size_t i) {
+  if (tokens.IsAdjectiveShaped(i)) return true;
+  std::string_view key = tokens.Key(i);
+  if (tokens.EndsWithAlef(i)) key.remove_suffix(2);  // the accusative: مترابطا
+  constexpr std::string_view kMeemTeh = "\xD9\x85\xD8\xAA", kAlef = "\xD8\xA7";
+  return key.size() == 6 * 2 && StartsWith(key, kMeemTeh) && key.substr(6, 2) == kAlef;
+}
+
 // What may follow the name parts so far.
 enum class Next {
   kAnyPart,        // after a given name, a particle's name or an initial: any name word
@@ -149,6 +160,17 @@ bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
       (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)) ||
        PrepositionAndPronoun(tokens, i))) {
     return true;
+  }
+  // A word of a common word's shape (CommonWordShape: a participle متفعل or مستفعل, a derived
+  // verbal noun, an accusative: صالح زكريا مستشارا) is the clause going on after an Arab given
+  // name or two name parts, and after two name parts a participle مفاعل، مفعول or متفاعل too
+  // (سهيل بن عمرو مفاوض، سالم مسعود مترابط). Not a feminine plural: Levantine family names end
+  // in ات (جرادات، عبيدات); nor, after one foreign given name, a word ending in alef (ماسا).
+  if (!after_particle && !t.article && !EndsWithAny(tokens.Key(i), {"\xD8\xA7\xD8\xAA"})) {
+    const bool arab_given = prev.known < 0 && (prev.reading_flags & kNerGivenName) &&
+                            !(prev.reading_flags & kNerForeignName);
+    if ((parts >= 1 || arab_given) && CommonWordShape(tokens, i)) return true;
+    if (parts >= 1 && ParticipleShape(tokens, i)) return true;
   }
   // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
   // عادل مرتدية، محمد فاضل مصادفة): family names of that shape are rare there.
