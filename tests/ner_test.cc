@@ -1393,5 +1393,15 @@ TEST(NerRulesTest, ParticipleOrAccusativeAfterANameEndsIt) {
   ExpectEntities("وفاز البرازيلي فيليبي ماسا بالسباق", {{"PER", "فيليبي ماسا"}});
 }
 
+// A word that is the preposition ب or ل on a verbal noun or a noun of the shapes مفعل، مفعول or
+// ـة starts no name, whatever title or adjective comes before it; a foreign name starting with
+// those letters (بلير) stays a name.
+TEST(NerRulesTest, PrepositionOnANounStartsNoName) {
+  ExpectEntities("وقامت عناصر الشرطة بتوقيف خمسة مشتبهين", {});
+  ExpectEntities("واعترف الجيش الاسرائيلي بمقتل ضابط في المواجهات", {});
+  ExpectEntities("وشدد الشيخ على الحاجة لمواصلة الحوار", {});
+  ExpectEntities("وقال الوزير البريطاني بلير إن الحل قريب", {{"PER", "بلير"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -433,6 +433,27 @@ bool GroupPlural(const NerTokens& tokens, size_t j) {
          EndsWithAny(key, {"\xD9\x8A\xD9\x86", "\xD9\x88\xD9\x86"});  // ين، ون
 }
 
+// Whether the unknown token j, read whole, is the preposition ب or ل on a common noun whatever
+// readings the segmenter offers: after the one letter, a derived verbal noun (بتوقيف، بتثقيف،
+// لاستعادة), a noun of the shapes مفعل or مفعول (بمقتل، بمولود), or a word of four letters or
+// more ending in ة (بواسطة، لمواصلة). Foreign names starting with ب or ل (بلير، لافروف، بيريز،
+// باراك، بتمان) have none of these shapes after their first letter; given names are never
+// asked about.
+bool PrepositionOnNounShape(const NerTokens& tokens, size_t j) {
+  const NerToken& t = tokens[j];
+  if (t.known >= 0 || t.reading != 0 || IsGiven(t) || !t.word) return false;
+  const std::string_view text = tokens.doc().TokenText(j);
+  const std::string_view p = text.substr(0, 2);
+  if (p != "\xD8\xA8" && p != "\xD9\x84") return false;  // ب ل
+  const std::string_view key = tokens.Key(j);
+  if (key.size() < 2 + 4 * 2) return false;  // four letters after the preposition
+  const std::string_view rest = key.substr(2);
+  const size_t letters = rest.size() / 2;
+  const bool mafal = StartsWithMeem(rest) &&
+                     (letters == 4 || (letters == 5 && rest.substr(6, 2) == "\xD9\x88"));  // و
+  return IsDerivedMasdar(rest) || mafal || EndsWithTehMarbuta(text);
+}
+
 class Proposer {
  public:
   Proposer(const NerTokens& tokens, std::vector<Candidate>* out) : tokens_(tokens), out_(out) {}
@@ -442,6 +463,7 @@ class Proposer {
     for (size_t j = first; j < end; ++j) {
       if (GroupPlural(tokens_, j)) return;
     }
+    if (PrepositionOnNounShape(tokens_, first)) return;
     const int32_t priority =
         tokens_.RulePriority(first, end, kPer, kNerRulePriority, /*over_other_types=*/false);
     if (priority < 0) return;
