@@ -1383,7 +1383,7 @@ TEST(NerRulesTest, GroupPluralsAreNoPerson) {
 }
 
 // A common word's shape or a participle after a name is the clause going on: an accusative
-// (مستشارا) after an Arab given name, a participle (مفاوض، مترابطا) after two name parts. A
+// (مستشارا، مدربا) after an Arab given name, a participle (مفاوض، مترابطا) after two name parts. A
 // Levantine family name in ـات and a foreign family name in alef stay names.
 TEST(NerRulesTest, ParticipleOrAccusativeAfterANameEndsIt) {
   ExpectEntities("وعين النادي المدرب صالح زكريا مستشارا فنيا", {{"PER", "صالح زكريا"}});
@@ -1391,6 +1391,8 @@ TEST(NerRulesTest, ParticipleOrAccusativeAfterANameEndsIt) {
   ExpectEntities("وكان الدفاع بقيادة يوسف عبد الله مترابطا", {{"PER", "يوسف عبد الله"}});
   ExpectEntities("وقال الطبيب حسام جرادات إن الجرحى كثيرون", {{"PER", "حسام جرادات"}});
   ExpectEntities("وفاز البرازيلي فيليبي ماسا بالسباق", {{"PER", "فيليبي ماسا"}});
+  ExpectEntities("وعين الاتحاد خالد مدربا للمنتخب", {{"PER", "خالد"}});
+  ExpectEntities("وقال الرئيس إبراهيم روغوفا إن الاستقلال قريب", {{"PER", "إبراهيم روغوفا"}});
 }
 
 // A word that is the preposition ب or ل on a verbal noun or a noun of the shapes مفعل، مفعول or

@@ -170,6 +170,8 @@ bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
     const bool arab_given = prev.known < 0 && (prev.reading_flags & kNerGivenName) &&
                             !(prev.reading_flags & kNerForeignName);
     if ((parts >= 1 || arab_given) && CommonWordShape(tokens, i)) return true;
+    // An indefinite accusative after an Arab given name: وطلب موسى نموذجا، عين خالد مدربا.
+    if (arab_given && tokens.EndsWithAlef(i)) return true;
     if (parts >= 1 && ParticipleShape(tokens, i)) return true;
   }
   // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
