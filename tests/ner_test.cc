@@ -1405,5 +1405,11 @@ TEST(NerRulesTest, PrepositionOnANounStartsNoName) {
   ExpectEntities("وقال الوزير البريطاني بلير إن الحل قريب", {{"PER", "بلير"}});
 }
 
+// Before a listed family name, an unknown word is a noun in construct (حقوق أينشتاين), not his
+// first name: only a rule-found foreign surname takes the word before it as a first name.
+TEST(NerRulesTest, NounBeforeAListedSurnameStaysOut) {
+  ExpectEntities("ودافع المؤرخون عن حقوق أينشتاين في نظرياته", {{"PER", "أينشتاين"}});
+}
+
 }  // namespace
 }  // namespace kashif

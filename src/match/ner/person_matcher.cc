@@ -426,6 +426,9 @@ constexpr uint32_t kMinParticiplePluralLetters = 6;
 bool GroupPlural(const NerTokens& tokens, size_t j) {
   if (tokens[j].known >= 0 || !tokens[j].word) return false;
   const std::string_view text = tokens.doc().TokenText(j);
+  // Every such plural ends in ن as written: most words are told at once.
+  constexpr std::string_view kNoon = "\xD9\x86";
+  if (!EndsWith(text, kNoon)) return false;
   constexpr std::string_view kNisbaPlural = "\xD9\x8A\xD9\x8A\xD9\x86";  // يين
   if (text.size() >= 12 && EndsWith(text, kNisbaPlural)) return true;
   const std::string_view key = tokens.Key(j);
@@ -462,10 +465,12 @@ class Proposer {
 
   void Add(size_t first, size_t end) {
     if (end <= first) return;
-    for (size_t j = first; j < end; ++j) {
-      if (GroupPlural(tokens_, j)) return;
+    // A group's plural or a preposition on a noun starts no name, and a plural ends none: every
+    // shorter span is proposed too, so the first and last words are enough to look at.
+    if (GroupPlural(tokens_, first) || (end > first + 1 && GroupPlural(tokens_, end - 1)) ||
+        PrepositionOnNounShape(tokens_, first)) {
+      return;
     }
-    if (PrepositionOnNounShape(tokens_, first)) return;
     const int32_t priority =
         tokens_.RulePriority(first, end, kPer, kNerRulePriority, /*over_other_types=*/false);
     if (priority < 0) return;
@@ -1374,8 +1379,10 @@ void UnknownFirstNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   std::vector<Candidate> longer;
   for (const Candidate& c : *out) {
+    // Rule candidates only: before a listed surname the word is a noun in construct (حقوق
+    // أينشتاين، اقتراح أنان), as the comment above says.
     if (c.type != kPer || c.first_token == 0 || c.end_token > n ||
-        c.priority >= kUserGazetteerPriority) {
+        c.priority >= kBuiltinGazetteerPriority) {
       continue;
     }
     const size_t w = c.first_token - 1;
