@@ -1411,5 +1411,12 @@ TEST(NerRulesTest, NounBeforeAListedSurnameStaysOut) {
   ExpectEntities("ودافع المؤرخون عن حقوق أينشتاين في نظرياته", {{"PER", "أينشتاين"}});
 }
 
+// A woman's name that is also an abstract noun (حياة "life") before a listed one-word surname is
+// that noun in construct; a man's name that is also an adjective (محمود) is the first name.
+TEST(NerRulesTest, AbstractNounNameBeforeAListedSurname) {
+  ExpectEntities("ودرس الطلاب حياة غاندي في الفصل", {{"PER", "غاندي"}});
+  ExpectEntities("وشارك في الفيلم محمود مرسي وآخرون", {{"PER", "محمود مرسي"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -518,9 +518,16 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     const size_t next = i + 1;
     if (next >= tokens.size()) return;
     const NerToken& u = tokens[next];
+    // A woman's name that is also an abstract noun (حياة، أمل) before a listed one-word surname
+    // without the article is that noun in construct ("Lorca's life": حياة لوركا، أمل فرويد); a
+    // man's name that is also an adjective is no noun in construct (محمود مرسي), and a definite
+    // family name (بهاء الحريري) or a listed full name is the rest of the name.
+    const bool listed_rest =
+        u.known == static_cast<int8_t>(EntityType::kPerson) &&
+        (!(t.reading_flags & kNerFemale) || u.known_end > next + 1 || Definite(tokens, next));
     const bool strong_next =
         (IsGiven(u) && tokens.IsNameWord(next)) || ((u.flags & kNerParticle) && !u.conjunction) ||
-        tokens.IsInitial(next) || u.known == static_cast<int8_t>(EntityType::kPerson);
+        tokens.IsInitial(next) || listed_rest;
     if (!strong_next) return;
     proposer->AddName(i, /*alone=*/false, /*titled=*/false);
     return;
