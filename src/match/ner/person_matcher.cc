@@ -166,10 +166,11 @@ bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
   // name or two name parts, and after two name parts a participle مفاعل، مفعول or متفاعل too
   // (سهيل بن عمرو مفاوض، سالم مسعود مترابط). Not a feminine plural: Levantine family names end
   // in ات (جرادات، عبيدات); nor, after one foreign given name, a word ending in alef (ماسا).
-  if (!after_particle && !t.article && !EndsWithAny(tokens.Key(i), {"\xD8\xA7\xD8\xAA"})) {
-    const bool arab_given = prev.known < 0 && (prev.reading_flags & kNerGivenName) &&
-                            !(prev.reading_flags & kNerForeignName);
-    if ((parts >= 1 || arab_given) && CommonWordShape(tokens, i)) return true;
+  const bool arab_given = prev.known < 0 && (prev.reading_flags & kNerGivenName) &&
+                          !(prev.reading_flags & kNerForeignName);
+  if ((parts >= 1 || arab_given) && !after_particle && !t.article &&
+      !EndsWithAny(tokens.Key(i), {"\xD8\xA7\xD8\xAA"})) {
+    if (CommonWordShape(tokens, i)) return true;
     // An indefinite accusative after an Arab given name: وطلب موسى نموذجا، عين خالد مدربا.
     if (arab_given && tokens.EndsWithAlef(i)) return true;
     if (parts >= 1 && ParticipleShape(tokens, i)) return true;
@@ -424,7 +425,7 @@ constexpr uint32_t kMinParticiplePluralLetters = 6;
 // participle's of the verb forms with ت (متمردون، مجتمعين، متظاهرين: م then ت as its second or
 // third letter; the foreign names of that length have no such ت: مكلارين، مارتين).
 bool GroupPlural(const NerTokens& tokens, size_t j) {
-  if (tokens[j].known >= 0 || !tokens[j].word) return false;
+  if (tokens[j].known >= 0 || !tokens[j].word || IsGiven(tokens[j])) return false;
   const std::string_view text = tokens.doc().TokenText(j);
   // Every such plural ends in ن as written: most words are told at once.
   constexpr std::string_view kNoon = "\xD9\x86";
@@ -466,11 +467,13 @@ class Proposer {
   void Add(size_t first, size_t end) {
     if (end <= first) return;
     // A group's plural or a preposition on a noun starts no name, and a plural ends none: every
-    // shorter span is proposed too, so the first and last words are enough to look at.
-    if (GroupPlural(tokens_, first) || (end > first + 1 && GroupPlural(tokens_, end - 1)) ||
-        PrepositionOnNounShape(tokens_, first)) {
-      return;
+    // shorter span is proposed too, so the first and last words are enough to look at. Spans
+    // come in runs with the same first word: its answer is kept.
+    if (first != checked_first_) {
+      checked_first_ = first;
+      first_starts_ = !GroupPlural(tokens_, first) && !PrepositionOnNounShape(tokens_, first);
     }
+    if (!first_starts_ || (end > first + 1 && GroupPlural(tokens_, end - 1))) return;
     const int32_t priority =
         tokens_.RulePriority(first, end, kPer, kNerRulePriority, /*over_other_types=*/false);
     if (priority < 0) return;
@@ -503,6 +506,9 @@ class Proposer {
   std::vector<Candidate>* out_;
   uint64_t recent_names_[8] = {};  // the last AddName() calls (0: none)
   size_t next_recent_ = 0;
+  // The first word Add() last looked at, and whether a name may start there.
+  size_t checked_first_ = static_cast<size_t>(-1);
+  bool first_starts_ = true;
 };
 
 // A name starting with a given name at token i.
