@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
 #include "match/gazetteer.h"
 #include "match/ner/org_rules.h"
@@ -111,7 +112,7 @@ bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
 // Whether the indefinite word at i is shaped like a participle no family name has: مفاعل or
 // مفعول (tokens.IsAdjectiveShaped: محايد، مصنوع) or متفاعل (مترابط، متنافس). Given names of
 // these shapes (مبارك، محمود) are listed and never asked about.
-bool ParticipleShape(const NerTokens& tokens, size_t i) {
+ABSL_ATTRIBUTE_NOINLINE bool ParticipleShape(const NerTokens& tokens, size_t i) {
   if (tokens.IsAdjectiveShaped(i)) return true;
   std::string_view key = tokens.Key(i);
   if (tokens.EndsWithAlef(i)) key.remove_suffix(2);  // the accusative: مترابطا
@@ -425,13 +426,13 @@ constexpr uint32_t kMinParticiplePluralLetters = 6;
 // participle's of the verb forms with ت (متمردون، مجتمعين، متظاهرين: م then ت as its second or
 // third letter; the foreign names of that length have no such ت: مكلارين، مارتين).
 bool GroupPlural(const NerTokens& tokens, size_t j) {
-  if (tokens[j].known >= 0 || !tokens[j].word || IsGiven(tokens[j])) return false;
+  // A word of any class (a given name, a cue, a nationality) is no such plural.
+  if (tokens[j].known >= 0 || !tokens[j].word || tokens[j].flags != 0) return false;
   const std::string_view text = tokens.doc().TokenText(j);
-  // Every such plural ends in ن as written: most words are told at once.
-  constexpr std::string_view kNoon = "\xD9\x86";
-  if (!EndsWith(text, kNoon)) return false;
+  // Every such plural ends in ن (D9 86) as written: most words are told by their last bytes.
+  if (text.size() < 12 || text.back() != '\x86' || text[text.size() - 2] != '\xD9') return false;
   constexpr std::string_view kNisbaPlural = "\xD9\x8A\xD9\x8A\xD9\x86";  // يين
-  if (text.size() >= 12 && EndsWith(text, kNisbaPlural)) return true;
+  if (EndsWith(text, kNisbaPlural)) return true;
   const std::string_view key = tokens.Key(j);
   constexpr std::string_view kTeh = "\xD8\xAA";
   return StartsWithMeem(key) && tokens.Letters(j) >= kMinParticiplePluralLetters &&
@@ -443,11 +444,11 @@ bool GroupPlural(const NerTokens& tokens, size_t j) {
 // readings the segmenter offers: after the one letter, a derived verbal noun (بتوقيف، بتثقيف،
 // لاستعادة), a noun of the shapes مفعل or مفعول (بمقتل، بمولود), or a word of four letters or
 // more ending in ة (بواسطة، لمواصلة). Foreign names starting with ب or ل (بلير، لافروف، بيريز،
-// باراك، بتمان) have none of these shapes after their first letter; given names are never
-// asked about.
+// باراك، بتمان) have none of these shapes after their first letter; a word of any class (a
+// given name) is never asked about.
 bool PrepositionOnNounShape(const NerTokens& tokens, size_t j) {
   const NerToken& t = tokens[j];
-  if (t.known >= 0 || t.reading != 0 || IsGiven(t) || !t.word) return false;
+  if (t.known >= 0 || t.reading != 0 || t.flags != 0 || !t.word) return false;
   const std::string_view text = tokens.doc().TokenText(j);
   const std::string_view p = text.substr(0, 2);
   if (p != "\xD8\xA8" && p != "\xD9\x84") return false;  // ب ل
@@ -531,9 +532,9 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     const bool listed_rest =
         u.known == static_cast<int8_t>(EntityType::kPerson) &&
         (!(t.reading_flags & kNerFemale) || u.known_end > next + 1 || Definite(tokens, next));
-    const bool strong_next =
-        (IsGiven(u) && tokens.IsNameWord(next)) || ((u.flags & kNerParticle) && !u.conjunction) ||
-        tokens.IsInitial(next) || listed_rest;
+    const bool strong_next = (IsGiven(u) && tokens.IsNameWord(next)) ||
+                             ((u.flags & kNerParticle) && !u.conjunction) ||
+                             tokens.IsInitial(next) || listed_rest;
     if (!strong_next) return;
     proposer->AddName(i, /*alone=*/false, /*titled=*/false);
     return;
@@ -754,12 +755,12 @@ void TitledUnknownWords(const NerTokens& tokens, size_t k, Proposer* proposer) {
   }
 }
 
-// Whether the unknown word at k, right after a role and its complement, is the given name of
-// the listed family name after it (الرئيس [اوغو شافيز]، وزير الخارجية [ميشال بارنييه]): a word
-// of a foreign name's shape (TitledNameWord) with one reading, no verb of the forms أفعل (a
-// foreign name of that shape ends in a vowel: اوغو) or استفعل, before a one-word listed person
-// that starts there.
-bool UnknownFirstNameBeforeSurname(const NerTokens& tokens, size_t k) {
+// Whether the unknown word at k, after a role, is the given name of the listed family name
+// after it (الرئيس [اوغو شافيز]) rather than a noun in construct with the role (وزير خارجية
+// فرنسا): a word of a foreign name's shape (TitledNameWord) with one reading, no verb of the
+// forms أفعل (a foreign name of that shape ends in a vowel: اوغو) or استفعل, before a one-word
+// listed person that starts there. Rare: kept out of line, so TitleAnchor stays inlined.
+ABSL_ATTRIBUTE_NOINLINE bool UnknownFirstNameBeforeSurname(const NerTokens& tokens, size_t k) {
   if (k + 1 >= tokens.size()) return false;
   const NerToken& surname = tokens[k + 1];
   if (surname.known != static_cast<int8_t>(kPer) || !surname.known_start ||
@@ -860,8 +861,6 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     // Two unknown words in a row are a foreign name: وزير العدل شارل رزق.
     if (TwoUnknownNameWords(tokens, k)) {
       proposer->Add(k, k + 2);
-    } else if (UnknownFirstNameBeforeSurname(tokens, k)) {
-      proposer->Add(k, k + 2);  // الرئيس [اوغو شافيز]: a listed family name, its given name as spelt
     } else if (k == i + 1 && !name.conjunction && tokens.doc().analyses[k].reading_count <= 1 &&
                !tokens.EndsWithAlef(k) && k + 1 < n && (tokens[k + 1].flags & kNerRelative)) {
       proposer->Add(k, k + 1);  // right after the role, a relative clause on it: المعماري سنان الذي
@@ -1027,9 +1026,9 @@ bool PrepositionAndPronoun(const NerTokens& tokens, size_t k) {
     proclitic = a.readings[r].skip_bytes == 2;
   }
   // ه after a consonant, ها، هم، هما.
-  return proclitic && (PronounOnNoun(text) || EndsWithAny(text, {"\xD9\x87\xD8\xA7",
-                                                                 "\xD9\x87\xD9\x85",
-                                                                 "\xD9\x87\xD9\x85\xD8\xA7"}));
+  return proclitic &&
+         (PronounOnNoun(text) ||
+          EndsWithAny(text, {"\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD9\x85\xD8\xA7"}));
 }
 
 // A verbal noun of a derived verb, also with the accusative alef (اتصالا), a participle of the
@@ -1237,7 +1236,8 @@ void EpithetAfterListedName(const NerTokens& tokens, size_t k, std::vector<Candi
 // درويش الفلسطيني keeps it out, as conventions.md has it; no office, time or ordinal), unknown or
 // itself a listed one-word person, with no relational adjective after it (a second one makes
 // the first a noun: الكيميائي الحيوي). Built-in list entries only.
-void NisbaAfterListedName(const NerTokens& tokens, size_t k, std::vector<Candidate>* out) {
+ABSL_ATTRIBUTE_NOINLINE void NisbaAfterListedName(const NerTokens& tokens, size_t k,
+                                                  std::vector<Candidate>* out) {
   const NerToken& name = tokens[k];
   const size_t j = k + 1;
   if (name.known != static_cast<int8_t>(kPer) || name.known_end != j ||
@@ -1284,8 +1284,7 @@ void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     const NerToken& t = view[i];
     if (t.punct) {
       if (report && i > 0) ScorerNameAt(tokens, i, out);
-    } else if (t.word && t.known == static_cast<int8_t>(kPer) && i + 1 < n &&
-               view[i + 1].nisba) {
+    } else if (t.word && t.known == static_cast<int8_t>(kPer) && i + 1 < n && view[i + 1].nisba) {
       NisbaAfterListedName(tokens, i, out);
     } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
       if (t.known == static_cast<int8_t>(kPer) && (view[i + 1].flags & kNerOrdinal)) {
