@@ -1418,5 +1418,12 @@ TEST(NerRulesTest, AbstractNounNameBeforeAListedSurname) {
   ExpectEntities("وشارك في الفيلم محمود مرسي وآخرون", {{"PER", "محمود مرسي"}});
 }
 
+// A three-letter word before a quoted title, after a two-part name, is the verb whose object the
+// title is: the name stops before it, and the verb is not found again as a name elsewhere.
+TEST(NerRulesTest, VerbBeforeAQuotedTitleEndsTheName) {
+  ExpectEntities("وكان الروائي نبيل سليمان نشر \" المسلة \" عام 1980 . وفي عام 1990 نشر روايته",
+                 {{"PER", "نبيل سليمان"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -190,6 +190,11 @@ bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
       !IsGiven(tokens[i + 1])) {
     return true;
   }
+  // So is one before a quoted title, its object: سهيل ادريس [نشر] " أولاد حارتنا ".
+  if (parts >= 1 && !after_particle && !t.article && tokens.Letters(i) == 3 &&
+      QuotedNameEnd(tokens, i + 1) > 0) {
+    return true;
+  }
   // A definite common noun that a relational adjective of its own follows is the clause going
   // on (جدد ابن سهلان السور الخارجي): a family name with the article takes no such adjective,
   // and a nationality after a name describes the person (محمد الفايد المصري).
