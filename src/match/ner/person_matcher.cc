@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
 #include "match/gazetteer.h"
 #include "match/ner/org_rules.h"
@@ -58,6 +59,7 @@ bool CommonWordShape(const NerTokens& tokens, size_t k);
 // Whether token k is a common word with a preposition, or carries tanween (see below).
 bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k);
 bool PronounOnMasdar(std::string_view key);
+bool IsDerivedMasdar(std::string_view key);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
 
 // Whether the text ends with a pronoun on a noun (ومهاراته، وزوجها، قادتهم): the mark of a
@@ -65,6 +67,12 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> end
 bool EndsWithPronoun(std::string_view text) {
   return EndsWithAny(text, {"\xD8\xAA\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"});
 }
+
+// Whether token k is the preposition ب or ل on a noun with its pronoun (لقومه، بأبيه،
+// لزملائها، لأنصارهم): a word the clause goes on with, never a name part. The written form must
+// have a reading with the one-letter proclitic set aside, and the pronoun ه must follow a
+// consonant (PronounOnNoun: foreign names end in يه).
+bool PrepositionAndPronoun(const NerTokens& tokens, size_t k);
 
 // The text of the family particle آل (آل سعود), which ends a chain of name parts.
 constexpr std::string_view kFamilyParticle = "\xD8\xA2\xD9\x84";
@@ -99,6 +107,17 @@ bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
   const std::string_view text = doc.TokenText(i);
   return text.size() >= kMinWholeSurnameBytes && !EndsWithTehMarbuta(text) &&
          !EndsWithPronoun(text) && EndsSubject(tokens, i + 1);
+}
+
+// Whether the indefinite word at i is shaped like a participle no family name has: مفاعل or
+// مفعول (tokens.IsAdjectiveShaped: محايد، مصنوع) or متفاعل (مترابط، متنافس). Given names of
+// these shapes (مبارك، محمود) are listed and never asked about.
+ABSL_ATTRIBUTE_NOINLINE bool ParticipleShape(const NerTokens& tokens, size_t i) {
+  if (tokens.IsAdjectiveShaped(i)) return true;
+  std::string_view key = tokens.Key(i);
+  if (tokens.EndsWithAlef(i)) key.remove_suffix(2);  // the accusative: مترابطا
+  constexpr std::string_view kMeemTeh = "\xD9\x85\xD8\xAA", kAlef = "\xD8\xA7";
+  return key.size() == 6 * 2 && StartsWith(key, kMeemTeh) && key.substr(6, 2) == kAlef;
 }
 
 // What may follow the name parts so far.
@@ -136,10 +155,26 @@ bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
     return true;
   }
   // A preposition on a common noun (لشرح، بارتكاب، لتدريبات) or a word with tanween (مستشاراً)
-  // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب.
+  // is the clause going on: عبد الحفيظ لشرح، صدام بارتكاب. So is a preposition on a noun with
+  // its pronoun: قال [موسى] لقومه، دعا [يوسف] بأبيه.
   if (!after_particle &&
-      (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)))) {
+      (PrepositionOnCommonWord(tokens, i) || HasTanween(tokens.doc().TokenText(i)) ||
+       PrepositionAndPronoun(tokens, i))) {
     return true;
+  }
+  // A word of a common word's shape (CommonWordShape: a participle متفعل or مستفعل, a derived
+  // verbal noun, an accusative: صالح زكريا مستشارا) is the clause going on after an Arab given
+  // name or two name parts, and after two name parts a participle مفاعل، مفعول or متفاعل too
+  // (سهيل بن عمرو مفاوض، سالم مسعود مترابط). Not a feminine plural: Levantine family names end
+  // in ات (جرادات، عبيدات); nor, after one foreign given name, a word ending in alef (ماسا).
+  const bool arab_given = prev.known < 0 && (prev.reading_flags & kNerGivenName) &&
+                          !(prev.reading_flags & kNerForeignName);
+  if ((parts >= 1 || arab_given) && !after_particle && !t.article &&
+      !EndsWithAny(tokens.Key(i), {"\xD8\xA7\xD8\xAA"})) {
+    if (CommonWordShape(tokens, i)) return true;
+    // An indefinite accusative after an Arab given name: وطلب موسى نموذجا، عين خالد مدربا.
+    if (arab_given && tokens.EndsWithAlef(i)) return true;
+    if (parts >= 1 && ParticipleShape(tokens, i)) return true;
   }
   // After two name parts, an unknown indefinite feminine noun is the clause going on (شيرين
   // عادل مرتدية، محمد فاضل مصادفة): family names of that shape are rare there.
@@ -153,6 +188,11 @@ bool ClauseGoesOn(const NerTokens& tokens, size_t i, size_t parts, bool given,
   if (parts >= 1 && !after_particle && !t.article && tokens.Letters(i) == 3 && i + 1 < n &&
       tokens[i + 1].article && !tokens[i + 1].conjunction && tokens[i + 1].known < 0 &&
       !IsGiven(tokens[i + 1])) {
+    return true;
+  }
+  // So is one before a quoted title, its object: سهيل ادريس [نشر] " أولاد حارتنا ".
+  if (parts >= 1 && !after_particle && !t.article && tokens.Letters(i) == 3 &&
+      QuotedNameEnd(tokens, i + 1) > 0) {
     return true;
   }
   // A definite common noun that a relational adjective of its own follows is the clause going
@@ -383,12 +423,63 @@ bool TwoUnknownNameWords(const NerTokens& tokens, size_t k) {
          !PrepositionOnCommonWord(tokens, k + 1);
 }
 
+// Letters of a participle's sound plural that GroupPlural() takes for one.
+constexpr uint32_t kMinParticiplePluralLetters = 6;
+
+// Whether the unknown token j is a sound masculine plural that names a group, never one person:
+// a relational adjective's (مبقيين، إسلاميين: ـيين as written, six letters or more) or a
+// participle's of the verb forms with ت (متمردون، مجتمعين، متظاهرين: م then ت as its second or
+// third letter; the foreign names of that length have no such ت: مكلارين، مارتين).
+bool GroupPlural(const NerTokens& tokens, size_t j) {
+  // A word of any class (a given name, a cue, a nationality) is no such plural.
+  if (tokens[j].known >= 0 || !tokens[j].word || tokens[j].flags != 0) return false;
+  const std::string_view text = tokens.doc().TokenText(j);
+  // Every such plural ends in ن (D9 86) as written: most words are told by their last bytes.
+  if (text.size() < 12 || text.back() != '\x86' || text[text.size() - 2] != '\xD9') return false;
+  constexpr std::string_view kNisbaPlural = "\xD9\x8A\xD9\x8A\xD9\x86";  // يين
+  if (EndsWith(text, kNisbaPlural)) return true;
+  const std::string_view key = tokens.Key(j);
+  constexpr std::string_view kTeh = "\xD8\xAA";
+  return StartsWithMeem(key) && tokens.Letters(j) >= kMinParticiplePluralLetters &&
+         (key.substr(2, 2) == kTeh || key.substr(4, 2) == kTeh) &&
+         EndsWithAny(key, {"\xD9\x8A\xD9\x86", "\xD9\x88\xD9\x86"});  // ين، ون
+}
+
+// Whether the unknown token j, read whole, is the preposition ب or ل on a common noun whatever
+// readings the segmenter offers: after the one letter, a derived verbal noun (بتوقيف، بتثقيف،
+// لاستعادة), a noun of the shapes مفعل or مفعول (بمقتل، بمولود), or a word of four letters or
+// more ending in ة (بواسطة، لمواصلة). Foreign names starting with ب or ل (بلير، لافروف، بيريز،
+// باراك، بتمان) have none of these shapes after their first letter; a word of any class (a
+// given name) is never asked about.
+bool PrepositionOnNounShape(const NerTokens& tokens, size_t j) {
+  const NerToken& t = tokens[j];
+  if (t.known >= 0 || t.reading != 0 || t.flags != 0 || !t.word) return false;
+  const std::string_view text = tokens.doc().TokenText(j);
+  const std::string_view p = text.substr(0, 2);
+  if (p != "\xD8\xA8" && p != "\xD9\x84") return false;  // ب ل
+  const std::string_view key = tokens.Key(j);
+  if (key.size() < 2 + 4 * 2) return false;  // four letters after the preposition
+  const std::string_view rest = key.substr(2);
+  const size_t letters = rest.size() / 2;
+  const bool mafal = StartsWithMeem(rest) &&
+                     (letters == 4 || (letters == 5 && rest.substr(6, 2) == "\xD9\x88"));  // و
+  return IsDerivedMasdar(rest) || mafal || EndsWithTehMarbuta(text);
+}
+
 class Proposer {
  public:
   Proposer(const NerTokens& tokens, std::vector<Candidate>* out) : tokens_(tokens), out_(out) {}
 
   void Add(size_t first, size_t end) {
     if (end <= first) return;
+    // A group's plural or a preposition on a noun starts no name, and a plural ends none: every
+    // shorter span is proposed too, so the first and last words are enough to look at. Spans
+    // come in runs with the same first word: its answer is kept.
+    if (first != checked_first_) {
+      checked_first_ = first;
+      first_starts_ = !GroupPlural(tokens_, first) && !PrepositionOnNounShape(tokens_, first);
+    }
+    if (!first_starts_ || (end > first + 1 && GroupPlural(tokens_, end - 1))) return;
     const int32_t priority =
         tokens_.RulePriority(first, end, kPer, kNerRulePriority, /*over_other_types=*/false);
     if (priority < 0) return;
@@ -421,6 +512,9 @@ class Proposer {
   std::vector<Candidate>* out_;
   uint64_t recent_names_[8] = {};  // the last AddName() calls (0: none)
   size_t next_recent_ = 0;
+  // The first word Add() last looked at, and whether a name may start there.
+  size_t checked_first_ = static_cast<size_t>(-1);
+  bool first_starts_ = true;
 };
 
 // A name starting with a given name at token i.
@@ -436,9 +530,16 @@ void GivenNameAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
     const size_t next = i + 1;
     if (next >= tokens.size()) return;
     const NerToken& u = tokens[next];
-    const bool strong_next =
-        (IsGiven(u) && tokens.IsNameWord(next)) || ((u.flags & kNerParticle) && !u.conjunction) ||
-        tokens.IsInitial(next) || u.known == static_cast<int8_t>(EntityType::kPerson);
+    // A woman's name that is also an abstract noun (حياة، أمل) before a listed one-word surname
+    // without the article is that noun in construct ("Lorca's life": حياة لوركا، أمل فرويد); a
+    // man's name that is also an adjective is no noun in construct (محمود مرسي), and a definite
+    // family name (بهاء الحريري) or a listed full name is the rest of the name.
+    const bool listed_rest =
+        u.known == static_cast<int8_t>(EntityType::kPerson) &&
+        (!(t.reading_flags & kNerFemale) || u.known_end > next + 1 || Definite(tokens, next));
+    const bool strong_next = (IsGiven(u) && tokens.IsNameWord(next)) ||
+                             ((u.flags & kNerParticle) && !u.conjunction) ||
+                             tokens.IsInitial(next) || listed_rest;
     if (!strong_next) return;
     proposer->AddName(i, /*alone=*/false, /*titled=*/false);
     return;
@@ -659,6 +760,24 @@ void TitledUnknownWords(const NerTokens& tokens, size_t k, Proposer* proposer) {
   }
 }
 
+// Whether the unknown word at k, after a role, is the given name of the listed family name
+// after it (الرئيس [اوغو شافيز]) rather than a noun in construct with the role (وزير خارجية
+// فرنسا): a word of a foreign name's shape (TitledNameWord) with one reading, no verb of the
+// forms أفعل (a foreign name of that shape ends in a vowel: اوغو) or استفعل, before a one-word
+// listed person that starts there. Rare: kept out of line, so TitleAnchor stays inlined.
+ABSL_ATTRIBUTE_NOINLINE bool UnknownFirstNameBeforeSurname(const NerTokens& tokens, size_t k) {
+  if (k + 1 >= tokens.size()) return false;
+  const NerToken& surname = tokens[k + 1];
+  if (surname.known != static_cast<int8_t>(kPer) || !surname.known_start ||
+      surname.known_end != k + 2 || surname.conjunction || !TitledNameWord(tokens, k) ||
+      tokens.doc().analyses[k].reading_count > 1 || StartsWithTenthForm(tokens.Key(k)) ||
+      (tokens.Letters(k) == 4 && tokens.Key(k).substr(0, 2) == "\xD8\xA7" &&
+       !EndsWithAny(tokens.Key(k), {"\xD9\x88"}))) {  // أوقف, not اوغو (ends in و)
+    return false;
+  }
+  return true;
+}
+
 // A name after a title (السيد، الرئيس) or a role with its complement (وزير الخارجية الروسي).
 void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const NerToken& t = tokens[i];
@@ -717,10 +836,12 @@ void TitleAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
       continue;
     }
     // A role's complement may start with an indefinite noun in construct: رئيس مجلس الوزراء،
-    // وزير خارجية فرنسا.
+    // وزير خارجية فرنسا. Not before a listed person: that word is his given name as spelt
+    // (الرئيس [اوغو شافيز]).
     if (role && !u.article && !IsGiven(u) && !u.conjunction && !(u.flags & kNerStop) && k + 1 < n &&
         ((tokens[k + 1].article && !(tokens[k + 1].flags & kNerRelative)) ||
-         (tokens[k + 1].known >= 0 && tokens[k + 1].known_start))) {
+         (tokens[k + 1].known >= 0 && tokens[k + 1].known_start &&
+          !UnknownFirstNameBeforeSurname(tokens, k)))) {
       ++k;
       continue;
     }
@@ -897,6 +1018,22 @@ bool PrepositionOnCommonWord(const NerTokens& tokens, size_t k) {
     }
   }
   return false;
+}
+
+bool PrepositionAndPronoun(const NerTokens& tokens, size_t k) {
+  const Document& doc = tokens.doc();
+  const std::string_view text = doc.TokenText(k);
+  const std::string_view p = text.substr(0, 2);
+  if ((p != "\xD8\xA8" && p != "\xD9\x84") || tokens.Letters(k) < 4) return false;  // ب ل
+  const TokenAnalysis& a = doc.analyses[k];
+  bool proclitic = false;
+  for (uint8_t r = 1; r < a.reading_count && !proclitic; ++r) {
+    proclitic = a.readings[r].skip_bytes == 2;
+  }
+  // ه after a consonant, ها، هم، هما.
+  return proclitic &&
+         (PronounOnNoun(text) ||
+          EndsWithAny(text, {"\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD9\x85\xD8\xA7"}));
 }
 
 // A verbal noun of a derived verb, also with the accusative alef (اتصالا), a participle of the
@@ -1098,6 +1235,48 @@ void EpithetAfterListedName(const NerTokens& tokens, size_t k, std::vector<Candi
   out->push_back(tokens.MakeCandidate(kPer, first, after, name.known_priority + 1));
 }
 
+// A nisba at k + 1 after a listed name that ends at k is the rest of that name: [ابن خلدون
+// الحضرمي] is how the text names him, [ابن رشد القرطبي] (القرطبي alone is another listed person).
+// A definite masculine relational adjective that no word list classes (no nationality: محمود
+// درويش الفلسطيني keeps it out, as conventions.md has it; no office, time or ordinal), unknown or
+// itself a listed one-word person, with no relational adjective after it (a second one makes
+// the first a noun: الكيميائي الحيوي). Built-in list entries only.
+ABSL_ATTRIBUTE_NOINLINE void NisbaAfterListedName(const NerTokens& tokens, size_t k,
+                                                  std::vector<Candidate>* out) {
+  const NerToken& name = tokens[k];
+  const size_t j = k + 1;
+  if (name.known != static_cast<int8_t>(kPer) || name.known_end != j ||
+      name.known_priority < kBuiltinGazetteerPriority ||
+      name.known_priority >= kUserGazetteerPriority || j >= tokens.size()) {
+    return;
+  }
+  const NerToken& t = tokens[j];
+  const bool listed_word = t.known == static_cast<int8_t>(kPer) && t.known_start &&
+                           t.known_end == j + 1 && t.known_priority < kUserGazetteerPriority;
+  if (!t.nisba || t.conjunction || t.clitic_article || !Definite(tokens, j) ||
+      (t.known >= 0 && !listed_word) || !EndsWithYa(tokens.Key(j)) ||
+      ((t.flags | t.reading_flags | t.bare_flags) & ~kNerGivenName) != 0) {
+    return;
+  }
+  if (j + 1 < tokens.size() && tokens[j + 1].nisba && !tokens[j + 1].conjunction) return;
+  // A nisba formed on a derived verbal noun describes (الإصلاحي، الاجتماعي، التاريخي): no
+  // family takes its name so.
+  std::string_view stem = tokens.Key(j);
+  stem.remove_prefix(kWrittenArticle.size());
+  stem.remove_suffix(2);  // ي
+  if (IsDerivedMasdar(stem)) return;
+  size_t first = k;
+  while (first > 0 && !tokens[first].known_start) --first;
+  // A listed name that a given name or a particle comes before is the end of a longer name
+  // (سعود [بن ناصر] الريامي): NameEnds reads that one.
+  if (first > 0 && tokens[first - 1].word &&
+      (IsGiven(tokens[first - 1]) || (tokens[first - 1].flags & kNerParticle))) {
+    return;
+  }
+  const int32_t priority = std::max(name.known_priority, listed_word ? t.known_priority : 0) + 1;
+  out->push_back(tokens.MakeCandidate(kPer, first, j + 1, priority));
+}
+
 void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   if (n == 0) return;
@@ -1110,6 +1289,8 @@ void ListedNames(const NerTokens& tokens, std::vector<Candidate>* out) {
     const NerToken& t = view[i];
     if (t.punct) {
       if (report && i > 0) ScorerNameAt(tokens, i, out);
+    } else if (t.word && t.known == static_cast<int8_t>(kPer) && i + 1 < n && view[i + 1].nisba) {
+      NisbaAfterListedName(tokens, i, out);
     } else if (t.word && i + 1 < n && (view[i + 1].flags & kNerStop)) {
       if (t.known == static_cast<int8_t>(kPer) && (view[i + 1].flags & kNerOrdinal)) {
         EpithetAfterListedName(tokens, i, out);
@@ -1215,8 +1396,10 @@ void UnknownFirstNames(const NerTokens& tokens, std::vector<Candidate>* out) {
   const size_t n = tokens.size();
   std::vector<Candidate> longer;
   for (const Candidate& c : *out) {
+    // Rule candidates only: before a listed surname the word is a noun in construct (حقوق
+    // أينشتاين، اقتراح أنان), as the comment above says.
     if (c.type != kPer || c.first_token == 0 || c.end_token > n ||
-        c.priority >= kUserGazetteerPriority) {
+        c.priority >= kBuiltinGazetteerPriority) {
       continue;
     }
     const size_t w = c.first_token - 1;

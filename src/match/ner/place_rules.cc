@@ -461,7 +461,10 @@ size_t FacilitiesSitesAndUnknownPlaces(const NerTokens& tokens, std::vector<Cand
     const NerToken& t = tokens[i];
     if ((t.reading_flags | t.bare_flags) & kNerNamedAfter) {
       if (t.reading_flags & kNerNamedAfter) FacilityAt(tokens, i, *out, &found);
-      if (t.bare_flags & kNerNamedAfter) SiteNamedByNisba(tokens, i, &found);
+      // A tomb word is listed definite only (المرقد: data/ner_cues.tsv): a site by its nisba.
+      if ((t.bare_flags | (t.article ? t.reading_flags : 0)) & kNerNamedAfter) {
+        SiteNamedByNisba(tokens, i, &found);
+      }
     } else if ((t.reading_flags & (kNerEventVenue | kNerEvent)) == kNerEventVenue) {
       UnknownPlaceAfterIn(tokens, i, &found);
     }
