@@ -1455,5 +1455,14 @@ TEST(NerRulesTest, VerbBeforeAQuotedTitleEndsTheName) {
                  {{"PER", "نبيل سليمان"}});
 }
 
+// جان is also an everyday word ("culprit"; الجان "the jinn") and, after the preposition ل, the
+// plural لجان "committees": as a given name it takes a second name part that is strong evidence
+// (another given name), as the other ambiguous given names do.
+TEST(NerRulesTest, JeanAfterLamIsCommittees) {
+  ExpectEntities("وأذن الرئيس بتشكيل لجان عسكرية لمحاكمة المعتقلين", {});
+  ExpectEntities("وسلمت الأحزاب أسماء ممثليها إلى لجان مراكز الاقتراع", {});
+  ExpectEntities("وقال جان بيير إن المفاوضات صعبة", {{"PER", "جان بيير"}});
+}
+
 }  // namespace
 }  // namespace kashif
