@@ -1455,5 +1455,27 @@ TEST(NerRulesTest, VerbBeforeAQuotedTitleEndsTheName) {
                  {{"PER", "نبيل سليمان"}});
 }
 
+// جان is also an everyday word ("culprit"; الجان "the jinn") and, after the preposition ل, the
+// plural لجان "committees": as a given name it takes a second name part that is strong evidence
+// (another given name), as the other ambiguous given names do.
+TEST(NerRulesTest, JeanAfterLamIsCommittees) {
+  ExpectEntities("وأذن الرئيس بتشكيل لجان عسكرية لمحاكمة المعتقلين", {});
+  ExpectEntities("وسلمت الأحزاب أسماء ممثليها إلى لجان مراكز الاقتراع", {});
+  ExpectEntities("وقال جان بيير إن المفاوضات صعبة", {{"PER", "جان بيير"}});
+}
+
+// An Arab name of three parts: after an Arab given name and an unknown father's name, a definite
+// masculine nisba where the subject ends is the family name. A nationality describes the person,
+// a foreign given name takes no such family name, and where the clause goes on (no boundary
+// after the nisba) the name stays at two words.
+TEST(NerRulesTest, ArabNisbaFamilyNameAfterTwoParts) {
+  ExpectEntities("وأكد في اتصاله مع محمد مقلد المريخي أمين السر العام",
+                 {{"PER", "محمد مقلد المريخي"}});
+  ExpectEntities("وقال خالد مقلد المريخي إن الفريق جاهز", {{"PER", "خالد مقلد المريخي"}});
+  ExpectEntities("وقال خالد مقلد المصري إن الفريق جاهز", {{"PER", "خالد مقلد"}});
+  ExpectEntities("وقال جون مقلد المريخي إن الفريق جاهز", {{"PER", "جون مقلد"}});
+  ExpectEntities("وقال خالد مقلد المريخي الفريق جاهز", {{"PER", "خالد مقلد"}});
+}
+
 }  // namespace
 }  // namespace kashif

@@ -359,7 +359,16 @@ Ends NameEnds(const NerTokens& tokens, size_t first, bool titled) {
     const bool family_given = t.known < 0 && Definite(tokens, i) && !t.conjunction &&
                               (t.bare_flags & kNerGivenName) && !(t.bare_flags & kNotFamily) &&
                               !(t.flags & kNotFamily);
-    if (!given && t.known < 0 && !after_particle && !foreign_third && !family_given) {
+    // An Arab name has three parts as often as two: after an Arab given name and his father's
+    // name the lists lack, a definite masculine nisba that ends the subject is the family name
+    // (محمد مقلد المريخي ،), not a word of the clause; a nationality describes him instead.
+    const bool arab_family_nisba =
+        parts == 1 && t.nisba && t.known < 0 && !t.conjunction && EndsWithYa(tokens.Key(i)) &&
+        tokens[first].known < 0 && IsGiven(tokens[first]) &&
+        !(tokens[first].reading_flags & kNerForeignName) &&
+        !((t.flags | t.bare_flags) & kNerDemonym) && EndsSubject(tokens, i + 1);
+    if (!given && t.known < 0 && !after_particle && !foreign_third && !family_given &&
+        !arab_family_nisba) {
       if (next == Next::kNamesOnly) break;
       if (next == Next::kFamilyArticle && !t.article) break;
     }
