@@ -5,6 +5,7 @@
 #include "match/gazetteer.h"
 #include "match/ner/person_matcher.h"
 #include "text/arabic.h"
+#include "text/strings.h"
 
 namespace kashif::internal {
 namespace {
@@ -16,15 +17,37 @@ constexpr uint32_t kMaxPrefixLetters = 4;
 // Nationality adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
 constexpr size_t kMaxTriggerAdjectives = 2;
 
+// Letters from which an unknown word ending in a pronoun (ـها، ـهم، ـته) is a common word.
+constexpr uint32_t kMinPronounWordLetters = 5;
+// Letters of the shortest imperfective (يقع): a shorter ي word is a foreign name's (حي فانغ يي).
+constexpr uint32_t kMinImperfectiveLetters = 3;
+
+// Whether the unknown word at k reads as a verb or a noun with a pronoun: an imperfective (يقطن،
+// يقع) or a word with an attached pronoun (يقطنها، سكانها، أهلهم). After a trigger it goes on
+// with the clause (مدينة يقطنها 14 مليون), it names no place; the places so shaped (ينبع، يافا)
+// are listed.
+bool VerbOrPronounShaped(const NerTokens& tokens, size_t k) {
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kYa = "\xD9\x8A";
+  if (StartsWith(key, kYa) && tokens.Letters(k) >= kMinImperfectiveLetters) return true;
+  const std::string_view surface = tokens.doc().TokenText(k);
+  return tokens.Letters(k) >= kMinPronounWordLetters &&
+         (EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
+          EndsWith(surface, "\xD9\x87\xD9\x85") ||   // هم
+          EndsWith(surface, "\xD8\xAA\xD9\x87"));    // ته
+}
+
 bool IsNamePart(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || tokens[k].known >= 0 || (tokens[k].flags & kNerGivenName)) return false;
   // An adjective agreeing with a feminine trigger: مدينة ساحلية، قرية صغيرة.
   if (tokens.EndsFeminine(k) && tokens.IsAdjectiveShaped(k)) return false;
+  if (VerbOrPronounShaped(tokens, k)) return false;
   if (tokens.IsPlainWord(k)) return true;
   // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
   // here unless it is a nationality or an organization adjective.
   const NerToken& t = tokens[k];
-  return t.word && t.nisba && !t.conjunction && !t.clitic_article &&
+  // An indefinite one agrees with the trigger as its adjective (نهر موسمي، حي شعبي).
+  return t.word && t.nisba && t.article && !t.conjunction && !t.clitic_article &&
          !((t.flags | t.bare_flags) & (kNerDemonym | kNerOrgAdjective | kNerStop));
 }
 
