@@ -1,6 +1,9 @@
 #include "match/ner/place_rules.h"
 
 #include <algorithm>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "match/gazetteer.h"
 #include "match/ner/person_matcher.h"
@@ -126,6 +129,44 @@ void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candi
     c.first_token = static_cast<uint32_t>(k);
     c.begin = tokens.Begin(k);
   }
+}
+
+// A listed state's official name (جمهورية مصر العربية، جمهورية الصين الشعبية) is reported as the
+// country it names (its canonical value) when that country is listed by itself right after the
+// state word: the state word and the epithets stay out, as after a place in conventions.md
+// ([الصين] الشعبية) and as news annotation has it. A name whose country differs from the word
+// after the state word (جمهورية روسيا البيضاء is بيلاروس) stays whole.
+void StateNameAsItsCountry(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto state_first = [&](const Candidate& c) {
+    return StartsWithHeadWord(tokens, c, kLoc, kNerStateWord, kNerPlaceTrigger | kNerPlaceFeature) &&
+           c.end_token > c.first_token + 2;
+  };
+  if (std::none_of(out->begin(), out->end(), state_first)) return;  // most documents
+  // The places listed right after a state word, by first token (looked up, not searched: a
+  // text repeating the name must not make this quadratic).
+  absl::flat_hash_map<uint32_t, std::vector<const Candidate*>> after_state;
+  for (const Candidate& c : *out) {
+    if (state_first(c)) after_state[c.first_token + 1];
+  }
+  for (const Candidate& d : *out) {
+    auto it = after_state.find(d.first_token);
+    if (d.type == kLoc && it != after_state.end()) it->second.push_back(&d);
+  }
+  std::vector<uint8_t> drop(out->size(), 0);
+  for (size_t p = 0; p < out->size(); ++p) {
+    const Candidate& c = (*out)[p];
+    if (!state_first(c)) continue;
+    for (const Candidate* d : after_state[c.first_token + 1]) {
+      if (d->end_token < c.end_token && d->canonical == c.canonical) drop[p] = 1;
+    }
+  }
+  size_t kept = 0;
+  for (size_t p = 0; p < out->size(); ++p) {
+    if (drop[p]) continue;
+    if (kept != p) (*out)[kept] = std::move((*out)[p]);
+    ++kept;
+  }
+  out->erase(out->begin() + kept, out->end());
 }
 
 // A one-word listed place shaped like a relational adjective (السليمانية، الإسماعيلية، الظاهرية)
@@ -617,6 +658,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   const size_t n = tokens.size();
   PlacesAfterTriggers(tokens, out);
   KeepTriggerWordOutOfListedPlaces(tokens, out);
+  StateNameAsItsCountry(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
   const size_t places_at_commas = FacilitiesSitesAndUnknownPlaces(tokens, out);
