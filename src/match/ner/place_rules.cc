@@ -49,8 +49,7 @@ bool IsNamePart(const NerTokens& tokens, size_t k) {
   // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
   // here unless it is a nationality or an organization adjective.
   const NerToken& t = tokens[k];
-  // An indefinite one agrees with the trigger as its adjective (نهر موسمي، حي شعبي).
-  return t.word && t.nisba && t.article && !t.conjunction && !t.clitic_article &&
+  return t.word && t.nisba && !t.conjunction && !t.clitic_article &&
          !((t.flags | t.bare_flags) & (kNerDemonym | kNerOrgAdjective | kNerStop));
 }
 
