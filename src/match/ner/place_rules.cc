@@ -34,10 +34,10 @@ bool VerbOrPronounShaped(const NerTokens& tokens, size_t k) {
   constexpr std::string_view kYa = "\xD9\x8A";
   if (StartsWith(key, kYa) && tokens.Letters(k) >= kMinImperfectiveLetters) return true;
   const std::string_view surface = tokens.doc().TokenText(k);
-  return tokens.Letters(k) >= kMinPronounWordLetters &&
-         (EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
+  return (EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
           EndsWith(surface, "\xD9\x87\xD9\x85") ||   // هم
-          EndsWith(surface, "\xD8\xAA\xD9\x87"));    // ته
+          EndsWith(surface, "\xD8\xAA\xD9\x87")) &&  // ته
+         tokens.Letters(k) >= kMinPronounWordLetters;
 }
 
 bool IsNamePart(const NerTokens& tokens, size_t k) {
@@ -137,10 +137,13 @@ void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candi
 // after the state word (جمهورية روسيا البيضاء is بيلاروس) stays whole.
 void StateNameAsItsCountry(const NerTokens& tokens, std::vector<Candidate>* out) {
   auto state_first = [&](const Candidate& c) {
-    return StartsWithHeadWord(tokens, c, kLoc, kNerStateWord, kNerPlaceTrigger | kNerPlaceFeature) &&
-           c.end_token > c.first_token + 2;
+    return c.end_token > c.first_token + 2 && c.type == kLoc &&
+           StartsWithHeadWord(tokens, c, kLoc, kNerStateWord, kNerPlaceTrigger | kNerPlaceFeature);
   };
-  if (std::none_of(out->begin(), out->end(), state_first)) return;  // most documents
+  // Most documents have no state word, and most of the others no name after one.
+  if (!tokens.AnyWordHas(kNerStateWord) || std::none_of(out->begin(), out->end(), state_first)) {
+    return;
+  }
   // The places listed right after a state word, by first token (looked up, not searched: a
   // text repeating the name must not make this quadratic).
   absl::flat_hash_map<uint32_t, std::vector<const Candidate*>> after_state;
