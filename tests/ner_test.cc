@@ -1477,5 +1477,30 @@ TEST(NerRulesTest, ArabNisbaFamilyNameAfterTwoParts) {
   ExpectEntities("وقال خالد مقلد المريخي الفريق جاهز", {{"PER", "خالد مقلد"}});
 }
 
+// After a place trigger an imperfective verb or a word with an attached pronoun goes on with the
+// clause (مدينة يقطنها مليون): no place. A short ي word is a foreign name's (حي فانغ يي).
+TEST(NerRulesTest, VerbOrPronounAfterAPlaceTriggerIsNoPlace) {
+  ExpectEntities("وصل الوفد إلى مدينة يقطنها مليون نسمة", {});
+  ExpectEntities("دخلنا قرية يسكنها الصيادون", {});
+  ExpectEntities("دخلنا مدينة سكانها قليلون", {});
+  ExpectEntities("وصل الوفد إلى قرية كفرنبودة مساء", {{"LOC", "كفرنبودة"}});
+}
+
+// بلاد before a listed place stays out, as a state's form does (دولة [قطر]); a rest that is
+// no place on its own keeps it.
+TEST(NerRulesTest, LandWordBeforeAListedPlaceStaysOut) {
+  ExpectEntities("وصلت القوافل إلى بلاد الشام وبلاد الحجاز",
+                 {{"LOC", "الشام"}, {"LOC", "الحجاز"}});
+  ExpectEntities("ازدهرت الزراعة في بلاد الرافدين قديما", {{"LOC", "بلاد الرافدين"}});
+}
+
+// A state's official name is the country it names: the state word and the epithets stay out
+// when that country is listed by itself; a different country keeps its own words.
+TEST(NerRulesTest, StateNameIsReportedAsItsCountry) {
+  ExpectEntities("زار الوفد جمهورية الصين الشعبية ثم جمهورية إيران الإسلامية",
+                 {{"LOC", "الصين"}, {"LOC", "إيران"}});
+  ExpectEntities("زار الرئيس جمهورية روسيا البيضاء", {{"LOC", "روسيا البيضاء"}});
+}
+
 }  // namespace
 }  // namespace kashif

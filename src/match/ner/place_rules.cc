@@ -1,10 +1,14 @@
 #include "match/ner/place_rules.h"
 
 #include <algorithm>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "match/gazetteer.h"
 #include "match/ner/person_matcher.h"
 #include "text/arabic.h"
+#include "text/strings.h"
 
 namespace kashif::internal {
 namespace {
@@ -16,10 +20,31 @@ constexpr uint32_t kMaxPrefixLetters = 4;
 // Nationality adjectives allowed between a trigger and the name: العاصمة الأردنية عمان.
 constexpr size_t kMaxTriggerAdjectives = 2;
 
+// Letters from which an unknown word ending in a pronoun (ـها، ـهم، ـته) is a common word.
+constexpr uint32_t kMinPronounWordLetters = 5;
+// Letters of the shortest imperfective (يقع): a shorter ي word is a foreign name's (حي فانغ يي).
+constexpr uint32_t kMinImperfectiveLetters = 3;
+
+// Whether the unknown word at k reads as a verb or a noun with a pronoun: an imperfective (يقطن،
+// يقع) or a word with an attached pronoun (يقطنها، سكانها، أهلهم). After a trigger it goes on
+// with the clause (مدينة يقطنها 14 مليون), it names no place; the places so shaped (ينبع، يافا)
+// are listed.
+bool VerbOrPronounShaped(const NerTokens& tokens, size_t k) {
+  const std::string_view key = tokens.Key(k);
+  constexpr std::string_view kYa = "\xD9\x8A";
+  if (StartsWith(key, kYa) && tokens.Letters(k) >= kMinImperfectiveLetters) return true;
+  const std::string_view surface = tokens.doc().TokenText(k);
+  return (EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
+          EndsWith(surface, "\xD9\x87\xD9\x85") ||   // هم
+          EndsWith(surface, "\xD8\xAA\xD9\x87")) &&  // ته
+         tokens.Letters(k) >= kMinPronounWordLetters;
+}
+
 bool IsNamePart(const NerTokens& tokens, size_t k) {
   if (k >= tokens.size() || tokens[k].known >= 0 || (tokens[k].flags & kNerGivenName)) return false;
   // An adjective agreeing with a feminine trigger: مدينة ساحلية، قرية صغيرة.
   if (tokens.EndsFeminine(k) && tokens.IsAdjectiveShaped(k)) return false;
+  if (VerbOrPronounShaped(tokens, k)) return false;
   if (tokens.IsPlainWord(k)) return true;
   // A definite name shaped like a relational adjective (نهر الليطاني، جبل الزاوية) is a name
   // here unless it is a nationality or an organization adjective.
@@ -103,6 +128,47 @@ void KeepTriggerWordOutOfListedPlaces(const NerTokens& tokens, std::vector<Candi
     c.first_token = static_cast<uint32_t>(k);
     c.begin = tokens.Begin(k);
   }
+}
+
+// A listed state's official name (جمهورية مصر العربية، جمهورية الصين الشعبية) is reported as the
+// country it names (its canonical value) when that country is listed by itself right after the
+// state word: the state word and the epithets stay out, as after a place in conventions.md
+// ([الصين] الشعبية) and as news annotation has it. A name whose country differs from the word
+// after the state word (جمهورية روسيا البيضاء is بيلاروس) stays whole.
+void StateNameAsItsCountry(const NerTokens& tokens, std::vector<Candidate>* out) {
+  auto state_first = [&](const Candidate& c) {
+    return c.end_token > c.first_token + 2 && c.type == kLoc &&
+           StartsWithHeadWord(tokens, c, kLoc, kNerStateWord, kNerPlaceTrigger | kNerPlaceFeature);
+  };
+  // Most documents have no state word, and most of the others no name after one.
+  if (!tokens.AnyWordHas(kNerStateWord) || std::none_of(out->begin(), out->end(), state_first)) {
+    return;
+  }
+  // The places listed right after a state word, by first token (looked up, not searched: a
+  // text repeating the name must not make this quadratic).
+  absl::flat_hash_map<uint32_t, std::vector<const Candidate*>> after_state;
+  for (const Candidate& c : *out) {
+    if (state_first(c)) after_state[c.first_token + 1];
+  }
+  for (const Candidate& d : *out) {
+    auto it = after_state.find(d.first_token);
+    if (d.type == kLoc && it != after_state.end()) it->second.push_back(&d);
+  }
+  std::vector<uint8_t> drop(out->size(), 0);
+  for (size_t p = 0; p < out->size(); ++p) {
+    const Candidate& c = (*out)[p];
+    if (!state_first(c)) continue;
+    for (const Candidate* d : after_state[c.first_token + 1]) {
+      if (d->end_token < c.end_token && d->canonical == c.canonical) drop[p] = 1;
+    }
+  }
+  size_t kept = 0;
+  for (size_t p = 0; p < out->size(); ++p) {
+    if (drop[p]) continue;
+    if (kept != p) (*out)[kept] = std::move((*out)[p]);
+    ++kept;
+  }
+  out->erase(out->begin() + kept, out->end());
 }
 
 // A one-word listed place shaped like a relational adjective (السليمانية، الإسماعيلية، الظاهرية)
@@ -594,6 +660,7 @@ void PlaceRules::Propose(const Document& doc, const Options& options,
   const size_t n = tokens.size();
   PlacesAfterTriggers(tokens, out);
   KeepTriggerWordOutOfListedPlaces(tokens, out);
+  StateNameAsItsCountry(tokens, out);
   DropPlacesReadAsAdjectives(tokens, out);
   NamedAfterPersons(tokens, out);
   const size_t places_at_commas = FacilitiesSitesAndUnknownPlaces(tokens, out);
