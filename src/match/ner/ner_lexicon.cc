@@ -517,6 +517,11 @@ bool NerTokens::IsInitial(size_t i) const {
 
 bool NerTokens::EndsWithAlef(size_t i) const { return EndsWith(doc_.Key(i), "\xD8\xA7"); }
 
+bool NerTokens::EndsLikeSoundPlural(size_t i) const {
+  const std::string_view key = Key(i);
+  return EndsWith(key, "\xD9\x8A\xD9\x86") || EndsWith(key, "\xD9\x88\xD9\x86");  // ين، ون
+}
+
 bool NerTokens::EndsFeminine(size_t i) const {
   return EndsWith(doc_.TokenText(i), "\xD8\xA9") ||  // ة
          EndsWith(Key(i), "\xD8\xA7\xD8\xAA");       // ات

@@ -293,6 +293,9 @@ class NerTokens {
   bool EndsWithAlefMaqsura(size_t i) const;
   // Whether the token's match form ends with alef (the accusative of ردا، عاما).
   bool EndsWithAlef(size_t i) const;
+  // Whether the reading's key ends like a sound masculine plural, ـين or ـون (also a dual's ـين):
+  // a noun of people (للصحفيين، متظاهرون), never a person's or an institution's field.
+  bool EndsLikeSoundPlural(size_t i) const;
   // Whether the token as written ends with teh marbuta or its match form with the feminine
   // plural ـات: the endings of Arabic nouns and adjectives (إدارة، معينة، سيارات), rare on
   // foreign names.

@@ -53,8 +53,6 @@ constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال, as the match
 constexpr std::string_view kLam = "\xD9\x84";              // ل, the preposition as written
 constexpr std::string_view kYa = "\xD9\x8A";               // ي, the masculine nisba ending
 constexpr std::string_view kYaHeh = "\xD9\x8A\xD9\x87";    // يه: ية in the match form
-constexpr std::string_view kYaNoon = "\xD9\x8A\xD9\x86";   // ين, a sound plural's ending
-constexpr std::string_view kWawNoon = "\xD9\x88\xD9\x86";  // ون
 constexpr std::string_view kWawArticle = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
 
 bool IsAdjective(const NerTokens& tokens, size_t k) {
@@ -116,14 +114,6 @@ bool IsCoordinatedMember(const NerTokens& tokens, size_t k, bool in_list = false
          (in_list && IsMemberShape(tokens, k + 1));
 }
 
-// Whether token k's match form ends like a sound masculine plural (ـين، ـون): after a لـ a
-// noun of people (للصحفيين) is a verb's object more often than an institution's field.
-bool EndsLikeSoundPlural(const NerTokens& tokens, size_t k) {
-  const std::string_view key = tokens.Key(k);
-  if (key.size() < 4) return false;
-  const std::string_view last = key.substr(key.size() - 4);
-  return last == kYaNoon || last == kWawNoon;
-}
 
 // Whether token k's match form ends like a relational adjective: ـي، ـية (والاجتماعية).
 bool EndsLikeNisba(const NerTokens& tokens, size_t k) {
@@ -614,7 +604,7 @@ bool LamPhraseOfName(const NerTokens& tokens, size_t k, size_t limit) {
   } else {
     return false;
   }
-  if (EndsLikeSoundPlural(tokens, k)) return false;
+  if (tokens.EndsLikeSoundPlural(k)) return false;
   return after >= tokens.size() ||
          (tokens[after].flags & (kNerEvent | kNerEventVenue)) != kNerEventVenue;
 }

@@ -451,7 +451,7 @@ bool GroupPlural(const NerTokens& tokens, size_t j) {
   constexpr std::string_view kTeh = "\xD8\xAA";
   return StartsWithMeem(key) && tokens.Letters(j) >= kMinParticiplePluralLetters &&
          (key.substr(2, 2) == kTeh || key.substr(4, 2) == kTeh) &&
-         EndsWithAny(key, {"\xD9\x8A\xD9\x86", "\xD9\x88\xD9\x86"});  // ين، ون
+         tokens.EndsLikeSoundPlural(j);
 }
 
 // Whether the unknown token j, read whole, is the preposition ب or ل on a common noun whatever
@@ -643,10 +643,7 @@ void DemonymAnchor(const NerTokens& tokens, size_t i, Proposer* proposer) {
   const bool after_person_word = i > 0 && AfterPersonWord(tokens, i);
   const bool after_definite =
       i > 0 && (tokens[i - 1].article || tokens[i - 1].clitic_article) && !after_person_word;
-  const std::string_view key = tokens.Key(i);
-  if (EndsWith(key, "\xD9\x8A\xD9\x86") || EndsWith(key, "\xD9\x88\xD9\x86")) {  // ين، ون
-    return;
-  }
+  if (tokens.EndsLikeSoundPlural(i)) return;
   // An adjective or two may describe the person between the nationality and the name: الأميركي
   // المخضرم [أندري أغاسي]، البرازيلي الشاب. Then only a given name or a foreign name the lists
   // lack in a person's context counts.
