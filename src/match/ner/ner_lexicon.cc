@@ -517,6 +517,12 @@ bool NerTokens::IsInitial(size_t i) const {
 
 bool NerTokens::EndsWithAlef(size_t i) const { return EndsWith(doc_.Key(i), "\xD8\xA7"); }
 
+bool NerTokens::EndsWithPronoun(size_t i) const {
+  const std::string_view text = doc_.TokenText(i);
+  return EndsWith(text, "\xD8\xAA\xD9\x87") || EndsWith(text, "\xD9\x87\xD8\xA7") ||  // ته، ها
+         EndsWith(text, "\xD9\x87\xD9\x85");                                          // هم
+}
+
 bool NerTokens::EndsLikeSoundPlural(size_t i) const {
   const std::string_view key = Key(i);
   return EndsWith(key, "\xD9\x8A\xD9\x86") || EndsWith(key, "\xD9\x88\xD9\x86");  // ين، ون

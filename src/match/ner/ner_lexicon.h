@@ -296,6 +296,9 @@ class NerTokens {
   // Whether the reading's key ends like a sound masculine plural, ـين or ـون (also a dual's ـين):
   // a noun of people (للصحفيين، متظاهرون), never a person's or an institution's field.
   bool EndsLikeSoundPlural(size_t i) const;
+  // Whether the token as written ends with a pronoun on a noun (ومهاراته، وزوجها، قادتهم،
+  // سكانها): the mark of a common word, as in IsNameWord, for words that test does not see.
+  bool EndsWithPronoun(size_t i) const;
   // Whether the token as written ends with teh marbuta or its match form with the feminine
   // plural ـات: the endings of Arabic nouns and adjectives (إدارة، معينة، سيارات), rare on
   // foreign names.

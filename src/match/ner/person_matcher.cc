@@ -62,12 +62,6 @@ bool PronounOnMasdar(std::string_view key);
 bool IsDerivedMasdar(std::string_view key);
 bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> endings);
 
-// Whether the text ends with a pronoun on a noun (ومهاراته، وزوجها، قادتهم): the mark of a
-// common word, as in NerTokens::IsNameWord, for words that test does not see.
-bool EndsWithPronoun(std::string_view text) {
-  return EndsWithAny(text, {"\xD8\xAA\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"});
-}
-
 // Whether token k is the preposition ب or ل on a noun with its pronoun (لقومه، بأبيه،
 // لزملائها، لأنصارهم): a word the clause goes on with, never a name part. The written form must
 // have a reading with the one-letter proclitic set aside, and the pronoun ه must follow a
@@ -106,7 +100,7 @@ bool UnknownForeignSurname(const NerTokens& tokens, size_t i) {
   }
   const std::string_view text = doc.TokenText(i);
   return text.size() >= kMinWholeSurnameBytes && !EndsWithTehMarbuta(text) &&
-         !EndsWithPronoun(text) && EndsSubject(tokens, i + 1);
+         !tokens.EndsWithPronoun(i) && EndsSubject(tokens, i + 1);
 }
 
 // Whether the indefinite word at i is shaped like a participle no family name has: مفاعل or
@@ -744,7 +738,7 @@ bool TitledNameWord(const NerTokens& tokens, size_t j) {
   const NerToken& t = tokens[j];
   if (!t.word || t.known >= 0 || Definite(tokens, j) || t.clitic_article ||
       tokens.doc().tokens[j].kind != TokenKind::kArabicWord || CommonWordShape(tokens, j) ||
-      tokens.EndsWithAlef(j) || EndsWithPronoun(tokens.doc().TokenText(j)) ||
+      tokens.EndsWithAlef(j) || tokens.EndsWithPronoun(j) ||
       EndsWithTehMarbuta(tokens.doc().TokenText(j))) {  // لمدة، ساعة: nouns
     return false;
   }

@@ -33,11 +33,7 @@ bool VerbOrPronounShaped(const NerTokens& tokens, size_t k) {
   const std::string_view key = tokens.Key(k);
   constexpr std::string_view kYa = "\xD9\x8A";
   if (StartsWith(key, kYa) && tokens.Letters(k) >= kMinImperfectiveLetters) return true;
-  const std::string_view surface = tokens.doc().TokenText(k);
-  return (EndsWith(surface, "\xD9\x87\xD8\xA7") ||   // ها
-          EndsWith(surface, "\xD9\x87\xD9\x85") ||   // هم
-          EndsWith(surface, "\xD8\xAA\xD9\x87")) &&  // ته
-         tokens.Letters(k) >= kMinPronounWordLetters;
+  return tokens.EndsWithPronoun(k) && tokens.Letters(k) >= kMinPronounWordLetters;
 }
 
 bool IsNamePart(const NerTokens& tokens, size_t k) {
